@@ -1,0 +1,3 @@
+from kzct.cli import main
+
+main()

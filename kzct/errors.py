@@ -1,0 +1,17 @@
+"""Domain errors: raised deep in the pipeline, caught once in ``cli.py``."""
+
+from __future__ import annotations
+
+
+class KzctError(Exception):
+    """An error the user can fix; printed as one line, exit code ``exit_code``."""
+
+    exit_code = 2
+
+
+class SeedError(KzctError):
+    """The seed file is missing, unreadable, empty or not UTF-8."""
+
+
+class UsageError(KzctError):
+    """An option value that cannot mean anything (``--year abc``)."""

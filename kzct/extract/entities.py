@@ -1,0 +1,152 @@
+"""People, places and groups mentioned in body sentences.
+
+Mentions are found in the text: the forms the curated gazetteer knows (as the article writes them,
+misspellings included), and, for names nobody curated, Latin-script personal names (sequences of
+capitalised words that are not organisations or acronyms) and Chinese transliterated names joined
+by ``·`` or ``•``. Curated data names and kinds what the text mentions; it never adds a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kzct.gazetteer import Curated, Gazetteer
+from kzct.model import Entity, Mention, Sentence
+
+# A Latin personal name: capitalised words (Bin-Zayid, al, an- particles inside), or one word.
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z\-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+    r"(?:\s+(?:(?:al|an|bin|ibn|de|van|von)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)*(?![A-Za-z])"
+)
+# A Chinese transliterated name: syllables joined by · or • (`坦雅•卡斯特罗`).
+_CJK_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+# Chinese words that end a name's run when they follow it (`塞拉潘·纳丹。`), and titles before it.
+_TITLE_TAIL = re.compile(r"(?:总统|总理|部长|主席|主任|发言人|大使|议员|将军|教授|说|宣称|声称|表示)$")
+
+
+@dataclass
+class _Found:
+    key: str  # entity id
+    kind: str
+    curated: Curated | None
+    name_latin: str | None = None
+    name_zh: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    out = re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", text.lower()).strip("-")
+    return out or "x"
+
+
+def entity_id(entry: Curated) -> str:
+    return f"{entry.kind}:{slug(entry.en or (entry.forms[0] if entry.forms else 'unnamed'))}"
+
+
+class Matcher:
+    """Finds the curated forms in a text, longest first, without overlaps."""
+
+    def __init__(self, entries: Iterable[Curated]) -> None:
+        self.by_form: dict[str, Curated] = {}
+        for entry in entries:
+            for form in entry.forms:
+                # A form two entries share would be ambiguous; the first curated one keeps it.
+                self.by_form.setdefault(form, entry)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        parts = []
+        for form in forms:
+            escaped = re.escape(form)
+            if form[:1].isascii() and form[:1].isalpha():
+                escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+            parts.append(escaped)
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def find(self, text: str) -> list[tuple[int, int, Curated]]:
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.pattern.finditer(text)]
+
+
+def extract_entities(
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    seed: str,
+    traditional: Callable[[str], str] | None = None,
+) -> list[Entity]:
+    """Every person, place and group the body mentions, with all its mentions."""
+    matcher = Matcher(gazetteer.entries)
+    found: dict[str, _Found] = {}
+    latin_people: list[tuple[Sentence, int, int, str]] = []
+
+    for sentence in sentences:
+        text = sentence.text
+        covered = [False] * len(text)
+        for start, end, entry in matcher.find(text):
+            key = entity_id(entry)
+            item = found.setdefault(key, _Found(key=key, kind=entry.kind, curated=entry))
+            item.mentions.append(_mention(sentence, start, end))
+            for i in range(start, end):
+                covered[i] = True
+        for m in _LATIN_NAME.finditer(text):
+            name = m.group(0)
+            if any(covered[m.start():m.end()]) or name in gazetteer.not_people:
+                continue
+            if name.isupper() or len(name) < 3:
+                continue
+            latin_people.append((sentence, m.start(), m.end(), name))
+        for m in _CJK_JOINED.finditer(text):
+            if any(covered[m.start():m.end()]):
+                continue
+            name = _TITLE_TAIL.sub("", m.group(0))
+            key = f"person:{slug(name)}"
+            item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_zh=name))
+            item.mentions.append(_mention(sentence, m.start(), m.start() + len(name)))
+
+    # Uncurated Latin names: a surname alone joins the full name that ends with it.
+    full_names = sorted({n for _, _, _, n in latin_people if " " in n}, key=len, reverse=True)
+    for sentence, start, end, name in latin_people:
+        owner = name
+        if " " not in name:
+            owner = next((f for f in full_names if f.split()[-1] == name), name)
+        key = f"person:{slug(owner)}"
+        item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_latin=owner))
+        item.mentions.append(_mention(sentence, start, end))
+
+    entities = [_freeze(item, seed, traditional) for item in found.values()]
+    entities.sort(key=lambda e: (e.kind, -len(e.mentions), e.name_en or e.name_latin or e.name_zh or ""))
+    return entities
+
+
+def _mention(sentence: Sentence, start: int, end: int) -> Mention:
+    return Mention(text=sentence.text[start:end], sentence=sentence.text, section=sentence.section,
+                   span=sentence.seed_span(start, end))
+
+
+def _freeze(item: _Found, seed: str, traditional: Callable[[str], str] | None) -> Entity:
+    entry = item.curated
+    role = None
+    if entry is not None:
+        written = {m.text for m in item.mentions}
+        zh = [f for f in entry.zh if f in written] or list(entry.zh)
+        latin = [f for f in entry.latin if f in written] or list(entry.latin)
+        name_zh = zh[0] if zh else None
+        name_latin = latin[0] if latin else None
+        name_en = entry.en
+        names = list(entry.zh) + list(entry.latin) + list(entry.aliases)
+        role = entry.role
+    else:
+        name_zh, name_latin, name_en = item.name_zh, item.name_latin, None
+        names = sorted({m.text for m in item.mentions})
+    if traditional is not None:
+        names += [traditional(n) for n in list(names) if re.search(r"[\u3400-\u9fff]", n)]
+    primary = {name_zh, name_latin, name_en}
+    aliases: list[str] = []
+    for name in names:
+        if name and name not in primary and name not in aliases:
+            aliases.append(name)
+    return Entity(
+        id=item.key, kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
+        aliases=tuple(aliases), role=role, mentions=tuple(item.mentions), seed=seed,
+    )

@@ -1,0 +1,109 @@
+"""Dated happenings: one event per sentence and date, with the date a careful reader gives it."""
+
+from __future__ import annotations
+
+import bisect
+
+from kzct.dates import (
+    FROM_HEADING,
+    PartialDate,
+    ResolvedDate,
+    find_dates,
+    heading_year,
+    resolve_dates,
+)
+from kzct.extract.casualties import count_casualties
+from kzct.model import Entity, Event, Sentence
+
+
+def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
+    """The resolved dates of every dated sentence, by sentence index.
+
+    Context flows forward only: a sentence's year may come from an earlier date in its paragraph
+    (``year from context``) or, failing that, from a year heading above it (``year from heading``);
+    a relative date (``3天之后``) counts from the latest date before it in the same section.
+    """
+    out: dict[int, list[ResolvedDate]] = {}
+    paragraph_year: dict[int, int] = {}
+    anchor: PartialDate | None = None
+    section: tuple[str, ...] | None = None
+    for sentence in sentences:
+        if sentence.section != section:
+            section, anchor = sentence.section, None
+        heading = None
+        for title in reversed(sentence.section):
+            heading = heading_year(title)
+            if heading is not None:
+                break
+        mentions = find_dates(sentence.text)
+        if not mentions:
+            continue
+        resolved = resolve_dates(
+            mentions,
+            context_year=paragraph_year.get(sentence.paragraph),
+            heading=heading,
+            anchor=anchor,
+        )
+        if not resolved:
+            continue
+        out[sentence.index] = resolved
+        last = resolved[-1]
+        anchor = last.end or last.date
+        if last.source != FROM_HEADING:
+            paragraph_year[sentence.paragraph] = last.date.year
+    return out
+
+
+def extract_events(
+    sentences: list[Sentence],
+    dates: dict[int, list[ResolvedDate]],
+    entities: list[Entity],
+    seed: str,
+) -> list[Event]:
+    """One event per dated sentence and date, in chronological order."""
+    starts = [s.span[0] for s in sentences]
+    names_in: dict[int, list[tuple[int, str, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            at = bisect.bisect_right(starts, mention.span[0]) - 1
+            if at >= 0:
+                names_in.setdefault(at, []).append((mention.span[0], entity.kind, mention.text))
+    events: list[Event] = []
+    for position, sentence in enumerate(sentences):
+        resolved = dates.get(sentence.index)
+        if not resolved:
+            continue
+        kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}
+        for _start, kind, text in sorted(names_in.get(position, [])):
+            if text not in kinds[kind]:
+                kinds[kind].append(text)
+        killed, injured = count_casualties(sentence.text)
+        for date in resolved:
+            events.append(
+                Event(
+                    date=date.date.iso(),
+                    end_date=date.end.iso() if date.end else None,
+                    precision=date.date.precision,
+                    date_source=date.source,
+                    date_text=date.text.rstrip("，,"),
+                    text=sentence.text,
+                    section=sentence.section,
+                    places=tuple(kinds["place"]),
+                    people=tuple(kinds["person"]),
+                    groups=tuple(kinds["group"]),
+                    killed=killed,
+                    injured=injured,
+                    refs=sentence.refs,
+                    span=sentence.span,
+                    seed=seed,
+                )
+            )
+    events.sort(key=event_sort_key)
+    return events
+
+
+def event_sort_key(event: Event) -> tuple[int, int, int, str, int]:
+    """Chronological; a coarser date sorts before the finer ones of the same period."""
+    parts = [int(p) for p in event.date.split("-")]
+    parts += [0] * (3 - len(parts))
+    return (parts[0], parts[1], parts[2], event.seed, event.span[0])

@@ -1,0 +1,169 @@
+"""Building the ``Index`` of one or more seeds, and the queries every command runs on it.
+
+Queries are plain functions that return records; they know nothing of Typer or Rich.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kzct.model import Entity, Event, Group, Ref, Sentence
+
+INDEX_FORMAT = 1
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class SeedIndex:
+    """Everything extracted from one article."""
+
+    name: str
+    path: str
+    digest: str
+    sentences: list[Sentence]
+    refs: dict[str, Ref]
+    unresolved: list[str]
+    events: list[Event]
+    groups: list[Group]
+    entities: list[Entity]
+    # traditional → simplified, for every character of this article's Chinese names
+    t2s: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Index:
+    seeds: list[SeedIndex]
+
+    @property
+    def t2s(self) -> dict[str, str]:
+        if len(self.seeds) == 1:
+            return self.seeds[0].t2s
+        merged: dict[str, str] = {}
+        for seed in self.seeds:
+            merged.update(seed.t2s)
+        return merged
+
+    @property
+    def events(self) -> list[Event]:
+        if len(self.seeds) == 1:
+            return self.seeds[0].events
+        from kzct.extract.events import event_sort_key
+
+        return sorted((e for s in self.seeds for e in s.events), key=event_sort_key)
+
+    @property
+    def groups(self) -> list[Group]:
+        return [g for s in self.seeds for g in s.groups]
+
+    @property
+    def entities(self) -> list[Entity]:
+        return [e for s in self.seeds for e in s.entities]
+
+
+def _traditional_converter():  # type: ignore[no-untyped-def]
+    """OpenCC's simplified → traditional converter, or None where OpenCC is not installed."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency; this keeps a broken env usable
+        return None
+    return opencc.OpenCC("s2t")
+
+
+def build_seed_index(name: str, path: str, text: str, digest: str, converter=None) -> SeedIndex:  # type: ignore[no-untyped-def]
+    """Parse and extract one article. Never raises on any text."""
+    from kzct.extract.entities import extract_entities
+    from kzct.extract.events import date_sentences, extract_events
+    from kzct.extract.groups import extract_groups
+    from kzct.gazetteer import load_gazetteer
+    from kzct.wikitext import parse_document
+
+    def traditional(value: str) -> str:
+        if converter is None:
+            return value
+        return str(converter.convert(value))
+
+    gazetteer = load_gazetteer()
+    document = parse_document(text)
+    backing: dict[str, int] = {}
+    for sentence in document.sentences:
+        for ref_id in sentence.refs:
+            backing[ref_id] = backing.get(ref_id, 0) + 1
+    refs = {
+        ref_id: dataclasses.replace(ref, cited_by=backing.get(ref_id, 0), seed=name)
+        for ref_id, ref in document.refs.items()
+    }
+    entities = extract_entities(document.sentences, gazetteer, name, traditional)
+    dates = date_sentences(document.sentences)
+    events = extract_events(document.sentences, dates, entities, name)
+    groups = extract_groups(document.sentences, dates, events, gazetteer, name, traditional)
+    return SeedIndex(
+        name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
+        unresolved=document.unresolved, events=events, groups=groups, entities=entities,
+        t2s=t2s_map(entities, groups, converter),
+    )
+
+
+def t2s_map(entities: list[Entity], groups: list[Group], converter) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Character folding traditional → simplified, learnt from the names' OpenCC conversions."""
+    mapping: dict[str, str] = {}
+    if converter is None:
+        return mapping
+    names: set[str] = set()
+    for entity in entities:
+        names.update(n for n in (entity.name_zh, *entity.aliases) if n and _CJK.search(n))
+    for group in groups:
+        names.update(n for n in (group.name_zh, *group.aliases) if n and _CJK.search(n))
+    for name in names:
+        converted = str(converter.convert(name))
+        if len(converted) == len(name):
+            for simplified, trad in zip(name, converted):
+                if simplified != trad:
+                    mapping[trad] = simplified
+    return mapping
+
+
+def build_index(seeds: list[tuple[str, str, str, str]]) -> Index:
+    """``seeds``: (name, path, text, digest) for each article."""
+    converter = _traditional_converter()
+    return Index(seeds=[build_seed_index(n, p, t, d, converter) for n, p, t, d in seeds])
+
+
+def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:
+    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one)."""
+    import hashlib
+
+    from kzct.seeds import read_seed, seed_paths
+
+    loaded = []
+    for path in seed_paths(paths):
+        seed = read_seed(path)
+        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
+        loaded.append((seed.name, str(seed.path), seed.text, digest))
+    names = [name for name, *_ in loaded]
+    if len(set(names)) != len(names):
+        # Two seeds with one file name: tell them apart by their place in the list.
+        loaded = [(f"{i + 1}:{n}", p, t, d) for i, (n, p, t, d) in enumerate(loaded)]
+    if use_cache:
+        from kzct.cache import cached_index
+
+        return cached_index(loaded)
+    return build_index(loaded)
+
+
+# -- folding ------------------------------------------------------------------------------------
+
+def fold(text: str, t2s: dict[str, str] | None = None) -> str:
+    """Case, accents, width and script folded: ``Öskemen`` → ``oskemen``, ``阿拉木圖`` → ``阿拉木图``."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = text.casefold()
+    if t2s:
+        text = "".join(t2s.get(ch, ch) for ch in text)
+    text = re.sub(r"[·•・\-‐‑–—_'’`.,]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()

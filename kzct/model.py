@@ -1,0 +1,167 @@
+"""Frozen records and their one JSON form.
+
+Every record the tool prints carries where it comes from: the section path, the character span in
+the seed (``[start, end)`` offsets into the seed's decoded text) and the ids of its references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+Span = tuple[int, int]
+
+
+def to_json(record: Any) -> Any:
+    """The JSON form of a record: a dict with every field, nulls kept, tuples as lists."""
+    if hasattr(record, "__dataclass_fields__"):
+        return {f.name: to_json(getattr(record, f.name)) for f in fields(record) if f.repr}
+    if isinstance(record, (list, tuple)):
+        return [to_json(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_json(value) for key, value in record.items()}
+    return record
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One reference (``<ref>``): a citation, defined once, possibly reused by name."""
+
+    id: str
+    number: int | None  # the footnote number a reader of the article sees; None if never defined
+    name: str | None
+    url: str | None
+    title: str | None
+    publisher: str | None
+    author: str | None
+    date: str | None
+    access_date: str | None
+    archive_url: str | None
+    archive_date: str | None
+    dead: bool
+    defined: bool  # False for a name used as <ref name=X/> but never defined
+    uses: int  # how many <ref> tags cite it
+    span: Span | None  # the defining <ref>...</ref> in the seed
+    cited_by: int = 0  # how many body sentences it backs
+    seed: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A wikilink in body text: its target page and the text the reader sees."""
+
+    target: str
+    text: str
+    span: Span  # the shown text in the seed
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One body sentence in clean text, with the map back to seed offsets.
+
+    ``runs`` maps clean text to the seed: each ``(clean_start, seed_start, length)`` says that
+    ``text[clean_start:clean_start+length] == seed[seed_start:seed_start+length]``.
+    """
+
+    index: int
+    text: str
+    section: tuple[str, ...]
+    paragraph: int
+    span: Span
+    refs: tuple[str, ...]
+    links: tuple[Link, ...]
+    runs: tuple[tuple[int, int, int], ...] = field(repr=False)
+
+    def seed_span(self, start: int, end: int) -> Span:
+        """The seed span of ``text[start:end]`` (from the runs that hold its first and last char)."""
+        return (self.seed_offset(start), self.seed_offset(max(start, end - 1)) + (1 if end > start else 0))
+
+    def seed_offset(self, pos: int) -> int:
+        best = self.span[0]
+        for clean_start, seed_start, length in self.runs:
+            if clean_start <= pos < clean_start + length:
+                return seed_start + (pos - clean_start)
+            if clean_start <= pos:
+                best = seed_start + length
+        return best
+
+
+@dataclass(frozen=True)
+class Section:
+    path: tuple[str, ...]
+    level: int
+    span: Span  # the heading line
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record comes from."""
+
+    seed: str
+    section: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    date: str
+    precision: str
+    text: str
+    refs: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Group:
+    name_zh: str
+    name_latin: str | None
+    name_en: str | None
+    name_en_source: str  # "article", "corrected" or "curated"
+    aliases: tuple[str, ...]
+    status: str
+    status_text: str
+    listed_on: str | None
+    listed_precision: str | None
+    history: tuple[HistoryItem, ...]
+    refs: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    end_date: str | None
+    precision: str
+    date_source: str
+    date_text: str
+    text: str
+    section: tuple[str, ...]
+    places: tuple[str, ...]
+    people: tuple[str, ...]
+    groups: tuple[str, ...]
+    killed: int | None
+    injured: int | None
+    refs: tuple[str, ...]
+    span: Span
+    seed: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # the name as written
+    sentence: str
+    section: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str  # person, place, group
+    name_zh: str | None
+    name_latin: str | None
+    name_en: str | None
+    aliases: tuple[str, ...]
+    role: str | None
+    mentions: tuple[Mention, ...]
+    seed: str

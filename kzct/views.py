@@ -1,0 +1,282 @@
+"""How each command's records look: their table columns, and the records of search and show.
+
+The table and the JSON of a command always hold the same records in the same order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from kzct.dates import DATE_SOURCES, EXPLICIT
+from kzct.index import Index
+from kzct.model import Entity, Event, Group, Mention, Ref, Span
+from kzct.render import Column, write_lines, write_table
+from kzct.search import Hit
+
+
+def _section(path: tuple[str, ...]) -> str:
+    return " › ".join(p for p in path if p) or "(lead)"
+
+
+def _refs(ids: tuple[str, ...]) -> str:
+    return " ".join(f"[{i}]" for i in ids)
+
+
+# -- groups --------------------------------------------------------------------------------------
+
+def groups_table(records: list[Group], with_seed: bool, with_status: bool) -> None:
+    columns = [
+        Column("#", lambda g: records.index(g) + 1, no_wrap=True),
+        Column("Chinese", lambda g: g.name_zh, ratio=2, min_width=8),
+        Column("English", lambda g: g.name_en, ratio=3, min_width=12),
+        Column("Listed", lambda g: g.listed_on or "—", no_wrap=True),
+    ]
+    if with_status:
+        columns.append(Column("Status", lambda g: g.status_text, ratio=4, min_width=12))
+    columns.append(Column("Refs", lambda g: _refs(g.refs), ratio=1, min_width=6))
+    if with_seed:
+        columns.append(Column("Seed", lambda g: g.source.seed, ratio=1))
+    write_table(records, columns)
+
+
+# -- sources -------------------------------------------------------------------------------------
+
+def sources_table(records: list[Ref], with_seed: bool) -> None:
+    columns = [
+        Column("Id", lambda r: r.id, ratio=1, min_width=4),
+        Column("Publisher", lambda r: r.publisher or ("(never defined)" if not r.defined else ""),
+               ratio=2, min_width=8),
+        Column("Title", lambda r: r.title, ratio=4, min_width=12),
+        Column("URL", lambda r: r.url, ratio=4, min_width=12),
+        Column("Archive", lambda r: r.archive_url, ratio=3, min_width=8),
+        Column("Dead", lambda r: "dead" if r.dead else "", no_wrap=True),
+        Column("Cited by", lambda r: r.cited_by, no_wrap=True),
+    ]
+    if with_seed:
+        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
+    write_table(records, columns)
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+def _when(event: Event) -> str:
+    text = event.date + (f"…{event.end_date}" if event.end_date else "")
+    return text + ("" if event.date_source == EXPLICIT else "*")
+
+
+def _casualties(event: Event) -> str:
+    parts = []
+    if event.killed is not None:
+        parts.append(f"{event.killed} killed")
+    if event.injured is not None:
+        parts.append(f"{event.injured} injured")
+    return ", ".join(parts)
+
+
+def timeline_table(records: list[Event], with_seed: bool) -> None:
+    columns = [
+        Column("Date", _when, no_wrap=True),
+        Column("What happened", lambda e: e.text, ratio=6, min_width=20),
+        Column("Where", lambda e: e.places, ratio=2, min_width=8),
+        Column("Casualties", _casualties, ratio=1, min_width=9),
+    ]
+    if with_seed:
+        columns.append(Column("Seed", lambda e: e.seed, ratio=1))
+    inferred = Counter(e.date_source for e in records if e.date_source != EXPLICIT)
+    caption = None
+    if inferred:
+        caption = "* date inferred: " + ", ".join(
+            f"{source} ({inferred[source]})" for source in DATE_SOURCES if inferred[source])
+    write_table(records, columns, caption=caption)
+
+
+def timeline_chart(records: list[Event]) -> None:
+    from kzct.render import make_console
+
+    per_year = Counter(int(e.date[:4]) for e in records)
+    years = list(range(min(per_year), max(per_year) + 1))
+    width = make_console().width
+    most = max(per_year.values())
+    bar_room = max(10, width - 16)
+    lines: list[tuple[str, str | None]] = [("Events per year", "bold")]
+    for year in years:
+        count = per_year.get(year, 0)
+        bar = "█" * max(1 if count else 0, round(count / most * bar_room))
+        lines.append((f"{year}  {bar} {count}", None))
+    write_lines(lines)
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Occurrence:
+    text: str
+    section: tuple[str, ...]
+    sentence: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    id: str
+    kind: str
+    name_zh: str | None
+    name_latin: str | None
+    name_en: str | None
+    aliases: tuple[str, ...]
+    role: str | None
+    mentions: int
+    first_mention: str | None
+    occurrences: tuple[Occurrence, ...]
+    seed: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    score: float
+    matched: str
+    id: str
+    kind: str
+    name_zh: str | None
+    name_latin: str | None
+    name_en: str | None
+    aliases: tuple[str, ...]
+    role: str | None
+    mentions: int
+    first_mention: str | None
+    occurrences: tuple[Occurrence, ...]
+    seed: str
+
+
+def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
+    return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span)
+                 for m in mentions)
+
+
+def _context(mention: Mention | None, room: int = 24) -> str | None:
+    if mention is None:
+        return None
+    sentence = mention.sentence
+    at = sentence.find(mention.text)
+    if at < 0:
+        return sentence[: room * 2]
+    start, end = max(0, at - room), min(len(sentence), at + len(mention.text) + room)
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
+def entity_record(entity: Entity) -> EntityRecord:
+    return EntityRecord(
+        id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
+        name_en=entity.name_en, aliases=entity.aliases, role=entity.role,
+        mentions=len(entity.mentions),
+        first_mention=_context(entity.mentions[0] if entity.mentions else None),
+        occurrences=_occurrences(entity.mentions), seed=entity.seed,
+    )
+
+
+def entity_records(entities: list[Entity], sort: str) -> list[EntityRecord]:
+    records = [entity_record(e) for e in entities]
+    if sort == "name":
+        records.sort(key=lambda r: (r.name_en or r.name_latin or r.name_zh or "").casefold())
+    else:
+        records.sort(key=lambda r: (-r.mentions, (r.name_en or r.name_latin or r.name_zh or "")))
+    return records
+
+
+def hit_records(hits: list[Hit]) -> list[SearchHit]:
+    out = []
+    for hit in hits:
+        base = entity_record(hit.entity)
+        out.append(SearchHit(score=hit.score, matched=hit.matched, id=base.id, kind=base.kind,
+                             name_zh=base.name_zh, name_latin=base.name_latin,
+                             name_en=base.name_en, aliases=base.aliases, role=base.role,
+                             mentions=base.mentions, first_mention=base.first_mention,
+                             occurrences=base.occurrences, seed=base.seed))
+    return out
+
+
+def entity_table(records: list[EntityRecord], with_seed: bool) -> None:
+    columns = [
+        Column("Chinese", lambda r: r.name_zh, ratio=2, min_width=6),
+        Column("Latin", lambda r: r.name_latin, ratio=2, min_width=8),
+        Column("English", lambda r: r.name_en, ratio=2, min_width=8),
+        Column("Mentions", lambda r: r.mentions, no_wrap=True),
+        Column("Role", lambda r: r.role, ratio=4, min_width=10),
+    ]
+    if with_seed:
+        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
+    write_table(records, columns)
+
+
+def search_table(records: list[SearchHit], with_seed: bool) -> None:
+    columns = [
+        Column("Kind", lambda r: r.kind, no_wrap=True),
+        Column("Chinese", lambda r: r.name_zh, ratio=2, min_width=6),
+        Column("Latin", lambda r: r.name_latin, ratio=2, min_width=8),
+        Column("English", lambda r: r.name_en, ratio=2, min_width=8),
+        Column("Score", lambda r: f"{r.score:.0f}", no_wrap=True),
+        Column("Mentions", lambda r: r.mentions, no_wrap=True),
+        Column("First mention", lambda r: r.first_mention, ratio=5, min_width=12),
+    ]
+    if with_seed:
+        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
+    write_table(records, columns)
+
+
+# -- show ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Card:
+    entity: EntityRecord
+    events: tuple[Event, ...]
+    refs: tuple[Ref, ...]
+
+
+def card(index: Index, entity: Entity) -> Card:
+    """An entity with the events it appears in and the references behind them."""
+    written = {m.text for m in entity.mentions}
+    spans = {m.span for m in entity.mentions}
+    field = {"person": "people", "place": "places", "group": "groups"}[entity.kind]
+    events = []
+    for event in index.events:
+        if event.seed != entity.seed:
+            continue
+        names = getattr(event, field)
+        inside = any(event.span[0] <= s[0] < event.span[1] for s in spans)
+        if inside and written & set(names):
+            events.append(event)
+    seed = next(s for s in index.seeds if s.name == entity.seed)
+    sentence_refs: list[str] = []
+    for sentence in seed.sentences:
+        if any(sentence.span[0] <= s[0] < sentence.span[1] for s in spans):
+            sentence_refs.extend(r for r in sentence.refs if r not in sentence_refs)
+    for event in events:
+        sentence_refs.extend(r for r in event.refs if r not in sentence_refs)
+    refs = tuple(seed.refs[r] for r in sentence_refs if r in seed.refs)
+    return Card(entity=entity_record(entity), events=tuple(events), refs=refs)
+
+
+def card_lines(record: Card) -> list[tuple[str, str | None]]:
+    e = record.entity
+    names = " / ".join(n for n in (e.name_zh, e.name_latin, e.name_en) if n)
+    lines: list[tuple[str, str | None]] = [(names, "bold"), (f"kind: {e.kind}", None)]
+    if e.role:
+        lines.append((f"role: {e.role}", None))
+    if e.aliases:
+        lines.append(("also: " + ", ".join(e.aliases), None))
+    lines.append(("", None))
+    lines.append((f"Mentions ({e.mentions})", "bold"))
+    for occurrence in e.occurrences:
+        lines.append((f"  [{_section(occurrence.section)}] {occurrence.sentence}", None))
+    lines.append(("", None))
+    lines.append((f"Events ({len(record.events)})", "bold"))
+    for event in record.events:
+        lines.append((f"  {_when(event)}  {event.text}", None))
+    lines.append(("", None))
+    lines.append((f"References ({len(record.refs)})", "bold"))
+    for ref in record.refs:
+        title = ref.title or ref.url or "(never defined)"
+        publisher = f" — {ref.publisher}" if ref.publisher else ""
+        dead = " (dead link)" if ref.dead else ""
+        lines.append((f"  [{ref.id}] {title}{publisher}{dead}", None))
+    return lines

@@ -1,0 +1,77 @@
+"""Shared fixtures: the real seed, its index, and a runner for the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kazakhstan-terrorism.zhwiki.wikitext"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own cache directory and none of the user's kzct settings."""
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
+    for name in ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def document(seed_text: str):  # type: ignore[no-untyped-def]
+    from kzct.wikitext import parse_document
+
+    return parse_document(seed_text)
+
+
+@pytest.fixture(scope="session")
+def index(seed_text: str):  # type: ignore[no-untyped-def]
+    from kzct.index import build_index
+
+    return build_index([(SEED.name, str(SEED), seed_text, "test")])
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):  # type: ignore[no-untyped-def]
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run ``kzct ARGS`` in-process through its real entry point; returns code, stdout, stderr."""
+    from kzct.cli import main
+
+    def _run(*args: str, env: dict[str, str] | None = None) -> Result:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return _run
+
+
+def pytest_report_header() -> str:
+    return f"kzct seed: {SEED} ({os.path.getsize(SEED)} bytes)"

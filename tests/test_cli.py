@@ -1,0 +1,124 @@
+"""The command line as a whole: global options, errors and exit codes, help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED
+
+COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show"]
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    from kzct import __version__
+
+    result = run("--version")
+    assert result.code == 0 and result.out.strip() == f"kzct {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run, command) -> None:  # type: ignore[no-untyped-def]
+    result = run(command, "--help")
+    assert result.code == 0
+    assert "Example:" in result.out
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(None, "does not exist"), (b"", "is empty"), (b"  \n\n", "is empty"),
+     (b"\xff\xfe\x00bad", "not UTF-8")],
+)
+def test_bad_seed_is_one_line_and_exit_2(run, tmp_path, content, problem) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "seed.wikitext"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("--seed", str(path), "groups", "--json")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.count("\n") == 1 and str(path) in result.err and problem in result.err
+    assert "Traceback" not in result.err
+
+
+def test_seed_that_is_a_directory_without_files(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("--seed", str(tmp_path), "groups")
+    assert result.code == 2 and "holds no files" in result.err
+
+
+@pytest.mark.skipif(sys.platform == "win32" or __import__("os").geteuid() == 0,
+                    reason="root reads files whatever their mode, so unreadable cannot be made")
+def test_unreadable_seed(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "seed.wikitext"
+    path.write_text("x")
+    path.chmod(0)
+    result = run("--seed", str(path), "groups")
+    assert result.code == 2 and "not readable" in result.err
+
+
+def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The read error path itself, whoever runs the tests."""
+    from pathlib import Path
+
+    def refuse(self):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    path = tmp_path / "seed.wikitext"
+    path.write_text("x")
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = run("--seed", str(path), "groups")
+    assert result.code == 2
+    assert result.err == f"kzct: error: seed file {path} is not readable (permission denied)\n"
+
+
+def test_kzct_seed_environment_variable(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("groups", env={"KZCT_SEED": str(tmp_path / "missing.txt")})
+    assert result.code == 2 and "missing.txt" in result.err
+
+
+def test_seed_option_with_the_real_file(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--seed", str(SEED), "groups", "--json")
+    assert result.code == 0 and len(result.json()) == 14
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bogus"], ["groups", "--bogus"], ["timeline", "--year", "abc"], ["timeline", "--from", "2006-13"],
+     ["timeline", "--to", "2006-02-30"], ["search"], ["groups", "--json", "--jsonl"]],
+)
+def test_usage_errors_exit_2_with_one_line(run, args) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("kzct: error: ") and result.err.count("\n") == 1
+
+
+def test_bare_kzct_prints_usage_and_exits_2(run) -> None:  # type: ignore[no-untyped-def]
+    result = run()
+    assert result.code == 2 and "Usage:" in result.err
+
+
+def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kzct.queries
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kzct.queries, "list_groups", broken)
+    result = run("groups")
+    assert result.code == 1
+    assert result.err == "kzct: error: internal error: RuntimeError: boom (set KZCT_DEBUG=1 for details)\n"
+    monkeypatch.setenv("KZCT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        from kzct.cli import main
+
+        main(["groups"])
+
+
+def test_python_dash_m_runs(tmp_path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "kzct", "groups", "--json"], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=120,
+                          env={**__import__("os").environ, "KZCT_CACHE_DIR": str(tmp_path / "c")})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("[")

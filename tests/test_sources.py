@@ -1,0 +1,39 @@
+"""`kzct sources`: the references, their archives, dead links, and how much they back."""
+
+from __future__ import annotations
+
+SOURCE_KEYS = {"id", "number", "name", "url", "title", "publisher", "author", "date",
+               "access_date", "archive_url", "archive_date", "dead", "defined", "uses", "span",
+               "cited_by", "seed"}
+
+
+def test_sources_json(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("sources", "--json")
+    assert result.code == 0
+    refs = result.json()
+    assert len(refs) == 53
+    assert all(set(r) == SOURCE_KEYS for r in refs)
+    by_id = {r["id"]: r for r in refs}
+    assert by_id["TERRORORG"]["number"] == 1
+    assert by_id["HT"]["cited_by"] >= 4
+    assert by_id["RELTHRET"]["uses"] == 6
+
+
+def test_unresolved_name_is_listed_with_a_warning(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("sources", "--json")
+    shams = [r for r in result.json() if r["id"] == "SHAMSUDINOV"]
+    assert shams and shams[0]["defined"] is False
+    assert "SHAMSUDINOV" in result.err and "never defined" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_dead_lists_only_dead_urls(run) -> None:  # type: ignore[no-untyped-def]
+    refs = run("sources", "--dead", "--json").json()
+    assert [r["id"] for r in refs] == ["JCAM", "21", "NOEXPECT", "NUCLEAR"]
+    assert all(r["dead"] for r in refs)
+
+
+def test_sources_table(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("sources", "--dead", env={"COLUMNS": "160"})
+    assert result.code == 0
+    assert "MOSNEWS" in result.out and "dead" in result.out

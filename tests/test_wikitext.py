@@ -1,0 +1,118 @@
+"""The document model: sections, sentences with spans, links, references."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_sections_have_heading_paths(document) -> None:  # type: ignore[no-untyped-def]
+    paths = [s.path for s in document.sections]
+    assert ("取缔恐怖组织",) in paths
+    assert ("取缔恐怖组织", "中亚圣战者联盟（Jamaat of Central Asian Mujahedins，JCAM）", "2006年") in paths
+    assert ("与美国的合作", "对911事件的回应") in paths
+
+
+def test_every_sentence_run_is_the_seed_text(document, seed_text) -> None:  # type: ignore[no-untyped-def]
+    """Spans round-trip: each run of clean text is a slice of the seed, character for character."""
+    for sentence in document.sentences:
+        for clean_start, seed_start, length in sentence.runs:
+            piece = sentence.text[clean_start : clean_start + length]
+            if piece.strip():
+                assert seed_text[seed_start : seed_start + length] == piece
+        start, end = sentence.span
+        assert seed_text[start] == sentence.text[0]
+        assert seed_text[end - 1] == sentence.text[-1]
+
+
+@pytest.mark.parametrize("leak", ["http", "rferl", "{{", "}}", "<ref", "</ref", "webarchive",
+                                  "Wayback", "RadioFreeEurope", "dead link", "archiveurl",
+                                  "[[", "]]", "lead section", "2014-04-13"])
+def test_no_citation_or_markup_text_in_sentences(document, leak) -> None:  # type: ignore[no-untyped-def]
+    assert not [s.text for s in document.sentences if leak in s.text]
+
+
+def test_sentences_split_on_chinese_ends_but_not_inside_quotes(document) -> None:  # type: ignore[no-untyped-def]
+    texts = [s.text for s in document.sentences]
+    quote = next(t for t in texts if t.startswith("而检察总长办公室新闻秘书Saulebek Zhamkenuly说"))
+    # the quotation holds three 。 and stays one sentence
+    assert quote.endswith("这些组织已经被俄罗斯、美国、土耳其、乌兹别克斯坦和巴基斯坦认定是恐怖组织。”")
+    assert "2006年10月12日，哈萨克斯坦最高法院核准了经过修正的遭到取缔的恐怖组织名单，并且检察总长对外发布了这份名单。" in texts
+
+
+def test_wikilinks_keep_target_and_shown_text(document) -> None:  # type: ignore[no-untyped-def]
+    links = [link for s in document.sentences for link in s.links]
+    assert any(link.target == "阿拉木图" and link.text == "阿拉木图" for link in links)
+    assert any(link.target == "安集延事件" and link.text == "安集延的暴动" for link in links)
+
+
+def test_stray_bracket_stays_text(document) -> None:  # type: ignore[no-untyped-def]
+    assert any("乌兹别克斯坦[罕市组织" in s.text for s in document.sentences)
+
+
+def test_named_references_resolve_and_reuse_points_to_one_record(document) -> None:  # type: ignore[no-untyped-def]
+    refs = document.refs
+    ht = refs["HT"]
+    assert ht.uses == 4  # defined once, reused as <ref name=HT/> and <ref name="HT"/>
+    assert ht.title == "Kazakhstan: Government moves to add Hizb ut Tahrir to list of terror groups"
+    assert ht.publisher == "RadioFreeEurope/RadioLiberty"
+    backed = [s.text for s in document.sentences if "HT" in s.refs]
+    assert any(t.startswith("Tusupbeko的新闻秘书说") for t in backed)
+    assert refs["RELTHRET"].uses == 6
+
+
+def test_unresolved_reference_is_reported(document) -> None:  # type: ignore[no-untyped-def]
+    assert document.unresolved == ["SHAMSUDINOV"]
+    ref = document.refs["SHAMSUDINOV"]
+    assert not ref.defined and ref.number is None and ref.url is None
+
+
+def test_cite_news_fields(document) -> None:  # type: ignore[no-untyped-def]
+    jcam = document.refs["JCAM"]
+    assert jcam.url == "http://www.rferl.org/featuresarticle/2004/11/f85202a7-d2ce-4c73-b3be-c280401be768.html"
+    assert jcam.title == "Analysis: Kazakh Breakthrough On Uzbek Terror Case"
+    assert jcam.publisher == "Radio Free Europe"
+    assert jcam.author == "Daniel Kimmage"
+    assert jcam.date == "2004-11-15"
+    assert jcam.archive_date == "2009-11-28"
+    assert jcam.archive_url.startswith("https://www.webcitation.org/")
+    assert jcam.dead is True
+
+
+def test_cite_web_in_unnamed_ref_gets_a_number(document) -> None:  # type: ignore[no-untyped-def]
+    ref = document.refs["21"]
+    assert ref.name is None and ref.number == 21
+    assert ref.publisher == "Journal of Turkish Weekly"
+    assert ref.access_date == "2011-07-18"
+    assert ref.archive_date == "2012-09-21"  # written 2012年9月21日
+    assert ref.dead is True
+
+
+def test_webarchive_wayback_and_dead_link(document) -> None:  # type: ignore[no-untyped-def]
+    imuij = document.refs["IMUIJ"]
+    assert imuij.archive_url == "https://web.archive.org/web/20070221094201/http://www.heritage.org/Press/Commentary/ed080504b.cfm"
+    assert imuij.archive_date == "2007-02-21" and not imuij.dead
+    sarsen = document.refs["SARSENDEATH"]
+    assert sarsen.archive_url == "https://web.archive.org/web/20140310054917/http://www.eurasianet.org/departments/insight/articles/eav090506.shtml"
+    assert sarsen.archive_date == "2014-03-10"
+    assert document.refs["NOEXPECT"].dead and document.refs["NUCLEAR"].dead
+    assert sorted(r.id for r in document.refs.values() if r.dead) == ["21", "JCAM", "NOEXPECT", "NUCLEAR"]
+
+
+def test_bare_url_refs(document) -> None:  # type: ignore[no-untyped-def]
+    assert document.refs["22"].url.startswith("http://www.romandie.com/")
+    assert document.refs["22"].title is None
+
+
+def test_reference_backs_the_sentences_of_its_paragraph(document) -> None:  # type: ignore[no-untyped-def]
+    added = next(s for s in document.sentences if s.text.startswith("最高法院在2006年11月17日将奥姆真理教"))
+    assert added.refs == ("SHINRIKYO",)
+    listing = next(s for s in document.sentences if "恐怖组织包括" in s.text)
+    assert listing.refs == ("TERRORORG",)
+
+
+def test_stray_digit_before_a_ref_is_not_a_sentence(document) -> None:  # type: ignore[no-untyped-def]
+    assert not [s for s in document.sentences if re.fullmatch(r"[\d.\s]+", s.text)]
+    arrest = next(s for s in document.sentences if s.text == "在安全部门的行动中一名恐怖分子开枪拒捕。")
+    assert arrest.refs == ("STEPNOGORSK",)
