@@ -53,9 +53,11 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Event]:
         lo, hi = _event_range(event)
         if flt.years and not any(lo[0] <= y <= hi[0] for y in flt.years):
             continue
-        if flt.start is not None and hi < as_range(flt.start)[0]:
+        # An event is in a --from/--to window only if all of it is: `2006` is not known to be
+        # on or after 2006-12-01, so it is not presented as if it were.
+        if flt.start is not None and lo < as_range(flt.start)[0]:
             continue
-        if flt.end is not None and lo > as_range(flt.end)[1]:
+        if flt.end is not None and hi > as_range(flt.end)[1]:
             continue
         if flt.places and not all(names & set(event.places) for names in flt.places):
             continue

@@ -1,0 +1,143 @@
+"""``kzct/dates.py``: Chinese date expressions, and how context completes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzct.dates import (
+    CORRECTED,
+    EXPLICIT,
+    FROM_CONTEXT,
+    FROM_HEADING,
+    RELATIVE,
+    PartialDate,
+    cn_to_int,
+    find_dates,
+    heading_year,
+    parse_partial,
+    resolve_dates,
+)
+
+
+def resolved(text: str, *, context: int | None = None, heading: int | None = None,
+             anchor: PartialDate | None = None) -> list[tuple[str, str | None, str]]:
+    out = resolve_dates(find_dates(text), context_year=context, heading=heading, anchor=anchor)
+    return [(d.date.iso(), d.end.iso() if d.end else None, d.source) for d in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2006年10月12日，哈萨克斯坦最高法院核准了", [("2006-10-12", None, EXPLICIT)]),
+        ("起初最高法院在2006年3月制定这张列表时", [("2006-03", None, EXPLICIT)]),
+        ("2000年，两架家与哈萨克斯坦共和人民党有关的报纸被政府关停。", [("2000", None, EXPLICIT)]),
+        ("2006年8月24日至26日，中哈两国政府举行了", [("2006-08-24", "2006-08-26", EXPLICIT)]),
+        ("2002年9月30日至10月1日在比什凯克和10月2日及3日在阿斯塔纳",
+         [("2002-09-30", "2002-10-01", EXPLICIT), ("2002-10-02", "2002-10-03", FROM_CONTEXT)]),
+        ("2004年3月28日和4月1日，乌兹别克斯坦首都塔什干发生了两起自杀式爆炸袭击事件",
+         [("2004-03-28", None, EXPLICIT), ("2004-04-01", None, FROM_CONTEXT)]),
+        ("2005年2与5日，哈萨克斯坦警方在肯套市", [("2005-02-05", None, CORRECTED)]),
+        ("２００６年３月", [("2006-03", None, EXPLICIT)]),
+        # a bare year that only gives its year to the finer date after it
+        ("2004年俄罗斯《独立报》的记者采访了Kasymov，并在2月7日发表了采访。",
+         [("2004-02-07", None, FROM_CONTEXT)]),
+    ],
+)
+def test_explicit_dates(text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert resolved(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["被判处8年至25年的监禁", "判处其2年监禁", "逮捕了20岁的学生", "每年哈萨克斯坦通过这条管道",
+     "在911事件发生之后", "代号“天山-1号（2006）”", "独联体成立15周年", "在2003年之前在所有成员国禁止",
+     "JCAM自2002年已经招募了50名", "上世纪90年代", "1373号决议", "12400份传单", "为期4天的访问",
+     "持续了3天时间", "数周之后", "在KNB与内务部的一次联合行动1天后发表声明", "2006年13月", "2006年2月30日"],
+)
+def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
+    assert resolved(text, context=2006, heading=2006, anchor=PartialDate(2006, 1, 1)) == []
+
+
+def test_month_day_takes_year_from_context_then_heading() -> None:
+    assert resolved("11月16日，KNB在斯捷普诺戈尔斯克", heading=2006) == [("2006-11-16", None, FROM_HEADING)]
+    assert resolved("7月4日将其拘捕", context=2005, heading=2011) == [("2005-07-04", None, FROM_CONTEXT)]
+    assert resolved("11月16日", ) == []  # no year anywhere: no date rather than a guess
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("3天之后，阿拉木图警方关闭了", PartialDate(2005, 2, 5), "2005-02-08"),
+        ("两天之后，哈萨克斯坦外交部发表声明", PartialDate(2004, 2, 7), "2004-02-09"),
+        ("次日，警方宣布", PartialDate(2004, 12, 31), "2005-01-01"),
+        ("一个月后，法院判决", PartialDate(2006, 1, 31), "2006-02-28"),
+        ("十天后，", PartialDate(2006, 3, 25), "2006-04-04"),
+    ],
+)
+def test_relative_dates(text, anchor, expected) -> None:  # type: ignore[no-untyped-def]
+    assert resolved(text, anchor=anchor) == [(expected, None, RELATIVE)]
+
+
+def test_relative_date_without_anchor_is_dropped() -> None:
+    assert resolved("3天之后，阿拉木图警方关闭了") == []
+
+
+def test_year_naming_an_event_only_when_alone() -> None:
+    assert resolved("2004年塔什干系列爆炸案发生之后，乌兹别克斯坦指责伊扎布特") == [("2004", None, EXPLICIT)]
+    text = "在2006年3月，与2004年塔什干恐怖袭击有关的嫌犯被捕"
+    assert resolved(text) == [("2006-03", None, EXPLICIT)]
+
+
+@pytest.mark.parametrize(("text", "value"), [("47", 47), ("两", 2), ("十二", 12), ("一百八十七", 187),
+                                             ("二十", 20), ("三万", 30000), ("x", None), ("", None)])
+def test_chinese_numerals(text, value) -> None:  # type: ignore[no-untyped-def]
+    assert cn_to_int(text) == value
+
+
+def test_heading_year() -> None:
+    assert heading_year("2006年") == 2006
+    assert heading_year("取缔恐怖组织") is None
+
+
+@pytest.mark.parametrize(("value", "iso"), [("2006", "2006"), ("2006-03", "2006-03"),
+                                            ("2006-10-12", "2006-10-12"), ("2006-13", None),
+                                            ("2006-02-30", None), ("abc", None), ("06", None)])
+def test_parse_partial(value, iso) -> None:  # type: ignore[no-untyped-def]
+    date = parse_partial(value)
+    assert (date.iso() if date else None) == iso
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+_pieces = st.sampled_from(["年", "月", "日", "号", "至", "和", "及", "与", "天", "之后", "后", "，", "。",
+                           "两", "十", "三", "次日", "2006", "12", "31", "0", "9999", "1900", "２", " "])
+_text = st.one_of(st.text(), st.lists(st.one_of(_pieces, st.text(max_size=3))).map("".join))
+
+
+def _valid(date: PartialDate) -> None:
+    assert 1 <= date.year <= 9999
+    if date.month is not None:
+        assert 1 <= date.month <= 12
+    if date.day is not None:
+        assert date.month is not None
+        dt.date(date.year, date.month, date.day)  # raises if not a calendar date
+    assert date.iso().count("-") == {"year": 0, "month": 1, "day": 2}[date.precision]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_text, context=st.none() | st.integers(1, 9999), heading=st.none() | st.integers(1, 9999),
+       anchor=st.none() | st.dates().map(lambda d: PartialDate(d.year, d.month, d.day)))
+def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, anchor) -> None:  # type: ignore[no-untyped-def]
+    mentions = find_dates(text)
+    for mention in mentions:
+        assert 0 <= mention.start <= mention.end_pos <= len(text)
+        assert text[mention.start:mention.end_pos] == mention.text
+    for date in resolve_dates(mentions, context_year=context, heading=heading, anchor=anchor):
+        _valid(date.date)
+        if date.end is not None:
+            _valid(date.end)
+            assert date.end.sort_key() > date.date.sort_key()

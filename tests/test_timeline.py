@@ -1,0 +1,196 @@
+"""`kzct timeline`: every dated happening in the article, dated as a careful reader would."""
+
+from __future__ import annotations
+
+import pytest
+
+EVENT_KEYS = {"date", "end_date", "precision", "date_source", "date_text", "text", "section",
+              "places", "people", "groups", "killed", "injured", "refs", "span", "seed"}
+
+
+@pytest.fixture(scope="module")
+def events(index):  # type: ignore[no-untyped-def]
+    from kzct.model import to_json
+
+    return [to_json(e) for e in index.events]
+
+
+def find(events, date, start):  # type: ignore[no-untyped-def]
+    found = [e for e in events if e["date"] == date and e["text"].startswith(start)]
+    assert len(found) == 1, (date, start, [(e["date"], e["text"][:20]) for e in events if e["date"] == date])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("date", "start", "source", "precision"),
+    [
+        ("2006-10-12", "2006年10月12日，哈萨克斯坦最高法院核准了", "explicit", "day"),
+        ("2006-03", "起初最高法院在2006年3月制定这张列表时", "explicit", "month"),
+        ("1999-11", "1999年11月，KNB在厄斯克门逮捕了22人", "explicit", "month"),
+        ("2002", "美国政府在2002年向哈萨克斯坦政府提供了5200万美元", "explicit", "year"),
+        ("2006-11-16", "11月16日，KNB在斯捷普诺戈尔斯克查获", "year from heading", "day"),
+        ("2006-02-27", "2月27日，KNB在斯捷普诺戈尔斯克再次破获", "year from heading", "day"),
+        ("2004-03-30", "而在当年3月30日，Bekmirzaev", "year from heading", "day"),
+        ("2011-05-17", "5月17日，Rahimjan Makhatov", "year from heading", "day"),
+        ("2005-07-04", "联合国难民署已经给予Shamsudinov难民身份", "year from context", "day"),
+        ("2002-06-04", "6月4日，与会各方发表了", "year from context", "day"),
+        ("2003-02-12", "美国总统布什在2月12日致信纳扎尔巴耶夫总统", "year from context", "day"),
+        ("2005-01-26", "1月26日，杰尼索夫说", "year from context", "day"),
+        ("2004-02-07", "2004年俄罗斯《独立报》的记者采访了", "year from context", "day"),
+        ("2005-02-08", "3天之后，阿拉木图警方关闭了", "relative", "day"),
+        ("2004-02-09", "两天之后，哈萨克斯坦外交部发表声明", "relative", "day"),
+        ("2005-02-05", "2005年2与5日，哈萨克斯坦警方在肯套市", "corrected", "day"),
+        ("2005-03-03", "但三年之后，随着美国在阿富汗打击塔利班", "explicit", "day"),
+    ],
+)
+def test_event_dates_and_sources(events, date, start, source, precision) -> None:  # type: ignore[no-untyped-def]
+    event = find(events, date, start)
+    assert (event["date_source"], event["precision"]) == (source, precision)
+
+
+def test_range(events) -> None:  # type: ignore[no-untyped-def]
+    event = find(events, "2006-08-24", "2006年8月24日至26日")
+    assert event["end_date"] == "2006-08-26" and event["date_text"] == "2006年8月24日至26日"
+    workshop = find(events, "2002-09-30", "哈萨克斯坦政府参加了2002年9月30日至10月1日")
+    assert workshop["end_date"] == "2002-10-01"
+    andijan = find(events, "2005-05-12", "纳扎尔巴耶夫在一次对乌兹别克斯坦的国事访问中")
+    assert andijan["end_date"] == "2005-05-13"
+
+
+def test_two_dates_in_one_sentence_are_two_events(events) -> None:  # type: ignore[no-untyped-def]
+    first = find(events, "2004-03-28", "2004年3月28日和4月1日")
+    second = find(events, "2004-04-01", "2004年3月28日和4月1日")
+    assert first["text"] == second["text"] and first["span"] == second["span"]
+    assert first["killed"] == second["killed"] == 47
+    assert first["places"] == ["乌兹别克斯坦", "塔什干"]
+    assert first["refs"] == ["IMUJAMAOT"]
+
+
+@pytest.mark.parametrize(
+    ("date", "start", "killed", "injured"),
+    [
+        ("2011-07", "2011年7月，9名涉嫌卷入", 10, None),  # 9 gunmen + 1 special forces officer
+        ("2011-11", "2011年11月，在哈萨克斯坦南部城市塔拉兹", 5, None),  # 4 police + 1 civilian
+        ("2011-05-17", "5月17日，Rahimjan Makhatov", 1, 2),  # himself; two others injured
+        ("2004-03-30", "而在当年3月30日，Bekmirzaev", 1, None),
+        ("2006-10-12", "2006年10月12日，哈萨克斯坦最高法院", None, None),
+    ],
+)
+def test_casualties(events, date, start, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    event = find(events, date, start)
+    assert (event["killed"], event["injured"]) == (killed, injured)
+
+
+def test_no_citation_metadata_dates(events) -> None:  # type: ignore[no-untyped-def]
+    dates = {e["date"] for e in events}
+    # webarchive / Wayback / archivedate / accessdate / dead link / lead section dates
+    for metadata in ("2007-02-21", "2007-09-29", "2009-11-28", "2011-07-18", "2012-09-21",
+                     "2014-04-13", "2014-03-10", "2017-11-10", "2017-12", "2018-02", "2003-12-27",
+                     "2004-11-15"):
+        assert metadata not in dates
+    assert not [e for e in events if e["date"].startswith(("2014", "2017", "2018", "2009", "2012"))]
+
+
+def test_not_events(events) -> None:  # type: ignore[no-untyped-def]
+    texts = [e["text"] for e in events]
+    assert not any(t.startswith("911事件以来") for t in texts)  # 911 names an event
+    assert not any(t.startswith("当局发现JCAM自2002年") for t in texts)  # `since 2002` is no date
+    assert not any(t.startswith("在阿斯塔纳，哈萨克斯坦国家安全委员会副主席提出倡议") for t in texts)  # 2003年之前
+    assert not any(t.startswith("负责反恐事务的国家安全委员会成员Sergei Minenkov") for t in texts)  # 1天后 of an undated operation
+
+
+def test_chronological_with_coarser_first(events) -> None:  # type: ignore[no-untyped-def]
+    keys = [tuple(int(p) for p in e["date"].split("-")) + (0,) * (2 - e["date"].count("-")) for e in events]
+    assert keys == sorted(keys)
+    y2006 = [e["date"] for e in events if e["date"].startswith("2006")]
+    assert y2006[0] == "2006" and y2006.index("2006-02") < y2006.index("2006-02-13")
+
+
+def test_same_sentence_same_date_is_one_event(events) -> None:  # type: ignore[no-untyped-def]
+    pairs = [(e["span"][0], e["date"], e["end_date"]) for e in events]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_event_spans_point_at_their_sentence(events, seed_text) -> None:  # type: ignore[no-untyped-def]
+    for event in events:
+        start, end = event["span"]
+        assert seed_text[start] == event["text"][0] and seed_text[end - 1] == event["text"][-1]
+        assert event["date_text"].rstrip("，") in seed_text[start:end]
+
+
+def test_people_places_and_groups_as_written(events) -> None:  # type: ignore[no-untyped-def]
+    event = find(events, "2005-03-16", "2005年3月16日")
+    assert event["people"] == ["Rashid Tusupbekov"]
+    assert event["places"] == ["哈萨克斯坦", "阿斯塔纳"]
+    assert event["groups"] == ["伊扎布特"]
+    assert find(events, "2004-11-11", "KNB第一副主席Vladimir Bozhko")["groups"] == ["JMCA"]
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+def test_year_filter_json(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--year", "2006", "--json")
+    assert result.code == 0 and result.err == ""
+    events = result.json()
+    assert len(events) == 23
+    assert all(set(e) == EVENT_KEYS for e in events)
+    assert all(e["date"].startswith("2006") for e in events)
+
+
+def test_repeated_year_and_range_filters(run) -> None:  # type: ignore[no-untyped-def]
+    both = run("timeline", "--year", "1999", "--year", "2011", "--json").json()
+    assert [e["date"] for e in both] == ["1999-11", "2011-05-17", "2011-07", "2011-11"]
+    window = run("timeline", "--from", "2006-11", "--to", "2006-11-20", "--json").json()
+    assert [e["date"] for e in window] == ["2006-11-16", "2006-11-17", "2006-11-17"]
+    # an event counts only if all of it lies in the window: `2006` may be before December
+    later = [e["date"] for e in run("timeline", "--from", "2006-12-01", "--json").json()]
+    assert "2006" not in later and later[0] == "2006-12-22"
+    assert "2006" in [e["date"] for e in run("timeline", "--from", "2006", "--to", "2006", "--json").json()]
+
+
+def test_place_filter_by_english_name(run) -> None:  # type: ignore[no-untyped-def]
+    events = run("timeline", "--place", "Almaty", "--json").json()
+    assert events and all("阿拉木图" in e["places"] for e in events)
+    assert "2005-02-08" in [e["date"] for e in events]
+    chinese = run("timeline", "--place", "阿拉木图", "--json").json()
+    assert chinese == events
+
+
+def test_group_and_grep_filters(run) -> None:  # type: ignore[no-untyped-def]
+    ht = run("timeline", "--group", "Hizb ut-Tahrir", "--json").json()
+    assert ht and all("伊扎布特" in e["groups"] for e in ht)
+    jcam = run("timeline", "--group", "JCAM", "--json").json()
+    assert {"2004-11-11", "2006"} <= {e["date"] for e in jcam}
+    grep = run("timeline", "--grep", "炸弹", "--json").json()
+    assert grep and all("炸弹" in e["text"] for e in grep)
+
+
+def test_empty_result(run) -> None:  # type: ignore[no-untyped-def]
+    json_result = run("timeline", "--year", "1990", "--json")
+    assert (json_result.code, json_result.out) == (0, "[]\n")
+    table = run("timeline", "--year", "1990")
+    assert table.code == 0 and table.out == "" and table.err == "no events match\n"
+
+
+@pytest.mark.parametrize("args", [["--year", "abc"], ["--year", "06"], ["--from", "2006-13"],
+                                  ["--to", "yesterday"], ["--from", "2007", "--to", "2006"]])
+def test_impossible_values_are_usage_errors(run, args) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", *args)
+    assert result.code == 2 and result.err.startswith("kzct: error:") and result.out == ""
+
+
+def test_table_marks_inferred_dates(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--year", "2006", env={"COLUMNS": "160"})
+    assert result.code == 0
+    assert "2006-11-16*" in result.out and "2006-10-12*" not in result.out
+    assert "* date inferred: year from heading (2)" in result.out
+    assert "斯捷普诺戈尔斯克" in result.out
+
+
+def test_chart(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--chart", env={"COLUMNS": "80"})
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == "Events per year"
+    assert any(line.startswith("2006  █") and line.endswith(" 23") for line in lines)
+    assert any(line.startswith("2008") and line.endswith(" 0") for line in lines)
