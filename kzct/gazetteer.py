@@ -40,6 +40,7 @@ class Gazetteer:
     entries: tuple[Curated, ...]
     corrections: dict[str, str]
     not_people: frozenset[str]
+    other_names: frozenset[str] = frozenset()
 
     def of_kind(self, kind: str) -> list[Curated]:
         return [e for e in self.entries if e.kind == kind]
@@ -78,4 +79,5 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
         entries=tuple(entries),
         corrections=dict(groups.get("corrections", {})),
         not_people=frozenset(not_people.get("names", [])),
+        other_names=frozenset(not_people.get("other_names", [])),
     )

@@ -56,8 +56,8 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
 
 
 def _scorer(fuzz):  # type: ignore[no-untyped-def]
-    """Whole-name similarity, or a fragment of a longer name (a surname, two or three characters
-    of a Chinese name) at 90% of its fit. A name shorter than the query is never a fragment of
+    """Whole-name similarity; whole words of a longer name at 95; or a fragment of a longer
+    name (part of a surname, two or three characters of a Chinese name) at 90% of its fit. A name shorter than the query is never a fragment of
     it: `US` must not match `Tusupbekv`."""
 
     def score(query: str, choice: str, *, score_cutoff: float | None = None,
@@ -65,6 +65,8 @@ def _scorer(fuzz):  # type: ignore[no-untyped-def]
         if query == choice:
             return 100.0
         best = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
+        if len(choice) > len(query) and f" {query} " in f" {choice} ":
+            best = max(best, 95.0)  # whole words of a longer name: `Nursultan`, `Tusupbekov`
         cjk = bool(_CJK.search(query))
         if len(query) < len(choice) and len(query) >= (2 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))

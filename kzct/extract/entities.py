@@ -48,12 +48,14 @@ def entity_id(entry: Curated) -> str:
 class Matcher:
     """Finds the curated forms in a text, longest first, without overlaps."""
 
-    def __init__(self, entries: Iterable[Curated]) -> None:
-        self.by_form: dict[str, Curated] = {}
+    def __init__(self, entries: Iterable[Curated], other_names: Iterable[str] = ()) -> None:
+        self.by_form: dict[str, Curated | None] = {}
         for entry in entries:
             for form in entry.forms:
                 # A form two entries share would be ambiguous; the first curated one keeps it.
                 self.by_form.setdefault(form, entry)
+        for name in other_names:
+            self.by_form.setdefault(name, None)  # matched, so nothing inside it is, but no entity
         forms = sorted(self.by_form, key=len, reverse=True)
         parts = []
         for form in forms:
@@ -63,7 +65,8 @@ class Matcher:
             parts.append(escaped)
         self.pattern = re.compile("|".join(parts)) if parts else None
 
-    def find(self, text: str) -> list[tuple[int, int, Curated]]:
+    def find(self, text: str) -> list[tuple[int, int, Curated | None]]:
+        """``(start, end, entry)`` for each name; ``entry`` is None for a non-entity name."""
         if self.pattern is None:
             return []
         return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.pattern.finditer(text)]
@@ -76,7 +79,7 @@ def extract_entities(
     traditional: Callable[[str], str] | None = None,
 ) -> list[Entity]:
     """Every person, place and group the body mentions, with all its mentions."""
-    matcher = Matcher(gazetteer.entries)
+    matcher = Matcher(gazetteer.entries, gazetteer.other_names)
     found: dict[str, _Found] = {}
     latin_people: list[tuple[Sentence, int, int, str]] = []
 
@@ -84,11 +87,13 @@ def extract_entities(
         text = sentence.text
         covered = [False] * len(text)
         for start, end, entry in matcher.find(text):
+            for i in range(start, end):
+                covered[i] = True
+            if entry is None:
+                continue
             key = entity_id(entry)
             item = found.setdefault(key, _Found(key=key, kind=entry.kind, curated=entry))
             item.mentions.append(_mention(sentence, start, end))
-            for i in range(start, end):
-                covered[i] = True
         for m in _LATIN_NAME.finditer(text):
             name = m.group(0)
             if any(covered[m.start():m.end()]) or name in gazetteer.not_people:

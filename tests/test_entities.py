@@ -1,0 +1,123 @@
+"""People and places: the entity index, the curated gazetteer, `kzct people` and `kzct places`."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "kzct" / "data"
+
+# Every person the article names only in Latin letters (read off the seed by hand).
+LATIN_ONLY_PEOPLE = [
+    "Saulebek Zhamkenuly", "Rashid Tusupbekov", "Askar Amerkhanov", "Mukhtar Altynbayev",
+    "Beibut Saparaly", "Kuanysh Bekzhanov", "Marat Yermukanov", "Hibratulla Doskaliyev",
+    "Beksultan Sarsenov", "Rustam Chagilo", "Kenzhenbulat Beknazarov", "Vladimir Bozhko",
+    "Zhakshybek Biimurzaev", "Ahmad Bekmirzaev", "Sergei Minenkov", "Rahimjan Makhatov",
+    "Kairat Tulesov", "Vladimir Kazimirchuk", "Alexander Shushannikov", "Zamanbek Nurkadilov",
+    "Altynbek Sarsenbayev", "Vakha Izmailov", "Marat Tazhin", "Yaqub Abahanov",
+    "Abdulrahim Kerimbakiev", "Abdallah Tohtasinovich Magrupov", "Ilkham Turdbyavich Batayev",
+    "Ibragim Alibekov", "Gennady Seleznev", "Murat Abdirov", "Lutfullo Shamsudinov",
+    "Holly Cartner", "Rustam Muminov", "Jahongir Maqsudov", "Yoqub Toshboev", "Odiljon Rahimov",
+    "Rasuljon Pirmatov", "Fayoz Tojihalilov", "Erik Roslyakov", "Larisa Dmitriyuk",
+    "Oral Mukhamedzhanov", "Askar Musinov", "Sayf Bin-Zayid al Nuhayyan", "Boris Mylnikov",
+    "Rachel Denber", "Vyacheslav Kasymov", "Malcolm Hoenlein", "Mortimer Zuckerman",
+]
+
+
+def _body(document) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.text for s in document.sentences)
+
+
+def test_every_curated_form_occurs_in_the_seed_body(document) -> None:  # type: ignore[no-untyped-def]
+    body = _body(document)
+    missing = []
+    for name in ("gazetteer.toml", "groups.toml"):
+        data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+        for kind in ("person", "place", "group"):
+            for entry in data.get(kind, []):
+                for form in entry.get("zh", []) + entry.get("latin", []):
+                    if form not in body:
+                        missing.append((name, form))
+                if entry.get("evidence") and entry["evidence"] not in body:
+                    missing.append((name, entry["evidence"]))
+    others = tomllib.loads((DATA / "not_people.toml").read_text(encoding="utf-8"))
+    missing += [("not_people.toml", n) for n in others["other_names"] if n not in body]
+    assert missing == []
+
+
+def test_seed_entities_without_an_english_name(index) -> None:  # type: ignore[no-untyped-def]
+    """The report of what curated data lacks: only the article's garbled `[罕市`."""
+    lacking = sorted((e.kind, e.name_zh or e.name_latin) for e in index.entities if not e.name_en)
+    assert lacking == [("place", "罕市")]
+
+
+def test_every_latin_only_person_is_in_people(run) -> None:  # type: ignore[no-untyped-def]
+    people = run("people", "--json").json()
+    latin = {p["name_latin"] for p in people}
+    assert [name for name in LATIN_ONLY_PEOPLE if name not in latin] == []
+    assert all(p["kind"] == "person" for p in people)
+
+
+def test_organisations_and_acronyms_are_not_people(run) -> None:  # type: ignore[no-untyped-def]
+    names = {p["name_latin"] for p in run("people", "--json").json()} | {
+        p["name_zh"] for p in run("people", "--json").json()}
+    for not_a_person in ("KNB", "JCAM", "JMCA", "FSB", "CICA", "Kaganat", "Akromiya", "Boz Kurt",
+                         "Asbat an-Ansar", "Jamaat of Central Asian Mujahedins"):
+        assert not_a_person not in names
+
+
+def test_misspelling_is_the_same_person(index) -> None:  # type: ignore[no-untyped-def]
+    tusupbekov = next(e for e in index.entities if e.name_en == "Rashid Tusupbekov")
+    assert sorted({m.text for m in tusupbekov.mentions}) == ["Rashid Tusupbekov", "Tusupbeko"]
+    assert len(tusupbekov.mentions) == 3
+
+
+def test_chinese_and_latin_forms_of_one_person_are_one_entity(index) -> None:  # type: ignore[no-untyped-def]
+    ivanov = next(e for e in index.entities if e.name_en == "Sergei Ivanov")
+    assert {m.text for m in ivanov.mentions} == {"谢尔盖·伊万诺夫", "伊万诺夫"}
+    amerkhanov = next(e for e in index.entities if e.name_en == "Askar Amerkhanov")
+    assert {m.text for m in amerkhanov.mentions} == {"Askar Amerkhanov", "Amerkhanov"}
+
+
+def test_mentions_are_anchored_in_the_seed(index, seed_text) -> None:  # type: ignore[no-untyped-def]
+    for entity in index.entities:
+        for mention in entity.mentions:
+            start, end = mention.span
+            assert seed_text[start:end] == mention.text, (entity.id, mention)
+
+
+def test_place_inside_an_organisation_name_is_not_a_mention(index) -> None:  # type: ignore[no-untyped-def]
+    germany = next(e for e in index.entities if e.name_en == "Germany")
+    assert all("德国之声" not in m.sentence for m in germany.mentions)
+
+
+def test_traditional_forms_come_from_opencc(index) -> None:  # type: ignore[no-untyped-def]
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    almaty = next(e for e in index.entities if e.name_en == "Almaty")
+    assert convert("阿拉木图") == "阿拉木圖" and "阿拉木圖" in almaty.aliases
+
+
+def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def]
+    places = run("places", "--json").json()
+    assert places[0]["name_en"] == "Kazakhstan" and places[0]["mentions"] > 100
+    assert {"Öskemen", "Ust-Kamenogorsk"} <= set(next(p for p in places if p["name_en"] == "Oskemen")["aliases"])
+    by_name = run("people", "--sort", "name", "--json").json()
+    keys = [(p["name_en"] or p["name_latin"] or p["name_zh"]).casefold() for p in by_name]
+    assert keys == sorted(keys)
+    first = by_name[0]
+    assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "aliases", "role",
+                          "mentions", "first_mention", "occurrences", "seed"}
+    assert first["mentions"] == len(first["occurrences"])
+    assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span"}
+    table = run("people", env={"COLUMNS": "140"})
+    assert table.code == 0 and "Nursultan Nazarbayev" in table.out
+
+
+@pytest.mark.parametrize("command", ["people", "places"])
+def test_bad_sort_is_a_usage_error(run, command) -> None:  # type: ignore[no-untyped-def]
+    result = run(command, "--sort", "age")
+    assert result.code == 2 and result.err.startswith("kzct: error:")

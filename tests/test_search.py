@@ -1,0 +1,100 @@
+"""`kzct search` and `kzct show`: names as users type them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Rashid Tusupbekov", "Rashid Tusupbekov"),  # Latin, exact
+        ("Tusupbekv", "Rashid Tusupbekov"),  # typo
+        ("Tusupbeko", "Rashid Tusupbekov"),  # the article's own misspelling
+        ("Tusupbekov", "Rashid Tusupbekov"),  # surname alone
+        ("Amerkhanov", "Askar Amerkhanov"),
+        ("Altynbaev", "Mukhtar Altynbayev"),  # alternative transliteration, typo-close
+        ("tUSUPBEKOV", "Rashid Tusupbekov"),  # case
+        ("ＴＵＳＵＰＢＥＫＯＶ", "Rashid Tusupbekov"),  # full-width
+        ("  rashid   tusupbekov ", "Rashid Tusupbekov"),  # extra spaces
+        ("纳扎尔巴耶夫", "Nursultan Nazarbayev"),  # Chinese, exact
+        ("扎尔巴", "Nursultan Nazarbayev"),  # a distinctive part of a Chinese name
+        ("納扎爾巴耶夫", "Nursultan Nazarbayev"),  # traditional
+        ("阿拉木圖", "Almaty"),
+        ("Almaty", "Almaty"),  # English names of places the article writes only in Chinese
+        ("Shymkent", "Shymkent"),
+        ("Chimkent", "Shymkent"),
+        ("Nazarbayev", "Nursultan Nazarbayev"),
+        ("Alma-Ata", "Almaty"),  # old and Russian forms
+        ("Ust-Kamenogorsk", "Oskemen"),
+        ("Semipalatinsk", "Semey"),
+        ("Öskemen", "Oskemen"),  # accents
+        ("oskemen", "Oskemen"),
+        ("Hizb ut-Tahrir", "Hizb ut-Tahrir"),  # groups are searchable
+        ("伊扎布特", "Hizb ut-Tahrir"),
+        ("Karimov", "Islam Karimov"),
+    ],
+)
+def test_top_hit(run, query, expected) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", query, "--json")
+    assert result.code == 0
+    hits = result.json()
+    assert hits and hits[0]["name_en"] == expected, [(h["name_en"], h["score"]) for h in hits[:3]]
+
+
+def test_scores_are_sorted_and_fields_complete(run) -> None:  # type: ignore[no-untyped-def]
+    hits = run("search", "阿拉木图", "--json").json()
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert hits[0]["score"] == 100 and hits[0]["kind"] == "place"
+    assert set(hits[0]) == {"score", "matched", "id", "kind", "name_zh", "name_latin", "name_en",
+                            "aliases", "role", "mentions", "first_mention", "occurrences", "seed"}
+    assert hits[0]["mentions"] == 9 == len(hits[0]["occurrences"])
+
+
+def test_kind_limit_and_min_score(run) -> None:  # type: ignore[no-untyped-def]
+    hits = run("search", "Almaty", "--kind", "place", "--limit", "1", "--json").json()
+    assert len(hits) == 1
+    assert run("search", "Almaty", "--kind", "person", "--json").json() == []
+    loose = run("search", "Sarsen", "--min-score", "50", "--json").json()
+    strict = run("search", "Sarsen", "--min-score", "95", "--json").json()
+    assert len(loose) > len(strict)
+    bad = run("search", "Almaty", "--kind", "city")
+    assert bad.code == 2
+
+
+def test_no_match(run) -> None:  # type: ignore[no-untyped-def]
+    json_result = run("search", "xyzzy", "--json")
+    assert (json_result.code, json_result.out) == (0, "[]\n")
+    table = run("search", "xyzzy")
+    assert table.code == 0 and table.out == "" and "no match for 'xyzzy'" in table.err
+
+
+def test_search_table(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "Tusupbekov", env={"COLUMNS": "140"})
+    assert result.code == 0
+    assert "Rashid Tusupbekov" in result.out and "Kind" in result.out
+
+
+def test_show_card(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "Nazarbayev", "--json")
+    assert result.code == 0
+    card = result.json()
+    assert card["entity"]["name_zh"] == "纳扎尔巴耶夫" and card["entity"]["mentions"] == 16
+    dates = [e["date"] for e in card["events"]]
+    assert "2002-02-12" in dates and "2006-04-18" in dates
+    assert {"INDIA", "ANDIJAN"} <= {r["id"] for r in card["refs"]}
+    table = run("show", "纳扎尔巴耶夫", env={"COLUMNS": "120"})
+    assert table.out.startswith("纳扎尔巴耶夫 / Nursultan Nazarbayev")
+    assert "Events (" in table.out and "[INDIA]" in table.out
+
+
+def test_show_ambiguous_lists_the_candidates(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "Vladimir", "--json")
+    assert result.code == 0
+    assert {h["name_latin"] for h in result.json()} == {"Vladimir Bozhko", "Vladimir Kazimirchuk"}
+    assert "equally well" in result.err
+
+
+def test_show_nothing(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "xyzzy", "--json")
+    assert result.code == 0 and result.out == "null\n" and "kzct search" in result.err
