@@ -41,6 +41,15 @@ CLOSERS = frozenset("”」』’）)》】\"'")
 TRAILING_PUNCT = frozenset(".。")
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3400-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\ufeff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that is not a single plain space
+# Every character ``add_char`` treats specially; the rest is added a run at a time.
+_SPECIAL = re.compile(
+    "[\n\r\x00-\x08\x0b-\x1f\x7f-\x9f"
+    + re.escape("".join(sorted(set(SENTENCE_ENDS) | set(OPEN_QUOTES) | set(OPEN_QUOTES.values())
+                               | CLOSERS | TRAILING_PUNCT)))
+    + "]"
+)
 
 
 @dataclass
@@ -89,8 +98,24 @@ class _Builder:
 
     # -- characters -----------------------------------------------------------------------------
     def add_text(self, text: str, offset: int) -> None:
-        for i, ch in enumerate(text):
-            self.add_char(ch, offset + i)
+        """Add text that starts at ``offset`` in the seed; plain runs go in whole."""
+        pos = 0
+        for m in _SPECIAL.finditer(text):
+            if m.start() > pos:
+                self._add_plain(text[pos:m.start()], offset + pos)
+            self.add_char(m.group(), offset + m.start())
+            pos = m.end()
+        if pos < len(text):
+            self._add_plain(text[pos:], offset + pos)
+
+    def _add_plain(self, chunk: str, offset: int) -> None:
+        """Characters that are neither line breaks, control characters, quotes nor stops."""
+        if self.newlines and not chunk.isspace():
+            self.newlines = 0
+        if self.pending_end:
+            self.end_sentence()
+        self.chars.extend(chunk)
+        self.offsets.extend(range(offset, offset + len(chunk)))
 
     def add_char(self, ch: str, offset: int) -> None:
         if ch == "\n":
@@ -99,8 +124,8 @@ class _Builder:
             if self.newlines >= 2:
                 self.new_paragraph()
             return
-        if ch == "\r":
-            return
+        if ch == "\r" or _CONTROL.match(ch):
+            return  # control characters (ANSI escapes' ESC, NUL …) are never text
         if self.newlines and not ch.isspace():
             self.newlines = 0
         if self.pending_end:
@@ -208,28 +233,32 @@ class _Builder:
                 for ref_id in refs:
                     self.sentences[-1] = _with_ref(self.sentences[-1], ref_id)
             return
-        text_chars: list[str] = []
-        text_offsets: list[int] = []
-        clean_pos_of: dict[int, int] = {}
-        for i in range(start, end):
-            ch = chars[i]
-            if ch.isspace():
-                if text_chars and text_chars[-1] == " ":
-                    clean_pos_of[i] = len(text_chars) - 1
-                    continue
-                ch = " "
-            clean_pos_of[i] = len(text_chars)
-            text_chars.append(ch)
-            text_offsets.append(offsets[i])
-        text = "".join(text_chars)
+        text = "".join(chars[start:end])
+        if _ODD_SPACE.search(text):
+            # Collapse runs of whitespace to one space, keeping each kept char's seed offset.
+            text_chars: list[str] = []
+            text_offsets: list[int] = []
+            clean_pos = []
+            for i in range(start, end):
+                ch = chars[i]
+                if ch.isspace():
+                    if text_chars and text_chars[-1] == " ":
+                        clean_pos.append(len(text_chars) - 1)
+                        continue
+                    ch = " "
+                clean_pos.append(len(text_chars))
+                text_chars.append(ch)
+                text_offsets.append(offsets[i])
+            text = "".join(text_chars)
+        else:
+            text_offsets = offsets[start:end]
+            clean_pos = range(end - start)
         runs = _runs(text_offsets)
         sentence_links = []
         for target, c_start, c_end, s_start, s_end in links:
             if c_start >= start and c_end <= end and c_end > c_start:
-                sentence_links.append(
-                    Link(target=target, text=text[clean_pos_of[c_start] : clean_pos_of[c_end - 1] + 1],
-                         span=(s_start, s_end))
-                )
+                shown = text[clean_pos[c_start - start] : clean_pos[c_end - 1 - start] + 1]
+                sentence_links.append(Link(target=target, text=shown, span=(s_start, s_end)))
         self.sentences.append(
             Sentence(
                 index=len(self.sentences),
@@ -376,7 +405,7 @@ def _tag(node: Tag, raw: str, offset: int, builder: _Builder, refs: _RefState) -
 def _attr(node: Tag, name: str) -> str | None:
     try:
         if node.has(name):
-            value = str(node.get(name).value).strip().strip("\"'").strip()
+            value = _CONTROL.sub("", str(node.get(name).value)).strip().strip("\"'").strip()
             return value or None
     except (ValueError, AttributeError):
         return None
@@ -449,7 +478,7 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         # External links inside templates belong to the templates (archive URLs).
         if _inside_template(code, link):
             continue
-        out["url"] = out["url"] or str(link.url).strip() or None
+        out["url"] = out["url"] or _CONTROL.sub("", str(link.url)).strip() or None
         if link.title is not None:
             out["title"] = out["title"] or _plain(link.title) or None
         break
@@ -497,7 +526,7 @@ def _plain(code: Any) -> str:
     if not isinstance(code, Wikicode):
         code = mwparserfromhell.parse(str(code))
     text = code.strip_code(normalize=True, collapse=True, keep_template_params=False)
-    return _SPACE_RUN.sub(" ", text).strip()
+    return _SPACE_RUN.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")

@@ -56,20 +56,39 @@ class Matcher:
                 self.by_form.setdefault(form, entry)
         for name in other_names:
             self.by_form.setdefault(name, None)  # matched, so nothing inside it is, but no entity
-        forms = sorted(self.by_form, key=len, reverse=True)
-        parts = []
-        for form in forms:
-            escaped = re.escape(form)
-            if form[:1].isascii() and form[:1].isalpha():
-                escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
-            parts.append(escaped)
-        self.pattern = re.compile("|".join(parts)) if parts else None
+        # Forms by their first character, longest first: at each position the longest name wins.
+        self.by_first: dict[str, list[str]] = {}
+        for form in sorted(self.by_form, key=len, reverse=True):
+            if form:
+                self.by_first.setdefault(form[0], []).append(form)
 
     def find(self, text: str) -> list[tuple[int, int, Curated | None]]:
-        """``(start, end, entry)`` for each name; ``entry`` is None for a non-entity name."""
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.pattern.finditer(text)]
+        """``(start, end, entry)`` for each name, left to right, without overlaps; ``entry`` is
+        None for a name that is no entity. Latin names match whole words only."""
+        found: list[tuple[int, int, Curated | None]] = []
+        i, n = 0, len(text)
+        by_first = self.by_first
+        while i < n:
+            candidates = by_first.get(text[i])
+            if candidates is not None:
+                for form in candidates:
+                    if text.startswith(form, i) and _whole_word(text, i, i + len(form), form):
+                        found.append((i, i + len(form), self.by_form[form]))
+                        i += len(form)
+                        break
+                else:
+                    i += 1
+                continue
+            i += 1
+        return found
+
+
+def _whole_word(text: str, start: int, end: int, form: str) -> bool:
+    if not (form[0].isascii() and form[0].isalpha()):
+        return True
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 
 def extract_entities(
