@@ -15,3 +15,11 @@ class SeedError(KzctError):
 
 class UsageError(KzctError):
     """An option value that cannot mean anything (``--year abc``)."""
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (`kzct timeline | head -1`): stop quietly.
+
+    Not an ``OSError``, so that nothing between the writer and ``cli.main`` turns it into an
+    error message or an exit code of its own.
+    """

@@ -11,10 +11,12 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from kzct.errors import OutputClosed
 from kzct.model import to_json
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -31,21 +33,31 @@ def plain(value: object) -> str:
 
 # -- JSON ---------------------------------------------------------------------------------------
 
+@contextmanager
+def _stdout_guard() -> Iterator[None]:
+    """A closed pipe on stdout becomes ``OutputClosed``, which ``cli.main`` ends quietly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed() from None
+
+
 def write_json(data: Any) -> None:
     """One JSON document on stdout, UTF-8 with non-ASCII kept, and a trailing newline."""
-    out = sys.stdout
-    json.dump(to_json(data), out, ensure_ascii=False, indent=2)
-    out.write("\n")
-    out.flush()
+    with _stdout_guard():
+        out = sys.stdout
+        out.write(json.dumps(to_json(data), ensure_ascii=False, indent=2))
+        out.write("\n")
 
 
 def write_jsonl(records: Iterable[Any]) -> None:
     """One JSON record per line."""
-    out = sys.stdout
-    for record in records:
-        out.write(json.dumps(to_json(record), ensure_ascii=False))
-        out.write("\n")
-    out.flush()
+    with _stdout_guard():
+        out = sys.stdout
+        for record in records:
+            out.write(json.dumps(to_json(record), ensure_ascii=False))
+            out.write("\n")
 
 
 # -- consoles ------------------------------------------------------------------------------------
@@ -106,7 +118,8 @@ def write_table(records: Sequence[Any], columns: Sequence[Column], *, title: str
                          no_wrap=column.no_wrap, overflow="fold", style=column.style)
     for record in records:
         table.add_row(*(Text(plain(column.value(record))) for column in columns))
-    console.print(table)
+    with _stdout_guard():
+        console.print(table)
 
 
 def write_lines(lines: Iterable[tuple[str, str | None]]) -> None:
@@ -114,8 +127,9 @@ def write_lines(lines: Iterable[tuple[str, str | None]]) -> None:
     from rich.text import Text
 
     console = make_console()
-    for text, style in lines:
-        console.print(Text(plain(text), style=style or ""))
+    with _stdout_guard():
+        for text, style in lines:
+            console.print(Text(plain(text), style=style or ""))
 
 
 def note(message: str) -> None:

@@ -78,7 +78,7 @@ def timeline_table(records: list[Event], with_seed: bool) -> None:
         Column("Date", _when, no_wrap=True),
         Column("What happened", lambda e: e.text, ratio=6, min_width=20),
         Column("Where", lambda e: e.places, ratio=2, min_width=8),
-        Column("Casualties", _casualties, ratio=1, min_width=9),
+        Column("Casualties", _casualties, no_wrap=True),
     ]
     if with_seed:
         columns.append(Column("Seed", lambda e: e.seed, ratio=1))

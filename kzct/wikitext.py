@@ -368,7 +368,9 @@ def _node(node: Any, raw: str, offset: int, builder: _Builder, refs: _RefState) 
         except (ValueError, OverflowError):
             builder.add_text(" ", offset)
     elif isinstance(node, ExternalLink):
-        if node.brackets and node.title is not None:
+        if not node.brackets:
+            builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
+        elif node.title is not None:
             title = str(node.title)
             builder.add_text(_plain(node.title), offset + raw.find(title) if title else offset)
     elif isinstance(node, (Template, Comment, Argument)):
