@@ -4,17 +4,22 @@ One file per article, keyed by the article's content hash, the index format, kzc
 the curated data, so that changing one article rebuilds only that one. Files are written
 atomically; a corrupt, truncated or stale file is rebuilt silently, and a cache directory that
 cannot be written only costs speed.
+
+Next to them, one small ``words-*.json`` per set of seeds holds the words shell completion offers
+(see ``kzct.complete``), so that a TAB never has to load or build an index.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
 from pathlib import Path
 
 from kzct import __version__
+from kzct.complete import WORDS_FORMAT, read_words, seed_set, words_path
 from kzct.index import INDEX_FORMAT, Index, SeedIndex
 
 CACHE_ENV = "KZCT_CACHE_DIR"
@@ -90,4 +95,67 @@ def cached_index(seeds: list[tuple[str, str, str, str]]) -> Index:
             _write(file, seed_index)
         seed_index.path = path
         built.append(seed_index)
-    return Index(seeds=built)
+    index = Index(seeds=built)
+    _write_words(directory, key, seeds, index)
+    return index
+
+
+# -- the words of shell completion ---------------------------------------------------------------
+
+def completion_words(index: Index) -> dict[str, list[str]]:
+    """What ``kzct.complete`` offers: the years that have events (a span counts for each of its
+    years, as ``timeline --year`` does); the Chinese and English names of places and of groups,
+    for ``timeline --place``/``--group``; and every name and alias ``show`` and ``search`` know."""
+    years: set[int] = set()
+    for event in (e for seed in index.seeds for e in seed.events):
+        if not event.date[:4].isdigit():
+            continue
+        first = int(event.date[:4])
+        last = int(event.end_date[:4]) if (event.end_date or "")[:4].isdigit() else first
+        years.update(range(first, max(first, last) + 1))
+    places: list[str] = []
+    groups: list[str] = []
+    names: list[str] = []
+    for entity in index.entities:
+        these = [entity.name_zh, entity.name_en, entity.name_latin]
+        names.extend((*these, *entity.aliases))
+        if entity.kind == "place":
+            places.extend(these[:2])
+        elif entity.kind == "group":
+            groups.extend(these[:2])
+    for group in index.groups:
+        groups.extend((group.name_zh, group.name_en))
+        names.extend((group.name_zh, group.name_en, group.name_latin, *group.aliases))
+
+    def clean(values: list[str | None]) -> list[str]:
+        return sorted({v.strip() for v in values if v and v.strip() and "\n" not in v})
+
+    return {"years": [str(y) for y in sorted(years)], "places": clean(places),
+            "groups": clean(groups), "names": clean(names)}
+
+
+def _write_words(directory: Path, key: str, seeds: list[tuple[str, str, str, str]],
+                 index: Index) -> None:
+    """Write the words file of this seed set, unless it is there and of these very seeds."""
+    paths = seed_set([path for _, path, _, _ in seeds])
+    stamp = {"data_key": key, "digests": [digest for *_, digest in seeds]}
+    current = read_words(paths, str(directory))
+    if current is not None and all(current.get(k) == v for k, v in stamp.items()):
+        return
+    words = {"format": WORDS_FORMAT, "seeds": paths, **stamp, **completion_words(index)}
+    target = Path(words_path(str(directory), paths))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(words, f, ensure_ascii=False)
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        return  # as for the seed indexes: completion of values only waits for a writable cache

@@ -15,6 +15,7 @@ from typing import Any, Optional
 import typer
 
 from kzct import __version__
+from kzct.complete import complete_group, complete_name, complete_place, complete_year
 
 app = typer.Typer(
     name="kzct",
@@ -133,7 +134,8 @@ def sources(
 
     index = _index()
     records = list_sources(index, dead_only=dead)
-    for ref in unresolved_refs(index):
+    # In JSON the record itself says so (`"defined": false`); stderr stays quiet for pipelines.
+    for ref in [] if (as_json or as_jsonl) else unresolved_refs(index):
         render.note(f"kzct: warning: reference name {ref.id!r} is used {ref.uses} time(s) in "
                     f"{ref.seed} but never defined")
     _output(records, as_json, as_jsonl, lambda r: sources_table(r, _seed_column(index)),
@@ -157,17 +159,18 @@ def _partial(value: str | None, option: str):  # type: ignore[no-untyped-def]
 @app.command()
 def timeline(
     year: Optional[list[str]] = typer.Option(  # noqa: UP007
-        None, "--year", "-y", metavar="YEAR", help="Only events in this year (repeatable)."),
+        None, "--year", "-y", metavar="YEAR", help="Only events in this year (repeatable).",
+        autocompletion=complete_year),
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",  # noqa: UP007
                                         help="Only events on or after DATE (YYYY[-MM[-DD]])."),
     to: Optional[str] = typer.Option(None, "--to", metavar="DATE",  # noqa: UP007
                                      help="Only events on or before DATE (YYYY[-MM[-DD]])."),
     place: Optional[list[str]] = typer.Option(  # noqa: UP007
         None, "--place", metavar="NAME", help="Only events at this place (Chinese or English, "
-        "fuzzy; repeatable, all must match)."),
+        "fuzzy; repeatable, all must match).", autocompletion=complete_place),
     group: Optional[list[str]] = typer.Option(  # noqa: UP007
         None, "--group", metavar="NAME", help="Only events naming this group (fuzzy; "
-        "repeatable)."),
+        "repeatable).", autocompletion=complete_group),
     grep: Optional[str] = typer.Option(None, "--grep", metavar="TEXT",  # noqa: UP007
                                        help="Only events whose sentence contains TEXT."),
     chart: bool = typer.Option(False, "--chart", help="Draw the number of events per year as "
@@ -232,7 +235,8 @@ class SortBy(str, Enum):
 @app.command()
 def search(
     query: str = typer.Argument(..., metavar="QUERY", help="A name in Chinese, Latin letters or "
-                                "English; typos and partial names are fine."),
+                                "English; typos and partial names are fine.",
+                                autocompletion=complete_name),
     kind: Optional[Kind] = typer.Option(None, "--kind", help="Only this kind of entity."),  # noqa: UP007
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many results."),
     min_score: float = typer.Option(75.0, "--min-score", min=0, max=100,
@@ -293,7 +297,7 @@ def places(
 @app.command()
 def show(
     name: str = typer.Argument(..., metavar="NAME", help="A person, place or group, as for "
-                               "search."),
+                               "search.", autocompletion=complete_name),
     as_json: bool = typer.Option(False, "--json", help="Print the card as one JSON object."),
 ) -> None:
     """One person, place or group: names, role, every mention, its events and their sources.
@@ -337,11 +341,15 @@ def _exact(hit: Any, name: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run kzct; every failure becomes one line on stderr and a documented exit code."""
+    if os.environ.get("_KZCT_COMPLETE"):  # a shell's TAB: answered by Typer, kept light
+        from kzct.complete import prepare
+
+        prepare()
     # typer 0.27 vendors click; its exceptions live there (the version range is pinned).
     from typer import Abort, Exit
     from typer._click.exceptions import ClickException, UsageError
 
-    from kzct.errors import KzctError
+    from kzct.errors import KzctError, OutputClosed
 
     code = 0
     try:
@@ -364,7 +372,7 @@ def main(argv: list[str] | None = None) -> None:
     except KzctError as exc:
         _error(str(exc))
         code = exc.exit_code
-    except BrokenPipeError:
+    except (OutputClosed, BrokenPipeError):
         _quiet_pipe()
         code = 0
     except (Abort, KeyboardInterrupt):

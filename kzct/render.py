@@ -122,14 +122,16 @@ def write_table(records: Sequence[Any], columns: Sequence[Column], *, title: str
         console.print(table)
 
 
-def write_lines(lines: Iterable[tuple[str, str | None]]) -> None:
-    """Plain text lines on stdout, each with an optional style (cards, charts)."""
+def write_lines(lines: Iterable[tuple[str, str | None, int]]) -> None:
+    """Plain text lines on stdout (cards, charts): ``(text, style, indent)``; wrapped lines keep
+    their indent."""
+    from rich.padding import Padding
     from rich.text import Text
 
     console = make_console()
     with _stdout_guard():
-        for text, style in lines:
-            console.print(Text(plain(text), style=style or ""))
+        for text, style, indent in lines:
+            console.print(Padding(Text(plain(text), style=style or ""), (0, 0, 0, indent), expand=False))
 
 
 def note(message: str) -> None:

@@ -33,7 +33,7 @@ def groups_table(records: list[Group], with_seed: bool, with_status: bool) -> No
     ]
     if with_status:
         columns.append(Column("Status", lambda g: g.status_text, ratio=4, min_width=12))
-    columns.append(Column("Refs", lambda g: _refs(g.refs), ratio=1, min_width=6))
+    columns.append(Column("Refs", lambda g: _refs(g.refs), no_wrap=True))
     if with_seed:
         columns.append(Column("Seed", lambda g: g.source.seed, ratio=1))
     write_table(records, columns)
@@ -43,12 +43,13 @@ def groups_table(records: list[Group], with_seed: bool, with_status: bool) -> No
 
 def sources_table(records: list[Ref], with_seed: bool) -> None:
     columns = [
-        Column("Id", lambda r: r.id, ratio=1, min_width=4),
+        Column("Id", lambda r: r.id, no_wrap=True),
         Column("Publisher", lambda r: r.publisher or ("(never defined)" if not r.defined else ""),
                ratio=2, min_width=8),
         Column("Title", lambda r: r.title, ratio=4, min_width=12),
         Column("URL", lambda r: r.url, ratio=4, min_width=12),
-        Column("Archive", lambda r: r.archive_url, ratio=3, min_width=8),
+        Column("Archived", lambda r: r.archive_date or ("yes" if r.archive_url else ""),
+               no_wrap=True),
         Column("Dead", lambda r: "dead" if r.dead else "", no_wrap=True),
         Column("Cited by", lambda r: r.cited_by, no_wrap=True),
     ]
@@ -98,11 +99,11 @@ def timeline_chart(records: list[Event]) -> None:
     width = make_console().width
     most = max(per_year.values())
     bar_room = max(10, width - 16)
-    lines: list[tuple[str, str | None]] = [("Events per year", "bold")]
+    lines: list[tuple[str, str | None, int]] = [("Events per year", "bold", 0)]
     for year in years:
         count = per_year.get(year, 0)
         bar = "█" * max(1 if count else 0, round(count / most * bar_room))
-        lines.append((f"{year}  {bar} {count}", None))
+        lines.append((f"{year}  {bar} {count}", None, 0))
     write_lines(lines)
 
 
@@ -256,27 +257,25 @@ def card(index: Index, entity: Entity) -> Card:
     return Card(entity=entity_record(entity), events=tuple(events), refs=refs)
 
 
-def card_lines(record: Card) -> list[tuple[str, str | None]]:
+def card_lines(record: Card) -> list[tuple[str, str | None, int]]:
     e = record.entity
     names = " / ".join(n for n in (e.name_zh, e.name_latin, e.name_en) if n)
-    lines: list[tuple[str, str | None]] = [(names, "bold"), (f"kind: {e.kind}", None)]
+    lines: list[tuple[str, str | None, int]] = [(names, "bold", 0), (f"kind: {e.kind}", None, 0)]
     if e.role:
-        lines.append((f"role: {e.role}", None))
+        lines.append((f"role: {e.role}", None, 0))
     if e.aliases:
-        lines.append(("also: " + ", ".join(e.aliases), None))
-    lines.append(("", None))
-    lines.append((f"Mentions ({e.mentions})", "bold"))
+        lines.append(("also: " + ", ".join(e.aliases), None, 0))
+    lines.append((f"\nMentions ({e.mentions})", "bold", 0))
     for occurrence in e.occurrences:
-        lines.append((f"  [{_section(occurrence.section)}] {occurrence.sentence}", None))
-    lines.append(("", None))
-    lines.append((f"Events ({len(record.events)})", "bold"))
+        lines.append((occurrence.sentence, None, 2))
+        lines.append((f"({_section(occurrence.section)})", "dim", 4))
+    lines.append((f"\nEvents ({len(record.events)})", "bold", 0))
     for event in record.events:
-        lines.append((f"  {_when(event)}  {event.text}", None))
-    lines.append(("", None))
-    lines.append((f"References ({len(record.refs)})", "bold"))
+        lines.append((f"{_when(event)}  {event.text}", None, 2))
+    lines.append((f"\nReferences ({len(record.refs)})", "bold", 0))
     for ref in record.refs:
         title = ref.title or ref.url or "(never defined)"
         publisher = f" — {ref.publisher}" if ref.publisher else ""
         dead = " (dead link)" if ref.dead else ""
-        lines.append((f"  [{ref.id}] {title}{publisher}{dead}", None))
+        lines.append((f"[{ref.id}] {title}{publisher}{dead}", None, 2))
     return lines

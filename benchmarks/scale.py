@@ -1,0 +1,127 @@
+"""How kzct grows with the number of articles.
+
+Generates N articles from the bundled seed (years shifted, Chinese place names permuted, Latin
+personal names replaced by made-up ones, so that no two are copies), then for 1, 10, 100 and
+1,000 of them prints: the cold build time (first run, empty cache), the cache size, a warm
+query's time for each command, and the peak memory (max RSS) of a warm query. Each time is also
+given as a ratio to ``python -c pass`` measured in the same run.
+
+    python benchmarks/scale.py [--sizes 1 10 100 1000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import kzct_command  # noqa: E402
+
+QUERIES = [
+    ["groups", "--json"],
+    ["timeline", "--year", "2006", "--json"],
+    ["search", "Tusupbekov", "--json"],
+    ["sources", "--json"],
+    ["people", "--json"],
+    ["show", "纳扎尔巴耶夫", "--json"],
+]
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_LATIN_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+_SYLLABLES = ["ka", "za", "bek", "nur", "sar", "tas", "mir", "ov", "ev", "ai", "dos", "ken", "ul"]
+
+
+def generate(seed_text: str, count: int, out: Path) -> list[Path]:
+    """``count`` varied articles from the seed, written to ``out``."""
+    from kzct.gazetteer import load_gazetteer
+
+    places = [f for e in load_gazetteer().of_kind("place") for f in e.zh if len(f) >= 2]
+    paths = []
+    for k in range(count):
+        rng = random.Random(k)
+        shift = k % 15 - 7
+        text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), seed_text)
+        shuffled = places[:]
+        rng.shuffle(shuffled)
+        mapping = dict(zip(places, shuffled))
+        pattern = re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)))
+        text = pattern.sub(lambda m: mapping[m.group(0)], text)
+        names: dict[str, str] = {}
+
+        def rename(m: re.Match[str]) -> str:
+            word = m.group(1)
+            if word not in names:
+                made = "".join(rng.choice(_SYLLABLES) for _ in range(3))
+                names[word] = made.capitalize()
+            return names[word]
+
+        body, _, tail = text.partition("==参考内容==")
+        text = _LATIN_NAME.sub(rename, body) + "==参考内容==" + tail if tail else body
+        path = out / f"article-{k:04d}.wikitext"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall time, exit code and peak RSS (KiB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--keep", type=Path, help="keep the generated articles in this directory")
+    args = parser.parse_args()
+
+    from kzct.seeds import bundled_seed
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kzct-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    seed_text = bundled_seed().read_text(encoding="utf-8")
+    kzct = kzct_command()
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
+    baseline = min(run([sys.executable, "-c", "pass"], base_env)[0] for _ in range(5))
+    print(f"python -c pass: {baseline * 1000:.1f} ms; articles generated in {work}")
+    header = f"{'N':>5} {'build s':>8} {'cache MB':>9} " + " ".join(
+        f"{q[0]:>9}" for q in QUERIES) + f" {'peak MB':>8}"
+    print("warm query times in ms (ratio to python -c pass)")
+    print(header)
+    for size in args.sizes:
+        articles = work / f"n{size}"
+        if articles.exists():
+            shutil.rmtree(articles)
+        articles.mkdir()
+        generate(seed_text, size, articles)
+        cache = work / f"cache{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        env = {**base_env, "KZCT_CACHE_DIR": str(cache), "KZCT_SEED": str(articles)}
+        build, code, _ = run(kzct + ["groups", "--json"], env)
+        if code != 0:
+            print(f"{size:>5} build failed with exit code {code}")
+            continue
+        cells, peak = [], 0
+        for query in QUERIES:
+            took, code, rss = min((run(kzct + query, env) for _ in range(3)), key=lambda r: r[0])
+            peak = max(peak, rss)
+            cells.append(f"{took * 1000:5.0f}({took / baseline:3.0f}×)" if code == 0 else "failed")
+        print(f"{size:>5} {build:8.1f} {du(cache) / 1e6:9.1f} " + " ".join(f"{c:>9}" for c in cells)
+              + f" {peak / 1024:8.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Rewrite the outputs of the ```console examples in README.md from real runs of kzct.
+
+Each example block starts with ``$ COMMAND``; the lines after it are COMMAND's output, run by bash
+with ``COLUMNS=100`` and the bundled seed. ``--check`` only compares, and exits 1 when an output
+is stale (the test suite runs it).
+
+    python scripts/readme_examples.py [--check]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+BLOCK = re.compile(r"```console\n\$ (?P<command>[^\n]*)\n(?P<output>.*?)```", re.S)
+
+
+def environment(cache: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("KZCT_") and k not in ("FORCE_COLOR", "NO_COLOR", "TERM")}
+    bindir = str(Path(sys.executable).parent)
+    env.update(COLUMNS="100", KZCT_CACHE_DIR=cache, NO_COLOR="1",
+               PATH=f"{bindir}{os.pathsep}{env.get('PATH', '')}")
+    return env
+
+
+def run_example(command: str, env: dict[str, str]) -> str:
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    if proc.returncode != 0:
+        raise SystemExit(f"example failed ({proc.returncode}): {command}\n{proc.stderr}")
+    return "".join(line.rstrip() + "\n" for line in proc.stdout.splitlines())
+
+
+def render(text: str, env: dict[str, str]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        command = m.group("command")
+        return f"```console\n$ {command}\n{run_example(command, env)}```"
+
+    return BLOCK.sub(replace, text)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    with tempfile.TemporaryDirectory(prefix="kzct-readme-") as cache:
+        text = README.read_text(encoding="utf-8")
+        new = render(text, environment(cache))
+    if check:
+        if new != text:
+            print("README.md examples are stale: run python scripts/readme_examples.py",
+                  file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,442 @@
+"""Shell completion: the committed scripts in completions/, driven in real bash, zsh and fish.
+
+Each shell loads the committed script and completes through its own machinery, running the
+installed ``kzct`` console script (the one next to this Python) against a cache where the index was
+built once, so that values complete. A shell that is not installed has its tests skipped, with the
+reason; .ci/run installs zsh and fish.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+COMPLETIONS = ROOT / "completions"
+BASH_SCRIPT = COMPLETIONS / "kzct.bash"
+ZSH_SCRIPT = COMPLETIONS / "_kzct"
+FISH_SCRIPT = COMPLETIONS / "kzct.fish"
+KZCT = Path(sys.executable).parent / "kzct"
+YEARS_200X = ["2000", "2001", "2002", "2003", "2004", "2005", "2006"]
+
+
+def _shell(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed, so its completion cannot be tested here "
+                    f"(.ci/run installs it)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def shell_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a user's shell: `kzct` first on PATH, an index built in the cache."""
+    assert KZCT.is_file(), f"the kzct console script is not installed next to {sys.executable}"
+    home = tmp_path_factory.mktemp("completion-home")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("KZCT_", "_KZCT_", "_TYPER_", "COMP_"))}
+    env.update({
+        "PATH": f"{KZCT.parent}{os.pathsep}{env.get('PATH', os.defpath)}",
+        "HOME": str(home), "ZDOTDIR": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "xdg-cache"),
+        "KZCT_CACHE_DIR": str(home / "cache"), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        "TERM": "dumb", "INPUTRC": os.devnull, "HISTFILE": os.devnull,
+    })
+    proc = subprocess.run([str(KZCT), "groups", "--json"], env=env, cwd=home, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert list((home / "cache").glob("words-*.json")), "building the index wrote no words file"
+    return env
+
+
+# -- the committed scripts -------------------------------------------------------------------------
+
+def test_committed_scripts_are_up_to_date() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_completions.py"), "--check"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, (
+        f"completions/ is out of date; run: python scripts/gen_completions.py\n{proc.stderr}")
+
+
+@pytest.mark.parametrize(("shell", "path"), [("bash", BASH_SCRIPT), ("zsh", ZSH_SCRIPT),
+                                             ("fish", FISH_SCRIPT)])
+def test_committed_scripts_hold_what_install_completion_installs(shell: str, path: Path) -> None:
+    """Same protocol as `kzct --install-completion`: Typer's script for that very shell."""
+    from typer._completion_shared import get_completion_script
+
+    typer_script = get_completion_script(prog_name="kzct", complete_var="_KZCT_COMPLETE",
+                                         shell=shell)
+    ours = path.read_text(encoding="utf-8").splitlines()
+    assert typer_script in "\n".join(line for line in ours if not line.startswith("# "))
+
+
+def test_install_completion_still_works(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path)}
+    proc = subprocess.run([str(KZCT), "--install-completion", "bash"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    installed = (tmp_path / ".bash_completions" / "kzct.sh").read_text(encoding="utf-8")
+    assert "_KZCT_COMPLETE=complete_bash" in installed
+    assert installed.strip() in BASH_SCRIPT.read_text(encoding="utf-8")
+    assert ".bash_completions/kzct.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+# -- a completion request stays light --------------------------------------------------------------
+
+DRIVER = """
+import json, os, sys
+import kzct.cli
+try:
+    kzct.cli.main([])
+except SystemExit:
+    pass
+sys.stdout.flush()
+with open(os.environ["MODULES_OUT"], "w") as f:
+    json.dump(sorted(sys.modules), f)
+"""
+HEAVY = ("rich", "mwparserfromhell", "rapidfuzz", "opencc", "kzct.render", "kzct.views",
+         "kzct.search", "kzct.index", "kzct.wikitext", "kzct.cache", "kzct.extract")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) -> None:  # type: ignore[no-untyped-def]
+    env = {**shell_env, "_KZCT_COMPLETE": f"complete_{shell}",
+           "MODULES_OUT": str(tmp_path / "modules.json")}
+    if shell == "bash":
+        env.update(COMP_WORDS="kzct timeline --year ", COMP_CWORD="3")
+    else:
+        env.update(_TYPER_COMPLETE_ARGS="kzct timeline --year ",
+                   _TYPER_COMPLETE_FISH_ACTION="get-args")
+    proc = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "2006" in proc.stdout, proc.stdout
+    modules = json.loads((tmp_path / "modules.json").read_text())
+    heavy = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+    assert heavy == []
+
+
+def _complete_bash_env(env: dict[str, str], line: str) -> list[str]:
+    words = line.split(" ")
+    env = {**env, "_KZCT_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(words),
+           "COMP_CWORD": str(len(words) - 1)}
+    proc = subprocess.run([str(KZCT)], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return [line for line in proc.stdout.splitlines() if line]
+
+
+def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**shell_env, "KZCT_CACHE_DIR": str(tmp_path / "empty")}
+    assert _complete_bash_env(env, "kzct ti") == ["timeline"]
+    assert _complete_bash_env(env, "kzct timeline --y") == ["--year"]
+    assert _complete_bash_env(env, "kzct timeline --year ") == []
+    assert _complete_bash_env(env, "kzct show Hizb") == []
+    assert not (tmp_path / "empty").exists()  # and the request built nothing
+
+
+def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seed = tmp_path / "other.wikitext"
+    seed.write_text("== 2019年 ==\n2019年5月1日，[[阿拉木图]]发生爆炸。\n\n"
+                    "2021年3月2日，[[阿斯塔纳]]警方逮捕三人。\n", encoding="utf-8")
+    built = subprocess.run([str(KZCT), "--seed", str(seed), "timeline", "--json"], env=shell_env,
+                           capture_output=True, text=True, timeout=120)
+    assert built.returncode == 0, built.stderr
+    years = sorted({event["date"][:4] for event in json.loads(built.stdout)})
+    assert years == ["2019", "2021"]
+    assert "2006" in _complete_bash_env(shell_env, "kzct timeline --year ")
+    assert _complete_bash_env(shell_env, f"kzct --seed {seed} timeline --year ") == years
+    assert _complete_bash_env({**shell_env, "KZCT_SEED": str(tmp_path)},
+                              "kzct timeline --year ") == years
+
+
+# -- the words file --------------------------------------------------------------------------------
+
+def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-untyped-def]
+    from kzct.cache import cache_dir
+    from kzct.complete import read_words, seed_files, seed_set, words_path
+
+    seeds = seed_set(seed_files())
+    assert run("groups", "--json").code == 0
+    words = read_words(seeds)
+    assert words is not None
+    assert "2006" in words["years"] and "2011" in words["years"]
+    assert {"阿拉木图", "Almaty", "Astana"} <= set(words["places"])
+    assert {"伊扎布特", "Hizb ut-Tahrir", "Islamic Movement of Uzbekistan"} <= set(words["groups"])
+    assert {"Nursultan Nazarbayev", "纳扎尔巴耶夫", "Nazarbayev", "Hizb ut-Tahrir"} \
+        <= set(words["names"])
+    # Gone (or stale) with the index still cached: the next command writes it again.
+    path = Path(words_path(str(cache_dir()), seeds))
+    path.unlink()
+    assert run("groups", "--json").code == 0
+    assert read_words(seeds) == words
+
+
+def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kzct.complete import seed_files
+    from kzct.seeds import seed_paths
+
+    (tmp_path / "b.wikitext").write_text("b")
+    (tmp_path / "a.wikitext").write_text("a")
+    (tmp_path / ".hidden").write_text("x")
+    one = tmp_path / "one.wikitext"
+    one.write_text("x")
+    assert seed_files() == [str(p) for p in seed_paths()]
+    for cli in ([one], [tmp_path], [tmp_path, one]):
+        assert seed_files([str(p) for p in cli]) == [str(p) for p in seed_paths(cli)]
+    monkeypatch.setenv("KZCT_SEED", f"{tmp_path}{os.pathsep}{one}")
+    assert seed_files() == [str(p) for p in seed_paths()]
+
+
+def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kzct import cache, complete
+
+    assert complete.cache_dir() == str(cache.cache_dir())
+    monkeypatch.delenv("KZCT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert complete.cache_dir() == str(cache.cache_dir())
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert complete.cache_dir() == str(cache.cache_dir())
+
+
+# -- bash ------------------------------------------------------------------------------------------
+
+BASH_DRIVER = r"""
+source "$1"; shift
+spec=$(complete -p kzct) || exit 3
+func=${spec##*-F }; func=${func%% *}
+COMP_WORDS=("$@")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+COMP_LINE="${COMP_WORDS[*]}"
+COMP_POINT=${#COMP_LINE}
+"$func" kzct "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"""
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["kzct", "ti"], ["timeline"]),
+    (["kzct", "timeline", "--y"], ["--year"]),
+    (["kzct", "timeline", "--year", "200"], YEARS_200X),
+    (["kzct", "search", "--kind", "p"], ["person", "place"]),
+    (["kzct", "show", "Nazar"], ["Nazarbaev", "Nazarbayev"]),
+    (["kzct", "timeline", "--place", "阿拉"], ["阿拉木图", "阿拉木图州"]),
+    (["kzct", "timeline", "--group", "伊扎"], ["伊扎布特"]),
+    # a candidate with spaces is escaped, as bash would write it by hand ...
+    (["kzct", "timeline", "--group", "Hizb"], ["Hizb\\ ut-Tahrir"]),
+    (["kzct", "show", "Islamic\\ M"], ["Islamic\\ Movement\\ of\\ Uzbekistan"]),
+    # ... but not inside a quote the user opened: bash closes it
+    (["kzct", "show", '"Islamic M'], ["Islamic Movement of Uzbekistan"]),
+])
+def test_bash(shell_env, words, expected) -> None:  # type: ignore[no-untyped-def]
+    bash = _shell("bash")
+    proc = subprocess.run([bash, "--norc", "--noprofile", "-c", BASH_DRIVER, "bash",
+                           str(BASH_SCRIPT), *words], env=shell_env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(line for line in proc.stdout.splitlines() if line) == sorted(expected)
+
+
+# -- interactive shells on a pseudo-terminal -------------------------------------------------------
+
+class Terminal:
+    """An interactive shell on a pseudo-terminal, typed into like a user would."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
+        import pty
+
+        try:
+            self.master, slave = pty.openpty()
+        except OSError as exc:
+            pytest.skip(f"no pseudo-terminal to run an interactive {argv[0]} on: {exc}")
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                     cwd=cwd, start_new_session=True, preexec_fn=_controlling_tty)
+        os.close(slave)
+        self.transcript = b""
+
+    def type(self, keys: str) -> None:
+        os.write(self.master, keys.encode("utf-8"))
+
+    def _drain(self, wait: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], wait)
+        if ready:
+            try:
+                self.transcript += os.read(self.master, 65536)
+            except OSError:
+                pass
+
+    def wait_for(self, path: Path, timeout: float = 30.0) -> str:
+        """The content of ``path`` once the shell wrote it (then removed, for the next one)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self._drain(0.02)
+            if path.exists():
+                time.sleep(0.05)  # let the shell finish writing it
+                text = path.read_text(encoding="utf-8")
+                path.unlink()
+                return text
+            if self.proc.poll() is not None:
+                break
+        raise AssertionError(f"the shell did not write {path.name}; it showed:\n"
+                             + self.transcript.decode("utf-8", "replace")[-3000:])
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=10)
+        os.close(self.master)
+
+
+def _controlling_tty() -> None:
+    import fcntl
+    import termios
+
+    try:  # fish insists on one; bash and zsh do without
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    except OSError:
+        pass
+
+
+def _type_and_read(term: Terminal, out: Path, typed: str) -> str:
+    """Type ``typed``, TAB, then ^T (bound to write the command line to ``out``); clear it."""
+    term.type(typed + "\t\x14")
+    line = term.wait_for(out)
+    term.type("\x15")  # ^U: clear the line for the next one
+    return line.rstrip("\n")
+
+
+# What the command line becomes after one TAB: unique completions, inserted by the shell.
+INSERTED = [
+    ("kzct ti", "kzct timeline "),
+    ("kzct timeline --y", "kzct timeline --year "),
+    ("kzct timeline --year 201", "kzct timeline --year 2011 "),
+    ("kzct timeline --place 阿斯", "kzct timeline --place 阿斯塔纳 "),
+    ("kzct timeline --group Hizb", "kzct timeline --group Hizb\\ ut-Tahrir "),
+    ('kzct show "Islamic M', 'kzct show "Islamic Movement of Uzbekistan" '),
+]
+
+
+def test_bash_interactive(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bash = _shell("bash")
+    out, ready = tmp_path / "line", tmp_path / "ready"
+    term = Terminal([bash, "--norc", "--noprofile", "-i"], shell_env, tmp_path)
+    try:
+        term.type(f"source '{BASH_SCRIPT}'; "
+                  f"bind -x '\"\\C-t\": printf \"%s\\n\" \"$READLINE_LINE\" > \"{out}\"'; "
+                  f"echo ok > '{ready}'\n")
+        term.wait_for(ready)
+        got = [(typed, _type_and_read(term, out, typed)) for typed, _ in INSERTED]
+    finally:
+        term.close()
+    assert got == INSERTED
+
+
+# zsh: a compadd that also records the candidates it is given (after zsh's own filtering), as
+# zsh-capture-completion does, so that lists show as well as single insertions.
+ZSH_SETUP = """
+compadd () {{
+  if [[ ${{@[1,(i)(-|--)]}} == *-(O|A|D)\\ * ]]; then builtin compadd "$@"; return $?; fi
+  typeset -a __hits
+  builtin compadd -A __hits "$@"
+  (( $#__hits )) && print -rl -- $__hits >> '{hits}'
+  builtin compadd "$@"
+}}
+{load}
+dump () {{ print -r -- "$BUFFER" >| '{out}' }}
+zle -N dump
+bindkey '^T' dump
+print -r -- ok >| '{ready}'
+"""
+
+
+@pytest.mark.parametrize("load", ["fpath", "source"])
+def test_zsh(shell_env, tmp_path, load) -> None:  # type: ignore[no-untyped-def]
+    zsh = _shell("zsh")
+    out, ready, hits = tmp_path / "line", tmp_path / "ready", tmp_path / "hits"
+    if load == "fpath":  # installed as a completion function, as --install-completion does
+        functions = tmp_path / "zfunc"
+        functions.mkdir()
+        shutil.copy(ZSH_SCRIPT, functions / "_kzct")
+        setup = f"fpath=('{functions}' $fpath); autoload -U compinit && compinit -u -D"
+    else:
+        setup = f"autoload -U compinit && compinit -u -D; source '{ZSH_SCRIPT}'"
+    term = Terminal([zsh, "-f", "-i"], shell_env, tmp_path)
+    try:
+        term.type(ZSH_SETUP.format(hits=hits, out=out, ready=ready, load=setup))
+        term.wait_for(ready)
+        got = [(typed, _type_and_read(term, out, typed)) for typed, _ in INSERTED]
+
+        def candidates(typed: str) -> list[str]:
+            hits.unlink(missing_ok=True)
+            line = _type_and_read(term, out, typed)
+            assert line == typed  # ambiguous: nothing more to insert
+            return sorted(hits.read_text(encoding="utf-8").split()) if hits.exists() else []
+
+        years = candidates("kzct timeline --year 200")
+        kinds = candidates("kzct search --kind p")
+        names = candidates("kzct show 纳")
+    finally:
+        term.close()
+    assert got == INSERTED
+    assert years == YEARS_200X
+    assert kinds == ["person", "place"]
+    assert names == sorted(["纳扎尔巴耶夫", "纳拉亚南"])
+
+
+# -- fish ------------------------------------------------------------------------------------------
+
+FISH_QUERIES = {
+    "kzct ti": ["timeline"],
+    "kzct timeline --y": ["--year"],
+    "kzct timeline --year 200": YEARS_200X,
+    "kzct search --kind p": ["person", "place"],
+    "kzct show Nazar": ["Nazarbaev", "Nazarbayev"],
+    "kzct timeline --place 阿拉": ["阿拉木图", "阿拉木图州"],
+    "kzct timeline --group Hizb\\ u": ["Hizb ut-Tahrir"],
+    'kzct show "Islamic M': ["Islamic Movement of Uzbekistan"],
+}
+
+
+def test_fish(shell_env) -> None:  # type: ignore[no-untyped-def]
+    fish = _shell("fish")
+    script = [f"source {_fish_quote(str(FISH_SCRIPT))}"]
+    for query in FISH_QUERIES:
+        script += ["echo '<<query>>'", f"complete -C {_fish_quote(query)}"]
+    proc = subprocess.run([fish, "--no-config", "-c", "\n".join(script)], env=shell_env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    answers = proc.stdout.split("<<query>>\n")[1:]
+    got = {q: sorted(line.split("\t")[0] for line in a.splitlines() if line)
+           for q, a in zip(FISH_QUERIES, answers)}
+    assert got == FISH_QUERIES
+
+
+def _fish_quote(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def test_fish_interactive(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fish = _shell("fish")
+    out, ready = tmp_path / "line", tmp_path / "ready"
+    term = Terminal([fish, "--no-config", "-i"], shell_env, tmp_path)
+    try:
+        term.type(f"source {_fish_quote(str(FISH_SCRIPT))}; "
+                  f"bind \\ct \"commandline > '{out}'\"; "
+                  f"echo ok > {_fish_quote(str(ready))}\n")
+        term.wait_for(ready)
+        got = [(typed, _type_and_read(term, out, typed)) for typed, _ in INSERTED]
+    finally:
+        term.close()
+    assert got == INSERTED
