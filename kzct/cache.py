@@ -1,12 +1,9 @@
-"""The on-disk cache of built seed indexes.
+"""Where the index cache lives, and the words file of shell completion beside it.
 
-One file per article, keyed by the article's content hash, the index format, kzct's version and
-the curated data, so that changing one article rebuilds only that one. Files are written
-atomically; a corrupt, truncated or stale file is rebuilt silently, and a cache directory that
-cannot be written only costs speed.
-
-Next to them, one small ``words-*.json`` per set of seeds holds the words shell completion offers
-(see ``kzct.complete``), so that a TAB never has to load or build an index.
+The cache is one SQLite database (see ``kzct.store``) named by a key that covers kzct's version,
+the index format and the curated data, so that a change to any of them starts a fresh database
+(older ones are removed). Next to it, one small ``words-*.json`` per set of seeds holds the words
+shell completion offers, so that a TAB never opens the database nor builds anything.
 """
 
 from __future__ import annotations
@@ -14,16 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
 from kzct import __version__
 from kzct.complete import WORDS_FORMAT, read_words, seed_set, words_path
-from kzct.index import INDEX_FORMAT, Index, SeedIndex
+from kzct.index import INDEX_FORMAT
+from kzct.store import Index
 
 CACHE_ENV = "KZCT_CACHE_DIR"
-NO_CACHE_ENV = "KZCT_NO_CACHE"
 _DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -35,7 +31,8 @@ def cache_dir() -> Path:
     return Path(base) / "kzct"
 
 
-def _data_key() -> str:
+def data_key() -> str:
+    """What the built records depend on besides the articles: version, format, curated data."""
     digest = hashlib.sha256(f"{__version__}/{INDEX_FORMAT}".encode())
     for path in sorted(_DATA.glob("*.toml")):
         digest.update(path.name.encode())
@@ -43,61 +40,21 @@ def _data_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_file(directory: Path, name: str, digest: str, key: str) -> Path:
-    name_key = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return directory / f"seed-{digest[:24]}-{name_key}-{key}.pickle"
-
-
-def _read(path: Path, digest: str) -> SeedIndex | None:
+def database_path() -> Path | None:
+    """The cache database, its directory created; None when there is no usable directory."""
+    directory = cache_dir()
+    target = directory / f"index-{data_key()}.sqlite"
     try:
-        with open(path, "rb") as f:
-            value = pickle.load(f)
-    except Exception:  # noqa: BLE001 - any unreadable cache file is simply rebuilt
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
         return None
-    if isinstance(value, SeedIndex) and value.digest == digest:
-        return value
-    return None
-
-
-def _write(path: Path, value: SeedIndex) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
+    if not target.exists():
+        for old in directory.glob("index-*.sqlite"):  # built with other data: never used again
             try:
-                os.unlink(tmp)
+                old.unlink()
             except OSError:
                 pass
-            raise
-    except OSError:
-        return  # read-only or full cache directory: the index still works, only slower
-
-
-def cached_index(seeds: list[tuple[str, str, str, str]]) -> Index:
-    """The index of ``seeds`` (name, path, text, digest), from the cache where it is fresh."""
-    from kzct.index import _traditional_converter, build_seed_index
-
-    directory = cache_dir()
-    key = _data_key()
-    built: list[SeedIndex] = []
-    converter = None
-    for name, path, text, digest in seeds:
-        file = _cache_file(directory, name, digest, key)
-        seed_index = _read(file, digest)
-        if seed_index is None:
-            if converter is None:
-                converter = _traditional_converter()
-            seed_index = build_seed_index(name, path, text, digest, converter)
-            _write(file, seed_index)
-        seed_index.path = path
-        built.append(seed_index)
-    index = Index(seeds=built)
-    _write_words(directory, key, seeds, index)
-    return index
+    return target
 
 
 # -- the words of shell completion ---------------------------------------------------------------
@@ -107,7 +64,7 @@ def completion_words(index: Index) -> dict[str, list[str]]:
     years, as ``timeline --year`` does); the Chinese and English names of places and of groups,
     for ``timeline --place``/``--group``; and every name and alias ``show`` and ``search`` know."""
     years: set[int] = set()
-    for event in (e for seed in index.seeds for e in seed.events):
+    for event in index.events:
         if not event.date[:4].isdigit():
             continue
         first = int(event.date[:4])
@@ -134,11 +91,10 @@ def completion_words(index: Index) -> dict[str, list[str]]:
             "groups": clean(groups), "names": clean(names)}
 
 
-def _write_words(directory: Path, key: str, seeds: list[tuple[str, str, str, str]],
-                 index: Index) -> None:
+def write_words(directory: Path, index: Index) -> None:
     """Write the words file of this seed set, unless it is there and of these very seeds."""
-    paths = seed_set([path for _, path, _, _ in seeds])
-    stamp = {"data_key": key, "digests": [digest for *_, digest in seeds]}
+    paths = seed_set([seed.path for seed in index.seeds])
+    stamp = {"data_key": data_key(), "digests": [seed.digest for seed in index.seeds]}
     current = read_words(paths, str(directory))
     if current is not None and all(current.get(k) == v for k, v in stamp.items()):
         return
@@ -158,4 +114,4 @@ def _write_words(directory: Path, key: str, seeds: list[tuple[str, str, str, str
                 pass
             raise
     except OSError:
-        return  # as for the seed indexes: completion of values only waits for a writable cache
+        return  # as for the index: completion of values only waits for a writable cache

@@ -263,7 +263,7 @@ def _entities(kind: str, sort: SortBy, as_json: bool, as_jsonl: bool) -> None:
     from kzct.views import entity_records, entity_table
 
     index = _index()
-    records = entity_records([e for e in index.entities if e.kind == kind], sort.value)
+    records = entity_records(index.entities_of(kind), sort.value)
     _output(records, as_json, as_jsonl, lambda r: entity_table(r, _seed_column(index)),
             f"no {kind} found")
 
@@ -353,9 +353,7 @@ def main(argv: list[str] | None = None) -> None:
 
     code = 0
     try:
-        command = typer.main.get_command(app)
-        result = command.main(args=argv, prog_name="kzct", standalone_mode=False)
-        code = result if isinstance(result, int) else 0
+        code = _run(argv)
     except Exit as exc:
         code = exc.exit_code
     except UsageError as exc:
@@ -387,6 +385,28 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         _quiet_pipe()
     sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the command; if the cache database turns out corrupt while being read (nothing has been
+    printed yet: records are read before any output), throw it away and run once more."""
+    from kzct.errors import CacheCorrupt
+
+    command = typer.main.get_command(app)
+    for attempt in range(2):
+        try:
+            result = command.main(args=argv, prog_name="kzct", standalone_mode=False)
+            return result if isinstance(result, int) else 0
+        except CacheCorrupt:
+            if attempt:
+                raise
+            from kzct.cache import database_path
+            from kzct.store import discard
+
+            database = database_path()
+            if database is not None:
+                discard(database)
+    return 0
 
 
 def _error(message: str) -> None:

@@ -23,3 +23,7 @@ class OutputClosed(Exception):
     Not an ``OSError``, so that nothing between the writer and ``cli.main`` turns it into an
     error message or an exit code of its own.
     """
+
+
+class CacheCorrupt(Exception):
+    """The cache database failed while being read: ``cli.main`` deletes it and runs again."""

@@ -1,17 +1,20 @@
-"""Building the ``Index`` of one or more seeds, and the queries every command runs on it.
-
-Queries are plain functions that return records; they know nothing of Typer or Rich.
-"""
+"""Building an article's records (``SeedIndex``), opening the ``Index`` of the chosen articles,
+and the folding of names that matching uses."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzct.model import Entity, Event, Group, Ref, Sentence
+
+if TYPE_CHECKING:
+    from kzct.store import Index
 
 INDEX_FORMAT = 1
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -32,36 +35,6 @@ class SeedIndex:
     entities: list[Entity]
     # traditional → simplified, for every character of this article's Chinese names
     t2s: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Index:
-    seeds: list[SeedIndex]
-
-    @property
-    def t2s(self) -> dict[str, str]:
-        if len(self.seeds) == 1:
-            return self.seeds[0].t2s
-        merged: dict[str, str] = {}
-        for seed in self.seeds:
-            merged.update(seed.t2s)
-        return merged
-
-    @property
-    def events(self) -> list[Event]:
-        if len(self.seeds) == 1:
-            return self.seeds[0].events
-        from kzct.extract.events import event_sort_key
-
-        return sorted((e for s in self.seeds for e in s.events), key=event_sort_key)
-
-    @property
-    def groups(self) -> list[Group]:
-        return [g for s in self.seeds for g in s.groups]
-
-    @property
-    def entities(self) -> list[Entity]:
-        return [e for s in self.seeds for e in s.entities]
 
 
 def _traditional_converter():  # type: ignore[no-untyped-def]
@@ -127,31 +100,36 @@ def t2s_map(entities: list[Entity], groups: list[Group], converter) -> dict[str,
 
 
 def build_index(seeds: list[tuple[str, str, str, str]]) -> Index:
-    """``seeds``: (name, path, text, digest) for each article."""
+    """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
+    from kzct.store import memory_index
+
     converter = _traditional_converter()
-    return Index(seeds=[build_seed_index(n, p, t, d, converter) for n, p, t, d in seeds])
+    return memory_index([build_seed_index(n, p, t, d, converter) for n, p, t, d in seeds])
 
 
 def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:
-    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one)."""
-    import hashlib
+    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
+    from the cache database where it is up to date."""
+    from kzct.seeds import seed_paths
+    from kzct.store import SeedFile, open_index
 
-    from kzct.seeds import read_seed, seed_paths
-
-    loaded = []
-    for path in seed_paths(paths):
-        seed = read_seed(path)
-        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
-        loaded.append((seed.name, str(seed.path), seed.text, digest))
-    names = [name for name, *_ in loaded]
+    files = [Path(p) for p in seed_paths(paths)]
+    names = [f.name for f in files]
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.
-        loaded = [(f"{i + 1}:{n}", p, t, d) for i, (n, p, t, d) in enumerate(loaded)]
+        names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
+    seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
+    database = None
     if use_cache:
-        from kzct.cache import cached_index
+        from kzct.cache import database_path
 
-        return cached_index(loaded)
-    return build_index(loaded)
+        database = database_path()
+    index = open_index(seeds, database)
+    if database is not None:
+        from kzct.cache import write_words
+
+        write_words(database.parent, index)
+    return index
 
 
 # -- folding ------------------------------------------------------------------------------------

@@ -152,6 +152,7 @@ class Mention:
     sentence: str
     section: tuple[str, ...]
     span: Span
+    refs: tuple[str, ...] = ()  # the references backing the sentence
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kzct.dates import PartialDate, as_range
-from kzct.index import Index, fold
+from kzct.index import fold
 from kzct.model import Event, Group, Ref
+
+if TYPE_CHECKING:
+    from kzct.dates import PartialDate
+    from kzct.store import Index
 
 
 def list_groups(index: Index, *, include_all: bool = False) -> list[Group]:
@@ -16,14 +20,12 @@ def list_groups(index: Index, *, include_all: bool = False) -> list[Group]:
 
 def list_sources(index: Index, *, dead_only: bool = False) -> list[Ref]:
     """The references, in the order a reader meets them; unresolved names are included."""
-    refs = [ref for seed in index.seeds for ref in seed.refs.values()]
-    if dead_only:
-        refs = [ref for ref in refs if ref.dead]
-    return refs
+    refs = index.refs()
+    return [ref for ref in refs if ref.dead] if dead_only else refs
 
 
 def unresolved_refs(index: Index) -> list[Ref]:
-    return [ref for seed in index.seeds for ref in seed.refs.values() if not ref.defined]
+    return [ref for ref in index.refs() if not ref.defined]
 
 
 @dataclass(frozen=True)
@@ -36,28 +38,32 @@ class TimelineFilter:
     grep: str | None = None
 
 
-def _event_range(event: Event) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    first = PartialDate(*[int(p) for p in event.date.split("-")])  # type: ignore[arg-type]
-    lo, hi = as_range(first)
-    if event.end_date:
-        last = PartialDate(*[int(p) for p in event.end_date.split("-")])  # type: ignore[arg-type]
-        hi = as_range(last)[1]
-    return lo, hi
+def _day(key: tuple[int, int, int]) -> int:
+    return key[0] * 10000 + key[1] * 100 + key[2]
 
 
 def timeline(index: Index, flt: TimelineFilter) -> list[Event]:
-    """Events in date order that pass every filter given."""
-    out = []
+    """Events in date order that pass every filter given.
+
+    An event is in a --from/--to window only if all of it is: `2006` is not known to be on or
+    after 2006-12-01, so it is not presented as if it were. A --year keeps events that touch it.
+    """
+    from kzct.dates import as_range
+    from kzct.store import event_bounds
+
+    start = _day(as_range(flt.start)[0]) if flt.start else None
+    end = _day(as_range(flt.end)[1]) if flt.end else None
+    lo, hi = start, end
+    if flt.years:  # the database narrows by the widest window; the exact test follows
+        lo = max(lo or 0, min(flt.years) * 10000 + 101)
+        hi = min(hi or 99991231, max(flt.years) * 10000 + 1231)
     needle = fold(flt.grep, index.t2s) if flt.grep else None
-    for event in index.events:
-        lo, hi = _event_range(event)
-        if flt.years and not any(lo[0] <= y <= hi[0] for y in flt.years):
+    out = []
+    for event in index.events_within(lo, hi):
+        first, last, _sort = event_bounds(event)
+        if flt.years and not any(first // 10000 <= y <= last // 10000 for y in flt.years):
             continue
-        # An event is in a --from/--to window only if all of it is: `2006` is not known to be
-        # on or after 2006-12-01, so it is not presented as if it were.
-        if flt.start is not None and lo < as_range(flt.start)[0]:
-            continue
-        if flt.end is not None and hi > as_range(flt.end)[1]:
+        if (start is not None and first < start) or (end is not None and last > end):
             continue
         if flt.places and not all(names & set(event.places) for names in flt.places):
             continue

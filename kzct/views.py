@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from kzct.dates import DATE_SOURCES, EXPLICIT
-from kzct.index import Index
 from kzct.model import Entity, Event, Group, Mention, Ref, Span
 from kzct.render import Column, write_lines, write_table
 from kzct.search import Hit
+
+if TYPE_CHECKING:
+    from kzct.store import Index
 
 
 def _section(path: tuple[str, ...]) -> str:
@@ -115,6 +118,7 @@ class Occurrence:
     section: tuple[str, ...]
     sentence: str
     span: Span
+    refs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -150,8 +154,8 @@ class SearchHit:
 
 
 def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
-    return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span)
-                 for m in mentions)
+    return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span,
+                            refs=m.refs) for m in mentions)
 
 
 def _context(mention: Mention | None, room: int = 24) -> str | None:
@@ -236,25 +240,18 @@ class Card:
 def card(index: Index, entity: Entity) -> Card:
     """An entity with the events it appears in and the references behind them."""
     written = {m.text for m in entity.mentions}
-    spans = {m.span for m in entity.mentions}
+    starts = sorted(m.span[0] for m in entity.mentions)
     field = {"person": "people", "place": "places", "group": "groups"}[entity.kind]
     events = []
-    for event in index.events:
-        if event.seed != entity.seed:
-            continue
-        names = getattr(event, field)
-        inside = any(event.span[0] <= s[0] < event.span[1] for s in spans)
-        if inside and written & set(names):
+    for event in index.events_of(entity.seed):
+        inside = any(event.span[0] <= s < event.span[1] for s in starts)
+        if inside and written & set(getattr(event, field)):
             events.append(event)
-    seed = next(s for s in index.seeds if s.name == entity.seed)
-    sentence_refs: list[str] = []
-    for sentence in seed.sentences:
-        if any(sentence.span[0] <= s[0] < sentence.span[1] for s in spans):
-            sentence_refs.extend(r for r in sentence.refs if r not in sentence_refs)
-    for event in events:
-        sentence_refs.extend(r for r in event.refs if r not in sentence_refs)
-    refs = tuple(seed.refs[r] for r in sentence_refs if r in seed.refs)
-    return Card(entity=entity_record(entity), events=tuple(events), refs=refs)
+    ids: list[str] = []
+    for refs in [m.refs for m in entity.mentions] + [e.refs for e in events]:
+        ids.extend(r for r in refs if r not in ids)
+    return Card(entity=entity_record(entity), events=tuple(events),
+                refs=tuple(index.refs_by_id(entity.seed, ids)))
 
 
 def card_lines(record: Card) -> list[tuple[str, str | None, int]]:

@@ -61,11 +61,15 @@ def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:  # t
     """The read error path itself, whoever runs the tests."""
     from pathlib import Path
 
-    def refuse(self):  # type: ignore[no-untyped-def]
-        raise PermissionError(13, "Permission denied")
-
     path = tmp_path / "seed.wikitext"
     path.write_text("x")
+    original = Path.read_bytes
+
+    def refuse(self):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
     monkeypatch.setattr(Path, "read_bytes", refuse)
     result = run("--seed", str(path), "groups")
     assert result.code == 2

@@ -117,8 +117,10 @@ def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) 
     else:
         env.update(_TYPER_COMPLETE_ARGS="kzct timeline --year ",
                    _TYPER_COMPLETE_FISH_ACTION="get-args")
+    # Run outside the checkout, so that `import kzct` is the installed kzct, as the console
+    # script that built the cache imports it (CI installs a wheel, not the source tree).
     proc = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=60, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "2006" in proc.stdout, proc.stdout
     modules = json.loads((tmp_path / "modules.json").read_text())

@@ -112,7 +112,7 @@ def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def
     assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "aliases", "role",
                           "mentions", "first_mention", "occurrences", "seed"}
     assert first["mentions"] == len(first["occurrences"])
-    assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span"}
+    assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span", "refs"}
     table = run("people", env={"COLUMNS": "140"})
     assert table.code == 0 and "Nursultan Nazarbayev" in table.out
 

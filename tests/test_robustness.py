@@ -66,14 +66,15 @@ def _converter():  # type: ignore[no-untyped-def]
 
 def every_command_json(text: str) -> None:
     """Index ``text`` and serialise what every command would print; it must be valid JSON."""
-    from kzct.index import Index, build_seed_index
+    from kzct.index import build_seed_index
+    from kzct.store import memory_index
     from kzct.model import to_json
     from kzct.queries import TimelineFilter, list_groups, list_sources, timeline
     from kzct.search import search
     from kzct.views import card, entity_records, hit_records
 
     seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _converter())
-    index = Index(seeds=[seed])
+    index = memory_index([seed])
     hits = search(index, "Tusupbekov")
     outputs = [
         list_groups(index, include_all=True), list_sources(index), timeline(index, TimelineFilter()),

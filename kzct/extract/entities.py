@@ -145,7 +145,7 @@ def extract_entities(
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention:
     return Mention(text=sentence.text[start:end], sentence=sentence.text, section=sentence.section,
-                   span=sentence.seed_span(start, end))
+                   span=sentence.seed_span(start, end), refs=sentence.refs)
 
 
 def _freeze(item: _Found, seed: str, traditional: Callable[[str], str] | None) -> Entity:

@@ -1,0 +1,352 @@
+"""The index store: built articles in one SQLite database, and the ``Index`` that queries it.
+
+One database in the cache directory (``index-<key>.sqlite``, the key covering kzct's version, the
+index format and the curated data) holds every article indexed so far, each under its path. A
+query reads only the rows it needs, so a thousand articles cost a query neither a thousand file
+reads nor their memory. An article is rebuilt only when its file changed (size and modification
+time first, then its SHA-256); many are built in parallel.
+
+A cache that cannot be trusted is never used: a database that is not one, truncated or corrupt
+is deleted and rebuilt; a read-only or full cache directory falls back to an in-memory database,
+which only costs speed. ``--no-cache`` always uses the in-memory one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kzct.errors import CacheCorrupt, KzctError
+from kzct.model import Entity, Event, Group, Ref
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS seeds (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s BLOB NOT NULL, UNIQUE (path, name));
+CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (seed, ord));
+CREATE TABLE IF NOT EXISTS refs (seed INTEGER NOT NULL, ord INTEGER NOT NULL, ref_id TEXT NOT NULL,
+    data BLOB NOT NULL, PRIMARY KEY (seed, ord));
+CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
+    lo INTEGER NOT NULL, hi INTEGER NOT NULL, sort INTEGER NOT NULL, seed_name TEXT NOT NULL,
+    start INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seed, ord));
+CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
+CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
+    ord INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
+CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
+    entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
+"""
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass(frozen=True)
+class SeedInfo:
+    id: int
+    name: str
+    path: str
+    digest: str
+
+
+def _day(date: str, last: bool) -> int:
+    """``2006-03`` → 20060301 (or 20060331 with ``last``): the days a partial date covers."""
+    parts = [int(p) for p in date.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    if month is None:
+        month, day = (12, 31) if last else (1, 1)
+    elif day is None:
+        day = calendar.monthrange(year, month)[1] if last else 1
+    return year * 10000 + month * 100 + day
+
+
+def event_bounds(event: Event) -> tuple[int, int, int]:
+    """``(lo, hi, sort)``: the first and last day the event may fall on, and its sort key (a
+    coarser date sorts before the finer ones of the same period)."""
+    lo = _day(event.date, last=False)
+    hi = _day(event.end_date or event.date, last=True)
+    parts = [int(p) for p in event.date.split("-")] + [0, 0]
+    return lo, hi, parts[0] * 10000 + parts[1] * 100 + parts[2]
+
+
+def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
+    """Write one built article (a ``kzct.index.SeedIndex``) under ``seed_id``."""
+    from kzct.index import fold
+
+    dump = pickle.dumps
+    conn.executemany("INSERT INTO groups VALUES (?, ?, ?)",
+                     [(seed_id, i, dump(g, _PICKLE)) for i, g in enumerate(built.groups)])
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)",
+                     [(seed_id, i, r.id, dump(r, _PICKLE)) for i, r in enumerate(built.refs.values())])
+    rows = []
+    for i, event in enumerate(built.events):
+        lo, hi, sort = event_bounds(event)
+        rows.append((seed_id, i, lo, hi, sort, event.seed, event.span[0], dump(event, _PICKLE)))
+    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    names = []
+    for i, entity in enumerate(built.entities):
+        cursor = conn.execute("INSERT INTO entities (seed, ord, kind, data) VALUES (?, ?, ?, ?)",
+                              (seed_id, i, entity.kind, dump(entity, _PICKLE)))
+        entity_row = cursor.lastrowid
+        seen: set[str] = set()
+        for name in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
+            folded = fold(name, built.t2s) if name else ""
+            if folded and folded not in seen:  # one row per spelling, the first name bearing it
+                seen.add(folded)
+                names.append((folded, name, entity_row, seed_id, entity.kind))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+
+
+def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
+    for table in ("groups", "refs", "events", "entities", "names"):
+        conn.execute(f"DELETE FROM {table} WHERE seed = ?", (seed_id,))  # noqa: S608 - fixed names
+
+
+class Index:
+    """The articles a command asked for, as stored; every query method returns records."""
+
+    def __init__(self, conn: sqlite3.Connection, seeds: list[SeedInfo]) -> None:
+        self.conn = conn
+        self.seeds = seeds
+        self._t2s: dict[str, str] | None = None
+        ids = [s.id for s in seeds]
+        self._all = len(ids) == conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
+        if not self._all:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (seed INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM chosen")
+            conn.executemany("INSERT INTO chosen VALUES (?)", [(i,) for i in ids])
+
+    # -- reading ----------------------------------------------------------------------------
+    def _rows(self, sql: str, params: Iterable[Any] = (), column: str = "seed") -> list[Any]:
+        """Rows of ``sql`` whose ``{seeds}`` placeholder restricts them to the chosen articles."""
+        where = "1" if self._all else f"{column} IN (SELECT seed FROM chosen)"
+        try:
+            return self.conn.execute(sql.format(seeds=where), tuple(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise CacheCorrupt(str(exc)) from None
+
+    def _records(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        rows = self._rows(sql, params)
+        try:
+            return [pickle.loads(row[-1]) for row in rows]
+        except Exception as exc:  # noqa: BLE001 - any undecodable row means a corrupt cache
+            raise CacheCorrupt(f"undecodable record: {exc!r}") from None
+
+    @property
+    def t2s(self) -> dict[str, str]:
+        """Traditional → simplified, for every character of the chosen articles' names."""
+        if self._t2s is None:
+            merged: dict[str, str] = {}
+            for (blob,) in self._rows("SELECT t2s FROM seeds WHERE {seeds}", column="id"):
+                merged.update(pickle.loads(blob))
+            self._t2s = merged
+        return self._t2s
+
+    @property
+    def groups(self) -> list[Group]:
+        return self._records("SELECT data FROM groups WHERE {seeds} ORDER BY seed, ord")
+
+    def refs(self) -> list[Ref]:
+        return self._records("SELECT data FROM refs WHERE {seeds} ORDER BY seed, ord")
+
+    def refs_by_id(self, seed: str, ids: Iterable[str]) -> list[Ref]:
+        wanted = list(ids)
+        seed_id = next(s.id for s in self.seeds if s.name == seed)
+        found = {r.id: r for r in self._records(
+            "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
+        return [found[i] for i in wanted if i in found]
+
+    def events_within(self, lo: int | None = None, hi: int | None = None) -> list[Event]:
+        """Events that may fall between days ``lo`` and ``hi`` (``YYYYMMDD``), in date order."""
+        return self._records(
+            "SELECT data FROM events WHERE {seeds} AND hi >= ? AND lo <= ? "
+            "ORDER BY sort, seed_name, start", (lo or 0, hi or 99991231))
+
+    @property
+    def events(self) -> list[Event]:
+        return self.events_within()
+
+    def events_of(self, seed: str) -> list[Event]:
+        """The events of one article, in date order."""
+        seed_id = next(s.id for s in self.seeds if s.name == seed)
+        return self._records("SELECT data FROM events WHERE seed = ? AND {seeds} "
+                             "ORDER BY sort, seed_name, start", (seed_id,))
+
+    def entities_of(self, kind: str | None = None) -> list[Entity]:
+        if kind is None:
+            return self._records("SELECT data FROM entities WHERE {seeds} ORDER BY seed, ord")
+        return self._records("SELECT data FROM entities WHERE {seeds} AND kind = ? ORDER BY seed, ord",
+                             (kind,))
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.entities_of()
+
+    def folded_names(self, kind: str | None = None) -> list[str]:
+        """Every distinct folded name (for fuzzy matching)."""
+        sql = "SELECT DISTINCT folded FROM names WHERE {seeds}"
+        rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else ())
+        return [row[0] for row in rows]
+
+    def named(self, folded: list[str], kind: str | None = None) -> list[tuple[str, str, Entity]]:
+        """``(folded, name, entity)`` for the entities that bear one of the ``folded`` names."""
+        out: list[tuple[str, str, Entity]] = []
+        for start in range(0, len(folded), 500):
+            chunk = folded[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (f"SELECT names.folded, names.name, entities.data FROM names JOIN entities "  # noqa: S608
+                   f"ON entities.id = names.entity WHERE names.folded IN ({marks}) AND "
+                   "{seeds}" + (" AND names.kind = ?" if kind else ""))
+            rows = self._rows(sql, [*chunk, kind] if kind else chunk, column="names.seed")
+            cache: dict[bytes, Entity] = {}
+            for folded_name, name, blob in rows:
+                if blob not in cache:
+                    cache[blob] = pickle.loads(blob)
+                out.append((folded_name, name, cache[blob]))
+        return out
+
+
+# -- building and opening --------------------------------------------------------------------------
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def _build_one(job: tuple[str, str, str, str]) -> Any:
+    from kzct.index import _traditional_converter, build_seed_index
+
+    name, path, text, digest = job
+    return build_seed_index(name, path, text, digest, _converter(_traditional_converter))
+
+
+_CONVERTER: list[Any] = []
+
+
+def _converter(make: Any) -> Any:
+    if not _CONVERTER:
+        _CONVERTER.append(make())
+    return _CONVERTER[0]
+
+
+def _build_all(jobs: list[tuple[str, str, str, str]]) -> Iterator[Any]:
+    """Build the articles, on every core when there are several."""
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < 4:
+        yield from (_build_one(job) for job in jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_build_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    name: str
+    path: str
+
+
+def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
+    """Bring the database up to date with ``files``; their rows, in order."""
+    from kzct.seeds import read_seed
+
+    known = {(row[1], row[2]): row for row in conn.execute(
+        "SELECT id, path, name, digest, size, mtime_ns FROM seeds")}
+    infos: dict[int, SeedInfo] = {}
+    jobs: list[tuple[str, str, str, str]] = []
+    slots: list[tuple[int, SeedFile]] = []
+    for position, file in enumerate(files):
+        row = known.get((file.path, file.name))
+        try:
+            stat = os.stat(file.path)
+        except OSError:
+            read_seed(Path(file.path))  # raises the one-line SeedError that says why
+            raise
+        if row and row[4] == stat.st_size and row[5] == stat.st_mtime_ns:
+            infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
+            continue
+        seed = read_seed(Path(file.path))
+        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
+        if row and row[3] == digest:
+            conn.execute("UPDATE seeds SET size = ?, mtime_ns = ? WHERE id = ?",
+                         (stat.st_size, stat.st_mtime_ns, row[0]))
+            infos[position] = SeedInfo(row[0], file.name, file.path, digest)
+            continue
+        jobs.append((file.name, file.path, seed.text, digest))
+        slots.append((position, file))
+    if jobs:
+        stats = {file.path: os.stat(file.path) for _, file in slots}
+        conn.execute("BEGIN")
+        for count, ((position, file), built) in enumerate(zip(slots, _build_all(jobs)), start=1):
+            stat = stats[file.path]
+            row = known.get((file.path, file.name))
+            if row:
+                _delete(conn, row[0])
+                conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
+            cursor = conn.execute(
+                "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, ?, ?, ?)",
+                (file.path, file.name, built.digest, stat.st_size, stat.st_mtime_ns,
+                 pickle.dumps(built.t2s, _PICKLE)))
+            seed_id = int(cursor.lastrowid or 0)
+            _insert(conn, seed_id, built)
+            infos[position] = SeedInfo(seed_id, file.name, file.path, built.digest)
+            if count % 50 == 0:  # keep what is built, in batches
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
+        conn.execute("COMMIT")
+    return [infos[i] for i in range(len(files))]
+
+
+def open_index(files: list[SeedFile], database: Path | None) -> Index:
+    """The index of ``files``, from the database at ``database`` (None: in memory only)."""
+    if database is not None:
+        for attempt in range(2):
+            try:
+                conn = _connect(str(database))
+                return Index(conn, _sync(conn, files))
+            except KzctError:
+                raise
+            except sqlite3.DatabaseError as exc:
+                if "readonly" in str(exc) or "read-only" in str(exc) or attempt == 1:
+                    break
+                discard(database)  # not a database, or a corrupt one: start afresh
+            except OSError:
+                break
+    conn = _connect(":memory:")
+    return Index(conn, _sync(conn, files))
+
+
+def discard(database: Path) -> None:
+    """Remove a cache database that cannot be trusted (and its journal)."""
+    for path in (database, Path(f"{database}-journal"), Path(f"{database}-wal")):
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def memory_index(built: list[Any]) -> Index:
+    """An in-memory ``Index`` of articles already built (``kzct.index.SeedIndex``)."""
+    conn = _connect(":memory:")
+    infos = []
+    for item in built:
+        cursor = conn.execute(
+            "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, 0, 0, ?)",
+            (item.path, item.name, item.digest, pickle.dumps(item.t2s, _PICKLE)))
+        seed_id = int(cursor.lastrowid or 0)
+        _insert(conn, seed_id, item)
+        infos.append(SeedInfo(seed_id, item.name, item.path, item.digest))
+    return Index(conn, infos)
