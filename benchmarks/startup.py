@@ -91,11 +91,11 @@ def main() -> None:
 def in_process() -> None:
     """Build the bundled seed's index, and load it from the cache, inside one process."""
     from kzct import cache as cache_module
-    from kzct.index import _traditional_converter, build_seed_index
+    from kzct.index import Traditional, build_seed_index
     from kzct.seeds import bundled_seed
 
     text = bundled_seed().read_text(encoding="utf-8")
-    converter = _traditional_converter()
+    converter = Traditional()
     build_seed_index("seed", "seed", text, "x", converter)  # warm: imports, compiled patterns
     builds = []
     for _ in range(10):

@@ -34,7 +34,7 @@ def cache_dir() -> Path:
 def data_key() -> str:
     """What the built records depend on besides the articles: version, format, curated data."""
     digest = hashlib.sha256(f"{__version__}/{INDEX_FORMAT}".encode())
-    for path in sorted(_DATA.glob("*.toml")):
+    for path in sorted(p for p in _DATA.iterdir() if p.suffix in (".toml", ".json")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

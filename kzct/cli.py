@@ -89,6 +89,13 @@ def _output(records: list[Any], as_json: bool, as_jsonl: bool, table: Any, empty
         table(records)
 
 
+def _views():  # type: ignore[no-untyped-def]
+    """Table layouts, imported only when a table is drawn."""
+    from kzct import views
+
+    return views
+
+
 def _seed_column(index: Any) -> bool:
     return len(index.seeds) > 1
 
@@ -107,11 +114,10 @@ def groups(
     Example: kzct groups --json | jq -r '.[] | [.listed_on, .name_en] | @tsv'
     """
     from kzct.queries import list_groups
-    from kzct.views import groups_table
 
     index = _index()
     records = list_groups(index, include_all=all_)
-    _output(records, as_json, as_jsonl, lambda r: groups_table(r, _seed_column(index), all_),
+    _output(records, as_json, as_jsonl, lambda r: _views().groups_table(r, _seed_column(index), all_),
             "no groups found in this article")
 
 
@@ -130,7 +136,6 @@ def sources(
     """
     from kzct import render
     from kzct.queries import list_sources, unresolved_refs
-    from kzct.views import sources_table
 
     index = _index()
     records = list_sources(index, dead_only=dead)
@@ -138,7 +143,7 @@ def sources(
     for ref in [] if (as_json or as_jsonl) else unresolved_refs(index):
         render.note(f"kzct: warning: reference name {ref.id!r} is used {ref.uses} time(s) in "
                     f"{ref.seed} but never defined")
-    _output(records, as_json, as_jsonl, lambda r: sources_table(r, _seed_column(index)),
+    _output(records, as_json, as_jsonl, lambda r: _views().sources_table(r, _seed_column(index)),
             "no references match")
 
 
@@ -188,7 +193,6 @@ def timeline(
     from kzct.queries import TimelineFilter
     from kzct.queries import timeline as run_timeline
     from kzct.search import resolve_names
-    from kzct.views import timeline_chart, timeline_table
 
     years: list[int] = []
     for value in year or []:
@@ -213,9 +217,9 @@ def timeline(
 
             note("no events match")
             return
-        timeline_chart(records)
+        _views().timeline_chart(records)
         return
-    _output(records, as_json, as_jsonl, lambda r: timeline_table(r, _seed_column(index)),
+    _output(records, as_json, as_jsonl, lambda r: _views().timeline_table(r, _seed_column(index)),
             "no events match")
 
 
@@ -248,23 +252,23 @@ def search(
 
     Example: kzct search Tusupbekv --json | jq -r '.[0].name_en'
     """
+    from kzct.records import hit_records
     from kzct.search import search as run_search
-    from kzct.views import hit_records, search_table
 
     index = _index()
     hits = run_search(index, query, kind=kind.value if kind else None, limit=limit,
                       min_score=min_score)
     records = hit_records(hits)
-    _output(records, as_json, as_jsonl, lambda r: search_table(r, _seed_column(index)),
+    _output(records, as_json, as_jsonl, lambda r: _views().search_table(r, _seed_column(index)),
             f"no match for {query!r} above score {min_score:g}")
 
 
 def _entities(kind: str, sort: SortBy, as_json: bool, as_jsonl: bool) -> None:
-    from kzct.views import entity_records, entity_table
+    from kzct.records import entity_records
 
     index = _index()
     records = entity_records(index.entities_of(kind), sort.value)
-    _output(records, as_json, as_jsonl, lambda r: entity_table(r, _seed_column(index)),
+    _output(records, as_json, as_jsonl, lambda r: _views().entity_table(r, _seed_column(index)),
             f"no {kind} found")
 
 
@@ -306,8 +310,8 @@ def show(
     """
     from kzct import render
     from kzct.search import AMBIGUITY_MARGIN
+    from kzct.records import card, hit_records
     from kzct.search import search as run_search
-    from kzct.views import card, card_lines, hit_records, search_table
 
     index = _index()
     hits = run_search(index, name, limit=5)
@@ -322,13 +326,13 @@ def show(
         if as_json:
             render.write_json(hit_records(close))
         else:
-            search_table(hit_records(close), _seed_column(index))
+            _views().search_table(hit_records(close), _seed_column(index))
         return
     record = card(index, hits[0].entity)
     if as_json:
         render.write_json(record)
     else:
-        render.write_lines(card_lines(record))
+        render.write_lines(_views().card_lines(record))
 
 
 def _exact(hit: Any, name: str) -> bool:

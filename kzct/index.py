@@ -4,6 +4,7 @@ and the folding of names that matching uses."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import unicodedata
@@ -46,19 +47,41 @@ def _traditional_converter():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("s2t")
 
 
-def build_seed_index(name: str, path: str, text: str, digest: str, converter=None) -> SeedIndex:  # type: ignore[no-untyped-def]
-    """Parse and extract one article. Never raises on any text."""
+class Traditional:
+    """Traditional Chinese forms: OpenCC's, from ``data/traditional.json`` for the curated names
+    (written by ``scripts/gen_traditional.py``), and from OpenCC itself, started only when an
+    article holds a Chinese name nobody curated."""
+
+    def __init__(self, converter=None) -> None:  # type: ignore[no-untyped-def]
+        with open(Path(__file__).resolve().parent / "data" / "traditional.json", encoding="utf-8") as f:
+            self.table: dict[str, str] = json.load(f)
+        self._converter = converter
+        self._started = converter is not None
+
+    def __call__(self, value: str) -> str:
+        if value in self.table:
+            return self.table[value]
+        if not self._started:
+            self._started = True
+            self._converter = _traditional_converter()
+        converted = str(self._converter.convert(value)) if self._converter is not None else value
+        self.table[value] = converted
+        return converted
+
+
+def build_seed_index(name: str, path: str, text: str, digest: str,  # type: ignore[no-untyped-def]
+                     traditional=None) -> SeedIndex:
+    """Parse and extract one article. Never raises on any text.
+
+    ``traditional``: a ``Traditional`` (or an OpenCC converter) to share between articles."""
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
     from kzct.extract.groups import extract_groups
     from kzct.gazetteer import load_gazetteer
     from kzct.wikitext import parse_document
 
-    def traditional(value: str) -> str:
-        if converter is None:
-            return value
-        return str(converter.convert(value))
-
+    if not isinstance(traditional, Traditional):
+        traditional = Traditional(traditional)
     gazetteer = load_gazetteer()
     document = parse_document(text)
     backing: dict[str, int] = {}
@@ -76,22 +99,20 @@ def build_seed_index(name: str, path: str, text: str, digest: str, converter=Non
     return SeedIndex(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
-        t2s=t2s_map(entities, groups, converter),
+        t2s=t2s_map(entities, groups, traditional),
     )
 
 
-def t2s_map(entities: list[Entity], groups: list[Group], converter) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def t2s_map(entities: list[Entity], groups: list[Group], traditional: Traditional) -> dict[str, str]:
     """Character folding traditional → simplified, learnt from the names' OpenCC conversions."""
     mapping: dict[str, str] = {}
-    if converter is None:
-        return mapping
     names: set[str] = set()
     for entity in entities:
         names.update(n for n in (entity.name_zh, *entity.aliases) if n and _CJK.search(n))
     for group in groups:
         names.update(n for n in (group.name_zh, *group.aliases) if n and _CJK.search(n))
-    for name in names:
-        converted = str(converter.convert(name))
+    for name in sorted(names):
+        converted = traditional(name)
         if len(converted) == len(name):
             for simplified, trad in zip(name, converted):
                 if simplified != trad:
@@ -103,8 +124,8 @@ def build_index(seeds: list[tuple[str, str, str, str]]) -> Index:
     """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
     from kzct.store import memory_index
 
-    converter = _traditional_converter()
-    return memory_index([build_seed_index(n, p, t, d, converter) for n, p, t, d in seeds])
+    traditional = Traditional()
+    return memory_index([build_seed_index(n, p, t, d, traditional) for n, p, t, d in seeds])
 
 
 def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:

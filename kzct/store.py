@@ -215,28 +215,28 @@ class Index:
 
 # -- building and opening --------------------------------------------------------------------------
 
+_SCHEMA_VERSION = 1
+
+
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.executescript(SCHEMA)
+    if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
+        conn.executescript(SCHEMA)
+        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
     return conn
 
 
 def _build_one(job: tuple[str, str, str, str]) -> Any:
-    from kzct.index import _traditional_converter, build_seed_index
+    from kzct.index import Traditional, build_seed_index
 
+    if not _TRADITIONAL:  # one per process, shared by the articles it builds
+        _TRADITIONAL.append(Traditional())
     name, path, text, digest = job
-    return build_seed_index(name, path, text, digest, _converter(_traditional_converter))
+    return build_seed_index(name, path, text, digest, _TRADITIONAL[0])
 
 
-_CONVERTER: list[Any] = []
-
-
-def _converter(make: Any) -> Any:
-    if not _CONVERTER:
-        _CONVERTER.append(make())
-    return _CONVERTER[0]
+_TRADITIONAL: list[Any] = []
 
 
 def _build_all(jobs: list[tuple[str, str, str, str]]) -> Iterator[Any]:

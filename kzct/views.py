@@ -1,4 +1,4 @@
-"""How each command's records look: their table columns, and the records of search and show.
+"""How each command's records look in a table (and the card of ``show``).
 
 The table and the JSON of a command always hold the same records in the same order.
 """
@@ -6,15 +6,11 @@ The table and the JSON of a command always hold the same records in the same ord
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-from kzct.dates import DATE_SOURCES, EXPLICIT
-from kzct.model import Entity, Event, Group, Mention, Ref, Span
-from kzct.render import Column, write_lines, write_table
-from kzct.search import Hit
 
-if TYPE_CHECKING:
-    from kzct.store import Index
+from kzct.dates import DATE_SOURCES, EXPLICIT
+from kzct.model import Event, Group, Ref
+from kzct.records import Card, EntityRecord, SearchHit
+from kzct.render import Column, write_lines, write_table
 
 
 def _section(path: tuple[str, ...]) -> str:
@@ -112,94 +108,6 @@ def timeline_chart(records: list[Event]) -> None:
 
 # -- entities ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Occurrence:
-    text: str
-    section: tuple[str, ...]
-    sentence: str
-    span: Span
-    refs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class EntityRecord:
-    id: str
-    kind: str
-    name_zh: str | None
-    name_latin: str | None
-    name_en: str | None
-    aliases: tuple[str, ...]
-    role: str | None
-    mentions: int
-    first_mention: str | None
-    occurrences: tuple[Occurrence, ...]
-    seed: str
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    score: float
-    matched: str
-    id: str
-    kind: str
-    name_zh: str | None
-    name_latin: str | None
-    name_en: str | None
-    aliases: tuple[str, ...]
-    role: str | None
-    mentions: int
-    first_mention: str | None
-    occurrences: tuple[Occurrence, ...]
-    seed: str
-
-
-def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
-    return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span,
-                            refs=m.refs) for m in mentions)
-
-
-def _context(mention: Mention | None, room: int = 24) -> str | None:
-    if mention is None:
-        return None
-    sentence = mention.sentence
-    at = sentence.find(mention.text)
-    if at < 0:
-        return sentence[: room * 2]
-    start, end = max(0, at - room), min(len(sentence), at + len(mention.text) + room)
-    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
-
-
-def entity_record(entity: Entity) -> EntityRecord:
-    return EntityRecord(
-        id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
-        name_en=entity.name_en, aliases=entity.aliases, role=entity.role,
-        mentions=len(entity.mentions),
-        first_mention=_context(entity.mentions[0] if entity.mentions else None),
-        occurrences=_occurrences(entity.mentions), seed=entity.seed,
-    )
-
-
-def entity_records(entities: list[Entity], sort: str) -> list[EntityRecord]:
-    records = [entity_record(e) for e in entities]
-    if sort == "name":
-        records.sort(key=lambda r: (r.name_en or r.name_latin or r.name_zh or "").casefold())
-    else:
-        records.sort(key=lambda r: (-r.mentions, (r.name_en or r.name_latin or r.name_zh or "")))
-    return records
-
-
-def hit_records(hits: list[Hit]) -> list[SearchHit]:
-    out = []
-    for hit in hits:
-        base = entity_record(hit.entity)
-        out.append(SearchHit(score=hit.score, matched=hit.matched, id=base.id, kind=base.kind,
-                             name_zh=base.name_zh, name_latin=base.name_latin,
-                             name_en=base.name_en, aliases=base.aliases, role=base.role,
-                             mentions=base.mentions, first_mention=base.first_mention,
-                             occurrences=base.occurrences, seed=base.seed))
-    return out
-
-
 def entity_table(records: list[EntityRecord], with_seed: bool) -> None:
     columns = [
         Column("Chinese", lambda r: r.name_zh, ratio=2, min_width=6),
@@ -229,30 +137,6 @@ def search_table(records: list[SearchHit], with_seed: bool) -> None:
 
 
 # -- show ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Card:
-    entity: EntityRecord
-    events: tuple[Event, ...]
-    refs: tuple[Ref, ...]
-
-
-def card(index: Index, entity: Entity) -> Card:
-    """An entity with the events it appears in and the references behind them."""
-    written = {m.text for m in entity.mentions}
-    starts = sorted(m.span[0] for m in entity.mentions)
-    field = {"person": "people", "place": "places", "group": "groups"}[entity.kind]
-    events = []
-    for event in index.events_of(entity.seed):
-        inside = any(event.span[0] <= s < event.span[1] for s in starts)
-        if inside and written & set(getattr(event, field)):
-            events.append(event)
-    ids: list[str] = []
-    for refs in [m.refs for m in entity.mentions] + [e.refs for e in events]:
-        ids.extend(r for r in refs if r not in ids)
-    return Card(entity=entity_record(entity), events=tuple(events),
-                refs=tuple(index.refs_by_id(entity.seed, ids)))
-
 
 def card_lines(record: Card) -> list[tuple[str, str | None, int]]:
     e = record.entity

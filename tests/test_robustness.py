@@ -59,9 +59,9 @@ def test_corpus_is_complete() -> None:
 
 @lru_cache(maxsize=1)
 def _converter():  # type: ignore[no-untyped-def]
-    from kzct.index import _traditional_converter
+    from kzct.index import Traditional
 
-    return _traditional_converter()
+    return Traditional()
 
 
 def every_command_json(text: str) -> None:
@@ -71,7 +71,7 @@ def every_command_json(text: str) -> None:
     from kzct.model import to_json
     from kzct.queries import TimelineFilter, list_groups, list_sources, timeline
     from kzct.search import search
-    from kzct.views import card, entity_records, hit_records
+    from kzct.records import card, entity_records, hit_records
 
     seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _converter())
     index = memory_index([seed])
