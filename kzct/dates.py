@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 EXPLICIT = "explicit"
 FROM_HEADING = "year from heading"
@@ -53,8 +53,7 @@ def cn_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     """A date known to the year, the month or the day."""
 
     year: int
@@ -118,8 +117,7 @@ class PartialDate:
         return None
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """One date expression in a sentence, as found, before context is applied.
 
     ``year`` is None for ``11月16日`` (the year must come from context); ``relative`` holds
@@ -138,8 +136,7 @@ class DateMention:
     in_name: bool = False  # `2004年塔什干系列爆炸案`: a year that names an event
 
 
-@dataclass(frozen=True)
-class ResolvedDate:
+class ResolvedDate(NamedTuple):
     date: PartialDate
     end: PartialDate | None
     source: str
@@ -349,7 +346,7 @@ def as_range(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, i
 def with_precision(date: PartialDate, precision: str) -> PartialDate:
     """``date`` cut to a coarser precision."""
     if precision == "year":
-        return replace(date, month=None, day=None)
+        return date._replace(month=None, day=None)
     if precision == "month":
-        return replace(date, day=None)
+        return date._replace(day=None)
     return date

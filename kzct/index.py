@@ -3,26 +3,23 @@ and the folding of names that matching uses."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Entity, Event, Group, Ref, Sentence
 
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # bump when the stored records change shape
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
-class SeedIndex:
+class SeedIndex(NamedTuple):
     """Everything extracted from one article."""
 
     name: str
@@ -35,7 +32,7 @@ class SeedIndex:
     groups: list[Group]
     entities: list[Entity]
     # traditional → simplified, for every character of this article's Chinese names
-    t2s: dict[str, str] = field(default_factory=dict)
+    t2s: dict[str, str]
 
 
 def _traditional_converter():  # type: ignore[no-untyped-def]
@@ -89,7 +86,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,  # type: igno
         for ref_id in sentence.refs:
             backing[ref_id] = backing.get(ref_id, 0) + 1
     refs = {
-        ref_id: dataclasses.replace(ref, cited_by=backing.get(ref_id, 0), seed=name)
+        ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name)
         for ref_id, ref in document.refs.items()
     }
     entities = extract_entities(document.sentences, gazetteer, name, traditional)

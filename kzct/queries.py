@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.index import fold
 from kzct.model import Event, Group, Ref
@@ -28,8 +27,7 @@ def unresolved_refs(index: Index) -> list[Ref]:
     return [ref for ref in index.refs() if not ref.defined]
 
 
-@dataclass(frozen=True)
-class TimelineFilter:
+class TimelineFilter(NamedTuple):
     years: tuple[int, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None

@@ -5,8 +5,7 @@ Kept apart from ``kzct.model`` so that commands that never print them never pay 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Entity, Event, Mention, Ref, Span
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from kzct.store import Index
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     text: str
     section: tuple[str, ...]
     sentence: str
@@ -24,8 +22,7 @@ class Occurrence:
     refs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class EntityRecord:
+class EntityRecord(NamedTuple):
     id: str
     kind: str
     name_zh: str | None
@@ -39,8 +36,7 @@ class EntityRecord:
     seed: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     score: float
     matched: str
     id: str
@@ -103,8 +99,7 @@ def hit_records(hits: list[Hit]) -> list[SearchHit]:
     return out
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     entity: EntityRecord
     events: tuple[Event, ...]
     refs: tuple[Ref, ...]

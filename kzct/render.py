@@ -13,8 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzct.errors import OutputClosed
 from kzct.model import to_json
@@ -94,8 +93,7 @@ def make_console(*, stderr: bool = False, width: int | None = None):  # type: ig
     )
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     value: Callable[[Any], object]
     ratio: int | None = None

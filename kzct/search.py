@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.index import fold
 from kzct.model import Entity
@@ -18,8 +17,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 AMBIGUITY_MARGIN = 3.0
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     entity: Entity
     score: float
     matched: str  # the name or alias that matched best

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kzct.errors import SeedError
 
@@ -21,8 +21,7 @@ def bundled_seed() -> Path:
     raise SeedError(f"bundled seed {SEED_NAME} not found: reinstall kzct or pass --seed PATH")
 
 
-@dataclass(frozen=True)
-class Seed:
+class Seed(NamedTuple):
     """One article: where it came from, its name and its wikitext."""
 
     path: Path

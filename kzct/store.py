@@ -19,9 +19,8 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzct.errors import CacheCorrupt, KzctError
 from kzct.model import Entity, Event, Group, Ref
@@ -48,8 +47,7 @@ CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
-@dataclass(frozen=True)
-class SeedInfo:
+class SeedInfo(NamedTuple):
     id: int
     name: str
     path: str
@@ -253,8 +251,7 @@ def _build_all(jobs: list[tuple[str, str, str, str]]) -> Iterator[Any]:
         yield from pool.map(_build_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
-@dataclass(frozen=True)
-class SeedFile:
+class SeedFile(NamedTuple):
     name: str
     path: str
 

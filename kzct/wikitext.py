@@ -290,14 +290,14 @@ def _backed_by_paragraph(sentences: list[Sentence]) -> list[Sentence]:
         if sentence.refs:
             following = sentence.refs
         elif following:
-            out[i] = dataclasses.replace(sentence, refs=following)
+            out[i] = sentence._replace(refs=following)
     return out
 
 
 def _with_ref(sentence: Sentence, ref_id: str) -> Sentence:
     if ref_id in sentence.refs:
         return sentence
-    return dataclasses.replace(sentence, refs=sentence.refs + (ref_id,))
+    return sentence._replace(refs=sentence.refs + (ref_id,))
 
 
 def _runs(offsets: list[int]) -> tuple[tuple[int, int, int], ...]:
@@ -325,7 +325,7 @@ def parse_document(text: str) -> Document:
     sentences = _backed_by_paragraph(builder.sentences)
     if rename:
         sentences = [
-            dataclasses.replace(s, refs=tuple(rename.get(r, r) for r in s.refs)) for s in sentences
+            s._replace(refs=tuple(rename.get(r, r) for r in s.refs)) for s in sentences
         ]
     return Document(
         text=text,
