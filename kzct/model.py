@@ -16,6 +16,8 @@ Span = tuple[int, int]
 
 def to_json(record: Any) -> Any:
     """The JSON form of a record: a dict with every field, nulls kept, tuples as lists."""
+    if record is None or isinstance(record, (str, int, float)):
+        return record
     names = getattr(record, "_fields", None)
     if names is not None:
         hidden = getattr(record, "json_hidden", ())

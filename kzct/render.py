@@ -43,10 +43,14 @@ def _stdout_guard() -> Iterator[None]:
 
 
 def write_json(data: Any) -> None:
-    """One JSON document on stdout, UTF-8 with non-ASCII kept, and a trailing newline."""
+    """One JSON document on stdout, UTF-8 with non-ASCII kept, and a trailing newline.
+
+    Indented for a person at a terminal; compact in a pipe, where Python's C encoder writes it
+    (indenting falls back to the pure-Python encoder, ten times slower on large outputs)."""
     with _stdout_guard():
         out = sys.stdout
-        out.write(json.dumps(to_json(data), ensure_ascii=False, indent=2))
+        indent = 2 if out.isatty() else None
+        out.write(json.dumps(to_json(data), ensure_ascii=False, indent=indent))
         out.write("\n")
 
 

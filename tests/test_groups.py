@@ -83,6 +83,7 @@ def test_all_adds_the_other_organisations_with_their_status(run) -> None:  # typ
 def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
     result = run("groups", "--all", "--json")
     assert result.out.endswith("]\n") and result.err == ""
+    assert result.out.count("\n") == 1  # compact in a pipe: one document, one line
     for group in result.json():
         assert set(group) == GROUP_KEYS
         assert isinstance(group["aliases"], list) and isinstance(group["history"], list)
