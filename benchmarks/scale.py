@@ -2,8 +2,9 @@
 
 Generates N articles from the bundled seed (years shifted, Chinese place names permuted, Latin
 personal names replaced by made-up ones, so that no two are copies), then for 1, 10, 100 and
-1,000 of them prints: the cold build time (first run, empty cache), the cache size, a warm
-query's time for each command, and the peak memory (max RSS) of a warm query. Each time is also
+1,000 of them prints: the cold build time (first run, empty cache), the cache size, the time to
+open the index from the warm cache (in-process), a warm query's time for each command, and the
+peak memory (max RSS) of a warm query. Each time is also
 given as a ratio to ``python -c pass`` measured in the same run.
 
     python benchmarks/scale.py [--sizes 1 10 100 1000] [--keep DIR]
@@ -33,6 +34,18 @@ QUERIES = [
     ["people", "--json"],
     ["show", "纳扎尔巴耶夫", "--json"],
 ]
+# In-process: open the index of the chosen articles from a warm cache (median of 5).
+LOAD = """
+import statistics, time
+from kzct.index import load_index
+load_index(None)
+times = []
+for _ in range(5):
+    start = time.perf_counter()
+    load_index(None)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _LATIN_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _SYLLABLES = ["ka", "za", "bek", "nur", "sar", "tas", "mir", "ov", "ev", "ai", "dos", "ken", "ul"]
@@ -97,7 +110,7 @@ def main() -> None:
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
     baseline = min(run([sys.executable, "-c", "pass"], base_env)[0] for _ in range(5))
     print(f"python -c pass: {baseline * 1000:.1f} ms; articles generated in {work}")
-    header = f"{'N':>5} {'build s':>8} {'cache MB':>9} " + " ".join(
+    header = f"{'N':>5} {'build s':>8} {'cache MB':>9} {'load ms':>8} " + " ".join(
         f"{q[0]:>9}" for q in QUERIES) + f" {'peak MB':>8}"
     print("warm query times in ms (ratio to python -c pass)")
     print(header)
@@ -114,12 +127,15 @@ def main() -> None:
         if code != 0:
             print(f"{size:>5} build failed with exit code {code}")
             continue
+        load = subprocess.run([sys.executable, "-c", LOAD], env=env, capture_output=True, text=True)
+        load_ms = float(load.stdout.strip() or "nan") * 1000
         cells, peak = [], 0
         for query in QUERIES:
             took, code, rss = min((run(kzct + query, env) for _ in range(3)), key=lambda r: r[0])
             peak = max(peak, rss)
             cells.append(f"{took * 1000:5.0f}({took / baseline:3.0f}×)" if code == 0 else "failed")
-        print(f"{size:>5} {build:8.1f} {du(cache) / 1e6:9.1f} " + " ".join(f"{c:>9}" for c in cells)
+        print(f"{size:>5} {build:8.1f} {du(cache) / 1e6:9.1f} {load_ms:8.1f} "
+              + " ".join(f"{c:>9}" for c in cells)
               + f" {peak / 1024:8.0f}")
 
 

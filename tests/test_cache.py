@@ -111,3 +111,10 @@ def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> N
     monkeypatch.setattr(kzct.cache, "data_key", lambda: "0123456789abcdef")
     assert run("groups", "--json").code == 0
     assert not old.exists() and _database(cache).name == "index-0123456789abcdef.sqlite"
+
+
+def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("KZCT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert run("groups", "--json").code == 0
+    assert list((tmp_path / "xdg" / "kzct").glob("index-*.sqlite"))
