@@ -10,6 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, Optional
 
 import typer
@@ -73,20 +74,23 @@ def _index():  # type: ignore[no-untyped-def]
     return load_index(STATE.seeds, use_cache=STATE.use_cache)
 
 
-def _output(records: list[Any], as_json: bool, as_jsonl: bool, table: Any, empty: str) -> None:
-    """The one output decision: JSON, JSON lines, or a table (a note on stderr when empty)."""
+def _output(records: Iterable[Any], as_json: bool, as_jsonl: bool, table: Any, empty: str) -> None:
+    """The one output decision: JSON, JSON lines (both streamed), or a table (a note on stderr
+    when there is nothing to show)."""
     from kzct import render
 
     if as_json and as_jsonl:
         raise typer.BadParameter("choose one of --json and --jsonl", param_hint="--json/--jsonl")
     if as_json:
-        render.write_json(records)
+        render.write_json(iter(records))
     elif as_jsonl:
         render.write_jsonl(records)
-    elif not records:
-        render.note(empty)
     else:
-        table(records)
+        rows = list(records)
+        if rows:
+            table(rows)
+        else:
+            render.note(empty)
 
 
 def _views():  # type: ignore[no-untyped-def]
@@ -212,6 +216,7 @@ def timeline(
     )
     records = run_timeline(index, flt)
     if chart and not (as_json or as_jsonl):
+        records = list(records)
         if not records:
             from kzct.render import note
 
@@ -267,7 +272,7 @@ def _entities(kind: str, sort: SortBy, as_json: bool, as_jsonl: bool) -> None:
     from kzct.records import entity_records
 
     index = _index()
-    records = entity_records(index.entities_of(kind), sort.value)
+    records = entity_records(index, kind, sort.value)
     _output(records, as_json, as_jsonl, lambda r: _views().entity_table(r, _seed_column(index)),
             f"no {kind} found")
 
@@ -353,7 +358,7 @@ def main(argv: list[str] | None = None) -> None:
     from typer import Abort, Exit
     from typer._click.exceptions import ClickException, UsageError
 
-    from kzct.errors import KzctError, OutputClosed
+    from kzct.errors import CacheCorrupt, KzctError, OutputClosed
 
     code = 0
     try:
@@ -374,6 +379,10 @@ def main(argv: list[str] | None = None) -> None:
     except KzctError as exc:
         _error(str(exc))
         code = exc.exit_code
+    except CacheCorrupt:  # found damaged after output had begun: it cannot be re-run silently
+        _discard_cache()
+        _error("the index cache was damaged and has been removed: run the command again")
+        code = 1
     except (OutputClosed, BrokenPipeError):
         _quiet_pipe()
         code = 0
@@ -402,15 +411,21 @@ def _run(argv: list[str] | None) -> int:
             result = command.main(args=argv, prog_name="kzct", standalone_mode=False)
             return result if isinstance(result, int) else 0
         except CacheCorrupt:
-            if attempt:
-                raise
-            from kzct.cache import database_path
-            from kzct.store import discard
+            from kzct.render import OUTPUT
 
-            database = database_path()
-            if database is not None:
-                discard(database)
+            if attempt or OUTPUT.started:
+                raise
+            _discard_cache()
     return 0
+
+
+def _discard_cache() -> None:
+    from kzct.cache import database_path
+    from kzct.store import discard
+
+    database = database_path()
+    if database is not None:
+        discard(database)
 
 
 def _error(message: str) -> None:

@@ -15,7 +15,7 @@ from kzct.model import Entity, Event, Group, Ref, Sentence
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 2  # bump when the stored records change shape
+INDEX_FORMAT = 3  # bump when the stored records change shape
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.index import fold
@@ -12,19 +13,18 @@ if TYPE_CHECKING:
     from kzct.store import Index
 
 
-def list_groups(index: Index, *, include_all: bool = False) -> list[Group]:
+def list_groups(index: Index, *, include_all: bool = False) -> Iterator[Group]:
     """Kazakhstan's banned organisations in list order; with ``include_all`` the others too."""
-    return [g for g in index.groups if include_all or g.status == "listed"]
+    return (g for g in index.iter_groups() if include_all or g.status == "listed")
 
 
-def list_sources(index: Index, *, dead_only: bool = False) -> list[Ref]:
+def list_sources(index: Index, *, dead_only: bool = False) -> Iterator[Ref]:
     """The references, in the order a reader meets them; unresolved names are included."""
-    refs = index.refs()
-    return [ref for ref in refs if ref.dead] if dead_only else refs
+    return (ref for ref in index.iter_refs() if ref.dead or not dead_only)
 
 
 def unresolved_refs(index: Index) -> list[Ref]:
-    return [ref for ref in index.refs() if not ref.defined]
+    return [ref for ref in index.iter_refs() if not ref.defined]
 
 
 class TimelineFilter(NamedTuple):
@@ -40,7 +40,7 @@ def _day(key: tuple[int, int, int]) -> int:
     return key[0] * 10000 + key[1] * 100 + key[2]
 
 
-def timeline(index: Index, flt: TimelineFilter) -> list[Event]:
+def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
     """Events in date order that pass every filter given.
 
     An event is in a --from/--to window only if all of it is: `2006` is not known to be on or
@@ -56,7 +56,6 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Event]:
         lo = max(lo or 0, min(flt.years) * 10000 + 101)
         hi = min(hi or 99991231, max(flt.years) * 10000 + 1231)
     needle = fold(flt.grep, index.t2s) if flt.grep else None
-    out = []
     for event in index.events_within(lo, hi):
         first, last, _sort = event_bounds(event)
         if flt.years and not any(first // 10000 <= y <= last // 10000 for y in flt.years):
@@ -69,5 +68,4 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Event]:
             continue
         if needle and needle not in fold(event.text, index.t2s):
             continue
-        out.append(event)
-    return out
+        yield event

@@ -5,6 +5,7 @@ Kept apart from ``kzct.model`` so that commands that never print them never pay 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Entity, Event, Mention, Ref, Span
@@ -78,13 +79,9 @@ def entity_record(entity: Entity) -> EntityRecord:
     )
 
 
-def entity_records(entities: list[Entity], sort: str) -> list[EntityRecord]:
-    records = [entity_record(e) for e in entities]
-    if sort == "name":
-        records.sort(key=lambda r: (r.name_en or r.name_latin or r.name_zh or "").casefold())
-    else:
-        records.sort(key=lambda r: (-r.mentions, (r.name_en or r.name_latin or r.name_zh or "")))
-    return records
+def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]:
+    """The people (or places) of the chosen articles, by ``mentions`` or by ``name``."""
+    return (entity_record(e) for e in index.entities_of(kind, order=sort))
 
 
 def hit_records(hits: list[Hit]) -> list[SearchHit]:

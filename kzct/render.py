@@ -32,9 +32,17 @@ def plain(value: object) -> str:
 
 # -- JSON ---------------------------------------------------------------------------------------
 
+class _Output:
+    started = False  # has anything been written to stdout? (then a command cannot be re-run)
+
+
+OUTPUT = _Output()
+
+
 @contextmanager
 def _stdout_guard() -> Iterator[None]:
     """A closed pipe on stdout becomes ``OutputClosed``, which ``cli.main`` ends quietly."""
+    OUTPUT.started = True
     try:
         yield
         sys.stdout.flush()
@@ -45,11 +53,25 @@ def _stdout_guard() -> Iterator[None]:
 def write_json(data: Any) -> None:
     """One JSON document on stdout, UTF-8 with non-ASCII kept, and a trailing newline.
 
-    Indented for a person at a terminal; compact in a pipe, where Python's C encoder writes it
-    (indenting falls back to the pure-Python encoder, ten times slower on large outputs)."""
+    A list or an iterator of records is written as an array one record at a time, so that a
+    query over a thousand articles never holds its whole output. Indented for a person at a
+    terminal; compact in a pipe, where Python's C encoder writes it (indenting falls back to the
+    pure-Python encoder, ten times slower on large outputs)."""
     with _stdout_guard():
         out = sys.stdout
-        indent = 2 if out.isatty() else None
+        pretty = out.isatty()
+        indent = 2 if pretty else None
+        if isinstance(data, (list, Iterator)) and not hasattr(data, "_fields"):
+            out.write("[")
+            first = True
+            for record in data:
+                text = json.dumps(to_json(record), ensure_ascii=False, indent=indent)
+                if pretty:
+                    text = "\n" + "\n".join("  " + line for line in text.splitlines())
+                out.write(text if first else ("," if pretty else ", ") + text)
+                first = False
+            out.write("\n]\n" if pretty and not first else "]\n")
+            return
         out.write(json.dumps(to_json(data), ensure_ascii=False, indent=indent))
         out.write("\n")
 

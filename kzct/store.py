@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
     start INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seed, ord));
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
-    ord INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL);
+    ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
+    name_key TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
     entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
@@ -90,8 +91,12 @@ def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     names = []
     for i, entity in enumerate(built.entities):
-        cursor = conn.execute("INSERT INTO entities (seed, ord, kind, data) VALUES (?, ?, ?, ?)",
-                              (seed_id, i, entity.kind, dump(entity, _PICKLE)))
+        name = entity.name_en or entity.name_latin or entity.name_zh or ""
+        cursor = conn.execute(
+            "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (seed_id, i, entity.kind, len(entity.mentions), name, name.casefold(),
+             dump(entity, _PICKLE)))
         entity_row = cursor.lastrowid
         seen: set[str] = set()
         for name in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
@@ -131,10 +136,20 @@ class Index:
             raise CacheCorrupt(str(exc)) from None
 
     def _records(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        rows = self._rows(sql, params)
+        return list(self._stream(sql, params))
+
+    def _stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Any]:
+        """The records of ``sql`` (its last column), read and decoded a batch at a time, so that
+        a query over a thousand articles never holds them all."""
+        where = "1" if self._all else "seed IN (SELECT seed FROM chosen)"
         try:
-            return [pickle.loads(row[-1]) for row in rows]
-        except Exception as exc:  # noqa: BLE001 - any undecodable row means a corrupt cache
+            cursor = self.conn.execute(sql.format(seeds=where), tuple(params))
+            while rows := cursor.fetchmany(256):
+                for row in rows:
+                    yield pickle.loads(row[-1])
+        except sqlite3.DatabaseError as exc:
+            raise CacheCorrupt(str(exc)) from None
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
             raise CacheCorrupt(f"undecodable record: {exc!r}") from None
 
     @property
@@ -149,10 +164,16 @@ class Index:
 
     @property
     def groups(self) -> list[Group]:
-        return self._records("SELECT data FROM groups WHERE {seeds} ORDER BY seed, ord")
+        return list(self.iter_groups())
+
+    def iter_groups(self) -> Iterator[Group]:
+        return self._stream("SELECT data FROM groups WHERE {seeds} ORDER BY seed, ord")
 
     def refs(self) -> list[Ref]:
-        return self._records("SELECT data FROM refs WHERE {seeds} ORDER BY seed, ord")
+        return list(self.iter_refs())
+
+    def iter_refs(self) -> Iterator[Ref]:
+        return self._stream("SELECT data FROM refs WHERE {seeds} ORDER BY seed, ord")
 
     def refs_by_id(self, seed: str, ids: Iterable[str]) -> list[Ref]:
         wanted = list(ids)
@@ -161,15 +182,15 @@ class Index:
             "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
-    def events_within(self, lo: int | None = None, hi: int | None = None) -> list[Event]:
+    def events_within(self, lo: int | None = None, hi: int | None = None) -> Iterator[Event]:
         """Events that may fall between days ``lo`` and ``hi`` (``YYYYMMDD``), in date order."""
-        return self._records(
+        return self._stream(
             "SELECT data FROM events WHERE {seeds} AND hi >= ? AND lo <= ? "
             "ORDER BY sort, seed_name, start", (lo or 0, hi or 99991231))
 
     @property
     def events(self) -> list[Event]:
-        return self.events_within()
+        return list(self.events_within())
 
     def events_of(self, seed: str) -> list[Event]:
         """The events of one article, in date order."""
@@ -177,15 +198,18 @@ class Index:
         return self._records("SELECT data FROM events WHERE seed = ? AND {seeds} "
                              "ORDER BY sort, seed_name, start", (seed_id,))
 
-    def entities_of(self, kind: str | None = None) -> list[Entity]:
-        if kind is None:
-            return self._records("SELECT data FROM entities WHERE {seeds} ORDER BY seed, ord")
-        return self._records("SELECT data FROM entities WHERE {seeds} AND kind = ? ORDER BY seed, ord",
-                             (kind,))
+    def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
+        """Entities of ``kind`` (all kinds if None), in the order of their articles, or by
+        ``mentions`` (most first, then name) or ``name`` (case-insensitive)."""
+        by = {"article": "seed, ord", "mentions": "mentions DESC, name, seed, ord",
+              "name": "name_key, seed, ord"}[order]
+        where = "{seeds}" + (" AND kind = ?" if kind else "")
+        return self._stream(f"SELECT data FROM entities WHERE {where} ORDER BY {by}",  # noqa: S608
+                            (kind,) if kind else ())
 
     @property
     def entities(self) -> list[Entity]:
-        return self.entities_of()
+        return list(self.entities_of())
 
     def folded_names(self, kind: str | None = None) -> list[str]:
         """Every distinct folded name (for fuzzy matching)."""
@@ -213,7 +237,7 @@ class Index:
 
 # -- building and opening --------------------------------------------------------------------------
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 
 
 def _connect(path: str) -> sqlite3.Connection:

@@ -77,8 +77,9 @@ def every_command_json(text: str) -> None:
     index = memory_index([seed])
     hits = search(index, "Tusupbekov")
     outputs = [
-        list_groups(index, include_all=True), list_sources(index), timeline(index, TimelineFilter()),
-        hit_records(hits), entity_records(index.entities, "name"),
+        list(list_groups(index, include_all=True)), list(list_sources(index)),
+        list(timeline(index, TimelineFilter())),
+        hit_records(hits), list(entity_records(index, "person", "name")),
         card(index, hits[0].entity) if hits else None,
     ]
     for records in outputs:
