@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from collections.abc import Iterable
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -50,7 +50,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _global(
-    seed: Optional[list[Path]] = typer.Option(  # noqa: UP007 - Typer needs Optional here
+    seed: list[Path] | None = typer.Option(
         None, "--seed", metavar="PATH",
         help="Wikitext file or directory of files to query instead of the bundled article "
              "(repeatable; also KZCT_SEED, paths separated by ':').",
@@ -167,20 +167,20 @@ def _partial(value: str | None, option: str):  # type: ignore[no-untyped-def]
 
 @app.command()
 def timeline(
-    year: Optional[list[str]] = typer.Option(  # noqa: UP007
+    year: list[str] | None = typer.Option(
         None, "--year", "-y", metavar="YEAR", help="Only events in this year (repeatable).",
         autocompletion=complete_year),
-    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",  # noqa: UP007
+    from_: str | None = typer.Option(None, "--from", metavar="DATE",
                                         help="Only events on or after DATE (YYYY[-MM[-DD]])."),
-    to: Optional[str] = typer.Option(None, "--to", metavar="DATE",  # noqa: UP007
+    to: str | None = typer.Option(None, "--to", metavar="DATE",
                                      help="Only events on or before DATE (YYYY[-MM[-DD]])."),
-    place: Optional[list[str]] = typer.Option(  # noqa: UP007
+    place: list[str] | None = typer.Option(
         None, "--place", metavar="NAME", help="Only events at this place (Chinese or English, "
         "fuzzy; repeatable, all must match).", autocompletion=complete_place),
-    group: Optional[list[str]] = typer.Option(  # noqa: UP007
+    group: list[str] | None = typer.Option(
         None, "--group", metavar="NAME", help="Only events naming this group (fuzzy; "
         "repeatable).", autocompletion=complete_group),
-    grep: Optional[str] = typer.Option(None, "--grep", metavar="TEXT",  # noqa: UP007
+    grep: str | None = typer.Option(None, "--grep", metavar="TEXT",
                                        help="Only events whose sentence contains TEXT."),
     chart: bool = typer.Option(False, "--chart", help="Draw the number of events per year as "
                                "a bar chart."),
@@ -246,7 +246,7 @@ def search(
     query: str = typer.Argument(..., metavar="QUERY", help="A name in Chinese, Latin letters or "
                                 "English; typos and partial names are fine.",
                                 autocompletion=complete_name),
-    kind: Optional[Kind] = typer.Option(None, "--kind", help="Only this kind of entity."),  # noqa: UP007
+    kind: Kind | None = typer.Option(None, "--kind", help="Only this kind of entity."),
     limit: int = typer.Option(10, "--limit", min=1, help="At most this many results."),
     min_score: float = typer.Option(75.0, "--min-score", min=0, max=100,
                                     help="Drop results scoring below this (0-100)."),
@@ -314,8 +314,8 @@ def show(
     Example: kzct show Nazarbayev
     """
     from kzct import render
-    from kzct.search import AMBIGUITY_MARGIN
     from kzct.records import card, hit_records
+    from kzct.search import AMBIGUITY_MARGIN
     from kzct.search import search as run_search
 
     index = _index()

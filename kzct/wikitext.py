@@ -7,7 +7,6 @@ concatenates back to the source, so offsets are cumulative lengths).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
