@@ -15,18 +15,29 @@ Span = tuple[int, int]
 
 
 def to_json(record: Any) -> Any:
-    """The JSON form of a record: a dict with every field, nulls kept, tuples as lists."""
-    if record is None or isinstance(record, (str, int, float)):
-        return record
+    """The JSON form of a record: a dict with every field, nulls kept, tuples as lists.
+
+    Tuples of plain values are left for ``json`` to write as arrays; only records (and tuples
+    of records) are converted, which keeps large outputs fast."""
     names = getattr(record, "_fields", None)
-    if names is not None:
-        hidden = getattr(record, "json_hidden", ())
-        return {name: to_json(value) for name, value in zip(names, record) if name not in hidden}
-    if isinstance(record, (list, tuple)):
-        return [to_json(item) for item in record]
-    if isinstance(record, dict):
-        return {key: to_json(value) for key, value in record.items()}
-    return record
+    if names is None:
+        if isinstance(record, (list, tuple)):
+            return [to_json(item) for item in record]
+        if isinstance(record, dict):
+            return {key: to_json(value) for key, value in record.items()}
+        return record
+    hidden = getattr(record, "json_hidden", ())
+    out = {}
+    for name, value in zip(names, record):
+        if name in hidden:
+            continue
+        if isinstance(value, tuple) and value:
+            if hasattr(value, "_fields"):
+                value = to_json(value)
+            elif hasattr(value[0], "_fields"):
+                value = [to_json(item) for item in value]
+        out[name] = value
+    return out
 
 
 class Ref(NamedTuple):
