@@ -17,8 +17,8 @@ Span = tuple[int, int]
 def to_json(record: Any) -> Any:
     """The JSON form of a record: a dict with every field, nulls kept, tuples as lists.
 
-    Tuples of plain values are left for ``json`` to write as arrays; only records (and tuples
-    of records) are converted, which keeps large outputs fast."""
+    Tuples of plain values are copied as lists in one step; only records (and tuples of records)
+    are walked, which keeps large outputs fast."""
     names = getattr(record, "_fields", None)
     if names is None:
         if isinstance(record, (list, tuple)):
@@ -31,11 +31,13 @@ def to_json(record: Any) -> Any:
     for name, value in zip(names, record):
         if name in hidden:
             continue
-        if isinstance(value, tuple) and value:
+        if isinstance(value, tuple):
             if hasattr(value, "_fields"):
                 value = to_json(value)
-            elif hasattr(value[0], "_fields"):
+            elif value and hasattr(value[0], "_fields"):
                 value = [to_json(item) for item in value]
+            else:
+                value = list(value)
         out[name] = value
     return out
 
