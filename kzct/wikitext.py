@@ -300,15 +300,13 @@ def _with_ref(sentence: Sentence, ref_id: str) -> Sentence:
 
 
 def _runs(offsets: list[int]) -> tuple[tuple[int, int, int], ...]:
-    runs: list[tuple[int, int, int]] = []
-    for pos, off in enumerate(offsets):
-        if runs:
-            c0, s0, n = runs[-1]
-            if s0 + n == off and c0 + n == pos:
-                runs[-1] = (c0, s0, n + 1)
-                continue
-        runs.append((pos, off, 1))
-    return tuple(runs)
+    """``(clean_start, seed_start, length)`` for each stretch of consecutive seed offsets."""
+    if not offsets:
+        return ()
+    breaks = [i for i, (a, b) in enumerate(zip(offsets, offsets[1:]), start=1) if b != a + 1]
+    starts = [0, *breaks]
+    ends = [*breaks, len(offsets)]
+    return tuple((start, offsets[start], end - start) for start, end in zip(starts, ends))
 
 
 def parse_document(text: str) -> Document:

@@ -102,26 +102,30 @@ def extract_entities(
     found: dict[str, _Found] = {}
     latin_people: list[tuple[Sentence, int, int, str]] = []
 
+    ids: dict[int, str] = {}
     for sentence in sentences:
         text = sentence.text
-        covered = [False] * len(text)
+        covered: list[tuple[int, int]] = []  # what curated names already took
+
+        def taken(start: int, end: int) -> bool:
+            return any(s < end and start < e for s, e in covered)  # noqa: B023 - used at once
+
         for start, end, entry in matcher.find(text):
-            for i in range(start, end):
-                covered[i] = True
+            covered.append((start, end))
             if entry is None:
                 continue
-            key = entity_id(entry)
+            key = ids.get(id(entry)) or ids.setdefault(id(entry), entity_id(entry))
             item = found.setdefault(key, _Found(key=key, kind=entry.kind, curated=entry))
             item.mentions.append(_mention(sentence, start, end))
         for m in _LATIN_NAME.finditer(text):
             name = m.group(0)
-            if any(covered[m.start():m.end()]) or name in gazetteer.not_people:
+            if taken(m.start(), m.end()) or name in gazetteer.not_people:
                 continue
             if name.isupper() or len(name) < 3:
                 continue
             latin_people.append((sentence, m.start(), m.end(), name))
         for m in _CJK_JOINED.finditer(text):
-            if any(covered[m.start():m.end()]):
+            if taken(m.start(), m.end()):
                 continue
             name = _TITLE_TAIL.sub("", m.group(0))
             key = f"person:{slug(name)}"
