@@ -6,15 +6,14 @@ Curated data never adds a mention or a fact: it only names what the seed already
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@dataclass(frozen=True)
-class Curated:
+class Curated(NamedTuple):
     """One curated person, place or group."""
 
     kind: str  # person, place, group
@@ -35,8 +34,7 @@ class Curated:
         return self.zh + self.latin
 
 
-@dataclass(frozen=True)
-class Gazetteer:
+class Gazetteer(NamedTuple):
     entries: tuple[Curated, ...]
     corrections: dict[str, str]
     not_people: frozenset[str]

@@ -8,8 +8,7 @@ concatenates back to the source, so offsets are cumulative lengths).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
@@ -51,8 +50,7 @@ _SPECIAL = re.compile(
 )
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """The parsed article."""
 
     text: str
@@ -62,14 +60,14 @@ class Document:
     unresolved: list[str]
 
 
-@dataclass
 class _RefState:
     """References as the walk meets them, before they are frozen into ``Ref`` records."""
 
-    defs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    uses: dict[str, int] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)  # ids by first appearance
-    anonymous: int = 0
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.uses: dict[str, int] = {}
+        self.order: list[str] = []  # ids by first appearance
+        self.anonymous = 0
 
     def use(self, ref_id: str) -> None:
         if ref_id not in self.uses:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Entity, Mention, Sentence
@@ -26,14 +25,17 @@ _CJK_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6}
 _TITLE_TAIL = re.compile(r"(?:总统|总理|部长|主席|主任|发言人|大使|议员|将军|教授|说|宣称|声称|表示)$")
 
 
-@dataclass
 class _Found:
-    key: str  # entity id
-    kind: str
-    curated: Curated | None
-    name_latin: str | None = None
-    name_zh: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    """An entity while its mentions are being collected."""
+
+    def __init__(self, key: str, kind: str, curated: Curated | None, name_latin: str | None = None,
+                 name_zh: str | None = None) -> None:
+        self.key = key  # entity id
+        self.kind = kind
+        self.curated = curated
+        self.name_latin = name_latin
+        self.name_zh = name_zh
+        self.mentions: list[Mention] = []
 
 
 def slug(text: str) -> str:

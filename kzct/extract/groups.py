@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kzct.dates import ResolvedDate
 from kzct.gazetteer import Curated, Gazetteer
@@ -26,8 +26,7 @@ LISTED = "listed"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass(frozen=True)
-class _ListEntry:
+class _ListEntry(NamedTuple):
     zh: str
     latin: str | None
     sentence: Sentence
