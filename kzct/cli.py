@@ -154,10 +154,10 @@ def sources(
 # -- timeline ------------------------------------------------------------------------------------
 
 def _partial(value: str | None, option: str):  # type: ignore[no-untyped-def]
-    from kzct.dates import parse_partial
-
     if value is None:
         return None
+    from kzct.dates import parse_partial
+
     date = parse_partial(value)
     if date is None:
         raise typer.BadParameter(

@@ -46,11 +46,14 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
     An event is in a --from/--to window only if all of it is: `2006` is not known to be on or
     after 2006-12-01, so it is not presented as if it were. A --year keeps events that touch it.
     """
-    from kzct.dates import as_range
     from kzct.store import event_bounds
 
-    start = _day(as_range(flt.start)[0]) if flt.start else None
-    end = _day(as_range(flt.end)[1]) if flt.end else None
+    start = end = None
+    if flt.start or flt.end:
+        from kzct.dates import as_range
+
+        start = _day(as_range(flt.start)[0]) if flt.start else None
+        end = _day(as_range(flt.end)[1]) if flt.end else None
     lo, hi = start, end
     if flt.years:  # the database narrows by the widest window; the exact test follows
         lo = max(lo or 0, min(flt.years) * 10000 + 101)
