@@ -37,20 +37,9 @@ class EntityRecord(NamedTuple):
     seed: str
 
 
-class SearchHit(NamedTuple):
-    score: float
-    matched: str
-    id: str
-    kind: str
-    name_zh: str | None
-    name_latin: str | None
-    name_en: str | None
-    aliases: tuple[str, ...]
-    role: str | None
-    mentions: int
-    first_mention: str | None
-    occurrences: tuple[Occurrence, ...]
-    seed: str
+# A search hit is its score and the name that matched, then the entity's own fields, flat.
+SearchHit = NamedTuple(  # type: ignore[misc]
+    "SearchHit", [("score", float), ("matched", str), *EntityRecord.__annotations__.items()])
 
 
 def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
@@ -85,15 +74,7 @@ def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]
 
 
 def hit_records(hits: list[Hit]) -> list[SearchHit]:
-    out = []
-    for hit in hits:
-        base = entity_record(hit.entity)
-        out.append(SearchHit(score=hit.score, matched=hit.matched, id=base.id, kind=base.kind,
-                             name_zh=base.name_zh, name_latin=base.name_latin,
-                             name_en=base.name_en, aliases=base.aliases, role=base.role,
-                             mentions=base.mentions, first_mention=base.first_mention,
-                             occurrences=base.occurrences, seed=base.seed))
-    return out
+    return [SearchHit(hit.score, hit.matched, *entity_record(hit.entity)) for hit in hits]
 
 
 class Card(NamedTuple):
