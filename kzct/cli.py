@@ -1,7 +1,8 @@
 """The command line: options → query → render. Errors are mapped to exit codes here, once.
 
-Exit codes: 0 success (an empty result included), 2 bad usage or bad input, 1 an internal error
-(a bug: ``KZCT_DEBUG=1`` shows its traceback).
+Exit codes: 0 success (an empty result included, and output cut short by its reader), 2 bad
+usage or bad input, 1 an internal error (a bug: ``KZCT_DEBUG=1`` shows its traceback), 130
+interrupted. See the README.
 """
 
 from __future__ import annotations
@@ -401,18 +402,17 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None) -> int:
-    """Run the command; if the cache database turns out corrupt while being read (nothing has been
-    printed yet: records are read before any output), throw it away and run once more."""
-    from kzct.errors import CacheCorrupt
+    """Run the command; if the cache database turns out damaged while being read before anything
+    was printed, throw it away and run once more (records stream, so this is checked)."""
+    from kzct.errors import OUTPUT, CacheCorrupt
 
     command = typer.main.get_command(app)
     for attempt in range(2):
+        OUTPUT.started = False
         try:
             result = command.main(args=argv, prog_name="kzct", standalone_mode=False)
             return result if isinstance(result, int) else 0
         except CacheCorrupt:
-            from kzct.render import OUTPUT
-
             if attempt or OUTPUT.started:
                 raise
             _discard_cache()

@@ -27,3 +27,13 @@ class OutputClosed(Exception):
 
 class CacheCorrupt(Exception):
     """The cache database failed while being read: ``cli.main`` deletes it and runs again."""
+
+
+class _Output:
+    """Whether this run has written to stdout: a damaged cache met before any output is rebuilt
+    and the command run again; after it, the command cannot be re-run without printing twice."""
+
+    started = False
+
+
+OUTPUT = _Output()

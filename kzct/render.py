@@ -7,6 +7,7 @@ control characters were removed when the text was extracted, and are removed aga
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from kzct.errors import OutputClosed
+from kzct.errors import OUTPUT, OutputClosed
 from kzct.model import to_json
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -31,13 +32,6 @@ def plain(value: object) -> str:
 
 
 # -- JSON ---------------------------------------------------------------------------------------
-
-class _Output:
-    started = False  # has anything been written to stdout? (then a command cannot be re-run)
-
-
-OUTPUT = _Output()
-
 
 @contextmanager
 def _stdout_guard() -> Iterator[None]:
@@ -57,32 +51,43 @@ def write_json(data: Any) -> None:
     query over a thousand articles never holds its whole output. Indented for a person at a
     terminal; compact in a pipe, where Python's C encoder writes it (indenting falls back to the
     pure-Python encoder, ten times slower on large outputs)."""
+    pretty = sys.stdout.isatty()
+    indent = 2 if pretty else None
+    if not isinstance(data, (list, Iterator)) or hasattr(data, "_fields"):
+        text = json.dumps(to_json(data), ensure_ascii=False, indent=indent)
+        with _stdout_guard():
+            sys.stdout.write(text + "\n")
+        return
+    records = iter(data)
+    first = next(records, _END)  # read before anything is printed: see cli._run
     with _stdout_guard():
         out = sys.stdout
-        pretty = out.isatty()
-        indent = 2 if pretty else None
-        if isinstance(data, (list, Iterator)) and not hasattr(data, "_fields"):
-            out.write("[")
-            first = True
-            for record in data:
-                text = json.dumps(to_json(record), ensure_ascii=False, indent=indent)
-                if pretty:
-                    text = "\n" + "\n".join("  " + line for line in text.splitlines())
-                out.write(text if first else ("," if pretty else ", ") + text)
-                first = False
-            out.write("\n]\n" if pretty and not first else "]\n")
+        if first is _END:
+            out.write("[]\n")
             return
-        out.write(json.dumps(to_json(data), ensure_ascii=False, indent=indent))
-        out.write("\n")
+        out.write("[")
+        for position, record in enumerate(itertools.chain([first], records)):
+            text = json.dumps(to_json(record), ensure_ascii=False, indent=indent)
+            if pretty:
+                text = "\n" + "\n".join("  " + line for line in text.splitlines())
+            out.write(text if position == 0 else ("," if pretty else ", ") + text)
+        out.write("\n]\n" if pretty else "]\n")
 
 
 def write_jsonl(records: Iterable[Any]) -> None:
     """One JSON record per line."""
+    iterator = iter(records)
+    first = next(iterator, _END)
+    if first is _END:
+        return
     with _stdout_guard():
         out = sys.stdout
-        for record in records:
+        for record in itertools.chain([first], iterator):
             out.write(json.dumps(to_json(record), ensure_ascii=False))
             out.write("\n")
+
+
+_END = object()
 
 
 # -- consoles ------------------------------------------------------------------------------------

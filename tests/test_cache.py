@@ -118,3 +118,31 @@ def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch) -> None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert run("groups", "--json").code == 0
     assert list((tmp_path / "xdg" / "kzct").glob("index-*.sqlite"))
+
+
+def _spoil_event(cache: Path, which: str) -> None:
+    """Replace one stored event by bytes that are no record (the first or the last in order)."""
+    order = "ASC" if which == "first" else "DESC"
+    conn = sqlite3.connect(_database(cache))
+    conn.execute(f"UPDATE events SET data = X'00' WHERE rowid = (SELECT rowid FROM events "
+                 f"ORDER BY sort {order}, seed_name {order}, start {order} LIMIT 1)")
+    conn.commit()
+    conn.close()
+
+
+def test_damaged_record_before_any_output_is_rebuilt_silently(run, cache) -> None:  # type: ignore[no-untyped-def]
+    expected = run("timeline", "--json").out
+    _spoil_event(cache, "first")
+    result = run("timeline", "--json")
+    assert (result.code, result.err, result.out) == (0, "", expected)
+
+
+def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -> None:  # type: ignore[no-untyped-def]
+    expected = run("timeline", "--json").out
+    _spoil_event(cache, "last")
+    result = run("timeline", "--json")
+    assert result.code == 1
+    assert result.err == ("kzct: error: the index cache was damaged and has been removed: "
+                          "run the command again\n")
+    again = run("timeline", "--json")
+    assert (again.code, again.out) == (0, expected)
