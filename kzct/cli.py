@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> None:
         from kzct.complete import prepare
 
         prepare()
-    # typer 0.27 vendors click; its exceptions live there (the version range is pinned).
+    # typer 0.27 and 0.28 vendor click; its exceptions live there (the version range is pinned).
     from typer import Abort, Exit
     from typer._click.exceptions import ClickException, UsageError
 
