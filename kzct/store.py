@@ -317,13 +317,8 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
             if row:
                 _delete(conn, row[0])
                 conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
-            cursor = conn.execute(
-                "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, ?, ?, ?)",
-                (file.path, file.name, built.digest, stat.st_size, stat.st_mtime_ns,
-                 pickle.dumps(built.t2s, _PICKLE)))
-            seed_id = int(cursor.lastrowid or 0)
-            _insert(conn, seed_id, built)
-            infos[position] = SeedInfo(seed_id, file.name, file.path, built.digest)
+            infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
+                                     stat.st_mtime_ns)
             if count % 50 == 0:  # keep what is built, in batches
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
@@ -359,15 +354,18 @@ def discard(database: Path) -> None:
             pass
 
 
+def _store(conn: sqlite3.Connection, built: Any, path: str, name: str, size: int,
+           mtime_ns: int) -> SeedInfo:
+    """Write one built article (a ``kzct.index.SeedIndex``) and its records."""
+    cursor = conn.execute(
+        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, ?, ?, ?)",
+        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE)))
+    seed_id = int(cursor.lastrowid or 0)
+    _insert(conn, seed_id, built)
+    return SeedInfo(seed_id, name, path, built.digest)
+
+
 def memory_index(built: list[Any]) -> Index:
     """An in-memory ``Index`` of articles already built (``kzct.index.SeedIndex``)."""
     conn = _connect(":memory:")
-    infos = []
-    for item in built:
-        cursor = conn.execute(
-            "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, 0, 0, ?)",
-            (item.path, item.name, item.digest, pickle.dumps(item.t2s, _PICKLE)))
-        seed_id = int(cursor.lastrowid or 0)
-        _insert(conn, seed_id, item)
-        infos.append(SeedInfo(seed_id, item.name, item.path, item.digest))
-    return Index(conn, infos)
+    return Index(conn, [_store(conn, item, item.path, item.name, 0, 0) for item in built])
