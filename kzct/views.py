@@ -60,7 +60,16 @@ def sources_table(records: list[Ref], with_seed: bool) -> None:
 # -- timeline ------------------------------------------------------------------------------------
 
 def _when(event: Event) -> str:
-    text = event.date + (f"…{event.end_date}" if event.end_date else "")
+    """The date as the table shows it: a range's end without what it shares with its start
+    (`2006-08-24…26`), and `*` when the date was inferred."""
+    text = event.date
+    if event.end_date:
+        end = event.end_date
+        if end[:8] == text[:8] and len(end) == len(text) == 10:
+            end = end[8:]
+        elif end[:5] == text[:5]:
+            end = end[5:]
+        text += f"…{end}"
     return text + ("" if event.date_source == EXPLICIT else "*")
 
 
@@ -152,7 +161,8 @@ def card_lines(record: Card) -> list[tuple[str, str | None, int]]:
         lines.append((f"({_section(occurrence.section)})", "dim", 4))
     lines.append((f"\nEvents ({len(record.events)})", "bold", 0))
     for event in record.events:
-        lines.append((f"{_when(event)}  {event.text}", None, 2))
+        lines.append((_when(event), "bold", 2))
+        lines.append((event.text, None, 4))
     lines.append((f"\nReferences ({len(record.refs)})", "bold", 0))
     for ref in record.refs:
         title = ref.title or ref.url or "(never defined)"

@@ -185,6 +185,8 @@ def test_table_marks_inferred_dates(run) -> None:  # type: ignore[no-untyped-def
     assert "2006-11-16*" in result.out and "2006-10-12*" not in result.out
     assert "* date inferred: year from heading (2)" in result.out
     assert "斯捷普诺戈尔斯克" in result.out
+    assert "2006-08-24…26 " in result.out  # a range shows its end without the shared part
+    assert "2002-09-30…10-01 " in run("timeline", "--year", "2002", env={"COLUMNS": "160"}).out
 
 
 def test_chart(run) -> None:  # type: ignore[no-untyped-def]
