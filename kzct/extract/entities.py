@@ -22,7 +22,33 @@ _LATIN_NAME = re.compile(
 # A Chinese transliterated name: syllables joined by · or • (`坦雅•卡斯特罗`).
 _CJK_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 # Chinese words that end a name's run when they follow it (`塞拉潘·纳丹。`), and titles before it.
-_TITLE_TAIL = re.compile(r"(?:总统|总理|部长|主席|主任|发言人|大使|议员|将军|教授|说|宣称|声称|表示)$")
+# A Chinese name followed by a title (`告诉卡里莫夫总统`): the name must start at a clear left edge
+# (the sentence start, punctuation, or a word that cannot end a name), so that `中国国家主席` or
+# `美国国防部长` yield nothing; names curated or already found are taken first.
+# Not after an opening quote (`“侮辱总统”` quotes a charge), and never holding a character that
+# transliterated names do not use (`常务副主席` is a rank).
+_TITLED = re.compile(
+    r"(?:^|(?<=[，。、；：”）》\s])|(?<=告诉|会见|会晤|接见|致信)|(?<=[和与及向对将被同]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,5}?)(?=总统|总理|主席|部长|主任|发言人|大使|议员|将军|教授)"
+)
+_NOT_IN_NAMES = re.compile(r"[副务长部委会员主总的了是在其这那国家省州市县区党政府院局处]")
+# Characters that end the words around a joined name (`分析人士坦雅•卡斯特罗的说法`): the name
+# starts after the last of them before the dot and ends before the first after it.
+_AROUND_NAMES = frozenset("的和与及在是了也说称向对将被同把从为由给跟士员长官者人们")
+
+
+def _trim_joined(text: str, start: int, end: int) -> tuple[int, int]:
+    first_dot = min(text.find(d, start, end) for d in "·•・" if text.find(d, start, end) >= 0)
+    last_dot = max(text.rfind(d, start, end) for d in "·•・")
+    for i in range(first_dot - 1, start - 1, -1):
+        if text[i] in _AROUND_NAMES:
+            start = i + 1
+            break
+    for i in range(last_dot + 1, end):
+        if text[i] in _AROUND_NAMES:
+            end = i
+            break
+    return start, end
 
 
 class _Found:
@@ -129,10 +155,24 @@ def extract_entities(
         for m in _CJK_JOINED.finditer(text):
             if taken(m.start(), m.end()):
                 continue
-            name = _TITLE_TAIL.sub("", m.group(0))
+            start, end = _trim_joined(text, m.start(), m.end())
+            if end - start < 3:
+                continue
+            name = text[start:end]
+            covered.append((start, end))
             key = f"person:{slug(name)}"
             item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_zh=name))
-            item.mentions.append(_mention(sentence, m.start(), m.start() + len(name)))
+            item.mentions.append(_mention(sentence, start, end))
+        for m in _TITLED.finditer(text):
+            start, end = m.span("name")
+            if taken(start, end):
+                continue
+            name = m.group("name")
+            if _NOT_IN_NAMES.search(name):
+                continue
+            key = f"person:{slug(name)}"
+            item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_zh=name))
+            item.mentions.append(_mention(sentence, start, end))
 
     # Uncurated Latin names: a surname alone joins the full name that ends with it.
     full_names = sorted({n for _, _, _, n in latin_people if " " in n}, key=len, reverse=True)
