@@ -8,10 +8,9 @@ shell completion offers, so that a TAB never opens the database nor builds anyth
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import zlib
 from pathlib import Path
 
 from kzct import __version__
@@ -32,12 +31,15 @@ def cache_dir() -> Path:
 
 
 def data_key() -> str:
-    """What the built records depend on besides the articles: version, format, curated data."""
-    digest = hashlib.sha256(f"{__version__}/{INDEX_FORMAT}".encode())
+    """What the built records depend on besides the articles: version, format, curated data.
+
+    A CRC of the data files' bytes (zlib is loaded with Python; a cryptographic hash would cost
+    every command its import, and nothing here needs to resist tampering)."""
+    key = zlib.crc32(f"{__version__}/{INDEX_FORMAT}".encode())
     for path in sorted(p for p in _DATA.iterdir() if p.suffix in (".toml", ".json")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        key = zlib.crc32(path.name.encode(), key)
+        key = zlib.crc32(path.read_bytes(), key)
+    return f"{key:08x}"
 
 
 def database_path() -> Path | None:
@@ -102,6 +104,8 @@ def write_words(directory: Path, index: Index) -> None:
     target = Path(words_path(str(directory), paths))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -14,7 +14,6 @@ which only costs speed. ``--no-cache`` always uses the in-memory one.
 from __future__ import annotations
 
 import calendar
-import hashlib
 import os
 import pickle
 import sqlite3
@@ -299,6 +298,8 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
         if row and row[4] == stat.st_size and row[5] == stat.st_mtime_ns:
             infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
             continue
+        import hashlib
+
         seed = read_seed(Path(file.path))
         digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
         if row and row[3] == digest:
