@@ -70,11 +70,10 @@ def _candidates(needle: str, names: list[str], min_score: float, fuzz, process) 
 
 def _scorer(fuzz):  # type: ignore[no-untyped-def]
     """Whole-name similarity; whole words of a longer name at 95; or a fragment of a longer
-    name (part of a surname, two or three characters of a Chinese name) at 90% of its fit. A name shorter than the query is never a fragment of
-    it: `US` must not match `Tusupbekv`."""
+    name (part of a surname, two or three characters of a Chinese name) at 90% of its fit.
+    A name shorter than the query is never a fragment of it: `US` must not match `Tusupbekv`."""
 
-    def score(query: str, choice: str, *, score_cutoff: float | None = None,
-              processor: object = None) -> float:
+    def score(query: str, choice: str) -> float:
         if query == choice:
             return 100.0
         best = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
@@ -83,7 +82,7 @@ def _scorer(fuzz):  # type: ignore[no-untyped-def]
         cjk = bool(_CJK.search(query))
         if len(query) < len(choice) and len(query) >= (2 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
-        return float(best) if best >= (score_cutoff or 0) else 0.0
+        return float(best)
 
     return score
 
