@@ -347,11 +347,13 @@ def _node(node: Any, raw: str, offset: int, builder: _Builder, refs: _RefState) 
         if target.lower().lstrip(":").startswith(NON_TEXT_LINK_PREFIXES):
             return
         if node.text is not None:
-            shown = _plain(node.text)
-            inner = offset + 2 + len(str(node.title)) + 1
+            part, inner = str(node.text), offset + 2 + len(str(node.title)) + 1
         else:
-            shown = _plain(node.title)
-            inner = offset + 2
+            part, inner = str(node.title), offset + 2
+        shown = _plain(part)
+        # MediaWiki trims the shown text (`[[ Almaty]]`): point at it, not at the space before it.
+        at = part.find(shown) if shown else -1
+        inner += at if at >= 0 else len(part) - len(part.lstrip())
         builder.add_link(target, shown, inner)
     elif isinstance(node, Tag):
         _tag(node, raw, offset, builder, refs)

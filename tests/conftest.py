@@ -73,5 +73,10 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     return _run
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--exhaustive", action="store_true", default=False,
+                     help="run the long exhaustive variants of the robustness tests")
+
+
 def pytest_report_header() -> str:
     return f"kzct seed: {SEED} ({os.path.getsize(SEED)} bytes)"
