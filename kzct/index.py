@@ -1,21 +1,19 @@
-"""Building an article's records (``SeedIndex``), opening the ``Index`` of the chosen articles,
-and the folding of names that matching uses."""
+"""Building an article's records (``SeedIndex``) and opening the ``Index`` of the chosen articles."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzct.model import Entity, Event, Group, Ref, Sentence
+from kzct.text import fold  # noqa: F401 - the folding of names, for the modules that import it here
 
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 3  # bump when the stored records change shape
+INDEX_FORMAT = 4  # bump when the stored records change shape
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -33,54 +31,60 @@ class SeedIndex(NamedTuple):
     entities: list[Entity]
     # traditional → simplified, for every character of this article's Chinese names
     t2s: dict[str, str]
+    warnings: tuple[str, ...] = ()  # what the reader of the seed should know (removed characters)
 
 
-def _traditional_converter():  # type: ignore[no-untyped-def]
-    """OpenCC's simplified → traditional converter, or None where OpenCC is not installed."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - opencc is a dependency; this keeps a broken env usable
-        return None
-    return opencc.OpenCC("s2t")
+class Builder:
+    """What building articles needs, made once and shared by the articles a process builds:
+    OpenCC's converters, the curated data and the place table (read from ``cache_dir`` when it
+    was written there before)."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        from kzct.text import Scripts
+
+        self.scripts = Scripts()
+        self.cache_dir = cache_dir
+        self._gazetteer: Any = None
+        self._places: Any = None
+        self._names: Any = None
+
+    @property
+    def gazetteer(self):  # type: ignore[no-untyped-def]
+        if self._gazetteer is None:
+            from kzct.gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    @property
+    def places(self):  # type: ignore[no-untyped-def]
+        if self._places is None:
+            from kzct.gazetteer import load_places
+
+            self._places = load_places(self.cache_dir, self.scripts)
+        return self._places
+
+    @property
+    def names(self):  # type: ignore[no-untyped-def]
+        """Every name known before reading an article, ready for longest match."""
+        if self._names is None:
+            from kzct.extract.entities import Names
+
+            self._names = Names(self.gazetteer, self.places, self.scripts)
+        return self._names
 
 
-class Traditional:
-    """Traditional Chinese forms: OpenCC's, from ``data/traditional.json`` for the curated names
-    (written by ``scripts/gen_traditional.py``), and from OpenCC itself, started only when an
-    article holds a Chinese name nobody curated."""
-
-    def __init__(self, converter=None) -> None:  # type: ignore[no-untyped-def]
-        with open(Path(__file__).resolve().parent / "data" / "traditional.json", encoding="utf-8") as f:
-            self.table: dict[str, str] = json.load(f)
-        self._converter = converter
-        self._started = converter is not None
-
-    def __call__(self, value: str) -> str:
-        if value in self.table:
-            return self.table[value]
-        if not self._started:
-            self._started = True
-            self._converter = _traditional_converter()
-        converted = str(self._converter.convert(value)) if self._converter is not None else value
-        self.table[value] = converted
-        return converted
-
-
-def build_seed_index(name: str, path: str, text: str, digest: str,  # type: ignore[no-untyped-def]
-                     traditional=None) -> SeedIndex:
-    """Parse and extract one article. Never raises on any text.
-
-    ``traditional``: a ``Traditional`` (or an OpenCC converter) to share between articles."""
+def build_seed_index(name: str, path: str, text: str, digest: str,
+                     builder: Builder | None = None) -> SeedIndex:
+    """Parse and extract one article. Never raises on any text."""
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
     from kzct.extract.groups import extract_groups
-    from kzct.gazetteer import load_gazetteer
     from kzct.wikitext import parse_document
 
-    if not isinstance(traditional, Traditional):
-        traditional = Traditional(traditional)
-    gazetteer = load_gazetteer()
-    document = parse_document(text)
+    builder = builder or Builder()
+    scripts = builder.scripts
+    document = parse_document(text, scripts)
     backing: dict[str, int] = {}
     for sentence in document.sentences:
         for ref_id in sentence.refs:
@@ -89,19 +93,26 @@ def build_seed_index(name: str, path: str, text: str, digest: str,  # type: igno
         ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name)
         for ref_id, ref in document.refs.items()
     }
-    entities = extract_entities(document.sentences, gazetteer, name, traditional)
+    entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
+                                scripts, document.aliases)
     dates = date_sentences(document.sentences)
     events = extract_events(document.sentences, dates, entities, name)
-    groups = extract_groups(document.sentences, dates, events, gazetteer, name, traditional)
+    groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts)
+    warnings = ()
+    if document.controls:
+        first = document.controls[0]
+        warnings = (f"{path}: {len(document.controls)} control character(s) removed from the text "
+                    f"(the first at offset {first})",)
     return SeedIndex(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
-        t2s=t2s_map(entities, groups, traditional),
+        t2s=t2s_map(entities, groups, scripts), warnings=warnings,
     )
 
 
-def t2s_map(entities: list[Entity], groups: list[Group], traditional: Traditional) -> dict[str, str]:
-    """Character folding traditional → simplified, learnt from the names' OpenCC conversions."""
+def t2s_map(entities: list[Entity], groups: list[Group], scripts: Any) -> dict[str, str]:
+    """Character folding traditional → simplified for every character of the names, so that a
+    query in either script finds them without OpenCC on a warm query."""
     mapping: dict[str, str] = {}
     names: set[str] = set()
     for entity in entities:
@@ -109,20 +120,20 @@ def t2s_map(entities: list[Entity], groups: list[Group], traditional: Traditiona
     for group in groups:
         names.update(n for n in (group.name_zh, *group.aliases) if n and _CJK.search(n))
     for name in sorted(names):
-        converted = traditional(name)
-        if len(converted) == len(name):
-            for simplified, trad in zip(name, converted):
-                if simplified != trad:
-                    mapping[trad] = simplified
+        simplified = scripts.simplified(name)
+        for pair in ((scripts.traditional(simplified), simplified), (name, simplified)):
+            for trad, simple in zip(*pair):
+                if trad != simple:
+                    mapping[trad] = simple
     return mapping
 
 
-def build_index(seeds: list[tuple[str, str, str, str]]) -> Index:
+def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None = None) -> Index:
     """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
     from kzct.store import memory_index
 
-    traditional = Traditional()
-    return memory_index([build_seed_index(n, p, t, d, traditional) for n, p, t, d in seeds])
+    builder = builder or Builder()
+    return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])
 
 
 def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:
@@ -149,17 +160,3 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> In
         write_words(database.parent, index)
     return index
 
-
-# -- folding ------------------------------------------------------------------------------------
-
-def fold(text: str, t2s: dict[str, str] | None = None) -> str:
-    """Case, accents, width and script folded: ``Öskemen`` → ``oskemen``, ``阿拉木圖`` → ``阿拉木图``."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-    text = text.casefold()
-    if t2s:
-        text = "".join(t2s.get(ch, ch) for ch in text)
-    text = re.sub(r"[·•・\-‐‑–—_'’`.,]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()

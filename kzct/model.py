@@ -80,15 +80,17 @@ class Sentence(NamedTuple):
     """
 
     index: int
-    text: str
+    text: str  # as the article writes it
+    shadow: str  # the same text in simplified characters, position for position (kzct.text)
     section: tuple[str, ...]
     paragraph: int
     span: Span
     refs: tuple[str, ...]
     links: tuple[Link, ...]
     runs: tuple[tuple[int, int, int], ...]
+    list_item: bool = False  # the sentence starts a list item (`* …`)
 
-    json_hidden = ("runs",)  # the map back to the seed is for spans, not for readers
+    json_hidden = ("runs", "shadow")  # for spans and matching, not for readers
 
     def seed_span(self, start: int, end: int) -> Span:
         """The seed span of ``text[start:end]`` (from the runs that hold its first and last char)."""
@@ -127,7 +129,7 @@ class HistoryItem(NamedTuple):
 
 
 class Group(NamedTuple):
-    name_zh: str
+    name_zh: str | None
     name_latin: str | None
     name_en: str | None
     name_en_source: str  # "article", "corrected" or "curated"
@@ -177,3 +179,12 @@ class Entity(NamedTuple):
     role: str | None
     mentions: tuple[Mention, ...]
     seed: str
+    # places only (None for people and groups): what the gazetteer says of the place
+    place_type: str | None = None  # country, region, province, city, district, valley, …
+    country: str | None = None  # ISO 3166-1 alpha-2
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    # how the entity was named: curated, cldr, iso3166, geonames, derived (a place and its
+    # suffix: 安集延州), or article (found in the text by the name rules)
+    source: str = "article"

@@ -76,7 +76,7 @@ def event_bounds(event: Event) -> tuple[int, int, int]:
 
 def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
     """Write one built article (a ``kzct.index.SeedIndex``) under ``seed_id``."""
-    from kzct.index import fold
+    from kzct.text import fold
 
     dump = pickle.dumps
     conn.executemany("INSERT INTO groups VALUES (?, ?, ?)",
@@ -117,6 +117,7 @@ class Index:
     def __init__(self, conn: sqlite3.Connection, seeds: list[SeedInfo]) -> None:
         self.conn = conn
         self.seeds = seeds
+        self.warnings: list[str] = []  # what building the articles had to say (control characters)
         self._t2s: dict[str, str] | None = None
         ids = [s.id for s in seeds]
         self._all = len(ids) == conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
@@ -248,30 +249,40 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-def _build_one(job: tuple[str, str, str, str]) -> Any:
-    from kzct.index import Traditional, build_seed_index
-
-    if not _TRADITIONAL:  # one per process, shared by the articles it builds
-        _TRADITIONAL.append(Traditional())
-    name, path, text, digest = job
-    return build_seed_index(name, path, text, digest, _TRADITIONAL[0])
+# The builder of a worker process (set by ``_start_worker``): each process of a pool builds many
+# articles and shares one, as the process that builds alone shares its own.
+_WORKER: list[Any] = []
 
 
-_TRADITIONAL: list[Any] = []
+def _start_worker(cache_dir: Path | None) -> None:
+    from kzct.index import Builder
+
+    _WORKER[:] = [Builder(cache_dir)]
 
 
-def _build_all(jobs: list[tuple[str, str, str, str]]) -> Iterator[Any]:
+def _build_in_worker(job: tuple[str, str, str, str]) -> Any:
+    from kzct.index import build_seed_index
+
+    return build_seed_index(*job, builder=_WORKER[0])
+
+
+def _build_all(jobs: list[tuple[str, str, str, str]], cache_dir: Path | None) -> Iterator[Any]:
     """Build the articles, on every core when there are several."""
+    from kzct.index import Builder, build_seed_index
+
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
-        yield from (_build_one(job) for job in jobs)
+        builder = Builder(cache_dir)
+        yield from (build_seed_index(*job, builder=builder) for job in jobs)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    Builder(cache_dir).places  # noqa: B018 - the place table, made once before the workers read it
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_build_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                             initargs=(cache_dir,)) as pool:
+        yield from pool.map(_build_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 class SeedFile(NamedTuple):
@@ -279,7 +290,8 @@ class SeedFile(NamedTuple):
     path: str
 
 
-def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
+def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | None = None,
+          warnings: list[str] | None = None) -> list[SeedInfo]:
     """Bring the database up to date with ``files``; their rows, in order."""
     from kzct.seeds import read_seed
 
@@ -312,7 +324,10 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
     if jobs:
         stats = {file.path: os.stat(file.path) for _, file in slots}
         conn.execute("BEGIN")
-        for count, ((position, file), built) in enumerate(zip(slots, _build_all(jobs)), start=1):
+        for count, ((position, file), built) in enumerate(zip(slots, _build_all(jobs, cache_dir)),
+                                                          start=1):
+            if warnings is not None:
+                warnings.extend(built.warnings)
             stat = stats[file.path]
             row = known.get((file.path, file.name))
             if row:
@@ -329,11 +344,14 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile]) -> list[SeedInfo]:
 
 def open_index(files: list[SeedFile], database: Path | None) -> Index:
     """The index of ``files``, from the database at ``database`` (None: in memory only)."""
+    warnings: list[str] = []
     if database is not None:
         for attempt in range(2):
             try:
                 conn = _connect(str(database))
-                return Index(conn, _sync(conn, files))
+                index = Index(conn, _sync(conn, files, database.parent, warnings))
+                index.warnings = warnings
+                return index
             except KzctError:
                 raise
             except sqlite3.DatabaseError as exc:
@@ -343,7 +361,9 @@ def open_index(files: list[SeedFile], database: Path | None) -> Index:
             except OSError:
                 break
     conn = _connect(":memory:")
-    return Index(conn, _sync(conn, files))
+    index = Index(conn, _sync(conn, files, None, warnings))
+    index.warnings = warnings
+    return index
 
 
 def discard(database: Path) -> None:

@@ -1,8 +1,13 @@
 """Wikitext → ``Document``: sections, clean body sentences with seed spans, wikilinks, references.
 
-mwparserfromhell does the parsing; this module walks its node tree once, keeping for every
-character of clean text the offset it came from in the seed (``str(node)`` of consecutive nodes
-concatenates back to the source, so offsets are cumulative lengths).
+First the Chinese Wikipedia's conversion markup is rendered and control characters dropped
+(``kzct.conversion``); mwparserfromhell then parses what is left, and this module walks its node
+tree once, keeping for every character of clean text the offset it came from (``str(node)`` of
+consecutive nodes concatenates back to the source, so offsets are cumulative lengths), and maps
+those offsets back to the seed as written.
+
+Every sentence also carries its *shadow* (``kzct.text``): the same text in simplified characters,
+position for position, which is what the extractors match against.
 """
 
 from __future__ import annotations
@@ -24,20 +29,35 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from kzct.conversion import Prepared, prepare, rule_names
 from kzct.model import Link, Ref, Section, Sentence
+from kzct.text import Scripts
 
-# Sections that hold apparatus, not article text.
-NON_BODY_SECTIONS = frozenset(
-    {"参考内容", "参考资料", "参考文献", "参考", "外部链接", "外部連結", "参见", "參見", "注释", "註釋",
-     "References", "External links", "See also", "Notes"}
+# Sections that hold apparatus, not article text, by the words their headings are made of (in
+# simplified characters: a traditional heading is matched through its shadow): 参考资料,
+# 參考文獻, 註釋, 外部連結, 相關條目, 參見, 延伸閱讀, 來源, and combinations (注释与参考资料).
+_NON_BODY_WORDS = (
+    "参考资料", "参考文献", "参考来源", "参考内容", "参考书目", "参考", "资料来源", "来源", "引用",
+    "引注", "文献", "书目", "注释", "注解", "脚注", "附注", "备注", "注", "外部链接", "外部连结",
+    "外部链结", "外部连接", "外部网站", "相关条目", "相关链接", "相关页面", "相关词条", "参见",
+    "参阅", "另见", "延伸阅读", "扩展阅读", "进阶阅读", "references", "notes", "footnotes",
+    "externallinks", "seealso", "furtherreading", "bibliography", "sources", "citations",
 )
-NON_TEXT_LINK_PREFIXES = ("category:", "分类:", "分類:", "file:", "image:", "文件:", "檔案:", "图像:")
+_NON_BODY = re.compile(
+    "(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True)) + ")"
+    "(?:(?:与|和|及|、|/|&|and)?(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True))
+    + "))*"
+)
+NON_TEXT_LINK_PREFIXES = ("category:", "分类:", "分類:", "file:", "image:", "文件:", "檔案:", "图像:",
+                          "圖像:", "media:", "媒体:", "媒體:", "wikipedia:", "wp:", "help:", "template:")
+_INTERWIKI = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]{2,8})?:", re.ASCII)
 
 SENTENCE_ENDS = frozenset("。！？!?；;")
 OPEN_QUOTES = {"“": "”", "「": "」", "『": "』"}
 CLOSERS = frozenset("”」』’）)》】\"'")
 TRAILING_PUNCT = frozenset(".。")
-_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3400-\u9fff]")
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
+                     r"\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that is not a single plain space
@@ -48,6 +68,17 @@ _SPECIAL = re.compile(
                                | CLOSERS | TRAILING_PUNCT)))
     + "]"
 )
+# A line that starts one of these is a structure of its own (a list item, a table row, a
+# heading, a block template, a rule), so the line break before it ends the sentence. Any other
+# single line break is joined, as MediaWiki joins the lines of a paragraph.
+_STRUCTURAL_LINE = frozenset("*#:;|!{=\n")
+# What a dropped template leaves behind (`努尔苏丹（{{lang-kk|…}}，{{lang-ru|…}}）`): brackets
+# holding only punctuation, punctuation doubled or right inside a bracket.
+_EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;：:]*[）)]")
+_PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
+_PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
+_DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
+_SYNTHETIC = -1  # the offset of a character kzct adds (a cell separator), not read from the seed
 
 
 class Document(NamedTuple):
@@ -58,6 +89,17 @@ class Document(NamedTuple):
     sentences: list[Sentence]
     refs: dict[str, Ref]
     unresolved: list[str]
+    # names the article says are one (conversion markup, {{NoteTA}}, {{le|中文|English}}),
+    # the name shown first
+    aliases: list[tuple[str, ...]]
+    # offsets of the control characters removed from the seed
+    controls: tuple[int, ...] = ()
+
+
+def is_non_body(title: str) -> bool:
+    """Whether a heading (in simplified characters) names a section of apparatus."""
+    key = re.sub(r"[\s\-_'\"“”「」:：]+", "", title).casefold()
+    return bool(key) and _NON_BODY.fullmatch(key) is not None
 
 
 class _RefState:
@@ -76,10 +118,14 @@ class _RefState:
 
 
 class _Builder:
-    """Accumulates clean characters with their seed offsets and cuts them into sentences."""
+    """Accumulates clean characters with their offsets and cuts them into sentences.
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    Offsets are into the prepared text the parser read; ``end_sentence`` maps them to the seed."""
+
+    def __init__(self, prepared: Prepared, shadow: str) -> None:
+        self.prepared = prepared
+        self.source = prepared.text
+        self.shadow_source = shadow
         self.sentences: list[Sentence] = []
         self.sections: list[Section] = []
         self.section: tuple[str, ...] = ()
@@ -88,14 +134,24 @@ class _Builder:
         self.chars: list[str] = []
         self.offsets: list[int] = []
         self.refs: list[str] = []
-        self.links: list[tuple[str, int, int, int, int]] = []  # target, clean start/end, seed start/end
+        self.links: list[tuple[str, int, int, int, int]] = []  # target, clean start/end, source start/end
+        self.aliases: list[tuple[str, ...]] = []
         self.quote_depth = 0
         self.pending_end = False  # a sentence end was seen; closing quotes may still follow
         self.newlines = 0
+        self.soft_break = -1  # offset of a line break inside a paragraph, joined if text follows
+        self.list_line = False  # the current line is a list item
+        self.muted = 0  # inside a template's parameters: references count, text does not
+        self.defining = 0  # inside {{reflist|refs=…}}: references are defined, not used
+        self.table_row = 0  # inside a table row: cells are one unit, separated by " | "
+        self.simple_path: list[str] = []  # the section path in simplified characters
+        self.item_start = False  # the next sentence is the start of a list item
 
     # -- characters -----------------------------------------------------------------------------
     def add_text(self, text: str, offset: int) -> None:
-        """Add text that starts at ``offset`` in the seed; plain runs go in whole."""
+        """Add text that starts at ``offset``; plain runs go in whole."""
+        if self.muted:
+            return
         pos = 0
         for m in _SPECIAL.finditer(text):
             if m.start() > pos:
@@ -105,10 +161,28 @@ class _Builder:
         if pos < len(text):
             self._add_plain(text[pos:], offset + pos)
 
+    def add_synthetic(self, text: str) -> None:
+        """Characters kzct adds between table cells; they map to no seed offset."""
+        if self.muted or not self.chars:
+            return
+        self.chars.extend(text)
+        self.offsets.extend([_SYNTHETIC] * len(text))
+
+    def _join_line(self, chunk: str) -> None:
+        """A line break inside a paragraph reads as nothing between Chinese characters and as
+        one space between words (`纳扎尔\\n巴耶夫` is one name)."""
+        at, self.soft_break = self.soft_break, -1
+        before = self.chars[-1] if self.chars else ""
+        if before and not before.isspace() and (before.isascii() or chunk[:1].isascii()):
+            self.chars.append(" ")
+            self.offsets.append(at)
+
     def _add_plain(self, chunk: str, offset: int) -> None:
         """Characters that are neither line breaks, control characters, quotes nor stops."""
         if self.newlines and not chunk.isspace():
             self.newlines = 0
+        if self.soft_break >= 0 and not chunk.isspace():
+            self._join_line(chunk.lstrip())
         if self.pending_end:
             self.end_sentence()
         self.chars.extend(chunk)
@@ -116,15 +190,14 @@ class _Builder:
 
     def add_char(self, ch: str, offset: int) -> None:
         if ch == "\n":
-            self.newlines += 1
-            self.end_sentence()
-            if self.newlines >= 2:
-                self.new_paragraph()
+            self._line_break(offset)
             return
         if ch == "\r" or _CONTROL.match(ch):
-            return  # control characters (ANSI escapes' ESC, NUL …) are never text
-        if self.newlines and not ch.isspace():
+            return  # control characters (ANSI escapes' ESC …) are never text
+        if self.newlines:
             self.newlines = 0
+        if self.soft_break >= 0:
+            self._join_line(ch)
         if self.pending_end:
             if ch in CLOSERS or ch in TRAILING_PUNCT:
                 self._append(ch, offset)
@@ -133,8 +206,8 @@ class _Builder:
                 return
             self.end_sentence()
         if ch in OPEN_QUOTES:
-            # A second opening quote inside a quote is, in this article, a closing quote typed
-            # wrongly: `并没有向当局注册申报。“哈萨克斯坦司法部…`. Chinese nests with ‘’ instead.
+            # A second opening quote inside a quote is a closing quote typed wrongly
+            # (`…申报。“哈萨克斯坦司法部…`): Chinese nests quotes with ‘’ instead.
             if self.quote_depth >= 1 and ch == "“":
                 self.quote_depth -= 1
                 self._append(ch, offset)
@@ -152,6 +225,26 @@ class _Builder:
                 self.pending_end = True
         elif ch == "." and self._latin_sentence_end(offset):
             self.pending_end = True
+
+    def _line_break(self, offset: int) -> None:
+        if self.muted:
+            return
+        self.newlines += 1
+        list_line, self.list_line = self.list_line, False
+        if self.newlines >= 2:
+            self.soft_break = -1
+            self.end_sentence()
+            self.new_paragraph()
+            return
+        following = self.source[offset + 1 : offset + 2]
+        if self.table_row:
+            self.soft_break = offset  # lines of one cell
+        elif list_line or not following or following in _STRUCTURAL_LINE \
+                or self.source.startswith("----", offset + 1):
+            self.soft_break = -1
+            self.end_sentence()
+        elif self.chars:
+            self.soft_break = offset
 
     def _append(self, ch: str, offset: int) -> None:
         self.chars.append(ch)
@@ -175,6 +268,8 @@ class _Builder:
     # -- structure ------------------------------------------------------------------------------
     def add_ref(self, ref_id: str) -> None:
         """A reference backs the sentence it follows (or the one it sits in)."""
+        if self.muted:
+            return
         if self.pending_end:
             self.end_sentence()
         if not any(_LETTER.match(c) for c in self.chars):
@@ -192,12 +287,14 @@ class _Builder:
             self.refs.append(ref_id)
 
     def add_link(self, target: str, text: str, offset: int) -> None:
+        if self.muted:
+            return
         start = len(self.chars)
         self.add_text(text, offset)
         if text:
             self.links.append((target, start, len(self.chars), offset, offset + len(text)))
 
-    def heading(self, title: str, level: int, span: tuple[int, int]) -> None:
+    def heading(self, title: str, level: int, span: tuple[int, int], simplified: str) -> None:
         self.end_sentence()
         self.new_paragraph()
         depth = max(1, level - 1)  # == is level 2, the top of an article's outline
@@ -205,8 +302,10 @@ class _Builder:
         path += [""] * (depth - 1 - len(path))
         path.append(title)
         self.section = tuple(path)
-        self.body = not (set(self.section) & NON_BODY_SECTIONS)
-        self.sections.append(Section(path=self.section, level=level, span=span))
+        self.simple_path = [*self.simple_path[: depth - 1], simplified]
+        self.body = not any(is_non_body(part) for part in self.simple_path)
+        seed_span = (self.prepared.original(span[0]), self.prepared.original(span[1] - 1) + 1)
+        self.sections.append(Section(path=self.section, level=level, span=seed_span))
 
     def new_paragraph(self) -> None:
         self.end_sentence()
@@ -215,59 +314,128 @@ class _Builder:
 
     def end_sentence(self) -> None:
         self.pending_end = False
+        self.soft_break = -1
         chars, offsets, refs, links = self.chars, self.offsets, self.refs, self.links
         self.chars, self.offsets, self.refs, self.links = [], [], [], []
-        if not self.body:
+        if not self.body or not chars:
             return
+        list_item, self.item_start = self.item_start, False
+        chars, offsets, keep = _tidy(chars, offsets)
         # Trim whitespace at both ends, collapse inner runs of spaces.
         start, end = 0, len(chars)
-        while start < end and chars[start].isspace():
+        while start < end and (chars[start].isspace() or offsets[start] == _SYNTHETIC):
             start += 1
-        while end > start and chars[end - 1].isspace():
+        while end > start and (chars[end - 1].isspace() or offsets[end - 1] == _SYNTHETIC):
             end -= 1
         if start == end or not any(_LETTER.match(c) for c in chars[start:end]):
             if refs and self.sentences and self.sentences[-1].paragraph == self.paragraph:
                 for ref_id in refs:
                     self.sentences[-1] = _with_ref(self.sentences[-1], ref_id)
             return
-        text = "".join(chars[start:end])
-        if _ODD_SPACE.search(text):
-            # Collapse runs of whitespace to one space, keeping each kept char's seed offset.
-            text_chars: list[str] = []
-            text_offsets: list[int] = []
-            clean_pos = []
-            for i in range(start, end):
-                ch = chars[i]
-                if ch.isspace():
-                    if text_chars and text_chars[-1] == " ":
-                        clean_pos.append(len(text_chars) - 1)
-                        continue
-                    ch = " "
-                clean_pos.append(len(text_chars))
-                text_chars.append(ch)
-                text_offsets.append(offsets[i])
-            text = "".join(text_chars)
-        else:
-            text_offsets = offsets[start:end]
-            clean_pos = range(end - start)
-        runs = _runs(text_offsets)
+        text_chars: list[str] = []
+        text_offsets: list[int] = []
+        clean_pos: list[int] = []  # position in the text of each kept character
+        for i in range(start, end):
+            ch = chars[i]
+            if ch.isspace():
+                if text_chars and text_chars[-1] == " ":
+                    clean_pos.append(len(text_chars) - 1)
+                    continue
+                ch = " "
+            clean_pos.append(len(text_chars))
+            text_chars.append(ch)
+            text_offsets.append(offsets[i])
+        text = "".join(text_chars)
+        source, shadow_source = self.source, self.shadow_source
+        shadow = "".join(
+            shadow_source[o] if o >= 0 and source[o] == ch else ch
+            for ch, o in zip(text_chars, text_offsets)
+        )
+        runs = _seed_runs(text_offsets, self.prepared)
+        first = next(o for o in text_offsets if o >= 0)
+        last = next(o for o in reversed(text_offsets) if o >= 0)
         sentence_links = []
         for target, c_start, c_end, s_start, s_end in links:
+            c_start, c_end = keep(c_start), keep(c_end)
             if c_start >= start and c_end <= end and c_end > c_start:
                 shown = text[clean_pos[c_start - start] : clean_pos[c_end - 1 - start] + 1]
-                sentence_links.append(Link(target=target, text=shown, span=(s_start, s_end)))
+                span = (self.prepared.original(s_start), self.prepared.original(s_end - 1) + 1)
+                sentence_links.append(Link(target=target, text=shown, span=span))
         self.sentences.append(
             Sentence(
                 index=len(self.sentences),
                 text=text,
+                shadow=shadow,
                 section=self.section,
                 paragraph=self.paragraph,
-                span=(text_offsets[0], text_offsets[-1] + 1),
+                span=(self.prepared.original(first), self.prepared.original(last) + 1),
                 refs=tuple(refs),
                 links=tuple(sentence_links),
                 runs=runs,
+                list_item=list_item,
             )
         )
+
+
+def _tidy(chars: list[str], offsets: list[int]):  # type: ignore[no-untyped-def]
+    """Drop what removed templates leave behind: empty brackets, doubled punctuation.
+
+    Returns the characters and offsets kept, and a function mapping an old position to the new
+    one (for the links found before)."""
+    text = "".join(chars)
+    drop: set[int] = set()
+    for pattern in (_EMPTY_BRACKETS, _PUNCT_AFTER_OPEN, _PUNCT_BEFORE_CLOSE, _DOUBLED_PUNCT):
+        for m in pattern.finditer(text):
+            drop.update(range(m.start(), m.end()))
+    if not drop:
+        return chars, offsets, lambda pos: pos
+    kept_chars = [c for i, c in enumerate(chars) if i not in drop]
+    kept_offsets = [o for i, o in enumerate(offsets) if i not in drop]
+    shift = [0] * (len(chars) + 1)
+    count = 0
+    for i in range(len(chars)):
+        shift[i] = count
+        if i not in drop:
+            count += 1
+    shift[len(chars)] = count
+    return kept_chars, kept_offsets, lambda pos: shift[min(max(pos, 0), len(chars))]
+
+
+def _seed_runs(offsets: list[int], prepared: Prepared) -> tuple[tuple[int, int, int], ...]:
+    """``(clean_start, seed_start, length)`` for each stretch of consecutive seed offsets; kzct's
+    own characters (cell separators) belong to none."""
+    runs: list[tuple[int, int, int]] = []
+    identity = prepared.identity()
+    i, n = 0, len(offsets)
+    while i < n:
+        if offsets[i] < 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and offsets[j] == offsets[j - 1] + 1:
+            j += 1
+        if identity:
+            runs.append((i, offsets[i], j - i))
+        else:
+            _split_run(runs, i, offsets[i], j - i, prepared)
+        i = j
+    return tuple(runs)
+
+
+def _split_run(runs: list[tuple[int, int, int]], clean: int, start: int, length: int,
+               prepared: Prepared) -> None:
+    """One run of consecutive prepared offsets, cut where the pieces of the seed it spans end."""
+    import bisect
+
+    k = bisect.bisect_right(prepared.starts, start) - 1
+    while length > 0 and 0 <= k < len(prepared.pieces):
+        piece_start, seed_start, piece_len = prepared.pieces[k]
+        take = min(length, piece_start + piece_len - start)
+        if take <= 0:
+            k += 1
+            continue
+        runs.append((clean, seed_start + (start - piece_start), take))
+        clean, start, length, k = clean + take, start + take, length - take, k + 1
 
 
 def _backed_by_paragraph(sentences: list[Sentence]) -> list[Sentence]:
@@ -297,24 +465,18 @@ def _with_ref(sentence: Sentence, ref_id: str) -> Sentence:
     return sentence._replace(refs=sentence.refs + (ref_id,))
 
 
-def _runs(offsets: list[int]) -> tuple[tuple[int, int, int], ...]:
-    """``(clean_start, seed_start, length)`` for each stretch of consecutive seed offsets."""
-    if not offsets:
-        return ()
-    breaks = [i for i, (a, b) in enumerate(zip(offsets, offsets[1:]), start=1) if b != a + 1]
-    starts = [0, *breaks]
-    ends = [*breaks, len(offsets)]
-    return tuple((start, offsets[start], end - start) for start, end in zip(starts, ends))
-
-
-def parse_document(text: str) -> Document:
+def parse_document(text: str, scripts: Scripts | None = None) -> Document:
     """Parse wikitext into a ``Document``. Never raises on any text."""
-    code = mwparserfromhell.parse(text)
-    builder = _Builder(text)
+    scripts = scripts or Scripts()
+    prepared = prepare(text)
+    code = mwparserfromhell.parse(prepared.text)
+    builder = _Builder(prepared, scripts.simplified(prepared.text))
+    builder.aliases.extend(prepared.variants)
     refs = _RefState()
-    _walk(code, 0, builder, refs)
+    walker = _Walker(builder, refs, scripts)
+    walker.walk(code, 0)
     builder.new_paragraph()
-    frozen = _freeze_refs(refs)
+    frozen = _freeze_refs(refs, prepared)
     # An unnamed reference is known by its footnote number, known only once all are counted.
     rename = {key: ref.id for key, ref in frozen.items() if key != ref.id}
     sentences = _backed_by_paragraph(builder.sentences)
@@ -328,23 +490,117 @@ def parse_document(text: str) -> Document:
         sentences=sentences,
         refs={ref.id: ref for ref in frozen.values()},
         unresolved=[r for r in refs.order if r not in refs.defs],
+        aliases=list(dict.fromkeys(builder.aliases)),
+        controls=prepared.controls,
     )
 
 
-def _walk(code: Wikicode, base: int, builder: _Builder, refs: _RefState) -> None:
-    offset = base
-    for node in code.nodes:
-        raw = str(node)
-        _node(node, raw, offset, builder, refs)
-        offset += len(raw)
+# -- the walk ------------------------------------------------------------------------------------
+
+# Templates that show text in running prose, and which parameter they show. The interlanguage
+# link templates (`{{le|中文名|English}}`, `{{link-en|…}}`, `{{tsl|en|English|中文名}}`) show the
+# Chinese name (or an explicit label) and give the foreign one as another name of the same thing.
+_SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "le": 1, "ill": 1,
+          "interlanguage link": 1, "tsl": 3, "translink": 3, "!": None, "·": None, "dot": None}
+_FOREIGN = {"le": 2, "ill": 3, "interlanguage link": 3, "tsl": 2, "translink": 2}
+_LABEL = {"le": 3, "tsl": 4, "translink": 4}  # an explicit label wins over the Chinese name
+_LITERAL = {"!": "|", "·": "·", "dot": "·"}
+_QUOTES = frozenset({"quote", "cquote", "quotation", "blockquote", "quote box", "centered pull quote"})
+_NOTE_TA = frozenset({"noteta", "note ta", "ta", "notea"})
+_NOTES = frozenset({"efn", "refn", "notetag", "note tag", "efn-ua", "efn-lr", "nfn", "notefoot"})
+_SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "timeline",
+                           "syntaxhighlight", "source", "templatedata", "style", "script", "imagemap",
+                           "mapframe", "maplink", "graph", "chem", "ce", "hiero", "inputbox",
+                           "categorytree", "charinsert", "indicator"})
 
 
-def _node(node: Any, raw: str, offset: int, builder: _Builder, refs: _RefState) -> None:
-    if isinstance(node, Text):
-        builder.add_text(node.value, offset)
-    elif isinstance(node, Wikilink):
+def _template_name(node: Template) -> str:
+    name = _plain(node.name).strip().lower().replace("_", " ")
+    for prefix in ("template:", "模板:", "模版:"):
+        if name.startswith(prefix):
+            name = name[len(prefix):].strip()
+    return name
+
+
+def _param_offsets(node: Template, offset: int) -> list[tuple[Any, int]]:
+    """Each parameter with the offset of its value (``str(template)`` is ``{{`` name, then ``|``
+    and each parameter, then ``}}``)."""
+    out = []
+    pos = offset + 2 + len(str(node.name))
+    for param in node.params:
+        pos += 1
+        value_at = pos + len(str(param.name)) + 1 if param.showkey else pos
+        out.append((param, value_at))
+        pos += len(str(param))
+    return out
+
+
+def _param(params: list[tuple[Any, int]], key: int | str) -> tuple[Any, int] | None:
+    for param, at in params:
+        if str(param.name).strip() == str(key):
+            return param, at
+    return None
+
+
+class _Walker:
+    def __init__(self, builder: _Builder, refs: _RefState, scripts: Scripts) -> None:
+        self.builder = builder
+        self.refs = refs
+        self.scripts = scripts
+
+    def walk(self, code: Wikicode, base: int) -> None:
+        offset = base
+        for node in code.nodes:
+            raw = str(node)
+            self.node(node, raw, offset)
+            offset += len(raw)
+
+    def muted(self, code: Wikicode, base: int) -> None:
+        """Walk for references only (a template's parameters): no text, no links."""
+        self.builder.muted += 1
+        try:
+            self.walk(code, base)
+        finally:
+            self.builder.muted -= 1
+
+    def node(self, node: Any, raw: str, offset: int) -> None:
+        builder = self.builder
+        if isinstance(node, Text):
+            builder.add_text(node.value, offset)
+        elif isinstance(node, Wikilink):
+            self.wikilink(node, offset)
+        elif isinstance(node, Tag):
+            self.tag(node, raw, offset)
+        elif isinstance(node, Template):
+            self.template(node, offset)
+        elif isinstance(node, Heading):
+            if builder.muted:
+                return
+            title = _plain(node.title)
+            builder.heading(title or "(untitled)", node.level, (offset, offset + len(raw)),
+                            self.scripts.simplified(title))
+        elif isinstance(node, HTMLEntity):
+            try:
+                builder.add_text(node.normalize()[:1] or " ", offset)
+            except (ValueError, OverflowError):
+                builder.add_text(" ", offset)
+        elif isinstance(node, ExternalLink):
+            if not node.brackets:
+                builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
+            elif node.title is not None:
+                title = str(node.title)
+                self.walk(node.title, offset + raw.find(title) if title else offset)
+        elif isinstance(node, (Comment, Argument)):
+            return
+
+    def wikilink(self, node: Wikilink, offset: int) -> None:
         target = _plain(node.title)
-        if target.lower().lstrip(":").startswith(NON_TEXT_LINK_PREFIXES):
+        lowered = target.lower().lstrip(":")
+        if lowered.startswith(NON_TEXT_LINK_PREFIXES) or _INTERWIKI.match(target.lower()):
+            if lowered.startswith(("file:", "image:", "文件:", "檔案:", "图像:", "圖像:", "media:")) \
+                    and node.text is not None:
+                # an image's caption: not text, but its references count
+                self.muted(node.text, offset + 2 + len(str(node.title)) + 1)
             return
         if node.text is not None:
             part, inner = str(node.text), offset + 2 + len(str(node.title)) + 1
@@ -354,49 +610,161 @@ def _node(node: Any, raw: str, offset: int, builder: _Builder, refs: _RefState) 
         # MediaWiki trims the shown text (`[[ Almaty]]`): point at it, not at the space before it.
         at = part.find(shown) if shown else -1
         inner += at if at >= 0 else len(part) - len(part.lstrip())
-        builder.add_link(target, shown, inner)
-    elif isinstance(node, Tag):
-        _tag(node, raw, offset, builder, refs)
-    elif isinstance(node, Heading):
-        builder.heading(_plain(node.title) or "(untitled)", node.level, (offset, offset + len(raw)))
-    elif isinstance(node, HTMLEntity):
-        try:
-            builder.add_text(node.normalize()[:1] or " ", offset)
-        except (ValueError, OverflowError):
-            builder.add_text(" ", offset)
-    elif isinstance(node, ExternalLink):
-        if not node.brackets:
-            builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
-        elif node.title is not None:
-            title = str(node.title)
-            builder.add_text(_plain(node.title), offset + raw.find(title) if title else offset)
-    elif isinstance(node, (Template, Comment, Argument)):
-        return  # citation and maintenance templates, comments: never body text
+        self.builder.add_link(target.strip(), shown, inner)
 
+    def tag(self, node: Tag, raw: str, offset: int) -> None:
+        builder = self.builder
+        name = str(node.tag).strip().lower()
+        if name == "ref":
+            ref_id = _ref(node, offset, raw, self.refs, use=not builder.defining)
+            if ref_id is not None and not builder.defining:
+                builder.add_ref(ref_id)
+            return
+        if name in _SKIPPED_TAGS:
+            return
+        if name == "br":
+            if builder.table_row:
+                builder.add_text(" ", offset)
+            elif not builder.muted:
+                builder.end_sentence()
+            return
+        if name in ("li", "dt", "dd") and node.wiki_markup:
+            if not builder.muted:
+                builder.end_sentence()
+                builder.list_line = True
+                builder.item_start = True
+            return
+        if name == "tr" or name == "table":
+            if not builder.muted:
+                builder.end_sentence()
+            builder.table_row += name == "tr"
+            try:
+                self._contents(node, raw, offset)
+            finally:
+                builder.table_row -= name == "tr"
+            if not builder.muted:
+                builder.end_sentence()
+            return
+        if name in ("td", "th"):
+            if builder.table_row:
+                builder.add_synthetic(" | ")
+            else:
+                builder.end_sentence()  # a cell outside a row: a unit of its own
+            self._contents(node, raw, offset)
+            return
+        if name in ("caption",):
+            builder.end_sentence()
+            self._contents(node, raw, offset)
+            builder.end_sentence()
+            return
+        self._contents(node, raw, offset)
 
-def _tag(node: Tag, raw: str, offset: int, builder: _Builder, refs: _RefState) -> None:
-    name = str(node.tag).strip().lower()
-    if name == "ref":
-        ref_id = _ref(node, offset, raw, refs)
-        if ref_id is not None:
-            builder.add_ref(ref_id)
-        return
-    if name in ("references", "nowiki", "math", "score", "gallery", "timeline", "syntaxhighlight",
-                "source", "templatedata", "style", "script"):
-        return
-    if name == "br":
-        builder.add_text(" ", offset)
-        return
-    if name in ("li", "dt", "dd") and node.wiki_markup:
-        builder.end_sentence()
-        return
-    if node.self_closing or node.contents is None:
-        return
-    contents = str(node.contents)
-    inner = raw.find(contents, len(node.wiki_markup or "") if node.wiki_markup else raw.find(">") + 1)
-    if inner < 0:
-        inner = 0
-    _walk(node.contents, offset + inner, builder, refs)
+    def _contents(self, node: Tag, raw: str, offset: int) -> None:
+        if node.self_closing or node.contents is None:
+            return
+        contents = str(node.contents)
+        start = len(node.wiki_markup or "") if node.wiki_markup else raw.find(">") + 1
+        inner = raw.find(contents, max(0, start)) if contents else -1
+        if inner < 0:
+            inner = max(0, start)
+        self.walk(node.contents, offset + inner)
+
+    def template(self, node: Template, offset: int) -> None:
+        builder = self.builder
+        name = _template_name(node)
+        params = _param_offsets(node, offset)
+        if name in _NOTE_TA:
+            for param, _at in params:
+                key = str(param.name).strip()
+                if key.isdigit() or key.upper() == "T":
+                    names = rule_names(str(param.value))
+                    if len(names) > 1:
+                        builder.aliases.append(names)
+            return
+        if name in ("reflist", "references", "notefoot", "notelist") and _param(params, "refs"):
+            found = _param(params, "refs")
+            assert found is not None
+            builder.defining += 1
+            try:
+                self.muted(found[0].value, found[1])
+            finally:
+                builder.defining -= 1
+            return
+        if name.startswith("#tag:ref") or name in _NOTES:
+            self._note(node, name, params, offset)
+            return
+        if name == "r":
+            for param, _at in params:
+                if not param.showkey and str(param.value).strip():
+                    ref_id = str(param.value).strip()
+                    self.refs.use(ref_id)
+                    builder.add_ref(ref_id)
+            return
+        if name in _LITERAL:
+            builder.add_synthetic(_LITERAL[name])
+            return
+        if name in _QUOTES:
+            quoted = _param(params, 1) or _param(params, "quote") or _param(params, "text")
+            if quoted is not None and not builder.muted:
+                builder.end_sentence()
+                self.walk(quoted[0].value, quoted[1])
+                builder.end_sentence()
+            for param, at in params:  # the source and author: only their references
+                if quoted is None or param is not quoted[0]:
+                    self.muted(param.value, at)
+            return
+        shown_key = _SHOWN.get(name)
+        if shown_key is None and (name.startswith("link-") or name.startswith("lang-")):
+            shown_key = 1
+        if name == "bd":
+            self._birth_death(params)
+            return
+        if shown_key is None:
+            for param, at in params:  # an infobox or another template: its references only
+                self.muted(param.value, at)
+            return
+        label = _param(params, _LABEL.get(name, 0) or "-")
+        shown = label if label is not None and _plain(label[0].value) else _param(params, shown_key)
+        if shown is None:
+            return
+        self.walk(shown[0].value, shown[1])
+        foreign_key = _FOREIGN.get(name, 2 if name.startswith("link-") else None)
+        foreign = _param(params, foreign_key) if foreign_key else None
+        if foreign is not None:
+            names = tuple(n for n in (_plain(shown[0].value), _plain(foreign[0].value)) if n)
+            if len(names) == 2 and names[0] != names[1]:
+                builder.aliases.append(names)
+
+    def _birth_death(self, params: list[tuple[Any, int]]) -> None:
+        """``{{bd|1940年|7月6日||…}}``: shows the dates of birth and death."""
+        positional = [(p, at) for p, at in params if not p.showkey]
+        for param, at in positional[:2]:
+            self.walk(param.value, at)
+        death = positional[2:4]
+        if any(_plain(p.value) for p, _at in death):
+            self.builder.add_synthetic("—")
+            for param, at in death:
+                self.walk(param.value, at)
+
+    def _note(self, node: Template, name: str, params: list[tuple[Any, int]], offset: int) -> None:
+        """A footnote made by a template (``{{#tag:ref|…|group=注}}``, ``{{efn|…}}``): a reference
+        whose text is its first parameter."""
+        content = _param(params, 1)
+        ref_name = _param(params, "name")
+        ref_id = _plain(ref_name[0].value) if ref_name else None
+        if ref_id is None:
+            if content is None or not str(content[0].value).strip():
+                return
+            self.refs.anonymous += 1
+            ref_id = f"#{self.refs.anonymous}"
+        if content is not None and str(content[0].value).strip() and ref_id not in self.refs.defs:
+            fields = _citation(content[0].value)
+            fields["span"] = (offset, offset + len(str(node)))
+            self.refs.defs[ref_id] = fields
+            self.muted(content[0].value, content[1])  # references nested in the note
+        if not self.builder.defining:
+            self.refs.use(ref_id)
+            self.builder.add_ref(ref_id)
 
 
 # -- references ----------------------------------------------------------------------------------
@@ -411,7 +779,9 @@ def _attr(node: Tag, name: str) -> str | None:
     return None
 
 
-def _ref(node: Tag, offset: int, raw: str, refs: _RefState) -> str | None:
+def _ref(node: Tag, offset: int, raw: str, refs: _RefState, *, use: bool = True) -> str | None:
+    """Record one ``<ref>``: its definition if it has a body, and its use (not for the
+    definitions listed in ``{{reflist|refs=…}}``, which are used elsewhere)."""
     name = _attr(node, "name")
     contents = node.contents if not node.self_closing else None
     has_body = contents is not None and str(contents).strip() != ""
@@ -427,7 +797,8 @@ def _ref(node: Tag, offset: int, raw: str, refs: _RefState) -> str | None:
         fields = _citation(contents)
         fields["span"] = (offset, offset + len(raw))
         refs.defs[ref_id] = fields
-    refs.use(ref_id)
+    if use:
+        refs.use(ref_id)
     return ref_id
 
 
@@ -557,10 +928,12 @@ def normalise_date(value: str | None) -> str | None:
     return value
 
 
-def _freeze_refs(state: _RefState) -> dict[str, Ref]:
+def _freeze_refs(state: _RefState, prepared: Prepared) -> dict[str, Ref]:
     out: dict[str, Ref] = {}
     number = 0
-    for ref_id in state.order:
+    # in the order a reader meets them; defined in a list but never cited: last
+    never_used = [ref_id for ref_id in state.defs if ref_id not in state.uses]
+    for ref_id in [*state.order, *never_used]:
         fields = state.defs.get(ref_id)
         if fields is not None:
             number += 1
@@ -579,6 +952,7 @@ def _freeze_refs(state: _RefState) -> dict[str, Ref]:
             dead=bool(fields and fields["dead"]),
             defined=fields is not None,
             uses=state.uses.get(ref_id, 0),
-            span=fields["span"] if fields else None,
+            span=(prepared.original(fields["span"][0]), prepared.original(fields["span"][1] - 1) + 1)
+            if fields else None,
         )
     return out

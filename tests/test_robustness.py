@@ -58,10 +58,10 @@ def test_corpus_is_complete() -> None:
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
-    from kzct.index import Traditional
+def _builder():  # type: ignore[no-untyped-def]
+    from kzct.index import Builder
 
-    return Traditional()
+    return Builder()
 
 
 def every_command_json(text: str) -> None:
@@ -73,7 +73,7 @@ def every_command_json(text: str) -> None:
     from kzct.search import search
     from kzct.records import card, entity_records, hit_records
 
-    seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _converter())
+    seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _builder())
     index = memory_index([seed])
     hits = search(index, "Tusupbekov")
     outputs = [

@@ -1,67 +1,108 @@
 """People, places and groups mentioned in body sentences.
 
-Mentions are found in the text: the forms the curated gazetteer knows (as the article writes them,
-misspellings included), and, for names nobody curated, Latin-script personal names (sequences of
-capitalised words that are not organisations or acronyms) and Chinese transliterated names joined
-by ``·`` or ``•``. Curated data names and kinds what the text mentions; it never adds a mention.
+Everything is matched on each sentence's simplified shadow (``kzct.text``) and cut from the text as
+written, so a traditional article gives the same entities, written its own way.
+
+- Curated names (``kzct/data``) and places from the gazetteers (``kzct.gazetteer``), longest name
+  first. A place name is not taken where it is part of something else: inside a transliterated
+  person's name (`弗拉基米尔·普京` is no Vladimir), a demonym or a language (`哈萨克人`,
+  `乌兹别克语`), an organisation (`北京大学`), or a longer word (`阿拉伯` holds no Arrah). A short
+  city name that is also a common word (`合作`) is a place only with a place suffix (`合作市`).
+  A place name followed by a geographic suffix (`安集延州`, `费尔干纳盆地`) is a place of its own
+  whose kind the suffix gives.
+- People nobody curated: transliterated names joined by `·•‧・･` or a hyphen, their edges found
+  by the words around them (an office before the name goes into ``role``; a verb or a particle
+  after it ends it); names before or after a title (`卡里莫夫总统`, `国家主席胡锦涛`); wikilinks
+  whose target is such a name; Latin names that look like personal names. A later bare surname
+  or given name of someone already named counts as a mention of that person, unless two people
+  share it.
+- Names the article itself says are one (conversion markup, ``{{NoteTA}}``, ``{{le}}``) are one
+  entity.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
-from kzct.gazetteer import Curated, Gazetteer
+from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.model import Entity, Mention, Sentence
+from kzct.text import CJK, NAME_JOINERS, Scripts
 
-# A Latin personal name: capitalised words (Bin-Zayid, al, an- particles inside), or one word.
+_JOINERS = frozenset(NAME_JOINERS + "-‐")
+_CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff"
+_NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
+# A Latin personal name: capitalised words, with the particles of Arabic and European names.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z\-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-    r"(?:\s+(?:(?:al|an|bin|ibn|de|van|von)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)*(?![A-Za-z])"
+    r"(?<![A-Za-z\-'’])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+    r"(?:\s+(?:(?:al|an|as|ash|el|bin|ibn|bint|abu|de|del|della|di|da|van|von|der|la|le)[\s-]+)?"
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*(?![A-Za-z])"
 )
-# A Chinese transliterated name: syllables joined by · or • (`坦雅•卡斯特罗`).
-_CJK_JOINED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
-# Chinese words that end a name's run when they follow it (`塞拉潘·纳丹。`), and titles before it.
-# A Chinese name followed by a title (`告诉卡里莫夫总统`): the name must start at a clear left edge
-# (the sentence start, punctuation, or a word that cannot end a name), so that `中国国家主席` or
-# `美国国防部长` yield nothing; names curated or already found are taken first.
-# Not after an opening quote (`“侮辱总统”` quotes a charge), and never holding a character that
-# transliterated names do not use (`常务副主席` is a rank).
-_TITLED = re.compile(
-    r"(?:^|(?<=[，。、；：”）》\s])|(?<=告诉|会见|会晤|接见|致信)|(?<=[和与及向对将被同]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,5}?)(?=总统|总理|主席|部长|主任|发言人|大使|议员|将军|教授)"
-)
-_NOT_IN_NAMES = re.compile(r"[副务长部委会员主总的了是在其这那国家省州市县区党政府院局处]")
-# Characters that end the words around a joined name (`分析人士坦雅•卡斯特罗的说法`): the name
-# starts after the last of them before the dot and ends before the first after it.
-_AROUND_NAMES = frozenset("的和与及在是了也说称向对将被同把从为由给跟士员长官者人们")
-
-
-def _trim_joined(text: str, start: int, end: int) -> tuple[int, int]:
-    first_dot = min(text.find(d, start, end) for d in "·•・" if text.find(d, start, end) >= 0)
-    last_dot = max(text.rfind(d, start, end) for d in "·•・")
-    for i in range(first_dot - 1, start - 1, -1):
-        if text[i] in _AROUND_NAMES:
-            start = i + 1
-            break
-    for i in range(last_dot + 1, end):
-        if text[i] in _AROUND_NAMES:
-            end = i
-            break
-    return start, end
+# Capitalised words that make a Latin phrase something other than a personal name.
+_NOT_NAME_WORDS = frozenset("""
+Party Movement Union Republic Front Army Organization Organisation Association Society Council
+Committee Ministry Agency Bureau Service Services Police Guard Forces Force Brigade Group Network
+News Times Post Daily Radio Free Europe Liberty Press Agency Television Journal Review Magazine
+Herald Tribune Gazette Monitor Watch Rights Human International National Federal State States
+United Nations World Global Foundation Institute University College School Center Centre Bank
+Islamic Islam Muslim Muslims Mujahideen Mujahedin Mujahedins Jihad Jamaat Hizb Tahrir Taliban
+Qaeda Brotherhood Liberation Turkestan Turkistan Eastern Western Northern Southern East West North
+South Central Asian Asia European American Russian Chinese Kazakh Uzbek Kyrgyz Tajik Turkish
+Arab Arabic Jewish Christian Catholic Orthodox Church Mosque Conference Summit Forum Treaty
+Convention Declaration Program Programme Project Operation Exercise Mission Peace War Terror
+Terrorism Counter Security Defense Defence Intelligence Affairs Foreign Interior Justice Office
+Court Supreme Parliament Senate Congress House Assembly Government Administration Embassy
+Region District City Province Square Street Airport Station Valley River Mountains Sea Lake
+Kingdom Empire Emirates Federation Democratic People Peoples Socialist Soviet The And For Of In
+On With By At From To January February March April May June July August September October
+November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysis Report
+Breakthrough Case Update Updates List Banned Groups Terrorist Terrorists Statement Minister
+President Prime General Colonel Major Secretary Chairman Director Ambassador Speaker Deputy
+Wikipedia Internet Online Website Web Network Channel Communist Social Democratic Liberal
+""".split())
+# What follows a place's name in an organisation's name (北京大学, 德国之声).
+_ORGANISATION_AFTER = re.compile(
+    r"(?:合作组织|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
+    r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约)")
+# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍.
+_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件))")
+# A place followed by one of these is a place of its own, of the kind the suffix says.
+_GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("盆地", "basin", "Basin"),
+                 ("高原", "plateau", "Plateau"), ("地区", "region", "Region"),
+                 ("州", "region", "Region"), ("省", "province", "Province"),
+                 ("区", "district", "District"), ("河", "river", "River"),
+                 ("山", "mountain", "Mountains"))
+_PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
+_MAX_PART = 8  # characters in one part of a transliterated name
 
 
 class _Found:
     """An entity while its mentions are being collected."""
 
-    def __init__(self, key: str, kind: str, curated: Curated | None, name_latin: str | None = None,
-                 name_zh: str | None = None) -> None:
-        self.key = key  # entity id
+    def __init__(self, key: str, kind: str, *, curated: Curated | None = None,
+                 place: Place | None = None, name_zh: str | None = None,
+                 name_latin: str | None = None, source: str = "article") -> None:
+        self.key = key
         self.kind = kind
         self.curated = curated
-        self.name_latin = name_latin
+        self.place = place
         self.name_zh = name_zh
+        self.name_latin = name_latin
+        self.name_en: str | None = None
+        self.role: str | None = None
+        self.source = source
+        self.place_type: str | None = None
+        self.aliases: list[str] = []
         self.mentions: list[Mention] = []
+        self.spans: set[tuple[int, int]] = set()
+
+    def add(self, mention: Mention) -> None:
+        if mention.span not in self.spans:
+            self.spans.add(mention.span)
+            self.mentions.append(mention)
 
 
 def slug(text: str) -> str:
@@ -73,36 +114,74 @@ def entity_id(entry: Curated) -> str:
     return f"{entry.kind}:{slug(entry.en or (entry.forms[0] if entry.forms else 'unnamed'))}"
 
 
-class Matcher:
-    """Finds the curated forms in a text, longest first, without overlaps."""
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    kind: str  # curated, place, block
+    value: Any  # a Curated, a list of place indexes, or None
 
-    def __init__(self, entries: Iterable[Curated], other_names: Iterable[str] = ()) -> None:
-        self.by_form: dict[str, Curated | None] = {}
-        for entry in entries:
-            for form in entry.forms:
-                # A form two entries share would be ambiguous; the first curated one keeps it.
-                self.by_form.setdefault(form, entry)
-        for name in other_names:
-            self.by_form.setdefault(name, None)  # matched, so nothing inside it is, but no entity
-        # Forms by their first character, longest first: at each position the longest name wins.
-        self.by_first: dict[str, list[str]] = {}
-        for form in sorted(self.by_form, key=len, reverse=True):
-            if form:
-                self.by_first.setdefault(form[0], []).append(form)
 
-    def find(self, text: str) -> list[tuple[int, int, Curated | None]]:
-        """``(start, end, entry)`` for each name, left to right, without overlaps; ``entry`` is
-        None for a name that is no entity. Latin names match whole words only."""
-        found: list[tuple[int, int, Curated | None]] = []
-        i, n = 0, len(text)
-        by_first = self.by_first
-        while i < n:
-            candidates = by_first.get(text[i])
+class Names:
+    """Every name kzct knows before reading an article, in simplified characters, for longest
+    match: curated forms and Chinese aliases, gazetteer places, and words that are no place.
+    Made once per build (``kzct.index.Builder``) and shared by its articles."""
+
+    def __init__(self, gazetteer: Gazetteer, places: PlaceTable, scripts: Scripts) -> None:
+        self.places = places
+        self.table: dict[str, tuple[str, Any]] = {}
+        for entry in gazetteer.entries:
+            chinese = [f for f in (*entry.zh, *entry.aliases) if CJK.search(f)]
+            for form in chinese:
+                simple = scripts.simplified(form)
+                for name in (simple, *scripts.regional(simple)):
+                    self.table.setdefault(name, ("curated", entry))
+            for form in entry.latin:
+                self.table.setdefault(form, ("curated", entry))
+        for name in gazetteer.other_names:
+            self.table.setdefault(scripts.simplified(name), ("block", None))
+        for name, ids in places.names.items():
+            self.table.setdefault(name, ("place", ids))
+        for name in places.blockers:
+            self.table.setdefault(name, ("block", None))
+        self.lengths: dict[str, list[int]] = {}
+        self._index(self.table)
+
+    def _index(self, names: Iterable[str]) -> None:
+        for name in names:
+            if len(name) >= 2:
+                lengths = self.lengths.setdefault(name[:2], [])
+                if len(name) not in lengths:
+                    lengths.append(len(name))
+                    lengths.sort(reverse=True)
+
+    def with_aliases(self, same: dict[str, str]) -> Names:
+        """These names and those an article says are one with a known name (each takes what
+        another of them is known as)."""
+        extra = {name: self.table[canonical] for name, canonical in same.items()
+                 if name not in self.table and canonical in self.table}
+        if not extra:
+            return self
+        view = object.__new__(Names)
+        view.places = self.places
+        view.table = {**self.table, **extra}
+        view.lengths = {key: list(values) for key, values in self.lengths.items()}
+        view._index(extra)
+        return view
+
+    def find(self, shadow: str) -> list[_Hit]:
+        """The known names of ``shadow``, left to right, longest first, without overlaps."""
+        found: list[_Hit] = []
+        i, n = 0, len(shadow)
+        table, lengths = self.table, self.lengths
+        while i < n - 1:
+            candidates = lengths.get(shadow[i:i + 2])
             if candidates is not None:
-                for form in candidates:
-                    if text.startswith(form, i) and _whole_word(text, i, i + len(form), form):
-                        found.append((i, i + len(form), self.by_form[form]))
-                        i += len(form)
+                for length in candidates:
+                    name = shadow[i:i + length]
+                    hit = table.get(name)
+                    if hit is not None and len(name) == length and _whole_word(shadow, i, i + length):
+                        found.append(_Hit(i, i + length, hit[0], hit[1]))
+                        i += length
                         break
                 else:
                     i += 1
@@ -111,81 +190,95 @@ class Matcher:
         return found
 
 
-def _whole_word(text: str, start: int, end: int, form: str) -> bool:
-    if not (form[0].isascii() and form[0].isalpha()):
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Latin names match whole words only."""
+    if not (text[start].isascii() and text[start].isalpha()):
         return True
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+class _Context:
+    """What the rules need while reading one article."""
+
+    def __init__(self, gazetteer: Gazetteer, places: PlaceTable, scripts: Scripts,
+                 seed: str) -> None:
+        self.gazetteer = gazetteer
+        self.places = places
+        self.scripts = scripts
+        self.seed = seed
+        self.titles = tuple(sorted({scripts.simplified(t) for t in gazetteer.titles}, key=len,
+                                   reverse=True))
+        self.stops = tuple(sorted({scripts.simplified(s) for s in gazetteer.name_stops}, key=len,
+                                  reverse=True))
+        self.found: dict[str, _Found] = {}
+        self.ids: dict[int, str] = {}
+        self._countries: dict[str, str] | None = None
+
+    def country_name(self, code: str) -> str | None:
+        if self._countries is None:
+            self._countries = {p.country: p.en for p in self.places.places
+                               if p.kind == "country" and p.country and p.en}
+        return self._countries.get(code)
+
+    def entity(self, key: str, kind: str, **kwargs: Any) -> _Found:
+        item = self.found.get(key)
+        if item is None:
+            item = self.found[key] = _Found(key, kind, **kwargs)
+        return item
+
+    def title_before(self, shadow: str, pos: int) -> str | None:
+        for title in self.titles:
+            if shadow.startswith(title, pos - len(title)) and pos >= len(title):
+                return title
+        return None
+
+    def stop_at(self, shadow: str, pos: int) -> bool:
+        return any(shadow.startswith(stop, pos) for stop in self.stops) or \
+            any(shadow.startswith(title, pos) for title in self.titles)
+
+    def stop_before(self, shadow: str, pos: int) -> bool:
+        return any(pos >= len(stop) and shadow.startswith(stop, pos - len(stop))
+                   for stop in self.stops)
 
 
 def extract_entities(
     sentences: list[Sentence],
     gazetteer: Gazetteer,
+    known: Names,
     seed: str,
-    traditional: Callable[[str], str] | None = None,
+    scripts: Scripts,
+    aliases: Iterable[tuple[str, ...]] = (),
 ) -> list[Entity]:
     """Every person, place and group the body mentions, with all its mentions."""
-    matcher = Matcher(gazetteer.entries, gazetteer.other_names)
-    found: dict[str, _Found] = {}
-    latin_people: list[tuple[Sentence, int, int, str]] = []
-
-    ids: dict[int, str] = {}
-    for sentence in sentences:
-        text = sentence.text
-        covered: list[tuple[int, int]] = []  # what curated names already took
-
-        def taken(start: int, end: int) -> bool:
-            return any(s < end and start < e for s, e in covered)  # noqa: B023 - used at once
-
-        for start, end, entry in matcher.find(text):
-            covered.append((start, end))
-            if entry is None:
-                continue
-            key = ids.get(id(entry)) or ids.setdefault(id(entry), entity_id(entry))
-            item = found.setdefault(key, _Found(key=key, kind=entry.kind, curated=entry))
-            item.mentions.append(_mention(sentence, start, end))
-        for m in _LATIN_NAME.finditer(text):
-            name = m.group(0)
-            if taken(m.start(), m.end()) or name in gazetteer.not_people:
-                continue
-            if name.isupper() or len(name) < 3:
-                continue
-            latin_people.append((sentence, m.start(), m.end(), name))
-        for m in _CJK_JOINED.finditer(text):
-            if taken(m.start(), m.end()):
-                continue
-            start, end = _trim_joined(text, m.start(), m.end())
-            if end - start < 3:
-                continue
-            name = text[start:end]
-            covered.append((start, end))
-            key = f"person:{slug(name)}"
-            item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_zh=name))
-            item.mentions.append(_mention(sentence, start, end))
-        for m in _TITLED.finditer(text):
-            start, end = m.span("name")
-            if taken(start, end):
-                continue
-            name = m.group("name")
-            if _NOT_IN_NAMES.search(name):
-                continue
-            key = f"person:{slug(name)}"
-            item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_zh=name))
-            item.mentions.append(_mention(sentence, start, end))
-
-    # Uncurated Latin names: a surname alone joins the full name that ends with it.
-    full_names = sorted({n for _, _, _, n in latin_people if " " in n}, key=len, reverse=True)
-    for sentence, start, end, name in latin_people:
-        owner = name
-        if " " not in name:
-            owner = next((f for f in full_names if f.split()[-1] == name), name)
-        key = f"person:{slug(owner)}"
-        item = found.setdefault(key, _Found(key=key, kind="person", curated=None, name_latin=owner))
-        item.mentions.append(_mention(sentence, start, end))
-
-    entities = [_freeze(item, seed, traditional) for item in found.values()]
-    entities.sort(key=lambda e: (e.kind, -len(e.mentions), e.name_en or e.name_latin or e.name_zh or ""))
+    places = known.places
+    same: dict[str, str] = {}
+    groups_of_names: list[tuple[str, ...]] = []
+    for names in aliases:
+        simple = tuple(dict.fromkeys(scripts.simplified(n) for n in names if n))
+        if len(simple) > 1:
+            groups_of_names.append(simple)
+            for name in simple[1:]:
+                same.setdefault(name, simple[0])
+    names = known.with_aliases(same)
+    ctx = _Context(gazetteer, places, scripts, seed)
+    hits = [names.find(s.shadow) for s in sentences]
+    countries = _country_mentions(hits, places)
+    covered: list[list[tuple[int, int]]] = []
+    for sentence, sentence_hits in zip(sentences, hits):
+        covered.append(_known(ctx, sentence, sentence_hits, countries))
+    people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
+    for position, sentence in enumerate(sentences):
+        _links(ctx, sentence, covered[position], people, position)
+        _joined(ctx, sentence, covered[position], people, position)
+        _titled(ctx, sentence, covered[position], people, position)
+    _latin(ctx, sentences, covered)
+    _short_names(ctx, sentences, covered, people)
+    _merge_same(ctx, groups_of_names)
+    entities = [_freeze(item, ctx) for item in ctx.found.values() if item.mentions]
+    entities.sort(key=lambda e: (e.kind, -len(e.mentions),
+                                 e.name_en or e.name_latin or e.name_zh or ""))
     return entities
 
 
@@ -194,29 +287,479 @@ def _mention(sentence: Sentence, start: int, end: int) -> Mention:
                    span=sentence.seed_span(start, end), refs=sentence.refs)
 
 
-def _freeze(item: _Found, seed: str, traditional: Callable[[str], str] | None) -> Entity:
-    entry = item.curated
+def _taken(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in covered)
+
+
+# -- known names: curated, places ------------------------------------------------------------------
+
+def _country_mentions(hits: list[list[_Hit]], places: PlaceTable) -> Counter[str]:
+    """How often the article names each country (unambiguously): the context in which a city
+    name shared by several places is read (海南 is Hainan in an article about China, not Kainan)."""
+    counts: Counter[str] = Counter()
+    for sentence_hits in hits:
+        for hit in sentence_hits:
+            if hit.kind == "place":
+                place = places.places[hit.value[0]]
+                if place.kind == "country" and place.country:
+                    counts[place.country] += 1
+            elif hit.kind == "curated" and hit.value.kind == "place" and hit.value.country:
+                counts[hit.value.country] += 1
+    return counts
+
+
+def _choose(ids: list[int], places: PlaceTable, countries: Counter[str]) -> Place:
+    """The place a name most likely means: a country or region first, then one in a country the
+    article names most, then a city before a province of the same name, then the largest."""
+    kinds = {"country": 0, "continent": 0, "region": 0, "city": 1, "subdivision": 2}
+
+    def rank(i: int) -> tuple[int, int, int, int]:
+        place = places.places[i]
+        broad = 0 if place.kind in ("country", "continent", "region") else 1
+        return (broad, -countries.get(place.country or "", 0), kinds.get(place.kind, 3),
+                -place.population)
+
+    return places.places[min(ids, key=rank)]
+
+
+def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
+           countries: Counter[str]) -> list[tuple[int, int]]:
+    """Record the curated and gazetteer names of one sentence; returns the spans they cover."""
+    shadow = sentence.shadow
+    covered: list[tuple[int, int]] = []
+    for hit in hits:
+        start, end = hit.start, hit.end
+        covered.append((start, end))
+        if hit.kind == "block":
+            continue
+        if hit.kind == "curated":
+            entry: Curated = hit.value
+            if entry.kind == "place" and not _is_place_here(ctx, shadow, start, end):
+                continue
+            key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
+            item = ctx.entity(key, entry.kind, curated=entry, source="curated")
+            item.add(_mention(sentence, start, end))
+            continue
+        name = shadow[start:end]
+        if not _is_place_here(ctx, shadow, start, end):
+            continue
+        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end):
+            continue  # 合作 (Hezuo) only as 合作市
+        place = _choose(hit.value, ctx.places, countries)
+        derived = _derived(ctx, shadow, place, end)
+        if derived is not None:
+            suffix, kind, english = derived
+            end += len(suffix)
+            covered[-1] = (start, end)
+            written = shadow[start:end]
+            key = f"place:{slug(written)}"
+            item = ctx.entity(key, "place", place=place, source="derived")
+            item.place_type = kind
+            item.name_en = f"{place.en} {english}" if place.en else None
+            item.add(_mention(sentence, start, end))
+            continue
+        key = f"place:{place.key}"
+        item = ctx.entity(key, "place", place=place, source=place.source)
+        item.add(_mention(sentence, start, end))
+    return covered
+
+
+def _is_place_here(ctx: _Context, shadow: str, start: int, end: int) -> bool:
+    """Whether a place name at ``[start, end)`` is read as a place there."""
+    before = shadow[start - 1] if start else ""
+    after = shadow[end] if end < len(shadow) else ""
+    if before in _JOINERS or after in _JOINERS:
+        return False  # part of a transliterated name: 弗拉基米尔·普京
+    if _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end):
+        return False
+    return True
+
+
+def _derived(ctx: _Context, shadow: str, place: Place, end: int) -> tuple[str, str, str] | None:
+    """A geographic suffix after a city or province (`安集延州`, `费尔干纳盆地`), unless it begins
+    another known name (`中国山东`)."""
+    if place.kind not in ("city", "subdivision"):
+        return None
+    for suffix, kind, english in _GEO_SUFFIXES:
+        if shadow.startswith(suffix, end):
+            rest = end + len(suffix)
+            if _DEMONYM_AFTER.match(shadow, rest):
+                return None
+            return suffix, kind, english
+    return None
+
+
+# -- people ---------------------------------------------------------------------------------------
+
+def _is_name_char(ch: str) -> bool:
+    return bool(ch) and bool(CJK.match(ch)) and ch not in _NUMERALS
+
+
+def _joined(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+            people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """Transliterated names joined by `·` (and its look-alikes) or a hyphen."""
+    shadow = sentence.shadow
+    i = 0
+    n = len(shadow)
+    while i < n:
+        if shadow[i] not in _JOINERS or _taken(covered, i, i + 1):
+            i += 1
+            continue
+        span = _name_around(ctx, shadow, i, covered)
+        if span is None:
+            i += 1
+            continue
+        start, end, role = span
+        _add_person(ctx, sentence, start, end, role, covered, people, position)
+        i = end
+
+
+def _name_around(ctx: _Context, shadow: str, joiner: int,
+                 covered: list[tuple[int, int]]) -> tuple[int, int, str | None] | None:
+    """The edges of the name that holds the joiner at ``joiner``, and the office before it."""
+    hyphen = shadow[joiner] in "-‐"
+    # left: name characters back to a title, a stop word, a known name or punctuation
+    start = joiner
+    while start > 0 and joiner - start < _MAX_PART:
+        ch = shadow[start - 1]
+        if not _is_name_char(ch) or _taken(covered, start - 1, start):
+            break
+        if ctx.title_before(shadow, start) or ctx.stop_before(shadow, start):
+            if start < joiner:
+                break
+        start -= 1
+    # a title or stop ending inside what was taken: the name starts after it
+    for cut in range(start, joiner):
+        if ctx.title_before(shadow, cut) or (cut > start and ctx.stop_before(shadow, cut)):
+            start = cut
+    if joiner - start < 1:
+        return None
+    # right: parts joined by joiners, each ended by a stop word or a non-name character
+    end = joiner
+    while end < len(shadow) and shadow[end] in _JOINERS:
+        part_start = end + 1
+        part_end = part_start
+        while part_end < len(shadow) and part_end - part_start < _MAX_PART:
+            ch = shadow[part_end]
+            if not _is_name_char(ch) or _taken(covered, part_end, part_end + 1):
+                break
+            if part_end > part_start and ctx.stop_at(shadow, part_end):
+                break
+            part_end += 1
+        if part_end == part_start:
+            break
+        end = part_end
+    if end == joiner:
+        return None
+    # a hyphen joins short parts only (`纳恩-卢格减少威胁` is no name)
+    if hyphen and not (2 <= joiner - start <= 4 and 2 <= end - joiner - 1 <= 4):
+        return None
     role = None
+    title = ctx.title_before(shadow, start)
+    if title:
+        role_start = start - len(title)
+        while role_start > 0 and _is_name_char(shadow[role_start - 1]) \
+                and not _taken(covered, role_start - 1, role_start) \
+                and not ctx.stop_before(shadow, role_start) and start - role_start < 8:
+            role_start -= 1
+        role = shadow[role_start:start]
+    return start, end, role
+
+
+def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: str | None,
+                covered: list[tuple[int, int]], people: list[tuple[int, int, int, str, str | None]],
+                position: int, key_name: str | None = None) -> _Found:
+    shadow = sentence.shadow
+    name = key_name or shadow[start:end]
+    key = f"person:{slug(_canonical(name))}"
+    item = ctx.entity(key, "person", name_zh=sentence.text[start:end])
+    if len(sentence.text[start:end]) > len(item.name_zh or ""):
+        item.name_zh = sentence.text[start:end]
+    if role and item.role is None:
+        item.role = sentence.text[start - len(role):start] if role == shadow[start - len(role):start] \
+            else role
+    item.add(_mention(sentence, start, end))
+    covered.append((start, end))
+    people.append((position, start, end, key, role))
+    latin = _latin_after(sentence.text, end)
+    if latin is not None:
+        l_start, l_end = latin
+        if item.name_latin is None:
+            item.name_latin = sentence.text[l_start:l_end]
+        covered.append((l_start, l_end))
+    return item
+
+
+def _canonical(name: str) -> str:
+    """One spelling of a joined name whatever the joiner: 坦雅•卡斯特罗 = 坦雅·卡斯特罗."""
+    return re.sub(f"[{re.escape(NAME_JOINERS)}]", "·", name)
+
+
+def _latin_after(text: str, end: int) -> tuple[int, int] | None:
+    """`阿卜杜勒·哈克（Abdul Haq al-Turkistani）`: the Latin form given right after a name."""
+    m = re.match(r"\s*[（(]\s*", text[end:end + 3])
+    if not m:
+        return None
+    start = end + m.end()
+    name = _LATIN_NAME.match(text, start)
+    if name is None or " " not in name.group():
+        return None
+    after = text[name.end():name.end() + 1]
+    if after not in ("）", ")", "，", ",", "；", ";"):
+        return None
+    return name.start(), name.end()
+
+
+def _titled(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+            people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """A short name right after an office and before a verb or a stop (`国家主席胡锦涛会见`), or
+    right before a title (`告诉卡里莫夫总统`)."""
+    shadow = sentence.shadow
+    for title in ctx.titles:
+        pos = shadow.find(title)
+        while pos >= 0:
+            after = pos + len(title)
+            _name_after_title(ctx, sentence, after, title, covered, people, position)
+            _name_before_title(ctx, sentence, pos, covered, people, position)
+            pos = shadow.find(title, after)
+
+
+# Characters that transliterated and Chinese personal names do not use: a rank, an office or a
+# function word (`常务副主席` is a rank, `该团伙` a reference).
+_NOT_IN_NAMES = re.compile(r"[副务长部委会员主总的了是在其这那该此国家省州市县区党政府院局处室团伙军队教名且联]")
+
+
+def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
+                      covered: list[tuple[int, int]],
+                      people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """`国家主席胡锦涛会见…`: a Chinese name (a common surname, two or three characters) after an
+    office, ended by a verb, a particle or punctuation."""
+    shadow = sentence.shadow
+    if shadow[start:start + 1] not in ctx.places.surnames:
+        return
+    for length in (3, 2):
+        end = start + length
+        if end > len(shadow) or _taken(covered, start, end):
+            continue
+        name = shadow[start:end]
+        if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name) \
+                or any(ctx.stop_at(shadow, start + k) for k in range(1, length)):
+            continue
+        if ctx.title_before(shadow, end) or ctx.stop_at(shadow, end) or \
+                (end < len(shadow) and not _is_name_char(shadow[end])):
+            _add_person(ctx, sentence, start, end, title, covered, people, position)
+            return
+
+
+def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
+                       covered: list[tuple[int, int]],
+                       people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    shadow = sentence.shadow
+    for length in (5, 4, 3):
+        start = end - length
+        if start < 0 or _taken(covered, start, end):
+            continue
+        name = shadow[start:end]
+        if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name):
+            continue
+        before = shadow[start - 1] if start else ""
+        # a clear left edge: the start, punctuation, or a word that cannot end a name
+        if before and _is_name_char(before) and not ctx.stop_before(shadow, start):
+            continue
+        if any(ctx.stop_at(shadow, start + k) for k in range(length)):
+            continue
+        if any(ctx.title_before(shadow, start + k) for k in range(1, length + 1)):
+            continue
+        _add_person(ctx, sentence, start, end, None, covered, people, position)
+        return
+
+
+def _links(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+           people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """A wikilink whose target is a joined personal name: its shown text names that person."""
+    for link in sentence.links:
+        target = ctx.scripts.simplified(link.target)
+        if not any(j in target for j in NAME_JOINERS) or len(target) > 24:
+            continue
+        if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
+            continue  # `伊宁二·五事件`, a date; `X·Y大学`, …
+        start = _find_link(sentence, link)
+        if start is None:
+            continue
+        end = start + len(link.text)
+        if _taken(covered, start, end):
+            continue
+        _add_person(ctx, sentence, start, end, None, covered, people, position,
+                    key_name=target)
+
+
+def _find_link(sentence: Sentence, link: Any) -> int | None:
+    """Where a link's shown text is in the sentence (from its seed span)."""
+    for clean_start, seed_start, length in sentence.runs:
+        if seed_start <= link.span[0] < seed_start + length:
+            at = clean_start + link.span[0] - seed_start
+            if sentence.text.startswith(link.text, at):
+                return at
+    at = sentence.text.find(link.text)
+    return at if at >= 0 else None
+
+
+def _latin(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[int, int]]]) -> None:
+    """Latin personal names: two or more capitalised words that are no place, organisation,
+    publication or quotation; a single word only when the article also gives a fuller name that
+    ends (or begins) with it."""
+    found: list[tuple[int, int, int, str]] = []
+    for position, sentence in enumerate(sentences):
+        text = sentence.text
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        for m in _LATIN_NAME.finditer(text):
+            start, end = m.span()
+            name = m.group()
+            if _taken(covered[position], start, end) or _taken(quoted, start, end):
+                continue
+            if name in ctx.gazetteer.not_people or name.isupper():
+                continue
+            words = re.split(r"[\s-]+", name)
+            if any(w in _NOT_NAME_WORDS for w in words):
+                continue
+            if name.casefold() in ctx.places.latin or name.casefold() in ctx.places.latin_known:
+                continue
+            found.append((position, start, end, name))
+    full = sorted({n for _, _, _, n in found if " " in n}, key=len, reverse=True)
+    for position, start, end, name in found:
+        owner = name
+        if " " not in name:
+            owner = next((f for f in full if f.split()[-1] == name or f.split()[0] == name), "")
+            if not owner or len(name) < 3:
+                continue
+        key = f"person:{slug(owner)}"
+        item = ctx.entity(key, "person", name_latin=owner)
+        item.add(_mention(sentences[position], start, end))
+        covered[position].append((start, end))
+
+
+def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[int, int]]],
+                 people: list[tuple[int, int, int, str, str | None]]) -> None:
+    """A bare surname or given name of someone already named, after that first mention."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for position, start, end, key, _role in people:
+        first.setdefault(key, (position, start))
+        name = _canonical(sentences[position].shadow[start:end])
+        parts = [p for p in name.split("·") if len(p) >= 2]
+        if len(parts) < 2:
+            continue
+        for part in (parts[0], parts[-1]):
+            owners.setdefault(part, set()).add(key)
+    unique = {part: next(iter(keys)) for part, keys in owners.items() if len(keys) == 1}
+    if not unique:
+        return
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(unique, key=len, reverse=True)))
+    for position, sentence in enumerate(sentences):
+        shadow = sentence.shadow
+        for m in pattern.finditer(shadow):
+            start, end = m.span()
+            key = unique[m.group()]
+            if (position, start) < first[key] or _taken(covered[position], start, end):
+                continue
+            before = shadow[start - 1] if start else ""
+            if before in _JOINERS or shadow[end:end + 1] in _JOINERS:
+                continue
+            if _is_name_char(before) and not (ctx.title_before(shadow, start)
+                                              or ctx.stop_before(shadow, start)):
+                continue
+            if end < len(shadow) and _is_name_char(shadow[end]) and not ctx.stop_at(shadow, end):
+                continue
+            ctx.found[key].add(_mention(sentence, start, end))
+            covered[position].append((start, end))
+
+
+def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
+    """People the article says are one (`-{zh-hans:普京;zh-hant:普丁}-`) become one entity."""
+    by_name: dict[str, str] = {}
+    for key, item in ctx.found.items():
+        if item.kind == "person" and item.name_zh:
+            by_name.setdefault(ctx.scripts.simplified(_canonical(item.name_zh)), key)
+    for names in groups_of_names:
+        keys = [by_name[n] for n in names if n in by_name]
+        keys = list(dict.fromkeys(k for k in keys if k in ctx.found))
+        for other in keys[1:]:
+            target, source = ctx.found[keys[0]], ctx.found.pop(other)
+            for mention in source.mentions:
+                target.add(mention)
+            target.aliases.extend(n for n in (source.name_zh, source.name_latin) if n)
+
+
+# -- records ----------------------------------------------------------------------------------
+
+def _freeze(item: _Found, ctx: _Context) -> Entity:
+    scripts = ctx.scripts
+    written = Counter(m.text for m in item.mentions)
+    chinese = [w for w, _ in written.most_common() if CJK.search(w)]
+    latin_written = [w for w, _ in written.most_common() if not CJK.search(w)]
+    entry, place = item.curated, item.place
+    role = item.role
+    place_type = country = None
+    geonames_id = lat = lon = None
     if entry is not None:
-        written = {m.text for m in item.mentions}
-        zh = [f for f in entry.zh if f in written] or list(entry.zh)
-        latin = [f for f in entry.latin if f in written] or list(entry.latin)
-        name_zh = zh[0] if zh else None
-        name_latin = latin[0] if latin else None
+        # the first curated form the article writes (the full name before a bare surname),
+        # as the article writes it
+        by_simple: dict[str, str] = {}
+        for w in chinese:
+            by_simple.setdefault(scripts.simplified(w), w)
+        name_zh = next((by_simple[scripts.simplified(f)] for f in entry.zh
+                        if scripts.simplified(f) in by_simple), None) \
+            or (chinese[0] if chinese else (entry.zh[0] if entry.zh else None))
+        name_latin = next((f for f in entry.latin if f in written), None) \
+            or (entry.latin[0] if entry.latin else None)
         name_en = entry.en
-        names = list(entry.zh) + list(entry.latin) + list(entry.aliases)
-        role = entry.role
+        names = [*entry.zh, *entry.latin, *entry.aliases]
+        role = entry.role or role
+        place_type, country = entry.place_type, entry.country
+    elif place is not None:
+        name_zh = chinese[0] if chinese else None
+        name_latin = latin_written[0] if latin_written else None
+        name_en = item.name_en or place.en
+        names = []
+        place_type = item.place_type or place.kind
+        country = place.country
+        if item.source != "derived":
+            geonames_id, lat, lon = place.geonames_id, place.lat, place.lon
+        role = _place_role(place_type, country, ctx)
     else:
-        name_zh, name_latin, name_en = item.name_zh, item.name_latin, None
-        names = sorted({m.text for m in item.mentions})
-    if traditional is not None:
-        names += [traditional(n) for n in list(names) if re.search(r"[\u3400-\u9fff]", n)]
+        name_zh = item.name_zh if item.name_zh else (chinese[0] if chinese else None)
+        name_latin = item.name_latin
+        name_en = None
+        names = []
+    names += [w for w, _ in written.most_common()] + item.aliases
+    for name in list(names):
+        if CJK.search(name):
+            names += [scripts.simplified(name), scripts.traditional(scripts.simplified(name))]
     primary = {name_zh, name_latin, name_en}
     aliases: list[str] = []
     for name in names:
         if name and name not in primary and name not in aliases:
             aliases.append(name)
     return Entity(
-        id=item.key, kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
-        aliases=tuple(aliases), role=role, mentions=tuple(item.mentions), seed=seed,
+        id=item.key if item.kind != "place" else _place_id(item, name_en, name_zh),
+        kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
+        aliases=tuple(aliases), role=role, mentions=tuple(item.mentions), seed=ctx.seed,
+        place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
+        longitude=lon, source=item.source,
     )
+
+
+def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:
+    if item.curated is not None:
+        return item.key
+    return f"place:{slug(name_en or name_zh or item.key)}"
+
+
+def _place_role(kind: str | None, country: str | None, ctx: _Context) -> str | None:
+    if not kind:
+        return None
+    kind_text = {"subdivision": "province or region"}.get(kind, kind)
+    if kind in ("country", "continent") or not country:
+        return kind_text
+    name = ctx.country_name(country)
+    return f"{kind_text} in {name}" if name else kind_text

@@ -35,7 +35,7 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
             heading = heading_year(title)
             if heading is not None:
                 break
-        mentions = find_dates(sentence.text)
+        mentions = find_dates(sentence.shadow)
         if not mentions:
             continue
         resolved = resolve_dates(
@@ -77,7 +77,7 @@ def extract_events(
         for _start, kind, text in sorted(names_in.get(position, [])):
             if text not in kinds[kind]:
                 kinds[kind].append(text)
-        killed, injured = count_casualties(sentence.text)
+        killed, injured = count_casualties(sentence.shadow)
         for date in resolved:
             events.append(
                 Event(
@@ -85,7 +85,7 @@ def extract_events(
                     end_date=date.end.iso() if date.end else None,
                     precision=date.date.precision,
                     date_source=date.source,
-                    date_text=date.text.rstrip("，,"),
+                    date_text=sentence.text[date.start:date.end_pos].rstrip("，,"),
                     text=sentence.text,
                     section=sentence.section,
                     places=tuple(kinds["place"]),

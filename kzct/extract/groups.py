@@ -1,80 +1,174 @@
-"""Organisations: Kazakhstan's list of banned terrorist organisations as the article states it,
-and (``--all``) the other militant or religious organisations it discusses.
+"""Organisations: the banned terrorist organisations as the article states them, and (``--all``)
+the other militant or religious organisations it discusses.
 
-The list comes from the article's own sentences: ``…恐怖组织包括：A、B（Latin）、…和C。`` gives the
-listed groups and the paragraph's date gives their listing date; ``…在DATE将A和B加入了这张名单``
-adds groups on that date. Curated data only adds English names and aliases, and, for unlisted
-groups, a status whose evidence sentence must be found in the seed.
+A designation is found by what the sentence says, not by one wording (everything is matched on the
+simplified shadow, so either script reads the same):
+
+- a list introduced by a word for the list and a verb of containing:
+  ``…恐怖组织包括：A、B和C`` / ``名单如下：`` followed by a bulleted list;
+- a list closed by a verb of designating: ``A、B和C被列为恐怖组织`` (列入, 认定为, 宣布为, 定为,
+  指定为);
+- a list added to one: ``将A和B加入（列入）这张名单``, ``将A列为恐怖组织``.
+
+Items are joined by 、，, 和, 及, 以及, 与 or given as list items; an item is the name before any
+bracket (``中亚圣战者联盟（Jamaat of Central Asian Mujahedins）``: the bracket holds its Latin
+name or another name). The paragraph's date gives the listing date. Curated data only adds English
+names and aliases and, for unlisted groups, a status whose evidence sentence must be in the text;
+an organisation no curated entry knows is still listed, with no English name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.dates import ResolvedDate
 from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
 
-_LIST = re.compile(r"(?:恐怖组织|名单|列表)(?:包括|有|如下)[：:]\s*(?P<items>[^。；]+)")
-_ADD = re.compile(
-    r"将(?P<items>[^。；，]+?)(?:加入|列入|增加到|添加到)了?(?:这张|该|此|这份)?(?:名单|列表|清单)")
-_ITEM = re.compile(r"^\s*(?P<zh>[^（(]+?)\s*(?:[（(](?P<latin>[^）)]+)[）)])?\s*$")
+if TYPE_CHECKING:
+    from kzct.text import Scripts
+
+_ORG = r"(?:恐怖|极端|恐怖主义|极端主义|非法|被禁|违禁)(?:主义)?(?:组织|团体|集团|势力)"
+_LIST_WORD = rf"(?:{_ORG}|名单|清单|列表|黑名单)"
+# …恐怖组织包括：A、B和C / 名单如下：
+_INTRO = re.compile(
+    rf"{_LIST_WORD}[^。；：:]{{0,16}}?(?:包括|包含|包括有|有|如下|为|是)[^。；：:]{{0,4}}?[：:]?\s*"
+    r"(?P<items>[^。；]*)")
+# A、B和C被列为恐怖组织 (the items run back to the start of the clause)
+_CLOSED = re.compile(
+    rf"(?P<items>[^。；：:，,]+?)(?:均|都|也|已|已经|先后|正式)*被[^。；]{{0,24}}?"
+    rf"(?:列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
+# 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单
+_ADDED = re.compile(
+    r"(?:将|把)(?P<items>[^。；：:]+?)(?:正式)?(?:加入|列入|列为|增加到|添加到|认定为|宣布为|定为|"
+    rf"指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
+_SPLIT = re.compile(r"以及|、|，|,|及|与|和")
+# An organisation's name ends with one of these, or is known (curated), or is Latin.
+_ORG_NAME = re.compile(
+    r"(?:组织|运动|党|军|阵线|联盟|同盟|协会|社|会|团|团体|集团|教|派|基地|兄弟会|圣战|伊斯兰国|"
+    r"塔利班|旅|营|部队|武装|网络|中心|卫队|民兵|力量|帮|联合会|委员会)$")
+_BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 
 LISTED = "listed"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class _ListEntry(NamedTuple):
-    zh: str
+    zh: str  # as written
+    simple: str  # in simplified characters
     latin: str | None
+    other: str | None  # another name in the bracket (东伊运)
     sentence: Sentence
     date: ResolvedDate | None
-    start: int  # position of the item in the sentence text
+    start: int  # position of the name in the sentence text
     end: int
 
 
-def _split_items(items: str, offset: int) -> list[tuple[str, int, int]]:
-    """``A、B（x）、C和D`` → its items with their positions; the last ``和`` joins the last two."""
-    out: list[tuple[str, int, int]] = []
-    pos = 0
-    parts = items.split("、")
-    for i, part in enumerate(parts):
-        pieces = [part]
-        if i == len(parts) - 1 and "和" in part:
-            head, _, tail = part.rpartition("和")
-            if head.strip() and tail.strip():
-                pieces = [head, tail]
-        inner = pos
-        for piece in pieces:
-            out.append((piece, offset + inner, offset + inner + len(piece)))
-            inner += len(piece) + 1
-        pos += len(part) + 1
+def _items(shadow: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list in ``shadow[start:end]``: split at the joiners outside brackets."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    pos = start
+    i = start
+    while i < end:
+        ch = shadow[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SPLIT.match(shadow, i)
+            if m and m.end() <= end:
+                out.append((pos, i))
+                pos = i = m.end()
+                continue
+        i += 1
+    out.append((pos, end))
     return out
 
 
-def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]]) -> list[_ListEntry]:
+def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
+           date: ResolvedDate | None, scripts: Scripts) -> _ListEntry | None:
+    """One list item as an organisation, or None when it does not read as one."""
+    shadow, text = sentence.shadow, sentence.text
+    while start < end and shadow[start] in " “”「」『』\"'":
+        start += 1
+    while end > start and shadow[end - 1] in " “”「」『』\"'等":
+        end -= 1
+    item = shadow[start:end]
+    latin = other = None
+    bracket = _BRACKET.search(item)
+    name_end = end
+    if bracket:
+        inner = bracket.group("inner").strip()
+        name_end = start + bracket.start()
+        inner_text = text[start + bracket.start("inner"):start + bracket.end("inner")].strip()
+        if _LATIN_ONLY.match(inner):
+            latin = inner_text
+        elif inner:
+            other = inner_text
+    name = shadow[start:name_end].strip(" “”「」『』\"'")
+    if "的" in name:  # `本•拉登旗下的基地组织`: the organisation is what follows the last 的
+        name = name[name.rindex("的") + 1:]
+    if not name:
+        return None
+    offset = shadow.index(name, start)
+    if _LATIN_ONLY.match(name):
+        latin, zh, simple = text[offset:offset + len(name)], "", name
+    else:
+        zh, simple = text[offset:offset + len(name)], name
+        if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
+            return None
+        if not (_ORG_NAME.search(name) or _curated_for(name, latin, gazetteer, scripts)):
+            return None
+    return _ListEntry(zh=zh or (latin or ""), simple=simple, latin=latin, other=other,
+                      sentence=sentence, date=date, start=offset, end=offset + len(name))
+
+
+def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
+                  gazetteer: Gazetteer, scripts: Scripts) -> list[_ListEntry]:
     entries: list[_ListEntry] = []
     seen: set[str] = set()
-    for sentence in sentences:
-        for pattern in (_LIST, _ADD):
-            m = pattern.search(sentence.text)
-            if not m:
-                continue
-            date = _listing_date(sentence, sentences, dates)
-            for piece, start, end in _split_items(m.group("items"), m.start("items")):
-                item = _ITEM.match(piece)
-                if not item:
+
+    def add(entry: _ListEntry | None) -> None:
+        if entry is not None and entry.simple not in seen:
+            seen.add(entry.simple)
+            entries.append(entry)
+
+    for position, sentence in enumerate(sentences):
+        shadow = sentence.shadow
+        date = None
+        for pattern in (_INTRO, _CLOSED, _ADDED):
+            for m in pattern.finditer(shadow):
+                start, end = m.span("items")
+                if date is None:
+                    date = _listing_date(sentence, sentences, dates)
+                if pattern is _INTRO and not shadow[start:end].strip():
+                    # `…名单如下：` and a bulleted list after it
+                    for item in _following_items(sentences, position):
+                        add(_entry(item, 0, _item_end(item.shadow), gazetteer,
+                                   _listing_date(item, sentences, dates) or date, scripts))
                     continue
-                zh = item.group("zh").strip(" “”\"")
-                if not zh or zh in seen or zh.startswith(("这", "该", "此")):
-                    continue
-                seen.add(zh)
-                latin = item.group("latin")
-                entries.append(_ListEntry(zh=zh, latin=latin.strip() if latin else None,
-                                          sentence=sentence, date=date, start=start, end=end))
+                for a, b in _items(shadow, start, end):
+                    add(_entry(sentence, a, b, gazetteer, date, scripts))
     return entries
+
+
+def _following_items(sentences: list[Sentence], position: int) -> list[Sentence]:
+    out = []
+    for sentence in sentences[position + 1:]:
+        if not sentence.list_item or sentence.paragraph != sentences[position].paragraph:
+            break
+        out.append(sentence)
+    return out
+
+
+def _item_end(shadow: str) -> int:
+    """A list item's name ends at the first clause mark (`基地组织：…`, `东伊运，2002年…`)."""
+    m = re.search(r"[：:，,。；;—－]", shadow)
+    return m.start() if m else len(shadow)
 
 
 def _listing_date(
@@ -92,17 +186,24 @@ def _listing_date(
     return None
 
 
-def _curated_for(zh: str, latin: str | None, gazetteer: Gazetteer) -> Curated | None:
+def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
+                 scripts: Scripts | None = None) -> Curated | None:
+    """The curated group named ``simple`` (or ``latin``), as the mainland, Taiwan or Hong Kong
+    write it."""
     for entry in gazetteer.of_kind("group"):
-        if zh in entry.zh or (latin and latin in entry.latin):
+        names = [*entry.zh, *entry.aliases]
+        if scripts is not None:
+            names += [v for n in entry.zh for v in scripts.regional(n)]
+        if simple in names or (latin and latin in entry.latin):
             return entry
     return None
 
 
-def _history(forms: tuple[str, ...], events: list[Event], seed: str) -> tuple[HistoryItem, ...]:
+def _history(forms: set[str], events: list[Event], seed: str,
+             scripts: Scripts) -> tuple[HistoryItem, ...]:
     items = []
     for event in events:
-        if event.seed == seed and any(form in event.groups for form in forms):
+        if event.seed == seed and any(scripts.simplified(g) in forms for g in event.groups):
             items.append(HistoryItem(date=event.date, precision=event.precision, text=event.text,
                                      refs=event.refs, span=event.span))
     return tuple(items)
@@ -116,48 +217,59 @@ def _aliases(primary: set[str | None], names: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _names(names: list[str], scripts: Scripts) -> list[str]:
+    """Names with their simplified and traditional forms, for search."""
+    out = list(names)
+    for name in names:
+        if _CJK.search(name):
+            simple = scripts.simplified(name)
+            out += [simple, scripts.traditional(simple)]
+    return out
+
+
 def extract_groups(
     sentences: list[Sentence],
     dates: dict[int, list[ResolvedDate]],
     events: list[Event],
     gazetteer: Gazetteer,
     seed: str,
-    traditional: Callable[[str], str],
+    scripts: Scripts,
 ) -> list[Group]:
-    """The listed groups in the order of the list, then the other groups the article discusses."""
+    """The listed groups in the order of the lists, then the other groups the article discusses."""
     groups: list[Group] = []
     listed_curated: set[int] = set()
-    for entry in _list_entries(sentences, dates):
-        curated = _curated_for(entry.zh, entry.latin, gazetteer)
+    for entry in _list_entries(sentences, dates, gazetteer, scripts):
+        curated = _curated_for(entry.simple, entry.latin, gazetteer, scripts)
         if curated is not None:
             listed_curated.add(id(curated))
         name_en, en_source = _english(entry.latin, curated, gazetteer)
-        forms = (entry.zh,) + ((entry.latin,) if entry.latin else ())
+        written = [entry.zh] + [n for n in (entry.latin, entry.other) if n]
+        forms = {scripts.simplified(n) for n in written}
         if curated is not None:
-            forms += curated.forms
-        names = list(forms) + (list(curated.aliases) if curated else [])
-        names += [traditional(n) for n in names if _CJK.search(n)]
+            forms |= {scripts.simplified(f) for f in curated.forms}
+        names = _names(written + (list(curated.forms) + list(curated.aliases) if curated else []),
+                       scripts)
         date = entry.date
         listed_on = date.date.iso() if date else None
+        zh = entry.zh if _CJK.search(entry.zh) else None
         groups.append(
             Group(
-                name_zh=entry.zh,
+                name_zh=zh,
                 name_latin=entry.latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=_aliases({entry.zh, entry.latin, name_en}, names),
+                aliases=_aliases({zh, entry.latin, name_en}, names),
                 status=LISTED,
-                status_text="on Kazakhstan's list of banned terrorist organisations"
-                + (f" since {listed_on}" if listed_on else ""),
+                status_text="on the list of banned terrorist organisations",
                 listed_on=listed_on,
                 listed_precision=date.date.precision if date else None,
-                history=_history(forms, events, seed),
+                history=_history(forms, events, seed, scripts),
                 refs=entry.sentence.refs,
                 source=Source(seed=seed, section=entry.sentence.section,
                               span=entry.sentence.seed_span(entry.start, entry.end)),
             )
         )
-    groups.extend(_unlisted(sentences, events, gazetteer, seed, traditional, listed_curated))
+    groups.extend(_unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
     return groups
 
 
@@ -177,22 +289,27 @@ def _unlisted(
     events: list[Event],
     gazetteer: Gazetteer,
     seed: str,
-    traditional: Callable[[str], str],
+    scripts: Scripts,
     listed: set[int],
 ) -> list[Group]:
     out: list[Group] = []
     for curated in gazetteer.of_kind("group"):
         if id(curated) in listed or not curated.status or not curated.evidence:
             continue
-        sentence = next((s for s in sentences if curated.evidence in s.text), None)
-        if sentence is None:
-            continue  # the seed does not state it: no record
-        zh = next((f for f in curated.zh if f in sentence.text), curated.zh[0] if curated.zh else "")
+        sentence = evidence = None
+        for evidence in (curated.evidence, *scripts.regional(curated.evidence)):
+            sentence = next((s for s in sentences if evidence in s.shadow), None)
+            if sentence is not None:
+                break
+        if sentence is None or evidence is None:
+            continue  # the text does not state it: no record
+        forms = [v for f in curated.zh for v in (f, *scripts.regional(f))]
+        form = next((f for f in forms if f in sentence.shadow), "")
         latin = next((f for f in curated.latin if f in sentence.text), None)
-        start = sentence.text.find(zh) if zh else sentence.text.find(curated.evidence)
-        end = start + len(zh) if zh else start + len(curated.evidence)
-        names = list(curated.forms) + list(curated.aliases)
-        names += [traditional(n) for n in names if _CJK.search(n)]
+        start = sentence.shadow.find(form) if form else sentence.shadow.find(evidence)
+        end = start + len(form) if form else start + len(evidence)
+        zh = sentence.text[start:end] if form else (curated.zh[0] if curated.zh else None)
+        names = _names(list(curated.forms) + list(curated.aliases), scripts)
         name_en, en_source = (curated.en, "curated") if curated.en else (None, "none")
         out.append(
             Group(
@@ -205,7 +322,8 @@ def _unlisted(
                 status_text=curated.status_text or curated.status,
                 listed_on=None,
                 listed_precision=None,
-                history=_history(curated.forms, events, seed),
+                history=_history({scripts.simplified(f) for f in curated.forms}, events, seed,
+                                 scripts),
                 refs=sentence.refs,
                 source=Source(seed=seed, section=sentence.section,
                               span=sentence.seed_span(start, end)),

@@ -1,0 +1,133 @@
+"""Text: folding for matching, the simplified shadow of Chinese text, and character classes.
+
+An article may be written in simplified or traditional characters, or both. Every rule, pattern
+and curated name in kzct is written once, in simplified characters, and is matched against a
+*shadow* of the text: the same text converted to simplified characters by OpenCC, character for
+character, so that a position in the shadow is the same position in the text as written. What
+kzct prints is always cut from the text as written (traditional stays traditional).
+
+OpenCC is started only when a shadow is made (when an article is built), never on a warm query.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+# Han ideographs (the unified block, extension A and the compatibility block).
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Characters that join the parts of a transliterated name: 努尔苏丹·纳扎尔巴耶夫.
+NAME_JOINERS = "·•‧・･・"
+
+# OpenCC's configurations that turn Hong Kong and Taiwan variants, then traditional characters,
+# into simplified ones. Chained, they give back the simplified original of s2t, s2tw, s2twp's
+# characters and s2hk (s2twp's regional words, 資訊 for 信息, are words, not characters: names
+# are matched through the gazetteer's names in both scripts instead).
+_TO_SIMPLIFIED = ("hk2s", "tw2s")
+# OpenCC's configurations that also change words by region (Taiwan's 哈薩克 for 哈萨克斯坦).
+_REGIONAL = ("s2twp", "s2hk")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK.match(ch))
+
+
+class Scripts:
+    """OpenCC's converters for one build, started on first use.
+
+    ``simplified(text)`` has exactly the length of ``text``: where a phrase conversion would change
+    the length, that run of ideographs is converted character by character instead."""
+
+    def __init__(self) -> None:
+        self._to_simplified: list[Any] | None = None
+        self._to_traditional: Any = None
+        self._regional: list[Any] | None = None
+        self._regional_memo: dict[str, list[str]] = {}
+        self._traditional_memo: dict[str, str] = {}
+
+    def _simplifiers(self) -> list[Any]:
+        if self._to_simplified is None:
+            import opencc
+
+            self._to_simplified = [opencc.OpenCC(config) for config in _TO_SIMPLIFIED]
+        return self._to_simplified
+
+    def _convert(self, text: str) -> str:
+        for converter in self._simplifiers():
+            text = str(converter.convert(text))
+        return text
+
+    def simplified(self, text: str) -> str:
+        """``text`` in simplified characters, position for position."""
+        if not CJK.search(text):
+            return text
+        converted = self._convert(text)
+        if len(converted) == len(text):
+            return converted
+        out = []
+        pos = 0
+        for m in CJK_RUN.finditer(text):
+            out.append(text[pos:m.start()])
+            run = m.group()
+            converted = self._convert(run)
+            if len(converted) != len(run):
+                converted = "".join(self._char(ch) for ch in run)
+            out.append(converted)
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _char(self, ch: str) -> str:
+        converted = self._convert(ch)
+        return converted if len(converted) == 1 else ch
+
+    def regional(self, name: str) -> list[str]:
+        """The other ways a (simplified) name is written where regional words differ, brought
+        back to simplified characters: s2twp writes 乌兹别克斯坦伊斯兰运动 as 烏茲別克伊斯蘭運動,
+        so 乌兹别克伊斯兰运动 is the same name. For names only, not for running text."""
+        if not CJK.search(name):
+            return []
+        memo = self._regional_memo.get(name)
+        if memo is not None:
+            return memo
+        if self._regional is None:
+            import opencc
+
+            self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
+        out = []
+        for converter in self._regional:
+            variant = self.simplified(str(converter.convert(name)))
+            if variant != name and variant not in out:
+                out.append(variant)
+        self._regional_memo[name] = out
+        return out
+
+    def traditional(self, text: str) -> str:
+        """OpenCC's traditional form of a (simplified) name: an alias for search."""
+        memo = self._traditional_memo.get(text)
+        if memo is not None:
+            return memo
+        if not CJK.search(text):
+            return text
+        if self._to_traditional is None:
+            import opencc
+
+            self._to_traditional = opencc.OpenCC("s2t")
+        converted = str(self._to_traditional.convert(text))
+        self._traditional_memo[text] = converted
+        return converted
+
+
+def fold(text: str, t2s: dict[str, str] | None = None) -> str:
+    """Case, accents, width and script folded: ``Öskemen`` → ``oskemen``, ``阿拉木圖`` → ``阿拉木图``."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = text.casefold()
+    if t2s:
+        text = "".join(t2s.get(ch, ch) for ch in text)
+    text = re.sub(r"[·•‧・･\-‐‑–—_'’`.,]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
