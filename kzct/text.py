@@ -79,6 +79,31 @@ class Scripts:
         out.append(text[pos:])
         return "".join(out)
 
+    def simplified_many(self, texts: list[str]) -> list[str]:
+        """``simplified`` of each text (of one line each), converted in one call."""
+        if not texts:
+            return []
+        converted = self._convert("\n".join(texts)).split("\n")
+        if len(converted) != len(texts):
+            return [self.simplified(t) for t in texts]
+        return [c if len(c) == len(t) else self.simplified(t) for c, t in zip(converted, texts)]
+
+    def regional_many(self, names: list[str]) -> list[list[str]]:
+        """``regional`` of each name, converted in one call per configuration."""
+        if self._regional is None:
+            import opencc
+
+            self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
+        out: list[list[str]] = [[] for _ in names]
+        for converter in self._regional:
+            variants = str(converter.convert("\n".join(names))).split("\n")
+            if len(variants) != len(names):
+                return [self.regional(n) for n in names]
+            for i, variant in enumerate(self.simplified_many(variants)):
+                if variant != names[i] and variant not in out[i]:
+                    out[i].append(variant)
+        return out
+
     def _char(self, ch: str) -> str:
         converted = self._convert(ch)
         return converted if len(converted) == 1 else ch

