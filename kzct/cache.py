@@ -59,6 +59,16 @@ def database_path() -> Path | None:
     return target
 
 
+def places_dir() -> Path | None:
+    """Where the place table is kept (the cache directory, created), or None where it cannot be."""
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return directory
+
+
 # -- the words of shell completion ---------------------------------------------------------------
 
 def completion_words(index: Index) -> dict[str, list[str]]:

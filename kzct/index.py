@@ -148,12 +148,12 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> In
         # Two seeds with one file name: tell them apart by their place in the list.
         names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
     seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
-    database = None
-    if use_cache:
-        from kzct.cache import database_path
+    from kzct.cache import database_path, places_dir
 
-        database = database_path()
-    index = open_index(seeds, database)
+    database = database_path() if use_cache else None
+    # The place table is derived from the installed gazetteer libraries and named by their
+    # versions, so it is never stale: it is kept even when the index is not (--no-cache).
+    index = open_index(seeds, database, places_dir())
     if database is not None:
         from kzct.cache import write_words
 

@@ -342,14 +342,16 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     return [infos[i] for i in range(len(files))]
 
 
-def open_index(files: list[SeedFile], database: Path | None) -> Index:
-    """The index of ``files``, from the database at ``database`` (None: in memory only)."""
+def open_index(files: list[SeedFile], database: Path | None,
+               places_dir: Path | None = None) -> Index:
+    """The index of ``files``, from the database at ``database`` (None: in memory only).
+    ``places_dir`` is where the place table of a build is kept (``kzct.gazetteer``)."""
     warnings: list[str] = []
     if database is not None:
         for attempt in range(2):
             try:
                 conn = _connect(str(database))
-                index = Index(conn, _sync(conn, files, database.parent, warnings))
+                index = Index(conn, _sync(conn, files, places_dir, warnings))
                 index.warnings = warnings
                 return index
             except KzctError:
@@ -361,7 +363,7 @@ def open_index(files: list[SeedFile], database: Path | None) -> Index:
             except OSError:
                 break
     conn = _connect(":memory:")
-    index = Index(conn, _sync(conn, files, None, warnings))
+    index = Index(conn, _sync(conn, files, places_dir, warnings))
     index.warnings = warnings
     return index
 

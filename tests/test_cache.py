@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from conftest import SEED, fresh_cache
 
 
 def _database(cache: Path) -> Path:
@@ -17,8 +17,8 @@ def _database(cache: Path) -> Path:
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
-    directory = tmp_path / "cache"
+def cache(tmp_path, monkeypatch, places_file) -> Path:  # type: ignore[no-untyped-def]
+    directory = fresh_cache(tmp_path / "cache", places_file)
     monkeypatch.setenv("KZCT_CACHE_DIR", str(directory))
     return directory
 
@@ -97,10 +97,15 @@ def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> Non
     assert (result.code, result.err) == (0, "") and len(result.json()) == 14
 
 
-def test_no_cache_writes_nothing(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_no_cache_writes_no_index(run, cache) -> None:  # type: ignore[no-untyped-def]
+    """--no-cache builds the index afresh and keeps none; the place table, derived from the
+    installed libraries and named by their versions, is kept all the same."""
+    before = sorted(p.name for p in cache.iterdir())
     result = run("--no-cache", "groups", "--json")
-    assert result.code == 0 and not cache.exists()
-    assert run("groups", "--json", env={"KZCT_NO_CACHE": "1"}).code == 0 and not cache.exists()
+    assert result.code == 0 and sorted(p.name for p in cache.iterdir()) == before
+    assert run("groups", "--json", env={"KZCT_NO_CACHE": "1"}).code == 0
+    assert sorted(p.name for p in cache.iterdir()) == before
+    assert [p.name for p in cache.glob("places-*.json")] == [n for n in before if n.startswith("places-")]
 
 
 def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -73,10 +73,12 @@ _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("盆地", "basin", "Basin"),
                  ("高原", "plateau", "Plateau"), ("地区", "region", "Region"),
                  ("州", "region", "Region"), ("省", "province", "Province"),
                  ("区", "district", "District"), ("河", "river", "River"),
-                 ("山", "mountain", "Mountains"))
+                 ("山", "mountain", "Mountains"), ("大街", "street", "Street"),
+                 ("路", "street", "Road"), ("街", "street", "Street"))
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
 _MAX_PART = 8  # characters in one part of a transliterated name
+_CONJUNCTIONS = frozenset("和与及或跟同")
 
 
 class _Found:
@@ -215,12 +217,17 @@ class _Context:
         self.found: dict[str, _Found] = {}
         self.ids: dict[int, str] = {}
         self._countries: dict[str, str] | None = None
+        self.names: Names | None = None
 
     def country_name(self, code: str) -> str | None:
         if self._countries is None:
             self._countries = {p.country: p.en for p in self.places.places
                                if p.kind == "country" and p.country and p.en}
         return self._countries.get(code)
+
+    def known_name(self, name: str) -> bool:
+        """Whether ``name`` is a place, a curated name or a word that is no person."""
+        return self.names is not None and name in self.names.table
 
     def entity(self, key: str, kind: str, **kwargs: Any) -> _Found:
         item = self.found.get(key)
@@ -234,13 +241,44 @@ class _Context:
                 return title
         return None
 
-    def stop_at(self, shadow: str, pos: int) -> bool:
-        return any(shadow.startswith(stop, pos) for stop in self.stops) or \
+    def stop_at(self, shadow: str, pos: int, inside: bool = False) -> bool:
+        """A stop word or a title starts at ``pos``. ``inside`` a name, a one-character stop
+        that foreign names are written with (都 in 阿不都, 和 in 和田) does not end it."""
+        return any(shadow.startswith(stop, pos) for stop in self.stops
+                   if not (inside and self._soft(stop))) or \
             any(shadow.startswith(title, pos) for title in self.titles)
 
-    def stop_before(self, shadow: str, pos: int) -> bool:
+    def _word(self, text: str) -> bool:
+        """A common word that cannot be part of a foreign name: not one written only with the
+        characters of foreign names (特别 is in 穆拉特别克)."""
+        return text in self.places.words and not all(c in self.places.translit for c in text)
+
+    def word_before(self, shadow: str, pos: int) -> bool:
+        """A common word (`人类学家`, `前任`) ends at ``pos``."""
+        return any(self._word(shadow[pos - k:pos]) for k in (2, 3, 4) if pos >= k)
+
+    def word_at(self, shadow: str, pos: int) -> bool:
+        """A common word (`大学`, `蒙面`) starts at ``pos``."""
+        return any(self._word(shadow[pos:pos + k]) for k in (2, 3, 4) if pos + k <= len(shadow))
+
+    def word_across(self, shadow: str, pos: int) -> bool:
+        """A common word runs across ``pos`` (`曾任` across `曾|任撒切尔`)."""
+        words = self.places.words
+        return any(shadow[pos - j:pos - j + k] in words
+                   for k in (2, 3, 4) for j in range(1, k) if pos - j >= 0)
+
+    def has_word(self, name: str) -> bool:
+        """``name`` holds a common word (`多次连任`, `世界维吾尔`): no personal name."""
+        words = self.places.words
+        return any(name[i:i + k] in words for k in (2, 3, 4) for i in range(len(name) - k + 1))
+
+    def stop_before(self, shadow: str, pos: int, inside: bool = False) -> bool:
         return any(pos >= len(stop) and shadow.startswith(stop, pos - len(stop))
-                   for stop in self.stops)
+                   for stop in self.stops if not (inside and self._soft(stop)))
+
+    def _soft(self, stop: str) -> bool:
+        """A one-character stop that foreign names are also written with, but a conjunction."""
+        return len(stop) == 1 and stop in self.places.translit and stop not in _CONJUNCTIONS
 
 
 def extract_entities(
@@ -263,9 +301,10 @@ def extract_entities(
                 same.setdefault(name, simple[0])
     names = known.with_aliases(same)
     ctx = _Context(gazetteer, places, scripts, seed)
+    ctx.names = names
     hits = [names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
-    covered: list[list[tuple[int, int]]] = []
+    covered: list[_Cover] = []
     for sentence, sentence_hits in zip(sentences, hits):
         covered.append(_known(ctx, sentence, sentence_hits, countries))
     people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
@@ -289,6 +328,31 @@ def _mention(sentence: Sentence, start: int, end: int) -> Mention:
 
 def _taken(covered: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in covered)
+
+
+class _Cover:
+    """What one sentence's names already cover: curated people and groups and found people
+    (``hard``), and places (which a transliterated name may hold: 拉希德·古特比金诺维奇 holds
+    Bikin, a town in Russia; the person wins)."""
+
+    def __init__(self) -> None:
+        self.hard: list[tuple[int, int]] = []
+        self.places: list[tuple[int, int, bool, str]] = []  # start, end, strong, entity key
+
+    def taken(self, start: int, end: int) -> bool:
+        return _taken(self.hard, start, end) or any(
+            s < end and start < e for s, e, _strong, _key in self.places)
+
+    def hard_taken(self, start: int, end: int) -> bool:
+        return _taken(self.hard, start, end)
+
+    def strong_place_ends_at(self, pos: int) -> bool:
+        """A country or a longer place name ends at ``pos`` (`俄罗斯总统…`): the left edge of a
+        name that follows it."""
+        return any(e == pos and strong for _s, e, strong, _key in self.places)
+
+    def add(self, start: int, end: int) -> None:
+        self.hard.append((start, end))
 
 
 # -- known names: curated, places ------------------------------------------------------------------
@@ -323,22 +387,32 @@ def _choose(ids: list[int], places: PlaceTable, countries: Counter[str]) -> Plac
 
 
 def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
-           countries: Counter[str]) -> list[tuple[int, int]]:
-    """Record the curated and gazetteer names of one sentence; returns the spans they cover."""
+           countries: Counter[str]) -> _Cover:
+    """Record the curated and gazetteer names of one sentence; returns what they cover."""
     shadow = sentence.shadow
-    covered: list[tuple[int, int]] = []
+    cover = _Cover()
     for hit in hits:
         start, end = hit.start, hit.end
-        covered.append((start, end))
         if hit.kind == "block":
             continue
         if hit.kind == "curated":
             entry: Curated = hit.value
-            if entry.kind == "place" and not _is_place_here(ctx, shadow, start, end):
+            if entry.kind == "place":
+                if _is_place_here(ctx, shadow, start, end):
+                    key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
+                    ctx.entity(key, "place", curated=entry, source="curated").add(
+                        _mention(sentence, start, end))
+                    cover.places.append((start, end, True, key))
                 continue
+            if entry.kind == "person" and start and shadow[start - 1] in _JOINERS:
+                # `乔治·沃克·布什`: the curated surname ends a fuller written name
+                full = _name_around(ctx, shadow, start - 1, cover)
+                if full is not None and full[1] >= end:
+                    start = full[0]
             key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
-            item = ctx.entity(key, entry.kind, curated=entry, source="curated")
-            item.add(_mention(sentence, start, end))
+            ctx.entity(key, entry.kind, curated=entry, source="curated").add(
+                _mention(sentence, start, end))
+            cover.add(start, end)
             continue
         name = shadow[start:end]
         if not _is_place_here(ctx, shadow, start, end):
@@ -347,21 +421,21 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             continue  # 合作 (Hezuo) only as 合作市
         place = _choose(hit.value, ctx.places, countries)
         derived = _derived(ctx, shadow, place, end)
+        strong = place.kind in ("country", "region", "continent") or len(name) >= 3
         if derived is not None:
             suffix, kind, english = derived
             end += len(suffix)
-            covered[-1] = (start, end)
             written = shadow[start:end]
             key = f"place:{slug(written)}"
             item = ctx.entity(key, "place", place=place, source="derived")
             item.place_type = kind
             item.name_en = f"{place.en} {english}" if place.en else None
-            item.add(_mention(sentence, start, end))
-            continue
-        key = f"place:{place.key}"
-        item = ctx.entity(key, "place", place=place, source=place.source)
+        else:
+            key = f"place:{place.key}"
+            item = ctx.entity(key, "place", place=place, source=place.source)
         item.add(_mention(sentence, start, end))
-    return covered
+        cover.places.append((start, end, strong, key))
+    return cover
 
 
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int) -> bool:
@@ -395,71 +469,94 @@ def _is_name_char(ch: str) -> bool:
     return bool(ch) and bool(CJK.match(ch)) and ch not in _NUMERALS
 
 
-def _joined(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """Transliterated names joined by `·` (and its look-alikes) or a hyphen."""
     shadow = sentence.shadow
     i = 0
     n = len(shadow)
     while i < n:
-        if shadow[i] not in _JOINERS or _taken(covered, i, i + 1):
+        if shadow[i] not in _JOINERS or cover.hard_taken(i, i + 1):
             i += 1
             continue
-        span = _name_around(ctx, shadow, i, covered)
+        span = _name_around(ctx, shadow, i, cover)
         if span is None:
             i += 1
             continue
         start, end, role = span
-        _add_person(ctx, sentence, start, end, role, covered, people, position)
+        if ctx.known_name(shadow[start:end].replace(shadow[i], "")):
+            i = end  # `努尔-苏丹`: a known name written with a hyphen
+            continue
+        _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
 
 
 def _name_around(ctx: _Context, shadow: str, joiner: int,
-                 covered: list[tuple[int, int]]) -> tuple[int, int, str | None] | None:
-    """The edges of the name that holds the joiner at ``joiner``, and the office before it."""
+                 cover: _Cover) -> tuple[int, int, str | None] | None:
+    """The edges of the name that holds the joiner at ``joiner``, and the office before it.
+
+    Parts are read outwards from the joiner, across further joiners: to the left back to a
+    title, a stop word, a common word, a known name or punctuation (`国防部长伊戈尔·谢尔盖耶夫`);
+    to the right up to a stop word, a common word or punctuation (`…·卡赞采夫称`)."""
     hyphen = shadow[joiner] in "-‐"
-    # left: name characters back to a title, a stop word, a known name or punctuation
     start = joiner
-    while start > 0 and joiner - start < _MAX_PART:
-        ch = shadow[start - 1]
-        if not _is_name_char(ch) or _taken(covered, start - 1, start):
-            break
-        if ctx.title_before(shadow, start) or ctx.stop_before(shadow, start):
-            if start < joiner:
+    while True:
+        part_end = start
+        while start > 0 and part_end - start < _MAX_PART:
+            ch = shadow[start - 1]
+            if not _is_name_char(ch) or cover.hard_taken(start - 1, start):
                 break
-        start -= 1
-    # a title or stop ending inside what was taken: the name starts after it
-    for cut in range(start, joiner):
-        if ctx.title_before(shadow, cut) or (cut > start and ctx.stop_before(shadow, cut)):
-            start = cut
-    if joiner - start < 1:
-        return None
-    # right: parts joined by joiners, each ended by a stop word or a non-name character
+            if start < part_end and (ctx.title_before(shadow, start)
+                                     or ctx.stop_before(shadow, start, inside=True)
+                                     or ctx.word_before(shadow, start)
+                                     or cover.strong_place_ends_at(start)):
+                break
+            start -= 1
+        # a title or stop ending inside what was taken: the name starts after it
+        for cut in range(start, part_end):
+            if ctx.title_before(shadow, cut) or (
+                    cut > start and ctx.stop_before(shadow, cut, inside=True)):
+                start = cut
+        if part_end - start < 1:
+            if part_end == joiner:
+                return None
+            start = part_end + 1  # `·卡德罗夫`: the joiner before it joins nothing
+            break
+        if start > 1 and shadow[start - 1] in _JOINERS and _is_name_char(shadow[start - 2]) \
+                and not hyphen:
+            start -= 1  # another part before this one: 乔治·沃克·布什
+            continue
+        break
     end = joiner
     while end < len(shadow) and shadow[end] in _JOINERS:
         part_start = end + 1
         part_end = part_start
         while part_end < len(shadow) and part_end - part_start < _MAX_PART:
             ch = shadow[part_end]
-            if not _is_name_char(ch) or _taken(covered, part_end, part_end + 1):
+            if not _is_name_char(ch) or cover.hard_taken(part_end, part_end + 1):
                 break
-            if part_end > part_start and ctx.stop_at(shadow, part_end):
+            if part_end > part_start and ctx.stop_at(shadow, part_end, inside=True):
                 break
+            if part_end - part_start >= 2 and ctx.word_at(shadow, part_end):
+                break  # `乔治·华盛顿大学`
             part_end += 1
         if part_end == part_start:
             break
         end = part_end
     if end == joiner:
         return None
-    # a hyphen joins short parts only (`纳恩-卢格减少威胁` is no name)
-    if hyphen and not (2 <= joiner - start <= 4 and 2 <= end - joiner - 1 <= 4):
+    # A hyphen joins short parts of a person's name only after an office (`总统让-克洛德`):
+    # alone, it more often joins a place's (`纳戈尔诺-卡拉巴赫`, `努尔-苏丹`) or two names
+    # (`纳恩-卢格减少威胁合作计划`).
+    if hyphen and not (2 <= joiner - start <= 4 and 2 <= end - joiner - 1 <= 4
+                       and ctx.title_before(shadow, start)):
         return None
     role = None
     title = ctx.title_before(shadow, start)
     if title:
         role_start = start - len(title)
         while role_start > 0 and _is_name_char(shadow[role_start - 1]) \
-                and not _taken(covered, role_start - 1, role_start) \
+                and not cover.taken(role_start - 1, role_start) \
                 and not ctx.stop_before(shadow, role_start) and start - role_start < 8:
             role_start -= 1
         role = shadow[role_start:start]
@@ -467,9 +564,10 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
 
 
 def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: str | None,
-                covered: list[tuple[int, int]], people: list[tuple[int, int, int, str, str | None]],
+                cover: _Cover, people: list[tuple[int, int, int, str, str | None]],
                 position: int, key_name: str | None = None) -> _Found:
     shadow = sentence.shadow
+    _drop_places(ctx, sentence, cover, start, end)
     name = key_name or shadow[start:end]
     key = f"person:{slug(_canonical(name))}"
     item = ctx.entity(key, "person", name_zh=sentence.text[start:end])
@@ -479,15 +577,31 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
         item.role = sentence.text[start - len(role):start] if role == shadow[start - len(role):start] \
             else role
     item.add(_mention(sentence, start, end))
-    covered.append((start, end))
+    cover.add(start, end)
     people.append((position, start, end, key, role))
     latin = _latin_after(sentence.text, end)
     if latin is not None:
         l_start, l_end = latin
         if item.name_latin is None:
             item.name_latin = sentence.text[l_start:l_end]
-        covered.append((l_start, l_end))
+        cover.add(l_start, l_end)
     return item
+
+
+def _drop_places(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int) -> None:
+    """Place names inside a person's name are no places (拉赫蒙·纳比耶夫 holds no Raahe)."""
+    kept = []
+    for place in cover.places:
+        p_start, p_end, _strong, key = place
+        if p_start < end and start < p_end:
+            span = sentence.seed_span(p_start, p_end)
+            item = ctx.found.get(key)
+            if item is not None:
+                item.mentions = [m for m in item.mentions if m.span != span]
+                item.spans.discard(span)
+        else:
+            kept.append(place)
+    cover.places = kept
 
 
 def _canonical(name: str) -> str:
@@ -510,7 +624,7 @@ def _latin_after(text: str, end: int) -> tuple[int, int] | None:
     return name.start(), name.end()
 
 
-def _titled(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+def _titled(ctx: _Context, sentence: Sentence, covered: _Cover,
             people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A short name right after an office and before a verb or a stop (`国家主席胡锦涛会见`), or
     right before a title (`告诉卡里莫夫总统`)."""
@@ -526,11 +640,12 @@ def _titled(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
 
 # Characters that transliterated and Chinese personal names do not use: a rank, an office or a
 # function word (`常务副主席` is a rank, `该团伙` a reference).
-_NOT_IN_NAMES = re.compile(r"[副务长部委会员主总的了是在其这那该此国家省州市县区党政府院局处室团伙军队教名且联]")
+_NOT_IN_NAMES = re.compile(
+    r"[副务长部委会员主总的了是在其这那该此国家省州市县区党政府院局处室团伙军队教名且联年月日者代前原族人]")
 
 
 def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
-                      covered: list[tuple[int, int]],
+                      covered: _Cover,
                       people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """`国家主席胡锦涛会见…`: a Chinese name (a common surname, two or three characters) after an
     office, ended by a verb, a particle or punctuation."""
@@ -539,11 +654,12 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
         return
     for length in (3, 2):
         end = start + length
-        if end > len(shadow) or _taken(covered, start, end):
+        if end > len(shadow) or covered.taken(start, end):
             continue
         name = shadow[start:end]
         if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name) \
-                or any(ctx.stop_at(shadow, start + k) for k in range(1, length)):
+                or any(ctx.stop_at(shadow, start + k) for k in range(length)) \
+                or ctx.has_word(name) or ctx.known_name(name) or ctx.word_at(shadow, end - 1):
             continue
         if ctx.title_before(shadow, end) or ctx.stop_at(shadow, end) or \
                 (end < len(shadow) and not _is_name_char(shadow[end])):
@@ -552,15 +668,16 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
 
 
 def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
-                       covered: list[tuple[int, int]],
+                       covered: _Cover,
                        people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     shadow = sentence.shadow
     for length in (5, 4, 3):
         start = end - length
-        if start < 0 or _taken(covered, start, end):
+        if start < 0 or covered.taken(start, end):
             continue
         name = shadow[start:end]
-        if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name):
+        if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name) \
+                or ctx.has_word(name) or ctx.known_name(name) or ctx.word_across(shadow, start):
             continue
         before = shadow[start - 1] if start else ""
         # a clear left edge: the start, punctuation, or a word that cannot end a name
@@ -574,23 +691,38 @@ def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
         return
 
 
-def _links(ctx: _Context, sentence: Sentence, covered: list[tuple[int, int]],
+def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
            people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A wikilink whose target is a joined personal name: its shown text names that person."""
+    shadow = sentence.shadow
     for link in sentence.links:
         target = ctx.scripts.simplified(link.target)
-        if not any(j in target for j in NAME_JOINERS) or len(target) > 24:
-            continue
-        if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
-            continue  # `伊宁二·五事件`, a date; `X·Y大学`, …
         start = _find_link(sentence, link)
         if start is None:
             continue
         end = start + len(link.text)
-        if _taken(covered, start, end):
+        if covered.hard_taken(start, end) or len(target) > 24:
             continue
-        _add_person(ctx, sentence, start, end, None, covered, people, position,
-                    key_name=target)
+        if any(j in target for j in NAME_JOINERS):
+            if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
+                continue  # `伊宁二·五事件`, a date
+            joiner = next(i for i, c in enumerate(target) if c in NAME_JOINERS)
+            whole = _name_around(ctx, target, joiner, _Cover())
+            if whole is None or whole[:2] != (0, len(target)):
+                continue  # `李·里格比谋杀案`: an event named after a person
+            _add_person(ctx, sentence, start, end, None, covered, people, position,
+                        key_name=target)
+            continue
+        # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
+        # an office
+        name = shadow[start:end]
+        title = ctx.title_before(shadow, start)
+        if not 2 <= len(name) <= 5 or not all(_is_name_char(c) for c in name) \
+                or ctx.known_name(name) or ctx.has_word(name) or _NOT_IN_NAMES.search(name):
+            continue
+        if title or any(shadow.startswith(t, end) for t in ctx.titles):
+            _add_person(ctx, sentence, start, end, title, covered, people, position,
+                        key_name=target if target == name else None)
 
 
 def _find_link(sentence: Sentence, link: Any) -> int | None:
@@ -604,7 +736,7 @@ def _find_link(sentence: Sentence, link: Any) -> int | None:
     return at if at >= 0 else None
 
 
-def _latin(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[int, int]]]) -> None:
+def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
     """Latin personal names: two or more capitalised words that are no place, organisation,
     publication or quotation; a single word only when the article also gives a fuller name that
     ends (or begins) with it."""
@@ -615,7 +747,7 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[in
         for m in _LATIN_NAME.finditer(text):
             start, end = m.span()
             name = m.group()
-            if _taken(covered[position], start, end) or _taken(quoted, start, end):
+            if covered[position].taken(start, end) or _taken(quoted, start, end):
                 continue
             if name in ctx.gazetteer.not_people or name.isupper():
                 continue
@@ -635,10 +767,10 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[in
         key = f"person:{slug(owner)}"
         item = ctx.entity(key, "person", name_latin=owner)
         item.add(_mention(sentences[position], start, end))
-        covered[position].append((start, end))
+        covered[position].add(start, end)
 
 
-def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[list[tuple[int, int]]],
+def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
                  people: list[tuple[int, int, int, str, str | None]]) -> None:
     """A bare surname or given name of someone already named, after that first mention."""
     owners: dict[str, set[str]] = {}
@@ -660,7 +792,7 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[list[tu
         for m in pattern.finditer(shadow):
             start, end = m.span()
             key = unique[m.group()]
-            if (position, start) < first[key] or _taken(covered[position], start, end):
+            if (position, start) < first[key] or covered[position].hard_taken(start, end):
                 continue
             before = shadow[start - 1] if start else ""
             if before in _JOINERS or shadow[end:end + 1] in _JOINERS:
@@ -670,8 +802,9 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[list[tu
                 continue
             if end < len(shadow) and _is_name_char(shadow[end]) and not ctx.stop_at(shadow, end):
                 continue
+            _drop_places(ctx, sentence, covered[position], start, end)
             ctx.found[key].add(_mention(sentence, start, end))
-            covered[position].append((start, end))
+            covered[position].add(start, end)
 
 
 def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
