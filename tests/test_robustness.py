@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SEED, fresh_cache
+from conftest import DATA, fresh_cache
 
 CORPUS = DATA / "mwparserfromhell-tokenizer"
 
