@@ -4,8 +4,10 @@
 ``resolve_dates`` then fills in what context gives (the year of a ``====2006年====`` heading, an
 earlier date in the paragraph, the date a ``3天之后`` counts from). Nothing here raises on any input.
 
-Precision is ``day``, ``month`` or ``year``; a date is written ISO at its precision
-(``2006``, ``2006-03``, ``2006-10-12``).
+Precision is ``decade``, ``year``, ``month`` or ``day``; a date is written ISO at its precision
+(``2006``, ``2006-03``, ``2006-10-12``; a decade ``199X``, as ISO 8601-2 writes it). A date may
+carry a qualifier: ``since`` (自2002年, 2002年以来), ``as_of`` (截至2010年), ``before``
+(2003年以前), ``about`` (约1995年), or, for a decade, ``early``, ``mid``, ``late`` (90年代初).
 """
 
 from __future__ import annotations
@@ -21,50 +23,64 @@ FROM_CONTEXT = "year from context"
 RELATIVE = "relative"
 CORRECTED = "corrected"
 DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
-PRECISIONS = ("year", "month", "day")
+PRECISIONS = ("decade", "year", "month", "day")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
-CN_NUMBER = r"[0-9零〇一二两兩三四五六七八九十百千万萬]+"
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000, "亿": 100000000}
+CN_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9零〇一二两兩三四五六七八九十百千万萬亿]+)"
+_TOKEN = re.compile(r"[0-9]+|.")
 
 
 def cn_to_int(text: str) -> int | None:
-    """``47`` → 47, ``两`` → 2, ``十二`` → 12, ``一百八十七`` → 187; None if it is not a number."""
-    text = text.strip()
+    """``47`` → 47, ``两`` → 2, ``十二`` → 12, ``一百八十七`` → 187, ``6万`` → 60000,
+    ``20,000`` → 20000; None if it is not a number."""
+    text = text.strip().replace(",", "")
     if not text:
         return None
     if text.isascii() and text.isdigit():
         return int(text)
-    if any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
-        return None
     total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        else:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
+    for token in _TOKEN.findall(text):
+        if token.isdigit() and token.isascii():
+            if digit is not None:
+                return None
+            digit = int(token)
+        elif token in _CN_DIGITS:
+            if digit is not None and digit >= 10:
+                return None
+            digit = _CN_DIGITS[token]
+        elif token in _CN_UNITS:
+            unit = _CN_UNITS[token]
+            if unit >= 10000:
+                total = (total + section + (digit or 0)) * unit
                 section, digit = 0, None
             else:
                 section += (1 if digit is None else digit) * unit
                 digit = None
+        else:
+            return None
     return total + section + (digit or 0)
 
 
 class PartialDate(NamedTuple):
-    """A date known to the year, the month or the day."""
+    """A date known to the decade, the year, the month or the day."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    decade: bool = False  # `1990年代`: year is the decade's first
 
     @property
     def precision(self) -> str:
+        if self.decade:
+            return "decade"
         return "day" if self.day else "month" if self.month else "year"
 
     def iso(self) -> str:
+        """ISO 8601 at its precision; a decade as ISO 8601-2 writes it (``199X``)."""
+        if self.decade:
+            return f"{self.year // 10:03d}X"
         if self.day and self.month:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
@@ -91,6 +107,8 @@ class PartialDate(NamedTuple):
 
     def shifted(self, amount: int, unit: str) -> PartialDate | None:
         """This date moved forward by ``amount`` days, months or years, at its own precision."""
+        if self.decade:
+            return self
         try:
             if unit == "day":
                 if self.precision != "day":
@@ -121,7 +139,8 @@ class DateMention(NamedTuple):
     """One date expression in a sentence, as found, before context is applied.
 
     ``year`` is None for ``11月16日`` (the year must come from context); ``relative`` holds
-    ``(amount, unit)`` for ``3天之后``. ``end`` is the end of a range (``8月24日至26日``).
+    ``(amount, unit)`` for ``3天之后`` (``(0, unit)`` for ``同年``, the anchor cut to ``unit``).
+    ``end`` is the end of a range (``8月24日至26日``, ``从1995年至1998年``).
     """
 
     start: int
@@ -134,6 +153,8 @@ class DateMention(NamedTuple):
     source: str = EXPLICIT
     relative: tuple[int, str] | None = None
     in_name: bool = False  # `2004年塔什干系列爆炸案`: a year that names an event
+    qualifier: str | None = None  # since, as_of, before, about; early, mid, late (a decade)
+    decade: bool = False
 
 
 class ResolvedDate(NamedTuple):
@@ -143,27 +164,52 @@ class ResolvedDate(NamedTuple):
     text: str
     start: int
     end_pos: int
+    qualifier: str | None = None
 
 
 # -- finding -------------------------------------------------------------------------------------
 
-# `2005年2与5日`: 与 typed for 月 (yu / yue in pinyin input), the only such typo in the seed.
+QUALIFIERS = ("since", "as_of", "before", "about", "early", "mid", "late")
+# A time of day after a date (`5月12日晚至13日凌晨`): part of the date, not of the range.
+_DAYTIME = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜|晚|夜|早|午后|时许)?"
+_TO = r"\s*(?:至|到|—|–|~|～|-|－|─)\s*"
+# `2005年2与5日`: 与 typed for 月 (yu / yue in pinyin input). A range's end (`至26日`,
+# `至4月`, `至1998年`) follows the first date; `10月2日及3日` names two days.
 _DATE = re.compile(
-    r"(?<![0-9])(?=[0-9])(?:(?P<y>[12][0-9]{3})\s*年\s*)?"
-    r"(?:(?P<m>[0-9]{1,2})\s*(?:月|(?P<typo>与))\s*)?"
-    r"(?:(?P<d>[0-9]{1,2})\s*[日号])?"
-    r"(?:\s*(?:至|到|—|–|~|～)\s*(?:(?P<ey>[12][0-9]{3})\s*年)?(?:(?P<em>[0-9]{1,2})\s*月)?"
-    r"(?P<ed>[0-9]{1,2})\s*[日号]"
-    r"|\s*及\s*(?P<ad>[0-9]{1,2})\s*[日号])?"
+    r"(?<![0-9])(?=[0-9])(?P<first>(?:(?P<y>[12][0-9]{3})\s*(?:年|(?=" + _TO + r"[12][0-9]{3}\s*年))"
+    r"\s*)?(?:(?P<m>[0-9]{1,2})\s*(?:月(?:份)?|(?P<typo>与))\s*)?(?:(?P<d>[0-9]{1,2})\s*[日号])?"
+    + _DAYTIME + r")(?:" + _TO + r"(?P<second>(?:(?P<ey>[12][0-9]{3})\s*年)?"
+    r"(?:(?P<em>[0-9]{1,2})\s*月)?(?:(?P<ed>[0-9]{1,2})\s*[日号])?" + _DAYTIME
+    + r")|\s*(?:及|或)\s*(?P<ad>[0-9]{1,2})\s*[日号])?"
 )
-# A year only bounds something (`在2003年之前`, `自2002年`): not when anything happened.
-_BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|以来|之后以来|起)")
-_BOUND_BEFORE = re.compile(r"(?:自|自从|从|截至|截止)\s*$")
+# `1990年代`, `上世纪90年代初`, `1980年代中期`
+_DECADE = re.compile(
+    r"(?P<century>上世纪|上个世纪|20世纪|二十世纪|本世纪|21世纪|二十一世纪)?"
+    r"(?<![0-9])(?P<y>[12][0-9]{2}0|[0-9]0)\s*年代"
+    r"(?P<q>初期|初|前期|早期|中期|中叶|中|末期|末|后期|晚期)?")
+_DECADE_Q = {"初期": "early", "初": "early", "前期": "early", "早期": "early", "中期": "mid",
+             "中叶": "mid", "中": "mid", "末期": "late", "末": "late", "后期": "late", "晚期": "late"}
+# What a date only bounds: `自2002年`, `2002年以来` (since), `截至2010年` (as of),
+# `2003年之前` (before), `约1995年` / `1995年左右` (about).
+_QUALIFIED_AFTER = (
+    (re.compile(r"\s*(?:以来|之后以来|至今|起(?![义草诉飞])|开始(?=以来))"), "since"),
+    (re.compile(r"\s*(?:之前|以前|前(?![往进后来去线])|为止前)"), "before"),
+    (re.compile(r"\s*(?:左右|前后)"), "about"),
+    (re.compile(r"\s*为止"), "as_of"),
+)
+_QUALIFIED_BEFORE = (
+    (re.compile(r"(?:截至|截止到|截止|截至到|到)\s*$"), "as_of"),
+    (re.compile(r"(?:自从|自)\s*$"), "since"),
+    (re.compile(r"(?:大约|大概|约|约在|大约在|大概在)\s*$"), "about"),
+)
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
-    rf"(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后(?=[，,]|$)"
-    r"|(?P<next>次日|翌日|第二天)"
+    rf"(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
+    r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
+    r"|(?P<nextmonth>次月|翌月)"
+    r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天)|(?P<sameyear>同年|当年)(?![0-9])"
+    r"|(?P<samemonth>同月|当月)(?![0-9])"
 )
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -172,44 +218,89 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date expression in one sentence, in order. Never raises."""
     norm = text.translate(_DIGITS)  # full-width digits, same length: positions hold
     found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DECADE.finditer(norm):
+        mention = _decade(m, text)
+        if mention is not None:
+            found.append(mention)
+            taken.append((m.start(), m.end()))
     for m in _DATE.finditer(norm):
-        if m.end() == m.start():
+        if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        mention = _mention(m, text)
+        mention = _mention(m, text, norm)
         if mention is not None:
             found.append(mention)
     if not any(d.year is not None for d in found):
         for m in _RELATIVE.finditer(norm):
-            if not _clause_start(norm, m.start()):
-                # `在KNB与内务部的一次联合行动1天后发表声明`: counts from an undated operation.
+            rel = _relative(m)
+            if rel is None:
                 continue
-            if m.group("next"):
-                rel = (1, "day")
-            else:
-                n = cn_to_int(m.group("n"))
-                if n is None:
-                    continue
-                unit = {"天": "day", "日": "day", "周": "week", "週": "week", "星期": "week",
-                        "年": "year"}.get(m.group("unit"), "month")
-                rel = (n * 7, "day") if unit == "week" else (n, unit)
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=None, day=None, source=RELATIVE,
                                      relative=rel))
     return sorted(found, key=lambda d: d.start)
 
 
-def _clause_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    if before.endswith(("在", "但", "而")):
-        before = before[:-1].rstrip()
-    return before == "" or before.endswith(("，", ",", "。", "；", "：", "但", "而"))
+def _relative(m: re.Match[str]) -> tuple[int, str] | None:
+    if m.group("next"):
+        return (1, "day")
+    if m.group("nextyear"):
+        return (1, "year-only")
+    if m.group("nextmonth"):
+        return (1, "month-only")
+    if m.group("same"):
+        return (0, "day")
+    if m.group("sameyear"):
+        return (0, "year-only")
+    if m.group("samemonth"):
+        return (0, "month-only")
+    n = cn_to_int(m.group("n"))
+    if n is None:
+        return None
+    unit = {"天": "day", "日": "day", "周": "week", "週": "week", "星期": "week",
+            "年": "year"}.get(m.group("unit"), "month")
+    return (n * 7, "day") if unit == "week" else (n, unit)
+
+
+def _decade(m: re.Match[str], text: str) -> DateMention | None:
+    digits = m.group("y")
+    century = m.group("century") or ""
+    if len(digits) == 4:
+        year = int(digits)
+    elif century in ("本世纪", "21世纪", "二十一世纪"):
+        year = 2000 + int(digits)
+    else:
+        year = 1900 + int(digits)  # `90年代`, `上世纪90年代`
+    if not 1000 <= year <= 2100:
+        return None
+    return DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()], year=year,
+                       month=None, day=None, qualifier=_DECADE_Q.get(m.group("q") or ""),
+                       decade=True)
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _mention(m: re.Match[str], text: str) -> DateMention | None:
+def _qualifier(norm: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """What the words around a date say it is (since, as of, before, about), and the span of
+    the date with them."""
+    after = norm[end:end + 6]
+    for pattern, qualifier in _QUALIFIED_AFTER:
+        m = pattern.match(after)
+        if m:
+            return qualifier, start, end + m.end()
+    before = norm[max(0, start - 6):start]
+    for pattern, qualifier in _QUALIFIED_BEFORE:
+        m = pattern.search(before)
+        if m:
+            if qualifier == "as_of" and before.endswith("到") and "为止" not in norm[end:end + 4]:
+                continue  # `到2006年` alone is no bound
+            return qualifier, start - (len(before) - m.start()), end
+    return None, start, end
+
+
+def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
     year, month, day = _int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
     if year is None and not (month and day):
         return None  # `3月` or `5日` alone: not a date this module can place
@@ -217,32 +308,48 @@ def _mention(m: re.Match[str], text: str) -> DateMention | None:
         return None
     if month is None and day is not None:
         return None  # `2006年5日`
-    if (m.group("ed") or m.group("ad")) and day is None:
-        return None
-    source = CORRECTED if m.group("typo") else EXPLICIT
+    start, stop = m.start(), m.end()
+    ey, em, ed = _int(m.group("ey")), _int(m.group("em")), _int(m.group("ed"))
     end: tuple[int | None, int | None, int | None] | None = None
-    if m.group("ed"):
-        end = (_int(m.group("ey")), _int(m.group("em")), _int(m.group("ed")))
+    if m.group("second") is not None:
+        # the end is as precise as the start: `8月24日至26日`, `3月至4月`, `1995年至1998年`
+        fits = (ed is not None if day is not None
+                else (em is not None and ed is None) if month is not None
+                else (ey is not None and em is None and ed is None))
+        if fits:
+            end = (ey, em, ed)
+        else:
+            stop = m.end("first")
     elif m.group("ad"):
-        end = (None, None, _int(m.group("ad")))  # `10月2日及3日`: the 2nd and the 3rd
-    span_text = text[m.start():m.end()]
-    in_name = False
-    if month is None and day is None:
-        after = text[m.end():]
-        if _BOUND_AFTER.match(after) or _BOUND_BEFORE.search(text[: m.start()]):
+        if day is None:
             return None
-        in_name = bool(_EVENT_NAME.match(after))
+        end = (None, None, _int(m.group("ad")))  # `10月2日及3日`: the 2nd and the 3rd
+    while stop > start and norm[stop - 1] in " ":
+        stop -= 1
+    if end is None and year is not None and month is None and not norm[start:stop].rstrip().endswith("年"):
+        return None  # `1995` with no 年 and no range: a number
+    source = CORRECTED if m.group("typo") else EXPLICIT
+    qualifier, _q_start, _q_end = _qualifier(norm, start, stop)
+    if end is not None and qualifier != "about":
+        qualifier = None  # `从1995年至1998年`, `自2001年至2005年`: a range, not a bound
+    elif qualifier is None and end is None and norm[max(0, start - 1):start] in ("从", "自"):
+        qualifier = "since"  # `从2002年开始`, `从2002年` with nothing after it
+    in_name = False
+    if month is None and day is None and end is None:
         if year is not None and not 1900 <= year <= 2100:
             return None
-    return DateMention(start=m.start(), end_pos=m.end(), text=span_text, year=year, month=month,
-                       day=day, end=end, source=source, in_name=in_name)
+        in_name = qualifier is None and bool(_EVENT_NAME.match(norm, stop))
+    return DateMention(start=start, end_pos=stop, text=text[start:stop], year=year,
+                       month=month, day=day, end=end, source=source, in_name=in_name,
+                       qualifier=qualifier)
 
 
 # -- resolving -----------------------------------------------------------------------------------
 
 def heading_year(title: str) -> int | None:
-    """The year a section heading gives to the dates under it (`2006年`, `2006`)."""
-    m = re.fullmatch(r"\s*([12][0-9]{3})\s*年?\s*", title.translate(_DIGITS))
+    """The year a section heading gives to the dates under it: a heading that is a year or
+    begins with one (`2006年`, `2006`, `1999年8月—2000年2月：进攻格罗兹尼`)."""
+    m = re.match(r"\s*([12][0-9]{3})(?:\s*年|\s*$|\s*[-－—–至])", title.translate(_DIGITS))
     return int(m.group(1)) if m else None
 
 
@@ -252,24 +359,36 @@ def resolve_dates(
     context_year: int | None,
     heading: int | None,
     anchor: PartialDate | None,
+    anchor_end: PartialDate | None = None,
 ) -> list[ResolvedDate]:
     """Give each mention its full date.
 
     ``context_year``: the year of the latest explicit date earlier in the paragraph;
-    ``heading``: the year of the nearest year heading above; ``anchor``: the date a relative
-    expression counts from (the latest dated sentence before it in the section).
+    ``heading``: the year of the nearest year heading above; ``anchor`` (and ``anchor_end``, when
+    it is a range): the date a relative expression counts from (the latest dated sentence before
+    it in the section); `3天之后` counts from a range's end.
     """
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
     for mention in mentions:
         if mention.relative is not None:
-            if anchor is None:
-                continue
             amount, unit = mention.relative
-            moved = anchor.shifted(amount, unit)
+            if (amount, unit) == (0, "day") and anchor is not None:
+                # `同一时间`: the very date (or range) told just before
+                out.append(ResolvedDate(anchor, anchor_end, RELATIVE, mention.text,
+                                        mention.start, mention.end_pos))
+                continue
+            moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
+                                 else anchor, mention.relative)
             if moved is not None:
                 out.append(ResolvedDate(moved, None, RELATIVE, mention.text, mention.start,
                                         mention.end_pos))
+            continue
+        if mention.decade:
+            assert mention.year is not None
+            out.append(ResolvedDate(PartialDate(mention.year, decade=True), None, EXPLICIT,
+                                    mention.text, mention.start, mention.end_pos,
+                                    mention.qualifier))
             continue
         source = mention.source
         year = mention.year
@@ -293,8 +412,27 @@ def resolve_dates(
             end = PartialDate.make(ey or year, em or mention.month, ed)
             if end is not None and end.sort_key() <= date.sort_key():
                 end = None
-        out.append(ResolvedDate(date, end, source, mention.text, mention.start, mention.end_pos))
+        out.append(ResolvedDate(date, end, source, mention.text, mention.start, mention.end_pos,
+                                mention.qualifier))
     return _drop_subsumed(out, mentions)
+
+
+def _relative_to(anchor: PartialDate | None, relative: tuple[int, str]) -> PartialDate | None:
+    """``(amount, unit)`` after ``anchor``: days, months or years at the anchor's precision;
+    ``year-only`` and ``month-only`` (同年, 翌年, 当月) at that precision."""
+    if anchor is None or anchor.decade:
+        return None
+    amount, unit = relative
+    if unit == "year-only":
+        return PartialDate.make(anchor.year + amount)
+    if unit == "month-only":
+        if anchor.month is None:
+            return None
+        moved = PartialDate(anchor.year, anchor.month).shifted(amount, "month")
+        return moved
+    if amount == 0:
+        return anchor
+    return anchor.shifted(amount, unit)
 
 
 def _drop_subsumed(dates: list[ResolvedDate], mentions: list[DateMention]) -> list[ResolvedDate]:
@@ -340,6 +478,8 @@ def as_range(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, i
         assert date.month
         return (date.year, date.month, 1), (date.year, date.month,
                                             calendar.monthrange(date.year, date.month)[1])
+    if date.decade:
+        return (date.year, 1, 1), (date.year + 9, 12, 31)
     return (date.year, 1, 1), (date.year, 12, 31)
 
 

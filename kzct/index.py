@@ -13,7 +13,7 @@ from kzct.text import fold  # noqa: F401 - the folding of names, for the modules
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 4  # bump when the stored records change shape
+INDEX_FORMAT = 5  # bump when the stored records change shape
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -42,6 +42,15 @@ def to_json(record: Any) -> Any:
     return out
 
 
+def date_key(date: str) -> tuple[int, int, int]:
+    """A record's ISO date as a sortable key: ``2006-03`` → (2006, 3, 0); a decade ``199X``
+    → (1990, 0, 0)."""
+    parts = date.split("-")
+    year = int(parts[0].replace("X", "0"))
+    rest = [int(p) for p in parts[1:]] + [0, 0]
+    return year, rest[0], rest[1]
+
+
 class Ref(NamedTuple):
     """One reference (``<ref>``): a citation, defined once, possibly reused by name."""
 
@@ -144,9 +153,14 @@ class Group(NamedTuple):
 
 
 class Event(NamedTuple):
-    date: str
-    end_date: str | None
-    precision: str
+    """One dated happening: a sentence and its date (or, when one sentence states one toll for
+    several dates, the sentence and all of them)."""
+
+    date: str  # ISO at its precision; a decade as 199X
+    end_date: str | None  # a range's end
+    dates: tuple[str, ...]  # every date the happening fell on: (date,) but for `3月28日和4月1日`
+    precision: str  # decade, year, month, day
+    qualifier: str | None  # since, as_of, before, about; early, mid, late (of a decade)
     date_source: str
     date_text: str
     text: str
@@ -155,7 +169,9 @@ class Event(NamedTuple):
     people: tuple[str, ...]
     groups: tuple[str, ...]
     killed: int | None
+    killed_qualifier: str | None  # about, at_least, over
     injured: int | None
+    injured_qualifier: str | None
     refs: tuple[str, ...]
     span: Span
     seed: str

@@ -31,6 +31,13 @@ class EntityRecord(NamedTuple):
     name_en: str | None
     aliases: tuple[str, ...]
     role: str | None
+    # places (null for people): what the gazetteer says; coordinates only where it has them
+    place_type: str | None
+    country: str | None
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    source: str  # curated, cldr, iso3166, geonames, derived, article
     mentions: int
     first_mention: str | None
     occurrences: tuple[Occurrence, ...]
@@ -62,6 +69,8 @@ def entity_record(entity: Entity) -> EntityRecord:
     return EntityRecord(
         id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
         name_en=entity.name_en, aliases=entity.aliases, role=entity.role,
+        place_type=entity.place_type, country=entity.country, geonames_id=entity.geonames_id,
+        latitude=entity.latitude, longitude=entity.longitude, source=entity.source,
         mentions=len(entity.mentions),
         first_mention=_context(entity.mentions[0] if entity.mentions else None),
         occurrences=_occurrences(entity.mentions), seed=entity.seed,

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kzct.errors import CacheCorrupt, KzctError
-from kzct.model import Entity, Event, Group, Ref
+from kzct.model import Entity, Event, Group, Ref, date_key
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
@@ -55,9 +55,15 @@ class SeedInfo(NamedTuple):
 
 
 def _day(date: str, last: bool) -> int:
-    """``2006-03`` → 20060301 (or 20060331 with ``last``): the days a partial date covers."""
-    parts = [int(p) for p in date.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    """``2006-03`` → 20060301 (or 20060331 with ``last``): the days a partial date covers; a
+    decade ``199X`` covers 1990-01-01 to 1999-12-31."""
+    parts = date.split("-")
+    if parts[0].endswith("X"):
+        year = int(parts[0][:-1]) * 10
+        return (year + 9) * 10000 + 1231 if last else year * 10000 + 101
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else None
+    day = int(parts[2]) if len(parts) > 2 else None
     if month is None:
         month, day = (12, 31) if last else (1, 1)
     elif day is None:
@@ -66,12 +72,12 @@ def _day(date: str, last: bool) -> int:
 
 
 def event_bounds(event: Event) -> tuple[int, int, int]:
-    """``(lo, hi, sort)``: the first and last day the event may fall on, and its sort key (a
-    coarser date sorts before the finer ones of the same period)."""
-    lo = _day(event.date, last=False)
-    hi = _day(event.end_date or event.date, last=True)
-    parts = [int(p) for p in event.date.split("-")] + [0, 0]
-    return lo, hi, parts[0] * 10000 + parts[1] * 100 + parts[2]
+    """``(lo, hi, sort)``: the first and last day the event may fall on (over all its dates),
+    and its sort key (a coarser date sorts before the finer ones of the same period)."""
+    lo = min(_day(d, last=False) for d in (event.date, *event.dates))
+    hi = max(_day(d, last=True) for d in (event.end_date or event.date, *event.dates))
+    year, month, day = date_key(event.date)
+    return lo, hi, year * 10000 + month * 100 + day
 
 
 def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:

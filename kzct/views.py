@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kzct.dates import DATE_SOURCES, EXPLICIT
-from kzct.model import Event, Group, Ref
+from kzct.model import Event, Group, Ref, date_key
 from kzct.records import Card, EntityRecord, SearchHit
 from kzct.render import Column, write_lines, write_table
 
@@ -102,7 +102,7 @@ def timeline_table(records: list[Event], with_seed: bool) -> None:
 def timeline_chart(records: list[Event]) -> None:
     from kzct.render import make_console
 
-    per_year = Counter(int(e.date[:4]) for e in records)
+    per_year = Counter(date_key(e.date)[0] for e in records)  # a decade at its first year
     years = list(range(min(per_year), max(per_year) + 1))
     width = make_console().width
     most = max(per_year.values())

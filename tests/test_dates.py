@@ -13,6 +13,7 @@ from kzct.dates import (
     EXPLICIT,
     FROM_CONTEXT,
     FROM_HEADING,
+    QUALIFIERS,
     RELATIVE,
     PartialDate,
     cn_to_int,
@@ -27,6 +28,14 @@ def resolved(text: str, *, context: int | None = None, heading: int | None = Non
              anchor: PartialDate | None = None) -> list[tuple[str, str | None, str]]:
     out = resolve_dates(find_dates(text), context_year=context, heading=heading, anchor=anchor)
     return [(d.date.iso(), d.end.iso() if d.end else None, d.source) for d in out]
+
+
+def qualified(text: str, **context) -> list[tuple[str, str | None, str, str | None]]:  # type: ignore[no-untyped-def]
+    """Each date of ``text`` with its precision and qualifier."""
+    out = resolve_dates(find_dates(text), context_year=context.get("context"),
+                        heading=context.get("heading"), anchor=context.get("anchor"))
+    return [(d.date.iso(), d.end.iso() if d.end else None, d.date.precision, d.qualifier)
+            for d in out]
 
 
 @pytest.mark.parametrize(
@@ -54,12 +63,46 @@ def test_explicit_dates(text, expected) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     ["被判处8年至25年的监禁", "判处其2年监禁", "逮捕了20岁的学生", "每年哈萨克斯坦通过这条管道",
-     "在911事件发生之后", "代号“天山-1号（2006）”", "独联体成立15周年", "在2003年之前在所有成员国禁止",
-     "JCAM自2002年已经招募了50名", "上世纪90年代", "1373号决议", "12400份传单", "为期4天的访问",
-     "持续了3天时间", "数周之后", "在KNB与内务部的一次联合行动1天后发表声明", "2006年13月", "2006年2月30日"],
+     "在911事件发生之后", "代号“天山-1号（2006）”", "独联体成立15周年", "1373号决议",
+     "12400份传单", "为期4天的访问", "持续了3天时间", "数周之后", "2006年13月", "2006年2月30日",
+     "共有1995人参加", "警方同时拘捕了4名"],
 )
 def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
     assert resolved(text, context=2006, heading=2006, anchor=PartialDate(2006, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decades: precision decade, the part of it as a qualifier
+        ("伊扎布特最早在上世纪90年代在哈萨克斯坦南部出现", [("199X", None, "decade", None)]),
+        ("1980年代中期，苏联", [("198X", None, "decade", "mid")]),
+        ("1950年代初", [("195X", None, "decade", "early")]),
+        ("90年代末", [("199X", None, "decade", "late")]),
+        ("2010年代", [("201X", None, "decade", None)]),
+        # ranges
+        ("从1995年至1998年", [("1995", "1998", "year", None)]),
+        ("1995至1998年", [("1995", "1998", "year", None)]),
+        ("2004年3月至4月", [("2004-03", "2004-04", "month", None)]),
+        ("2005年5月12日晚至13日凌晨", [("2005-05-12", "2005-05-13", "day", None)]),
+        ("2001年6月14日-15日", [("2001-06-14", "2001-06-15", "day", None)]),
+        ("2019年4月25日－26日", [("2019-04-25", "2019-04-26", "day", None)]),
+        # bounds and hedges: events with a qualifier
+        ("当局发现JCAM自2002年已经招募了50名", [("2002", None, "year", "since")]),
+        ("2002年以来，该组织", [("2002", None, "year", "since")]),
+        ("1988年至今", [("1988", None, "year", "since")]),
+        ("截至2010年，共有", [("2010", None, "year", "as_of")]),
+        ("在2003年之前在所有成员国禁止", [("2003", None, "year", "before")]),
+        ("2003年以前", [("2003", None, "year", "before")]),
+        ("大约在1995年", [("1995", None, "year", "about")]),
+        # in parentheses
+        ("上海合作组织（2001年6月15日成立）", [("2001-06-15", None, "day", None)]),
+        # a date that starts something is no bound
+        ("在2006年10月19日开始在两国边境线上修建", [("2006-10-19", None, "day", None)]),
+    ],
+)
+def test_decades_ranges_and_qualifiers(text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert qualified(text) == expected
 
 
 def test_month_day_takes_year_from_context_then_heading() -> None:
@@ -76,6 +119,12 @@ def test_month_day_takes_year_from_context_then_heading() -> None:
         ("次日，警方宣布", PartialDate(2004, 12, 31), "2005-01-01"),
         ("一个月后，法院判决", PartialDate(2006, 1, 31), "2006-02-28"),
         ("十天后，", PartialDate(2006, 3, 25), "2006-04-04"),
+        # one day after the date of the sentence before, wherever it stands in the sentence
+        ("在KNB与内务部的一次联合行动1天后发表声明", PartialDate(2006, 4, 18), "2006-04-19"),
+        ("翌年，", PartialDate(2006, 4, 18), "2007"),
+        ("同年，", PartialDate(2006, 4, 18), "2006"),
+        ("当月，", PartialDate(2006, 4, 18), "2006-04"),
+        ("同一时间，集安组织", PartialDate(2006, 8, 24), "2006-08-24"),
     ],
 )
 def test_relative_dates(text, anchor, expected) -> None:  # type: ignore[no-untyped-def]
@@ -84,6 +133,17 @@ def test_relative_dates(text, anchor, expected) -> None:  # type: ignore[no-unty
 
 def test_relative_date_without_anchor_is_dropped() -> None:
     assert resolved("3天之后，阿拉木图警方关闭了") == []
+    assert resolved("同一时间，") == []
+
+
+def test_same_time_keeps_the_range_told_before() -> None:
+    out = resolve_dates(find_dates("同一时间，集安组织在里海地区也进行了军事演习"), context_year=None,
+                        heading=None, anchor=PartialDate(2006, 8, 24),
+                        anchor_end=PartialDate(2006, 8, 26))
+    assert [(d.date.iso(), d.end.iso() if d.end else None) for d in out] == [("2006-08-24", "2006-08-26")]
+    after = resolve_dates(find_dates("3天之后，"), context_year=None, heading=None,
+                          anchor=PartialDate(2006, 8, 24), anchor_end=PartialDate(2006, 8, 26))
+    assert [d.date.iso() for d in after] == ["2006-08-29"]  # counted from the range's end
 
 
 def test_year_naming_an_event_only_when_alone() -> None:
@@ -93,14 +153,17 @@ def test_year_naming_an_event_only_when_alone() -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [("47", 47), ("两", 2), ("十二", 12), ("一百八十七", 187),
-                                             ("二十", 20), ("三万", 30000), ("x", None), ("", None)])
+                                             ("二十", 20), ("三万", 30000), ("6万", 60000),
+                                             ("20,000", 20000), ("百", 100), ("x", None), ("", None)])
 def test_chinese_numerals(text, value) -> None:  # type: ignore[no-untyped-def]
     assert cn_to_int(text) == value
 
 
 def test_heading_year() -> None:
     assert heading_year("2006年") == 2006
+    assert heading_year("1999年8月—2000年2月：进攻格罗兹尼") == 1999
     assert heading_year("取缔恐怖组织") is None
+    assert heading_year("第二次车臣战争（1999年）") is None  # a year inside a title dates nothing
 
 
 @pytest.mark.parametrize(("value", "iso"), [("2006", "2006"), ("2006-03", "2006-03"),
@@ -114,7 +177,10 @@ def test_parse_partial(value, iso) -> None:  # type: ignore[no-untyped-def]
 # -- properties ----------------------------------------------------------------------------------
 
 _pieces = st.sampled_from(["年", "月", "日", "号", "至", "和", "及", "与", "天", "之后", "后", "，", "。",
-                           "两", "十", "三", "次日", "2006", "12", "31", "0", "9999", "1900", "２", " "])
+                           "两", "十", "三", "次日", "2006", "12", "31", "0", "9999", "1900", "２", " ",
+                           "年代", "上世纪", "初", "中期", "末", "自", "以来", "截至", "之前", "约",
+                           "左右", "从", "-", "－", "晚", "凌晨", "同年", "翌年", "同一时间", "当月",
+                           "90", "1980"])
 _text = st.one_of(st.text(), st.lists(st.one_of(_pieces, st.text(max_size=3))).map("".join))
 
 
@@ -125,7 +191,9 @@ def _valid(date: PartialDate) -> None:
     if date.day is not None:
         assert date.month is not None
         dt.date(date.year, date.month, date.day)  # raises if not a calendar date
-    assert date.iso().count("-") == {"year": 0, "month": 1, "day": 2}[date.precision]
+    assert date.iso().count("-") == {"decade": 0, "year": 0, "month": 1, "day": 2}[date.precision]
+    if date.decade:
+        assert date.iso().endswith("X") and date.year % 10 == 0
 
 
 @settings(max_examples=400, deadline=None)
@@ -141,3 +209,4 @@ def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, 
         if date.end is not None:
             _valid(date.end)
             assert date.end.sort_key() > date.date.sort_key()
+        assert date.qualifier in (None, *QUALIFIERS)

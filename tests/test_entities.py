@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kzct" / "data"
+ARTICLES = ROOT / "tests" / "data" / "zhwiki"
 
 # Every person the article names only in Latin letters (read off the seed by hand).
 LATIN_ONLY_PEOPLE = [
@@ -27,24 +28,36 @@ LATIN_ONLY_PEOPLE = [
 ]
 
 
-def _body(document) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in document.sentences)
+def _body(document, shadow: bool = False) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.shadow if shadow else s.text for s in document.sentences)
 
 
-def test_every_curated_form_occurs_in_the_seed_body(document) -> None:  # type: ignore[no-untyped-def]
-    body = _body(document)
+@pytest.fixture(scope="module")
+def bodies(document) -> str:  # type: ignore[no-untyped-def]
+    """The body text of the seed and of the test articles, in simplified characters."""
+    from kzct.text import Scripts
+    from kzct.wikitext import parse_document
+
+    scripts = Scripts()
+    texts = [_body(document)]
+    for path in sorted(ARTICLES.glob("*.wikitext")):
+        texts.append(_body(parse_document(path.read_text(encoding="utf-8"), scripts), shadow=True))
+    return "\n".join(texts)
+
+
+def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None:  # type: ignore[no-untyped-def]
     missing = []
     for name in ("gazetteer.toml", "groups.toml"):
         data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
         for kind in ("person", "place", "group"):
             for entry in data.get(kind, []):
                 for form in entry.get("zh", []) + entry.get("latin", []):
-                    if form not in body:
+                    if form not in bodies:
                         missing.append((name, form))
-                if entry.get("evidence") and entry["evidence"] not in body:
+                if entry.get("evidence") and entry["evidence"] not in bodies:
                     missing.append((name, entry["evidence"]))
     others = tomllib.loads((DATA / "not_people.toml").read_text(encoding="utf-8"))
-    missing += [("not_people.toml", n) for n in others["other_names"] if n not in body]
+    missing += [("not_people.toml", n) for n in others["other_names"] if n not in bodies]
     assert missing == []
 
 
@@ -120,7 +133,8 @@ def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def
     assert keys == sorted(keys)
     first = by_name[0]
     assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "aliases", "role",
-                          "mentions", "first_mention", "occurrences", "seed"}
+                          "place_type", "country", "geonames_id", "latitude", "longitude",
+                          "source", "mentions", "first_mention", "occurrences", "seed"}
     assert first["mentions"] == len(first["occurrences"])
     assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span", "refs"}
     table = run("people", env={"COLUMNS": "140"})

@@ -225,7 +225,7 @@ def test_columns_sets_the_width(run) -> None:  # type: ignore[no-untyped-def]
 def test_jsonl_is_one_record_per_line(run) -> None:  # type: ignore[no-untyped-def]
     result = run("timeline", "--year", "2006", "--jsonl")
     lines = result.out.splitlines()
-    assert len(lines) == 23 and all(json.loads(line)["date"].startswith("2006") for line in lines)
+    assert len(lines) == 25 and all(json.loads(line)["date"].startswith("2006") for line in lines)
     assert run("sources", "--jsonl").err == ""
 
 

@@ -47,7 +47,9 @@ def test_scores_are_sorted_and_fields_complete(run) -> None:  # type: ignore[no-
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert hits[0]["score"] == 100 and hits[0]["kind"] == "place"
     assert set(hits[0]) == {"score", "matched", "id", "kind", "name_zh", "name_latin", "name_en",
-                            "aliases", "role", "mentions", "first_mention", "occurrences", "seed"}
+                            "aliases", "role", "place_type", "country", "geonames_id", "latitude",
+                            "longitude", "source", "mentions", "first_mention", "occurrences",
+                            "seed"}
     assert hits[0]["mentions"] == 9 == len(hits[0]["occurrences"])
 
 

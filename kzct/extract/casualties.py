@@ -1,26 +1,67 @@
-"""Numbers killed and injured, as one sentence states them.
+"""Numbers killed and injured, as one sentence states them (read on its simplified shadow).
 
-The sentence is read clause by clause (split at ，；。). In a clause that ends in a death verb
-(丧生, 死亡, 被击毙 …) the count is its subject: the first ``N人``/``N名`` of the clause, plus any
-joined to it by 和/以及/、 (`4名警察和安全部队成员以及1名平民在一起袭击中丧生` → 5). A count that is
-the object of a verb (`杀害两名警察的人…被击毙`) is not the subject. Kill verbs with an object
-(`打死了两名警官`) count their object. A breakdown (`其中33人是…`) is not added again.
+The sentence is read clause by clause (split at ，；。). Killed and injured are read apart, each
+with a qualifier where the text hedges it (约 → ``about``, 至少 → ``at_least``, 逾/超过/多 →
+``over``):
+
+- ``N死M伤``; ``死亡人数为N``, ``受伤人数约N人``;
+- a count that is the subject of a death or injury verb: ``12人死亡``, ``逾百人受伤``,
+  ``4名警察和安全部队成员以及1名平民在一起袭击中丧生`` (5: counts joined by 和/以及/、), the
+  passive ``大约1500人被杀``; the count runs back only to the previous verb of either kind, so
+  ``造成12人死亡和30人受伤`` is 12 killed and 30 injured;
+- the object of a verb of killing or wounding: ``打死了两名警官``, ``击毙4名``, ``消灭7名``;
+- a named person who died, with no number (``Bekmirzaev…被击毙``): 1;
+- ``无人员伤亡``: 0 and 0.
+
+Counts in different clauses that each state deaths add up (``9名枪手…被击毙，1名特种部队军官在
+交火中丧生`` is 10); a breakdown (``其中33人是…``) and a reference back (``被杀者…``) add nothing,
+and a number of one kind is never added to the other.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kzct.dates import CN_NUMBER, cn_to_int
 
-_DEATH = r"(?:丧生|死亡|身亡|遇难|被击毙|被打死|被杀|罹难)"
-_INJURY = r"(?:受伤|被打伤|负伤|伤)"
-_COUNT = re.compile(rf"(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?:人|名|位)")
-_KILL_OBJECT = re.compile(rf"(?:打死|击毙|杀死|炸死)了?\s*(?P<n>{CN_NUMBER}|另一)\s*(?:人|名|位)")
-_INJURE_OBJECT = re.compile(rf"(?:打伤|炸伤)了?\s*(?P<n>{CN_NUMBER})\s*(?:人|名|位)")
+_DEATH = r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|被击毙|被打死|被杀死|被杀害|被杀|被炸死|被处决|死于)"
+_INJURY = r"(?:受伤|负伤|伤势|被打伤|被炸伤|被刺伤|被砍伤|伤)"
+_QUALIFIER = r"(?P<q>约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|起码|不少于|逾|超过|多于|达|多达|高达)?"
+_COUNT = re.compile(
+    _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名|位|个人)")
+_DEATH_RE = re.compile(_DEATH)
+_INJURY_RE = re.compile(_INJURY + r"(?!害|心|感|亡|残)")
+_ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残)")
+_KILL_OBJECT = re.compile(
+    r"(?:打死|击毙|杀死|炸死|杀害|射杀|击杀|消灭|枪杀|处决)了?\s*" + _QUALIFIER
+    + rf"\s*(?P<n>{CN_NUMBER}|另一)\s*(?P<more>多|余)?\s*(?:人|名|位|个)")
+_INJURE_OBJECT = re.compile(
+    r"(?:打伤|炸伤|刺伤|砍伤|击伤|杀伤)了?\s*" + _QUALIFIER
+    + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名|位)")
+_PAIR = re.compile(rf"(?P<k>{CN_NUMBER})\s*死\s*(?P<i>{CN_NUMBER})\s*伤")
+_TALLY = re.compile(
+    r"(?P<kind>死亡|遇难|罹难|丧生|受伤|伤者|死者)(?:人数|者)?(?:为|达到|是|共|总计|共计|有)*"
+    + _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名)?")
+_NONE = re.compile(r"无(?:人员|人)?(?P<what>伤亡|死亡|受伤)")
 _JOINERS = ("和", "以及", "、", "及", "与")
-_VAGUE = re.compile(r"多人|数人|若干|数十|数百|大批")
-_CLAUSE = re.compile(r"[，,；;。！？]")
+_VAGUE = re.compile(r"多人|数人|若干|数十|数百|大批|一些|部分|不少|许多|众多|大量")
+_CLAUSE = re.compile(r"[，；;。！？]|,(?![0-9]{3})")
+_QUALIFIERS = {"约有": "about", "大约有": "about", "至少有": "at_least", "约": "about", "大约": "about", "大概": "about", "近": "about", "将近": "about",
+               "接近": "about", "至少": "at_least", "起码": "at_least", "不少于": "at_least",
+               "逾": "over", "超过": "over", "多于": "over", "多达": "over", "高达": "over"}
+
+
+class Count(NamedTuple):
+    n: int
+    qualifier: str | None  # about, at_least, over
+
+
+class Casualties(NamedTuple):
+    killed: int | None
+    killed_qualifier: str | None
+    injured: int | None
+    injured_qualifier: str | None
 
 
 def _number(token: str) -> int | None:
@@ -28,58 +69,108 @@ def _number(token: str) -> int | None:
     return cn_to_int(token) if token else None
 
 
-def _subject_count(clause: str, verb_at: int) -> int | None:
-    counts = list(_COUNT.finditer(clause[:verb_at]))
+def _count(m: re.Match[str]) -> Count | None:
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    qualifier = _QUALIFIERS.get(m.group("q") or "")
+    if m.groupdict().get("more"):
+        qualifier = qualifier or "over"  # `十多人`, `百余人`
+    return Count(n, qualifier)
+
+
+def _subject(clause: str, verb_start: int, previous_verb_end: int) -> Count | None:
+    """The count before a verb (back to the previous casualty verb), with counts joined to it."""
+    counts = [m for m in _COUNT.finditer(clause, previous_verb_end, verb_start)]
     if not counts:
         return None
-    total = _number(counts[0].group("n"))
+    total = _count(counts[0])
     if total is None:
         return None
+    n, qualifier = total
     for previous, current in zip(counts, counts[1:]):
         between = clause[previous.end():current.start()]
         if not between.endswith(_JOINERS):
             break
-        value = _number(current.group("n"))
-        if value is None:
+        more = _count(current)
+        if more is None:
             break
-        total += value
-    return total
+        n += more.n
+        qualifier = qualifier or more.qualifier
+    return Count(n, qualifier)
 
 
-def _clause_count(clause: str, verb: str) -> int | None:
-    m = re.search(verb, clause)
-    if not m:
-        return None
-    if clause.startswith("其中"):
-        return None
-    count = _subject_count(clause, m.start())
-    if count is not None:
-        return count
-    if _VAGUE.search(clause[: m.start()]):
-        return None
-    # `Bekmirzaev在塔什干附近与警察的交火中被击毙`, `本人当场死亡`: one named person.
-    return 1
-
-
-def count_casualties(text: str) -> tuple[int | None, int | None]:
-    """``(killed, injured)`` as the sentence states them; None where it states no number."""
-    killed: int | None = None
-    injured: int | None = None
-    for clause in _CLAUSE.split(text):
-        k = _clause_count(clause, _DEATH)
-        if k is None:
-            m = _KILL_OBJECT.search(clause)
-            if m:
-                k = _number(m.group("n"))
-        if k is not None:
-            killed = (killed or 0) + k
-        i = None
-        if re.search(_INJURY + r"$|" + _INJURY + r"[^害]", clause) and not re.search("伤亡|伤害|悲伤", clause):
-            i = _clause_count(clause, _INJURY)
-        if i is None:
-            m = _INJURE_OBJECT.search(clause)
-            if m:
-                i = _number(m.group("n"))
-        if i is not None:
-            injured = (injured or 0) + i
+def _clause(clause: str) -> tuple[Count | None, Count | None]:
+    """Killed and injured as one clause states them."""
+    killed: Count | None = None
+    injured: Count | None = None
+    if clause.startswith("其中") or clause.startswith("包括"):
+        return None, None  # a breakdown of a number already given
+    m = _NONE.search(clause)
+    if m:
+        zero = Count(0, None)
+        return zero, (zero if m.group("what") != "死亡" else None)
+    m = _PAIR.search(clause)
+    if m:
+        k, i = cn_to_int(m.group("k")), cn_to_int(m.group("i"))
+        return (Count(k, None) if k is not None else None), (Count(i, None) if i is not None else None)
+    for m in _TALLY.finditer(clause):
+        count = _count(m)
+        if count is None:
+            continue
+        if m.group("kind") in ("受伤", "伤者"):
+            injured = injured or count
+        else:
+            killed = killed or count
+    if killed or injured:
+        return killed, injured
+    previous_end = 0
+    for verb in _ANY_VERB.finditer(clause):
+        is_death = bool(_DEATH_RE.fullmatch(verb.group()))
+        if clause[verb.end():verb.end() + 1] == "者":
+            previous_end = verb.end()
+            continue  # `被杀者`: the killed, a noun that refers back
+        count = _subject(clause, verb.start(), previous_end)
+        if count is None and is_death and previous_end == 0:
+            subject = clause[:verb.start()]
+            if subject.strip() and not _VAGUE.search(subject) and not killed:
+                count = Count(1, None)  # `Bekmirzaev…被击毙`, `本人当场死亡`: one named person
+        previous_end = verb.end()
+        if count is None:
+            continue
+        if is_death:
+            killed = killed or count
+        else:
+            injured = injured or count
+    if killed is None:
+        m = _KILL_OBJECT.search(clause)
+        if m:
+            killed = _count(m)
+    if injured is None:
+        m = _INJURE_OBJECT.search(clause)
+        if m:
+            injured = _count(m)
     return killed, injured
+
+
+def _add(total: Count | None, more: Count | None) -> Count | None:
+    if more is None:
+        return total
+    if total is None:
+        return more
+    return Count(total.n + more.n, total.qualifier or more.qualifier)
+
+
+def count_casualties(text: str) -> Casualties:
+    """Killed and injured (and how hedged) as the sentence states them; None where it states no
+    number."""
+    killed: Count | None = None
+    injured: Count | None = None
+    try:
+        for clause in _CLAUSE.split(text):
+            k, i = _clause(clause)
+            killed, injured = _add(killed, k), _add(injured, i)
+    except (ValueError, OverflowError):
+        return Casualties(None, None, None, None)
+    return Casualties(killed.n if killed else None, killed.qualifier if killed else None,
+                      injured.n if injured else None, injured.qualifier if injured else None)

@@ -65,7 +65,8 @@ Wikipedia Internet Online Website Web Network Channel Communist Social Democrati
 # What follows a place's name in an organisation's name (北京大学, 德国之声).
 _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
-    r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约)")
+    r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
+    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党)")
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍.
 _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件))")
 # A place followed by one of these is a place of its own, of the kind the suffix says.
@@ -217,7 +218,13 @@ class _Context:
         self.found: dict[str, _Found] = {}
         self.ids: dict[int, str] = {}
         self._countries: dict[str, str] | None = None
+        self._place_index: dict[str, int] | None = None
         self.names: Names | None = None
+
+    def place_index(self, place: Place) -> int | None:
+        if self._place_index is None:
+            self._place_index = {p.key: i for i, p in enumerate(self.places.places)}
+        return self._place_index.get(place.key)
 
     def country_name(self, code: str) -> str | None:
         if self._countries is None:
@@ -853,7 +860,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_zh = chinese[0] if chinese else None
         name_latin = latin_written[0] if latin_written else None
         name_en = item.name_en or place.en
-        names = []
+        names = [] if item.source == "derived" else list(_table_aliases(ctx, place))
         place_type = item.place_type or place.kind
         country = place.country
         if item.source != "derived":
@@ -880,6 +887,11 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
         longitude=lon, source=item.source,
     )
+
+
+def _table_aliases(ctx: _Context, place: Place) -> list[str]:
+    index = ctx.place_index(place)
+    return ctx.places.aliases[index] if index is not None else []
 
 
 def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:

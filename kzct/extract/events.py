@@ -13,23 +13,25 @@ from kzct.dates import (
     resolve_dates,
 )
 from kzct.extract.casualties import count_casualties
-from kzct.model import Entity, Event, Sentence
+from kzct.model import Entity, Event, Sentence, date_key
 
 
 def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
     """The resolved dates of every dated sentence, by sentence index.
 
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
-    (``year from context``) or, failing that, from a year heading above it (``year from heading``);
-    a relative date (``3天之后``) counts from the latest date before it in the same section.
+    (``year from context``) or, failing that, from a heading above it that begins with a year
+    (``year from heading``); never from another part of the article. A relative date (``3天之后``,
+    ``次日``, ``同年``) counts from the date of the latest dated sentence before it in the section.
     """
     out: dict[int, list[ResolvedDate]] = {}
     paragraph_year: dict[int, int] = {}
     anchor: PartialDate | None = None
+    anchor_end: PartialDate | None = None
     section: tuple[str, ...] | None = None
     for sentence in sentences:
         if sentence.section != section:
-            section, anchor = sentence.section, None
+            section, anchor, anchor_end = sentence.section, None, None
         heading = None
         for title in reversed(sentence.section):
             heading = heading_year(title)
@@ -43,13 +45,15 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
             context_year=paragraph_year.get(sentence.paragraph),
             heading=heading,
             anchor=anchor,
+            anchor_end=anchor_end,
         )
         if not resolved:
             continue
         out[sentence.index] = resolved
         last = resolved[-1]
-        anchor = last.end or last.date
-        if last.source != FROM_HEADING:
+        if not last.date.decade and last.qualifier is None:
+            anchor, anchor_end = last.date, last.end
+        if last.source != FROM_HEADING and not last.date.decade:
             paragraph_year[sentence.paragraph] = last.date.year
     return out
 
@@ -60,7 +64,8 @@ def extract_events(
     entities: list[Entity],
     seed: str,
 ) -> list[Event]:
-    """One event per dated sentence and date, in chronological order."""
+    """One event per dated sentence and date, in chronological order; a sentence that states
+    one toll for several dates is one event with all of them, so that its toll is counted once."""
     starts = [s.span[0] for s in sentences]
     names_in: dict[int, list[tuple[int, str, str]]] = {}
     for entity in entities:
@@ -77,22 +82,29 @@ def extract_events(
         for _start, kind, text in sorted(names_in.get(position, [])):
             if text not in kinds[kind]:
                 kinds[kind].append(text)
-        killed, injured = count_casualties(sentence.shadow)
-        for date in resolved:
+        toll = count_casualties(sentence.shadow)
+        stated = toll.killed is not None or toll.injured is not None
+        groups = [resolved] if stated and len(resolved) > 1 else [[d] for d in resolved]
+        for group in groups:
+            date = group[0]
             events.append(
                 Event(
                     date=date.date.iso(),
                     end_date=date.end.iso() if date.end else None,
+                    dates=tuple(d.date.iso() for d in group),
                     precision=date.date.precision,
+                    qualifier=date.qualifier,
                     date_source=date.source,
-                    date_text=sentence.text[date.start:date.end_pos].rstrip("，,"),
+                    date_text=sentence.text[group[0].start:group[-1].end_pos].rstrip("，,"),
                     text=sentence.text,
                     section=sentence.section,
                     places=tuple(kinds["place"]),
                     people=tuple(kinds["person"]),
                     groups=tuple(kinds["group"]),
-                    killed=killed,
-                    injured=injured,
+                    killed=toll.killed,
+                    killed_qualifier=toll.killed_qualifier,
+                    injured=toll.injured,
+                    injured_qualifier=toll.injured_qualifier,
                     refs=sentence.refs,
                     span=sentence.span,
                     seed=seed,
@@ -104,6 +116,5 @@ def extract_events(
 
 def event_sort_key(event: Event) -> tuple[int, int, int, str, int]:
     """Chronological; a coarser date sorts before the finer ones of the same period."""
-    parts = [int(p) for p in event.date.split("-")]
-    parts += [0] * (3 - len(parts))
-    return (parts[0], parts[1], parts[2], event.seed, event.span[0])
+    year, month, day = date_key(event.date)
+    return (year, month, day, event.seed, event.span[0])

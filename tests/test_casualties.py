@@ -1,0 +1,64 @@
+"""How many were killed and injured, as a sentence states it (``kzct/extract/casualties.py``)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzct.extract.casualties import count_casualties
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # killed and injured are read apart: a count never crosses the verb of the other kind
+        ("造成12人死亡和30人受伤", (12, None), (30, None)),
+        ("造成16人死亡、逾百人受伤", (16, None), (100, "over")),
+        ("3死5伤", (3, None), (5, None)),
+        ("受伤人数约6300人", None, (6300, "about")),
+        ("死亡人数达20,000人", (20000, None), None),
+        # a reference back to the killed (被杀者) adds nothing
+        ("大约1500人被杀，被杀者多为平民", (1500, "about"), None),
+        # killed by security forces
+        ("军警当场击毙4名歹徒", (4, None), None),
+        ("消灭7名恐怖分子", (7, None), None),
+        ("打死了两名警官", (2, None), None),
+        # counts joined by 和/以及 are one subject; deaths in separate clauses add up
+        ("4名警察和安全部队成员以及1名平民在一起袭击中丧生", (5, None), None),
+        ("9名涉嫌卷入袭击的枪手在阿克托比被击毙，1名特种部队军官在交火中丧生", (10, None), None),
+        ("造成31人死亡、141人受伤，另有4名歹徒被击毙", (35, None), (141, None)),
+        # a breakdown is not added again
+        ("导致47人丧生，其中33人是安全部队成员，14人是路人和警察", (47, None), None),
+        # one named person, no number
+        ("Bekmirzaev在塔什干附近与警察的交火中被击毙", (1, None), None),
+        ("Rahimjan Makhatov引爆了一枚炸弹，本人当场死亡，另有2人受伤", (1, None), (2, None)),
+        # hedges, Chinese numerals, traditional script read through the shadow, none at all
+        ("至少10人死亡", (10, "at_least"), None),
+        ("十多人受伤", None, (10, "over")),
+        ("6万多人丧生", (60000, "over"), None),
+        ("造成两名车站保安员受伤", None, (2, None)),
+        ("无人员伤亡", (0, None), (0, None)),
+        ("多人受伤", None, None),
+        ("最高法院核准了名单", None, None),
+    ],
+)
+def test_casualties(text, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    toll = count_casualties(text)
+    assert ((toll.killed, toll.killed_qualifier) if toll.killed is not None else None) == killed
+    assert ((toll.injured, toll.injured_qualifier) if toll.injured is not None else None) == injured
+
+
+_pieces = st.sampled_from(["人", "名", "死亡", "丧生", "受伤", "被杀", "击毙", "消灭", "约", "逾", "至少",
+                           "多", "余", "和", "以及", "、", "，", "。", "其中", "死", "伤", "无人员伤亡",
+                           "两", "十", "百", "万", "3", "47", "20,000", "者", "人数", "为"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(), st.lists(st.one_of(_pieces, st.text(max_size=3))).map("".join)))
+def test_casualties_never_raise_and_are_counts(text) -> None:  # type: ignore[no-untyped-def]
+    toll = count_casualties(text)
+    for n, qualifier in ((toll.killed, toll.killed_qualifier), (toll.injured, toll.injured_qualifier)):
+        assert n is None or (isinstance(n, int) and n >= 0)
+        assert qualifier in (None, "about", "at_least", "over")
+        assert n is not None or qualifier is None
