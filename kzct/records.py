@@ -54,14 +54,23 @@ def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
                             refs=m.refs) for m in mentions)
 
 
-def _context(mention: Mention | None, room: int = 24) -> str | None:
+_CLAUSE_MARKS = "，,；;：:。！？!?"
+
+
+def _context(mention: Mention | None) -> str | None:
+    """The clause of the sentence that holds the first mention (`…哈萨克斯坦总统纳扎尔巴耶夫说…`):
+    cut at punctuation, not at a number of characters, so that it is the same clause whatever
+    the script or the region's words."""
     if mention is None:
         return None
     sentence = mention.sentence
     at = sentence.find(mention.text)
     if at < 0:
-        return sentence[: room * 2]
-    start, end = max(0, at - room), min(len(sentence), at + len(mention.text) + room)
+        return sentence
+    start = max(sentence.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    ends = [i for i in (sentence.find(mark, at + len(mention.text)) for mark in _CLAUSE_MARKS)
+            if i >= 0]
+    end = min(ends) + 1 if ends else len(sentence)
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 

@@ -101,6 +101,9 @@ def test_table_shows_every_group_and_wraps_chinese(run) -> None:  # type: ignore
     assert "\x1b[" not in result.out  # no colour when not a terminal
 
 
-def test_traditional_forms_are_aliases(run) -> None:  # type: ignore[no-untyped-def]
+def test_groups_are_found_by_either_script(run) -> None:  # type: ignore[no-untyped-def]
+    """Aliases are one per name, in simplified characters; search folds traditional ones."""
     groups = {g["name_zh"]: g for g in run("groups", "--json").json()}
-    assert "烏茲別克斯坦伊斯蘭運動" in groups["乌兹别克斯坦伊斯兰运动"]["aliases"]
+    assert groups["乌兹别克斯坦伊斯兰运动"]["aliases"] == ["IMU", "O'zbekiston Islomiy Harakati", "乌伊运"]
+    hits = run("search", "烏茲別克斯坦伊斯蘭運動", "--json").json()
+    assert hits[0]["name_en"] == "Islamic Movement of Uzbekistan" and hits[0]["score"] == 100

@@ -872,14 +872,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_en = None
         names = []
     names += [w for w, _ in written.most_common()] + item.aliases
-    for name in list(names):
-        if CJK.search(name):
-            names += [scripts.simplified(name), scripts.traditional(scripts.simplified(name))]
-    primary = {name_zh, name_latin, name_en}
-    aliases: list[str] = []
-    for name in names:
-        if name and name not in primary and name not in aliases:
-            aliases.append(name)
+    aliases = alias_list(names, (name_zh, name_latin, name_en), scripts)
     return Entity(
         id=item.key if item.kind != "place" else _place_id(item, name_en, name_zh),
         kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
@@ -887,6 +880,22 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
         longitude=lon, source=item.source,
     )
+
+
+def alias_list(names: Iterable[str], primary: Iterable[str | None],
+               scripts: Scripts) -> tuple[str, ...]:
+    """The other names of an entity: one per name whatever its script, in simplified characters
+    and in an order that does not depend on the script of the article (search finds either
+    script through kzct.text.fold)."""
+    taken = {scripts.simplified(p) for p in primary if p}
+    taken |= {v for p in list(taken) for v in scripts.regional(p)}
+    out = set()
+    for name in names:
+        simple = scripts.simplified(name) if name else ""
+        # a name the primary one is only another region's way of writing is no other name
+        if simple and simple not in taken and not any(v in taken for v in scripts.regional(simple)):
+            out.add(simple)
+    return tuple(sorted(out))
 
 
 def _table_aliases(ctx: _Context, place: Place) -> list[str]:

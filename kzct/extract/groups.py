@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.dates import ResolvedDate
+from kzct.extract.entities import alias_list
 from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
 
@@ -201,6 +202,8 @@ def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
 
 def _history(forms: set[str], events: list[Event], seed: str,
              scripts: Scripts) -> tuple[HistoryItem, ...]:
+    """The dated statements that name the group (in any of its forms, as any region writes it)."""
+    forms = forms | {v for f in forms for v in scripts.regional(f)}
     items = []
     for event in events:
         if event.seed == seed and any(scripts.simplified(g) in forms for g in event.groups):
@@ -209,22 +212,13 @@ def _history(forms: set[str], events: list[Event], seed: str,
     return tuple(items)
 
 
-def _aliases(primary: set[str | None], names: list[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for name in names:
-        if name and name not in primary and name not in out:
-            out.append(name)
-    return tuple(out)
+def _aliases(primary: set[str | None], names: list[str], scripts: Scripts) -> tuple[str, ...]:
+    """The other names, one per name whatever its script (see ``entities.alias_list``)."""
+    return alias_list(names, primary, scripts)
 
 
 def _names(names: list[str], scripts: Scripts) -> list[str]:
-    """Names with their simplified and traditional forms, for search."""
-    out = list(names)
-    for name in names:
-        if _CJK.search(name):
-            simple = scripts.simplified(name)
-            out += [simple, scripts.traditional(simple)]
-    return out
+    return list(names)
 
 
 def extract_groups(
@@ -258,7 +252,7 @@ def extract_groups(
                 name_latin=entry.latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=_aliases({zh, entry.latin, name_en}, names),
+                aliases=_aliases({zh, entry.latin, name_en}, names, scripts),
                 status=LISTED,
                 status_text="on the list of banned terrorist organisations",
                 listed_on=listed_on,
@@ -317,7 +311,7 @@ def _unlisted(
                 name_latin=latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=_aliases({zh, latin, name_en}, names),
+                aliases=_aliases({zh, latin, name_en}, names, scripts),
                 status=curated.status,
                 status_text=curated.status_text or curated.status,
                 listed_on=None,
