@@ -78,6 +78,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;：:]*[）)]")
 _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
 _PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
+_STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 _SYNTHETIC = -1  # the offset of a character kzct adds (a cell separator), not read from the seed
 
 
@@ -566,7 +567,12 @@ class _Walker:
     def node(self, node: Any, raw: str, offset: int) -> None:
         builder = self.builder
         if isinstance(node, Text):
-            builder.add_text(node.value, offset)
+            # `[[File:x.jpg|缩略图]]会面握手]]`: link brackets left over by broken markup are no text
+            pos = 0
+            for m in _STRAY_BRACKETS.finditer(node.value):
+                builder.add_text(node.value[pos:m.start()], offset + pos)
+                pos = m.end()
+            builder.add_text(node.value[pos:], offset + pos)
         elif isinstance(node, Wikilink):
             self.wikilink(node, offset)
         elif isinstance(node, Tag):
@@ -635,13 +641,15 @@ class _Walker:
                 builder.item_start = True
             return
         if name == "tr" or name == "table":
+            # a row is one unit, its cells separated by " | "; the cells before a table's first
+            # `|-` are a row of their own
             if not builder.muted:
                 builder.end_sentence()
-            builder.table_row += name == "tr"
+            builder.table_row += 1
             try:
                 self._contents(node, raw, offset)
             finally:
-                builder.table_row -= name == "tr"
+                builder.table_row -= 1
             if not builder.muted:
                 builder.end_sentence()
             return
