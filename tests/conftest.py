@@ -27,6 +27,15 @@ def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(cache.glob("places-*.json"))
 
 
+@pytest.fixture(scope="session")
+def builder(places_file: Path):  # type: ignore[no-untyped-def]
+    """One builder for the session's in-process builds (its place table read from the session's
+    cache, its converters started once)."""
+    from kzct.index import Builder
+
+    return Builder(places_file.parent)
+
+
 def fresh_cache(directory: Path, places: Path) -> Path:
     """An empty cache directory but for the place table: for tests whose subject is the index
     cache, not the table."""
@@ -59,10 +68,10 @@ def document(seed_text: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def index(seed_text: str):  # type: ignore[no-untyped-def]
+def index(seed_text: str, builder):  # type: ignore[no-untyped-def]
     from kzct.index import build_index
 
-    return build_index([(SEED.name, str(SEED), seed_text, "test")])
+    return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
 
 
 @dataclass

@@ -146,13 +146,13 @@ def test_bad_sort_is_a_usage_error(run, command) -> None:  # type: ignore[no-unt
     assert result.code == 2 and result.err.startswith("kzct: error:")
 
 
-def test_uncurated_names_are_found_in_the_text(seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:  # type: ignore[no-untyped-def]
     """Names nobody curated: joined by · or •, followed by a title, or in Latin letters."""
     from kzct.index import build_index
 
     extra = ("\n==新==\n2010年4月7日，会见阿坦巴耶夫总统。巴基耶娃主席和阿坦巴耶夫总统讨论了边境问题，"
              "中国国家主席胡锦涛和美国国防部长出席，瓦列里•科兹洛夫和Dmitry Kozlov也在场。\n")
-    index = build_index([("x.wikitext", "x.wikitext", seed_text + extra, "x")])
+    index = build_index([("x.wikitext", "x.wikitext", seed_text + extra, "x")], builder)
     found = {(e.name_zh or e.name_latin): len(e.mentions) for e in index.entities if not e.name_en}
     assert found == {"阿坦巴耶夫": 2, "巴基耶娃": 1, "瓦列里•科兹洛夫": 1, "Dmitry Kozlov": 1}
     kozlov = next(e for e in index.entities if e.name_zh == "瓦列里•科兹洛夫")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 LISTED = [
     ("乌兹别克斯坦伊斯兰运动", "Islamic Movement of Uzbekistan", "2006-10-12"),
     ("伊扎布特", "Hizb ut-Tahrir", "2006-10-12"),
@@ -107,3 +109,55 @@ def test_groups_are_found_by_either_script(run) -> None:  # type: ignore[no-unty
     assert groups["乌兹别克斯坦伊斯兰运动"]["aliases"] == ["IMU", "O'zbekiston Islomiy Harakati", "乌伊运"]
     hits = run("search", "烏茲別克斯坦伊斯蘭運動", "--json").json()
     assert hits[0]["name_en"] == "Islamic Movement of Uzbekistan" and hits[0]["score"] == 100
+
+
+# -- a designation list in other words, in either script -------------------------------------
+
+PHRASINGS = {
+    "introduced": "2010年5月1日，某国政府宣布的恐怖组织名单包括：甲伊斯兰运动、乙解放阵线和丙圣战组织。\n",
+    "closed by a verb": "2011年3月，甲伊斯兰运动、乙解放阵线和丙圣战组织被某国最高法院列为恐怖组织。\n",
+    "added": "2012年4月，某国政府将甲伊斯兰运动、乙解放阵线及丙圣战组织列入恐怖组织名单。\n",
+    "declared": "2012年4月，某国政府把甲伊斯兰运动与乙解放阵线以及丙圣战组织认定为恐怖组织。\n",
+    "bulleted": "2013年6月，某国公布的恐怖组织名单如下：\n* 甲伊斯兰运动\n* 乙解放阵线（Front B）\n"
+                "* 丙圣战组织：成立于2000年\n",
+    "commas": "2014年，被列入名单的恐怖组织有甲伊斯兰运动，乙解放阵线，以及丙圣战组织。\n",
+    "among": "2015年2月，某国公布首批恐怖组织名单，其中就有甲伊斯兰运动，此外还有乙解放阵线、丙圣战组织。\n",
+}
+LISTED_ON = {"introduced": "2010-05-01", "closed by a verb": "2011-03", "added": "2012-04",
+             "declared": "2012-04", "bulleted": "2013-06", "commas": "2014", "among": "2015-02"}
+
+
+@pytest.mark.parametrize("script", [None, "s2t"])
+@pytest.mark.parametrize("phrasing", sorted(PHRASINGS))
+def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  # type: ignore[no-untyped-def]
+    import opencc
+
+    from kzct.index import build_index
+    from kzct.text import Scripts
+
+    text = PHRASINGS[phrasing]
+    if script:
+        text = opencc.OpenCC(script).convert(text)
+    index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
+    groups = [g for g in index.groups if g.status == "listed"]
+    names = [Scripts().simplified(g.name_zh) for g in groups]
+    assert names == ["甲伊斯兰运动", "乙解放阵线", "丙圣战组织"]
+    assert {g.listed_on for g in groups} == {LISTED_ON[phrasing]}
+    # no curated entry knows them: still listed, with no English name but the article's own
+    assert [g.name_en for g in groups] == [None, "Front B" if phrasing == "bulleted" else None, None]
+    if script:
+        assert groups[0].name_zh == "甲伊斯蘭運動"  # as the article writes it
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2005年3月17日，检察总长要求法院将甲伊斯兰运动列入恐怖组织名单。",
+     "该组织并没有被哈萨克斯坦政府认定是恐怖组织。",
+     "哈萨克斯坦政府为恐怖组织提供庇护，尤其是本•拉登旗下的基地组织。",
+     "2016年7月15日，英国公布的名单包括70个被英国政府禁止的国际恐怖组织。"],
+)
+def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyped-def]
+    from kzct.index import build_index
+
+    index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
+    assert [g.name_zh for g in index.groups if g.status == "listed"] == []

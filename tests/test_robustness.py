@@ -61,7 +61,7 @@ def test_corpus_is_complete() -> None:
 def _builder():  # type: ignore[no-untyped-def]
     from kzct.index import Builder
 
-    return Builder()
+    return Builder(Path(os.environ["KZCT_CACHE_DIR"]))  # the session's cache, its place table
 
 
 def every_command_json(text: str) -> None:

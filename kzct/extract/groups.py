@@ -34,21 +34,36 @@ _ORG = r"(?:恐怖|极端|恐怖主义|极端主义|非法|被禁|违禁)(?:主�
 _LIST_WORD = rf"(?:{_ORG}|名单|清单|列表|黑名单)"
 # …恐怖组织包括：A、B和C / 名单如下：
 _INTRO = re.compile(
-    rf"{_LIST_WORD}[^。；：:]{{0,16}}?(?:包括|包含|包括有|有|如下|为|是)[^。；：:]{{0,4}}?[：:]?\s*"
-    r"(?P<items>[^。；]*)")
+    rf"{_LIST_WORD}[^。；：:，,]{{0,16}}?(?:包括|包含|包括有|有|如下|(?:为|是)(?=[：:]))"
+    r"[^。；：:，,]{0,4}?[：:]?\s*(?P<items>[^。；]*)")
 # A、B和C被列为恐怖组织 (the items run back to the start of the clause)
 _CLOSED = re.compile(
     rf"(?P<items>[^。；：:，,]+?)(?:均|都|也|已|已经|先后|正式)*被[^。；]{{0,24}}?"
     rf"(?:列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
-# 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单
+# 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织
 _ADDED = re.compile(
-    r"(?:将|把)(?P<items>[^。；：:]+?)(?:正式)?(?:加入|列入|列为|增加到|添加到|认定为|宣布为|定为|"
-    rf"指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
+    r"(?:将|把)(?P<items>[^。；：:]+?)(?:正式|重新|再次|也)?(?:加入|列入|列为|增加到|添加到|认定为|"
+    rf"宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
+# A也在欧盟、英国…的恐怖组织名单中
+_ON_LIST = re.compile(
+    r"(?P<items>[^。；：:，,]+?)(?:也|均|都|已|亦|仍)*(?:在|位于|列在|列于)[^。；]{0,24}?"
+    rf"{_LIST_WORD}(?:中|上|之中|之内|里)")
+# …恐怖组织名单，其中就有A，此外还有B、C
+_AMONG = re.compile(r"(?:其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
+_HAS_LIST = re.compile(rf"{_LIST_WORD}")
+# A listing asked for, proposed or denied is no listing (`要求…将伊扎布特列入…名单`,
+# `该组织并没有被…认定是恐怖组织`).
+_NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|拟|准备|试图|敦促|"
+                       r"没有|并未|未被|未曾|不被|不会|拒绝|反对|否认")
+_CLAUSE_START = re.compile(r"[。；！？]")
 _SPLIT = re.compile(r"以及|、|，|,|及|与|和")
 # An organisation's name ends with one of these, or is known (curated), or is Latin.
 _ORG_NAME = re.compile(
     r"(?:组织|运动|党|军|阵线|联盟|同盟|协会|社|会|团|团体|集团|教|派|基地|兄弟会|圣战|伊斯兰国|"
     r"塔利班|旅|营|部队|武装|网络|中心|卫队|民兵|力量|帮|联合会|委员会)$")
+# Words for organisations in general, and pronouns: an item made only of them names none.
+_GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
+                      r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
 _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
@@ -110,11 +125,12 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
             latin = inner_text
         elif inner:
             other = inner_text
+    quoted = shadow[start:name_end].strip()[:1] in "“「『\"" and shadow[start:name_end].strip()[-1:] in "”」』\""
     name = shadow[start:name_end].strip(" “”「」『』\"'")
     if "的" in name:  # `本•拉登旗下的基地组织`: the organisation is what follows the last 的
         name = name[name.rindex("的") + 1:]
-    if not name:
-        return None
+    if not name or _GENERIC.fullmatch(name):
+        return None  # `国际恐怖组织`, `其`: no organisation's name
     offset = shadow.index(name, start)
     if _LATIN_ONLY.match(name):
         latin, zh, simple = text[offset:offset + len(name)], "", name
@@ -122,7 +138,8 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
         zh, simple = text[offset:offset + len(name)], name
         if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
             return None
-        if not (_ORG_NAME.search(name) or _curated_for(name, latin, gazetteer, scripts)):
+        if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12)
+                or _curated_for(name, latin, gazetteer, scripts)):
             return None
     return _ListEntry(zh=zh or (latin or ""), simple=simple, latin=latin, other=other,
                       sentence=sentence, date=date, start=offset, end=offset + len(name))
@@ -130,31 +147,49 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
 
 def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
                   gazetteer: Gazetteer, scripts: Scripts) -> list[_ListEntry]:
-    entries: list[_ListEntry] = []
-    seen: set[str] = set()
+    """Each listed organisation once (in the order the article first lists it), with the
+    earliest listing date the article gives it."""
+    entries: dict[object, _ListEntry] = {}
 
     def add(entry: _ListEntry | None) -> None:
-        if entry is not None and entry.simple not in seen:
-            seen.add(entry.simple)
-            entries.append(entry)
+        if entry is None:
+            return
+        curated = _curated_for(entry.simple, entry.latin, gazetteer, scripts)
+        key: object = id(curated) if curated is not None else entry.simple
+        kept = entries.get(key)
+        if kept is None:
+            entries[key] = entry
+        elif entry.date is not None and (kept.date is None or
+                                         entry.date.date.sort_key() < kept.date.date.sort_key()):
+            entries[key] = entry
 
     for position, sentence in enumerate(sentences):
         shadow = sentence.shadow
-        date = None
-        for pattern in (_INTRO, _CLOSED, _ADDED):
+        for pattern in (_INTRO, _CLOSED, _ADDED, _ON_LIST, _AMONG):
             for m in pattern.finditer(shadow):
+                if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
+                    continue
+                clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())),
+                             default=0)
+                if _NOT_DONE.search(shadow, clause, m.end()):
+                    continue
                 start, end = m.span("items")
-                if date is None:
+                date = _listing_date(sentence, sentences, dates, before=start)
+                if date is None and pattern is not _ON_LIST:
+                    # `A也在…名单中` states what is so, not when it became so
                     date = _listing_date(sentence, sentences, dates)
                 if pattern is _INTRO and not shadow[start:end].strip():
                     # `…名单如下：` and a bulleted list after it
                     for item in _following_items(sentences, position):
-                        add(_entry(item, 0, _item_end(item.shadow), gazetteer,
-                                   _listing_date(item, sentences, dates) or date, scripts))
+                        end = _item_end(item.shadow)
+                        # `* 2002年9月11日，联合国…`: a date before the name dates the listing;
+                        # one after it (`丙组织：成立于2000年`) says something else
+                        own = [d for d in dates.get(item.index, []) if d.start < end]
+                        add(_entry(item, 0, end, gazetteer, own[-1] if own else date, scripts))
                     continue
                 for a, b in _items(shadow, start, end):
                     add(_entry(sentence, a, b, gazetteer, date, scripts))
-    return entries
+    return list(entries.values())
 
 
 def _following_items(sentences: list[Sentence], position: int) -> list[Sentence]:
@@ -173,12 +208,18 @@ def _item_end(shadow: str) -> int:
 
 
 def _listing_date(
-    sentence: Sentence, sentences: list[Sentence], dates: dict[int, list[ResolvedDate]]
+    sentence: Sentence, sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
+    before: int | None = None,
 ) -> ResolvedDate | None:
-    """The date of the sentence itself or, failing that, the latest earlier one in its paragraph
-    (`2006年10月12日，最高法院核准了…名单…。遭到…取缔的恐怖组织包括：…`)."""
-    if dates.get(sentence.index):
-        return dates[sentence.index][-1]
+    """The date of the sentence itself (its first date before the list: in `2016年7月15日，英国
+    内政部公布…根据2000年《反恐怖主义法案》…，其中有…` 2000 dates the act) or, failing that, the
+    latest earlier one in its paragraph (`2006年10月12日，最高法院核准了…名单…。遭到…取缔的恐怖组织
+    包括：…`)."""
+    own = [d for d in dates.get(sentence.index, []) if before is None or d.start < before]
+    if own:
+        return own[0]
+    if before is not None:
+        return None
     for earlier in reversed(sentences[: sentence.index]):
         if earlier.paragraph != sentence.paragraph:
             break
