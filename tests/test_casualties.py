@@ -41,6 +41,19 @@ from kzct.extract.casualties import count_casualties
         ("无人员伤亡", (0, None), (0, None)),
         ("多人受伤", None, None),
         ("最高法院核准了名单", None, None),
+        # read on real articles (the second Chechen war, the Kunming attack, Aum Shinrikyo)
+        ("1999年6月18日，达吉斯坦的俄罗斯边境警卫队哨站遇袭，7个军人被杀", (7, None), None),
+        ("10个俄罗斯警察在达吉斯坦被反坦克地雷炸死", (10, None), None),
+        ("俄罗斯方面有逾5,200人阵亡", (5200, "over"), None),
+        ("联邦方面报称己方有275个人员阵亡，约900人伤", (275, None), (900, "about")),
+        ("非官方的数字估计有25,000人至50,000人死亡或失踪", (25000, "at_least"), None),
+        ("共造成数百名平民丧生", None, None),
+        ("5名直接参与袭击者中4人被当场击毙，1人被当场击伤抓获", (4, None), (1, None)),
+        ("当场击毙4名恐怖分子（3男1女）、击伤抓获1人（女）", (4, None), (1, None)),
+        ("导致最少8人受伤，其中1人重伤", None, (8, "at_least")),
+        ("男子自称报复政府处决13名奥姆真理教核心成员而撞向行人", None, None),
+        ("9名涉嫌卷入杀害两名警察的人在与警方交火中被击毙，一名特种部队成员也在枪战中丧生", (10, None), None),
+        ("在1999年入侵中共有3个月时间", None, None),
     ],
 )
 def test_casualties(text, killed, injured) -> None:  # type: ignore[no-untyped-def]

@@ -25,19 +25,26 @@ from typing import NamedTuple
 
 from kzct.dates import CN_NUMBER, cn_to_int
 
-_DEATH = r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|被击毙|被打死|被杀死|被杀害|被杀|被炸死|被处决|死于)"
-_INJURY = r"(?:受伤|负伤|伤势|被打伤|被炸伤|被刺伤|被砍伤|伤)"
-_QUALIFIER = r"(?P<q>约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|起码|不少于|逾|超过|多于|达|多达|高达)?"
+_BY = r"(?:当场|当即|先后|相继|全部|均|都|已|被)?"  # 被当场击毙
+_DEATH = (r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|阵亡|牺牲|殉职|丧命|遇害|惨死|被害|死于|"
+          r"被[^，。；、]{0,8}?(?:击毙|打死|杀死|杀害|杀|炸死|射杀|枪杀|刺死|砍死))")
+_INJURY = rf"(?:受伤|负伤|伤势|被{_BY}(?:打伤|炸伤|刺伤|砍伤|击伤|枪伤)|(?<![击打炸刺砍杀枪])伤)"
+_QUALIFIER = (r"(?P<q>约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|最少|起码|不少于|逾|超过|多于|"
+              r"达|多达|高达)?")
+# a count of people (not `3个月`, `数百名`: a vague number is no count)
 _COUNT = re.compile(
-    _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名|位|个人)")
+    _QUALIFIER + rf"\s*(?<![数几上])(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?P<more>多|余)?\s*"
+    r"(?:人|名|位|个(?!月|小时|星期|国|城|组织|地|省|州|村|镇|火车站|车站|站))")
+# `25,000人至50,000人死亡`: at least the lower bound
+_RANGE = re.compile(rf"(?P<n>{CN_NUMBER})\s*(?:人|名)?\s*(?:至|到|-|－|—)\s*{CN_NUMBER}\s*(?:人|名)")
 _DEATH_RE = re.compile(_DEATH)
 _INJURY_RE = re.compile(_INJURY + r"(?!害|心|感|亡|残)")
 _ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残)")
 _KILL_OBJECT = re.compile(
-    r"(?:打死|击毙|杀死|炸死|杀害|射杀|击杀|消灭|枪杀|处决)了?\s*" + _QUALIFIER
+    r"(?<!被)(?<!被当场)(?:打死|击毙|杀死|炸死|杀害|射杀|击杀|消灭|枪杀)了?\s*" + _QUALIFIER
     + rf"\s*(?P<n>{CN_NUMBER}|另一)\s*(?P<more>多|余)?\s*(?:人|名|位|个)")
 _INJURE_OBJECT = re.compile(
-    r"(?:打伤|炸伤|刺伤|砍伤|击伤|杀伤)了?\s*" + _QUALIFIER
+    r"(?<!被)(?<!被当场)(?:打伤|炸伤|刺伤|砍伤|击伤|杀伤)(?:并?抓获|并?逮捕)?了?\s*" + _QUALIFIER
     + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名|位)")
 _PAIR = re.compile(rf"(?P<k>{CN_NUMBER})\s*死\s*(?P<i>{CN_NUMBER})\s*伤")
 _TALLY = re.compile(
@@ -45,10 +52,14 @@ _TALLY = re.compile(
     + _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名)?")
 _NONE = re.compile(r"无(?:人员|人)?(?P<what>伤亡|死亡|受伤)")
 _JOINERS = ("和", "以及", "、", "及", "与")
-_VAGUE = re.compile(r"多人|数人|若干|数十|数百|大批|一些|部分|不少|许多|众多|大量")
+_OBJECT_OF = re.compile(r"(?:杀害|打死|击毙|杀死|炸死|袭击|攻击|逮捕|绑架|劫持|拘捕|抓获|打伤|炸伤)了?$")
+_VAGUE = re.compile(r"多人|数人|若干|数十|数百|数千|几十|几百|上百|上千|大批|一些|部分|不少|许多|众多|大量")
+# a subject that names one person: a Latin name, a transliterated name, 本人/他/她
+_ONE_PERSON = re.compile(r"[A-Z][a-z]+|[·•]|^(?:本人|他|她|其|该男子|该女子|此人)")
 _CLAUSE = re.compile(r"[，；;。！？]|,(?![0-9]{3})")
 _QUALIFIERS = {"约有": "about", "大约有": "about", "至少有": "at_least", "约": "about", "大约": "about", "大概": "about", "近": "about", "将近": "about",
-               "接近": "about", "至少": "at_least", "起码": "at_least", "不少于": "at_least",
+               "接近": "about", "至少": "at_least", "最少": "at_least", "起码": "at_least",
+               "不少于": "at_least",
                "逾": "over", "超过": "over", "多于": "over", "多达": "over", "高达": "over"}
 
 
@@ -80,19 +91,22 @@ def _count(m: re.Match[str]) -> Count | None:
 
 
 def _subject(clause: str, verb_start: int, previous_verb_end: int) -> Count | None:
-    """The count before a verb (back to the previous casualty verb), with counts joined to it."""
-    counts = [m for m in _COUNT.finditer(clause, previous_verb_end, verb_start)]
+    """The count nearest before a verb (back to the previous casualty verb), with the counts
+    joined to it (`4名警察和安全部队成员以及1名平民…丧生` is 5; `5名袭击者中4人被击毙` is 4)."""
+    # not a count that is the object of another verb (`杀害两名警察的人…被击毙`)
+    counts = [m for m in _COUNT.finditer(clause, previous_verb_end, verb_start)
+              if not _OBJECT_OF.search(clause, max(0, m.start() - 4), m.start())]
     if not counts:
         return None
-    total = _count(counts[0])
+    total = _count(counts[-1])
     if total is None:
         return None
     n, qualifier = total
-    for previous, current in zip(counts, counts[1:]):
+    for previous, current in zip(reversed(counts[:-1]), reversed(counts[1:])):
         between = clause[previous.end():current.start()]
         if not between.endswith(_JOINERS):
             break
-        more = _count(current)
+        more = _count(previous)
         if more is None:
             break
         n += more.n
@@ -131,9 +145,13 @@ def _clause(clause: str) -> tuple[Count | None, Count | None]:
             previous_end = verb.end()
             continue  # `被杀者`: the killed, a noun that refers back
         count = _subject(clause, verb.start(), previous_end)
+        if count is not None:
+            ranged = _RANGE.search(clause, previous_end, verb.start())
+            if ranged and cn_to_int(ranged.group("n")) == count.n:
+                count = Count(count.n, "at_least")
         if count is None and is_death and previous_end == 0:
             subject = clause[:verb.start()]
-            if subject.strip() and not _VAGUE.search(subject) and not killed:
+            if _ONE_PERSON.search(subject.strip()) and not _VAGUE.search(subject) and not killed:
                 count = Count(1, None)  # `Bekmirzaev…被击毙`, `本人当场死亡`: one named person
         previous_end = verb.end()
         if count is None:
