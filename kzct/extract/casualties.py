@@ -147,8 +147,9 @@ def _clause(clause: str) -> tuple[Count | None, Count | None]:
         count = _subject(clause, verb.start(), previous_end)
         if count is not None:
             ranged = _RANGE.search(clause, previous_end, verb.start())
-            if ranged and cn_to_int(ranged.group("n")) == count.n:
-                count = Count(count.n, "at_least")
+            low = cn_to_int(ranged.group("n")) if ranged else None
+            if low is not None:
+                count = Count(low, "at_least")  # `25,000人至50,000人`: at least the lower bound
         if count is None and is_death and previous_end == 0:
             subject = clause[:verb.start()]
             if _ONE_PERSON.search(subject.strip()) and not _VAGUE.search(subject) and not killed:
