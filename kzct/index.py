@@ -125,13 +125,19 @@ def build_index(seeds: list[tuple[str, str, str, str]]) -> Index:
     return memory_index([build_seed_index(n, p, t, d, traditional) for n, p, t, d in seeds])
 
 
-def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:
+def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # type: ignore[no-untyped-def]
+               env=None, progress=None) -> Index:
     """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
-    from the cache database where it is up to date."""
+    from the cache database where it is up to date.
+
+    ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
+    ``kzct.store.Progress`` told about a build as it goes."""
+    from kzct.context import Environment
     from kzct.seeds import seed_paths
     from kzct.store import SeedFile, open_index
 
-    files = [Path(p) for p in seed_paths(paths)]
+    env = env if env is not None else Environment.read()
+    files = [Path(p) for p in seed_paths(paths, env.seed)]
     names = [f.name for f in files]
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.
@@ -141,13 +147,37 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> In
     if use_cache:
         from kzct.cache import database_path
 
-        database = database_path()
-    index = open_index(seeds, database)
+        database = database_path(env)
+    built: list[bool] = []
+    if progress is not None or database is not None:
+        progress = _Watch(progress, built)
+    index = open_index(seeds, database, progress)
     if database is not None:
-        from kzct.cache import write_words
+        from kzct.cache import maintain, write_words
 
         write_words(database.parent, index)
+        maintain(index, database.parent, built=bool(built))
     return index
+
+
+class _Watch:
+    """Passes a build's progress on, and notes that there was a build."""
+
+    def __init__(self, inner, built: list[bool]) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.built = inner, built
+
+    def start(self, articles: int, size: int) -> None:
+        self.built.append(True)
+        if self.inner is not None:
+            self.inner.start(articles, size)
+
+    def advance(self, size: int) -> None:
+        if self.inner is not None:
+            self.inner.advance(size)
+
+    def finish(self) -> None:
+        if self.inner is not None:
+            self.inner.finish()
 
 
 # -- folding ------------------------------------------------------------------------------------
