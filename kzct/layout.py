@@ -5,8 +5,8 @@ Text is broken where a reader expects it: at spaces, after the hyphens of a Lati
 (`，` `。` `）`) nor after opening punctuation, and never inside a number and its unit (`2004年`).
 A word wider than the whole line is cut where it must be.
 
-A table gives short fields (dates, counts) their natural width, keeps names whole where the
-column can hold them (a Chinese name is not split, a Latin one wraps at its spaces and hyphens),
+A table gives short fields (dates, counts) their natural width, keeps names whole (a Chinese
+name is never split, a Latin one wraps at its spaces and hyphens, a list between its items),
 lets the long text column take the rest, and is never wider than its content. Below the width
 where that is possible, ``widths`` returns None and the caller prints one block per record.
 """
@@ -22,6 +22,9 @@ Measure = Callable[[str], int]
 SHORT, NAME, LIST, TEXT = "short", "name", "list", "text"
 GAP = 2  # cells between two columns
 TEXT_MIN = 20  # the narrowest a text column gets before names give way
+TEXT_TIGHT = 12  # the narrowest it gets at all: below, one block per record
+TEXT_COMFORT = 40  # names keep their natural width while the text column has this much
+LIST_COMFORT = 24  # a list column is not widened past this while text wants the room
 TEXT_WEIGHT = 3  # a text column grows three cells for each cell a name column grows
 
 _CLOSING = set("，。、；：？！）」』”’》〉】〕…・·,.;:!?)]}%")
@@ -50,8 +53,8 @@ def _can_break(before: str, after: str, keep_cjk: bool) -> bool:
         return False
     if before == "-":  # Lashkar-e-|Taiba, Ust-|Kamenogorsk
         return after.isalpha() and not _wide(after)
-    if before == "/":  # a URL: http://host/|path
-        return not keep_cjk and after.isalnum()
+    if before == "/":  # RadioFreeEurope/|RadioLiberty, http://host/|path
+        return after.isalnum()
     if keep_cjk:
         return False
     wide_before, wide_after = _wide(before), _wide(after)
@@ -181,73 +184,84 @@ def wrap_items(items: Sequence[str], width: int, *, separator: str = ", ",
 Cell = str | tuple[str, ...]
 
 
-def cell_lines(value: Cell, kind: str, width: int, *, split_names: bool = False,
-               measure: Measure = cell_width) -> list[str]:
+def cell_lines(value: Cell, kind: str, width: int, *, measure: Measure = cell_width) -> list[str]:
     """A cell's lines in a column ``width`` cells wide."""
     if kind == LIST and isinstance(value, tuple):
-        if not split_names:
-            return wrap_items(value, width, measure=measure)
-        value = ", ".join(value)
+        return wrap_items(value, width, measure=measure)
     text = value if isinstance(value, str) else ", ".join(value)
-    keep = kind in (NAME, LIST) and not split_names
-    return wrap(text, width, keep_cjk=keep, measure=measure)
+    return wrap(text, width, keep_cjk=kind in (NAME, LIST), measure=measure)
 
 
 class _Need(NamedTuple):
-    natural: int
-    floor: int  # names whole (Chinese names unsplit)
-    tight: int  # names broken wherever text may be
+    natural: int  # the longest line, as written
+    floor: int  # the narrowest it can be: names whole, text at TEXT_MIN
+    tight: int  # text at TEXT_TIGHT
 
 
 def _need(kind: str, header: str, cells: Sequence[Cell], measure: Measure) -> _Need:
     head = max((measure(word) for word in header.split()), default=0)
     natural = measure(header)
-    longest_whole = longest_any = 1
+    longest = 1
     for value in cells:
         items = value if isinstance(value, tuple) else (value,)
         text = ", ".join(items)
         for line in text.split("\n"):
             natural = max(natural, measure(line))
-        if kind == SHORT:
-            continue
         if kind == LIST:
-            whole = max((measure(item) + 1 for item in items), default=0)
-        else:
-            whole = max((measure(text[u.start:u.end]) for u in _units(text, True)), default=0)
-        longest_whole = max(longest_whole, whole)
-        longest_any = max(longest_any, max(
-            (measure(text[u.start:u.end]) for u in _units(text, False)), default=0))
+            longest = max(longest, max((measure(item) + 1 for item in items), default=0))
+        elif kind == NAME:
+            longest = max(longest, max(
+                (measure(text[u.start:u.end]) for u in _units(text, True)), default=0))
     if kind == SHORT:
         return _Need(natural, natural, natural)
     if kind == TEXT:
-        floor = min(natural, max(TEXT_MIN, head))
-        return _Need(natural, floor, floor)
-    floor = min(natural, max(longest_whole, head))
-    tight = min(floor, max(min(longest_any, 12), head, 4))
-    return _Need(natural, floor, tight)
+        return _Need(natural, min(natural, max(TEXT_MIN, head)),
+                     min(natural, max(TEXT_TIGHT, head)))
+    floor = min(natural, max(longest, head))
+    return _Need(natural, floor, floor)
 
 
 class Layout(NamedTuple):
     widths: list[int]
-    split_names: bool  # names had to be broken like text to fit
 
 
 def widths(kinds: Sequence[str], headers: Sequence[str], rows: Sequence[Sequence[Cell]],
            total: int, *, measure: Measure = cell_width) -> Layout | None:
     """Column widths for a table at most ``total`` cells wide, or None when it cannot be laid
-    out there without dropping or shredding a column (then print one block per record)."""
+    out there without splitting a name or squeezing the text below ``TEXT_TIGHT`` (then print
+    one block per record)."""
     needs = [_need(kind, header, [row[i] for row in rows], measure)
              for i, (kind, header) in enumerate(zip(kinds, headers))]
     budget = total - GAP * (len(kinds) - 1)
     naturals = [n.natural for n in needs]
     if sum(naturals) <= budget:
-        return Layout(naturals, False)
-    for split in (False, True):
-        floors = [n.tight if split else n.floor for n in needs]
-        if sum(floors) > budget:
-            continue
-        return Layout(_fill(kinds, needs, floors, budget), split)
+        return Layout(naturals)
+    preferred = [min(n.natural, max(n.floor, LIST_COMFORT)) if k == LIST else n.natural
+                 for k, n in zip(kinds, needs)]
+    texts = [i for i, k in enumerate(kinds) if k == TEXT]
+    if len(texts) == 1:  # names as they are; the text column takes the rest, if it is enough
+        (i,) = texts
+        rest = budget - sum(w for j, w in enumerate(preferred) if j != i)
+        if rest >= min(needs[i].natural, TEXT_COMFORT):
+            preferred[i] = min(rest, needs[i].natural)
+            return Layout(_grow(kinds, needs, preferred, budget))
+    for floors in ([n.floor for n in needs], [n.tight for n in needs]):
+        if sum(floors) <= budget:
+            return Layout(_fill(kinds, needs, floors, budget))
     return None
+
+
+def _grow(kinds: Sequence[str], needs: Sequence[_Need], sizes: list[int], budget: int) -> list[int]:
+    """Give what ``sizes`` leave of ``budget`` to the text columns, then the others, each up to
+    its natural width."""
+    spare = budget - sum(sizes)
+    for wanted in (TEXT, NAME, LIST):
+        for i, kind in enumerate(kinds):
+            if kind == wanted and spare > 0:
+                grow = min(spare, needs[i].natural - sizes[i])
+                sizes[i] += grow
+                spare -= grow
+    return sizes
 
 
 def _fill(kinds: Sequence[str], needs: Sequence[_Need], floors: list[int], budget: int) -> list[int]:
@@ -265,21 +279,13 @@ def _fill(kinds: Sequence[str], needs: Sequence[_Need], floors: list[int], budge
             low = mid
         else:
             high = mid - 1
-    sizes = at(low)
-    spare = budget - sum(sizes)
-    for wanted in (TEXT, NAME, LIST):
-        for i, kind in enumerate(kinds):
-            if kind == wanted and spare > 0:
-                grow = min(spare, needs[i].natural - sizes[i])
-                sizes[i] += grow
-                spare -= grow
-    return sizes
+    return _grow(kinds, needs, at(low), budget)
 
 
 def table_lines(kinds: Sequence[str], rows: Sequence[Sequence[Cell]], layout: Layout, *,
                 measure: Measure = cell_width) -> list[list[list[str]]]:
     """Each row's cells as lines, wrapped to ``layout``."""
-    return [[cell_lines(value, kind, width, split_names=layout.split_names, measure=measure)
+    return [[cell_lines(value, kind, width, measure=measure)
              for value, kind, width in zip(row, kinds, layout.widths)] for row in rows]
 
 

@@ -153,11 +153,34 @@ def write_jsonl(run: Run, records: Iterable[Any]) -> None:
             out.write("\n")
 
 
+_RECORD_LISTS: dict[type, frozenset[str]] = {}
+
+
+def _record_lists(cls: type) -> frozenset[str]:
+    """The fields of a record class that hold records (a group's history, an entity's
+    occurrences), from its annotations: known even when the list is empty."""
+    if cls not in _RECORD_LISTS:
+        import typing
+
+        names = set()
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - not a record class: nothing to leave out
+            hints = {}
+        for name, hint in hints.items():
+            if typing.get_origin(hint) in (tuple, list) and any(
+                    hasattr(arg, "_fields") for arg in typing.get_args(hint)):
+                names.add(name)
+        _RECORD_LISTS[cls] = frozenset(names)
+    return _RECORD_LISTS[cls]
+
+
 def flat_row(record: Any) -> dict[str, str]:
     """A record as one row of flat columns: nested records become ``parent_field`` columns,
     lists of values one cell joined with ``;``, null an empty cell; lists of records (a group's
     history, an entity's occurrences) are left out (``--json`` has them)."""
     row: dict[str, str] = {}
+    skip = _record_lists(type(record))
 
     def cell(value: Any) -> str:
         if value is None:
@@ -169,6 +192,8 @@ def flat_row(record: Any) -> dict[str, str]:
     def walk(data: dict[str, Any], prefix: str) -> None:
         for key, value in data.items():
             name = prefix + key
+            if not prefix and key in skip:
+                continue
             if isinstance(value, dict):
                 walk(value, name + "_")
             elif isinstance(value, list):
