@@ -96,7 +96,7 @@ def _score(value: float) -> float:
 
 def _name(value: str) -> str:
     if not value.strip():
-        raise typer.BadParameter("is empty: give a name (Chinese, Latin letters or English)")
+        raise typer.BadParameter("it is empty: give a name in Chinese, Latin letters or English")
     return value
 
 
@@ -115,13 +115,13 @@ def command(target: typer.Typer, *formats: Format, name: str | None = None,
     """Register a command of ``target``. Its docstring is its help (the first sentence its
     summary). It takes the output flags of ``formats`` (one of them at most: the function gets
     the chosen ``fmt``, ``Format.TABLE`` when none) and the global options, and gets ``run``,
-    the run context."""
+    the run context (and ``ctx``, Click's context, if it asks for it)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         hints = get_type_hints(func, include_extras=True)
         signature = inspect.signature(func)
         own = [p.replace(annotation=hints[p.name], kind=inspect.Parameter.KEYWORD_ONLY)
-               for p in signature.parameters.values() if p.name not in ("run", "fmt")]
+               for p in signature.parameters.values() if p.name not in ("run", "fmt", "ctx")]
         extra = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY,
                                    annotation=typer.Context)]
         for fmt in formats:
@@ -146,7 +146,7 @@ def command(target: typer.Typer, *formats: Format, name: str | None = None,
             chosen = [fmt for fmt in formats if kwargs.pop(f"as_{fmt.value}")]
             if len(chosen) > 1:
                 raise UsageError("choose one of " + ", ".join(FLAGS[f][0] for f in chosen))
-            given = {"run": run, "fmt": chosen[0] if chosen else Format.TABLE}
+            given = {"run": run, "fmt": chosen[0] if chosen else Format.TABLE, "ctx": ctx}
             return func(**{k: v for k, v in given.items() if k in signature.parameters},
                         **kwargs)
 
@@ -524,6 +524,7 @@ def show(
 @command(app, name="help", global_options=False)
 def help_(
     run: Run,
+    ctx: typer.Context,
     words: Annotated[list[str] | None, typer.Argument(
         metavar="COMMAND", autocompletion=complete_command,
         help="A command (and subcommand: cache info).")] = None,
@@ -532,7 +533,7 @@ def help_(
 
     Example: kzct help timeline
     """
-    context = typer.Context(typer.main.get_command(app), info_name="kzct", obj=run)
+    context = ctx.find_root()
     for word in words or []:
         sub = getattr(context.command, "commands", {}).get(word)
         if sub is None:

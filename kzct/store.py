@@ -478,6 +478,6 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    if dropped:
-        conn.execute("PRAGMA incremental_vacuum")
+    if dropped:  # give the freed pages back to the file system (run to completion)
+        conn.executescript("PRAGMA incremental_vacuum;")
     return dropped

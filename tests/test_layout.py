@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kzct.layout import (LIST, NAME, SHORT, TEXT, block_lines, cell_width, widths, wrap,
-                         wrap_items)
+from kzct.layout import LIST, NAME, SHORT, TEXT, block_lines, cell_width, widths, wrap, wrap_items
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 
