@@ -55,8 +55,8 @@ def main() -> None:
     for name in ("KZCT_SEED", "KZCT_NO_CACHE", "FORCE_COLOR"):
         env.pop(name, None)
     subprocess.run(kzct + ["groups", "--json"], env=env, stdout=subprocess.DEVNULL, check=True)
-    completion = {**env, "_KZCT_COMPLETE": "complete_bash", "COMP_WORDS": "kzct timeline --year ",
-                  "COMP_CWORD": "3"}
+    completion = {**env, "_KZCT_COMPLETE": "complete_bash",
+                  "COMP_WORDS": "kzct\ntimeline\n--year\n", "COMP_CWORD": "3"}
     cases: list[tuple[str, list[str], dict[str, str] | None]] = [
         ("kzct groups --json", kzct + ["groups", "--json"], env),
         ("kzct groups (table, piped)", kzct + ["groups"], env),
@@ -67,7 +67,8 @@ def main() -> None:
         ("first run, empty cache: kzct groups --json", kzct + ["groups", "--json"], None),
     ]
     baseline = [sys.executable, "-c", "pass"]
-    print(f"python: {sys.executable} ({sys.version.split()[0]}), {args.runs} pairs per command")
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} pairs of runs "
+          "per command")
     print(f"{'command':48} {'median ms':>9} {'pass ms':>8} {'ratio':>6} {'target':>7}")
     for label, argv, case_env in cases:
         ratios, times, bases = [], [], []

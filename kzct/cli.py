@@ -7,8 +7,6 @@ here: the global ones (``--seed``, ``--no-cache``, ``--no-pager``, accepted befo
 and after it), the output formats (``kzct.formats``) and ``--limit``.
 """
 
-from __future__ import annotations
-
 import functools
 import inspect
 import math
@@ -17,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
@@ -118,9 +116,10 @@ def command(target: typer.Typer, *formats: Format, name: str | None = None,
     the run context (and ``ctx``, Click's context, if it asks for it)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
-        hints = get_type_hints(func, include_extras=True)
+        # Annotations are objects here (no `from __future__ import annotations` in this module,
+        # so that neither this nor Typer has to evaluate strings at every start).
         signature = inspect.signature(func)
-        own = [p.replace(annotation=hints[p.name], kind=inspect.Parameter.KEYWORD_ONLY)
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
                for p in signature.parameters.values() if p.name not in ("run", "fmt", "ctx")]
         extra = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY,
                                    annotation=typer.Context)]

@@ -47,14 +47,15 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def _can_break(before: str, after: str, keep_cjk: bool) -> bool:
-    """Whether a line may end between ``before`` and ``after`` (neither is a space)."""
+def _can_break(before: str, after: str, keep_cjk: bool, earlier: str = "") -> bool:
+    """Whether a line may end between ``before`` and ``after`` (neither is a space);
+    ``earlier`` is the character before ``before``."""
     if after in _CLOSING or before in _OPENING:
         return False
     if before == "-":  # Lashkar-e-|Taiba, Ust-|Kamenogorsk
         return after.isalpha() and not _wide(after)
-    if before == "/":  # RadioFreeEurope/|RadioLiberty, http://host/|path
-        return after.isalnum()
+    if before == "/":  # RadioFreeEurope/|RadioLiberty, http://host/|path, not http:/|/host
+        return after.isalnum() and earlier.isalnum()
     if keep_cjk:
         return False
     wide_before, wide_after = _wide(before), _wide(after)
@@ -83,7 +84,8 @@ def _units(text: str, keep_cjk: bool) -> list[_Unit]:
             break
         start = i
         i += 1
-        while i < n and not text[i].isspace() and not _can_break(text[i - 1], text[i], keep_cjk):
+        while i < n and not text[i].isspace() and not _can_break(
+                text[i - 1], text[i], keep_cjk, text[i - 2] if i >= 2 else ""):
             i += 1
         units.append(_Unit(start, i, space))
     return units
@@ -245,7 +247,10 @@ def widths(kinds: Sequence[str], headers: Sequence[str], rows: Sequence[Sequence
         if rest >= min(needs[i].natural, TEXT_COMFORT):
             preferred[i] = min(rest, needs[i].natural)
             return Layout(_grow(kinds, needs, preferred, budget))
-    for floors in ([n.floor for n in needs], [n.tight for n in needs]):
+    stages = [[n.floor for n in needs]]
+    if len(texts) <= 1:  # one narrow text column still reads; two do not
+        stages.append([n.tight for n in needs])
+    for floors in stages:
         if sum(floors) <= budget:
             return Layout(_fill(kinds, needs, floors, budget))
     return None

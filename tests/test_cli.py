@@ -9,7 +9,8 @@ import pytest
 
 from conftest import SEED
 
-COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show"]
+COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
+            "completion", "cache info", "cache clear"]
 
 
 def test_version(run) -> None:  # type: ignore[no-untyped-def]
@@ -21,7 +22,7 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(run, command) -> None:  # type: ignore[no-untyped-def]
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.code == 0
     assert "Example:" in result.out
 
