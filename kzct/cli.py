@@ -674,8 +674,11 @@ def _open_standard_streams() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run kzct; every failure becomes one line on stderr and a documented exit code."""
+    from kzct.context import Environment
+
     _open_standard_streams()
-    if os.environ.get("_KZCT_COMPLETE"):  # a shell's TAB
+    env = Environment.read()
+    if env.completion:  # a shell's TAB
         from kzct.complete import answer
 
         answer(typer.main.get_command(app), typer.Context)
@@ -684,17 +687,15 @@ def main(argv: list[str] | None = None) -> None:
     stdout = sys.stdout
     sys.stdout = _GuardedStdout(stdout)  # type: ignore[assignment]
     try:
-        code = _main(args)
+        code = _main(env, args)
     finally:
         sys.stdout = stdout
     sys.exit(int(code))
 
 
-def _main(args: list[str]) -> int:
-    from kzct.context import Environment
+def _main(env: Any, args: list[str]) -> int:
     from kzct.errors import CacheCorrupt, KzctError, OutputClosed
 
-    env = Environment.read()
     code: int = ExitCode.OK
     try:
         code = _run(env, args)

@@ -189,10 +189,6 @@ def complete_command(ctx: Any, incomplete: str) -> list[str]:
 
 # -- the request itself -------------------------------------------------------------------------
 
-def is_completion_request(env: dict[str, str] | None = None) -> bool:
-    return bool((os.environ if env is None else env).get(COMPLETE_VAR))
-
-
 def _request(environ: dict[str, str]) -> tuple[str, list[str], str]:
     """``(shell, complete words after kzct, the word being completed)`` from the environment."""
     shell = environ.get(COMPLETE_VAR, "").removeprefix("complete_")

@@ -1,8 +1,10 @@
 """The run context: the environment, read once, and the state of one run of kzct.
 
-Every environment variable kzct obeys is read here, in ``Environment.read``, and nowhere else;
-the ``Run`` built from it is passed down (Click's ``ctx.obj``) to the commands, the index loader
-and the renderer. Nothing here imports more than the standard library.
+Every environment variable kzct obeys is read here, in ``Environment.read``, and nowhere else
+(the words of a completion request, ``COMP_WORDS`` and the like, are that request's arguments:
+``kzct.complete`` reads them as such); the ``Run`` built from it is passed down (Click's
+``ctx.obj``) to the commands, the index loader and the renderer. Nothing here imports more than
+the standard library.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Environment(NamedTuple):
     lines: int | None = None  # LINES
     pager: str | None = None  # KZCT_PAGER, else PAGER
     less: str | None = None  # LESS, passed on to the pager (FRX when unset)
+    completion: str | None = None  # _KZCT_COMPLETE: a shell's TAB (see kzct.complete)
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -59,6 +62,7 @@ class Environment(NamedTuple):
             lines=number("LINES"),
             pager=pager,
             less=env.get("LESS"),
+            completion=env.get("_KZCT_COMPLETE") or None,
         )
 
     def cache_dir_path(self) -> Path:

@@ -9,7 +9,7 @@ text column takes the rest.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kzct.dates import DATE_SOURCES, EXPLICIT
 from kzct.layout import LIST, NAME, SHORT, TEXT
@@ -219,6 +219,3 @@ def card_paragraphs(record: Card) -> list[Para]:
 def card(run: Run, record: Card) -> None:
     write_paragraphs(run, card_paragraphs(record))
 
-
-def candidates_table(run: Run, records: list[Any], with_seed: bool) -> None:
-    search_table(run, records, with_seed)

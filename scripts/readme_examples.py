@@ -37,7 +37,7 @@ def run_example(command: str, env: dict[str, str]) -> str:
                           env=env, cwd=ROOT, timeout=120)
     if proc.returncode != 0:
         raise SystemExit(f"example failed ({proc.returncode}): {command}\n{proc.stderr}")
-    return "".join(line.rstrip() + "\n" for line in proc.stdout.splitlines())
+    return proc.stdout  # exactly as printed: trailing spaces would show as a difference
 
 
 def render(text: str, env: dict[str, str]) -> str:
