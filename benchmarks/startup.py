@@ -38,6 +38,14 @@ def kzct_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "kzct"]
 
 
+def padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    import unicodedata
+
+    cells = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return text + " " * max(0, width - cells)
+
+
 def timed(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
@@ -84,7 +92,7 @@ def main() -> None:
         ratio = statistics.median(ratios)
         target = TARGETS[label]
         verdict = "ok" if ratio <= target else "MISS"
-        print(f"{label:48} {statistics.median(times) * 1000:9.1f} "
+        print(f"{padded(label, 48)} {statistics.median(times) * 1000:9.1f} "
               f"{statistics.median(bases) * 1000:8.1f} {ratio:6.1f} {'≤' + str(target):>5} {verdict}")
     in_process()
 

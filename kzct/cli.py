@@ -45,11 +45,25 @@ class Command(TyperCommand):
         return pieces
 
 
+# Each command is an app of its own, turned into a Click command only when it is run (or listed
+# in the help): a run pays for its own options, not for those of every command.
+COMMANDS: dict[str, typer.Typer] = {}
+
+
 class Group(TyperGroup):
-    """Commands listed in the order they are defined, not alphabetically."""
+    """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
-        return list(self.commands)
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        sub = COMMANDS.get(cmd_name)
+        return typer.main.get_command(sub) if sub is not None else None
+
+
+def _app(**settings: Any) -> typer.Typer:
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                       rich_markup_mode=None, **settings)
 
 
 app = typer.Typer(
@@ -62,10 +76,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-cache_app = typer.Typer(name="cache", cls=Group, invoke_without_command=True,
-                        help="The index cache: what it holds, and clearing it.",
-                        rich_markup_mode=None)
-app.add_typer(cache_app)
+cache_app = _app(name="cache", invoke_without_command=True,
+                 help="The index cache: what it holds, and clearing it.")
 
 
 # -- options declared once -------------------------------------------------------------------------
@@ -100,6 +112,10 @@ def _name(value: str) -> str:
 
 LimitOption = Annotated[int | None, typer.Option(
     "--limit", metavar="N", callback=_positive, help="At most N records.")]
+FormatOptions = {fmt: Annotated[bool, typer.Option(flag, help=help_)]
+                 for fmt, (flag, help_) in FLAGS.items()}
+GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCacheOption, False),
+                  ("global_no_pager", NoPagerOption, False))
 
 
 def short(text: str, room: int = 40) -> str:
@@ -108,9 +124,10 @@ def short(text: str, room: int = 40) -> str:
     return repr(text if len(text) <= room else text[: room - 1] + "…")
 
 
-def command(target: typer.Typer, *formats: Format, name: str | None = None,
+def command(target: typer.Typer | None, *formats: Format, name: str | None = None,
             global_options: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a command of ``target``. Its docstring is its help (the first sentence its
+    """Register a command of ``target`` (None: of kzct itself, in ``COMMANDS``). Its docstring
+    is its help (the first sentence its
     summary). It takes the output flags of ``formats`` (one of them at most: the function gets
     the chosen ``fmt``, ``Format.TABLE`` when none) and the global options, and gets ``run``,
     the run context (and ``ctx``, Click's context, if it asks for it)."""
@@ -124,14 +141,10 @@ def command(target: typer.Typer, *formats: Format, name: str | None = None,
         extra = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY,
                                    annotation=typer.Context)]
         for fmt in formats:
-            flag, help_ = FLAGS[fmt]
-            extra.append(inspect.Parameter(
-                f"as_{fmt.value}", inspect.Parameter.KEYWORD_ONLY, default=False,
-                annotation=Annotated[bool, typer.Option(flag, help=help_)]))
+            extra.append(inspect.Parameter(f"as_{fmt.value}", inspect.Parameter.KEYWORD_ONLY,
+                                           default=False, annotation=FormatOptions[fmt]))
         if global_options:
-            for option, annotation, default in (("global_seed", SeedOption, None),
-                                                ("global_no_cache", NoCacheOption, False),
-                                                ("global_no_pager", NoPagerOption, False)):
+            for option, annotation, default in GLOBAL_OPTIONS:
                 extra.append(inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
                                                default=default, annotation=annotation))
 
@@ -155,8 +168,11 @@ def command(target: typer.Typer, *formats: Format, name: str | None = None,
         wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
         doc = inspect.getdoc(func) or ""
         summary = doc.split("\n\n", 1)[0].replace("\n", " ")
-        target.command(name or func.__name__.rstrip("_"), cls=Command, help=doc,
-                       short_help=summary)(wrapper)
+        command_name = name or func.__name__.rstrip("_")
+        owner = target
+        if owner is None:
+            owner = COMMANDS[command_name] = _app()
+        owner.command(command_name, cls=Command, help=doc, short_help=summary)(wrapper)
         return func
 
     return register
@@ -242,7 +258,7 @@ def _output(run: Run, fmt: Format, records: Iterable[Any], table: Callable[[list
 
 # -- groups --------------------------------------------------------------------------------------
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def groups(
     run: Run, fmt: Format,
     all_: Annotated[bool, typer.Option("--all", help="Also list the other militant or religious "
@@ -264,7 +280,7 @@ def groups(
 
 # -- sources -------------------------------------------------------------------------------------
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def sources(
     run: Run, fmt: Format,
     dead: Annotated[bool, typer.Option("--dead", help="Only references whose original URL is "
@@ -331,7 +347,7 @@ def _display(entity: Any) -> str:
     return " / ".join(dict.fromkeys(parts))
 
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def timeline(
     run: Run, fmt: Format,
     year: Annotated[list[str] | None, typer.Option(
@@ -413,7 +429,7 @@ class SortBy(str, Enum):
 SortOption = Annotated[SortBy, typer.Option("--sort", help="Order by mention count or name.")]
 
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def search(
     run: Run, fmt: Format,
     query: Annotated[str, typer.Argument(
@@ -455,7 +471,7 @@ def _entities(run: Run, fmt: Format, kind: str, sort: SortBy, limit: int | None)
             f"no {kind} found")
 
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
            limit: LimitOption = None) -> None:
     """The people the article names, with how often it mentions them.
@@ -465,7 +481,7 @@ def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     _entities(run, fmt, "person", sort, limit)
 
 
-@command(app, *LIST_FORMATS)
+@command(None, *LIST_FORMATS)
 def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
            limit: LimitOption = None) -> None:
     """The places the article names (countries, regions, cities, squares), with mention counts.
@@ -475,7 +491,7 @@ def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     _entities(run, fmt, "place", sort, limit)
 
 
-@command(app, Format.JSON)
+@command(None, Format.JSON)
 def show(
     run: Run, fmt: Format,
     name: Annotated[str, typer.Argument(
@@ -520,7 +536,7 @@ def show(
 
 # -- help, completion, cache -----------------------------------------------------------------------
 
-@command(app, name="help", global_options=False)
+@command(None, name="help", global_options=False)
 def help_(
     run: Run,
     ctx: typer.Context,
@@ -534,9 +550,11 @@ def help_(
     """
     context = ctx.find_root()
     for word in words or []:
-        sub = getattr(context.command, "commands", {}).get(word)
+        group = context.command
+        sub = group.get_command(context, word) if isinstance(group, TyperGroup) else None
         if sub is None:
-            known = ", ".join(getattr(context.command, "commands", {}))
+            known = ", ".join(group.list_commands(context)) if isinstance(group, TyperGroup) \
+                else "none"
             raise UsageError(f"no such command {short(word)}; the commands are: {known}")
         context = typer.Context(sub, info_name=word, parent=context, obj=run)
     _write(run, context.get_help() + "\n")
@@ -548,7 +566,7 @@ class Shell(str, Enum):
     fish = "fish"
 
 
-@command(app, global_options=False)
+@command(None, global_options=False)
 def completion(
     run: Run,
     shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
@@ -563,6 +581,9 @@ def completion(
     from kzct.shells import script
 
     _write(run, script(shell.value))
+
+
+COMMANDS["cache"] = cache_app
 
 
 @cache_app.callback()
@@ -760,7 +781,8 @@ def _command_path(args: list[str], ctx: Any) -> str:
     explains it (the error itself does not always know)."""
     if ctx is not None and getattr(ctx, "command_path", None):
         return str(ctx.command_path)
-    group = typer.main.get_command(app)
+    command = typer.main.get_command(app)
+    context = typer.Context(command, info_name="kzct")
     path = ["kzct"]
     takes_value = {"--seed"}
     skip = False
@@ -773,10 +795,11 @@ def _command_path(args: list[str], ctx: Any) -> str:
             continue
         if word.startswith("-"):
             continue
-        commands = getattr(group, "commands", {})
-        if word in commands:
+        sub = command.get_command(context, word) if isinstance(command, TyperGroup) else None
+        if sub is not None:
             path.append(word)
-            group = commands[word]
+            command = sub
+            context = typer.Context(sub, info_name=word, parent=context)
             continue
         break
     return " ".join(path)

@@ -179,12 +179,20 @@ def complete_name(ctx: Any, incomplete: str) -> list[str]:
 def complete_command(ctx: Any, incomplete: str) -> list[str]:
     """``kzct help COMMAND``: the commands."""
     incomplete = _typed(ctx, incomplete)
-    try:
-        commands = ctx.find_root().command.commands
-    except AttributeError:
+    root = ctx.find_root()
+    return [name for name, _help in _subcommands(root.command, root) if name.startswith(incomplete)]
+
+
+def _subcommands(command: Any, ctx: Any) -> list[tuple[str, str]]:
+    """``(name, summary)`` of the commands of a group (none for a command)."""
+    if not hasattr(command, "list_commands"):
         return []
-    return [name for name, cmd in commands.items()
-            if name.startswith(incomplete) and not getattr(cmd, "hidden", False)]
+    out = []
+    for name in command.list_commands(ctx):
+        sub = command.get_command(ctx, name)
+        if sub is not None and not getattr(sub, "hidden", False):
+            out.append((name, _one_line(getattr(sub, "short_help", None) or sub.help)))
+    return out
 
 
 # -- the request itself -------------------------------------------------------------------------
@@ -268,9 +276,10 @@ def candidates(group: Any, words: list[str], incomplete: str,
                 else:
                     pending = option
             continue
-        subcommands = getattr(command, "commands", None)
-        if subcommands is not None and positional == 0 and word in subcommands:
-            command = subcommands[word]
+        sub = command.get_command(ctx, word) if hasattr(command, "get_command") and \
+            positional == 0 else None
+        if sub is not None:
+            command = sub
             ctx = new_context(command, info_name=word, parent=ctx)
             continue
         positional += 1
@@ -293,11 +302,9 @@ def candidates(group: Any, words: list[str], incomplete: str,
         if "--help".startswith(typed):
             offers.append(("--help", "Show this message and exit."))
         return "words", offers
-    subcommands = getattr(command, "commands", None)
-    if subcommands is not None:
-        return "words", [(name, _one_line(getattr(cmd, "short_help", None) or cmd.help))
-                         for name, cmd in subcommands.items()
-                         if name.startswith(typed) and not getattr(cmd, "hidden", False)]
+    if hasattr(command, "list_commands"):
+        return "words", [(name, summary) for name, summary in _subcommands(command, ctx)
+                         if name.startswith(typed)]
     arguments = [p for p in getattr(command, "params", [])
                  if getattr(p, "param_type_name", "") == "argument"]
     if positional < len(arguments):

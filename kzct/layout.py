@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 Measure = Callable[[str], int]
 
@@ -184,6 +184,27 @@ def wrap_items(items: Sequence[str], width: int, *, separator: str = ", ",
 # -- tables --------------------------------------------------------------------------------------
 
 Cell = str | tuple[str, ...]
+
+
+class Column(NamedTuple):
+    """A column of a table: its header, how a record gives its value, and its kind."""
+
+    header: str
+    value: Callable[[Any], object]
+    kind: str = NAME
+    style: str | None = None
+
+
+class Para(NamedTuple):
+    """A paragraph of a card: its text, styled spans ``(start, end, style)`` inside it, a style
+    for the whole, and the indent of its lines. ``items`` set: a list, broken only between
+    its items."""
+
+    text: str
+    style: str | None = None
+    indent: int = 0
+    spans: tuple[tuple[int, int, str], ...] = ()
+    items: tuple[str, ...] = ()
 
 
 def cell_lines(value: Cell, kind: str, width: int, *, measure: Measure = cell_width) -> list[str]:

@@ -20,7 +20,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from kzct.errors import OutputClosed, OutputError
 from kzct.formats import Format
@@ -28,6 +28,7 @@ from kzct.model import to_json
 
 if TYPE_CHECKING:
     from kzct.context import Run
+    from kzct.layout import Column, Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
@@ -275,13 +276,6 @@ def _measure() -> Callable[[str], int]:
     return cell_len
 
 
-class Column(NamedTuple):
-    header: str
-    value: Callable[[Any], object]
-    kind: str = "name"  # a kzct.layout kind: short, name, list or text
-    style: str | None = None
-
-
 def _cell(value: object, kind: str) -> str | tuple[str, ...]:
     if kind == "list":
         if value is None:
@@ -341,18 +335,6 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
         for line in layout.wrap(caption, width, measure=measure):
             console.print(Text(line, style="dim"))
     emit(run, _drawn(console))
-
-
-class Para(NamedTuple):
-    """A paragraph of a card: its text, styled spans ``(start, end, style)`` inside it, a style
-    for the whole, and the indent of its lines. ``items`` set: a list, broken only between
-    its items."""
-
-    text: str
-    style: str | None = None
-    indent: int = 0
-    spans: tuple[tuple[int, int, str], ...] = ()
-    items: tuple[str, ...] = ()
 
 
 def write_paragraphs(run: Run, paragraphs: Iterable[Para], *, page: bool = True) -> None:

@@ -256,9 +256,15 @@ def _connect(path: str) -> sqlite3.Connection:
     if conn.execute("PRAGMA user_version").fetchone()[0] != STORE_FORMAT:
         # Pages freed by pruning go back to the file system (set before any table exists).
         conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-        conn.executescript(SCHEMA)
-        conn.execute(f"PRAGMA user_version = {STORE_FORMAT}")
+        # A new database has nothing to prune: it says so now, not in a write of its own later.
+        conn.executescript(SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('pruned', {_today()});"
+                           f"PRAGMA user_version = {STORE_FORMAT};")
     return conn
+
+
+def _today() -> int:
+    """Today, as the start of its day in seconds since the epoch (UTC)."""
+    return int(time.time()) // _DAY * _DAY
 
 
 def _build_one(job: tuple[str, str, str, str]) -> Any:
@@ -362,7 +368,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile],
 
 def _mark_used(conn: sqlite3.Connection, ids: list[int]) -> None:
     """Remember that these articles were used today (a write only once a day per article)."""
-    today = int(time.time()) // _DAY * _DAY
+    today = _today()
     marks = ",".join("?" * len(ids))
     stale = [row[0] for row in conn.execute(
         f"SELECT id FROM seeds WHERE id IN ({marks}) AND used < ?", (*ids, today))]  # noqa: S608
@@ -407,8 +413,9 @@ def _store(conn: sqlite3.Connection, built: Any, path: str, name: str, size: int
            mtime_ns: int) -> SeedInfo:
     """Write one built article (a ``kzct.index.SeedIndex``) and its records."""
     cursor = conn.execute(
-        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, ?, ?, ?)",
-        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE)))
+        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s, used) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE), _today()))
     seed_id = int(cursor.lastrowid or 0)
     _insert(conn, seed_id, built)
     return SeedInfo(seed_id, name, path, built.digest)
@@ -457,6 +464,10 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
     rows = conn.execute("SELECT id, path, used FROM seeds ORDER BY used, id").fetchall()
     doomed = [(i, path) for i, path, used in rows
               if i not in keep and (used < now - max_age or not os.path.exists(path))]
+    if not doomed and database_bytes(conn) <= max_bytes:  # nothing to do: write nothing,
+        if last_pruned(conn) <= now - _DAY:  # but the day's check
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (now,))
+        return []
     dropped: list[str] = []
     conn.execute("BEGIN")
     try:

@@ -12,10 +12,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from kzct.dates import DATE_SOURCES, EXPLICIT
-from kzct.layout import LIST, NAME, SHORT, TEXT
+from kzct.layout import LIST, NAME, SHORT, TEXT, Column, Para
 from kzct.model import Event, Group, Ref
 from kzct.records import Card, EntityRecord, SearchHit
-from kzct.render import Column, Para, write_paragraphs, write_table
+from kzct.render import write_paragraphs, write_table
 
 if TYPE_CHECKING:
     from kzct.context import Run
