@@ -40,11 +40,12 @@ def cache_dir(env: Environment | None = None) -> Path:
 
 
 def data_key() -> str:
-    """What the built records depend on besides the articles: version, formats, curated data.
+    """What the built records depend on besides the articles: version, formats (of the index,
+    the store and the words files), curated data.
 
     A CRC of the data files' bytes (zlib is loaded with Python; a cryptographic hash would cost
     every command its import, and nothing here needs to resist tampering)."""
-    key = zlib.crc32(f"{__version__}/{INDEX_FORMAT}/{STORE_FORMAT}".encode())
+    key = zlib.crc32(f"{__version__}/{INDEX_FORMAT}/{STORE_FORMAT}/{WORDS_FORMAT}".encode())
     for path in sorted(p for p in _DATA.iterdir() if p.suffix in (".toml", ".json")):
         key = zlib.crc32(path.name.encode(), key)
         key = zlib.crc32(path.read_bytes(), key)
@@ -232,19 +233,22 @@ def completion_words(index: Index) -> dict[str, Any]:
             "groups": clean(groups), "entities": [list(e) for e in entities]}
 
 
-def write_words(directory: Path, index: Index) -> None:
+def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
     """Write the words file of this seed set, unless it is there and of these very seeds (then
-    only mark it used today, for pruning)."""
+    only mark it used today, for pruning). Without a build (``built``), a words file that is
+    there is taken as current, unread: over a thousand articles it is megabytes of JSON."""
     paths = seed_set([seed.path for seed in index.seeds])
-    stamp = {"data_key": data_key(), "digests": [seed.digest for seed in index.seeds]}
-    current = read_words(paths, str(directory))
     target = Path(words_path(str(directory), paths))
-    if current is not None and all(current.get(k) == v for k, v in stamp.items()):
+    if not built:
         try:
             if target.stat().st_mtime < time.time() - _DAY:
                 os.utime(target)
+            return
         except OSError:
-            pass
+            pass  # not there: written below
+    stamp = {"data_key": data_key(), "digests": [seed.digest for seed in index.seeds]}
+    current = read_words(paths, str(directory))
+    if current is not None and all(current.get(k) == v for k, v in stamp.items()):
         return
     words = {"format": WORDS_FORMAT, "seeds": paths, **stamp, **completion_words(index)}
     try:

@@ -74,11 +74,18 @@ def seed_files(cli_paths: list[str] | None = None, env_value: str | None = None)
                          and os.path.isfile(os.path.join(path, n)))
         else:
             paths.append(path)
-    seen: set[str] = set()
+    if len(raw) < 2:  # as kzct.seeds.find_seeds: one seed cannot name a file twice
+        return paths
+    seen: set[Any] = set()
     unique = []
-    for path in paths:
-        if os.path.realpath(path) not in seen:
-            seen.add(os.path.realpath(path))
+    for path in paths:  # the same file by any path counts once (as kzct.seeds.file_key)
+        try:
+            stat = os.stat(path)
+            key: Any = (stat.st_dev, stat.st_ino)
+        except (OSError, ValueError):
+            key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
             unique.append(path)
     return unique
 

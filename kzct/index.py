@@ -155,7 +155,7 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # ty
     if database is not None:
         from kzct.cache import maintain, write_words
 
-        write_words(database.parent, index)
+        write_words(database.parent, index, built=bool(built))
         maintain(index, database.parent, built=bool(built))
     return index
 

@@ -68,15 +68,26 @@ def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None
             paths.extend(found)
         else:
             paths.append(path)
-    return SeedChoice(unique_paths(paths), skipped)
+    # One directory, or one file, cannot name a file twice: only several seeds need the check.
+    return SeedChoice(unique_paths(paths) if len(raw) > 1 else paths, skipped)
+
+
+def file_key(path: str | os.PathLike[str]) -> tuple[int, int] | str:
+    """What makes two paths the same file (`a.wikitext`, `./a.wikitext`, a link to it): its
+    device and inode; a path that cannot be read stands for itself (its error comes later)."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+    return (stat.st_dev, stat.st_ino)
 
 
 def unique_paths(paths: list[Path]) -> list[Path]:
-    """``paths`` without a file named a second time, by its resolved path; first one kept."""
-    seen: set[str] = set()
+    """``paths`` without a file named a second time, by any path; the first one kept."""
+    seen: set[tuple[int, int] | str] = set()
     out: list[Path] = []
     for path in paths:
-        key = os.path.realpath(path)
+        key = file_key(path)
         if key not in seen:
             seen.add(key)
             out.append(path)

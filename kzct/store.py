@@ -312,7 +312,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile],
     from kzct.seeds import read_seed
 
     known = {(row[1], row[2]): row for row in conn.execute(
-        "SELECT id, path, name, digest, size, mtime_ns FROM seeds")}
+        "SELECT id, path, name, digest, size, mtime_ns, used FROM seeds")}
     infos: dict[int, SeedInfo] = {}
     jobs: list[tuple[str, str, str, str]] = []
     slots: list[tuple[int, SeedFile]] = []
@@ -362,22 +362,18 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile],
             if progress is not None:
                 progress.finish()
     chosen = [infos[i] for i in range(len(files))]
-    _mark_used(conn, [info.id for info in chosen])
-    return chosen
-
-
-def _mark_used(conn: sqlite3.Connection, ids: list[int]) -> None:
-    """Remember that these articles were used today (a write only once a day per article)."""
+    # Remember that these articles were used today: a write only once a day per article (the
+    # rows read above say when each was last used; a rebuilt one was stored as used today).
     today = _today()
-    marks = ",".join("?" * len(ids))
-    stale = [row[0] for row in conn.execute(
-        f"SELECT id FROM seeds WHERE id IN ({marks}) AND used < ?", (*ids, today))]  # noqa: S608
-    if not stale:
-        return
-    try:
-        conn.executemany("UPDATE seeds SET used = ? WHERE id = ?", [(today, i) for i in stale])
-    except sqlite3.OperationalError:  # a read-only cache: it is still worth reading
-        pass
+    last_used = {row[0]: row[6] for row in known.values()}
+    stale = [info.id for info in chosen if last_used.get(info.id, today) < today]
+    if stale:
+        try:
+            conn.executemany("UPDATE seeds SET used = ? WHERE id = ?",
+                             [(today, i) for i in stale])
+        except sqlite3.OperationalError:  # a read-only cache: it is still worth reading
+            pass
+    return chosen
 
 
 def open_index(files: list[SeedFile], database: Path | None,
