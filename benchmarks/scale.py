@@ -109,7 +109,8 @@ def main() -> None:
     kzct = kzct_command()
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
     baseline = min(run([sys.executable, "-c", "pass"], base_env)[0] for _ in range(5))
-    print(f"python -c pass: {baseline * 1000:.1f} ms; articles generated in {work}")
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; python -c pass: "
+          f"{baseline * 1000:.1f} ms (best of 5); each query the best of 3 runs")
     header = f"{'N':>5} {'build s':>8} {'cache MB':>9} {'load ms':>8} " + " ".join(
         f"{q[0]:>9}" for q in QUERIES) + f" {'peak MB':>8}"
     print("warm query times in ms (ratio to python -c pass)")

@@ -38,6 +38,14 @@ def kzct_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "kzct"]
 
 
+def padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    import unicodedata
+
+    cells = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return text + " " * max(0, width - cells)
+
+
 def timed(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
@@ -55,8 +63,8 @@ def main() -> None:
     for name in ("KZCT_SEED", "KZCT_NO_CACHE", "FORCE_COLOR"):
         env.pop(name, None)
     subprocess.run(kzct + ["groups", "--json"], env=env, stdout=subprocess.DEVNULL, check=True)
-    completion = {**env, "_KZCT_COMPLETE": "complete_bash", "COMP_WORDS": "kzct timeline --year ",
-                  "COMP_CWORD": "3"}
+    completion = {**env, "_KZCT_COMPLETE": "complete_bash",
+                  "COMP_WORDS": "kzct\ntimeline\n--year\n", "COMP_CWORD": "3"}
     cases: list[tuple[str, list[str], dict[str, str] | None]] = [
         ("kzct groups --json", kzct + ["groups", "--json"], env),
         ("kzct groups (table, piped)", kzct + ["groups"], env),
@@ -67,7 +75,8 @@ def main() -> None:
         ("first run, empty cache: kzct groups --json", kzct + ["groups", "--json"], None),
     ]
     baseline = [sys.executable, "-c", "pass"]
-    print(f"python: {sys.executable} ({sys.version.split()[0]}), {args.runs} pairs per command")
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} pairs of runs "
+          "per command")
     print(f"{'command':48} {'median ms':>9} {'pass ms':>8} {'ratio':>6} {'target':>7}")
     for label, argv, case_env in cases:
         ratios, times, bases = [], [], []
@@ -83,7 +92,7 @@ def main() -> None:
         ratio = statistics.median(ratios)
         target = TARGETS[label]
         verdict = "ok" if ratio <= target else "MISS"
-        print(f"{label:48} {statistics.median(times) * 1000:9.1f} "
+        print(f"{padded(label, 48)} {statistics.median(times) * 1000:9.1f} "
               f"{statistics.median(bases) * 1000:8.1f} {ratio:6.1f} {'≤' + str(target):>5} {verdict}")
     in_process()
 

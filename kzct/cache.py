@@ -1,50 +1,60 @@
-"""Where the index cache lives, and the words file of shell completion beside it.
+"""Where the index cache lives, the words file of shell completion beside it, and keeping both
+small.
 
 The cache is one SQLite database (see ``kzct.store``) named by a key that covers kzct's version,
-the index format and the curated data, so that a change to any of them starts a fresh database
-(older ones are removed). Next to it, one small ``words-*.json`` per set of seeds holds the words
-shell completion offers, so that a TAB never opens the database nor builds anything.
+the index and store formats and the curated data, so that a change to any of them starts a fresh
+database (older ones are removed). Next to it, one small ``words-*.json`` per set of seeds holds
+the words shell completion offers, so that a TAB never opens the database nor builds anything.
+
+Neither only grows: after a build, and otherwise once a day, the articles whose file is gone or
+that were not used for ``MAX_AGE_DAYS`` are dropped, then the least recently used ones while the
+database holds more than ``MAX_MEGABYTES``; words files go with their seeds, or when unused for as
+long. ``kzct cache info`` shows what is there, ``kzct cache clear`` removes it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 import zlib
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from kzct import __version__
 from kzct.complete import WORDS_FORMAT, read_words, seed_set, words_path
+from kzct.context import Environment
 from kzct.index import INDEX_FORMAT
-from kzct.store import Index
+from kzct.store import STORE_FORMAT, Index
 
-CACHE_ENV = "KZCT_CACHE_DIR"
 _DATA = Path(__file__).resolve().parent / "data"
+MAX_AGE_DAYS = 30
+MAX_MEGABYTES = 512
+MAX_WORDS_FILES = 64
+_DAY = 86400
 
 
-def cache_dir() -> Path:
+def cache_dir(env: Environment | None = None) -> Path:
     """``KZCT_CACHE_DIR``, else ``$XDG_CACHE_HOME/kzct``, else ``~/.cache/kzct``."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kzct"
+    return (env if env is not None else Environment.read()).cache_dir_path()
 
 
 def data_key() -> str:
-    """What the built records depend on besides the articles: version, format, curated data.
+    """What the built records depend on besides the articles: version, formats (of the index,
+    the store and the words files), curated data.
 
     A CRC of the data files' bytes (zlib is loaded with Python; a cryptographic hash would cost
     every command its import, and nothing here needs to resist tampering)."""
-    key = zlib.crc32(f"{__version__}/{INDEX_FORMAT}".encode())
+    key = zlib.crc32(f"{__version__}/{INDEX_FORMAT}/{STORE_FORMAT}/{WORDS_FORMAT}".encode())
     for path in sorted(p for p in _DATA.iterdir() if p.suffix in (".toml", ".json")):
         key = zlib.crc32(path.name.encode(), key)
         key = zlib.crc32(path.read_bytes(), key)
     return f"{key:08x}"
 
 
-def database_path() -> Path | None:
+def database_path(env: Environment | None = None) -> Path | None:
     """The cache database, its directory created; None when there is no usable directory."""
-    directory = cache_dir()
+    directory = cache_dir(env)
     target = directory / f"index-{data_key()}.sqlite"
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -59,9 +69,9 @@ def database_path() -> Path | None:
     return target
 
 
-def places_dir() -> Path | None:
+def places_dir(env: Environment | None = None) -> Path | None:
     """Where the place table is kept (the cache directory, created), or None where it cannot be."""
-    directory = cache_dir()
+    directory = cache_dir(env)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -69,12 +79,132 @@ def places_dir() -> Path | None:
     return directory
 
 
+# -- keeping it small ------------------------------------------------------------------------------
+
+def maintain(index: Index, directory: Path, *, built: bool, now: int | None = None,
+             max_age: int = MAX_AGE_DAYS * _DAY, max_bytes: int = MAX_MEGABYTES * 2**20) -> None:
+    """Prune the database and the words files: after a build, else at most once a day."""
+    from kzct.store import last_pruned, prune
+
+    now = int(time.time()) if now is None else now
+    try:
+        if not built and last_pruned(index.conn) > now - _DAY:
+            return
+        prune(index.conn, [s.id for s in index.seeds], now=now, max_age=max_age,
+              max_bytes=max_bytes)
+    except Exception:  # noqa: BLE001 - a cache that cannot be pruned is still a cache
+        return
+    prune_words(directory, keep=seed_set([s.path for s in index.seeds]), now=now,
+                max_age=max_age)
+
+
+def prune_words(directory: Path, *, keep: list[str], now: int, max_age: int,
+                max_files: int = MAX_WORDS_FILES) -> list[Path]:
+    """Remove the words files whose seeds are gone or that were not used for ``max_age``
+    seconds, and the oldest beyond ``max_files``; never the one of ``keep``."""
+    kept = Path(words_path(str(directory), keep))
+    removed: list[Path] = []
+    survivors: list[tuple[float, Path]] = []
+    for path in directory.glob("words-*.json"):
+        if path == kept:
+            continue
+        try:
+            mtime = path.stat().st_mtime
+            with open(path, encoding="utf-8") as f:
+                seeds = json.load(f).get("seeds") or []
+        except (OSError, ValueError, AttributeError):
+            seeds, mtime = [], 0.0
+        if mtime < now - max_age or not seeds or not all(os.path.exists(s) for s in seeds):
+            _unlink(path, removed)
+        else:
+            survivors.append((mtime, path))
+    for _mtime, path in sorted(survivors, reverse=True)[max_files - 1:]:
+        _unlink(path, removed)
+    return removed
+
+
+def _unlink(path: Path, removed: list[Path]) -> None:
+    try:
+        path.unlink()
+        removed.append(path)
+    except OSError:
+        pass
+
+
+class CacheFile(NamedTuple):
+    path: Path
+    size: int
+
+
+def cache_files(directory: Path) -> list[CacheFile]:
+    """kzct's own files in the cache directory (databases, their journals, words files)."""
+    out = []
+    for pattern in ("index-*.sqlite", "index-*.sqlite-journal", "index-*.sqlite-wal",
+                    "words-*.json", "places-*.json", ".tmp-*.json"):
+        for path in sorted(directory.glob(pattern)):
+            try:
+                out.append(CacheFile(path, path.stat().st_size))
+            except OSError:
+                pass
+    return out
+
+
+def info(env: Environment) -> dict[str, Any]:
+    """What the cache holds, for ``kzct cache info``: without building or changing anything."""
+    import sqlite3
+
+    from kzct.store import database_bytes, stored_seeds
+
+    directory = cache_dir(env)
+    files = cache_files(directory) if directory.is_dir() else []
+    database = directory / f"index-{data_key()}.sqlite"
+    articles: list[dict[str, Any]] = []
+    data_bytes = None
+    if database.is_file():
+        try:
+            conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+            try:
+                articles = [{"name": s.name, "path": s.path, "exists": s.exists,
+                             "last_used": time.strftime("%Y-%m-%d", time.gmtime(s.used))
+                             if s.used else None} for s in stored_seeds(conn)]
+                data_bytes = database_bytes(conn)
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            articles = []
+    words = [f for f in files if f.path.name.startswith("words-")]
+    return {
+        "directory": str(directory),
+        "database": str(database) if database.is_file() else None,
+        "bytes": sum(f.size for f in files),
+        "data_bytes": data_bytes,
+        "articles": articles,
+        "words_files": len(words),
+        "max_age_days": MAX_AGE_DAYS,
+        "max_megabytes": MAX_MEGABYTES,
+    }
+
+
+def clear(env: Environment) -> list[CacheFile]:
+    """Remove kzct's files from the cache directory (nothing else); the ones removed."""
+    directory = cache_dir(env)
+    removed = []
+    for file in cache_files(directory) if directory.is_dir() else []:
+        try:
+            file.path.unlink()
+            removed.append(file)
+        except OSError:
+            pass
+    return removed
+
+
 # -- the words of shell completion ---------------------------------------------------------------
 
-def completion_words(index: Index) -> dict[str, list[str]]:
+def completion_words(index: Index) -> dict[str, Any]:
     """What ``kzct.complete`` offers: the years that have events (a span counts for each of its
     years, as ``timeline --year`` does); the Chinese and English names of places and of groups,
-    for ``timeline --place``/``--group``; and every name and alias ``show`` and ``search`` know."""
+    for ``timeline --place``/``--group``; and for ``show`` and ``search``, every entity's names,
+    its main name first, so that any of them completes to the full name too."""
     years: set[int] = set()
     for event in index.events:
         if not event.date[:4].isdigit():
@@ -82,36 +212,55 @@ def completion_words(index: Index) -> dict[str, list[str]]:
         first = int(event.date[:4])
         last = int(event.end_date[:4]) if (event.end_date or "")[:4].isdigit() else first
         years.update(range(first, max(first, last) + 1))
-    places: list[str] = []
-    groups: list[str] = []
-    names: list[str] = []
+    places: list[str | None] = []
+    groups: list[str | None] = []
+    entities: dict[tuple[str, ...], None] = {}
+
+    def usable(value: str | None) -> bool:
+        return bool(value and value.strip() and "\n" not in value)
+
+    def add(*names: str | None) -> None:
+        clean = tuple(dict.fromkeys(n.strip() for n in names if n is not None and usable(n)))
+        if clean:
+            entities[clean] = None
+
     for entity in index.entities:
         these = [entity.name_zh, entity.name_en, entity.name_latin]
-        names.extend((*these, *entity.aliases))
+        add(entity.name_en or entity.name_latin or entity.name_zh, entity.name_zh,
+            entity.name_latin, entity.name_en, *entity.aliases)
         if entity.kind == "place":
             places.extend(these[:2])
         elif entity.kind == "group":
             groups.extend(these[:2])
     for group in index.groups:
         groups.extend((group.name_zh, group.name_en))
-        names.extend((group.name_zh, group.name_en, group.name_latin, *group.aliases))
+        add(group.name_en or group.name_zh, group.name_zh, group.name_latin, *group.aliases)
 
     def clean(values: list[str | None]) -> list[str]:
-        return sorted({v.strip() for v in values if v and v.strip() and "\n" not in v})
+        return sorted({v.strip() for v in values if v is not None and usable(v)})
 
     return {"years": [str(y) for y in sorted(years)], "places": clean(places),
-            "groups": clean(groups), "names": clean(names)}
+            "groups": clean(groups), "entities": [list(e) for e in entities]}
 
 
-def write_words(directory: Path, index: Index) -> None:
-    """Write the words file of this seed set, unless it is there and of these very seeds."""
+def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
+    """Write the words file of this seed set, unless it is there and of these very seeds (then
+    only mark it used today, for pruning). Without a build (``built``), a words file that is
+    there is taken as current, unread: over a thousand articles it is megabytes of JSON."""
     paths = seed_set([seed.path for seed in index.seeds])
+    target = Path(words_path(str(directory), paths))
+    if not built:
+        try:
+            if target.stat().st_mtime < time.time() - _DAY:
+                os.utime(target)
+            return
+        except OSError:
+            pass  # not there: written below
     stamp = {"data_key": data_key(), "digests": [seed.digest for seed in index.seeds]}
     current = read_words(paths, str(directory))
     if current is not None and all(current.get(k) == v for k, v in stamp.items()):
         return
     words = {"format": WORDS_FORMAT, "seeds": paths, **stamp, **completion_words(index)}
-    target = Path(words_path(str(directory), paths))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         import tempfile

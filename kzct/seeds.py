@@ -9,7 +9,9 @@ from typing import NamedTuple
 from kzct.errors import SeedError
 
 SEED_NAME = "kazakhstan-terrorism.zhwiki.wikitext"
-SEED_ENV = "KZCT_SEED"
+# What a directory seed takes: wikitext by its usual extensions (and plain text). Anything else
+# in the directory (a README, notes, images) is skipped, and said so on stderr.
+WIKITEXT_SUFFIXES = (".wikitext", ".wiki", ".mediawiki", ".txt")
 
 
 def bundled_seed() -> Path:
@@ -29,29 +31,72 @@ class Seed(NamedTuple):
     text: str
 
 
-def seed_paths(cli_paths: list[Path] | None = None) -> list[Path]:
-    """The seed files to load: ``--seed`` wins over ``KZCT_SEED``, which wins over the bundled one.
+class SeedChoice(NamedTuple):
+    """The seed files to load, and the files of seed directories that were left out."""
 
-    ``KZCT_SEED`` may hold several paths separated by ``os.pathsep``; a directory stands for the
-    wikitext files in it.
+    paths: list[Path]
+    skipped: list[Path]
+
+
+def is_wikitext(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(WIKITEXT_SUFFIXES)
+
+
+def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None) -> SeedChoice:
+    """The seed files to load: ``--seed`` wins over ``KZCT_SEED`` (``env_value``, several paths
+    separated by ``os.pathsep``), which wins over the bundled one.
+
+    A directory stands for its wikitext files (``WIKITEXT_SUFFIXES``); the other files are
+    returned as ``skipped``. A file named twice (or by two paths) is loaded once.
     """
-    raw: list[Path]
     if cli_paths:
         raw = list(cli_paths)
-    elif os.environ.get(SEED_ENV):
-        raw = [Path(p) for p in os.environ[SEED_ENV].split(os.pathsep) if p]
+    elif env_value:
+        raw = [Path(p) for p in env_value.split(os.pathsep) if p]
     else:
-        return [bundled_seed()]
+        return SeedChoice([bundled_seed()], [])
     paths: list[Path] = []
+    skipped: list[Path] = []
     for path in raw:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            found = [p for p in files if is_wikitext(p.name)]
+            skipped.extend(p for p in files if not is_wikitext(p.name))
             if not found:
-                raise SeedError(f"seed directory {path} holds no files")
+                raise SeedError(f"seed directory {path} holds no wikitext files "
+                                f"({', '.join(WIKITEXT_SUFFIXES)})")
             paths.extend(found)
         else:
             paths.append(path)
-    return paths
+    # One directory, or one file, cannot name a file twice: only several seeds need the check.
+    return SeedChoice(unique_paths(paths) if len(raw) > 1 else paths, skipped)
+
+
+def file_key(path: str | os.PathLike[str]) -> tuple[int, int] | str:
+    """What makes two paths the same file (`a.wikitext`, `./a.wikitext`, a link to it): its
+    device and inode; a path that cannot be read stands for itself (its error comes later)."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+    return (stat.st_dev, stat.st_ino)
+
+
+def unique_paths(paths: list[Path]) -> list[Path]:
+    """``paths`` without a file named a second time, by any path; the first one kept."""
+    seen: set[tuple[int, int] | str] = set()
+    out: list[Path] = []
+    for path in paths:
+        key = file_key(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def seed_paths(cli_paths: list[Path] | None = None, env_value: str | None = None) -> list[Path]:
+    """The seed files to load (see ``find_seeds``)."""
+    return find_seeds(cli_paths, env_value).paths
 
 
 def read_seed(path: Path) -> Seed:

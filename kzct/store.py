@@ -9,6 +9,10 @@ time first, then its SHA-256); many are built in parallel.
 A cache that cannot be trusted is never used: a database that is not one, truncated or corrupt
 is deleted and rebuilt; a read-only or full cache directory falls back to an in-memory database,
 which only costs speed. ``--no-cache`` always uses the in-memory one.
+
+The cache does not only grow: each article remembers when it was last used (to the day), and
+``prune`` drops the articles whose file is gone or that have not been used for a while, then the
+least recently used ones while the database is over its size bound (``kzct.cache`` decides when).
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ import calendar
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from kzct.errors import CacheCorrupt, KzctError
 from kzct.model import Entity, Event, Group, Ref, date_key
@@ -27,7 +32,9 @@ from kzct.model import Entity, Event, Group, Ref, date_key
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s BLOB NOT NULL, UNIQUE (path, name));
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s BLOB NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0, UNIQUE (path, name));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS refs (seed INTEGER NOT NULL, ord INTEGER NOT NULL, ref_id TEXT NOT NULL,
@@ -188,11 +195,14 @@ class Index:
             "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
-    def events_within(self, lo: int | None = None, hi: int | None = None) -> Iterator[Event]:
-        """Events that may fall between days ``lo`` and ``hi`` (``YYYYMMDD``), in date order."""
+    def events_within(self, lo: int | None = None, hi: int | None = None, *,
+                      reverse: bool = False) -> Iterator[Event]:
+        """Events that may fall between days ``lo`` and ``hi`` (``YYYYMMDD``), in date order
+        (latest first with ``reverse``)."""
+        order = "sort DESC, seed_name DESC, start DESC" if reverse else "sort, seed_name, start"
         return self._stream(
-            "SELECT data FROM events WHERE {seeds} AND hi >= ? AND lo <= ? "
-            "ORDER BY sort, seed_name, start", (lo or 0, hi or 99991231))
+            "SELECT data FROM events WHERE {seeds} AND hi >= ? AND lo <= ? "  # noqa: S608
+            f"ORDER BY {order}", (lo or 0, hi or 99991231))
 
     @property
     def events(self) -> list[Event]:
@@ -243,16 +253,25 @@ class Index:
 
 # -- building and opening --------------------------------------------------------------------------
 
-_SCHEMA_VERSION = 2
+STORE_FORMAT = 3  # bump when the schema changes: kzct.cache then starts a new database
+_DAY = 86400
 
 
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous = NORMAL")
-    if conn.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA_VERSION:
-        conn.executescript(SCHEMA)
-        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+    if conn.execute("PRAGMA user_version").fetchone()[0] != STORE_FORMAT:
+        # Pages freed by pruning go back to the file system (set before any table exists).
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        # A new database has nothing to prune: it says so now, not in a write of its own later.
+        conn.executescript(SCHEMA + f"INSERT OR IGNORE INTO meta VALUES ('pruned', {_today()});"
+                           f"PRAGMA user_version = {STORE_FORMAT};")
     return conn
+
+
+def _today() -> int:
+    """Today, as the start of its day in seconds since the epoch (UTC)."""
+    return int(time.time()) // _DAY * _DAY
 
 
 # The builder of a worker process (set by ``_start_worker``): each process of a pool builds many
@@ -296,13 +315,22 @@ class SeedFile(NamedTuple):
     path: str
 
 
+class Progress(Protocol):
+    """What a build reports as it goes (``kzct.render.BuildProgress`` draws it)."""
+
+    def start(self, articles: int, size: int) -> None: ...
+    def advance(self, size: int) -> None: ...
+    def finish(self) -> None: ...
+
+
 def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | None = None,
-          warnings: list[str] | None = None) -> list[SeedInfo]:
+          warnings: list[str] | None = None,
+          progress: Progress | None = None) -> list[SeedInfo]:
     """Bring the database up to date with ``files``; their rows, in order."""
     from kzct.seeds import read_seed
 
     known = {(row[1], row[2]): row for row in conn.execute(
-        "SELECT id, path, name, digest, size, mtime_ns FROM seeds")}
+        "SELECT id, path, name, digest, size, mtime_ns, used FROM seeds")}
     infos: dict[int, SeedInfo] = {}
     jobs: list[tuple[str, str, str, str]] = []
     slots: list[tuple[int, SeedFile]] = []
@@ -329,35 +357,56 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
         slots.append((position, file))
     if jobs:
         stats = {file.path: os.stat(file.path) for _, file in slots}
-        conn.execute("BEGIN")
-        for count, ((position, file), built) in enumerate(zip(slots, _build_all(jobs, cache_dir)),
-                                                          start=1):
-            if warnings is not None:
-                warnings.extend(built.warnings)
-            stat = stats[file.path]
-            row = known.get((file.path, file.name))
-            if row:
-                _delete(conn, row[0])
-                conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
-            infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
-                                     stat.st_mtime_ns)
-            if count % 50 == 0:  # keep what is built, in batches
-                conn.execute("COMMIT")
-                conn.execute("BEGIN")
-        conn.execute("COMMIT")
-    return [infos[i] for i in range(len(files))]
+        if progress is not None:
+            progress.start(len(jobs), sum(stats[file.path].st_size for _, file in slots))
+        try:
+            conn.execute("BEGIN")
+            for count, ((position, file), built) in enumerate(
+                    zip(slots, _build_all(jobs, cache_dir)), start=1):
+                if warnings is not None:
+                    warnings.extend(built.warnings)
+                stat = stats[file.path]
+                row = known.get((file.path, file.name))
+                if row:
+                    _delete(conn, row[0])
+                    conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
+                infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
+                                         stat.st_mtime_ns)
+                if progress is not None:
+                    progress.advance(stat.st_size)
+                if count % 50 == 0:  # keep what is built, in batches
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN")
+            conn.execute("COMMIT")
+        finally:
+            if progress is not None:
+                progress.finish()
+    chosen = [infos[i] for i in range(len(files))]
+    # Remember that these articles were used today: a write only once a day per article (the
+    # rows read above say when each was last used; a rebuilt one was stored as used today).
+    today = _today()
+    last_used = {row[0]: row[6] for row in known.values()}
+    stale = [info.id for info in chosen if last_used.get(info.id, today) < today]
+    if stale:
+        try:
+            conn.executemany("UPDATE seeds SET used = ? WHERE id = ?",
+                             [(today, i) for i in stale])
+        except sqlite3.OperationalError:  # a read-only cache: it is still worth reading
+            pass
+    return chosen
 
 
-def open_index(files: list[SeedFile], database: Path | None,
-               places_dir: Path | None = None) -> Index:
+def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | None = None,
+               progress: Progress | None = None) -> Index:
     """The index of ``files``, from the database at ``database`` (None: in memory only).
-    ``places_dir`` is where the place table of a build is kept (``kzct.gazetteer``)."""
+    ``places_dir`` is where the place table of a build is kept (``kzct.gazetteer``);
+    ``progress`` is told about a build as it goes."""
     warnings: list[str] = []
     if database is not None:
         for attempt in range(2):
             try:
                 conn = _connect(str(database))
-                index = Index(conn, _sync(conn, files, places_dir, warnings))
+                index = Index(conn, _sync(conn, files, places_dir, warnings, progress))
                 index.warnings = warnings
                 return index
             except KzctError:
@@ -369,7 +418,7 @@ def open_index(files: list[SeedFile], database: Path | None,
             except OSError:
                 break
     conn = _connect(":memory:")
-    index = Index(conn, _sync(conn, files, places_dir, warnings))
+    index = Index(conn, _sync(conn, files, places_dir, warnings, progress))
     index.warnings = warnings
     return index
 
@@ -387,8 +436,9 @@ def _store(conn: sqlite3.Connection, built: Any, path: str, name: str, size: int
            mtime_ns: int) -> SeedInfo:
     """Write one built article (a ``kzct.index.SeedIndex``) and its records."""
     cursor = conn.execute(
-        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s) VALUES (?, ?, ?, ?, ?, ?)",
-        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE)))
+        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s, used) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE), _today()))
     seed_id = int(cursor.lastrowid or 0)
     _insert(conn, seed_id, built)
     return SeedInfo(seed_id, name, path, built.digest)
@@ -398,3 +448,70 @@ def memory_index(built: list[Any]) -> Index:
     """An in-memory ``Index`` of articles already built (``kzct.index.SeedIndex``)."""
     conn = _connect(":memory:")
     return Index(conn, [_store(conn, item, item.path, item.name, 0, 0) for item in built])
+
+
+# -- keeping the cache small ---------------------------------------------------------------------
+
+class StoredSeed(NamedTuple):
+    """One article in the cache, as ``kzct cache info`` shows it."""
+
+    name: str
+    path: str
+    used: int  # the day it was last used (seconds since the epoch, midnight UTC)
+    exists: bool
+
+
+def stored_seeds(conn: sqlite3.Connection) -> list[StoredSeed]:
+    rows = conn.execute("SELECT name, path, used FROM seeds ORDER BY used DESC, path, name")
+    return [StoredSeed(name, path, used, os.path.exists(path)) for name, path, used in rows]
+
+
+def database_bytes(conn: sqlite3.Connection) -> int:
+    """The bytes the stored data take (free pages not counted)."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    return int((pages - free) * conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def last_pruned(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'pruned'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: int,
+          max_bytes: int) -> list[str]:
+    """Drop the articles whose file is gone or that were last used more than ``max_age``
+    seconds ago, then the least recently used while the data take more than ``max_bytes``;
+    never those in ``keep`` (the ones this command uses). Returns the paths dropped."""
+    keep = set(keep)
+    rows = conn.execute("SELECT id, path, used FROM seeds ORDER BY used, id").fetchall()
+    doomed = [(i, path) for i, path, used in rows
+              if i not in keep and (used < now - max_age or not os.path.exists(path))]
+    if not doomed and database_bytes(conn) <= max_bytes:  # nothing to do: write nothing,
+        if last_pruned(conn) <= now - _DAY:  # but the day's check
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (now,))
+        return []
+    dropped: list[str] = []
+    conn.execute("BEGIN")
+    try:
+        for seed_id, path in doomed:
+            _delete(conn, seed_id)
+            conn.execute("DELETE FROM seeds WHERE id = ?", (seed_id,))
+            dropped.append(path)
+        gone = {i for i, _ in doomed}
+        for seed_id, path, _used in rows:  # oldest first
+            if database_bytes(conn) <= max_bytes:
+                break
+            if seed_id in keep or seed_id in gone:
+                continue
+            _delete(conn, seed_id)
+            conn.execute("DELETE FROM seeds WHERE id = ?", (seed_id,))
+            dropped.append(path)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (now,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if dropped:  # give the freed pages back to the file system (run to completion)
+        conn.executescript("PRAGMA incremental_vacuum;")
+    return dropped

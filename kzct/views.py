@@ -1,172 +1,246 @@
-"""How each command's records look in a table (and the card of ``show``).
+"""How each command's records look in a table (and the card of ``show``, and the chart).
 
-The table and the JSON of a command always hold the same records in the same order.
+The table and the JSON of a command always hold the same records in the same order. Each column
+says what kind of field it holds (``kzct.layout``): a short field keeps its natural width, a name
+is kept whole where the column can hold it, a list breaks only between its items, and the long
+text column takes the rest.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from kzct.dates import DATE_SOURCES, EXPLICIT
+from kzct.layout import LIST, NAME, SHORT, TEXT, Column, Para
 from kzct.model import Event, Group, Ref, date_key
 from kzct.records import Card, EntityRecord, SearchHit
-from kzct.render import Column, write_lines, write_table
+from kzct.render import write_paragraphs, write_table
+
+if TYPE_CHECKING:
+    from kzct.context import Run
+
+HIGHLIGHT = "bold underline"
 
 
 def _section(path: tuple[str, ...]) -> str:
-    return " › ".join(p for p in path if p) or "(lead)"
+    return " › ".join(p for p in path if p) or "lead section"
 
 
-def _refs(ids: tuple[str, ...]) -> str:
-    return " ".join(f"[{i}]" for i in ids)
+def _refs(ids: tuple[str, ...]) -> list[str]:
+    return [f"[{i}]" for i in ids]
 
 
 # -- groups --------------------------------------------------------------------------------------
 
-def groups_table(records: list[Group], with_seed: bool, with_status: bool) -> None:
+def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: bool) -> None:
+    numbered = list(enumerate(records, start=1))
     columns = [
-        Column("#", lambda g: records.index(g) + 1, no_wrap=True),
-        Column("Chinese", lambda g: g.name_zh, ratio=2, min_width=8),
-        Column("English", lambda g: g.name_en, ratio=3, min_width=12),
-        Column("Listed", lambda g: g.listed_on or "—", no_wrap=True),
+        Column("#", lambda r: r[0], SHORT),
+        Column("Chinese", lambda r: r[1].name_zh, NAME),
+        Column("English", lambda r: r[1].name_en, NAME),
+        Column("Listed", lambda r: r[1].listed_on or "—", SHORT),
     ]
-    if with_status:
-        columns.append(Column("Status", lambda g: g.status_text, ratio=4, min_width=12))
-    columns.append(Column("Refs", lambda g: _refs(g.refs), no_wrap=True))
+    if with_status:  # a listed group's status is its Listed date: said once
+        columns.append(Column("Status", lambda r: "listed" if r[1].status == "listed"
+                              else r[1].status_text, TEXT))
+    columns.append(Column("Refs", lambda r: _refs(r[1].refs), LIST))
     if with_seed:
-        columns.append(Column("Seed", lambda g: g.source.seed, ratio=1))
-    write_table(records, columns)
+        columns.append(Column("Seed", lambda r: r[1].source.seed, NAME))
+    write_table(run, numbered, columns)
 
 
 # -- sources -------------------------------------------------------------------------------------
 
-def sources_table(records: list[Ref], with_seed: bool) -> None:
+def _title(ref: Ref) -> str | None:
+    if not ref.defined:
+        times = "time" if ref.uses == 1 else "times"
+        return f"(undefined: cited by name {ref.uses} {times}, never defined)"
+    return ref.title
+
+
+def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> None:
+    """Compact by default (id, publisher, title, dead, cited by); ``wide`` adds the URL and
+    the archive date."""
     columns = [
-        Column("Id", lambda r: r.id, no_wrap=True),
-        Column("Publisher", lambda r: r.publisher or ("(never defined)" if not r.defined else ""),
-               ratio=2, min_width=8),
-        Column("Title", lambda r: r.title, ratio=4, min_width=12),
-        Column("URL", lambda r: r.url, ratio=4, min_width=12),
-        Column("Archived", lambda r: r.archive_date or ("yes" if r.archive_url else ""),
-               no_wrap=True),
-        Column("Dead", lambda r: "dead" if r.dead else "", no_wrap=True),
-        Column("Cited by", lambda r: r.cited_by, no_wrap=True),
+        Column("Id", lambda r: r.id, SHORT),
+        Column("Publisher", lambda r: r.publisher, NAME),
+        Column("Title", _title, TEXT),
+    ]
+    if wide:
+        columns += [
+            Column("URL", lambda r: r.url, TEXT),
+            Column("Archived", lambda r: r.archive_date or ("yes" if r.archive_url else ""),
+                   SHORT),
+        ]
+    columns += [
+        Column("Dead", lambda r: "dead" if r.dead else "", SHORT),
+        Column("Cited by", lambda r: r.cited_by, SHORT),
     ]
     if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
-    write_table(records, columns)
+        columns.append(Column("Seed", lambda r: r.seed, NAME))
+    write_table(run, records, columns)
 
 
 # -- timeline ------------------------------------------------------------------------------------
 
 def _when(event: Event) -> str:
     """The date as the table shows it: a range's end without what it shares with its start
-    (`2006-08-24…26`), and `*` when the date was inferred."""
-    text = event.date
+    (`2006-08-24…26`), every date of an event that has several (`2004-03-28, 04-01`), a decade
+    in words (`early 1990s`), a bound or a hedge (`since 2002`, `c. 1995`), and `*` when the
+    date was inferred."""
+    text = _short_date(event.date)
     if event.end_date:
-        end = event.end_date
-        if end[:8] == text[:8] and len(end) == len(text) == 10:
-            end = end[8:]
-        elif end[:5] == text[:5]:
-            end = end[5:]
-        text += f"…{end}"
+        text += "…" + _after(event.date, event.end_date)
+    for other in event.dates[1:]:
+        text += ", " + _after(event.date, other)
+    qualifier = event.qualifier
+    if qualifier in _DECADE_WORDS:
+        text = f"{_DECADE_WORDS[qualifier]} {text}"
+    elif qualifier in _BOUND_WORDS:
+        text = f"{_BOUND_WORDS[qualifier]} {text}"
     return text + ("" if event.date_source == EXPLICIT else "*")
 
 
-def _casualties(event: Event) -> str:
+_DECADE_WORDS = {"early": "early", "mid": "mid", "late": "late"}
+_BOUND_WORDS = {"since": "since", "as_of": "as of", "before": "before", "about": "c."}
+
+
+def _short_date(date: str) -> str:
+    return f"{date[:-1]}0s" if date.endswith("X") else date  # 199X → 1990s
+
+
+def _after(start: str, end: str) -> str:
+    """``end`` without the part it shares with ``start`` (the year, or the year and month)."""
+    if end[:8] == start[:8] and len(end) == len(start) == 10:
+        return end[8:]
+    if end[:5] == start[:5] and len(end) > 5:
+        return end[5:]
+    return end
+
+
+_HEDGES = {"about": "c. ", "at_least": "≥", "over": ">"}
+
+
+def _casualties(event: Event) -> list[str]:
+    """`47 killed`, `>100 injured` (逾百人), `c. 6300 injured` (约6300人), `≥8 injured` (至少)."""
     parts = []
     if event.killed is not None:
-        parts.append(f"{event.killed} killed")
+        parts.append(f"{_HEDGES.get(event.killed_qualifier or '', '')}{event.killed} killed")
     if event.injured is not None:
-        parts.append(f"{event.injured} injured")
-    return ", ".join(parts)
+        parts.append(f"{_HEDGES.get(event.injured_qualifier or '', '')}{event.injured} injured")
+    return parts
 
 
-def timeline_table(records: list[Event], with_seed: bool) -> None:
+def timeline_table(run: Run, records: list[Event], with_seed: bool) -> None:
     columns = [
-        Column("Date", _when, no_wrap=True),
-        Column("What happened", lambda e: e.text, ratio=6, min_width=20),
-        Column("Where", lambda e: e.places, ratio=2, min_width=8),
-        Column("Casualties", _casualties, no_wrap=True),
+        Column("Date", _when, SHORT),
+        Column("What happened", lambda e: e.text, TEXT),
+        Column("Where", lambda e: e.places, LIST),
+        Column("Casualties", _casualties, LIST),
     ]
     if with_seed:
-        columns.append(Column("Seed", lambda e: e.seed, ratio=1))
+        columns.append(Column("Seed", lambda e: e.seed, NAME))
     inferred = Counter(e.date_source for e in records if e.date_source != EXPLICIT)
     caption = None
     if inferred:
         caption = "* date inferred: " + ", ".join(
             f"{source} ({inferred[source]})" for source in DATE_SOURCES if inferred[source])
-    write_table(records, columns, caption=caption)
+    write_table(run, records, columns, caption=caption)
 
 
-def timeline_chart(records: list[Event]) -> None:
-    from kzct.render import make_console
-
+def timeline_chart(run: Run, records: list[Event]) -> None:
     per_year = Counter(date_key(e.date)[0] for e in records)  # a decade at its first year
     years = list(range(min(per_year), max(per_year) + 1))
-    width = make_console().width
     most = max(per_year.values())
-    bar_room = max(10, width - 16)
-    lines: list[tuple[str, str | None, int]] = [("Events per year", "bold", 0)]
+    bar_room = max(10, run.width - 16)
+    lines = [Para("Events per year", "bold")]
     for year in years:
         count = per_year.get(year, 0)
         bar = "█" * max(1 if count else 0, round(count / most * bar_room))
-        lines.append((f"{year}  {bar} {count}", None, 0))
-    write_lines(lines)
+        lines.append(Para(f"{year}  {bar} {count}"))
+    write_paragraphs(run, lines)
 
 
 # -- entities ------------------------------------------------------------------------------------
 
-def entity_table(records: list[EntityRecord], with_seed: bool) -> None:
+def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None:
     columns = [
-        Column("Chinese", lambda r: r.name_zh, ratio=2, min_width=6),
-        Column("Latin", lambda r: r.name_latin, ratio=2, min_width=8),
-        Column("English", lambda r: r.name_en, ratio=2, min_width=8),
-        Column("Mentions", lambda r: r.mentions, no_wrap=True),
-        Column("Role", lambda r: r.role, ratio=4, min_width=10),
+        Column("Chinese", lambda r: r.name_zh, NAME),
+        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("English", lambda r: r.name_en, NAME),
+        Column("Mentions", lambda r: r.mentions, SHORT),
+        Column("Role", lambda r: r.role, TEXT),
     ]
     if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
-    write_table(records, columns)
+        columns.append(Column("Seed", lambda r: r.seed, NAME))
+    write_table(run, records, columns)
 
 
-def search_table(records: list[SearchHit], with_seed: bool) -> None:
+def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
     columns = [
-        Column("Kind", lambda r: r.kind, no_wrap=True),
-        Column("Chinese", lambda r: r.name_zh, ratio=2, min_width=6),
-        Column("Latin", lambda r: r.name_latin, ratio=2, min_width=8),
-        Column("English", lambda r: r.name_en, ratio=2, min_width=8),
-        Column("Score", lambda r: f"{r.score:.0f}", no_wrap=True),
-        Column("Mentions", lambda r: r.mentions, no_wrap=True),
-        Column("First mention", lambda r: r.first_mention, ratio=5, min_width=12),
+        Column("Kind", lambda r: r.kind, SHORT),
+        Column("Chinese", lambda r: r.name_zh, NAME),
+        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("English", lambda r: r.name_en, NAME),
+        Column("Score", lambda r: f"{r.score:.0f}", SHORT),
+        Column("Mentions", lambda r: r.mentions, SHORT),
+        Column("First mention", lambda r: r.first_mention, TEXT),
     ]
     if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, ratio=1))
-    write_table(records, columns)
+        columns.append(Column("Seed", lambda r: r.seed, NAME))
+    write_table(run, records, columns)
 
 
 # -- show ----------------------------------------------------------------------------------------
 
-def card_lines(record: Card) -> list[tuple[str, str | None, int]]:
+def _marks(sentence: str, names: set[str]) -> tuple[tuple[int, int, str], ...]:
+    """Where the entity's names stand in ``sentence``: the spans to highlight."""
+    spans: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        start = sentence.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, HIGHLIGHT))
+            start = sentence.find(name, end)
+    return tuple(sorted(spans))
+
+
+def card_paragraphs(record: Card) -> list[Para]:
     e = record.entity
-    names = " / ".join(n for n in (e.name_zh, e.name_latin, e.name_en) if n)
-    lines: list[tuple[str, str | None, int]] = [(names, "bold", 0), (f"kind: {e.kind}", None, 0)]
+    heading: list[str] = []
+    for name in (e.name_zh, e.name_latin, e.name_en):
+        if name and name.casefold() not in {h.casefold() for h in heading}:
+            heading.append(name)
+    paras = [Para(" / ".join(heading), "bold"), Para(f"kind: {e.kind}")]
     if e.role:
-        lines.append((f"role: {e.role}", None, 0))
-    if e.aliases:
-        lines.append(("also: " + ", ".join(e.aliases), None, 0))
-    lines.append((f"\nMentions ({e.mentions})", "bold", 0))
+        paras.append(Para(f"role: {e.role}"))
+    shown = {h.casefold() for h in heading}
+    aliases = [a for a in e.aliases if a.strip() and a.casefold() not in shown]
+    if aliases:
+        paras.append(Para("also: ", items=tuple(aliases)))
+    # One entry per sentence, however often the sentence names the entity.
+    sentences: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for occurrence in e.occurrences:
-        lines.append((occurrence.sentence, None, 2))
-        lines.append((f"({_section(occurrence.section)})", "dim", 4))
-    lines.append((f"\nEvents ({len(record.events)})", "bold", 0))
+        sentences.setdefault((occurrence.sentence, occurrence.section), set()).add(occurrence.text)
+    paras += [Para(""), Para(f"Sentences ({len(sentences)})", "bold")]
+    for (sentence, section), names in sentences.items():
+        paras.append(Para(sentence, indent=2, spans=_marks(sentence, names)))
+        paras.append(Para(f"({_section(section)})", "dim", indent=4))
+    paras += [Para(""), Para(f"Events ({len(record.events)})", "bold")]
     for event in record.events:
-        lines.append((_when(event), "bold", 2))
-        lines.append((event.text, None, 4))
-    lines.append((f"\nReferences ({len(record.refs)})", "bold", 0))
+        paras.append(Para(_when(event), "bold", indent=2))
+        paras.append(Para(event.text, indent=4))
+    paras += [Para(""), Para(f"References ({len(record.refs)})", "bold")]
     for ref in record.refs:
         title = ref.title or ref.url or "(never defined)"
         publisher = f" — {ref.publisher}" if ref.publisher else ""
         dead = " (dead link)" if ref.dead else ""
-        lines.append((f"[{ref.id}] {title}{publisher}{dead}", None, 2))
-    return lines
+        paras.append(Para(f"[{ref.id}] {title}{publisher}{dead}", indent=2))
+    return paras
+
+
+def card(run: Run, record: Card) -> None:
+    write_paragraphs(run, card_paragraphs(record))
+

@@ -1,4 +1,5 @@
-"""Rewrite the outputs of the ```console examples in README.md from real runs of kzct.
+"""Rewrite the outputs of the ```console examples in README.md from real runs of kzct, and its
+table of exit codes from ``kzct.errors``.
 
 Each example block starts with ``$ COMMAND``; the lines after it are COMMAND's output, run by bash
 with ``COLUMNS=100`` and the bundled seed. ``--check`` only compares, and exits 1 when an output
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n\$ (?P<command>[^\n]*)\n(?P<output>.*?)```", re.S)
+EXIT_CODES = re.compile(r"(<!-- exit codes -->\n).*?(<!-- /exit codes -->)", re.S)
 
 
 def environment(cache: str) -> dict[str, str]:
@@ -35,7 +37,7 @@ def run_example(command: str, env: dict[str, str]) -> str:
                           env=env, cwd=ROOT, timeout=120)
     if proc.returncode != 0:
         raise SystemExit(f"example failed ({proc.returncode}): {command}\n{proc.stderr}")
-    return "".join(line.rstrip() + "\n" for line in proc.stdout.splitlines())
+    return proc.stdout  # exactly as printed: trailing spaces would show as a difference
 
 
 def render(text: str, env: dict[str, str]) -> str:
@@ -43,7 +45,16 @@ def render(text: str, env: dict[str, str]) -> str:
         command = m.group("command")
         return f"```console\n$ {command}\n{run_example(command, env)}```"
 
-    return BLOCK.sub(replace, text)
+    return EXIT_CODES.sub(lambda m: m.group(1) + exit_codes() + m.group(2), BLOCK.sub(replace, text))
+
+
+def exit_codes() -> str:
+    """The README's table of exit codes, from the enum kzct exits with."""
+    sys.path.insert(0, str(ROOT))
+    from kzct.errors import MEANINGS, ExitCode
+
+    rows = "".join(f"| {int(code)} | {MEANINGS[code]} |\n" for code in ExitCode)
+    return "| code | meaning |\n|---|---|\n" + rows
 
 
 def main(argv: list[str]) -> int:

@@ -104,10 +104,17 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     return _run
 
 
+def pytest_report_header() -> str:
+    return f"kzct seed: {SEED} ({os.path.getsize(SEED)} bytes)"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--exhaustive", action="store_true", default=False,
                      help="run the long exhaustive variants of the robustness tests")
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="rewrite tests/snapshots/ from the current output (then read them)")
 
 
-def pytest_report_header() -> str:
-    return f"kzct seed: {SEED} ({os.path.getsize(SEED)} bytes)"
+@pytest.fixture
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-snapshots"))

@@ -151,3 +151,105 @@ def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -
                           "run the command again\n")
     again = run("timeline", "--json")
     assert (again.code, again.out) == (0, expected)
+
+
+# -- the cache does not only grow ------------------------------------------------------------------
+
+def _articles(cache: Path) -> list[str]:
+    conn = sqlite3.connect(_database(cache))
+    try:
+        return sorted(Path(row[0]).name for row in conn.execute("SELECT path FROM seeds"))
+    finally:
+        conn.close()
+
+
+def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+    """Five temporary seeds, then deleted: the next build drops their rows and words files."""
+    for k in range(5):
+        path = tmp_path / f"tmp{k}.wikitext"
+        path.write_text(seed_text + f"\n\n==新==\n201{k}年5月4日，阿拉木图发生了爆炸。\n",
+                        encoding="utf-8")
+        assert run("--seed", str(path), "groups", "--json").code == 0
+    assert len(_articles(cache)) == 5 and len(list(cache.glob("words-*.json"))) == 5
+    size = _database(cache).stat().st_size
+    for k in range(5):
+        (tmp_path / f"tmp{k}.wikitext").unlink()
+    assert run("groups", "--json").code == 0  # builds the bundled seed: time to prune
+    assert _articles(cache) == [SEED.name]
+    assert [p.name for p in cache.glob("words-*.json")] == [
+        Path(__import__("kzct.complete", fromlist=["x"]).words_path(
+            str(cache), [str(SEED)])).name]
+    assert _database(cache).stat().st_size < size
+
+
+def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+    from kzct.cache import maintain
+    from kzct.index import load_index
+
+    old = tmp_path / "old.wikitext"
+    old.write_text(seed_text, encoding="utf-8")
+    assert run("--seed", str(old), "groups", "--json").code == 0
+    assert run("groups", "--json").code == 0
+    assert _articles(cache) == sorted([SEED.name, "old.wikitext"])
+    index = load_index(None)
+    now = int(__import__("time").time())
+    maintain(index, cache, built=False, now=now + 29 * 86400)  # within 30 days: kept
+    assert len(_articles(cache)) == 2
+    maintain(index, cache, built=True, now=now + 31 * 86400)  # the one in use is never dropped
+    assert _articles(cache) == [SEED.name]
+
+
+def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+    from kzct.store import database_bytes, prune
+
+    paths = []
+    for k in range(3):
+        path = tmp_path / f"a{k}.wikitext"
+        path.write_text(seed_text + f"\n{k}\n", encoding="utf-8")
+        paths.append(path)
+        assert run("--seed", str(path), "groups", "--json").code == 0
+    conn = sqlite3.connect(_database(cache), isolation_level=None)
+    ids = dict(conn.execute("SELECT path, id FROM seeds"))
+    for age, path in enumerate(paths):  # a0 the least recently used
+        conn.execute("UPDATE seeds SET used = ? WHERE id = ?", (1000 + age, ids[str(path)]))
+    full = database_bytes(conn)
+    assert prune(conn, keep=[], now=2000, max_age=10**9, max_bytes=full) == []
+    dropped = prune(conn, keep=[ids[str(paths[0])]], now=2000, max_age=10**9, max_bytes=1)
+    assert dropped == [str(paths[1]), str(paths[2])]  # oldest first; never the one in use
+    assert database_bytes(conn) < full / 2
+    assert [row[0] for row in conn.execute("SELECT path FROM seeds")] == [str(paths[0])]
+    conn.close()
+
+
+def test_cache_info(run, cache) -> None:  # type: ignore[no-untyped-def]
+    run("groups", "--json")
+    info = run("cache", "info", "--json")
+    assert (info.code, info.err) == (0, "")
+    data = info.json()
+    assert set(data) == {"directory", "database", "bytes", "data_bytes", "articles",
+                         "words_files", "max_age_days", "max_megabytes"}
+    assert data["directory"] == str(cache) and data["words_files"] == 1
+    assert [a["path"] for a in data["articles"]] == [str(SEED)]
+    assert data["articles"][0]["exists"] is True and data["max_age_days"] == 30
+    text = run("cache", "info").out.splitlines()
+    assert text[0] == f"directory: {cache}"
+    assert text[2:4] == ["articles: 1", f"  {SEED}, last used {data['articles'][0]['last_used']}"]
+
+
+def test_cache_info_builds_nothing(run, cache) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p.name for p in cache.iterdir())  # the place table only
+    result = run("cache", "info", "--json")
+    assert result.code == 0 and result.json()["articles"] == []
+    assert sorted(p.name for p in cache.iterdir()) == before
+
+
+def test_cache_clear(run, cache) -> None:  # type: ignore[no-untyped-def]
+    run("groups", "--json")
+    (cache / "unrelated.txt").write_text("not kzct's")
+    result = run("cache", "clear")
+    assert result.code == 0
+    # the database, the words file and the place table
+    assert result.out.startswith("removed 3 files (") and result.out.endswith(f" from {cache}\n")
+    assert [p.name for p in cache.iterdir()] == ["unrelated.txt"]
+    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {cache}\n"
+    assert run("groups", "--json").code == 0  # and the next command builds it again

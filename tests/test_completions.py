@@ -70,25 +70,17 @@ def test_committed_scripts_are_up_to_date() -> None:
 
 @pytest.mark.parametrize(("shell", "path"), [("bash", BASH_SCRIPT), ("zsh", ZSH_SCRIPT),
                                              ("fish", FISH_SCRIPT)])
-def test_committed_scripts_hold_what_install_completion_installs(shell: str, path: Path) -> None:
-    """Same protocol as `kzct --install-completion`: Typer's script for that very shell."""
-    from typer._completion_shared import get_completion_script
-
-    typer_script = get_completion_script(prog_name="kzct", complete_var="_KZCT_COMPLETE",
-                                         shell=shell)
-    ours = path.read_text(encoding="utf-8").splitlines()
-    assert typer_script in "\n".join(line for line in ours if not line.startswith("# "))
+def test_kzct_completion_prints_the_committed_script(run, shell: str, path: Path) -> None:
+    result = run("completion", shell)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == path.read_text(encoding="utf-8")
 
 
-def test_install_completion_still_works(tmp_path: Path) -> None:
-    env = {**os.environ, "HOME": str(tmp_path)}
-    proc = subprocess.run([str(KZCT), "--install-completion", "bash"], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    installed = (tmp_path / ".bash_completions" / "kzct.sh").read_text(encoding="utf-8")
-    assert "_KZCT_COMPLETE=complete_bash" in installed
-    assert installed.strip() in BASH_SCRIPT.read_text(encoding="utf-8")
-    assert ".bash_completions/kzct.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+@pytest.mark.parametrize("args", [["--install-completion", "zsh"], ["--show-completion"],
+                                  ["completion", "tcsh"], ["completion"]])
+def test_typer_completion_options_are_gone(run, args) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert result.code == 2 and result.out == "" and result.err.startswith("kzct: error: ")
 
 
 # -- a completion request stays light --------------------------------------------------------------
@@ -113,10 +105,9 @@ def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) 
     env = {**shell_env, "_KZCT_COMPLETE": f"complete_{shell}",
            "MODULES_OUT": str(tmp_path / "modules.json")}
     if shell == "bash":
-        env.update(COMP_WORDS="kzct timeline --year ", COMP_CWORD="3")
-    else:
-        env.update(_TYPER_COMPLETE_ARGS="kzct timeline --year ",
-                   _TYPER_COMPLETE_FISH_ACTION="get-args")
+        env.update(COMP_WORDS="kzct\ntimeline\n--year\n", COMP_CWORD="3")
+    else:  # fish's `string join` ends with a newline of its own
+        env.update(_KZCT_COMPLETE_ARGS="kzct\ntimeline\n--year\n" + ("\n" if shell == "fish" else ""))
     # Run outside the checkout, so that `import kzct` is the installed kzct, as the console
     # script that built the cache imports it (CI installs a wheel, not the source tree).
     proc = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
@@ -128,13 +119,22 @@ def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) 
     assert heavy == []
 
 
-def _complete_bash_env(env: dict[str, str], line: str) -> list[str]:
+def _answer(env: dict[str, str], line: str) -> tuple[str, list[str]]:
+    """kzct's own answer to a bash TAB at the end of ``line``: ``words`` or ``files``, and the
+    candidates."""
     words = line.split(" ")
     env = {**env, "_KZCT_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(words),
            "COMP_CWORD": str(len(words) - 1)}
     proc = subprocess.run([str(KZCT)], env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    return [line for line in proc.stdout.splitlines() if line]
+    kind, *candidates = proc.stdout.splitlines()
+    return kind, [c for c in candidates if c]
+
+
+def _complete_bash_env(env: dict[str, str], line: str) -> list[str]:
+    kind, candidates = _answer(env, line)
+    assert kind == "words"
+    return candidates
 
 
 def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -144,6 +144,28 @@ def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) ->
     assert _complete_bash_env(env, "kzct timeline --year ") == []
     assert _complete_bash_env(env, "kzct show Hizb") == []
     assert not (tmp_path / "empty").exists()  # and the request built nothing
+
+
+@pytest.mark.parametrize("line", [
+    "kzct timeline --from ", "kzct timeline --to 20", "kzct timeline --limit ",
+    "kzct search --min-score ", "kzct show Hizb\\ ut-Tahrir ", "kzct show Nazarbayev --json ",
+    "kzct help groups ", "kzct completion bash ", "kzct timeline --grep x"])
+def test_no_file_names_where_no_file_is_meant(shell_env, line) -> None:  # type: ignore[no-untyped-def]
+    """Only --seed takes a file; elsewhere an empty answer must not become the shell's file
+    name completion."""
+    assert _answer(shell_env, line) == ("words", [])
+
+
+@pytest.mark.parametrize("line", ["kzct --seed ", "kzct groups --seed ", "kzct --seed=se"])
+def test_seed_completes_file_names(shell_env, line) -> None:  # type: ignore[no-untyped-def]
+    assert _answer(shell_env, line) == ("files", [])
+
+
+def test_global_options_complete_after_the_command(shell_env) -> None:  # type: ignore[no-untyped-def]
+    assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-cache", "--no-pager"]
+    assert _complete_bash_env(shell_env, "kzct help ti") == ["timeline"]
+    assert _complete_bash_env(shell_env, "kzct completion z") == ["zsh"]
+    assert _complete_bash_env(shell_env, "kzct cache c") == ["clear"]
 
 
 def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -174,8 +196,10 @@ def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-un
     assert "2006" in words["years"] and "2011" in words["years"]
     assert {"阿拉木图", "Almaty", "Astana"} <= set(words["places"])
     assert {"伊扎布特", "Hizb ut-Tahrir", "Islamic Movement of Uzbekistan"} <= set(words["groups"])
-    assert {"Nursultan Nazarbayev", "纳扎尔巴耶夫", "Nazarbayev", "Hizb ut-Tahrir"} \
-        <= set(words["names"])
+    names = {name for entity in words["entities"] for name in entity}
+    assert {"Nursultan Nazarbayev", "纳扎尔巴耶夫", "Nazarbayev", "Hizb ut-Tahrir"} <= names
+    nazarbayev = next(e for e in words["entities"] if "Nazarbaev" in e)
+    assert nazarbayev[0] == "Nursultan Nazarbayev"  # the full name first
     # Gone (or stale) with the index still cached: the next command writes it again.
     path = Path(words_path(str(cache_dir()), seeds))
     path.unlink()
@@ -189,14 +213,16 @@ def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:  # typ
 
     (tmp_path / "b.wikitext").write_text("b")
     (tmp_path / "a.wikitext").write_text("a")
+    (tmp_path / "c.WIKI").write_text("c")
+    (tmp_path / "README.md").write_text("not an article")
     (tmp_path / ".hidden").write_text("x")
     one = tmp_path / "one.wikitext"
     one.write_text("x")
     assert seed_files() == [str(p) for p in seed_paths()]
-    for cli in ([one], [tmp_path], [tmp_path, one]):
+    for cli in ([one], [tmp_path], [tmp_path, one], [one, one], [one, tmp_path / "." / one.name]):
         assert seed_files([str(p) for p in cli]) == [str(p) for p in seed_paths(cli)]
-    monkeypatch.setenv("KZCT_SEED", f"{tmp_path}{os.pathsep}{one}")
-    assert seed_files() == [str(p) for p in seed_paths()]
+    value = f"{tmp_path}{os.pathsep}{one}"
+    assert seed_files(None, value) == [str(p) for p in seed_paths(None, value)]
 
 
 def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -231,7 +257,11 @@ printf '%s\n' "${COMPREPLY[@]}"
     (["kzct", "timeline", "--y"], ["--year"]),
     (["kzct", "timeline", "--year", "200"], YEARS_200X),
     (["kzct", "search", "--kind", "p"], ["person", "place"]),
-    (["kzct", "show", "Nazar"], ["Nazarbaev", "Nazarbayev"]),
+    # the names of one entity complete to its full name, from any word of it
+    (["kzct", "show", "Nazar"], ["Nursultan\\ Nazarbayev"]),
+    (["kzct", "show", "Vla"], ["Vladimir\\ Bozhko", "Vladimir\\ Kazimirchuk"]),
+    (["kzct", "show", "Nazarbayev", ""], []),
+    (["kzct", "timeline", "--from", ""], []),
     (["kzct", "timeline", "--place", "阿拉"], ["阿拉木图", "阿拉木图州"]),
     (["kzct", "timeline", "--group", "伊扎"], ["伊扎布特"]),
     # a candidate with spaces is escaped, as bash would write it by hand ...
@@ -327,6 +357,7 @@ INSERTED = [
     ("kzct timeline --place 阿斯", "kzct timeline --place 阿斯塔纳 "),
     ("kzct timeline --group Hizb", "kzct timeline --group Hizb\\ ut-Tahrir "),
     ('kzct show "Islamic M', 'kzct show "Islamic Movement of Uzbekistan" '),
+    ("kzct show Nazar", "kzct show Nursultan\\ Nazarbayev "),
 ]
 
 
@@ -404,7 +435,9 @@ FISH_QUERIES = {
     "kzct timeline --y": ["--year"],
     "kzct timeline --year 200": YEARS_200X,
     "kzct search --kind p": ["person", "place"],
-    "kzct show Nazar": ["Nazarbaev", "Nazarbayev"],
+    "kzct show Nazar": ["Nursultan Nazarbayev"],
+    "kzct show Nazarbayev ": [],
+    "kzct timeline --limit ": [],
     "kzct timeline --place 阿拉": ["阿拉木图", "阿拉木图州"],
     "kzct timeline --group Hizb\\ u": ["Hizb ut-Tahrir"],
     'kzct show "Islamic M': ["Islamic Movement of Uzbekistan"],

@@ -90,13 +90,39 @@ def test_show_card(run) -> None:  # type: ignore[no-untyped-def]
     assert "Events (" in table.out and "[INDIA]" in table.out
 
 
+SHOWN_KEYS = {"match", "query", "entity", "events", "refs", "candidates", "suggestions"}
+
+
+def test_show_json_is_one_object_when_unique(run) -> None:  # type: ignore[no-untyped-def]
+    shown = run("show", "Tusupbekov", "--json").json()
+    assert set(shown) == SHOWN_KEYS
+    assert (shown["match"], shown["query"]) == ("unique", "Tusupbekov")
+    assert shown["entity"]["name_latin"] == "Rashid Tusupbekov"
+    assert (shown["candidates"], shown["suggestions"]) == ([], [])
+
+
 def test_show_ambiguous_lists_the_candidates(run) -> None:  # type: ignore[no-untyped-def]
     result = run("show", "Vladimir", "--json")
-    assert result.code == 0
-    assert {h["name_latin"] for h in result.json()} == {"Vladimir Bozhko", "Vladimir Kazimirchuk"}
-    assert "equally well" in result.err
+    assert result.code == 4
+    shown = result.json()
+    assert set(shown) == SHOWN_KEYS
+    assert (shown["match"], shown["entity"], shown["events"], shown["refs"]) == (
+        "ambiguous", None, [], [])
+    assert {h["name_latin"] for h in shown["candidates"]} == {"Vladimir Bozhko",
+                                                              "Vladimir Kazimirchuk"}
+    assert result.err == "'Vladimir' matches 2 entries equally well; be more specific:\n"
+    table = run("show", "Vladimir")
+    assert table.code == 4 and "Vladimir Bozhko" in table.out and "Kazimirchuk" in table.out
 
 
 def test_show_nothing(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("show", "xyzzy", "--json")
-    assert result.code == 0 and result.out == "null\n" and "kzct search" in result.err
+    result = run("show", "qqqq", "--json")
+    assert result.code == 3
+    assert result.json() == {"match": "none", "query": "qqqq", "entity": None, "events": [],
+                             "refs": [], "candidates": [], "suggestions": []}
+    assert result.err == "no person, place or group matches 'qqqq'; try: kzct search 'qqqq'\n"
+    table = run("show", "qqqq")
+    assert (table.code, table.out) == (3, "")
+    near = run("show", "Tusupbeqqqqq", "--json")
+    assert near.code == 3 and near.json()["suggestions"] == ["Rashid Tusupbekov"]
+    assert near.err.endswith("; did you mean: Rashid Tusupbekov?\n")

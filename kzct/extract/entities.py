@@ -187,7 +187,9 @@ class Names:
                     hit = table.get(name)
                     if hit is not None and len(name) == length and _whole_word(shadow, i, i + length):
                         found.append(_Hit(i, i + length, hit[0], hit[1]))
-                        i += length
+                        # a short name that is a common word (合作) or obscure (于伊, a town in
+                        # Belgium, in 关于伊扎布特) takes nothing from the names after it
+                        i += 1 if hit[0] == "place" and name in self.places.common else length
                         break
                 else:
                     i += 1
@@ -404,12 +406,12 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     titles = [m.span() for m in _BOOK_TITLE.finditer(shadow)]
     for hit in hits:
         start, end = hit.start, hit.end
-        if hit.kind == "block":
+        if hit.kind == "block" or _overlaps(cover, start, end):
             continue
         if hit.kind == "curated":
             entry: Curated = hit.value
             if entry.kind == "place":
-                if _is_place_here(ctx, shadow, start, end, titles):
+                if _is_place_here(ctx, shadow, start, end, titles, strong=True):
                     key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
                     ctx.entity(key, "place", curated=entry, source="curated").add(
                         _mention(sentence, start, end))
@@ -426,7 +428,9 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             cover.add(start, end)
             continue
         name = shadow[start:end]
-        if not _is_place_here(ctx, shadow, start, end, titles):
+        broad = any(ctx.places.places[i].kind in ("country", "region", "continent")
+                    for i in hit.value)
+        if not _is_place_here(ctx, shadow, start, end, titles, strong=broad):
             continue
         if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end):
             continue  # 合作 (Hezuo) only as 合作市
@@ -452,8 +456,13 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     return cover
 
 
+def _overlaps(cover: _Cover, start: int, end: int) -> bool:
+    return cover.hard_taken(start, end) or any(s < end and start < e
+                                               for s, e, _strong, _key in cover.places)
+
+
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
-                   titles: list[tuple[int, int]] | None = None) -> bool:
+                   titles: list[tuple[int, int]] | None = None, strong: bool = False) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
     religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
@@ -466,12 +475,13 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
         return False
     if titles and _taken(titles, start, end):
         return False
-    if end - start == 2:
+    if end - start == 2 and not strong:
         translit = ctx.places.translit
         if (before and before in translit and _CJK_ONLY.match(before)) or \
                 (after and after in translit and after not in _PLACE_SUFFIX_CHARS):
             return False  # a fragment of a longer foreign name
-    if end - start <= 3 and (ctx.word_across(shadow, start) or ctx.word_across(shadow, end)):
+    if end - start == 2 and not strong and (ctx.word_across(shadow, start)
+                                            or ctx.word_across(shadow, end)):
         return False
     return True
 

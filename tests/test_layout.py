@@ -1,0 +1,194 @@
+"""Tables and cards as a reader sees them: line breaking, column widths, the record-per-block
+layout, and snapshots of whole tables at 40, 80 and 200 columns (tests/snapshots/, read by a
+person when they change: `pytest tests/test_layout.py --update-snapshots`, then `git diff`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzct.layout import LIST, NAME, SHORT, TEXT, block_lines, cell_width, widths, wrap, wrap_items
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+
+
+# -- breaking lines ------------------------------------------------------------------------------
+
+def test_cell_width_counts_wide_characters_twice() -> None:
+    assert cell_width("Almaty") == 6
+    assert cell_width("阿拉木图") == 8
+    assert cell_width("Öskemen") == 7 and cell_width("O\u0308skemen") == 7
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    # Latin names wrap at spaces and after hyphens, never inside a word that fits
+    ("Rashid Tusupbekov", 12, ["Rashid", "Tusupbekov"]),
+    ("Lashkar-e-Taiba", 12, ["Lashkar-e-", "Taiba"]),
+    ("Eastern Turkestan Liberation Organization", 20,
+     ["Eastern Turkestan", "Liberation", "Organization"]),
+    # Chinese breaks between characters, but not before closing punctuation
+    ("哈萨克斯坦有直接活动，在", 20, ["哈萨克斯坦有直接活", "动，在"]),
+    # a number stays with its unit
+    ("国防部长在2004年2月", 12, ["国防部长", "在2004年2月"]),
+    # a Latin name inside Chinese text moves whole to the next line
+    ("哈萨克斯坦国防部长Mukhtar Altynbayev进行会晤", 24,
+     ["哈萨克斯坦国防部长", "Mukhtar Altynbayev进行会", "晤"]),
+    # a word wider than the line is cut where it must be
+    ("Tusupbekov", 4, ["Tusu", "pbek", "ov"]),
+    ("", 10, [""]),
+])
+def test_wrap(text, width, lines) -> None:  # type: ignore[no-untyped-def]
+    assert wrap(text, width) == lines
+    assert all(cell_width(line) <= width for line in lines)
+
+
+def test_no_empty_line_inside_a_text() -> None:
+    """The 2004-02 event of `timeline --year 2004` printed an empty line at 80 columns: Rich
+    folded `国防部长Mukhtar` at the column's edge, leaving the space before `Altynbayev` alone
+    on a line. The sentence itself has no line break."""
+    text = ("尽管没有报道显示基地组织在哈萨克斯坦有直接活动，在2004年2月美国国防部长拉姆斯菲尔德和"
+            "哈萨克斯坦国防部长Mukhtar Altynbayev进行会晤之后的一场新闻发布会上还是有记者提出了相关"
+            "问题。")
+    for width in range(8, 120):
+        assert all(line.strip() for line in wrap(text, width)), width
+
+
+def test_names_kept_whole() -> None:
+    assert wrap("哈萨克斯坦", 10, keep_cjk=True) == ["哈萨克斯坦"]
+    assert wrap("乌兹别克斯坦伊斯兰运动", 22, keep_cjk=True) == ["乌兹别克斯坦伊斯兰运动"]
+    assert wrap("Rashid Tusupbekov", 10, keep_cjk=True) == ["Rashid", "Tusupbekov"]
+
+
+def test_lists_break_only_between_items() -> None:
+    assert wrap_items(["Назарбаев", "Нурсултан Назарбаев", "Нұрсұлтан Назарбаев"], 31) == [
+        "Назарбаев, Нурсултан Назарбаев,", "Нұрсұлтан Назарбаев"]
+    assert wrap_items(["哈萨克斯坦", "中国", "斯捷普诺戈尔斯克"], 17) == [
+        "哈萨克斯坦, 中国,", "斯捷普诺戈尔斯克"]
+    assert wrap_items([], 10) == [""]
+
+
+# -- column widths -------------------------------------------------------------------------------
+
+KINDS = [SHORT, NAME, NAME, TEXT]
+HEADERS = ["Date", "Chinese", "English", "What"]
+ROWS = [["2006-10-12", "乌兹别克斯坦伊斯兰运动", "Islamic Movement of Uzbekistan",
+         "在2006年10月12日，哈萨克斯坦最高法院核准了经过修正的遭到取缔的恐怖组织名单。"],
+        ["2006", "伊扎布特", "Hizb ut-Tahrir", "短句。"]]
+
+
+def test_a_table_is_as_wide_as_its_content() -> None:
+    layout = widths(KINDS, HEADERS, ROWS, 200)
+    assert layout is not None and layout.widths == [10, 22, 30, 76]
+
+
+def test_short_fields_keep_their_width_and_text_takes_the_rest() -> None:
+    layout = widths(KINDS, HEADERS, ROWS, 110)  # names whole, 42 cells of text
+    assert layout is not None
+    assert layout.widths == [10, 22, 30, 42] and sum(layout.widths) + 6 == 110
+    layout = widths(KINDS, HEADERS, ROWS, 100)  # too little text: the English name wraps
+    assert layout is not None
+    assert layout.widths[:2] == [10, 22] and layout.widths[3] > 32
+    assert sum(layout.widths) + 6 == 100
+
+
+def test_names_give_way_before_they_are_split() -> None:
+    layout = widths(KINDS, HEADERS, ROWS, 80)
+    assert layout is not None
+    assert layout.widths[0] == 10 and layout.widths[1] == 22  # the Chinese name whole
+    assert layout.widths[2] >= len("Uzbekistan")
+
+
+def test_below_what_a_table_can_hold_there_is_no_table() -> None:
+    assert widths(KINDS, HEADERS, ROWS, 40) is None
+    blocks = block_lines(HEADERS, KINDS, ROWS, 40)
+    assert blocks[1] == [("Date", "2006"), ("Chinese", "伊扎布特"), ("English", "Hizb ut-Tahrir"),
+                         ("What", "短句。")]
+    narrow = block_lines(HEADERS, KINDS, ROWS, 20)  # labels above their values
+    assert narrow[1][:2] == [("Date", ""), ("", "2006")]
+
+
+def test_lists_in_a_table() -> None:
+    kinds, headers = [SHORT, LIST], ["#", "Where"]
+    rows = [["1", ("哈萨克斯坦", "中国", "斯捷普诺戈尔斯克")]]
+    layout = widths(kinds, headers, rows, 20)
+    assert layout is not None and layout.widths == [1, 17]
+
+
+# -- whole tables, as printed --------------------------------------------------------------------
+
+TABLES = {
+    "groups": ["groups"],
+    "groups-all": ["groups", "--all"],
+    "timeline-2004": ["timeline", "--year", "2004"],
+    "search-tusupbekov": ["search", "Tusupbekov"],
+    "sources-dead": ["sources", "--dead"],
+    "sources-dead-wide": ["sources", "--dead", "--wide"],
+    "people": ["people", "--limit", "6"],
+    "show-tusupbekov": ["show", "Tusupbekov"],
+    "chart": ["timeline", "--chart", "--from", "2000", "--to", "2006"],
+}
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_snapshot(run, update_snapshots, name, width) -> None:  # type: ignore[no-untyped-def]
+    result = run(*TABLES[name], env={"COLUMNS": str(width)})
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert all(line == line.rstrip() for line in lines)  # no trailing whitespace, ever
+    assert all(cell_width(line) <= width for line in lines)
+    path = SNAPSHOTS / f"{name}-{width}.txt"
+    if update_snapshots or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(result.out, encoding="utf-8")
+    assert result.out == path.read_text(encoding="utf-8"), f"{path} differs"
+
+
+def test_no_column_is_ever_dropped(run) -> None:  # type: ignore[no-untyped-def]
+    for width in (20, 30, 40, 60):
+        out = run("groups", env={"COLUMNS": str(width)}).out
+        for header in ("#", "Chinese", "English", "Listed", "Refs"):
+            assert header in out
+        words = out.split()
+        assert "Turkestan" in words and "Organization" in words
+
+
+def test_show_prints_each_sentence_once(run) -> None:  # type: ignore[no-untyped-def]
+    card = run("show", "Hizb", "--json").json()["entity"]
+    sentences = {o["sentence"] for o in card["occurrences"]}
+    assert card["mentions"] == 32 and len(sentences) == 28
+    out = run("show", "Hizb", env={"COLUMNS": "200"}).out
+    assert "Sentences (28)" in out and "Mentions" not in out
+    assert "((" not in out and "(lead section)" in run("show", "Kazakhstan").out
+    assert all(not line.strip() == "" or line == "" for line in out.splitlines())
+
+
+def test_mentions_are_highlighted(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("show", "Tusupbekov", env={"COLUMNS": "200", "FORCE_COLOR": "1"}).out
+    assert "\x1b[1;4mRashid Tusupbekov\x1b[0m" in out and "\x1b[1;4mTusupbeko\x1b[0m" in out
+
+
+def test_show_heading_and_also_line(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("show", "Tusupbekov", env={"COLUMNS": "80"}).out.splitlines()
+    assert out[0] == "Rashid Tusupbekov"  # not "Rashid Tusupbekov / Rashid Tusupbekov"
+    assert out[3] == "also: Tusupbeko, Tusupbekov, Рашид Тусупбеков, Тусупбеков"
+    narrow = run("show", "Nazarbayev", env={"COLUMNS": "60"}).out.splitlines()
+    also = narrow[3:narrow.index("")]
+    assert also == ["also: Nazarbaev, Nazarbayev,",
+                    "      Nursultan Abishevich Nazarbayev, Nursultan Nazarbaev,",
+                    "      Назарбаев, Нурсултан Назарбаев, Нұрсұлтан Назарбаев"]
+
+
+def test_groups_all_says_the_status_once(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("groups", "--all", env={"COLUMNS": "200"}).out
+    assert "on Kazakhstan's list" not in out
+    assert "linked by Kyrgyz and Uzbek officials" in out
+
+
+def test_sources_compact_by_default(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("sources", env={"COLUMNS": "80"}).out
+    assert out.splitlines()[0].split() == ["Id", "Publisher", "Title", "Dead", "Cited", "by"]
+    assert "http" not in out and len(out.splitlines()) < 200
+    wide = run("sources", "--wide", env={"COLUMNS": "200"}).out
+    assert "URL" in wide.splitlines()[0] and "http://www.rferl.org/" in wide

@@ -1,0 +1,134 @@
+"""Names a user gives: one rule for show and the filters, errors instead of silent empty
+results, and search scores that mean something for short queries."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# -- filters: a name that resolves to nothing, or to several things, is an error -------------
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--place", "Atlantis"],
+     "kzct: error: --place 'Atlantis' matches no place in the article; did you mean: Almaty, "
+     "Semey, Taraz?\n"),
+    (["--group", "x"],
+     "kzct: error: --group 'x' matches no group in the article; see: kzct groups --all\n"),
+    (["--place", "Alm"],
+     "kzct: error: --place 'Alm' matches several places equally well: Almaty / 阿拉木图, "
+     "Almaty Region / 阿拉木图州; give one of them\n"),
+    (["--place", "Almaty", "--place", " "], "kzct: error: --place needs a name\n"),
+])
+def test_a_filter_that_resolves_to_nothing_is_a_usage_error(run, args, message) -> None:  # type: ignore[no-untyped-def]
+    for fmt in ([], ["--json"]):
+        result = run("timeline", *args, *fmt)
+        assert (result.code, result.out, result.err) == (2, "", message)
+
+
+def test_long_names_are_shortened_in_messages(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--place", "q" * 300)
+    assert result.code == 2
+    assert result.err.startswith("kzct: error: --place 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…' "
+                                 "matches no place")
+    search = run("search", "q" * 300)
+    assert search.err == f"no match for '{'q' * 39}…' scoring 75 or more\n"
+
+
+def test_filters_and_show_resolve_names_by_one_rule(run) -> None:  # type: ignore[no-untyped-def]
+    for name, kind in (("Alm", "place"), ("Vladimir", None)):
+        shown = run("show", name, "--json")
+        assert shown.code == 4 and shown.json()["match"] == "ambiguous"
+    assert run("timeline", "--place", "Alm").code == 2
+    # a unique name means the same entity to both
+    shown = run("show", "Almaty", "--json").json()
+    assert shown["match"] == "unique" and shown["entity"]["name_zh"] == "阿拉木图"
+    events = run("timeline", "--place", "Almaty", "--json").json()
+    assert events and all("阿拉木图" in e["places"] for e in events)
+
+
+def test_values_of_one_filter_are_alternatives(run) -> None:  # type: ignore[no-untyped-def]
+    almaty = run("timeline", "--place", "Almaty", "--json").json()
+    astana = run("timeline", "--place", "Astana", "--json").json()
+    both = run("timeline", "--place", "Almaty", "--place", "Astana", "--json").json()
+    spans = {tuple(e["span"]) + (e["date"],) for e in almaty + astana}
+    assert {tuple(e["span"]) + (e["date"],) for e in both} == spans
+    assert len(both) == len(spans) < len(almaty) + len(astana)  # one event naming both: once
+    # different filters must all hold
+    narrowed = run("timeline", "--place", "Almaty", "--year", "2005", "--json").json()
+    assert narrowed and all(e["date"].startswith("2005") and "阿拉木图" in e["places"]
+                            for e in narrowed)
+
+
+def test_the_rule_is_in_the_help(run) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(run("timeline", "--help").out.split())
+    assert "Different filters must all hold; the values of one repeated filter are alternatives" \
+        in text
+    for option in ("--year YEAR", "--place NAME", "--group NAME"):
+        line = text[text.index(option):]
+        assert "(repeatable: any of them)" in line[:160]
+
+
+# -- search: what the scores mean --------------------------------------------------------------
+
+def _hits(run, query: str, *args: str) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    return [(h["name_en"] or h["name_latin"] or h["name_zh"], h["score"])
+            for h in run("search", query, *args, "--json").json()]
+
+
+def test_one_or_two_letters_match_only_whole_words_and_name_starts(run) -> None:  # type: ignore[no-untyped-def]
+    assert _hits(run, "a") == []  # not U.A.E. (an abbreviation), not A. B. Vajpayee (an initial)
+    assert _hits(run, "on") == []  # not a fragment of Sonia
+    al = _hits(run, "al")
+    assert al and all(score == 95 for _name, score in al)
+    assert {"al-Qaeda", "Muslim Brotherhood", "Saif bin Zayed Al Nahyan"} <= {n for n, _ in al}
+    loose = run("search", "a", "--min-score", "10", "--limit", "1000", "--json").json()
+    assert loose[0]["matched"] == "Asia" and loose[0]["score"] == 40  # 1 letter of 5
+    assert all(h["matched"].lower().startswith("a") for h in loose)
+
+
+def test_an_acronym_finds_the_entity_whose_alias_it_is(run) -> None:  # type: ignore[no-untyped-def]
+    assert _hits(run, "IMU") == [("Islamic Movement of Uzbekistan", 100.0)]
+    assert _hits(run, "HT") == [("Hizb ut-Tahrir", 100.0)]
+    assert _hits(run, "imu", "--min-score", "0")[0][0] == "Islamic Movement of Uzbekistan"
+
+
+def test_an_acronym_matches_initials_when_no_alias_is_it(run) -> None:  # type: ignore[no-untyped-def]
+    assert ("Islamic Jihad Union", 95.0) in _hits(run, "IJU")
+
+
+def test_one_chinese_character_finds_the_names_holding_it_by_mentions(run) -> None:  # type: ignore[no-untyped-def]
+    hits = run("search", "哈", "--json").json()
+    assert hits[0]["name_zh"] == "哈萨克斯坦" and len(hits) > 3
+    assert all("哈" in h["matched"] and h["score"] == 90 for h in hits)
+    mentions = [h["mentions"] for h in hits]
+    assert mentions == sorted(mentions, reverse=True)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t"])
+def test_an_empty_query_is_a_usage_error(run, query) -> None:  # type: ignore[no-untyped-def]
+    for command in ("search", "show"):
+        result = run(command, query)
+        assert (result.code, result.out) == (2, "")
+        assert "it is empty: give a name" in result.err and result.err.count("\n") == 1
+
+
+def test_min_score_must_be_a_number_from_0_to_100(run) -> None:  # type: ignore[no-untyped-def]
+    for value in ("nan", "inf", "-inf", "NaN", "101", "-1"):
+        result = run("search", "Hizb", "--min-score", value)
+        assert (result.code, result.out) == (2, "")
+        assert "is not a score: use a number from 0 to 100" in result.err
+    assert run("search", "Hizb", "--min-score", "0").code == 0
+
+
+# -- show --json: one shape ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "match", "code"), [("Tusupbekov", "unique", 0),
+                                                     ("Vladimir", "ambiguous", 4),
+                                                     ("qqqq", "none", 3)])
+def test_show_json_always_one_object(run, name, match, code) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", name, "--json")
+    assert result.code == code
+    shown = result.json()
+    assert isinstance(shown, dict) and shown["match"] == match and shown["query"] == name
+    assert (shown["entity"] is None) == (match != "unique")
+    assert isinstance(shown["candidates"], list) and isinstance(shown["events"], list)

@@ -1,0 +1,276 @@
+"""Where output goes: closed and broken streams, a full disk, the pager, the progress bar, and the
+machine formats (--csv, --tsv) with --limit and --reverse."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KZCT = Path(sys.executable).parent / "kzct"
+needs_kzct = pytest.mark.skipif(not KZCT.exists(), reason="the kzct console script is not "
+                                "installed next to this Python")
+
+
+@pytest.fixture(scope="module")
+def shell_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A shell's environment with kzct on PATH and its index built once."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
+    env.update(KZCT_CACHE_DIR=str(tmp_path_factory.mktemp("output") / "cache"),
+               PATH=f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}", COLUMNS="100")
+    for name in ("FORCE_COLOR", "NO_COLOR", "PAGER"):
+        env.pop(name, None)
+    if KZCT.exists():
+        subprocess.run([str(KZCT), "groups", "--json"], env=env, capture_output=True, check=True)
+    return env
+
+
+def sh(script: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+# -- closed stdout, closed pipes, full disks ---------------------------------------------------
+
+@needs_kzct
+@pytest.mark.parametrize("args", ["groups", "groups --json", "--version", "--help", "show Hizb",
+                                  "timeline --chart"])
+def test_closed_stdout_exits_0_quietly(shell_env, args) -> None:  # type: ignore[no-untyped-def]
+    proc = sh(f"kzct {args} >&-", shell_env)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@needs_kzct
+def test_closed_stdout_still_reports_bad_input(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    proc = sh(f"kzct --seed {tmp_path}/missing.wikitext groups >&-", shell_env)
+    assert proc.returncode == 2
+    assert proc.stderr == f"kzct: error: seed file {tmp_path}/missing.wikitext does not exist\n"
+
+
+@needs_kzct
+@pytest.mark.parametrize("pipeline", ["kzct show Kazakhstan | head -2",
+                                      "kzct timeline --chart | head -1",
+                                      "kzct sources --csv | head -1",
+                                      "kzct show Hizb --json | head -c 10",
+                                      "kzct --help | head -1",
+                                      "kzct completion bash | head -1"])
+def test_every_output_path_ends_a_closed_pipe_quietly(shell_env, pipeline) -> None:  # type: ignore[no-untyped-def]
+    kzct, _, reader = pipeline.partition(" | ")
+    proc = sh(f"set -o pipefail; {kzct} | {reader} >/dev/null", shell_env)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@needs_kzct
+@pytest.mark.parametrize("args", ["timeline", "timeline --json", "sources --csv", "--help",
+                                  "--version", "show Hizb", "completion zsh"])
+def test_a_full_disk_is_one_line_and_exit_1(shell_env, args) -> None:  # type: ignore[no-untyped-def]
+    proc = sh(f"kzct {args} > /dev/full", shell_env)
+    assert proc.returncode == 1
+    assert proc.stderr == "kzct: error: cannot write output: No space left on device\n"
+
+
+# -- --csv, --tsv, --limit, --reverse ----------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["groups", "sources", "timeline", "people", "places"])
+def test_csv_is_the_json_records_flat(run, command) -> None:  # type: ignore[no-untyped-def]
+    records = run(command, "--json").json()
+    result = run(command, "--csv")
+    assert (result.code, result.err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert len(rows) == len(records)
+    for record, row in zip(records, rows):
+        for key, value in record.items():
+            if key in ("history", "occurrences"):
+                assert key not in row  # lists of records: --json only
+            elif isinstance(value, list):
+                assert row[key] == ";".join(str(v) for v in value)
+            elif isinstance(value, dict):
+                assert {k for k in row if k.startswith(key + "_")} == {f"{key}_{k}" for k in value}
+            elif isinstance(value, bool):
+                assert row[key] == ("true" if value else "false")
+            else:
+                assert row[key] == ("" if value is None else str(value))
+
+
+def test_csv_and_tsv_exact(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--year", "2004", "--limit", "1", "--csv")
+    header, first = result.out.splitlines()
+    assert header == ("date,end_date,dates,precision,qualifier,date_source,date_text,text,section,"
+                      "places,people,groups,killed,killed_qualifier,injured,injured_qualifier,"
+                      "refs,span,seed")
+    event = run("timeline", "--year", "2004", "--limit", "1", "--json").json()[0]
+    start, end = event["span"]
+    assert first == ("2004,,2004,year,,explicit,2004年,多年以来哈萨克斯坦警方一直在该国南部逮捕"
+                     "伊扎布特成员，但直到2004年才在该国北部逮捕了第一名伊扎布特成员。,取缔恐怖组织;"
+                     f"伊扎布特,哈萨克斯坦,,伊扎布特,,,,,,{start};{end},"
+                     "kazakhstan-terrorism.zhwiki.wikitext")
+    lines = run("people", "--limit", "2", "--tsv").out.splitlines()
+    assert lines[0].split("\t") == ["id", "kind", "name_zh", "name_latin", "name_en", "aliases",
+                                    "role", "place_type", "country", "geonames_id", "latitude",
+                                    "longitude", "source", "mentions", "first_mention", "seed"]
+    assert lines[1].split("\t")[:6] == [
+        "person:nursultan-nazarbayev", "person", "纳扎尔巴耶夫", "", "Nursultan Nazarbayev",
+        "Nazarbaev;Nazarbayev;Nursultan Abishevich Nazarbayev;Nursultan Nazarbaev;Назарбаев;"
+        "Нурсултан Назарбаев;Нұрсұлтан Назарбаев"]
+    assert len(lines) == 3 and all(line.count("\t") == 15 for line in lines)
+    groups = run("groups", "--csv").out.splitlines()
+    assert groups[0] == ("name_zh,name_latin,name_en,name_en_source,aliases,status,status_text,"
+                         "listed_on,listed_precision,refs,source_seed,source_section,source_span")
+
+
+def test_formats_exclude_each_other(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("groups", "--csv", "--json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "kzct: error: choose one of --json, --csv\n"
+
+
+def test_empty_csv_prints_nothing(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("timeline", "--year", "1980", "--csv")
+    assert (result.code, result.out, result.err) == (0, "", "")
+
+
+@pytest.mark.parametrize("command", ["timeline", "people", "places", "sources"])
+def test_limit(run, command) -> None:  # type: ignore[no-untyped-def]
+    every = run(command, "--json").json()
+    assert run(command, "--limit", "3", "--json").json() == every[:3]
+    assert run(command, "--limit", "100000", "--json").json() == every
+    bad = run(command, "--limit", "0")
+    assert bad.code == 2 and "is not a positive whole number" in bad.err
+
+
+def test_reverse(run) -> None:  # type: ignore[no-untyped-def]
+    events = run("timeline", "--json").json()
+    assert run("timeline", "--reverse", "--json").json() == events[::-1]
+    latest = run("timeline", "--reverse", "--limit", "2", "--json").json()
+    assert latest == events[::-1][:2]
+
+
+# -- the pager ---------------------------------------------------------------------------------
+
+def _on_a_terminal(args: list[str], env: dict[str, str], lines: int = 24) -> tuple[int, str]:
+    """Run kzct with stdout on a pseudo-terminal; its exit code and what the terminal showed."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([str(KZCT), *args], stdout=slave, stderr=slave, stdin=subprocess.DEVNULL,
+                            env={**env, "LINES": str(lines), "TERM": "dumb"})
+    os.close(slave)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return proc.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+@needs_kzct
+def test_a_long_table_at_a_terminal_goes_through_the_pager(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    paged = tmp_path / "paged"
+    env = {**shell_env, "KZCT_PAGER": f"cat > {paged}; echo PAGED"}
+    code, shown = _on_a_terminal(["timeline", "--year", "2006"], env)
+    assert code == 0 and "PAGED" in shown
+    text = paged.read_text(encoding="utf-8")
+    assert text.startswith("Date ") and "2006-12-22" in text and text.count("\n") > 24
+    # --no-pager, a short table, and PAGER when KZCT_PAGER is not set
+    code, shown = _on_a_terminal(["timeline", "--year", "2006", "--no-pager"], env)
+    assert code == 0 and "PAGED" not in shown and "2006-12-22" in shown
+    code, shown = _on_a_terminal(["groups"], env, lines=100)
+    assert code == 0 and "PAGED" not in shown
+    other = {**shell_env, "PAGER": "cat >/dev/null; echo VIA-PAGER"}
+    code, shown = _on_a_terminal(["timeline", "--year", "2006"], other)
+    assert code == 0 and "VIA-PAGER" in shown
+    code, shown = _on_a_terminal(["timeline", "--json"], env)  # JSON is never paged
+    assert code == 0 and "PAGED" not in shown
+
+
+@needs_kzct
+def test_never_a_pager_in_a_pipe(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**shell_env, "KZCT_PAGER": f"touch {tmp_path / 'paged'}; cat", "LINES": "5"}
+    proc = sh("kzct timeline --year 2006 | cat", env)
+    assert proc.returncode == 0 and proc.stdout.startswith("Date ")
+    assert not (tmp_path / "paged").exists()
+
+
+def test_pager_choice() -> None:
+    from kzct.context import Environment, Run
+
+    def chosen(env: dict[str, str], tty: bool = True, no_pager: bool = False) -> str | None:
+        run = Run(Environment.read(env))
+        run.stdout_tty = tty
+        run.add_options(no_pager=no_pager)
+        return run.pager_command()
+
+    assert chosen({}) == "less"
+    assert chosen({"PAGER": "more"}) == "more"
+    assert chosen({"PAGER": "more", "KZCT_PAGER": "most"}) == "most"
+    assert chosen({"KZCT_PAGER": ""}) is None and chosen({"PAGER": "cat"}) is None
+    assert chosen({}, tty=False) is None and chosen({}, no_pager=True) is None
+    run = Run(Environment.read({}))
+    assert run.pager_environment()["LESS"] == "FRX"
+    assert Run(Environment.read({"LESS": "-R"})).pager_environment()["LESS"] == "-R"
+
+
+# -- the progress of a long build --------------------------------------------------------------
+
+def test_progress_bar_of_a_build() -> None:
+    from rich.console import Console
+
+    from kzct.context import Environment, Run
+    from kzct.render import BuildProgress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=80, color_system=None)
+    progress = BuildProgress(Run(Environment.read({})), delay=0, console=console)
+    progress.start(3, 3000)
+    progress.advance(1000)
+    progress.advance(1000)
+    progress.finish()
+    assert "building the index" in out.getvalue() and "2/3" in out.getvalue()
+
+
+def test_a_quick_build_shows_no_progress() -> None:
+    from kzct.context import Environment, Run
+    from kzct.render import BuildProgress
+
+    out = io.StringIO()
+    progress = BuildProgress(Run(Environment.read({})), delay=3600, console=None)
+    progress.start(1, 10)
+    progress.advance(10)
+    progress.finish()  # before the delay: nothing was ever drawn
+    assert progress._bar is None and out.getvalue() == ""
+
+
+@needs_kzct
+def test_progress_only_at_a_terminal(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A cold build with stderr in a file says nothing there."""
+    env = {**shell_env, "KZCT_CACHE_DIR": str(tmp_path / "cold")}
+    proc = sh("kzct groups --json 2>&1 >/dev/null", env)
+    assert (proc.returncode, proc.stdout) == (0, "")
+
+
+def test_json_stays_off_rich(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """CSV and TSV are written without Rich too."""
+    driver = ("import json, sys\nfrom kzct.cli import main\ntry:\n    main(sys.argv[1:])\n"
+              "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n")
+    env = {**os.environ, "KZCT_CACHE_DIR": str(tmp_path / "c")}
+    for args in (["groups", "--csv"], ["timeline", "--tsv"]):
+        proc = subprocess.run([sys.executable, "-c", driver, *args], env=env, cwd=tmp_path,
+                              capture_output=True, text=True, check=True)
+        modules = set(json.loads(proc.stderr.strip().splitlines()[-1]))
+        assert not {m for m in modules if m.split(".")[0] in ("rich", "rapidfuzz")}
