@@ -118,9 +118,10 @@ def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> N
     assert not old.exists() and _database(cache).name == "index-0123456789abcdef.sqlite"
 
 
-def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch, places_file) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("KZCT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    fresh_cache(tmp_path / "xdg" / "kzct", places_file)
     assert run("groups", "--json").code == 0
     assert list((tmp_path / "xdg" / "kzct").glob("index-*.sqlite"))
 

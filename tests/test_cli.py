@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from conftest import fresh_cache
+
 from conftest import SEED
 
 COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
@@ -123,9 +125,10 @@ def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None: 
         main(["groups"])
 
 
-def test_python_dash_m_runs(tmp_path) -> None:
+def test_python_dash_m_runs(tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
+    cache = fresh_cache(tmp_path / "c", places_file)
     proc = subprocess.run([sys.executable, "-m", "kzct", "groups", "--json"], capture_output=True,
                           text=True, cwd=tmp_path, timeout=120,
-                          env={**__import__("os").environ, "KZCT_CACHE_DIR": str(tmp_path / "c")})
+                          env={**__import__("os").environ, "KZCT_CACHE_DIR": str(cache)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("[")

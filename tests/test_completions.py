@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fresh_cache
+
 from conftest import ROOT
 
 COMPLETIONS = ROOT / "completions"
@@ -39,10 +41,11 @@ def _shell(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def shell_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The environment of a user's shell: `kzct` first on PATH, an index built in the cache."""
     assert KZCT.is_file(), f"the kzct console script is not installed next to {sys.executable}"
     home = tmp_path_factory.mktemp("completion-home")
+    fresh_cache(home / "cache", places_file)
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("KZCT_", "_KZCT_", "_TYPER_", "COMP_"))}
     env.update({

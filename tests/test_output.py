@@ -13,16 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fresh_cache
+
 KZCT = Path(sys.executable).parent / "kzct"
 needs_kzct = pytest.mark.skipif(not KZCT.exists(), reason="the kzct console script is not "
                                 "installed next to this Python")
 
 
 @pytest.fixture(scope="module")
-def shell_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """A shell's environment with kzct on PATH and its index built once."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
-    env.update(KZCT_CACHE_DIR=str(tmp_path_factory.mktemp("output") / "cache"),
+    cache = fresh_cache(tmp_path_factory.mktemp("output") / "cache", places_file)
+    env.update(KZCT_CACHE_DIR=str(cache),
                PATH=f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}", COLUMNS="100")
     for name in ("FORCE_COLOR", "NO_COLOR", "PAGER"):
         env.pop(name, None)
@@ -257,18 +260,18 @@ def test_a_quick_build_shows_no_progress() -> None:
 
 
 @needs_kzct
-def test_progress_only_at_a_terminal(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_only_at_a_terminal(shell_env, tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
     """A cold build with stderr in a file says nothing there."""
-    env = {**shell_env, "KZCT_CACHE_DIR": str(tmp_path / "cold")}
+    env = {**shell_env, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cold", places_file))}
     proc = sh("kzct groups --json 2>&1 >/dev/null", env)
     assert (proc.returncode, proc.stdout) == (0, "")
 
 
-def test_json_stays_off_rich(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_json_stays_off_rich(tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
     """CSV and TSV are written without Rich too."""
     driver = ("import json, sys\nfrom kzct.cli import main\ntry:\n    main(sys.argv[1:])\n"
               "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n")
-    env = {**os.environ, "KZCT_CACHE_DIR": str(tmp_path / "c")}
+    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "c", places_file))}
     for args in (["groups", "--csv"], ["timeline", "--tsv"]):
         proc = subprocess.run([sys.executable, "-c", driver, *args], env=env, cwd=tmp_path,
                               capture_output=True, text=True, check=True)
