@@ -30,7 +30,7 @@ from kzct.complete import (
 )
 from kzct.context import Run
 from kzct.errors import ExitCode, UsageError
-from kzct.formats import FLAGS, LIST_FORMATS, Format
+from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
 
 
 class Command(TyperCommand):
@@ -347,7 +347,7 @@ def _display(entity: Any) -> str:
     return " / ".join(dict.fromkeys(parts))
 
 
-@command(None, *LIST_FORMATS)
+@command(None, *MAP_FORMATS)
 def timeline(
     run: Run, fmt: Format,
     year: Annotated[list[str] | None, typer.Option(
@@ -400,6 +400,10 @@ def timeline(
         grep=grep, reverse=reverse,
     )
     records = _limited(run_timeline(index, flt), limit)
+    if fmt is Format.GEOJSON:
+        from kzct.records import event_features
+
+        records = event_features(index, records)
     if chart and fmt is Format.TABLE:
         events = list(records)
         if not events:
@@ -463,10 +467,12 @@ def search(
 
 
 def _entities(run: Run, fmt: Format, kind: str, sort: SortBy, limit: int | None) -> None:
-    from kzct.records import entity_records
+    from kzct.records import entity_records, place_features
 
     index = _index(run)
     records = _limited(entity_records(index, kind, sort.value), limit)
+    if fmt is Format.GEOJSON:
+        records = place_features(records)
     _output(run, fmt, records, lambda r: _views().entity_table(run, r, _seed_column(index)),
             f"no {kind} found")
 
@@ -481,12 +487,15 @@ def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     _entities(run, fmt, "person", sort, limit)
 
 
-@command(None, *LIST_FORMATS)
+@command(None, *MAP_FORMATS)
 def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
            limit: LimitOption = None) -> None:
     """The places the article names (countries, regions, cities, squares), with mention counts.
 
-    Example: kzct places --sort name --limit 5
+    Each place carries its English name, country, GeoNames id and coordinates where the
+    gazetteers have them; --geojson prints them for a map (geojson.io, QGIS).
+
+    Example: kzct places --geojson > places.geojson
     """
     _entities(run, fmt, "place", sort, limit)
 

@@ -17,6 +17,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     CSV = "csv"
     TSV = "tsv"
+    GEOJSON = "geojson"
 
 
 # format → (flag, help)
@@ -25,6 +26,8 @@ FLAGS: dict[Format, tuple[str, str]] = {
     Format.JSONL: ("--jsonl", "Print one JSON record per line."),
     Format.CSV: ("--csv", "Print CSV: one row per record, flat columns, lists joined with ';'."),
     Format.TSV: ("--tsv", "Print tab-separated values, as --csv does."),
+    Format.GEOJSON: ("--geojson", "Print a GeoJSON FeatureCollection (RFC 7946) for a map."),
 }
 
 LIST_FORMATS = (Format.JSON, Format.JSONL, Format.CSV, Format.TSV)
+MAP_FORMATS = (*LIST_FORMATS, Format.GEOJSON)  # for the records that have places

@@ -5,10 +5,10 @@ Kept apart from ``kzct.model`` so that commands that never print them never pay 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.model import Entity, Event, Mention, Ref, Span
+from kzct.model import Entity, Event, Mention, Ref, Span, to_json
 
 if TYPE_CHECKING:
     from kzct.search import Hit
@@ -134,3 +134,55 @@ class Shown(NamedTuple):
     refs: tuple[Ref, ...]
     candidates: tuple[SearchHit, ...]
     suggestions: tuple[str, ...]
+
+
+# -- GeoJSON (RFC 7946) -------------------------------------------------------------------------
+
+def _geometry(points: list[tuple[float, float]]) -> dict[str, Any] | None:
+    """A Point, a MultiPoint for several, or null (RFC 7946 3.2: an unlocated feature)."""
+    if not points:
+        return None
+    if len(points) == 1:
+        return {"type": "Point", "coordinates": list(points[0])}
+    return {"type": "MultiPoint", "coordinates": [list(p) for p in points]}
+
+
+def place_features(records: Iterable[EntityRecord]) -> Iterator[dict[str, Any]]:
+    """Each place as a Feature at its coordinates (``[longitude, latitude]``), its fields as
+    properties (its occurrences left to --json). A place the gazetteers give no coordinates
+    (a country, a region, a curated place) has a null geometry: it is listed, never placed."""
+    for record in records:
+        point = [] if record.latitude is None or record.longitude is None else \
+            [(record.longitude, record.latitude)]
+        properties = {k: v for k, v in to_json(record).items() if k != "occurrences"}
+        yield {"type": "Feature", "id": record.id, "geometry": _geometry(point),
+               "properties": properties}
+
+
+def event_features(index: Index, events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    """Each event at the places it names that have coordinates (a MultiPoint for several),
+    with its date, text and references as properties; events at no located place are left out
+    (``kzct timeline --json`` has them all)."""
+    located: dict[str, dict[str, tuple[float, float, str | None]]] = {}
+    for event in events:
+        if event.seed not in located:
+            located[event.seed] = _located_places(index, event.seed)
+        where = located[event.seed]
+        points = list(dict.fromkeys((where[p][0], where[p][1]) for p in event.places if p in where))
+        if not points:
+            continue
+        properties = to_json(event)
+        properties["place_names"] = list(dict.fromkeys(
+            where[p][2] or p for p in event.places if p in where))
+        yield {"type": "Feature", "geometry": _geometry(points), "properties": properties}
+
+
+def _located_places(index: Index, seed: str) -> dict[str, tuple[float, float, str | None]]:
+    """Every written form of the article's places that have coordinates → (lon, lat, name)."""
+    out: dict[str, tuple[float, float, str | None]] = {}
+    for entity in index.entities_of("place"):
+        if entity.seed != seed or entity.latitude is None or entity.longitude is None:
+            continue
+        for mention in entity.mentions:
+            out.setdefault(mention.text, (entity.longitude, entity.latitude, entity.name_en))
+    return out

@@ -227,11 +227,23 @@ def write_delimited(run: Run, records: Iterable[Any], delimiter: str) -> None:
             writer.writerow([row.get(key, "") for key in header])
 
 
+def write_geojson(run: Run, features: Iterable[Any]) -> None:
+    """One GeoJSON FeatureCollection (RFC 7946), its features written one at a time."""
+    with _stdout(run):
+        out = sys.stdout
+        out.write('{"type": "FeatureCollection", "features": [')
+        for position, feature in enumerate(features):
+            out.write(("" if position == 0 else ",") + "\n"
+                      + json.dumps(feature, ensure_ascii=False))
+        out.write("\n]}\n")
+
+
 WRITERS: dict[Format, Callable[[Run, Iterable[Any]], None]] = {
     Format.JSON: lambda run, records: write_json(run, iter(records)),
     Format.JSONL: write_jsonl,
     Format.CSV: lambda run, records: write_delimited(run, records, ","),
     Format.TSV: lambda run, records: write_delimited(run, records, "\t"),
+    Format.GEOJSON: write_geojson,  # given features (kzct.records.place_features, …)
 }
 
 
