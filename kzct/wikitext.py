@@ -79,6 +79,8 @@ _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
 _PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
 _STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
+# What an unclosed template or link leaves in a citation's text.
+_MARKUP_DEBRIS = re.compile(r"\{\{[^{}]*(?:\}\}?|$)\]?|\}\}|\[\[|\]\]")
 _SYNTHETIC = -1  # the offset of a character kzct adds (a cell separator), not read from the seed
 
 
@@ -863,6 +865,9 @@ def _citation(code: Wikicode) -> dict[str, Any]:
     rest = _loose_text(code)
     if rest and not out["publisher"]:
         out["publisher"] = rest
+    for key in ("title", "publisher", "author"):
+        if out[key]:  # `[url {{cite web|url= }]`: a template left open is no title
+            out[key] = _MARKUP_DEBRIS.sub("", out[key]).strip(" |") or None
     return out
 
 

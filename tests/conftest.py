@@ -44,6 +44,17 @@ def fresh_cache(directory: Path, places: Path) -> Path:
     return directory
 
 
+@pytest.fixture(scope="module")
+def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):  # type: ignore[no-untyped-def]
+    """For a module-scoped fixture that runs kzct: the session's cache and none of the user's
+    kzct settings (the autouse fixture below only starts with the first test)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KZCT_CACHE_DIR", str(places_file.parent))
+        for name in ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+            patch.delenv(name, raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
                   places_file: Path) -> None:

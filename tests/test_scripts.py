@@ -37,7 +37,7 @@ COMMANDS = (["groups", "--all"], ["timeline"], ["people"], ["places"], ["sources
 
 
 @pytest.fixture(scope="module")
-def original(tmp_path_factory, places_file):  # type: ignore[no-untyped-def]
+def original(module_env):  # type: ignore[no-untyped-def]
     return {tuple(c): _records(SEED, c) for c in COMMANDS}
 
 

@@ -602,16 +602,20 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
     if hyphen and not (2 <= joiner - start <= 4 and 2 <= end - joiner - 1 <= 4
                        and ctx.title_before(shadow, start)):
         return None
-    role = None
+    return start, end, _role_before(ctx, shadow, start, cover)
+
+
+def _role_before(ctx: _Context, shadow: str, start: int, cover: _Cover) -> str | None:
+    """The office written right before a name (`车臣总统`, `国防部长`), or None."""
     title = ctx.title_before(shadow, start)
-    if title:
-        role_start = start - len(title)
-        while role_start > 0 and _is_name_char(shadow[role_start - 1]) \
-                and not cover.taken(role_start - 1, role_start) \
-                and not ctx.stop_before(shadow, role_start) and start - role_start < 8:
-            role_start -= 1
-        role = shadow[role_start:start]
-    return start, end, role
+    if not title:
+        return None
+    role_start = start - len(title)
+    while role_start > 0 and _is_name_char(shadow[role_start - 1]) \
+            and not cover.taken(role_start - 1, role_start) \
+            and not ctx.stop_before(shadow, role_start) and start - role_start < 8:
+        role_start -= 1
+    return shadow[role_start:start]
 
 
 def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: str | None,
@@ -761,8 +765,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             whole = _name_around(ctx, target, joiner, _Cover())
             if whole is None or whole[:2] != (0, len(target)):
                 continue  # `李·里格比谋杀案`: an event named after a person
-            _add_person(ctx, sentence, start, end, None, covered, people, position,
-                        key_name=target)
+            _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered),
+                        covered, people, position, key_name=target)
             continue
         # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
         # an office
