@@ -227,7 +227,10 @@ def _index(run: Run):  # type: ignore[no-untyped-def]
         note(f"kzct: note: skipped {len(choice.skipped)} {files} that are not wikitext "
              f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
     progress = BuildProgress(run) if run.stderr_tty else None
-    return load_index(choice.paths, use_cache=run.use_cache, env=run.env, progress=progress)
+    index = load_index(choice.paths, use_cache=run.use_cache, env=run.env, progress=progress)
+    for warning in index.warnings:  # said when an article is built (not again from the cache)
+        note(f"kzct: warning: {warning}")
+    return index
 
 
 def _views():  # type: ignore[no-untyped-def]

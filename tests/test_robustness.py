@@ -250,3 +250,18 @@ def test_closed_pipe_ends_quietly(tmp_path, places_file, pipeline) -> None:  # t
 
 def _spaces(text: str) -> str:
     return "".join(" " if ch.isspace() else ch for ch in text)
+
+
+def test_a_nul_byte_loses_nothing_and_is_reported(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """mwparserfromhell's tokenizer stops at NUL: the character is dropped before parsing, the
+    offsets kept, and stderr names the file and where."""
+    text = "2006年5月1日，甲地发生爆炸。\x00\n\n2006年5月2日，乙地发生爆炸，3人死亡。\n"
+    path = tmp_path / "nul.wikitext"
+    path.write_text(text, encoding="utf-8")
+    result = run("--seed", str(path), "timeline", "--json")
+    events = result.json()
+    assert [(e["date"], e["killed"]) for e in events] == [("2006-05-01", None), ("2006-05-02", 3)]
+    start, end = events[1]["span"]
+    assert text[start:end] == events[1]["text"]
+    assert result.err == (f"kzct: warning: {path}: 1 control character(s) removed from the text "
+                          f"(the first at offset {text.index(chr(0))})\n")
