@@ -205,6 +205,7 @@ _QUALIFIED_BEFORE = (
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
+    r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2})\s*月(?:(?P<yd>[0-9]{1,2})\s*[日号])?|"
     rf"(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
@@ -235,13 +236,21 @@ def find_dates(text: str) -> list[DateMention]:
             rel = _relative(m)
             if rel is None:
                 continue
+            month = day = None
+            if m.group("yearmonth"):  # `同年11月`: a month of the year told before
+                month, day = _int(m.group("ym")), _int(m.group("yd"))
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
-                                     year=None, month=None, day=None, source=RELATIVE,
+                                     year=None, month=month, day=day, source=RELATIVE,
                                      relative=rel))
+        relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
+        found = [d for d in found if d.relative is not None
+                 or not any(a < d.end_pos and d.start < b for a, b in relatives)]
     return sorted(found, key=lambda d: d.start)
 
 
 def _relative(m: re.Match[str]) -> tuple[int, str] | None:
+    if m.group("yearmonth"):
+        return (0 if m.group("yearmonth") in ("同年", "当年", "该年") else 1, "year-only")
     if m.group("next"):
         return (1, "day")
     if m.group("nextyear"):
@@ -378,8 +387,12 @@ def resolve_dates(
                 out.append(ResolvedDate(anchor, anchor_end, RELATIVE, mention.text,
                                         mention.start, mention.end_pos))
                 continue
-            moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
-                                 else anchor, mention.relative)
+            if unit == "year-only" and mention.month is not None:
+                moved = PartialDate.make(anchor.year + amount, mention.month, mention.day) \
+                    if anchor is not None and not anchor.decade else None
+            else:
+                moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
+                                     else anchor, mention.relative)
             if moved is not None:
                 out.append(ResolvedDate(moved, None, RELATIVE, mention.text, mention.start,
                                         mention.end_pos))

@@ -113,3 +113,19 @@ def test_mixed_script_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
         theirs = [_normalise(r, _simplified) for r in _records(path, command)]
         ours = [_normalise(r, _simplified) for r in _records(SEED, command)]
         assert theirs == ours
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2twp"])
+def test_a_written_test_article_in_traditional_script(tmp_path, module_env, config) -> None:  # type: ignore[no-untyped-def]
+    """The same check on a second article: a designation list, a decade, a derived place."""
+    from conftest import DATA
+
+    source = DATA / "articles" / "tajikistan.hans.wikitext"
+    convert = opencc.OpenCC(config).convert
+    path = tmp_path / "tajikistan.wikitext"
+    path.write_text(convert(source.read_text(encoding="utf-8")), encoding="utf-8")
+    same = lambda s: _simplified(convert(s))  # noqa: E731
+    for command in COMMANDS:
+        ours = [_normalise(r, same) for r in _records(source, command)]
+        theirs = [_normalise(r, _simplified) for r in _records(path, command)]
+        assert theirs == ours, command

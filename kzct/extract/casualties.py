@@ -114,7 +114,7 @@ def _subject(clause: str, verb_start: int, previous_verb_end: int) -> Count | No
     return Count(n, qualifier)
 
 
-def _clause(clause: str) -> tuple[Count | None, Count | None]:
+def _clause(clause: str, people: tuple[str, ...] = ()) -> tuple[Count | None, Count | None]:
     """Killed and injured as one clause states them."""
     killed: Count | None = None
     injured: Count | None = None
@@ -152,7 +152,8 @@ def _clause(clause: str) -> tuple[Count | None, Count | None]:
                 count = Count(low, "at_least")  # `25,000人至50,000人`: at least the lower bound
         if count is None and is_death and previous_end == 0:
             subject = clause[:verb.start()]
-            if _ONE_PERSON.search(subject.strip()) and not _VAGUE.search(subject) and not killed:
+            named = _ONE_PERSON.search(subject.strip()) or any(p in subject for p in people)
+            if named and not _VAGUE.search(subject) and not killed:
                 count = Count(1, None)  # `Bekmirzaev…被击毙`, `本人当场死亡`: one named person
         previous_end = verb.end()
         if count is None:
@@ -180,14 +181,15 @@ def _add(total: Count | None, more: Count | None) -> Count | None:
     return Count(total.n + more.n, total.qualifier or more.qualifier)
 
 
-def count_casualties(text: str) -> Casualties:
+def count_casualties(text: str, people: tuple[str, ...] = ()) -> Casualties:
     """Killed and injured (and how hedged) as the sentence states them; None where it states no
-    number."""
+    number. ``people``: the names of people in the sentence (a subject that is one of them is
+    one person: `纳扎尔佐达…被击毙`)."""
     killed: Count | None = None
     injured: Count | None = None
     try:
         for clause in _CLAUSE.split(text):
-            k, i = _clause(clause)
+            k, i = _clause(clause, people)
             killed, injured = _add(killed, k), _add(injured, i)
     except (ValueError, OverflowError):
         return Casualties(None, None, None, None)

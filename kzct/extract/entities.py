@@ -70,7 +70,8 @@ _ORGANISATION_AFTER = re.compile(
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍.
 _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
 # A place followed by one of these is a place of its own, of the kind the suffix says.
-_GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("盆地", "basin", "Basin"),
+_GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("谷地", "valley", "Valley"),
+                 ("峡谷", "valley", "Gorge"), ("盆地", "basin", "Basin"),
                  ("高原", "plateau", "Plateau"), ("地区", "region", "Region"),
                  ("州", "region", "Region"), ("省", "province", "Province"),
                  ("区", "district", "District"), ("河", "river", "River"),
@@ -101,6 +102,7 @@ class _Found:
         self.role: str | None = None
         self.source = source
         self.place_type: str | None = None
+        self.country_known = True  # a derived place's country, when the article supports it
         self.aliases: list[str] = []
         self.mentions: list[Mention] = []
         self.spans: set[tuple[int, int]] = set()
@@ -446,8 +448,9 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     for i in hit.value)
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad):
             continue
-        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end):
-            continue  # 合作 (Hezuo) only as 合作市
+        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end) \
+                and not _linked(sentence, start, end):
+            continue  # 合作 (Hezuo) only as 合作市, or as a wikilink's whole text ([[奥什]])
         ids = hit.value
         if name.endswith("市") and name[:-1] in ctx.places.names:
             ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
@@ -462,12 +465,20 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             item = ctx.entity(key, "place", place=place, source="derived")
             item.place_type = kind
             item.name_en = f"{place.en} {english}" if place.en else None
+            # the country of 拉什特谷地 is not that of Rasht (Iran) unless the article names it
+            item.country_known = bool(place.country and countries.get(place.country))
         else:
             key = f"place:{place.key}"
             item = ctx.entity(key, "place", place=place, source=place.source)
         item.add(_mention(sentence, start, end))
         cover.places.append((start, end, strong, key))
     return cover
+
+
+def _linked(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the whole shown text of a wikilink."""
+    return any(link.text == sentence.text[start:end] and _find_link(sentence, link) == start
+               for link in sentence.links)
 
 
 def _overlaps(cover: _Cover, start: int, end: int) -> bool:
@@ -871,6 +882,8 @@ def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
     for names in groups_of_names:
         keys = [by_name[n] for n in names if n in by_name]
         keys = list(dict.fromkeys(k for k in keys if k in ctx.found))
+        if keys:  # {{le|羅紮·奧通巴耶娃|Roza Otunbayeva}}: the other names are the person's
+            ctx.found[keys[0]].aliases.extend(n for n in names if n not in by_name)
         for other in keys[1:]:
             target, source = ctx.found[keys[0]], ctx.found.pop(other)
             for mention in source.mentions:
@@ -910,7 +923,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_en = item.name_en or place.en
         names = [] if item.source == "derived" else list(_table_aliases(ctx, place))
         place_type = item.place_type or place.kind
-        country = place.country
+        country = place.country if item.country_known else None
         if item.source != "derived":
             geonames_id, lat, lon = place.geonames_id, place.lat, place.lon
         role = _place_role(place_type, country, ctx)

@@ -82,7 +82,7 @@ def extract_events(
         for _start, kind, text in sorted(names_in.get(position, [])):
             if text not in kinds[kind]:
                 kinds[kind].append(text)
-        toll = count_casualties(sentence.shadow)
+        toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
         stated = toll.killed is not None or toll.injured is not None
         groups = [resolved] if stated and len(resolved) > 1 else [[d] for d in resolved]
         for group in groups:
@@ -112,6 +112,16 @@ def extract_events(
             )
     events.sort(key=event_sort_key)
     return events
+
+
+def _in_shadow(sentence: Sentence, names: list[str]) -> tuple[str, ...]:
+    """Names as written, as they read in the sentence's shadow (same positions)."""
+    out = []
+    for name in names:
+        at = sentence.text.find(name)
+        if at >= 0:
+            out.append(sentence.shadow[at:at + len(name)])
+    return tuple(out)
 
 
 def event_sort_key(event: Event) -> tuple[int, int, int, str, int]:
