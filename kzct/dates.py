@@ -239,6 +239,8 @@ def find_dates(text: str) -> list[DateMention]:
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
                 month, day = _int(m.group("ym")), _int(m.group("yd"))
+                if day is not None and m.group("yearmonth") in ("同年", "当年", "该年"):
+                    continue  # `当年3月30日`: a month and day, read in their context
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=month, day=day, source=RELATIVE,
                                      relative=rel))

@@ -448,9 +448,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     for i in hit.value)
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad):
             continue
-        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end) \
-                and not _linked(sentence, start, end):
-            continue  # 合作 (Hezuo) only as 合作市, or as a wikilink's whole text ([[奥什]])
+        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end) and not (
+                _linked(sentence, start, end) and name not in ctx.places.words):
+            # 合作 (Hezuo) only as 合作市; a name too short to trust alone, as a wikilink's
+            # whole text ([[奥什]]), unless it is a word ([[民主]])
+            continue
         ids = hit.value
         if name.endswith("市") and name[:-1] in ctx.places.names:
             ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
