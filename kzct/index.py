@@ -13,7 +13,7 @@ from kzct.text import fold  # noqa: F401 - the folding of names, for the modules
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 7  # bump when the stored records change shape, or the place table (kzct.gazetteer)
+INDEX_FORMAT = 9  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
