@@ -228,7 +228,8 @@ def _write_atomically(path: Path, data: dict[str, Any]) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-places-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: the one call runs in C, the streaming one in Python
+                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, path)
         except BaseException:
             try:
@@ -271,9 +272,13 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
 
     def add(place: Place, chinese: list[str], english: list[str] = (),  # type: ignore[assignment]
             others: list[str] = ()) -> None:  # type: ignore[assignment]
-        aliases = [a for a in dict.fromkeys([*english, *others]) if a and a != place.en
-                   and a[0].isupper() and _ALIAS_CHARS.fullmatch(a)
-                   and not (a.isupper() and len(a) <= 4)][:_MAX_ALIASES]
+        aliases: list[str] = []
+        for a in dict.fromkeys([*english, *others]):
+            if len(aliases) == _MAX_ALIASES:
+                break
+            if a and a != place.en and a[0].isupper() and not (a.isupper() and len(a) <= 4) \
+                    and _ALIAS_CHARS.fullmatch(a):
+                aliases.append(a)
         candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english,
                            aliases))
 

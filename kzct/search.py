@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.index import fold
 from kzct.model import Entity
+from kzct.text import CJK
 
 if TYPE_CHECKING:
     from kzct.store import Index
 
 DEFAULT_MIN_SCORE = 75.0
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # Two hits closer than this are ambiguous: `kzct show` and the filters ask which one.
 AMBIGUITY_MARGIN = 3.0
 # Words that an acronym skips: Islamic Movement *of* Uzbekistan is IMU, Hizb *ut*-Tahrir HT.
@@ -48,7 +48,7 @@ def query_mode(query: str) -> str:
             and stripped.isupper():
         return "acronym"
     folded = fold(stripped)
-    if folded and len(folded.replace(" ", "")) <= 2 and not _CJK.search(folded):
+    if folded and len(folded.replace(" ", "")) <= 2 and not CJK.search(folded):
         return "short"
     return "normal"
 
@@ -139,7 +139,7 @@ def _scorer(fuzz):  # type: ignore[no-untyped-def]
         best = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
         if len(choice) > len(query) and f" {query} " in f" {choice} ":
             best = max(best, 95.0)  # whole words of a longer name: `Nursultan`, `Tusupbekov`
-        cjk = bool(_CJK.search(query))
+        cjk = bool(CJK.search(query))
         if len(query) < len(choice) and len(query) >= (1 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
         return float(best)

@@ -15,9 +15,10 @@ import re
 import unicodedata
 from typing import Any
 
-# Han ideographs (the unified block, extension A and the compatibility block).
+# Han ideographs (the unified block, extension A and the compatibility block). One compiled class
+# for every module: compiling a class this wide costs a warm query milliseconds.
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # compiled when first needed
 # Characters that join the parts of a transliterated name: 努尔苏丹·纳扎尔巴耶夫.
 NAME_JOINERS = "·•‧・･・"
 
@@ -28,6 +29,9 @@ NAME_JOINERS = "·•‧・･・"
 _TO_SIMPLIFIED = ("hk2s", "tw2s")
 # OpenCC's configurations that also change words by region (Taiwan's 哈薩克 for 哈萨克斯坦).
 _REGIONAL = ("s2twp", "s2hk")
+
+
+_MEMO_LENGTH = 24  # names and short phrases are remembered once converted
 
 
 def is_cjk(ch: str) -> bool:
@@ -46,6 +50,7 @@ class Scripts:
         self._regional: list[Any] | None = None
         self._regional_memo: dict[str, list[str]] = {}
         self._traditional_memo: dict[str, str] = {}
+        self._simplified_memo: dict[str, str] = {}
 
     def _simplifiers(self) -> list[Any]:
         if self._to_simplified is None:
@@ -63,12 +68,17 @@ class Scripts:
         """``text`` in simplified characters, position for position."""
         if not CJK.search(text):
             return text
+        short = len(text) <= _MEMO_LENGTH  # a name, asked for again by each rule
+        if short and text in self._simplified_memo:
+            return self._simplified_memo[text]
         converted = self._convert(text)
         if len(converted) == len(text):
+            if short:
+                self._simplified_memo[text] = converted
             return converted
         out = []
         pos = 0
-        for m in CJK_RUN.finditer(text):
+        for m in re.finditer(_CJK_RUN, text):
             out.append(text[pos:m.start()])
             run = m.group()
             converted = self._convert(run)
@@ -89,20 +99,25 @@ class Scripts:
         return [c if len(c) == len(t) else self.simplified(t) for c, t in zip(converted, texts)]
 
     def regional_many(self, names: list[str]) -> list[list[str]]:
-        """``regional`` of each name, converted in one call per configuration."""
-        if self._regional is None:
-            import opencc
+        """``regional`` of each name, converted in one call per configuration (and remembered,
+        so that ``regional`` of these names costs nothing after)."""
+        todo = list(dict.fromkeys(n for n in names if n not in self._regional_memo
+                                  and "\n" not in n and CJK.search(n)))
+        if todo:
+            if self._regional is None:
+                import opencc
 
-            self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
-        out: list[list[str]] = [[] for _ in names]
-        for converter in self._regional:
-            variants = str(converter.convert("\n".join(names))).split("\n")
-            if len(variants) != len(names):
-                return [self.regional(n) for n in names]
-            for i, variant in enumerate(self.simplified_many(variants)):
-                if variant != names[i] and variant not in out[i]:
-                    out[i].append(variant)
-        return out
+                self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
+            found: list[list[str]] = [[] for _ in todo]
+            for converter in self._regional:
+                variants = str(converter.convert("\n".join(todo))).split("\n")
+                if len(variants) != len(todo):
+                    return [self.regional(n) for n in names]
+                for i, variant in enumerate(self.simplified_many(variants)):
+                    if variant != todo[i] and variant not in found[i]:
+                        found[i].append(variant)
+            self._regional_memo.update(zip(todo, found))
+        return [self.regional(n) for n in names]
 
     def _char(self, ch: str) -> str:
         converted = self._convert(ch)

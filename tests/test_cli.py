@@ -6,10 +6,7 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import fresh_cache
-
-from conftest import SEED
+from conftest import SEED, fresh_cache
 
 COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
             "completion", "cache info", "cache clear"]

@@ -19,10 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import fresh_cache
-
-from conftest import ROOT
+from conftest import ROOT, fresh_cache
 
 COMPLETIONS = ROOT / "completions"
 BASH_SCRIPT = COMPLETIONS / "kzct.bash"

@@ -9,10 +9,8 @@ import io
 import json
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
-
 from conftest import DATA
 
 ARTICLES = DATA / "zhwiki"

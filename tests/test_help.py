@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import fresh_cache
-
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, fresh_cache
 
 COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
             "completion", "cache", "cache info", "cache clear"]

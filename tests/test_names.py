@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-
 # -- filters: a name that resolves to nothing, or to several things, is an error -------------
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import fresh_cache
 
 KZCT = Path(sys.executable).parent / "kzct"

@@ -11,10 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import DATA, fresh_cache
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from conftest import DATA, fresh_cache
 
 CORPUS = DATA / "mwparserfromhell-tokenizer"
 
@@ -67,11 +66,11 @@ def _builder():  # type: ignore[no-untyped-def]
 def every_command_json(text: str) -> None:
     """Index ``text`` and serialise what every command would print; it must be valid JSON."""
     from kzct.index import build_seed_index
-    from kzct.store import memory_index
     from kzct.model import to_json
     from kzct.queries import TimelineFilter, list_groups, list_sources, timeline
-    from kzct.search import search
     from kzct.records import card, entity_records, hit_records
+    from kzct.search import search
+    from kzct.store import memory_index
 
     seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _builder())
     index = memory_index([seed])

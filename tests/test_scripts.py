@@ -8,7 +8,6 @@ import json
 
 import opencc
 import pytest
-
 from conftest import SEED
 
 CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
@@ -42,10 +41,10 @@ def original(module_env):  # type: ignore[no-untyped-def]
 
 
 def _records(path, command):  # type: ignore[no-untyped-def]
-    from kzct.cli import main
-
     import contextlib
     import io
+
+    from kzct.cli import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -137,6 +137,8 @@ class Names:
     def __init__(self, gazetteer: Gazetteer, places: PlaceTable, scripts: Scripts) -> None:
         self.places = places
         self.table: dict[str, tuple[str, Any]] = {}
+        scripts.regional_many([scripts.simplified(f) for entry in gazetteer.entries
+                               for f in (*entry.zh, *entry.aliases)])  # one OpenCC call each
         for entry in gazetteer.entries:
             chinese = [f for f in (*entry.zh, *entry.aliases) if CJK.search(f)]
             for form in chinese:
@@ -153,6 +155,10 @@ class Names:
             self.table.setdefault(name, ("block", None))
         self.lengths: dict[str, list[int]] = {}
         self._index(self.table)
+        # a place's position in the table by its key, and a country's English name by its code
+        self.keys = {p.key: i for i, p in enumerate(places.places)}
+        self.countries = {p.country: p.en for p in places.places
+                          if p.kind == "country" and p.country and p.en}
 
     def _index(self, names: Iterable[str]) -> None:
         for name in names:
@@ -171,6 +177,8 @@ class Names:
             return self
         view = object.__new__(Names)
         view.places = self.places
+        view.keys = self.keys
+        view.countries = self.countries
         view.table = {**self.table, **extra}
         view.lengths = {key: list(values) for key, values in self.lengths.items()}
         view._index(extra)
@@ -212,10 +220,10 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 class _Context:
     """What the rules need while reading one article."""
 
-    def __init__(self, gazetteer: Gazetteer, places: PlaceTable, scripts: Scripts,
-                 seed: str) -> None:
+    def __init__(self, gazetteer: Gazetteer, names: Names, scripts: Scripts, seed: str) -> None:
         self.gazetteer = gazetteer
-        self.places = places
+        self.names = names
+        self.places = names.places
         self.scripts = scripts
         self.seed = seed
         self.titles = tuple(sorted({scripts.simplified(t) for t in gazetteer.titles}, key=len,
@@ -224,27 +232,16 @@ class _Context:
                                   reverse=True))
         self.found: dict[str, _Found] = {}
         self.ids: dict[int, str] = {}
-        self._countries: dict[str, str] | None = None
-        self._place_index: dict[str, int] | None = None
-        self.names: Names | None = None
-
-    def _keys(self) -> dict[str, int]:
-        if self._place_index is None:
-            self._place_index = {p.key: i for i, p in enumerate(self.places.places)}
-        return self._place_index
 
     def place_index(self, place: Place) -> int | None:
-        return self._keys().get(place.key)
+        return self.names.keys.get(place.key)
 
     def place_by_key(self, key: str) -> Place | None:
-        index = self._keys().get(key)
+        index = self.names.keys.get(key)
         return self.places.places[index] if index is not None else None
 
     def country_name(self, code: str) -> str | None:
-        if self._countries is None:
-            self._countries = {p.country: p.en for p in self.places.places
-                               if p.kind == "country" and p.country and p.en}
-        return self._countries.get(code)
+        return self.names.countries.get(code)
 
     def known_name(self, name: str) -> bool:
         """Whether ``name`` is a place, a curated name or a word that is no person."""
@@ -323,8 +320,7 @@ def extract_entities(
             for name in simple[1:]:
                 same.setdefault(name, simple[0])
     names = known.with_aliases(same)
-    ctx = _Context(gazetteer, places, scripts, seed)
-    ctx.names = names
+    ctx = _Context(gazetteer, names, scripts, seed)
     hits = [names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
@@ -338,6 +334,9 @@ def extract_entities(
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
+    # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
+    scripts.regional_many(scripts.simplified_many(
+        [m.text for item in ctx.found.values() for m in item.mentions]))
     entities = [_freeze(item, ctx) for item in ctx.found.values() if item.mentions]
     entities.sort(key=lambda e: (e.kind, -len(e.mentions),
                                  e.name_en or e.name_latin or e.name_zh or ""))

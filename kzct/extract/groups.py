@@ -26,6 +26,7 @@ from kzct.dates import ResolvedDate
 from kzct.extract.entities import alias_list
 from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
+from kzct.text import CJK
 
 if TYPE_CHECKING:
     from kzct.text import Scripts
@@ -65,7 +66,6 @@ _ORG_NAME = re.compile(
 _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
 _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 
 LISTED = "listed"
@@ -165,6 +165,8 @@ def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]
 
     for position, sentence in enumerate(sentences):
         shadow = sentence.shadow
+        if not _HAS_LIST.search(shadow):
+            continue  # every listing names the list (and the patterns are slow on long text)
         for pattern in (_INTRO, _CLOSED, _ADDED, _ON_LIST, _AMONG):
             for m in pattern.finditer(shadow):
                 if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
@@ -286,7 +288,7 @@ def extract_groups(
                        scripts)
         date = entry.date
         listed_on = date.date.iso() if date else None
-        zh = entry.zh if _CJK.search(entry.zh) else None
+        zh = entry.zh if CJK.search(entry.zh) else None
         groups.append(
             Group(
                 name_zh=zh,
