@@ -59,7 +59,8 @@ class Prepared(NamedTuple):
         return seed_start + length
 
     def identity(self) -> bool:
-        """Whether the text is the seed itself (nothing was dropped)."""
+        """Whether an offset in the text is the same offset in the seed (nothing was dropped
+        before the end)."""
         return len(self.pieces) <= 1 and (not self.pieces or self.pieces[0][:2] == (0, 0))
 
 
@@ -71,6 +72,7 @@ class _Out:
         self.length = 0
         self.variants: list[tuple[str, ...]] = []
         self.controls: list[int] = []
+        self.pairs = _pairs(raw)
 
     def copy(self, start: int, end: int) -> None:
         """Seed text ``raw[start:end]`` as it is, without its control characters."""
@@ -118,8 +120,8 @@ def _render(out: _Out, start: int, end: int) -> None:
             pos = i + 1
             continue
         out.copy(pos, i)
-        close = _closing(raw, i + 2, end)
-        if close < 0:  # unclosed: drop the marker, keep the words after it
+        close = out.pairs.get(i, -1)
+        if not 0 <= close < end:  # unclosed: drop the marker, keep the words after it
             pos = i + 2
             continue
         _markup(out, i + 2, close)
@@ -127,29 +129,34 @@ def _render(out: _Out, start: int, end: int) -> None:
     out.copy(pos, end)
 
 
-def _closing(raw: str, start: int, end: int) -> int:
-    """The position of the ``}-`` that closes a ``-{`` opened just before ``start``, or -1."""
-    depth = braces = 0
-    pos = start
+def _pairs(raw: str) -> dict[int, int]:
+    """Each ``-{`` (by position) and the ``}-`` that closes it, found in one pass (one scan per
+    marker would take quadratic time on a text of unclosed ones). Markers nest; a template's
+    ``}}`` inside one is no ``}-`` (``-{ {{x}}-y }-``); ``-{{x}}`` is a dash before a template."""
+    pairs: dict[int, int] = {}
+    stack: list[list[int]] = []  # an open marker's position, and the templates open inside it
+    pos = 0
     while True:
-        m = _TOKENS.search(raw, pos, end)
+        m = _TOKENS.search(raw, pos)
         if m is None:
-            return -1
-        token = m.group()
-        if token == "-{":
-            depth += 1
-        elif token == "{{":
-            braces += 1
-        elif token == "}}":
-            if braces == 0:
-                pos = m.start() + 1  # the second brace may open `}-`
-                continue
-            braces -= 1
-        elif depth == 0:
-            return m.start()
-        else:
-            depth -= 1
+            return pairs
+        token, at = m.group(), m.start()
         pos = m.end()
+        if token == "-{":
+            if raw.startswith("-{{", at) and not raw.startswith("-{{{", at):
+                pos = at + 1
+            else:
+                stack.append([at, 0])
+        elif token == "{{":
+            if stack:
+                stack[-1][1] += 1
+        elif token == "}}":
+            if stack and stack[-1][1]:
+                stack[-1][1] -= 1
+            else:
+                pos = at + 1  # the second brace may begin `}-`
+        elif stack:  # `}-`
+            pairs[stack.pop()[0]] = at
 
 
 def _markup(out: _Out, start: int, end: int) -> None:

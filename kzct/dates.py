@@ -23,7 +23,6 @@ FROM_CONTEXT = "year from context"
 RELATIVE = "relative"
 CORRECTED = "corrected"
 DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
-PRECISIONS = ("decade", "year", "month", "day")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -40,7 +39,8 @@ def cn_to_int(text: str) -> int | None:
         return None
     if text.isascii() and text.isdigit():
         return int(text)
-    total, section, digit = 0, 0, None
+    # `一亿两千万`: what is below 亿 is counted apart, then added
+    high, total, section, digit = 0, 0, 0, None
     for token in _TOKEN.findall(text):
         if token.isdigit() and token.isascii():
             if digit is not None:
@@ -52,7 +52,10 @@ def cn_to_int(text: str) -> int | None:
             digit = _CN_DIGITS[token]
         elif token in _CN_UNITS:
             unit = _CN_UNITS[token]
-            if unit >= 10000:
+            if unit == 100000000:
+                high = (high + total + section + (digit or 0)) * unit
+                total, section, digit = 0, 0, None
+            elif unit >= 10000:
                 total = (total + section + (digit or 0)) * unit
                 section, digit = 0, None
             else:
@@ -60,7 +63,7 @@ def cn_to_int(text: str) -> int | None:
                 digit = None
         else:
             return None
-    return total + section + (digit or 0)
+    return high + total + section + (digit or 0)
 
 
 class PartialDate(NamedTuple):
@@ -186,14 +189,15 @@ _DATE = re.compile(
 _DECADE = re.compile(
     r"(?P<century>上世纪|上个世纪|20世纪|二十世纪|本世纪|21世纪|二十一世纪)?"
     r"(?<![0-9])(?P<y>[12][0-9]{2}0|[0-9]0)\s*年代"
-    r"(?P<q>初期|初|前期|早期|中期|中叶|中|末期|末|后期|晚期)?")
+    r"(?P<q>初期|初|前期|早期|中期|中叶|中(?![国华文东亚央部南北西心])|末期|末|后期|晚期)?")
 _DECADE_Q = {"初期": "early", "初": "early", "前期": "early", "早期": "early", "中期": "mid",
              "中叶": "mid", "中": "mid", "末期": "late", "末": "late", "后期": "late", "晚期": "late"}
 # What a date only bounds: `自2002年`, `2002年以来` (since), `截至2010年` (as of),
 # `2003年之前` (before), `约1995年` / `1995年左右` (about).
 _QUALIFIED_AFTER = (
     (re.compile(r"\s*(?:以来|之后以来|至今|起(?![义草诉飞])|开始(?=以来))"), "since"),
-    (re.compile(r"\s*(?:之前|以前|前(?![往进后来去线])|为止前)"), "before"),
+    # a bare 前 only where the phrase ends (`2003年前，`): `1991年前苏联` is the former Soviet Union
+    (re.compile(r"\s*(?:之前|以前|为止前|前(?=\s*(?:[，,。；;、：:）)」”]|的|$)))"), "before"),
     (re.compile(r"\s*(?:左右|前后)"), "about"),
     (re.compile(r"\s*为止"), "as_of"),
 )
@@ -206,7 +210,7 @@ _QUALIFIED_BEFORE = (
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
     r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2})\s*月(?:(?P<yd>[0-9]{1,2})\s*[日号])?|"
-    rf"(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
+    rf"(?<![0-9月])(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天)|(?P<sameyear>同年|当年)(?![0-9])"
@@ -293,22 +297,21 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _qualifier(norm: str, start: int, end: int) -> tuple[str | None, int, int]:
-    """What the words around a date say it is (since, as of, before, about), and the span of
-    the date with them."""
+def _qualifier(norm: str, start: int, end: int) -> str | None:
+    """What the words around a date say it is (since, as of, before, about)."""
     after = norm[end:end + 6]
     for pattern, qualifier in _QUALIFIED_AFTER:
-        m = pattern.match(after)
-        if m:
-            return qualifier, start, end + m.end()
+        if pattern.match(after):
+            return qualifier
     before = norm[max(0, start - 6):start]
     for pattern, qualifier in _QUALIFIED_BEFORE:
         m = pattern.search(before)
         if m:
-            if qualifier == "as_of" and before.endswith("到") and "为止" not in norm[end:end + 4]:
-                continue  # `到2006年` alone is no bound
-            return qualifier, start - (len(before) - m.start()), end
-    return None, start, end
+            if qualifier == "as_of" and m.group().strip() == "到" \
+                    and "为止" not in norm[end:end + 4]:
+                continue  # `到2006年` alone is no bound (`截至到2010年` is)
+            return qualifier
+    return None
 
 
 def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
@@ -340,7 +343,7 @@ def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
     if end is None and year is not None and month is None and not norm[start:stop].rstrip().endswith("年"):
         return None  # `1995` with no 年 and no range: a number
     source = CORRECTED if m.group("typo") else EXPLICIT
-    qualifier, _q_start, _q_end = _qualifier(norm, start, stop)
+    qualifier = _qualifier(norm, start, stop)
     if end is not None and qualifier != "about":
         qualifier = None  # `从1995年至1998年`, `自2001年至2005年`: a range, not a bound
     elif qualifier is None and end is None and norm[max(0, start - 1):start] in ("从", "自"):
@@ -425,6 +428,9 @@ def resolve_dates(
         if mention.end is not None:
             ey, em, ed = mention.end
             end = PartialDate.make(ey or year, em or mention.month, ed)
+            if end is not None and end.sort_key() <= date.sort_key() and ey is None:
+                # `2006年12月31日至1月2日`: the end is in the next year
+                end = PartialDate.make(year + 1, em or mention.month, ed)
             if end is not None and end.sort_key() <= date.sort_key():
                 end = None
         out.append(ResolvedDate(date, end, source, mention.text, mention.start, mention.end_pos,
@@ -443,8 +449,7 @@ def _relative_to(anchor: PartialDate | None, relative: tuple[int, str]) -> Parti
     if unit == "month-only":
         if anchor.month is None:
             return None
-        moved = PartialDate(anchor.year, anchor.month).shifted(amount, "month")
-        return moved
+        return PartialDate(anchor.year, anchor.month).shifted(amount, "month")
     if amount == 0:
         return anchor
     return anchor.shifted(amount, unit)
@@ -497,11 +502,3 @@ def as_range(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, i
         return (date.year, 1, 1), (date.year + 9, 12, 31)
     return (date.year, 1, 1), (date.year, 12, 31)
 
-
-def with_precision(date: PartialDate, precision: str) -> PartialDate:
-    """``date`` cut to a coarser precision."""
-    if precision == "year":
-        return date._replace(month=None, day=None)
-    if precision == "month":
-        return date._replace(day=None)
-    return date

@@ -50,7 +50,8 @@ class Curated(NamedTuple):
     place_type: str | None = None
     status: str | None = None
     status_text: str | None = None
-    evidence: str | None = None
+    # a group's status: what a sentence naming it must all say (patterns, simplified)
+    evidence: tuple[str, ...] = ()
     article_latin_is_english: bool = True
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
@@ -86,7 +87,7 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
     return Curated(
         kind=kind, zh=strings("zh"), latin=strings("latin"), en=text("en"),
         aliases=strings("aliases"), role=text("role"), place_type=text("type"),
-        status=text("status"), status_text=text("status_text"), evidence=text("evidence"),
+        status=text("status"), status_text=text("status_text"), evidence=strings("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
         geonames=int(raw["geonames"]) if isinstance(raw.get("geonames"), int) else None,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzct.model import Entity, Event, Group, Ref, Sentence
-from kzct.text import CJK, fold  # noqa: F401 - the folding of names, for the modules that import it here
+from kzct.text import fold, has_cjk  # noqa: F401 - the folding of names, for the modules that import it here
 
 if TYPE_CHECKING:
     from kzct.store import Index
@@ -114,9 +114,9 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Any) -> dict[s
     mapping: dict[str, str] = {}
     names: set[str] = set()
     for entity in entities:
-        names.update(n for n in (entity.name_zh, *entity.aliases) if n and CJK.search(n))
+        names.update(n for n in (entity.name_zh, *entity.aliases) if n and has_cjk(n))
     for group in groups:
-        names.update(n for n in (group.name_zh, *group.aliases) if n and CJK.search(n))
+        names.update(n for n in (group.name_zh, *group.aliases) if n and has_cjk(n))
     for name in sorted(names):
         simplified = scripts.simplified(name)
         for pair in ((scripts.traditional(simplified), simplified), (name, simplified)):

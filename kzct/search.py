@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.index import fold
 from kzct.model import Entity
-from kzct.text import CJK
+from kzct.text import is_cjk
 
 if TYPE_CHECKING:
     from kzct.store import Index
@@ -48,7 +48,7 @@ def query_mode(query: str) -> str:
             and stripped.isupper():
         return "acronym"
     folded = fold(stripped)
-    if folded and len(folded.replace(" ", "")) <= 2 and not CJK.search(folded):
+    if folded and len(folded.replace(" ", "")) <= 2 and not any(map(is_cjk, folded)):
         return "short"
     return "normal"
 
@@ -139,7 +139,7 @@ def _scorer(fuzz):  # type: ignore[no-untyped-def]
         best = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
         if len(choice) > len(query) and f" {query} " in f" {choice} ":
             best = max(best, 95.0)  # whole words of a longer name: `Nursultan`, `Tusupbekov`
-        cjk = bool(CJK.search(query))
+        cjk = any(map(is_cjk, query))  # a query is short: no pattern to compile
         if len(query) < len(choice) and len(query) >= (1 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
         return float(best)

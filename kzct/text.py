@@ -15,12 +15,13 @@ import re
 import unicodedata
 from typing import Any
 
-# Han ideographs (the unified block, extension A and the compatibility block). One compiled class
-# for every module: compiling a class this wide costs a warm query milliseconds.
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # compiled when first needed
+# Han ideographs (the unified block, extension A and the compatibility block). Compiled by `re`
+# when first used, not on import: a class this wide costs milliseconds to compile, and a warm
+# query seldom needs it.
+_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_CJK_RUN = _CJK + "+"
 # Characters that join the parts of a transliterated name: 努尔苏丹·纳扎尔巴耶夫.
-NAME_JOINERS = "·•‧・･・"
+NAME_JOINERS = "·•‧・･"
 
 # OpenCC's configurations that turn Hong Kong and Taiwan variants, then traditional characters,
 # into simplified ones. Chained, they give back the simplified original of s2t, s2tw, s2twp's
@@ -35,7 +36,13 @@ _MEMO_LENGTH = 24  # names and short phrases are remembered once converted
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(CJK.match(ch))
+    """``ch`` (one character) is a Han ideograph."""
+    return "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def has_cjk(text: str) -> bool:
+    """``text`` has a Han ideograph in it."""
+    return re.search(_CJK, text) is not None
 
 
 class Scripts:
@@ -66,7 +73,7 @@ class Scripts:
 
     def simplified(self, text: str) -> str:
         """``text`` in simplified characters, position for position."""
-        if not CJK.search(text):
+        if not has_cjk(text):
             return text
         short = len(text) <= _MEMO_LENGTH  # a name, asked for again by each rule
         if short and text in self._simplified_memo:
@@ -102,7 +109,7 @@ class Scripts:
         """``regional`` of each name, converted in one call per configuration (and remembered,
         so that ``regional`` of these names costs nothing after)."""
         todo = list(dict.fromkeys(n for n in names if n not in self._regional_memo
-                                  and "\n" not in n and CJK.search(n)))
+                                  and "\n" not in n and has_cjk(n)))
         if todo:
             if self._regional is None:
                 import opencc
@@ -127,7 +134,7 @@ class Scripts:
         """The other ways a (simplified) name is written where regional words differ, brought
         back to simplified characters: s2twp writes 乌兹别克斯坦伊斯兰运动 as 烏茲別克伊斯蘭運動,
         so 乌兹别克伊斯兰运动 is the same name. For names only, not for running text."""
-        if not CJK.search(name):
+        if not has_cjk(name):
             return []
         memo = self._regional_memo.get(name)
         if memo is not None:
@@ -149,7 +156,7 @@ class Scripts:
         memo = self._traditional_memo.get(text)
         if memo is not None:
             return memo
-        if not CJK.search(text):
+        if not has_cjk(text):
             return text
         if self._to_traditional is None:
             import opencc
@@ -161,7 +168,9 @@ class Scripts:
 
 
 def fold(text: str, t2s: dict[str, str] | None = None) -> str:
-    """Case, accents, width and script folded: ``Öskemen`` → ``oskemen``, ``阿拉木圖`` → ``阿拉木图``."""
+    """Case, accents and width folded, and name joiners read as spaces: ``Öskemen`` →
+    ``oskemen``; with ``t2s`` (an article's traditional → simplified characters) the script too:
+    ``阿拉木圖`` → ``阿拉木图``."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
@@ -169,5 +178,5 @@ def fold(text: str, t2s: dict[str, str] | None = None) -> str:
     text = text.casefold()
     if t2s:
         text = "".join(t2s.get(ch, ch) for ch in text)
-    text = re.sub(r"[·•‧・･\-‐‑–—_'’`.,]+", " ", text)
+    text = re.sub("[" + re.escape(NAME_JOINERS) + r"\-‐‑–—_'’`.,]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()

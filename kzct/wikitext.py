@@ -12,7 +12,9 @@ position for position, which is what the extractors match against.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import mwparserfromhell
@@ -60,7 +62,6 @@ _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06
                      r"\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that is not a single plain space
 # Every character ``add_char`` treats specially; the rest is added a run at a time.
 _SPECIAL = re.compile(
     "[\n\r\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -281,6 +282,7 @@ class _Builder:
             # belongs to the sentence before, and the stray characters are not a sentence.
             self.chars.clear()
             self.offsets.clear()
+            self.links.clear()
             if self.sentences and self.sentences[-1].paragraph == self.paragraph and self.body:
                 last = self.sentences[-1]
                 if ref_id not in last.refs:
@@ -290,12 +292,20 @@ class _Builder:
             self.refs.append(ref_id)
 
     def add_link(self, target: str, text: str, offset: int) -> None:
+        self.add_text(text, offset)
+        self.mark_link(target, offset, offset + len(text))
+
+    def mark_link(self, target: str, low: int, high: int) -> None:
+        """The characters just added from offsets ``low``–``high`` are a link to ``target`` (found
+        by their offsets: adding them may have ended a sentence or joined a line first)."""
         if self.muted:
             return
-        start = len(self.chars)
-        self.add_text(text, offset)
-        if text:
-            self.links.append((target, start, len(self.chars), offset, offset + len(text)))
+        end = len(self.chars)
+        start = end
+        while start > 0 and low <= self.offsets[start - 1] < high:
+            start -= 1
+        if start < end:
+            self.links.append((target, start, end, self.offsets[start], self.offsets[end - 1] + 1))
 
     def heading(self, title: str, level: int, span: tuple[int, int], simplified: str) -> None:
         self.end_sentence()
@@ -380,7 +390,8 @@ class _Builder:
         )
 
 
-def _tidy(chars: list[str], offsets: list[int]):  # type: ignore[no-untyped-def]
+def _tidy(chars: list[str], offsets: list[int],
+          ) -> tuple[list[str], list[int], Callable[[int], int]]:
     """Drop what removed templates leave behind: empty brackets, doubled punctuation.
 
     Returns the characters and offsets kept, and a function mapping an old position to the new
@@ -428,8 +439,6 @@ def _seed_runs(offsets: list[int], prepared: Prepared) -> tuple[tuple[int, int, 
 def _split_run(runs: list[tuple[int, int, int]], clean: int, start: int, length: int,
                prepared: Prepared) -> None:
     """One run of consecutive prepared offsets, cut where the pieces of the seed it spans end."""
-    import bisect
-
     k = bisect.bisect_right(prepared.starts, start) - 1
     while length > 0 and 0 <= k < len(prepared.pieces):
         piece_start, seed_start, piece_len = prepared.pieces[k]
@@ -576,7 +585,7 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
 # link templates (`{{le|中文名|English}}`, `{{link-en|…}}`, `{{tsl|en|English|中文名}}`) show the
 # Chinese name (or an explicit label) and give the foreign one as another name of the same thing.
 _SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "le": 1, "ill": 1,
-          "interlanguage link": 1, "tsl": 3, "translink": 3, "!": None, "·": None, "dot": None}
+          "interlanguage link": 1, "tsl": 3, "translink": 3}
 _FOREIGN = {"le": 2, "ill": 3, "interlanguage link": 3, "tsl": 2, "translink": 2}
 _LABEL = {"le": 3, "tsl": 4, "translink": 4}  # an explicit label wins over the Chinese name
 _LITERAL = {"!": "|", "·": "·", "dot": "·"}
@@ -669,24 +678,36 @@ class _Walker:
                 builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
             elif node.title is not None:
                 title = str(node.title)
-                self.walk(node.title, offset + raw.find(title) if title else offset)
+                after_url = 1 + len(str(node.url))  # `[` and the URL: the title is not in it
+                self.walk(node.title, offset + raw.find(title, after_url) if title else offset)
         elif isinstance(node, (Comment, Argument)):
             return
 
     def wikilink(self, node: Wikilink, offset: int) -> None:
         target = _plain(node.title)
         lowered = target.lower().lstrip(":")
-        if lowered.startswith(NON_TEXT_LINK_PREFIXES) or _INTERWIKI.match(target.lower()):
+        # a leading colon makes a category, file or other-language link an ordinary one, shown in
+        # the text (`[[:en:Almaty|阿拉木图]]`)
+        inline = target.strip().startswith(":")
+        if not inline and (lowered.startswith(NON_TEXT_LINK_PREFIXES)
+                           or _INTERWIKI.match(target.lower())):
             if lowered.startswith(("file:", "image:", "文件:", "檔案:", "图像:", "圖像:", "media:")) \
                     and node.text is not None:
                 # an image's caption: not text, but its references count
                 self.muted(node.text, offset + 2 + len(str(node.title)) + 1)
             return
+        if inline:
+            target = target.strip()[1:]
         if node.text is not None:
             part, inner = str(node.text), offset + 2 + len(str(node.title)) + 1
         else:
             part, inner = str(node.title), offset + 2
         shown = _plain(part)
+        if node.text is not None and shown != part.strip():
+            # markup in the shown text (`[[阿拉木图|''阿拉''木图]]`): each character at its offset
+            self.walk(node.text, inner)
+            self.builder.mark_link(target.strip(), inner, inner + len(part))
+            return
         # MediaWiki trims the shown text (`[[ Almaty]]`): point at it, not at the space before it.
         at = part.find(shown) if shown else -1
         inner += at if at >= 0 else len(part) - len(part.lstrip())
@@ -805,7 +826,8 @@ class _Walker:
             for param, at in params:  # an infobox or another template: its references only
                 self.muted(param.value, at)
             return
-        label = _param(params, _LABEL.get(name, 0) or "-")
+        label_key = _LABEL.get(name)
+        label = _param(params, label_key) if label_key else None
         shown = label if label is not None and _plain(label[0].value) else _param(params, shown_key)
         if shown is None:
             return
@@ -833,7 +855,7 @@ class _Walker:
         whose text is its first parameter."""
         content = _param(params, 1)
         ref_name = _param(params, "name")
-        ref_id = _plain(ref_name[0].value) if ref_name else None
+        ref_id = (_plain(ref_name[0].value).strip() or None) if ref_name else None
         if ref_id is None:
             if content is None or not str(content[0].value).strip():
                 return
@@ -905,7 +927,8 @@ def _citation(code: Wikicode) -> dict[str, Any]:
                 author = " ".join(x for x in (params.get("first"), params.get("last")) if x)
             out["author"] = out["author"] or author
             out["date"] = out["date"] or normalise_date(params.get("date"))
-            out["access_date"] = normalise_date(_first(params, "accessdate", "access-date"))
+            out["access_date"] = out["access_date"] or normalise_date(
+                _first(params, "accessdate", "access-date"))
             out["archive_url"] = out["archive_url"] or _first(params, "archiveurl", "archive-url")
             out["archive_date"] = out["archive_date"] or normalise_date(
                 _first(params, "archivedate", "archive-date"))
@@ -1018,12 +1041,16 @@ def _freeze_refs(state: _RefState, prepared: Prepared) -> dict[str, Ref]:
     number = 0
     # in the order a reader meets them; defined in a list but never cited: last
     never_used = [ref_id for ref_id in state.defs if ref_id not in state.uses]
+    named = {ref_id for ref_id in [*state.order, *never_used] if not ref_id.startswith("#")}
     for ref_id in [*state.order, *never_used]:
         fields = state.defs.get(ref_id)
         if fields is not None:
             number += 1
+        # an unnamed reference is known by its number, unless a named one has it (`name="1"`)
+        shown_id = (str(number) if str(number) not in named else f"#{number}") \
+            if ref_id.startswith("#") else ref_id
         out[ref_id] = Ref(
-            id=str(number) if ref_id.startswith("#") else ref_id,
+            id=shown_id,
             number=number if fields is not None else None,
             name=None if ref_id.startswith("#") else ref_id,
             url=fields["url"] if fields else None,

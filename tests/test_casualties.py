@@ -54,6 +54,14 @@ from kzct.extract.casualties import count_casualties
         ("男子自称报复政府处决13名奥姆真理教核心成员而撞向行人", None, None),
         ("9名涉嫌卷入杀害两名警察的人在与警方交火中被击毙，一名特种部队成员也在枪战中丧生", (10, None), None),
         ("在1999年入侵中共有3个月时间", None, None),
+        # 死伤 is the killed and the injured together: a number of neither
+        ("爆炸造成至少50人死伤", None, None),
+        # 其余/其成员 are many, not one named person
+        ("其余的袭击者被击毙", None, None),
+        ("其成员在交火中死亡", None, None),
+        # a number after the verb that counts no people
+        ("该事件遇难10周年", None, None),
+        ("他受伤3天后出院", None, None),
     ],
 )
 def test_casualties(text, killed, injured) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +75,7 @@ _pieces = st.sampled_from(["人", "名", "死亡", "丧生", "受伤", "被杀",
                            "两", "十", "百", "万", "3", "47", "20,000", "者", "人数", "为"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(text=st.one_of(st.text(), st.lists(st.one_of(_pieces, st.text(max_size=3))).map("".join)))
 def test_casualties_never_raise_and_are_counts(text) -> None:  # type: ignore[no-untyped-def]
     toll = count_casualties(text)

@@ -37,6 +37,9 @@ def texts(wikitext: str) -> list[str]:
         ("在塔什干}-发生", "在塔什干}-发生", ()),
         ("1990-{{year}}", "1990-{{year}}", ()),  # a dash before a template
         ("-{a;b}-", "a;b", ()),  # no rule list: as written
+        ("甲-{A-{{foo}}B}-乙", "甲A-{{foo}}B乙", ()),  # a template inside, after a dash
+        ("-{a " * 3000, "a " * 3000, ()),  # thousands unclosed: each word kept (in linear time)
+        ("-{a " * 3 + "}-b", "a a a b", ()),  # the innermost closed, the others dropped
     ],
 )
 def test_conversion_markup(wikitext, shown, variants) -> None:  # type: ignore[no-untyped-def]
@@ -147,3 +150,37 @@ def test_table_rows_are_units_and_br_ends_a_line() -> None:
 def test_image_captions_and_stray_link_brackets_are_no_text() -> None:
     assert texts("[[File:x.jpg|缩略图|2010年的照片<ref>r</ref>]]甲地发生爆炸。") == ["甲地发生爆炸。"]
     assert texts("[[File:x.jpg|缩略图]]与总统会面握手]]。") == ["与总统会面握手。"]
+
+
+def test_links_read_as_shown() -> None:
+    """A link right after a sentence's end keeps its link; a leading colon shows the link in the
+    text; markup in a link's text is walked, each character at its own offset."""
+    document = parse_document("甲。[[乙组织]]成立。丙在[[:en:Almaty|阿拉木图]]出生。[[阿拉木图|'''阿拉'''木图]]很大。")
+    assert [(s.text, [(link.target, link.text) for link in s.links]) for s in document.sentences] == [
+        ("甲。", []),
+        ("乙组织成立。", [("乙组织", "乙组织")]),
+        ("丙在阿拉木图出生。", [("en:Almaty", "阿拉木图")]),
+        ("阿拉木图很大。", [("阿拉木图", "阿拉木图")]),
+    ]
+    # a link, then a reference that ends nothing: the link does not move to the next words
+    stray = parse_document("甲组织成立。 [[2006]]<ref>x</ref>乙组织成立于此地。")
+    assert [s.links for s in stray.sentences] == [(), ()]
+
+
+def test_reference_ids_do_not_collide() -> None:
+    """An unnamed reference is known by its number, unless a named one is called that."""
+    document = parse_document('甲。<ref>{{cite web|title=A}}</ref>乙。<ref name="1">{{cite web|title=B}}</ref>'
+                              "丙。{{efn|name=|注}}")
+    assert {ref_id: ref.title for ref_id, ref in document.refs.items()} == {"#1": "A", "1": "B", "3": None}
+    assert [s.refs for s in document.sentences] == [("#1",), ("1",), ("3",)]
+
+
+def test_a_second_citation_keeps_the_access_date() -> None:
+    document = parse_document("甲。<ref>{{cite web|title=A|access-date=2010-01-02}} {{cite web|title=B}}</ref>")
+    assert document.refs["1"].access_date == "2010-01-02"
+
+
+def test_an_external_link_title_points_at_itself() -> None:
+    text = "[http://news.kz/news news]"
+    (sentence,) = parse_document(text).sentences
+    assert [text[seed:seed + length] for _clean, seed, length in sentence.runs] == ["news"]

@@ -87,6 +87,7 @@ def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
         ("2005年5月12日晚至13日凌晨", [("2005-05-12", "2005-05-13", "day", None)]),
         ("2001年6月14日-15日", [("2001-06-14", "2001-06-15", "day", None)]),
         ("2019年4月25日－26日", [("2019-04-25", "2019-04-26", "day", None)]),
+        ("2006年12月31日至1月2日", [("2006-12-31", "2007-01-02", "day", None)]),  # into the next year
         # bounds and hedges: events with a qualifier
         ("当局发现JCAM自2002年已经招募了50名", [("2002", None, "year", "since")]),
         ("2002年以来，该组织", [("2002", None, "year", "since")]),
@@ -95,6 +96,14 @@ def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
         ("在2003年之前在所有成员国禁止", [("2003", None, "year", "before")]),
         ("2003年以前", [("2003", None, "year", "before")]),
         ("大约在1995年", [("1995", None, "year", "about")]),
+        ("截至到2010年", [("2010", None, "year", "as_of")]),
+        ("到2010年", [("2010", None, "year", None)]),
+        # 前 and 中 that begin a word are no qualifier: the former Soviet Union, China
+        ("1991年前苏联解体", [("1991", None, "year", None)]),
+        ("2019年前总统访问", [("2019", None, "year", None)]),
+        ("2003年前，该组织", [("2003", None, "year", "before")]),
+        ("1990年代中国经济", [("199X", None, "decade", None)]),
+        ("1990年代中，经济", [("199X", None, "decade", "mid")]),
         # in parentheses
         ("上海合作组织（2001年6月15日成立）", [("2001-06-15", None, "day", None)]),
         # a date that starts something is no bound
@@ -131,6 +140,12 @@ def test_relative_dates(text, anchor, expected) -> None:  # type: ignore[no-unty
     assert resolved(text, anchor=anchor) == [(expected, None, RELATIVE)]
 
 
+def test_a_day_of_a_month_is_no_count_of_days() -> None:
+    """`5月3日后` is after the 3rd of May, not three days after the date before."""
+    assert resolved("5月3日后，他离开", context=2006, anchor=PartialDate(2006, 4, 1)) == [
+        ("2006-05-03", None, FROM_CONTEXT)]
+
+
 def test_relative_date_without_anchor_is_dropped() -> None:
     assert resolved("3天之后，阿拉木图警方关闭了") == []
     assert resolved("同一时间，") == []
@@ -154,7 +169,8 @@ def test_year_naming_an_event_only_when_alone() -> None:
 
 @pytest.mark.parametrize(("text", "value"), [("47", 47), ("两", 2), ("十二", 12), ("一百八十七", 187),
                                              ("二十", 20), ("三万", 30000), ("6万", 60000),
-                                             ("20,000", 20000), ("百", 100), ("x", None), ("", None)])
+                                             ("20,000", 20000), ("百", 100), ("x", None), ("", None),
+                                             ("一亿两千万", 120000000), ("十二亿三千四百万五千", 1234005000)])
 def test_chinese_numerals(text, value) -> None:  # type: ignore[no-untyped-def]
     assert cn_to_int(text) == value
 

@@ -28,7 +28,7 @@ from kzct.dates import CN_NUMBER, cn_to_int
 _BY = r"(?:当场|当即|先后|相继|全部|均|都|已|被)?"  # 被当场击毙
 _DEATH = (r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|阵亡|牺牲|殉职|丧命|遇害|惨死|被害|死于|"
           r"被[^，。；、]{0,8}?(?:击毙|打死|杀死|杀害|杀|炸死|射杀|枪杀|刺死|砍死))")
-_INJURY = rf"(?:受伤|负伤|伤势|被{_BY}(?:打伤|炸伤|刺伤|砍伤|击伤|枪伤)|(?<![击打炸刺砍杀枪])伤)"
+_INJURY = rf"(?:受伤|负伤|伤势|被{_BY}(?:打伤|炸伤|刺伤|砍伤|击伤|枪伤)|(?<![击打炸刺砍杀枪死])伤)"
 _QUALIFIER = (r"(?P<q>约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|最少|起码|不少于|逾|超过|多于|"
               r"达|多达|高达)?")
 # a count of people (not `3个月`, `数百名`: a vague number is no count)
@@ -38,7 +38,6 @@ _COUNT = re.compile(
 # `25,000人至50,000人死亡`: at least the lower bound
 _RANGE = re.compile(rf"(?P<n>{CN_NUMBER})\s*(?:人|名)?\s*(?:至|到|-|－|—)\s*{CN_NUMBER}\s*(?:人|名)")
 _DEATH_RE = re.compile(_DEATH)
-_INJURY_RE = re.compile(_INJURY + r"(?!害|心|感|亡|残)")
 _ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残)")
 _KILL_OBJECT = re.compile(
     r"(?<!被)(?<!被当场)(?:打死|击毙|杀死|炸死|杀害|射杀|击杀|消灭|枪杀)了?\s*" + _QUALIFIER
@@ -49,13 +48,15 @@ _INJURE_OBJECT = re.compile(
 _PAIR = re.compile(rf"(?P<k>{CN_NUMBER})\s*死\s*(?P<i>{CN_NUMBER})\s*伤")
 _TALLY = re.compile(
     r"(?P<kind>死亡|遇难|罹难|丧生|受伤|伤者|死者)(?:人数|者)?(?:为|达到|是|共|总计|共计|有)*"
-    + _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名)?")
+    + _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名)?"
+    # not an anniversary or a time (`遇难10周年`, `受伤3天后`)
+    r"(?![0-9０-９零〇一二两三四五六七八九十百千万]|\s*(?:周年|天|日|年|月|个月|次|小时|分钟|岁|号|%|％))")
 _NONE = re.compile(r"无(?:人员|人)?(?P<what>伤亡|死亡|受伤)")
 _JOINERS = ("和", "以及", "、", "及", "与")
 _OBJECT_OF = re.compile(r"(?:杀害|打死|击毙|杀死|炸死|袭击|攻击|逮捕|绑架|劫持|拘捕|抓获|打伤|炸伤)了?$")
 _VAGUE = re.compile(r"多人|数人|若干|数十|数百|数千|几十|几百|上百|上千|大批|一些|部分|不少|许多|众多|大量")
 # a subject that names one person: a Latin name, a transliterated name, 本人/他/她
-_ONE_PERSON = re.compile(r"[A-Z][a-z]+|[·•]|^(?:本人|他|她|其|该男子|该女子|此人)")
+_ONE_PERSON = re.compile(r"[A-Z][a-z]+|[·•]|^(?:本人|他|她|其(?![余他它中成部手同])|该男子|该女子|此人)")
 _CLAUSE = re.compile(r"[，；;。！？]|,(?![0-9]{3})")
 _QUALIFIERS = {"约有": "about", "大约有": "about", "至少有": "at_least", "约": "about", "大约": "about", "大概": "about", "近": "about", "将近": "about",
                "接近": "about", "至少": "at_least", "最少": "at_least", "起码": "at_least",

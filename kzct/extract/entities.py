@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.model import Entity, Mention, Sentence
-from kzct.text import CJK, NAME_JOINERS, Scripts
+from kzct.text import NAME_JOINERS, Scripts, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
 _CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -140,7 +140,7 @@ class Names:
         scripts.regional_many([scripts.simplified(f) for entry in gazetteer.entries
                                for f in (*entry.zh, *entry.aliases)])  # one OpenCC call each
         for entry in gazetteer.entries:
-            chinese = [f for f in (*entry.zh, *entry.aliases) if CJK.search(f)]
+            chinese = [f for f in (*entry.zh, *entry.aliases) if has_cjk(f)]
             for form in chinese:
                 simple = scripts.simplified(form)
                 for name in (simple, *scripts.regional(simple)):
@@ -529,7 +529,7 @@ def _derived(ctx: _Context, shadow: str, place: Place, end: int) -> tuple[str, s
 # -- people ---------------------------------------------------------------------------------------
 
 def _is_name_char(ch: str) -> bool:
-    return bool(ch) and bool(CJK.match(ch)) and ch not in _NUMERALS
+    return bool(ch) and is_cjk(ch) and ch not in _NUMERALS
 
 
 def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
@@ -897,8 +897,8 @@ def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
 def _freeze(item: _Found, ctx: _Context) -> Entity:
     scripts = ctx.scripts
     written = Counter(m.text for m in item.mentions)
-    chinese = [w for w, _ in written.most_common() if CJK.search(w)]
-    latin_written = [w for w, _ in written.most_common() if not CJK.search(w)]
+    chinese = [w for w, _ in written.most_common() if has_cjk(w)]
+    latin_written = [w for w, _ in written.most_common() if not has_cjk(w)]
     entry, place = item.curated, item.place
     role = item.role
     place_type = country = None

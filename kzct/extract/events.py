@@ -12,7 +12,7 @@ from kzct.dates import (
     heading_year,
     resolve_dates,
 )
-from kzct.extract.casualties import count_casualties
+from kzct.extract.casualties import Casualties, count_casualties
 from kzct.model import Entity, Event, Sentence, date_key
 
 
@@ -22,7 +22,8 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
     (``year from context``) or, failing that, from a heading above it that begins with a year
     (``year from heading``); never from another part of the article. A relative date (``3天之后``,
-    ``次日``, ``同年``) counts from the date of the latest dated sentence before it in the section.
+    ``次日``, ``同年``) counts from the latest plain date before it in the section (not a decade,
+    nor one with a qualifier such as ``自2002年``).
     """
     out: dict[int, list[ResolvedDate]] = {}
     paragraph_year: dict[int, int] = {}
@@ -84,9 +85,16 @@ def extract_events(
                 kinds[kind].append(text)
         toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
         stated = toll.killed is not None or toll.injured is not None
-        groups = [resolved] if stated and len(resolved) > 1 else [[d] for d in resolved]
-        for group in groups:
+        groups = [[d] for d in resolved]
+        if stated and len(resolved) > 1:
+            # one toll over several dates is one event; a date that is background (`自1999年
+            # 以来`, `1990年代`) is an event of its own, without the toll
+            plain = [d for d in resolved if d.qualifier is None and not d.date.decade]
+            rest = [[d] for d in resolved if d not in plain]
+            groups = [plain, *rest] if plain else [resolved]
+        for number, group in enumerate(groups):
             date = group[0]
+            told = toll if number == 0 else _NO_TOLL
             events.append(
                 Event(
                     date=date.date.iso(),
@@ -101,10 +109,10 @@ def extract_events(
                     places=tuple(kinds["place"]),
                     people=tuple(kinds["person"]),
                     groups=tuple(kinds["group"]),
-                    killed=toll.killed,
-                    killed_qualifier=toll.killed_qualifier,
-                    injured=toll.injured,
-                    injured_qualifier=toll.injured_qualifier,
+                    killed=told.killed,
+                    killed_qualifier=told.killed_qualifier,
+                    injured=told.injured,
+                    injured_qualifier=told.injured_qualifier,
                     refs=sentence.refs,
                     span=sentence.span,
                     seed=seed,
@@ -112,6 +120,9 @@ def extract_events(
             )
     events.sort(key=event_sort_key)
     return events
+
+
+_NO_TOLL = Casualties(None, None, None, None)
 
 
 def _in_shadow(sentence: Sentence, names: list[str]) -> tuple[str, ...]:

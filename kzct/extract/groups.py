@@ -26,7 +26,7 @@ from kzct.dates import ResolvedDate
 from kzct.extract.entities import alias_list
 from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
-from kzct.text import CJK
+from kzct.text import has_cjk
 
 if TYPE_CHECKING:
     from kzct.text import Scripts
@@ -288,7 +288,7 @@ def extract_groups(
                        scripts)
         date = entry.date
         listed_on = date.date.iso() if date else None
-        zh = entry.zh if CJK.search(entry.zh) else None
+        zh = entry.zh if has_cjk(entry.zh) else None
         groups.append(
             Group(
                 name_zh=zh,
@@ -308,6 +308,33 @@ def extract_groups(
         )
     groups.extend(_unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
     return groups
+
+
+def _stated(curated: Curated, sentences: list[Sentence],
+            scripts: Scripts) -> tuple[Sentence, str | None, int, int] | None:
+    """The first sentence that states a curated group's status: it has every word of the
+    evidence and names the group, or stands under a heading that does. With the name as written
+    and the span to anchor the record to (the name, else what the evidence words cover)."""
+    forms = [v for f in curated.zh for v in (f, *scripts.regional(f))]
+    patterns = [re.compile(e) for e in curated.evidence]
+    for sentence in sentences:
+        shadow = sentence.shadow
+        said = [p.search(shadow) for p in patterns]
+        if not all(said):
+            continue
+        said_from = min(m.start() for m in said if m)
+        said_to = max(m.end() for m in said if m)
+        form = next((f for f in forms if f in shadow), None)
+        if form is not None:
+            start = shadow.find(form)
+            return sentence, sentence.text[start:start + len(form)], start, start + len(form)
+        for title in sentence.section:
+            simple = scripts.simplified(title)
+            form = next((f for f in forms if f in simple), None)
+            if form is not None:
+                at = simple.find(form)
+                return sentence, title[at:at + len(form)], said_from, said_to
+    return None
 
 
 def _english(latin: str | None, curated: Curated | None, gazetteer: Gazetteer) -> tuple[str | None, str]:
@@ -333,19 +360,11 @@ def _unlisted(
     for curated in gazetteer.of_kind("group"):
         if id(curated) in listed or not curated.status or not curated.evidence:
             continue
-        sentence = evidence = None
-        for evidence in (curated.evidence, *scripts.regional(curated.evidence)):
-            sentence = next((s for s in sentences if evidence in s.shadow), None)
-            if sentence is not None:
-                break
-        if sentence is None or evidence is None:
+        found = _stated(curated, sentences, scripts)
+        if found is None:
             continue  # the text does not state it: no record
-        forms = [v for f in curated.zh for v in (f, *scripts.regional(f))]
-        form = next((f for f in forms if f in sentence.shadow), "")
+        sentence, zh, start, end = found
         latin = next((f for f in curated.latin if f in sentence.text), None)
-        start = sentence.shadow.find(form) if form else sentence.shadow.find(evidence)
-        end = start + len(form) if form else start + len(evidence)
-        zh = sentence.text[start:end] if form else (curated.zh[0] if curated.zh else None)
         names = _names(list(curated.forms) + list(curated.aliases), scripts)
         name_en, en_source = (curated.en, "curated") if curated.en else (None, "none")
         out.append(
