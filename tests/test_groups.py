@@ -154,10 +154,33 @@ def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  #
     ["2005年3月17日，检察总长要求法院将甲伊斯兰运动列入恐怖组织名单。",
      "该组织并没有被哈萨克斯坦政府认定是恐怖组织。",
      "哈萨克斯坦政府为恐怖组织提供庇护，尤其是本•拉登旗下的基地组织。",
-     "2016年7月15日，英国公布的名单包括70个被英国政府禁止的国际恐怖组织。"],
+     "2016年7月15日，英国公布的名单包括70个被英国政府禁止的国际恐怖组织。",
+     # who keeps the list is not on it
+     "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。"],
 )
 def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyped-def]
     from kzct.index import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # 及 and 和 inside a word join nothing (埃及; 共和国 below is no organisation's name)
+        ("2006年，某国将埃及伊斯兰圣战组织和乙解放阵线列为恐怖组织。", ["埃及伊斯兰圣战组织", "乙解放阵线"]),
+        # what follows the list does not undo it; 模拟 is no 拟 (proposed)
+        ("2006年，被禁止的恐怖组织包括：甲伊斯兰运动、乙解放阵线和丙圣战组织，其中一些组织并未在该国活动。",
+         ["甲伊斯兰运动", "乙解放阵线", "丙圣战组织"]),
+        ("2006年，在模拟演习后将甲伊斯兰运动列为恐怖组织。", ["甲伊斯兰运动"]),
+        # a date or a preposition before the name is no part of it
+        ("2005年乌兹别克斯坦伊斯兰运动被列为恐怖组织。", ["乌兹别克斯坦伊斯兰运动"]),
+        ("2005年，政府于2006年把甲伊斯兰运动列为恐怖组织。", ["甲伊斯兰运动"]),
+    ],
+)
+def test_list_items_read_to_their_names(builder, text, listed) -> None:  # type: ignore[no-untyped-def]
+    from kzct.index import build_index
+
+    index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
+    assert [g.name_zh for g in index.groups if g.status == "listed"] == listed

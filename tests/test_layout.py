@@ -177,7 +177,9 @@ def test_show_heading_and_also_line(run) -> None:  # type: ignore[no-untyped-def
     also = narrow[3:narrow.index("")]
     assert also == ["also: Nazarbaev, Nazarbayev,",
                     "      Nursultan Abishevich Nazarbayev, Nursultan Nazarbaev,",
-                    "      Назарбаев, Нурсултан Назарбаев, Нұрсұлтан Назарбаев"]
+                    "      Назарбаев, Нурсултан Назарбаев, Нұрсұлтан Назарбаев,",
+                    "      努尔苏丹·纳扎尔巴耶夫,",
+                    "      努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
 
 
 def test_groups_all_says_the_status_once(run) -> None:  # type: ignore[no-untyped-def]

@@ -120,7 +120,7 @@ def test_csv_and_tsv_exact(run) -> None:  # type: ignore[no-untyped-def]
     assert lines[1].split("\t")[:6] == [
         "person:nursultan-nazarbayev", "person", "纳扎尔巴耶夫", "", "Nursultan Nazarbayev",
         "Nazarbaev;Nazarbayev;Nursultan Abishevich Nazarbayev;Nursultan Nazarbaev;Назарбаев;"
-        "Нурсултан Назарбаев;Нұрсұлтан Назарбаев"]
+        "Нурсултан Назарбаев;Нұрсұлтан Назарбаев;努尔苏丹·纳扎尔巴耶夫;努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
     assert len(lines) == 3 and all(line.count("\t") == 15 for line in lines)
     groups = run("groups", "--csv").out.splitlines()
     assert groups[0] == ("name_zh,name_latin,name_en,name_en_source,aliases,status,status_text,"

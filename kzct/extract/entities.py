@@ -29,10 +29,9 @@ from typing import Any, NamedTuple
 
 from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.model import Entity, Mention, Sentence
-from kzct.text import NAME_JOINERS, Scripts, has_cjk, is_cjk
+from kzct.text import NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
-_CJK_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
 # A Latin personal name: capitalised words, with the particles of Arabic and European names.
 _LATIN_NAME = re.compile(
@@ -57,18 +56,19 @@ Court Supreme Parliament Senate Congress House Assembly Government Administratio
 Region District City Province Square Street Airport Station Valley River Mountains Sea Lake
 Kingdom Empire Emirates Federation Democratic People Peoples Socialist Soviet The And For Of In
 On With By At From To January February March April May June July August September October
-November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysis Report
-Breakthrough Case Update Updates List Banned Groups Terrorist Terrorists Statement Minister
+November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Terrorist Terrorists
+Minister
 President Prime General Colonel Major Secretary Chairman Director Ambassador Speaker Deputy
 Wikipedia Internet Online Website Web Network Channel Communist Social Democratic Liberal
 """.split())
 # What follows a place's name in an organisation's name (北京大学, 德国之声).
 _ORGANISATION_AFTER = re.compile(
-    r"(?:合作组织|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
+    r"(?:合作组织|合作理事会|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
     r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
-    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党|广播|电视|日报|邮报|客)")
-# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍.
-_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
+    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
+# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍. (One character that
+# begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂.)
+_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
 # A place followed by one of these is a place of its own, of the kind the suffix says.
 _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("谷地", "valley", "Valley"),
                  ("峡谷", "valley", "Gorge"), ("盆地", "basin", "Basin"),
@@ -79,7 +79,6 @@ _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("谷地", "valley", "Valley"),
                  ("路", "street", "Road"), ("街", "street", "Street"))
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
-_CJK_ONLY = re.compile(r"[\u3400-\u9fff]")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
 _MAX_PART = 8  # characters in one part of a transliterated name
@@ -114,7 +113,8 @@ class _Found:
 
 
 def slug(text: str) -> str:
-    out = re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", text.lower()).strip("-")
+    """``Būshehr`` → ``bushehr``, ``Ust-Kamenogorsk`` → ``ust-kamenogorsk``."""
+    out = re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", fold(text)).strip("-")
     return out or "x"
 
 
@@ -157,6 +157,8 @@ class Names:
         self._index(self.table)
         # a place's position in the table by its key, and a country's English name by its code
         self.keys = {p.key: i for i, p in enumerate(places.places)}
+        # the curated entries that are other names of a table's place, by its key
+        self.links = {e.same_as: e for e in gazetteer.entries if e.same_as is not None}
         self.countries = {p.country: p.en for p in places.places
                           if p.kind == "country" and p.country and p.en}
 
@@ -178,6 +180,7 @@ class Names:
         view = object.__new__(Names)
         view.places = self.places
         view.keys = self.keys
+        view.links = self.links
         view.countries = self.countries
         view.table = {**self.table, **extra}
         view.lengths = {key: list(values) for key, values in self.lengths.items()}
@@ -231,7 +234,6 @@ class _Context:
         self.stops = tuple(sorted({scripts.simplified(s) for s in gazetteer.name_stops}, key=len,
                                   reverse=True))
         self.found: dict[str, _Found] = {}
-        self.ids: dict[int, str] = {}
 
     def place_index(self, place: Place) -> int | None:
         return self.names.keys.get(place.key)
@@ -240,12 +242,17 @@ class _Context:
         index = self.names.keys.get(key)
         return self.places.places[index] if index is not None else None
 
+    def english(self, place: Place) -> str | None:
+        """A place's English name: the curated one where curated data links to it."""
+        link = self.names.links.get(place.key)
+        return link.en if link is not None and link.en else place.en
+
     def country_name(self, code: str) -> str | None:
         return self.names.countries.get(code)
 
     def known_name(self, name: str) -> bool:
         """Whether ``name`` is a place, a curated name or a word that is no person."""
-        return self.names is not None and name in self.names.table
+        return name in self.names.table
 
     def entity(self, key: str, kind: str, **kwargs: Any) -> _Found:
         item = self.found.get(key)
@@ -340,7 +347,23 @@ def extract_entities(
     entities = [_freeze(item, ctx) for item in ctx.found.values() if item.mentions]
     entities.sort(key=lambda e: (e.kind, -len(e.mentions),
                                  e.name_en or e.name_latin or e.name_zh or ""))
-    return entities
+    return _unique_ids(entities)
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """Two places of one English name (the city of Osh and its province) get two ids: the
+    second takes its kind (`place:osh-subdivision`), then a number."""
+    seen: set[str] = set()
+    out = []
+    for entity in entities:
+        new_id, n = entity.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{entity.id}-{entity.place_type or entity.kind}" if n == 2 \
+                else f"{entity.id}-{n}"
+        seen.add(new_id)
+        out.append(entity if new_id == entity.id else entity._replace(id=new_id))
+    return out
 
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention:
@@ -416,28 +439,42 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     titles = [m.span() for m in _BOOK_TITLE.finditer(shadow)]
     for hit in hits:
         start, end = hit.start, hit.end
-        if hit.kind == "block" or _overlaps(cover, start, end):
+        if hit.kind == "block" or cover.taken(start, end):
             continue
-        if hit.kind == "curated" and hit.value.geonames is not None:
+        curated_link = hit.kind == "curated" and hit.value.same_as is not None
+        if curated_link:
             # `努尔苏丹`: another name of a GeoNames place (Astana): read as that place
-            linked = ctx.place_by_key(f"gn:{hit.value.geonames}")
+            linked = ctx.place_by_key(hit.value.same_as)
             if linked is not None:
                 hit = _Hit(start, end, "place", [ctx.place_index(linked)])
         if hit.kind == "curated":
             entry: Curated = hit.value
             if entry.kind == "place":
-                if _is_place_here(ctx, shadow, start, end, titles, strong=True):
-                    key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
+                if _is_place_here(ctx, shadow, start, end, titles, strong=True, cover=cover):
+                    key = entity_id(entry)
                     ctx.entity(key, "place", curated=entry, source="curated").add(
                         _mention(sentence, start, end))
                     cover.places.append((start, end, True, key))
                 continue
             if entry.kind == "person" and start and shadow[start - 1] in _JOINERS:
-                # `乔治·沃克·布什`: the curated surname ends a fuller written name
+                # `乔治·沃克·布什`: the curated surname ends a fuller written name; where the
+                # curated data knows the full names, another given name is another person
+                # (`米哈伊尔·卡里莫夫` is not Islam Karimov): left to the rules that find people
                 full = _name_around(ctx, shadow, start - 1, cover)
                 if full is not None and full[1] >= end:
-                    start = full[0]
-            key = ctx.ids.get(id(entry)) or ctx.ids.setdefault(id(entry), entity_id(entry))
+                    # known by the first given name (`努尔苏丹·阿比舍吾勒·纳扎尔巴耶夫` too), which
+                    # is where the name begins (not at words glued before it: `中文译名努尔苏丹`)
+                    known = {_one_joiner(ctx.scripts.simplified(f)).split("·")[0]
+                             for f in entry.zh if any(j in f for j in _JOINERS)}
+                    written = _one_joiner(shadow[full[0]:end])
+                    at = min((written.find(k) for k in known if k in written), default=-1)
+                    if known and at < 0:
+                        continue
+                    start = full[0] + max(at, 0)
+            elif entry.kind == "person" and is_cjk(shadow[start]) \
+                    and _runs_into(ctx, shadow, start, cover):
+                continue  # `阿泽姆巴基耶夫`: a longer transliterated name that ends the same way
+            key = entity_id(entry)
             ctx.entity(key, entry.kind, curated=entry, source="curated").add(
                 _mention(sentence, start, end))
             cover.add(start, end)
@@ -445,12 +482,12 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         name = shadow[start:end]
         broad = any(ctx.places.places[i].kind in ("country", "region", "continent")
                     for i in hit.value)
-        if not _is_place_here(ctx, shadow, start, end, titles, strong=broad):
+        if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover):
             continue
-        if name in ctx.places.common and not _PLACE_SUFFIX.match(shadow, end) and not (
-                _linked(sentence, start, end) and name not in ctx.places.words):
+        if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
+                and not (_linked(sentence, start, end) and name not in ctx.places.words):
             # 合作 (Hezuo) only as 合作市; a name too short to trust alone, as a wikilink's
-            # whole text ([[奥什]]), unless it is a word ([[民主]])
+            # whole text ([[奥什]]), unless it is a word ([[民主]]); a curated name is trusted
             continue
         ids = hit.value
         if name.endswith("市") and name[:-1] in ctx.places.names:
@@ -465,7 +502,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             key = f"place:{slug(written)}"
             item = ctx.entity(key, "place", place=place, source="derived")
             item.place_type = kind
-            item.name_en = f"{place.en} {english}" if place.en else None
+            base = ctx.english(place)
+            item.name_en = f"{base} {english}" if base else None
             # the country of 拉什特谷地 is not that of Rasht (Iran) unless the article names it
             item.country_known = bool(place.country and countries.get(place.country))
         else:
@@ -482,13 +520,17 @@ def _linked(sentence: Sentence, start: int, end: int) -> bool:
                for link in sentence.links)
 
 
-def _overlaps(cover: _Cover, start: int, end: int) -> bool:
-    return cover.hard_taken(start, end) or any(s < end and start < e
-                                               for s, e, _strong, _key in cover.places)
+def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
+    """What follows a place name at ``end`` makes it a demonym, a language, a religion or part of
+    an organisation's name."""
+    m = _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end)
+    return m is not None and not (len(m.group()) == 1 and m.group() != "人"
+                                  and ctx.word_at(shadow, end))
 
 
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
-                   titles: list[tuple[int, int]] | None = None, strong: bool = False) -> bool:
+                   titles: list[tuple[int, int]] | None = None, strong: bool = False,
+                   cover: _Cover | None = None) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
     religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
@@ -497,15 +539,16 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     after = shadow[end] if end < len(shadow) else ""
     if before in _JOINERS or after in _JOINERS:
         return False
-    if _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end):
+    if _names_other_thing(ctx, shadow, end):
         return False
     if titles and _taken(titles, start, end):
         return False
     if end - start == 2 and not strong:
         translit = ctx.places.translit
-        if (before and before in translit and _CJK_ONLY.match(before)) or \
+        place_before = cover is not None and any(e == start for _s, e, _st, _k in cover.places)
+        if (before and before in translit and is_cjk(before) and not place_before) or \
                 (after and after in translit and after not in _PLACE_SUFFIX_CHARS):
-            return False  # a fragment of a longer foreign name
+            return False  # a fragment of a longer foreign name (not `中国新疆`)
     if end - start == 2 and not strong and (ctx.word_across(shadow, start)
                                             or ctx.word_across(shadow, end)):
         return False
@@ -513,15 +556,17 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
 
 
 def _derived(ctx: _Context, shadow: str, place: Place, end: int) -> tuple[str, str, str] | None:
-    """A geographic suffix after a city or province (`安集延州`, `费尔干纳盆地`), unless it begins
-    another known name (`中国山东`)."""
+    """A geographic suffix after a city or province (`费尔干纳盆地`, `奥什州`), unless it begins a
+    word (`街头`) or makes a demonym (`…州人`)."""
     if place.kind not in ("city", "subdivision"):
         return None
     for suffix, kind, english in _GEO_SUFFIXES:
         if shadow.startswith(suffix, end):
             rest = end + len(suffix)
-            if _DEMONYM_AFTER.match(shadow, rest):
+            if _names_other_thing(ctx, shadow, rest):
                 return None
+            if len(suffix) == 1 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
+                return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
             return suffix, kind, english
     return None
 
@@ -552,6 +597,20 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             continue
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
+
+
+def _one_joiner(name: str) -> str:
+    """``name`` with every joiner written ``·`` (`努尔苏丹•纳扎尔巴耶夫` is `努尔苏丹·纳扎尔巴耶夫`)."""
+    return "".join("·" if ch in _JOINERS else ch for ch in name)
+
+
+def _runs_into(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
+    """A transliterated name runs on into ``start``: the character before it writes foreign
+    names, and no title, stop word or place ends there."""
+    if start == 0 or shadow[start - 1] not in ctx.places.translit:
+        return False
+    return not (ctx.title_before(shadow, start) or ctx.stop_before(shadow, start)
+                or any(e == start for _s, e, _strong, _key in cover.places))
 
 
 def _name_around(ctx: _Context, shadow: str, joiner: int,
@@ -730,7 +789,8 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
             continue
         if ctx.title_before(shadow, end) or ctx.stop_at(shadow, end) or \
                 (end < len(shadow) and not _is_name_char(shadow[end])):
-            _add_person(ctx, sentence, start, end, title, covered, people, position)
+            role = _role_before(ctx, shadow, start, covered) or title  # 外交部长, not 部长
+            _add_person(ctx, sentence, start, end, role, covered, people, position)
             return
 
 
@@ -816,7 +876,7 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
             name = m.group()
             if covered[position].taken(start, end) or _taken(quoted, start, end):
                 continue
-            if name in ctx.gazetteer.not_people or name.isupper():
+            if name.isupper():
                 continue
             words = re.split(r"[\s-]+", name)
             if any(w in _NOT_NAME_WORDS for w in words):
@@ -919,10 +979,13 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         role = entry.role or role
         place_type, country = entry.place_type, entry.country
     elif place is not None:
+        link = ctx.names.links.get(place.key)  # curated: a better English name, more aliases
         name_zh = chinese[0] if chinese else None
         name_latin = latin_written[0] if latin_written else None
-        name_en = item.name_en or place.en
+        name_en = item.name_en or ctx.english(place)
         names = [] if item.source == "derived" else list(_table_aliases(ctx, place))
+        if link is not None and item.source != "derived":
+            names += link.aliases
         place_type = item.place_type or place.kind
         country = place.country if item.country_known else None
         if item.source != "derived":

@@ -2,19 +2,24 @@
 the other militant or religious organisations it discusses.
 
 A designation is found by what the sentence says, not by one wording (everything is matched on the
-simplified shadow, so either script reads the same):
+simplified shadow, so either script reads the same). Every form names the list (恐怖组织, 名单…):
 
 - a list introduced by a word for the list and a verb of containing:
   ``…恐怖组织包括：A、B和C`` / ``名单如下：`` followed by a bulleted list;
 - a list closed by a verb of designating: ``A、B和C被列为恐怖组织`` (列入, 认定为, 宣布为, 定为,
   指定为);
-- a list added to one: ``将A和B加入（列入）这张名单``, ``将A列为恐怖组织``.
+- a list added to one: ``将A和B加入（列入）这张名单``, ``将A列为恐怖组织``;
+- a list that is on one: ``A也在欧盟…的恐怖组织名单中`` (not who keeps it: ``安理会在其名单上增加``);
+- a list among others: ``…名单，其中就有A，此外还有B、C``.
 
-Items are joined by 、，, 和, 及, 以及, 与 or given as list items; an item is the name before any
-bracket (``中亚圣战者联盟（Jamaat of Central Asian Mujahedins）``: the bracket holds its Latin
-name or another name). The paragraph's date gives the listing date. Curated data only adds English
-names and aliases and, for unlisted groups, a status whose evidence sentence must be in the text;
-an organisation no curated entry knows is still listed, with no English name.
+A listing asked for, proposed or denied (``要求将A列入``, ``A并没有被认定是``) is none. Items are
+joined by 、，, 和, 及, 以及, 与 (not inside a word: 埃及, 共和国) or given as list items; an item is
+the name before any bracket (``中亚圣战者联盟（Jamaat of Central Asian Mujahedins）``: the bracket
+holds its Latin name or another name), past a date or preposition before it. The sentence's own
+date before the list gives the listing date, else the latest one before it in its paragraph.
+Curated data only adds English names and aliases and, for unlisted groups, a status that a
+sentence naming the group must state in its own words; an organisation no curated entry knows is
+still listed, with no English name.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ _CLOSED = re.compile(
     rf"(?:列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
 # 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织
 _ADDED = re.compile(
-    r"(?:将|把)(?P<items>[^。；：:]+?)(?:正式|重新|再次|也)?(?:加入|列入|列为|增加到|添加到|认定为|"
+    r"(?:将|把)(?P<items>[^。；：:将把]+?)(?:正式|重新|再次|也)?(?:加入|列入|列为|增加到|添加到|认定为|"
     rf"宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
@@ -54,8 +59,12 @@ _AMONG = re.compile(r"(?:其中|此外|另外)(?:就|还|也)?(?:有|包括|包�
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
 # A listing asked for, proposed or denied is no listing (`要求…将伊扎布特列入…名单`,
 # `该组织并没有被…认定是恐怖组织`).
-_NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|拟|准备|试图|敦促|"
-                       r"没有|并未|未被|未曾|不被|不会|拒绝|反对|否认")
+_NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|(?<![模虚草])拟|准备|试图|"
+                       r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认")
+# `联合国安理会在其恐怖组织名单上增加了…`: who keeps the list, not what is on it
+_KEEPER = re.compile(r"\s*(?:增加|加入|列入|添加|新增|增列|公布|发布|更新|列出)")
+# What may stand before an item's name in its clause: a date, a preposition (`2005年`, `于2006年把`)
+_LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|[\s，,])+")
 _CLAUSE_START = re.compile(r"[。；！？]")
 _SPLIT = re.compile(r"以及|、|，|,|及|与|和")
 # An organisation's name ends with one of these, or is known (curated), or is Latin.
@@ -80,10 +89,12 @@ class _ListEntry(NamedTuple):
     date: ResolvedDate | None
     start: int  # position of the name in the sentence text
     end: int
+    curated: Curated | None  # the curated group of this name
 
 
-def _items(shadow: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list in ``shadow[start:end]``: split at the joiners outside brackets."""
+def _items(shadow: str, start: int, end: int, joined: frozenset[str]) -> list[tuple[int, int]]:
+    """The items of a list in ``shadow[start:end]``: split at the joiners outside brackets, but
+    not at a 和, 及 or 与 that is part of a word (埃及, 共和国: ``joined``)."""
     out: list[tuple[int, int]] = []
     depth = 0
     pos = start
@@ -96,13 +107,34 @@ def _items(shadow: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = _SPLIT.match(shadow, i)
-            if m and m.end() <= end:
+            if m and m.end() <= end and not (len(m.group()) == 1 and m.group() in "和及与"
+                                             and _in_word(shadow, i, joined)):
                 out.append((pos, i))
                 pos = i = m.end()
                 continue
         i += 1
     out.append((pos, end))
     return out
+
+
+def _in_word(shadow: str, i: int, joined: frozenset[str]) -> bool:
+    """The character at ``i`` is inside a word of ``joined`` (埃及, 共和国, 和平)."""
+    return any(shadow[a:b] in joined for a in range(max(0, i - 3), i + 1)
+               for b in range(i + 1, min(len(shadow), i + 4) + 1) if b - a >= 2)
+
+
+def _lead_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate]) -> int:
+    """Where an item's name begins, past the dates and prepositions before it."""
+    while start < end:
+        date = next((d for d in own if d.start <= start < d.end_pos), None)
+        if date is not None:
+            start = date.end_pos
+            continue
+        m = _LEAD.match(sentence.shadow, start, end)
+        if m is None or m.end() == start:
+            return start
+        start = m.end()
+    return start
 
 
 def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
@@ -134,19 +166,22 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
     offset = shadow.index(name, start)
     if _LATIN_ONLY.match(name):
         latin, zh, simple = text[offset:offset + len(name)], "", name
+        curated = _curated_for(simple, latin, gazetteer, scripts)
     else:
         zh, simple = text[offset:offset + len(name)], name
         if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
             return None
-        if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12)
-                or _curated_for(name, latin, gazetteer, scripts)):
+        curated = _curated_for(simple, latin, gazetteer, scripts)
+        if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12) or curated):
             return None
     return _ListEntry(zh=zh or (latin or ""), simple=simple, latin=latin, other=other,
-                      sentence=sentence, date=date, start=offset, end=offset + len(name))
+                      sentence=sentence, date=date, start=offset, end=offset + len(name),
+                      curated=curated)
 
 
 def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
-                  gazetteer: Gazetteer, scripts: Scripts) -> list[_ListEntry]:
+                  gazetteer: Gazetteer, scripts: Scripts,
+                  joined: frozenset[str]) -> list[_ListEntry]:
     """Each listed organisation once (in the order the article first lists it), with the
     earliest listing date the article gives it."""
     entries: dict[object, _ListEntry] = {}
@@ -154,8 +189,7 @@ def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]
     def add(entry: _ListEntry | None) -> None:
         if entry is None:
             return
-        curated = _curated_for(entry.simple, entry.latin, gazetteer, scripts)
-        key: object = id(curated) if curated is not None else entry.simple
+        key: object = id(entry.curated) if entry.curated is not None else entry.simple
         kept = entries.get(key)
         if kept is None:
             entries[key] = entry
@@ -171,11 +205,14 @@ def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]
             for m in pattern.finditer(shadow):
                 if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
                     continue
+                if pattern is _ON_LIST and _KEEPER.match(shadow, m.end()):
+                    continue
                 clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())),
                              default=0)
-                if _NOT_DONE.search(shadow, clause, m.end()):
-                    continue
                 start, end = m.span("items")
+                # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
+                if _NOT_DONE.search(shadow, clause, start) or _NOT_DONE.search(shadow, end, m.end()):
+                    continue
                 date = _listing_date(sentence, sentences, dates, before=start)
                 if date is None and pattern is not _ON_LIST:
                     # `A也在…名单中` states what is so, not when it became so
@@ -189,7 +226,9 @@ def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]
                         own = [d for d in dates.get(item.index, []) if d.start < end]
                         add(_entry(item, 0, end, gazetteer, own[-1] if own else date, scripts))
                     continue
-                for a, b in _items(shadow, start, end):
+                own_dates = dates.get(sentence.index, [])
+                for a, b in _items(shadow, start, end, joined):
+                    a = _lead_end(sentence, a, b, own_dates)
                     add(_entry(sentence, a, b, gazetteer, date, scripts))
     return list(entries.values())
 
@@ -231,13 +270,12 @@ def _listing_date(
 
 
 def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
-                 scripts: Scripts | None = None) -> Curated | None:
+                 scripts: Scripts) -> Curated | None:
     """The curated group named ``simple`` (or ``latin``), as the mainland, Taiwan or Hong Kong
     write it."""
     for entry in gazetteer.of_kind("group"):
         names = [*entry.zh, *entry.aliases]
-        if scripts is not None:
-            names += [v for n in entry.zh for v in scripts.regional(n)]
+        names += [v for n in entry.zh for v in scripts.regional(n)]
         if simple in names or (latin and latin in entry.latin):
             return entry
     return None
@@ -255,15 +293,6 @@ def _history(forms: set[str], events: list[Event], seed: str,
     return tuple(items)
 
 
-def _aliases(primary: set[str | None], names: list[str], scripts: Scripts) -> tuple[str, ...]:
-    """The other names, one per name whatever its script (see ``entities.alias_list``)."""
-    return alias_list(names, primary, scripts)
-
-
-def _names(names: list[str], scripts: Scripts) -> list[str]:
-    return list(names)
-
-
 def extract_groups(
     sentences: list[Sentence],
     dates: dict[int, list[ResolvedDate]],
@@ -271,12 +300,14 @@ def extract_groups(
     gazetteer: Gazetteer,
     seed: str,
     scripts: Scripts,
+    joined: frozenset[str] = frozenset(),
 ) -> list[Group]:
-    """The listed groups in the order of the lists, then the other groups the article discusses."""
+    """The listed groups in the order of the lists, then the other groups the article discusses.
+    ``joined``: the words that hold 和, 及 or 与 (the place table's), where a list is not split."""
     groups: list[Group] = []
     listed_curated: set[int] = set()
-    for entry in _list_entries(sentences, dates, gazetteer, scripts):
-        curated = _curated_for(entry.simple, entry.latin, gazetteer, scripts)
+    for entry in _list_entries(sentences, dates, gazetteer, scripts, joined):
+        curated = entry.curated
         if curated is not None:
             listed_curated.add(id(curated))
         name_en, en_source = _english(entry.latin, curated, gazetteer)
@@ -284,8 +315,7 @@ def extract_groups(
         forms = {scripts.simplified(n) for n in written}
         if curated is not None:
             forms |= {scripts.simplified(f) for f in curated.forms}
-        names = _names(written + (list(curated.forms) + list(curated.aliases) if curated else []),
-                       scripts)
+        names = written + (list(curated.forms) + list(curated.aliases) if curated else [])
         date = entry.date
         listed_on = date.date.iso() if date else None
         zh = entry.zh if has_cjk(entry.zh) else None
@@ -295,7 +325,7 @@ def extract_groups(
                 name_latin=entry.latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=_aliases({zh, entry.latin, name_en}, names, scripts),
+                aliases=alias_list(names, (zh, entry.latin, name_en), scripts),
                 status=LISTED,
                 status_text="on the list of banned terrorist organisations",
                 listed_on=listed_on,
@@ -365,7 +395,7 @@ def _unlisted(
             continue  # the text does not state it: no record
         sentence, zh, start, end = found
         latin = next((f for f in curated.latin if f in sentence.text), None)
-        names = _names(list(curated.forms) + list(curated.aliases), scripts)
+        names = list(curated.forms) + list(curated.aliases)
         name_en, en_source = (curated.en, "curated") if curated.en else (None, "none")
         out.append(
             Group(
@@ -373,7 +403,7 @@ def _unlisted(
                 name_latin=latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=_aliases({zh, latin, name_en}, names, scripts),
+                aliases=alias_list(names, (zh, latin, name_en), scripts),
                 status=curated.status,
                 status_text=curated.status_text or curated.status,
                 listed_on=None,
