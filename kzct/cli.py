@@ -223,8 +223,8 @@ def _index(run: Run):  # type: ignore[no-untyped-def]
     if choice.skipped:
         names = ", ".join(str(p) for p in choice.skipped[:5])
         more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
-        files = "file" if len(choice.skipped) == 1 else "files"
-        note(f"kzct: note: skipped {len(choice.skipped)} {files} that are not wikitext "
+        files = "file that is" if len(choice.skipped) == 1 else "files that are"
+        note(f"kzct: note: skipped {len(choice.skipped)} {files} not wikitext "
              f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
     progress = BuildProgress(run) if run.stderr_tty else None
     index = load_index(choice.paths, use_cache=run.use_cache, env=run.env, progress=progress)

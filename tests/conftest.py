@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests explore the same examples on every run (a newcomer's run never fails where the
+# last one passed) and keep no example database in the clone.
+settings.register_profile("kzct", derandomize=True, database=None, deadline=None)
+settings.load_profile("kzct")
+
+# What the user's shell may set that changes how kzct writes: each test starts without it.
+_USER_SETTINGS = ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "KZCT_PAGER", "PAGER", "LESS",
+                  "FORCE_COLOR", "NO_COLOR", "COLORTERM", "LINES")
 SEED = ROOT / "seeds" / "kazakhstan-terrorism.zhwiki.wikitext"
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -50,8 +60,9 @@ def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):  # 
     kzct settings (the autouse fixture below only starts with the first test)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KZCT_CACHE_DIR", str(places_file.parent))
-        for name in ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+        for name in _USER_SETTINGS:
             patch.delenv(name, raising=False)
+        patch.setenv("TERM", "xterm-256color")
         yield
 
 
@@ -61,8 +72,9 @@ def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     """Every test gets the session's cache directory and none of the user's kzct settings."""
     cache = tmp_path_factory.getbasetemp() / "cache"
     monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
-    for name in ("KZCT_SEED", "KZCT_NO_CACHE", "KZCT_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+    for name in _USER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "120")
 
 

@@ -312,9 +312,9 @@ class Terminal:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             self._drain(0.02)
-            if path.exists():
-                time.sleep(0.05)  # let the shell finish writing it
-                text = path.read_text(encoding="utf-8")
+            # the shell writes one line: wait for its end, not only for the file
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            if text.endswith("\n"):
                 path.unlink()
                 return text
             if self.proc.poll() is not None:

@@ -117,12 +117,13 @@ def test_places_carry_the_gazetteers_names(index) -> None:  # type: ignore[no-un
     assert (round(almaty.latitude, 2), round(almaty.longitude, 2)) == (43.25, 76.91)
 
 
-def test_uncurated_chinese_names_get_traditional_forms_from_opencc() -> None:
-    from kzct.text import Scripts
-
-    scripts = Scripts()
-    assert scripts.traditional("卢卡申科") == "盧卡申科"
-    assert scripts.simplified("盧卡申科") == "卢卡申科"
+def test_an_uncurated_traditional_name_is_found_in_simplified(run) -> None:  # type: ignore[no-untyped-def]
+    """No curated entry knows 羅紮·奧通巴耶娃 (Roza Otunbayeva): search finds her, as the
+    article writes her, by the simplified form OpenCC gives (罗扎·奥通巴耶娃)."""
+    article = str(ROOT / "tests" / "data" / "articles" / "kyrgyzstan.hant.wikitext")
+    hits = run("--seed", article, "search", "罗扎·奥通巴耶娃", "--json").json()
+    assert [(h["name_zh"], h["score"], h["source"]) for h in hits[:1]] == [
+        ("羅紮·奧通巴耶娃", 100, "article")]
 
 
 def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def]

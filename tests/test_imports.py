@@ -27,7 +27,7 @@ def warm_cache(tmp_path_factory, places_file):  # type: ignore[no-untyped-def]
     directory = fresh_cache(tmp_path_factory.mktemp("warm") / "cache", places_file)
     env = {**os.environ, "KZCT_CACHE_DIR": str(directory)}
     env.pop("KZCT_SEED", None)
-    subprocess.run([sys.executable, "-c", DRIVER, "groups", "--json"], env=env,
+    subprocess.run([sys.executable, "-c", DRIVER, "groups", "--json"], env=env, cwd=directory,
                    capture_output=True, check=True)
     return directory
 

@@ -21,7 +21,7 @@ def _ruff() -> list[str] | None:
 
 @pytest.mark.skipif(_ruff() is None, reason="ruff is not installed (it comes with the test extra)")
 def test_ruff_passes() -> None:
-    proc = subprocess.run([*(_ruff() or []), "check", "kzct", "scripts"], cwd=ROOT,
+    proc = subprocess.run([*(_ruff() or []), "check", "--no-cache", "kzct", "scripts"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -31,6 +31,7 @@ def test_rich_outside_render_is_refused(tmp_path: Path) -> None:
     offender = tmp_path / "kzct" / "offender.py"
     offender.parent.mkdir()
     offender.write_text("import rich\n")
-    proc = subprocess.run([*(_ruff() or []), "check", "--config", str(ROOT / "pyproject.toml"),
+    proc = subprocess.run([*(_ruff() or []), "check", "--no-cache", "--config",
+                           str(ROOT / "pyproject.toml"),
                            str(offender)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "TID251" in proc.stdout

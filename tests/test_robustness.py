@@ -119,7 +119,9 @@ def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_st
     for i in range(splice_start, len(CASES), SPLICE_STRIDE):
         name, fragment = CASES[i]
         try:
-            every_command_json(_splice(seed_text, fragment, splice_points[i % len(splice_points)]))
+            # each case in turn at each point (the lead, the list, a reference, the end)
+            point = splice_points[(i // SPLICE_STRIDE) % len(splice_points)]
+            every_command_json(_splice(seed_text, fragment, point))
         except Exception as exc:  # pragma: no cover - the assertion message names the case
             raise AssertionError(f"corpus case {name!r} raised {exc!r}") from exc
 
