@@ -131,6 +131,14 @@ def pytest_report_header() -> str:
     return f"kzct seed: {SEED} ({os.path.getsize(SEED)} bytes)"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps its files (a cache of Unicode data) outside the clone."""
+    import tempfile
+
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
+                          str(Path(tempfile.gettempdir()) / "kzct-tests-hypothesis"))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--exhaustive", action="store_true", default=False,
                      help="run the long exhaustive variants of the robustness tests")
