@@ -37,7 +37,7 @@ QUERIES = [
 # In-process: open the index of the chosen articles from a warm cache (median of 5).
 LOAD = """
 import statistics, time
-from kzct.index import load_index
+from kzct.cache import load_index
 load_index(None)
 times = []
 for _ in range(5):

@@ -120,7 +120,7 @@ def in_process() -> None:
         build_seed_index("seed", "seed", text, "x", builder)
         builds.append(time.perf_counter() - start)
     os.environ["KZCT_CACHE_DIR"] = tempfile.mkdtemp(prefix="kzct-bench-load-")
-    from kzct.index import load_index
+    from kzct.cache import load_index
 
     load_index(None)  # writes the cache
     loads = []

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kzct import __version__
-from kzct.complete import WORDS_FORMAT, read_words, seed_set, words_path
 from kzct.context import Environment
 from kzct.index import INDEX_FORMAT
 from kzct.store import STORE_FORMAT, Index
+from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
 
 _DATA = Path(__file__).resolve().parent / "data"
 MAX_AGE_DAYS = 30
@@ -92,7 +93,7 @@ def maintain(index: Index, directory: Path, *, built: bool, now: int | None = No
             return
         prune(index.conn, [s.id for s in index.seeds], now=now, max_age=max_age,
               max_bytes=max_bytes)
-    except Exception:  # noqa: BLE001 - a cache that cannot be pruned is still a cache
+    except (sqlite3.Error, OSError):  # a cache that cannot be pruned is still a cache
         return
     prune_words(directory, keep=seed_set([s.path for s in index.seeds]), now=now,
                 max_age=max_age)
@@ -151,8 +152,6 @@ def cache_files(directory: Path) -> list[CacheFile]:
 
 def info(env: Environment) -> dict[str, Any]:
     """What the cache holds, for ``kzct cache info``: without building or changing anything."""
-    import sqlite3
-
     from kzct.store import database_bytes, stored_seeds
 
     directory = cache_dir(env)
@@ -162,7 +161,8 @@ def info(env: Environment) -> dict[str, Any]:
     data_bytes = None
     if database.is_file():
         try:
-            conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+            # as a URI (`#` or `%` in the directory's name escaped), read only
+            conn = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
             try:
                 articles = [{"name": s.name, "path": s.path, "exists": s.exists,
                              "last_used": time.strftime("%Y-%m-%d", time.gmtime(s.used))
@@ -278,3 +278,53 @@ def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
             raise
     except OSError:
         return  # as for the index: completion of values only waits for a writable cache
+
+
+def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # type: ignore[no-untyped-def]
+               env=None, progress=None) -> Index:
+    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
+    from the cache database where it is up to date.
+
+    ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
+    ``kzct.store.Progress`` told about a build as it goes."""
+    from kzct.seeds import seed_paths
+    from kzct.store import SeedFile, open_index
+
+    env = env if env is not None else Environment.read()
+    files = [Path(p) for p in seed_paths(paths, env.seed)]
+    names = [f.name for f in files]
+    if len(set(names)) != len(names):
+        # Two seeds with one file name: tell them apart by their place in the list.
+        names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
+    seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
+    database = database_path(env) if use_cache else None
+    built: list[bool] = []
+    if progress is not None or database is not None:
+        progress = _Watch(progress, built)
+    # The place table is derived from the installed gazetteer libraries and named by their
+    # versions, so it is never stale: it is kept even when the index is not (--no-cache).
+    index = open_index(seeds, database, places_dir(env), progress)
+    if database is not None:
+        write_words(database.parent, index, built=bool(built))
+        maintain(index, database.parent, built=bool(built))
+    return index
+
+
+class _Watch:
+    """Passes a build's progress on, and notes that there was a build."""
+
+    def __init__(self, inner, built: list[bool]) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.built = inner, built
+
+    def start(self, articles: int, size: int) -> None:
+        self.built.append(True)
+        if self.inner is not None:
+            self.inner.start(articles, size)
+
+    def advance(self, size: int) -> None:
+        if self.inner is not None:
+            self.inner.advance(size)
+
+    def finish(self) -> None:
+        if self.inner is not None:
+            self.inner.finish()

@@ -215,7 +215,7 @@ def _global(
 def _index(run: Run):  # type: ignore[no-untyped-def]
     """The index of the chosen seeds; a note on stderr for the files a seed directory skipped,
     and a progress bar there for a long build at a terminal."""
-    from kzct.index import load_index
+    from kzct.cache import load_index
     from kzct.render import BuildProgress, note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
@@ -393,8 +393,12 @@ def timeline(
                                      param_hint="--year")
         years.append(int(value))
     start, end = _partial(from_, "--from"), _partial(to, "--to")
-    if start and end and start.sort_key() > end.sort_key():
-        raise typer.BadParameter(f"--from {from_} is after --to {to}", param_hint="--from")
+    if start and end:
+        from kzct.dates import as_range
+
+        # `--from 2006-05 --to 2006` is May to December: compare the days each covers
+        if as_range(start)[0] > as_range(end)[1]:
+            raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
     index = _index(run)
     flt = TimelineFilter(
         years=tuple(years), start=start, end=end,
@@ -447,7 +451,7 @@ def search(
     limit: LimitOption = 10,
     min_score: Annotated[float, typer.Option(
         "--min-score", metavar="SCORE", callback=_score,
-        help="Drop results scoring below SCORE (0-100).")] = 75.0,
+        help="Drop results scoring below SCORE (0-100).")] = 75.0,  # search.DEFAULT_MIN_SCORE
 ) -> None:
     """Fuzzy search of people, places and groups across Chinese and Latin spellings.
 

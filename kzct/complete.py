@@ -20,21 +20,16 @@ and values complete to nothing (commands and options still complete).
 
 from __future__ import annotations
 
-import json
 import os
-import zlib
 from collections.abc import Callable
 from typing import Any
 
 from kzct.context import Environment
+from kzct.words import read_words, seed_set
 
-WORDS_FORMAT = 2
 COMPLETE_VAR = "_KZCT_COMPLETE"
 ARGS_VAR = "_KZCT_COMPLETE_ARGS"
-SHELLS = ("bash", "zsh", "fish")
 TYPED = "kzct.typed"  # the word being completed, in ctx.meta
-SEED_NAME = "kazakhstan-terrorism.zhwiki.wikitext"  # as kzct.seeds.SEED_NAME
-WIKITEXT_SUFFIXES = (".wikitext", ".wiki", ".mediawiki", ".txt")  # as kzct.seeds
 
 # Characters bash would take as syntax in an unquoted word: a candidate holding one is inserted
 # with backslashes (`Hizb\ ut-Tahrir`), as bash's own file name completion does.
@@ -49,71 +44,18 @@ def cache_dir(env: Environment | None = None) -> str:
 
 
 def seed_files(cli_paths: list[str] | None = None, env_value: str | None = None) -> list[str]:
-    """The seed files a command would load, as ``kzct.seeds.find_seeds`` finds them (a test
-    pins that the two agree), but never raising: a seed that is not there is simply listed."""
-    if cli_paths:
-        raw = [str(p) for p in cli_paths]
-    elif env_value:
-        raw = [p for p in env_value.split(os.pathsep) if p]
-    else:
-        here = os.path.dirname(os.path.realpath(__file__))
-        for candidate in (os.path.join(here, "_seeds", SEED_NAME),
-                          os.path.join(os.path.dirname(here), "seeds", SEED_NAME)):
-            if os.path.isfile(candidate):
-                return [candidate]
-        return []
-    paths: list[str] = []
-    for path in raw:
-        if os.path.isdir(path):
-            try:
-                names = sorted(os.listdir(path))
-            except OSError:
-                continue
-            paths.extend(os.path.join(path, n) for n in names
-                         if not n.startswith(".") and n.lower().endswith(WIKITEXT_SUFFIXES)
-                         and os.path.isfile(os.path.join(path, n)))
-        else:
-            paths.append(path)
-    if len(raw) < 2:  # as kzct.seeds.find_seeds: one seed cannot name a file twice
-        return paths
-    seen: set[Any] = set()
-    unique = []
-    for path in paths:  # the same file by any path counts once (as kzct.seeds.file_key)
-        try:
-            stat = os.stat(path)
-            key: Any = (stat.st_dev, stat.st_ino)
-        except (OSError, ValueError):
-            key = os.path.abspath(path)
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
+    """The seed files a command would load (``kzct.seeds.find_seeds``); none where it would
+    stop with an error (a TAB never raises)."""
+    from pathlib import Path
 
+    from kzct.errors import SeedError
+    from kzct.seeds import find_seeds
 
-def seed_set(paths: list[str]) -> list[str]:
-    """The identity of a set of seed files: their absolute paths, in order."""
-    return [os.path.abspath(p) for p in paths]
-
-
-def words_path(directory: str, seeds: list[str]) -> str:
-    """The words file of the seed set ``seeds`` (absolute paths). The file repeats ``seeds``,
-    so the short checksum in its name only has to tell sets apart, not be unguessable."""
-    key = zlib.crc32("\0".join(seeds).encode("utf-8", "surrogateescape"))
-    return os.path.join(directory, f"words-{key:08x}.json")
-
-
-def read_words(seeds: list[str], directory: str | None = None) -> dict[str, Any] | None:
-    """The words file of ``seeds``, or None where there is none (yet) or it is unusable."""
-    path = words_path(directory if directory is not None else cache_dir(), seeds)
     try:
-        with open(path, encoding="utf-8") as f:
-            words = json.load(f)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(words, dict) or words.get("format") != WORDS_FORMAT \
-            or words.get("seeds") != seeds:
-        return None
-    return words
+        choice = find_seeds([Path(p) for p in cli_paths] if cli_paths else None, env_value)
+    except SeedError:
+        return []
+    return [str(p) for p in choice.paths]
 
 
 # -- the value callbacks (Typer's `autocompletion=`) -------------------------------------------

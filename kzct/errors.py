@@ -65,10 +65,10 @@ class OutputError(KzctError):
 class OutputClosed(Exception):
     """The reader of stdout went away (`kzct timeline | head -1`): stop quietly.
 
-    Not an ``OSError``, so that nothing between the writer and ``cli.main`` turns it into an
+    Not an ``OSError``, so that nothing between the writer and ``cli._run`` turns it into an
     error message or an exit code of its own.
     """
 
 
 class CacheCorrupt(Exception):
-    """The cache database failed while being read: ``cli.main`` deletes it and runs again."""
+    """The cache database failed while being read: ``cli._run`` deletes it and runs again."""

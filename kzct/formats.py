@@ -1,9 +1,9 @@
 """The output formats a command can print, and the flag that asks for each.
 
-``cli.output_options`` turns this table into options (declared once, for every command that
-takes them) and ``render.write_records`` is the one place that writes each format. A new format
-(``--geojson`` for ``places`` and ``timeline``, say) is a member here, a line in ``FLAGS``, a
-writer in ``render.WRITERS``, and its name in the decorator of the commands that offer it.
+``cli.command`` turns this table into options (declared once, for every command that takes
+them) and ``render.write_records`` is the one place that writes each format. A new format is a
+member here, a line in ``FLAGS``, a writer in ``render``, and its name in the ``command``
+decorator of the commands that offer it (as ``--geojson`` is for ``places`` and ``timeline``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ class Format(str, Enum):
 
 # format → (flag, help)
 FLAGS: dict[Format, tuple[str, str]] = {
-    Format.JSON: ("--json", "Print the records as one JSON array (UTF-8) instead of a table."),
+    Format.JSON: ("--json", "Print JSON (UTF-8) instead of a table: one array of the records, "
+                            "or one object where the command shows one thing."),
     Format.JSONL: ("--jsonl", "Print one JSON record per line."),
     Format.CSV: ("--csv", "Print CSV: one row per record, flat columns, lists joined with ';'."),
     Format.TSV: ("--tsv", "Print tab-separated values, as --csv does."),

@@ -1,16 +1,13 @@
-"""Building an article's records (``SeedIndex``) and opening the ``Index`` of the chosen articles."""
+"""Building an article's records (``SeedIndex``): the build layer, between extraction and the
+store (``kzct.store`` writes what it gives; ``kzct.cache.load_index`` opens the chosen articles)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from kzct.model import Entity, Event, Group, Ref, Sentence
-from kzct.text import fold, has_cjk  # noqa: F401 - the folding of names, for the modules that import it here
-
-if TYPE_CHECKING:
-    from kzct.store import Index
+from kzct.text import has_cjk
 
 INDEX_FORMAT = 10  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 
@@ -125,66 +122,3 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Any) -> dict[s
                 if trad != simple:
                     mapping[trad] = simple
     return mapping
-
-
-def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None = None) -> Index:
-    """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
-    from kzct.store import memory_index
-
-    builder = builder or Builder()
-    return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])
-
-
-def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # type: ignore[no-untyped-def]
-               env=None, progress=None) -> Index:
-    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
-    from the cache database where it is up to date.
-
-    ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
-    ``kzct.store.Progress`` told about a build as it goes."""
-    from kzct.context import Environment
-    from kzct.seeds import seed_paths
-    from kzct.store import SeedFile, open_index
-
-    env = env if env is not None else Environment.read()
-    files = [Path(p) for p in seed_paths(paths, env.seed)]
-    names = [f.name for f in files]
-    if len(set(names)) != len(names):
-        # Two seeds with one file name: tell them apart by their place in the list.
-        names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
-    seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
-    from kzct.cache import database_path, places_dir
-
-    database = database_path(env) if use_cache else None
-    built: list[bool] = []
-    if progress is not None or database is not None:
-        progress = _Watch(progress, built)
-    # The place table is derived from the installed gazetteer libraries and named by their
-    # versions, so it is never stale: it is kept even when the index is not (--no-cache).
-    index = open_index(seeds, database, places_dir(env), progress)
-    if database is not None:
-        from kzct.cache import maintain, write_words
-
-        write_words(database.parent, index, built=bool(built))
-        maintain(index, database.parent, built=bool(built))
-    return index
-
-
-class _Watch:
-    """Passes a build's progress on, and notes that there was a build."""
-
-    def __init__(self, inner, built: list[bool]) -> None:  # type: ignore[no-untyped-def]
-        self.inner, self.built = inner, built
-
-    def start(self, articles: int, size: int) -> None:
-        self.built.append(True)
-        if self.inner is not None:
-            self.inner.start(articles, size)
-
-    def advance(self, size: int) -> None:
-        if self.inner is not None:
-            self.inner.advance(size)
-
-    def finish(self) -> None:
-        if self.inner is not None:
-            self.inner.finish()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.index import fold
 from kzct.model import Event, Group, Ref
+from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
     from kzct.dates import PartialDate
@@ -21,10 +21,6 @@ def list_groups(index: Index, *, include_all: bool = False) -> Iterator[Group]:
 def list_sources(index: Index, *, dead_only: bool = False) -> Iterator[Ref]:
     """The references, in the order a reader meets them; unresolved names are included."""
     return (ref for ref in index.iter_refs() if ref.dead or not dead_only)
-
-
-def unresolved_refs(index: Index) -> list[Ref]:
-    return [ref for ref in index.iter_refs() if not ref.defined]
 
 
 class TimelineFilter(NamedTuple):
@@ -61,7 +57,17 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
     if flt.years:  # the database narrows by the widest window; the exact test follows
         lo = max(lo or 0, min(flt.years) * 10000 + 101)
         hi = min(hi or 99991231, max(flt.years) * 10000 + 1231)
-    needle = fold(flt.grep, index.t2s) if flt.grep else None
+    scripts = None
+    if flt.grep and any(map(is_cjk, flt.grep)):
+        # Chinese in either script matches either (難民 finds 难民): OpenCC, for this query only
+        from kzct.text import Scripts
+
+        scripts = Scripts()
+
+    def folded(text: str) -> str:
+        return fold(scripts.simplified(text) if scripts is not None else text, index.t2s)
+
+    needle = folded(flt.grep) if flt.grep else None
     for event in index.events_within(lo, hi, reverse=flt.reverse):
         first, last, _sort = event_bounds(event)
         if flt.years and not any(first // 10000 <= y <= last // 10000 for y in flt.years):
@@ -72,6 +78,6 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
             continue
         if flt.groups and not any(names & set(event.groups) for names in flt.groups):
             continue
-        if needle and needle not in fold(event.text, index.t2s):
+        if needle and needle not in folded(event.text):
             continue
         yield event

@@ -87,8 +87,16 @@ def _page(run: Run, text: str) -> bool:
     command = run.pager_command()
     if command is None or text.count("\n") < run.height:
         return False
+    import shlex
+    import shutil
     import subprocess
 
+    try:
+        program = shlex.split(command)[0]
+    except (ValueError, IndexError):
+        return False
+    if shutil.which(program) is None:
+        return False  # `PAGER=nonexistent`: the table goes to the terminal, not lost
     run.output_started = True
     try:
         pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE,
@@ -229,10 +237,13 @@ def write_delimited(run: Run, records: Iterable[Any], delimiter: str) -> None:
 
 def write_geojson(run: Run, features: Iterable[Any]) -> None:
     """One GeoJSON FeatureCollection (RFC 7946), its features written one at a time."""
+    iterator = iter(features)
+    first = next(iterator, _END)  # read before anything is printed: see cli._run
     with _stdout(run):
         out = sys.stdout
         out.write('{"type": "FeatureCollection", "features": [')
-        for position, feature in enumerate(features):
+        chained = iterator if first is _END else itertools.chain([first], iterator)
+        for position, feature in enumerate(chained):
             out.write(("" if position == 0 else ",") + "\n"
                       + json.dumps(feature, ensure_ascii=False))
         out.write("\n]}\n")
@@ -411,6 +422,7 @@ class BuildProgress:
         self._task: Any = None
         self._timer: Any = None
         self._lock: Any = None
+        self._finished = False  # the build ended: a timer that fires late shows nothing
 
     def start(self, articles: int, size: int) -> None:
         import threading
@@ -442,6 +454,8 @@ class BuildProgress:
         columns += [MofNCompleteColumn()] if several else []
         columns += [TimeElapsedColumn()]
         with self._lock:
+            if self._finished:
+                return
             bar = Progress(*columns, console=console, transient=True)
             self._task = bar.add_task("build", total=self.articles if several else None,
                                       completed=self.built)
@@ -463,6 +477,7 @@ class BuildProgress:
         if self._lock is None:
             return
         with self._lock:
+            self._finished = True
             if self._bar is not None:
                 self._bar.stop()
                 self._bar = None

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.index import fold
 from kzct.model import Entity
-from kzct.text import is_cjk
+from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
     from kzct.store import Index

@@ -49,17 +49,23 @@ def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None
     A directory stands for its wikitext files (``WIKITEXT_SUFFIXES``); the other files are
     returned as ``skipped``. A file named twice (or by two paths) is loaded once.
     """
+    raw: list[Path] = []
     if cli_paths:
         raw = list(cli_paths)
-    elif env_value:
+    elif env_value:  # `KZCT_SEED=:` names no file: the bundled seed, as when it is unset
         raw = [Path(p) for p in env_value.split(os.pathsep) if p]
-    else:
+    if not raw:
         return SeedChoice([bundled_seed()], [])
     paths: list[Path] = []
     skipped: list[Path] = []
     for path in raw:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            try:
+                files = sorted(p for p in path.iterdir()
+                               if p.is_file() and not p.name.startswith("."))
+            except OSError as exc:
+                raise SeedError(f"cannot read seed directory {path}: "
+                                f"{exc.strerror or exc}") from None
             found = [p for p in files if is_wikitext(p.name)]
             skipped.extend(p for p in files if not is_wikitext(p.name))
             if not found:
@@ -68,8 +74,8 @@ def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None
             paths.extend(found)
         else:
             paths.append(path)
-    # One directory, or one file, cannot name a file twice: only several seeds need the check.
-    return SeedChoice(unique_paths(paths) if len(raw) > 1 else paths, skipped)
+    # a file named twice, by two paths or two links in one directory, is loaded once
+    return SeedChoice(unique_paths(paths), skipped)
 
 
 def file_key(path: str | os.PathLike[str]) -> tuple[int, int] | str:

@@ -182,9 +182,6 @@ class Index:
     def iter_groups(self) -> Iterator[Group]:
         return self._stream("SELECT data FROM groups WHERE {seeds} ORDER BY seed, ord")
 
-    def refs(self) -> list[Ref]:
-        return list(self.iter_refs())
-
     def iter_refs(self) -> Iterator[Ref]:
         return self._stream("SELECT data FROM refs WHERE {seeds} ORDER BY seed, ord")
 
@@ -515,3 +512,11 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
     if dropped:  # give the freed pages back to the file system (run to completion)
         conn.executescript("PRAGMA incremental_vacuum;")
     return dropped
+
+
+def build_index(seeds: list[tuple[str, str, str, str]], builder: Any = None) -> Index:
+    """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
+    from kzct.index import Builder, build_seed_index
+
+    builder = builder or Builder()
+    return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])

@@ -92,7 +92,7 @@ def document(seed_text: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def index(seed_text: str, builder):  # type: ignore[no-untyped-def]
-    from kzct.index import build_index
+    from kzct.store import build_index
 
     return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
 

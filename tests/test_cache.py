@@ -178,15 +178,15 @@ def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -
         (tmp_path / f"tmp{k}.wikitext").unlink()
     assert run("groups", "--json").code == 0  # builds the bundled seed: time to prune
     assert _articles(cache) == [SEED.name]
+    from kzct.words import words_path
+
     assert [p.name for p in cache.glob("words-*.json")] == [
-        Path(__import__("kzct.complete", fromlist=["x"]).words_path(
-            str(cache), [str(SEED)])).name]
+        Path(words_path(str(cache), [str(SEED)])).name]
     assert _database(cache).stat().st_size < size
 
 
 def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
-    from kzct.cache import maintain
-    from kzct.index import load_index
+    from kzct.cache import load_index, maintain
 
     old = tmp_path / "old.wikitext"
     old.write_text(seed_text, encoding="utf-8")

@@ -187,11 +187,12 @@ def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None
 
 def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-untyped-def]
     from kzct.cache import cache_dir
-    from kzct.complete import read_words, seed_files, seed_set, words_path
+    from kzct.complete import seed_files
+    from kzct.words import read_words, seed_set, words_path
 
     seeds = seed_set(seed_files())
     assert run("groups", "--json").code == 0
-    words = read_words(seeds)
+    words = read_words(seeds, str(cache_dir()))
     assert words is not None
     assert "2006" in words["years"] and "2011" in words["years"]
     assert {"阿拉木图", "Almaty", "Astana"} <= set(words["places"])
@@ -204,7 +205,7 @@ def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-un
     path = Path(words_path(str(cache_dir()), seeds))
     path.unlink()
     assert run("groups", "--json").code == 0
-    assert read_words(seeds) == words
+    assert read_words(seeds, str(cache_dir())) == words
 
 
 def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

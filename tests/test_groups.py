@@ -132,7 +132,7 @@ LISTED_ON = {"introduced": "2010-05-01", "closed by a verb": "2011-03", "added":
 def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  # type: ignore[no-untyped-def]
     import opencc
 
-    from kzct.index import build_index
+    from kzct.store import build_index
     from kzct.text import Scripts
 
     text = PHRASINGS[phrasing]
@@ -159,7 +159,7 @@ def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  #
      "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。"],
 )
 def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyped-def]
-    from kzct.index import build_index
+    from kzct.store import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == []
@@ -180,7 +180,7 @@ def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyp
     ],
 )
 def test_list_items_read_to_their_names(builder, text, listed) -> None:  # type: ignore[no-untyped-def]
-    from kzct.index import build_index
+    from kzct.store import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == listed

@@ -228,3 +228,19 @@ def test_chart(run) -> None:  # type: ignore[no-untyped-def]
     assert lines[0] == "Events per year"
     assert any(line.startswith("2006  █") and line.endswith(" 25") for line in lines)
     assert any(line.startswith("2008") and line.endswith(" 0") for line in lines)
+
+
+def test_grep_reads_either_script(run) -> None:  # type: ignore[no-untyped-def]
+    """難民 (no name holds its characters) finds what 难民 finds."""
+    simplified = run("timeline", "--grep", "难民", "--json").json()
+    assert [e["date"] for e in simplified] == ["2005-07-04", "2006-08"]
+    assert run("timeline", "--grep", "難民", "--json").json() == simplified
+
+
+def test_from_a_month_to_its_year(run) -> None:  # type: ignore[no-untyped-def]
+    """`--to 2006` runs to the end of 2006: `--from 2006-05` is before it."""
+    result = run("timeline", "--from", "2006-05", "--to", "2006", "--json")
+    assert result.code == 0
+    assert all("2006-05" <= e["date"] <= "2006-12-31" for e in result.json())
+    assert len(result.json()) == 14
+    assert run("timeline", "--from", "2007", "--to", "2006").code == 2
