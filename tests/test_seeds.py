@@ -60,3 +60,17 @@ def test_the_bundled_seeds_directory(run) -> None:  # type: ignore[no-untyped-de
     assert result.code == 0 and len(result.json()) == 14
     assert result.err == ("kzct: note: skipped 1 file that is not wikitext (.wikitext, .wiki, "
                           f".mediawiki, .txt): {SEED.parent / 'README.md'}\n")
+
+
+def test_a_directory_holding_one_file_twice_reads_it_once(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _seed(tmp_path, "a.wikitext")
+    os.link(path, tmp_path / "b.wikitext")  # a second name for the same file
+    result = run("--seed", str(tmp_path), "groups", "--json")
+    assert (result.code, result.err) == (0, "")
+    assert [g["source"]["seed"] for g in result.json()] == ["a.wikitext"] * 14
+
+
+def test_a_kzct_seed_naming_no_file_is_unset(run) -> None:  # type: ignore[no-untyped-def]
+    """`KZCT_SEED=:` names no file: the bundled seed, not an empty answer."""
+    result = run("groups", "--json", env={"KZCT_SEED": os.pathsep})
+    assert (result.code, len(result.json())) == (0, 14)
