@@ -17,12 +17,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-EXPLICIT = "explicit"
-FROM_HEADING = "year from heading"
-FROM_CONTEXT = "year from context"
-RELATIVE = "relative"
-CORRECTED = "corrected"
-DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
+from kzct.model import CORRECTED, EXPLICIT, FROM_CONTEXT, FROM_HEADING, RELATIVE
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}

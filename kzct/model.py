@@ -13,6 +13,15 @@ from typing import Any, NamedTuple
 
 Span = tuple[int, int]
 
+# How an event's date was read (``Event.date_source``): as written, its year from a heading or
+# from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
+EXPLICIT = "explicit"
+FROM_HEADING = "year from heading"
+FROM_CONTEXT = "year from context"
+RELATIVE = "relative"
+CORRECTED = "corrected"
+DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
+
 
 def to_json(record: Any) -> Any:
     """The JSON form of a record: a dict with every field, nulls kept, tuples as lists.

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kzct.dates import DATE_SOURCES, EXPLICIT
 from kzct.layout import LIST, NAME, SHORT, TEXT, Column, Para
-from kzct.model import Event, Group, Ref, date_key
+from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, date_key
 from kzct.records import Card, EntityRecord, SearchHit
 from kzct.render import write_paragraphs, write_table
 
