@@ -1,5 +1,5 @@
-"""Where the index cache lives, the words file of shell completion beside it, and keeping both
-small.
+"""Where the index cache lives, opening the chosen articles' index from it (``load_index``), the
+words file of shell completion beside it, and keeping both small.
 
 The cache is one SQLite database (see ``kzct.store``) named by a key that covers kzct's version,
 the index and store formats and the curated data, so that a change to any of them starts a fresh
