@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from kzct import __version__
 from kzct.context import Environment
+from kzct.files import write_json
 from kzct.index import INDEX_FORMAT
 from kzct.store import STORE_FORMAT, Index
 from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
@@ -262,20 +263,7 @@ def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
         return
     words = {"format": WORDS_FORMAT, "seeds": paths, **stamp, **completion_words(index)}
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(words, f, ensure_ascii=False)
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_json(target, words)
     except OSError:
         return  # as for the index: completion of values only waits for a writable cache
 

@@ -23,7 +23,6 @@ mention or a fact: it only names what the text mentions.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from pathlib import Path
@@ -228,28 +227,14 @@ def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
 
 
 def _write_atomically(path: Path, data: dict[str, Any]) -> None:
-    import tempfile
+    from kzct.files import write_json
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("places-*.json"):  # made by other library versions
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-places-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                # dumps, not dump: the one call runs in C, the streaming one in Python
-                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        if path.parent.is_dir():
+            for old in path.parent.glob("places-*.json"):  # made by other library versions
+                if old != path:
+                    old.unlink(missing_ok=True)
+        write_json(path, data)
     except OSError:
         return  # a read-only cache: the table is made again next time
 

@@ -11,7 +11,7 @@ from conftest import ROOT
 # The layers, first to last (DESIGN.md's table, with the modules that serve them all first).
 LAYERS = [
     ("base", {"kzct", "kzct.errors", "kzct.model", "kzct.text", "kzct.context", "kzct.formats",
-              "kzct.seeds", "kzct.words"}),
+              "kzct.seeds", "kzct.words", "kzct.files"}),
     ("parse", {"kzct.conversion", "kzct.wikitext", "kzct.dates", "kzct.gazetteer"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
                  "kzct.extract.entities", "kzct.extract.groups"}),

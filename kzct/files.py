@@ -1,0 +1,28 @@
+"""Writing a cache file whole or not at all: to a temporary file beside it, then renamed over it,
+so that a reader never sees half a file and two writers never mix theirs."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def write_json(path: Path, data: Any) -> None:
+    """``data`` as compact UTF-8 JSON at ``path`` (its directory created). Raises ``OSError``
+    where the directory cannot be written; the caller decides what that costs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            # dumps, not dump: the one call runs in C, the streaming one in Python
+            f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
