@@ -47,6 +47,8 @@ class Prepared(NamedTuple):
     # offsets in the seed of the control characters that were dropped
     controls: tuple[int, ...]
     starts: tuple[int, ...]  # the first field of each piece, for bisection
+    # offsets in the seed of each `-{` that nothing closes
+    unclosed: tuple[int, ...] = ()
 
     def original(self, pos: int) -> int:
         """The seed offset of ``text[pos]`` (the end of the seed for the end of the text)."""
@@ -72,6 +74,7 @@ class _Out:
         self.length = 0
         self.variants: list[tuple[str, ...]] = []
         self.controls: list[int] = []
+        self.unclosed: list[int] = []
         self.pairs = _pairs(raw)
 
     def copy(self, start: int, end: int) -> None:
@@ -105,7 +108,7 @@ def prepare(raw: str) -> Prepared:
         return Prepared(raw, ((0, 0, len(raw)),) if raw else (), (), (), (0,) if raw else ())
     _render(out, 0, len(raw))
     return Prepared("".join(out.parts), tuple(out.pieces), tuple(out.variants), tuple(out.controls),
-                    tuple(p[0] for p in out.pieces))
+                    tuple(p[0] for p in out.pieces), tuple(out.unclosed))
 
 
 def _render(out: _Out, start: int, end: int) -> None:
@@ -122,6 +125,7 @@ def _render(out: _Out, start: int, end: int) -> None:
         out.copy(pos, i)
         close = out.pairs.get(i, -1)
         if not 0 <= close < end:  # unclosed: drop the marker, keep the words after it
+            out.unclosed.append(i)
             pos = i + 2
             continue
         _markup(out, i + 2, close)

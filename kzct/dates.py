@@ -369,13 +369,15 @@ def resolve_dates(
     heading: int | None,
     anchor: PartialDate | None,
     anchor_end: PartialDate | None = None,
+    unplaced: list[DateMention] | None = None,
 ) -> list[ResolvedDate]:
     """Give each mention its full date.
 
     ``context_year``: the year of the latest explicit date earlier in the paragraph;
     ``heading``: the year of the nearest year heading above; ``anchor`` (and ``anchor_end``, when
     it is a range): the date a relative expression counts from (the latest dated sentence before
-    it in the section); `3天之后` counts from a range's end.
+    it in the section); `3天之后` counts from a range's end. A month and day with no year in
+    reach is left out, and added to ``unplaced`` when it is given.
     """
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
@@ -413,6 +415,8 @@ def resolve_dates(
             elif heading is not None:
                 year, source = heading, (FROM_HEADING if source == EXPLICIT else source)
             else:
+                if unplaced is not None:
+                    unplaced.append(mention)
                 continue
         else:
             sentence_year = year

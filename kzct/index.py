@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kzct.model import Entity, Event, Group, Ref, Sentence
+from kzct.model import Defect, Entity, Event, Group, Ref, Section, Sentence
 from kzct.text import has_cjk
 
-INDEX_FORMAT = 10  # bump when the stored records change shape, or the place table (kzct.gazetteer)
+INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 
 
 class SeedIndex(NamedTuple):
@@ -27,6 +27,9 @@ class SeedIndex(NamedTuple):
     # traditional → simplified, for every character of this article's Chinese names
     t2s: dict[str, str]
     warnings: tuple[str, ...] = ()  # what the reader of the seed should know (removed characters)
+    # for ``kzct check`` (not stored): the outline, and what reading the article had to mend
+    sections: tuple[Section, ...] = ()
+    defects: tuple[Defect, ...] = ()
 
 
 class Builder:
@@ -90,7 +93,8 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
     }
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
                                 scripts, document.aliases)
-    dates = date_sentences(document.sentences)
+    defects = list(document.defects)
+    dates = date_sentences(document.sentences, defects)
     events = extract_events(document.sentences, dates, entities, name)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined)
@@ -103,6 +107,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
         t2s=t2s_map(entities, groups, scripts), warnings=warnings,
+        sections=tuple(document.sections), defects=tuple(sorted(defects, key=lambda d: d.span)),
     )
 
 

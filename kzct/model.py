@@ -82,6 +82,34 @@ class Ref(NamedTuple):
     seed: str = ""
 
 
+class Defect(NamedTuple):
+    """Something the article gets wrong that reading it had to work around (``kzct check`` says
+    them): its kind (a ``kzct.check`` code), where it is in the seed, and what it is."""
+
+    kind: str
+    span: Span
+    detail: str = ""  # what was found (the stray text, the reference name, …)
+    fix: str | None = None  # the text that would mend it, where one is known
+
+
+class Finding(NamedTuple):
+    """One thing ``kzct check`` says about an article: where (line and column of the wikitext,
+    both from 1, the column in characters), what (a stable code, its kind, a severity), and the
+    text at the span."""
+
+    seed: str  # the file, as it was named
+    line: int
+    column: int
+    code: str  # D101, R101, …: stable
+    kind: str  # date-typo, ref-undefined, …: the code's name
+    severity: str  # error, warning, info
+    message: str
+    span: Span
+    text: str  # the seed's text at the span
+    fix: str | None  # what would mend it ("" to delete the text), where the text shows it
+    alternatives: tuple[str, ...] = ()  # other readings, for a corrected date
+
+
 class Link(NamedTuple):
     """A wikilink in body text: its target page and the text the reader sees."""
 

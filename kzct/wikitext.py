@@ -32,7 +32,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from kzct.conversion import Prepared, prepare, rule_names
-from kzct.model import Link, Ref, Section, Sentence
+from kzct.model import Defect, Link, Ref, Section, Sentence
 from kzct.text import Scripts
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
@@ -98,12 +98,17 @@ class Document(NamedTuple):
     aliases: list[tuple[str, ...]]
     # offsets of the control characters removed from the seed
     controls: tuple[int, ...] = ()
+    # what the article gets wrong in its markup and references (``kzct check``), in seed order
+    defects: tuple[Defect, ...] = ()
 
 
 def is_non_body(title: str) -> bool:
     """Whether a heading (in simplified characters) names a section of apparatus."""
     key = re.sub(r"[\s\-_'\"“”「」:：]+", "", title).casefold()
     return bool(key) and _NON_BODY.fullmatch(key) is not None
+
+
+_UNNAMED = "\x00#"
 
 
 class _RefState:
@@ -114,10 +119,20 @@ class _RefState:
         self.uses: dict[str, int] = {}
         self.order: list[str] = []  # ids by first appearance
         self.anonymous = 0
+        self.first_use: dict[str, tuple[int, int]] = {}  # the first <ref> citing each id
+        # (kind, start, end, detail) in offsets of the parsed text, for ``Document.defects``
+        self.defects: list[tuple[str, int, int, str]] = []
 
-    def use(self, ref_id: str) -> None:
+    def unnamed(self) -> str:
+        """The key of the next reference without a name: one no name can be (a name has no
+        control characters), so that `<ref name="#1">` is not the first unnamed one."""
+        self.anonymous += 1
+        return f"{_UNNAMED}{self.anonymous}"
+
+    def use(self, ref_id: str, span: tuple[int, int]) -> None:
         if ref_id not in self.uses:
             self.order.append(ref_id)
+            self.first_use[ref_id] = span
         self.uses[ref_id] = self.uses.get(ref_id, 0) + 1
 
 
@@ -150,6 +165,7 @@ class _Builder:
         self.table_row = 0  # inside a table row: cells are one unit, separated by " | "
         self.simple_path: list[str] = []  # the section path in simplified characters
         self.item_start = False  # the next sentence is the start of a list item
+        self.stray: list[tuple[int, int, str]] = []  # text between a sentence end and its <ref>
 
     # -- characters -----------------------------------------------------------------------------
     def add_text(self, text: str, offset: int) -> None:
@@ -280,6 +296,11 @@ class _Builder:
             # Nothing but punctuation or a stray digit since the last sentence end
             # (`开枪拒捕。1<ref name=STEPNOGORSK>`, `。.<ref name=CPJDOC>`): the reference
             # belongs to the sentence before, and the stray characters are not a sentence.
+            stray = "".join(self.chars).strip()
+            if stray and self.body:
+                kept = [o for c, o in zip(self.chars, self.offsets) if not c.isspace() and o >= 0]
+                if kept:
+                    self.stray.append((kept[0], kept[-1] + 1, stray))
             self.chars.clear()
             self.offsets.clear()
             self.links.clear()
@@ -576,7 +597,23 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         unresolved=[r for r in refs.order if r not in refs.defs],
         aliases=list(dict.fromkeys(builder.aliases)),
         controls=prepared.controls,
+        defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
+            ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
     )
+
+
+def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[Defect, ...]:
+    """What the walk found wrong, in seed offsets and seed order."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return prepared.original(start), prepared.original(end - 1) + 1
+
+    out = [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
+    out += [Defect("stray-text", span(start, end), text, fix="")
+            for start, end, text in builder.stray]
+    out += [Defect(kind, span(start, end), detail) for kind, start, end, detail in refs.defects]
+    out += [Defect("ref-undefined", span(*refs.first_use[ref_id]), ref_id)
+            for ref_id in refs.order if ref_id not in refs.defs]
+    return tuple(sorted(out, key=lambda d: (d.span, d.kind)))
 
 
 # -- the walk ------------------------------------------------------------------------------------
@@ -859,15 +896,14 @@ class _Walker:
         if ref_id is None:
             if content is None or not str(content[0].value).strip():
                 return
-            self.refs.anonymous += 1
-            ref_id = f"#{self.refs.anonymous}"
+            ref_id = self.refs.unnamed()
         if content is not None and str(content[0].value).strip() and ref_id not in self.refs.defs:
             fields = _citation(content[0].value)
             fields["span"] = (offset, offset + len(str(node)))
             self.refs.defs[ref_id] = fields
             self.muted(content[0].value, content[1])  # references nested in the note
         if not self.builder.defining:
-            self.refs.use(ref_id)
+            self.refs.use(ref_id, (offset, offset + len(str(node))))
             self.builder.add_ref(ref_id)
 
 
@@ -888,25 +924,46 @@ def _ref(node: Tag, offset: int, raw: str, refs: _RefState, *, use: bool = True)
     definitions listed in ``{{reflist|refs=…}}``, which are used elsewhere)."""
     name = _attr(node, "name")
     contents = node.contents if not node.self_closing else None
-    has_body = contents is not None and str(contents).strip() != ""
-    if name is None and not has_body:
+    body = str(contents).strip() if contents is not None else ""
+    span = (offset, offset + len(raw))
+    if name is None and not body:
+        refs.defects.append(("ref-empty", *span, ""))
         return None  # <ref/> or <ref></ref>: nothing to cite
     if name is None:
-        refs.anonymous += 1
-        ref_id = f"#{refs.anonymous}"
+        ref_id = refs.unnamed()
     else:
         ref_id = name
-    if has_body and ref_id not in refs.defs:
+    if body and ref_id in refs.defs:
+        if " ".join(body.split()) != refs.defs[ref_id].get("body"):
+            refs.defects.append(("ref-redefined", *span, ref_id))
+    elif body:
         assert contents is not None
         fields = _citation(contents)
-        fields["span"] = (offset, offset + len(raw))
+        fields["span"] = span
+        fields["body"] = " ".join(body.split())
         refs.defs[ref_id] = fields
+        for kind in _citation_defects(fields):
+            refs.defects.append((kind, *span, ref_id))
     if use:
-        refs.use(ref_id)
+        refs.use(ref_id, span)
     return ref_id
 
 
+def _citation_defects(fields: dict[str, Any]) -> list[str]:
+    """What a citation lacks: a title (a citation template, or a bracketed link, without one),
+    a URL (a web citation without one; a book or a journal needs none)."""
+    out = []
+    if fields["form"] != "text" and not fields["title"]:
+        out.append("cite-no-title")
+    if fields["form"] == "web" and not fields["url"]:
+        out.append("cite-no-url")
+    return out
+
+
 _TRUE = {"yes", "y", "true", "1", "dead"}
+# citation templates of what is only on the web (`{{cite web}}`): they need a URL, where a
+# book, a journal or a newspaper in print (`{{cite book}}`, `{{cite news}}`) needs none
+_WEB = frozenset({"web", "webpage", "website", "tweet", "podcast", "blog"})
 
 
 def _citation(code: Wikicode) -> dict[str, Any]:
@@ -914,10 +971,15 @@ def _citation(code: Wikicode) -> dict[str, Any]:
     out: dict[str, Any] = dict.fromkeys(
         ("url", "title", "publisher", "author", "date", "access_date", "archive_url", "archive_date"))
     out["dead"] = False
+    out["form"] = "text"  # web (`{{cite web}}`), other (another template), link, text
     for template in code.filter_templates(recursive=True):
         tname = _plain(template.name).lower().replace("_", " ")
         params = {str(p.name).strip().lower().replace("_", "-"): _plain(p.value) for p in template.params}
         if tname.startswith("cite") or tname.startswith("citation"):
+            if out["form"] == "text":
+                online = tname.split(" ", 1)[-1] in _WEB and not any(
+                    key in params for key in ("isbn", "doi", "issn", "journal", "oclc"))
+                out["form"] = "web" if online else "other"
             out["url"] = out["url"] or params.get("url") or None
             out["title"] = out["title"] or params.get("title") or None
             out["publisher"] = out["publisher"] or _first(params, "publisher", "work", "website",
@@ -954,6 +1016,8 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         if _inside_template(code, link):
             continue
         out["url"] = out["url"] or _CONTROL.sub("", str(link.url)).strip() or None
+        if out["form"] == "text":
+            out["form"] = "link"  # `[url title]`, or a bare URL: that needs a title
         if link.title is not None:
             out["title"] = out["title"] or _plain(link.title) or None
         break
@@ -1041,18 +1105,18 @@ def _freeze_refs(state: _RefState, prepared: Prepared) -> dict[str, Ref]:
     number = 0
     # in the order a reader meets them; defined in a list but never cited: last
     never_used = [ref_id for ref_id in state.defs if ref_id not in state.uses]
-    named = {ref_id for ref_id in [*state.order, *never_used] if not ref_id.startswith("#")}
+    named = {ref_id for ref_id in [*state.order, *never_used] if not ref_id.startswith(_UNNAMED)}
     for ref_id in [*state.order, *never_used]:
         fields = state.defs.get(ref_id)
         if fields is not None:
             number += 1
         # an unnamed reference is known by its number, unless a named one has it (`name="1"`)
         shown_id = (str(number) if str(number) not in named else f"#{number}") \
-            if ref_id.startswith("#") else ref_id
+            if ref_id.startswith(_UNNAMED) else ref_id
         out[ref_id] = Ref(
             id=shown_id,
             number=number if fields is not None else None,
-            name=None if ref_id.startswith("#") else ref_id,
+            name=None if ref_id.startswith(_UNNAMED) else ref_id,
             url=fields["url"] if fields else None,
             title=fields["title"] if fields else None,
             publisher=fields["publisher"] if fields else None,

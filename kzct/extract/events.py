@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from kzct.dates import (
     FROM_HEADING,
+    DateMention,
     PartialDate,
     ResolvedDate,
     find_dates,
@@ -13,10 +15,11 @@ from kzct.dates import (
     resolve_dates,
 )
 from kzct.extract.casualties import Casualties, count_casualties
-from kzct.model import Entity, Event, Sentence, date_key
+from kzct.model import CORRECTED, Defect, Entity, Event, Sentence, date_key
 
 
-def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
+def date_sentences(sentences: list[Sentence],
+                   defects: list[Defect] | None = None) -> dict[int, list[ResolvedDate]]:
     """The resolved dates of every dated sentence, by sentence index.
 
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
@@ -24,6 +27,9 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
     (``year from heading``); never from another part of the article. A relative date (``3天之后``,
     ``次日``, ``同年``) counts from the latest plain date before it in the section (not a decade,
     nor one with a qualifier such as ``自2002年``).
+
+    ``defects``, when given, gets the dates the article gets wrong: one read through a typo, a
+    month and day with no year in reach.
     """
     out: dict[int, list[ResolvedDate]] = {}
     paragraph_year: dict[int, int] = {}
@@ -41,13 +47,17 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
         mentions = find_dates(sentence.shadow)
         if not mentions:
             continue
+        unplaced: list[DateMention] = []
         resolved = resolve_dates(
             mentions,
             context_year=paragraph_year.get(sentence.paragraph),
             heading=heading,
             anchor=anchor,
             anchor_end=anchor_end,
+            unplaced=unplaced,
         )
+        if defects is not None:
+            defects.extend(_date_defects(sentence, resolved, unplaced))
         if not resolved:
             continue
         out[sentence.index] = resolved
@@ -57,6 +67,25 @@ def date_sentences(sentences: list[Sentence]) -> dict[int, list[ResolvedDate]]:
         if last.source != FROM_HEADING and not last.date.decade:
             paragraph_year[sentence.paragraph] = last.date.year
     return out
+
+
+def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],
+                  unplaced: list[DateMention]) -> list[Defect]:
+    out = []
+    for date in resolved:
+        if date.source == CORRECTED:
+            out.append(Defect("date-typo", sentence.seed_span(date.start, date.end_pos),
+                              date.date.iso(), fix=_as_written(date)))
+    for mention in unplaced:
+        out.append(Defect("date-no-year", sentence.seed_span(mention.start, mention.end_pos),
+                          mention.text))
+    return out
+
+
+def _as_written(date: ResolvedDate) -> str:
+    """A corrected date as it should have been written: `2005年2月5日` for `2005年2与5日` (the
+    one typo ``kzct.dates`` reads through, in either script)."""
+    return re.sub("[与與]", "月", date.text, count=1)
 
 
 def extract_events(
