@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
@@ -31,6 +31,9 @@ from kzct.complete import (
 from kzct.context import Run
 from kzct.errors import ExitCode, UsageError
 from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
+
+if TYPE_CHECKING:
+    from kzct.seeds import SeedChoice
 
 
 class Command(TyperCommand):
@@ -212,11 +215,9 @@ def _global(
         raise typer.Exit(ExitCode.OK)
 
 
-def _index(run: Run):  # type: ignore[no-untyped-def]
-    """The index of the chosen seeds; a note on stderr for the files a seed directory skipped,
-    and a progress bar there for a long build at a terminal."""
-    from kzct.cache import load_index
-    from kzct.render import BuildProgress, note
+def _seed_choice(run: Run) -> "SeedChoice":
+    """The chosen seed files; a note on stderr for the files a seed directory skipped."""
+    from kzct.render import note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
     choice = find_seeds(run.seeds or None, run.env.seed)
@@ -226,6 +227,16 @@ def _index(run: Run):  # type: ignore[no-untyped-def]
         files = "file that is" if len(choice.skipped) == 1 else "files that are"
         note(f"kzct: note: skipped {len(choice.skipped)} {files} not wikitext "
              f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
+    return choice
+
+
+def _index(run: Run):  # type: ignore[no-untyped-def]
+    """The index of the chosen seeds, with a progress bar on stderr for a long build at a
+    terminal."""
+    from kzct.cache import load_index
+    from kzct.render import BuildProgress, note
+
+    choice = _seed_choice(run)
     progress = BuildProgress(run) if run.stderr_tty else None
     index = load_index(choice.paths, use_cache=run.use_cache, env=run.env, progress=progress)
     for warning in index.warnings:  # said when an article is built (not again from the cache)
@@ -548,6 +559,65 @@ def show(
         write_json(run, Shown("unique", name, record.entity, record.events, record.refs, (), ()))
     else:
         _views().card(run, record)
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@command(None, *LIST_FORMATS)
+def check(
+    run: Run, fmt: Format,
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILE]...", show_default=False,
+        help="Wikitext files or directories to check, as --seed takes them (the default: "
+             "the --seed articles).")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is this severe or more.")] = FailOn.error,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", metavar="CODE", help="Leave out a kind of finding, by code (R301) or "
+                                         "name (unreferenced-paragraph); repeatable.")] = None,
+) -> None:
+    """What the article itself gets wrong: mistyped dates, names spelt two ways, references.
+
+    One finding per line, as linters print them: FILE:LINE:COL: CODE severity: message (the
+    line and column of the wikitext, the column counted in characters). Exit code 0 when no
+    finding is at or above --fail-on (error unless given), 1 otherwise; a count goes to stderr.
+    --json gives each finding's code, kind, severity, span, the text there, and the fix where
+    the text shows one. Each article is read afresh (the index cache is not used). FILE works
+    as --seed does.
+
+    Example: kzct check article.wikitext --fail-on warning
+    """
+    from kzct.cache import places_dir
+    from kzct.check import check_files, fails, rule_kinds
+    from kzct.render import note
+
+    ignored = rule_kinds(ignore or [])
+    if files:
+        run.add_options(list(files))
+    paths = _seed_choice(run).paths
+    findings = list(check_files(paths, places_dir(run.env), ignore=ignored))
+    if fmt is Format.TABLE:
+        _write(run, "".join(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
+                            f"{f.message}\n" for f in findings))
+    else:
+        _output(run, fmt, findings, lambda r: None, "")
+    counts = {severity: sum(f.severity == severity for f in findings)
+              for severity in ("error", "warning", "info")}
+    articles = "article" if len(paths) == 1 else "articles"
+    if findings:
+        note(f"kzct check: {counts['error']} error(s), {counts['warning']} warning(s), "
+             f"{counts['info']} info in {len(paths)} {articles}")
+    else:
+        note(f"kzct check: nothing found in {len(paths)} {articles}")
+    if fails(findings, fail_on.value):
+        raise typer.Exit(ExitCode.ERROR)
 
 
 # -- help, completion, cache -----------------------------------------------------------------------

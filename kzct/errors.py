@@ -21,7 +21,8 @@ MEANINGS = {
     ExitCode.OK: "success, including a query that matched nothing (`[]` with `--json`, a "
                  "one-line note on stderr for a table), and output cut short by its reader "
                  "(`kzct timeline \\| head -1`)",
-    ExitCode.ERROR: "output could not be written (`kzct: error: cannot write output: No space "
+    ExitCode.ERROR: "`kzct check`: a finding at or above `--fail-on` (error unless given). "
+                    "Any command: output could not be written (`kzct: error: cannot write output: No space "
                     "left on device`), or an internal error (a bug): one line on stderr; "
                     "`KZCT_DEBUG=1` shows the traceback. Also a cache database found damaged "
                     "after output had begun: it is removed, and the command can simply be run "

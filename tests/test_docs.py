@@ -32,7 +32,8 @@ def test_readme_examples_are_real_output() -> None:
     assert proc.returncode == 0, proc.stderr + proc.stdout
 
 
-@pytest.mark.parametrize("command", ["groups", "sources", "timeline", "search", "people", "places", "show"])
+@pytest.mark.parametrize("command", ["groups", "sources", "timeline", "search", "people", "places", "show",
+                                     "check"])
 def test_every_command_is_documented(command) -> None:  # type: ignore[no-untyped-def]
     assert f"### `kzct {command}" in README or f"`kzct {command}`" in README
 

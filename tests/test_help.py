@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import ROOT, SEED, fresh_cache
 
-COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
+COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "check", "help",
             "completion", "cache", "cache info", "cache clear"]
 
 

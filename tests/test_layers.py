@@ -17,7 +17,7 @@ LAYERS = [
                  "kzct.extract.entities", "kzct.extract.groups"}),
     ("build", {"kzct.index"}),
     ("store", {"kzct.store", "kzct.cache"}),
-    ("queries", {"kzct.queries", "kzct.search", "kzct.records"}),
+    ("queries", {"kzct.queries", "kzct.search", "kzct.records", "kzct.check"}),
     ("face", {"kzct.cli", "kzct.views", "kzct.render", "kzct.layout", "kzct.complete",
               "kzct.shells", "kzct.__main__"}),
 ]
