@@ -263,6 +263,10 @@ def _limited(records: Iterable[Any], limit: int | None) -> Iterable[Any]:
     return itertools.islice(records, limit)
 
 
+# the formats that print records as the store holds them (their JSON, not decoded)
+_AS_STORED = (Format.JSON, Format.JSONL)
+
+
 def _output(run: Run, fmt: Format, records: Iterable[Any], table: Callable[[list[Any]], None],
             empty: str) -> None:
     from kzct.render import write_records
@@ -286,7 +290,7 @@ def groups(
     from kzct.queries import list_groups
 
     index = _index(run)
-    records = list_groups(index, include_all=all_)
+    records = list_groups(index, include_all=all_, raw=fmt in _AS_STORED)
     _output(run, fmt, records,
             lambda r: _views().groups_table(run, r, _seed_column(index), all_),
             "no groups found in this article")
@@ -313,7 +317,7 @@ def sources(
     from kzct.queries import list_sources
 
     index = _index(run)
-    records = _limited(list_sources(index, dead_only=dead), limit)
+    records = _limited(list_sources(index, dead_only=dead, raw=fmt in _AS_STORED), limit)
     _output(run, fmt, records,
             lambda r: _views().sources_table(run, r, _seed_column(index), wide),
             "no references match")
@@ -417,7 +421,7 @@ def timeline(
         groups=_filter(index, group, "--group", "group"),
         grep=grep, reverse=reverse,
     )
-    records = _limited(run_timeline(index, flt), limit)
+    records = _limited(run_timeline(index, flt, raw=fmt in _AS_STORED), limit)
     if fmt is Format.GEOJSON:
         from kzct.records import event_features
 

@@ -9,7 +9,10 @@ the seed (``[start, end)`` offsets into the seed's decoded text) and the ids of 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 Span = tuple[int, int]
 
@@ -28,6 +31,10 @@ def to_json(record: Any) -> Any:
 
     Tuples of plain values are copied as lists in one step; only records (and tuples of records)
     are walked, which keeps large outputs fast."""
+    if isinstance(record, StoredJSON):
+        import json
+
+        return json.loads(record)
     names = getattr(record, "_fields", None)
     if names is None:
         if isinstance(record, (list, tuple)):
@@ -49,6 +56,51 @@ def to_json(record: Any) -> Any:
                 value = list(value)
         out[name] = value
     return out
+
+
+class StoredJSON(str):
+    """A record's JSON text as the store holds it (``to_json``, dumped): ``--json`` writes it as
+    it is, without decoding it (``kzct.render``)."""
+
+
+def from_json(cls: type[_R], data: dict[str, Any]) -> _R:
+    """The record of class ``cls`` that ``to_json`` gave ``data`` (fields it hides take their
+    defaults): nested records and lists of them rebuilt, other lists as tuples."""
+    convert = _DECODERS.get(cls)
+    if convert is None:
+        convert = _DECODERS[cls] = _decoders(cls)
+    return cls(**{name: f(data[name]) if f is not None else data[name]
+                  for name, f in convert if name in data})
+
+
+_R = TypeVar("_R")
+_DECODERS: dict[type, list[tuple[str, Callable[[Any], Any] | None]]] = {}
+
+
+def _decoders(cls: type) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """For each field of a record class, what turns its JSON value back (None: nothing)."""
+    hints = typing.get_type_hints(cls)
+    out: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for name in cls._fields:  # type: ignore[attr-defined]
+        out.append((name, _decoder(hints[name])))
+    return out
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any] | None:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if hasattr(hint, "_fields"):
+        return lambda value: from_json(hint, value)
+    if origin is tuple:
+        record = next((a for a in args if hasattr(a, "_fields")), None)
+        if record is not None:
+            return lambda values: tuple(from_json(record, v) for v in values)
+        return tuple
+    if origin in (types.UnionType, typing.Union) and len(args) == 1:
+        inner = _decoder(args[0])
+        if inner is not None:
+            return lambda value: None if value is None else inner(value)
+    return None
 
 
 def date_key(date: str) -> tuple[int, int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.model import Event, Group, Ref
+from kzct.model import Event, Group, Ref, StoredJSON
 from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
@@ -13,14 +13,22 @@ if TYPE_CHECKING:
     from kzct.store import Index
 
 
-def list_groups(index: Index, *, include_all: bool = False) -> Iterator[Group]:
-    """Kazakhstan's banned organisations in list order; with ``include_all`` the others too."""
-    return (g for g in index.iter_groups() if include_all or g.status == "listed")
+def list_groups(index: Index, *, include_all: bool = False,
+                raw: bool = False) -> Iterator[Group] | Iterator[StoredJSON]:
+    """Kazakhstan's banned organisations in list order; with ``include_all`` the others too.
+    ``raw``: as their stored JSON, for ``--json`` (nothing decoded)."""
+    if raw:
+        return index.groups_json(listed_only=not include_all)
+    return index.iter_groups(listed_only=not include_all)
 
 
-def list_sources(index: Index, *, dead_only: bool = False) -> Iterator[Ref]:
-    """The references, in the order a reader meets them; unresolved names are included."""
-    return (ref for ref in index.iter_refs() if ref.dead or not dead_only)
+def list_sources(index: Index, *, dead_only: bool = False,
+                 raw: bool = False) -> Iterator[Ref] | Iterator[StoredJSON]:
+    """The references, in the order a reader meets them; unresolved names are included.
+    ``raw``: as their stored JSON."""
+    if raw:
+        return index.refs_json(dead_only=dead_only)
+    return index.iter_refs(dead_only=dead_only)
 
 
 class TimelineFilter(NamedTuple):
@@ -37,26 +45,30 @@ def _day(key: tuple[int, int, int]) -> int:
     return key[0] * 10000 + key[1] * 100 + key[2]
 
 
-def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
+def timeline(index: Index, flt: TimelineFilter,
+             raw: bool = False) -> Iterator[Event] | Iterator[StoredJSON]:
     """Events in date order that pass every filter given.
 
     An event is in a --from/--to window only if all of it is: `2006` is not known to be on or
     after 2006-12-01, so it is not presented as if it were. A --year keeps events that touch it.
     Several values of one filter are alternatives (any year, any place, any group given);
-    different filters must all hold.
+    different filters must all hold. The years and the window are the database's to test;
+    places, groups and text need the records. ``raw``: as their stored JSON, where no filter
+    needs the records (else decoded all the same).
     """
-    from kzct.store import event_bounds
-
     start = end = None
     if flt.start or flt.end:
         from kzct.dates import as_range
 
         start = _day(as_range(flt.start)[0]) if flt.start else None
         end = _day(as_range(flt.end)[1]) if flt.end else None
-    lo, hi = start, end
-    if flt.years:  # the database narrows by the widest window; the exact test follows
-        lo = max(lo or 0, min(flt.years) * 10000 + 101)
-        hi = min(hi or 99991231, max(flt.years) * 10000 + 1231)
+    if raw and not (flt.places or flt.groups or flt.grep):
+        return index.events_json(start, end, years=flt.years, reverse=flt.reverse)
+    return _filtered(index, flt, index.events_within(start, end, years=flt.years,
+                                                     reverse=flt.reverse))
+
+
+def _filtered(index: Index, flt: TimelineFilter, events: Iterator[Event]) -> Iterator[Event]:
     scripts = None
     if flt.grep and any(map(is_cjk, flt.grep)):
         # Chinese in either script matches either (難民 finds 难民): OpenCC, for this query only
@@ -68,12 +80,7 @@ def timeline(index: Index, flt: TimelineFilter) -> Iterator[Event]:
         return fold(scripts.simplified(text) if scripts is not None else text, index.t2s)
 
     needle = folded(flt.grep) if flt.grep else None
-    for event in index.events_within(lo, hi, reverse=flt.reverse):
-        first, last, _sort = event_bounds(event)
-        if flt.years and not any(first // 10000 <= y <= last // 10000 for y in flt.years):
-            continue
-        if (start is not None and first < start) or (end is not None and last > end):
-            continue
+    for event in events:
         if flt.places and not any(names & set(event.places) for names in flt.places):
             continue
         if flt.groups and not any(names & set(event.groups) for names in flt.groups):

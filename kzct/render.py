@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzct.errors import OutputClosed, OutputError
 from kzct.formats import Format
-from kzct.model import to_json
+from kzct.model import StoredJSON, to_json
 
 if TYPE_CHECKING:
     from kzct.context import Run
@@ -142,7 +142,10 @@ def write_json(run: Run, data: Any) -> None:
             return
         out.write("[")
         for position, record in enumerate(itertools.chain([first], records)):
-            text = json.dumps(to_json(record), ensure_ascii=False, indent=indent)
+            if isinstance(record, StoredJSON) and not indent:
+                text = record  # as stored: the same text json.dumps writes here
+            else:
+                text = json.dumps(to_json(record), ensure_ascii=False, indent=indent)
             if indent:
                 text = "\n" + "\n".join("  " + line for line in text.splitlines())
             out.write(text if position == 0 else ("," if indent else ", ") + text)
@@ -158,7 +161,8 @@ def write_jsonl(run: Run, records: Iterable[Any]) -> None:
     with _stdout(run):
         out = sys.stdout
         for record in itertools.chain([first], iterator):
-            out.write(json.dumps(to_json(record), ensure_ascii=False))
+            out.write(record if isinstance(record, StoredJSON)
+                      else json.dumps(to_json(record), ensure_ascii=False))
             out.write("\n")
 
 

@@ -18,40 +18,46 @@ least recently used ones while the database is over its size bound (``kzct.cache
 from __future__ import annotations
 
 import calendar
+import json
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from kzct.errors import CacheCorrupt, KzctError
-from kzct.model import Entity, Event, Group, Ref, date_key
+from kzct.model import Entity, Event, Group, Ref, StoredJSON, date_key, from_json, to_json
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s BLOB NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s TEXT NOT NULL,
     used INTEGER NOT NULL DEFAULT 0, UNIQUE (path, name));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL, data BLOB NOT NULL,
-    PRIMARY KEY (seed, ord));
+CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
+    listed INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS refs (seed INTEGER NOT NULL, ord INTEGER NOT NULL, ref_id TEXT NOT NULL,
-    data BLOB NOT NULL, PRIMARY KEY (seed, ord));
+    dead INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
     lo INTEGER NOT NULL, hi INTEGER NOT NULL, sort INTEGER NOT NULL, seed_name TEXT NOT NULL,
-    start INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seed, ord));
+    start INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
-    name_key TEXT NOT NULL, data BLOB NOT NULL);
+    name_key TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
     entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
 """
-_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+def _dump(record: Any) -> str:
+    """A record as stored: its JSON text, exactly as ``--json`` prints it (so that it can be
+    written out as it is). JSON, not pickles: loading a pickle from a writable cache directory
+    would run whatever it holds."""
+    return json.dumps(to_json(record), ensure_ascii=False)
 
 
 class SeedInfo(NamedTuple):
@@ -91,15 +97,15 @@ def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
     """Write one built article (a ``kzct.index.SeedIndex``) under ``seed_id``."""
     from kzct.text import fold
 
-    dump = pickle.dumps
-    conn.executemany("INSERT INTO groups VALUES (?, ?, ?)",
-                     [(seed_id, i, dump(g, _PICKLE)) for i, g in enumerate(built.groups)])
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)",
-                     [(seed_id, i, r.id, dump(r, _PICKLE)) for i, r in enumerate(built.refs.values())])
+    conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?)",
+                     [(seed_id, i, g.status == "listed", _dump(g))
+                      for i, g in enumerate(built.groups)])
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)",
+                     [(seed_id, i, r.id, r.dead, _dump(r)) for i, r in enumerate(built.refs.values())])
     rows = []
     for i, event in enumerate(built.events):
         lo, hi, sort = event_bounds(event)
-        rows.append((seed_id, i, lo, hi, sort, event.seed, event.span[0], dump(event, _PICKLE)))
+        rows.append((seed_id, i, lo, hi, sort, event.seed, event.span[0], _dump(event)))
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     names = []
     for i, entity in enumerate(built.entities):
@@ -108,7 +114,7 @@ def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (seed_id, i, entity.kind, len(entity.mentions), name, name.casefold(),
-             dump(entity, _PICKLE)))
+             _dump(entity)))
         entity_row = cursor.lastrowid
         seen: set[str] = set()
         for name in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
@@ -122,6 +128,18 @@ def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
 def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
     for table in ("groups", "refs", "events", "entities", "names"):
         conn.execute(f"DELETE FROM {table} WHERE seed = ?", (seed_id,))  # noqa: S608 - fixed names
+
+
+_R = TypeVar("_R")
+
+
+def _load(cls: type[_R], text: str) -> _R:
+    """A stored record decoded; one that cannot be is a damaged cache."""
+    try:
+        data = json.loads(text)
+        return data if cls is dict else from_json(cls, data)  # type: ignore[return-value]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise CacheCorrupt(f"undecodable record: {exc!r}") from None
 
 
 class Index:
@@ -148,30 +166,38 @@ class Index:
         except sqlite3.DatabaseError as exc:
             raise CacheCorrupt(str(exc)) from None
 
-    def _records(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
-        return list(self._stream(sql, params))
+    def _records(self, cls: type[_R], sql: str, params: Iterable[Any] = ()) -> list[_R]:
+        return list(self._stream(cls, sql, params))
 
-    def _stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Any]:
+    def _stream(self, cls: type[_R], sql: str, params: Iterable[Any] = ()) -> Iterator[_R]:
         """The records of ``sql`` (its last column), read and decoded a batch at a time, so that
         a query over a thousand articles never holds them all."""
+        for text in self._texts(sql, params):
+            yield _load(cls, text)
+
+    def _texts(self, sql: str, params: Iterable[Any] = ()) -> Iterator[StoredJSON]:
+        """The stored JSON of ``sql``'s records (its last column), a batch at a time. Written
+        out undecoded, each is checked to be an object's text, which a damaged row is not (a
+        page SQLite cannot read is a ``DatabaseError`` of its own)."""
         where = "1" if self._all else "seed IN (SELECT seed FROM chosen)"
         try:
             cursor = self.conn.execute(sql.format(seeds=where), tuple(params))
             while rows := cursor.fetchmany(256):
                 for row in rows:
-                    yield pickle.loads(row[-1])
+                    text = row[-1]
+                    if not (isinstance(text, str) and text[:1] == "{" and text[-1:] == "}"):
+                        raise CacheCorrupt(f"undecodable record: {text[:20]!r}")
+                    yield StoredJSON(text)
         except sqlite3.DatabaseError as exc:
             raise CacheCorrupt(str(exc)) from None
-        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
-            raise CacheCorrupt(f"undecodable record: {exc!r}") from None
 
     @property
     def t2s(self) -> dict[str, str]:
         """Traditional → simplified, for every character of the chosen articles' names."""
         if self._t2s is None:
             merged: dict[str, str] = {}
-            for (blob,) in self._rows("SELECT t2s FROM seeds WHERE {seeds}", column="id"):
-                merged.update(pickle.loads(blob))
+            for (text,) in self._rows("SELECT t2s FROM seeds WHERE {seeds}", column="id"):
+                merged.update(_load(dict, text))
             self._t2s = merged
         return self._t2s
 
@@ -179,27 +205,62 @@ class Index:
     def groups(self) -> list[Group]:
         return list(self.iter_groups())
 
-    def iter_groups(self) -> Iterator[Group]:
-        return self._stream("SELECT data FROM groups WHERE {seeds} ORDER BY seed, ord")
+    def iter_groups(self, *, listed_only: bool = False) -> Iterator[Group]:
+        return self._stream(Group, self._groups_sql(listed_only))
 
-    def iter_refs(self) -> Iterator[Ref]:
-        return self._stream("SELECT data FROM refs WHERE {seeds} ORDER BY seed, ord")
+    def groups_json(self, *, listed_only: bool = False) -> Iterator[StoredJSON]:
+        """The groups as ``--json`` prints them, not decoded."""
+        return self._texts(self._groups_sql(listed_only))
+
+    @staticmethod
+    def _groups_sql(listed_only: bool) -> str:
+        return ("SELECT data FROM groups WHERE {seeds}" + (" AND listed" if listed_only else "")
+                + " ORDER BY seed, ord")
+
+    def iter_refs(self, *, dead_only: bool = False) -> Iterator[Ref]:
+        return self._stream(Ref, self._refs_sql(dead_only))
+
+    def refs_json(self, *, dead_only: bool = False) -> Iterator[StoredJSON]:
+        """The references as ``--json`` prints them, not decoded."""
+        return self._texts(self._refs_sql(dead_only))
+
+    @staticmethod
+    def _refs_sql(dead_only: bool) -> str:
+        return ("SELECT data FROM refs WHERE {seeds}" + (" AND dead" if dead_only else "")
+                + " ORDER BY seed, ord")
 
     def refs_by_id(self, seed: str, ids: Iterable[str]) -> list[Ref]:
         wanted = list(ids)
         seed_id = next(s.id for s in self.seeds if s.name == seed)
         found = {r.id: r for r in self._records(
-            "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
+            Ref, "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
-    def events_within(self, lo: int | None = None, hi: int | None = None, *,
-                      reverse: bool = False) -> Iterator[Event]:
-        """Events that may fall between days ``lo`` and ``hi`` (``YYYYMMDD``), in date order
-        (latest first with ``reverse``)."""
+    def events_within(self, start: int | None = None, end: int | None = None, *,
+                      years: tuple[int, ...] = (), reverse: bool = False) -> Iterator[Event]:
+        """Events wholly between days ``start`` and ``end`` (``YYYYMMDD``) that touch one of
+        ``years`` (any, when none is given), in date order (latest first with ``reverse``)."""
+        return self._stream(Event, *self._events_sql(start, end, years, reverse))
+
+    def events_json(self, start: int | None = None, end: int | None = None, *,
+                    years: tuple[int, ...] = (), reverse: bool = False) -> Iterator[StoredJSON]:
+        """``events_within`` as ``--json`` prints them, not decoded."""
+        return self._texts(*self._events_sql(start, end, years, reverse))
+
+    @staticmethod
+    def _events_sql(start: int | None, end: int | None, years: tuple[int, ...],
+                    reverse: bool) -> tuple[str, list[int]]:
+        # `lo >= start AND hi <= end`: all of the event in the window (the index on (hi, lo)
+        # narrows it); a year touched: some day of the event in it
+        where = ["{seeds}", "lo >= ?", "hi <= ?"]
+        params = [start or 0, end or 99991231]
+        if years:
+            where.append("(" + " OR ".join(["(hi >= ? AND lo <= ?)"] * len(years)) + ")")
+            for year in years:
+                params += [year * 10000 + 101, year * 10000 + 1231]
         order = "sort DESC, seed_name DESC, start DESC" if reverse else "sort, seed_name, start"
-        return self._stream(
-            "SELECT data FROM events WHERE {seeds} AND hi >= ? AND lo <= ? "  # noqa: S608
-            f"ORDER BY {order}", (lo or 0, hi or 99991231))
+        return (f"SELECT data FROM events WHERE {' AND '.join(where)} "  # noqa: S608
+                f"ORDER BY {order}"), params
 
     @property
     def events(self) -> list[Event]:
@@ -208,7 +269,7 @@ class Index:
     def events_of(self, seed: str) -> list[Event]:
         """The events of one article, in date order."""
         seed_id = next(s.id for s in self.seeds if s.name == seed)
-        return self._records("SELECT data FROM events WHERE seed = ? AND {seeds} "
+        return self._records(Event, "SELECT data FROM events WHERE seed = ? AND {seeds} "
                              "ORDER BY sort, seed_name, start", (seed_id,))
 
     def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
@@ -217,8 +278,8 @@ class Index:
         by = {"article": "seed, ord", "mentions": "mentions DESC, name, seed, ord",
               "name": "name_key, seed, ord"}[order]
         where = "{seeds}" + (" AND kind = ?" if kind else "")
-        return self._stream(f"SELECT data FROM entities WHERE {where} ORDER BY {by}",  # noqa: S608
-                            (kind,) if kind else ())
+        return self._stream(Entity, f"SELECT data FROM entities WHERE {where} "  # noqa: S608
+                            f"ORDER BY {by}", (kind,) if kind else ())
 
     @property
     def entities(self) -> list[Entity]:
@@ -240,17 +301,17 @@ class Index:
                    f"ON entities.id = names.entity WHERE names.folded IN ({marks}) AND "
                    "{seeds}" + (" AND names.kind = ?" if kind else ""))
             rows = self._rows(sql, [*chunk, kind] if kind else chunk, column="names.seed")
-            cache: dict[bytes, Entity] = {}
-            for folded_name, name, blob in rows:
-                if blob not in cache:
-                    cache[blob] = pickle.loads(blob)
-                out.append((folded_name, name, cache[blob]))
+            cache: dict[str, Entity] = {}
+            for folded_name, name, text in rows:
+                if text not in cache:
+                    cache[text] = _load(Entity, text)
+                out.append((folded_name, name, cache[text]))
         return out
 
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 3  # bump when the schema changes: kzct.cache then starts a new database
+STORE_FORMAT = 4  # bump when the schema changes: kzct.cache then starts a new database
 _DAY = 86400
 
 
@@ -435,7 +496,8 @@ def _store(conn: sqlite3.Connection, built: Any, path: str, name: str, size: int
     cursor = conn.execute(
         "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s, used) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (path, name, built.digest, size, mtime_ns, pickle.dumps(built.t2s, _PICKLE), _today()))
+        (path, name, built.digest, size, mtime_ns, json.dumps(built.t2s, ensure_ascii=False),
+         _today()))
     seed_id = int(cursor.lastrowid or 0)
     _insert(conn, seed_id, built)
     return SeedInfo(seed_id, name, path, built.digest)

@@ -49,7 +49,14 @@ def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None: 
     groups = run("groups", "--json").json()
     for group in groups:
         start, end = group["source"]["span"]
-        assert seed_text[start:end].startswith(group["name_zh"]) or group["name_zh"] in seed_text[start:end]
+        assert seed_text[start:end] == group["name_zh"]
+    # `--all`: a group named where its status is stated is anchored to its name; one named only
+    # by the heading above (伊斯兰传道会) to the words that state its status
+    anchored = {g["name_zh"]: seed_text[slice(*g["source"]["span"])]
+                for g in run("groups", "--all", "--json").json() if g["status"] != "listed"}
+    assert anchored == {"艾克拉米亚": "艾克拉米亚", "伊斯兰圣战": "伊斯兰圣战", "哈马斯": "哈马斯",
+                        "哈萨克斯坦穆斯林联盟": "哈萨克斯坦穆斯林联盟",
+                        "伊斯兰传道会": "没有被哈萨克斯坦政府认定是恐怖组织"}
     assert groups[0]["refs"] == ["TERRORORG"]
     assert groups[-1]["refs"] == ["SHINRIKYO"]
     assert groups[0]["source"]["section"] == ["取缔恐怖组织"]
