@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from kzct.errors import UsageError
 from kzct.index import Builder, SeedIndex, build_seed_index
-from kzct.model import Defect, Entity, Finding, Sentence, date_key
+from kzct.model import Defect, Finding, Sentence, date_key
 from kzct.text import has_cjk
 
 
@@ -42,13 +42,16 @@ class Rule(NamedTuple):
 # kind → its rule. Codes are stable: a kind keeps its code; a new kind takes a new one.
 RULES: dict[str, Rule] = {
     "date-typo": Rule("D101", "error", "a date that had to be corrected to be read"),
-    "date-no-year": Rule("D102", "warning", "a month and day with no year in reach"),
+    # info: an article on one event often gives its year once, in the lead or the infobox
+    "date-no-year": Rule("D102", "info", "a month and day with no year in reach"),
     "stray-text": Rule("T101", "warning", "stray text between a sentence's end and its reference"),
     "name-variant": Rule("N101", "warning", "one entity written two ways in Latin letters"),
     "name-variant-zh": Rule("N102", "warning", "one entity written two ways in Chinese"),
     "ref-undefined": Rule("R101", "error", "a reference name cited but never defined"),
     "ref-redefined": Rule("R102", "error", "a reference name defined twice, differently"),
     "ref-empty": Rule("R103", "error", "a reference with neither name nor content"),
+    "ref-unclosed": Rule("R104", "error", "a <ref> tag never closed"),
+    "cite-broken": Rule("R105", "error", "a citation template left open ({{ without }})"),
     "dead-link": Rule("R201", "warning", "a dead link with no archive"),
     "cite-no-title": Rule("R202", "warning", "a citation without a title"),
     "cite-no-url": Rule("R203", "warning", "a web citation without a URL"),
@@ -109,7 +112,7 @@ def check_article(built: SeedIndex, text: str, path: str, builder: Builder, *,
                   ignore: Collection[str] = ()) -> list[Finding]:
     """Every finding of one built article, in text order."""
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
-               *_outline_defects(built, builder), *_variant_defects(built, builder)]
+               *_variant_defects(built, builder)]
     lines = [0] + [m.end() for m in re.finditer("\n", text)]
     refs = {ref.name or ref.id: ref for ref in built.refs.values()}
     out = [_finding(d, text, path, lines, refs) for d in defects if d.kind not in ignore]
@@ -159,6 +162,11 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
         return f"reference {_quote(detail)} is defined again with other content{where}", ()
     if kind == "ref-empty":
         return "reference with neither a name nor content", ()
+    if kind == "ref-unclosed":
+        return "<ref> is never closed: the text after it is read as the citation", ()
+    if kind == "cite-broken":
+        return (f"citation {_ref_label(detail, refs)} has a template left open ({{{{ without "
+                f"}}}})", ())
     if kind == "dead-link":
         return f"reference {_ref_label(detail, refs)} is marked dead and has no archive", ()
     if kind == "cite-no-title":
@@ -176,8 +184,9 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
         return "conversion markup -{ is never closed", ()
     if kind == "heading-skip":
         return detail, ()
-    assert kind == "empty-section", kind
-    return f"section {_quote(detail)} has no text", ()
+    if kind == "empty-section":
+        return f"section {_quote(detail)} has no text", ()
+    raise AssertionError(kind)
 
 
 def _quote(value: str, room: int = 40) -> str:
@@ -234,31 +243,6 @@ def _paragraph_defects(built: SeedIndex) -> list[Defect]:
     return out
 
 
-def _outline_defects(built: SeedIndex, builder: Builder) -> list[Defect]:
-    """Headings that skip a level; body sections with neither text nor a section under them."""
-    from kzct.wikitext import is_non_body
-
-    out = []
-    texted = {s.section for s in built.sentences}
-    sections = list(built.sections)
-    previous = 1  # the article's title is the level above ==
-    for i, section in enumerate(sections):
-        if section.level > previous + 1:
-            marks = "=" * section.level
-            out.append(Defect("heading-skip", section.span,
-                              f"heading {marks} (level {section.level}) follows level {previous}; "
-                              f"expected level {previous + 1} or less",
-                              fix=None))
-        previous = section.level
-        below = i + 1 < len(sections) and sections[i + 1].level > section.level
-        if below or section.path in texted:
-            continue
-        if any(is_non_body(builder.scripts.simplified(part)) for part in section.path):
-            continue  # references, external links: apparatus, not text
-        out.append(Defect("empty-section", section.span, section.path[-1]))
-    return out
-
-
 # -- names written two ways ------------------------------------------------------------------
 
 def _variant_defects(built: SeedIndex, builder: Builder) -> list[Defect]:
@@ -267,6 +251,7 @@ def _variant_defects(built: SeedIndex, builder: Builder) -> list[Defect]:
         if entry.en:
             known_aliases[(entry.kind, entry.en)] = entry.aliases
     simplified = builder.scripts.simplified
+    said_one = [tuple(simplified(n) for n in names) for names in built.aliases]
     out = []
     for entity in built.entities:
         known = [n for n in (entity.name_en, *known_aliases.get((entity.kind, entity.name_en or ""),
@@ -277,9 +262,13 @@ def _variant_defects(built: SeedIndex, builder: Builder) -> list[Defect]:
             if len(mentions) < 1:
                 continue
             norm = simplified if chinese else _latin_key
-            out.extend(_variants(entity, mentions, [n for n in known if has_cjk(n) == chinese]
-                                 + ([entity.name_zh] if chinese and entity.name_zh else []),
-                                 norm, chinese, label))
+            forms = [n for n in known if has_cjk(n) == chinese]
+            if chinese:
+                forms += [entity.name_zh] if entity.name_zh else []
+                written = {simplified(m.text) for m in mentions}
+                forms += [n for names in said_one if written & set(names) for n in names]
+            out.extend(_variants(mentions, forms, norm, chinese, label,
+                                 builder.scripts.traditional))
     return out
 
 
@@ -287,8 +276,8 @@ def _latin_key(name: str) -> str:
     return " ".join(name.split())
 
 
-def _variants(entity: Entity, mentions: list[Any], known: list[str], norm: Any, chinese: bool,
-              label: str) -> list[Defect]:
+def _variants(mentions: list[Any], known: list[str], norm: Any, chinese: bool, label: str,
+              traditional: Any) -> list[Defect]:
     from rapidfuzz.fuzz import ratio
 
     written = Counter(norm(m.text) for m in mentions)
@@ -310,9 +299,12 @@ def _variants(entity: Entity, mentions: list[Any], known: list[str], norm: Any, 
             continue
         kind = "name-variant-zh" if chinese else "name-variant"
         times = sum(n for f, n in written.items() if f == best or _has_part(f, best, chinese))
+        # the fix as the article writes it, or in the script of the variant
+        fix = first[best].text if best in first else (
+            traditional(best) if chinese and norm(first[form].text) != first[form].text else best)
         for m in mentions:
             if norm(m.text) == form:
-                out.append(Defect(kind, m.span, f"{best}\t{label}\t{times}", fix=best))
+                out.append(Defect(kind, m.span, f"{fix}\t{label}\t{times}", fix=fix))
     return out
 
 

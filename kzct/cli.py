@@ -215,12 +215,13 @@ def _global(
         raise typer.Exit(ExitCode.OK)
 
 
-def _seed_choice(run: Run) -> "SeedChoice":
-    """The chosen seed files; a note on stderr for the files a seed directory skipped."""
+def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
+    """The chosen seed files (``files`` instead of the seeds, when given); a note on stderr for
+    the files a seed directory skipped."""
     from kzct.render import note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
-    choice = find_seeds(run.seeds or None, run.env.seed)
+    choice = find_seeds(files) if files else find_seeds(run.seeds or None, run.env.seed)
     if choice.skipped:
         names = ", ".join(str(p) for p in choice.skipped[:5])
         more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
@@ -578,14 +579,14 @@ class FailOn(str, Enum):
 def check(
     run: Run, fmt: Format,
     files: Annotated[list[Path] | None, typer.Argument(
-        metavar="[FILE]...", show_default=False,
-        help="Wikitext files or directories to check, as --seed takes them (the default: "
-             "the --seed articles).")] = None,
+        metavar="FILE...", show_default=False,
+        help="Wikitext files or directories to check, instead of the --seed articles.")] = None,
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a finding is this severe or more.")] = FailOn.error,
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODE", help="Leave out a kind of finding, by code (R301) or "
-                                         "name (unreferenced-paragraph); repeatable.")] = None,
+                                         "name (unreferenced-paragraph); repeatable, or "
+                                         "several joined by commas.")] = None,
 ) -> None:
     """What the article itself gets wrong: mistyped dates, names spelt two ways, references.
 
@@ -593,8 +594,13 @@ def check(
     line and column of the wikitext, the column counted in characters). Exit code 0 when no
     finding is at or above --fail-on (error unless given), 1 otherwise; a count goes to stderr.
     --json gives each finding's code, kind, severity, span, the text there, and the fix where
-    the text shows one. Each article is read afresh (the index cache is not used). FILE works
-    as --seed does.
+    the text shows one. Each article is read afresh (the index cache is not used).
+
+    Codes: D dates (D101 typo, D102 no year), T101 stray text, N names written two ways
+    (N101 Latin, N102 Chinese), R references (R101 undefined, R102 defined twice, R103 empty,
+    R104 unclosed, R105 broken template, R201 dead link, R202 no title, R203 no URL, R204
+    archived before accessed, R301 paragraph without one), S structure (S101 unclosed -{,
+    S102 heading level skipped, S103 empty section).
 
     Example: kzct check article.wikitext --fail-on warning
     """
@@ -602,10 +608,8 @@ def check(
     from kzct.check import check_files, fails, rule_kinds
     from kzct.render import note
 
-    ignored = rule_kinds(ignore or [])
-    if files:
-        run.add_options(list(files))
-    paths = _seed_choice(run).paths
+    ignored = rule_kinds(code for value in ignore or [] for code in value.split(","))
+    paths = _seed_choice(run, files).paths
     findings = list(check_files(paths, places_dir(run.env), ignore=ignored))
     if fmt is Format.TABLE:
         _write(run, "".join(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "

@@ -34,6 +34,10 @@ _PREFERRED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
 # A link or template in a variant's text, for the plain form of a name.
 _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+# What MediaWiki shows as written, converting nothing: comments, and the contents of <nowiki>,
+# <pre>, <math>, <syntaxhighlight> and <source> (to the end of the text when left open).
+_LITERAL = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^>]*?(?<!/)>"
+                      r".*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
 class Prepared(NamedTuple):
@@ -76,6 +80,9 @@ class _Out:
         self.controls: list[int] = []
         self.unclosed: list[int] = []
         self.pairs = _pairs(raw)
+        # where MediaWiki converts nothing: (start, end) of each, in order
+        self.literal = [m.span() for m in _LITERAL.finditer(raw)] if "-{" in raw else []
+        self.literal_starts = [start for start, _end in self.literal]
 
     def copy(self, start: int, end: int) -> None:
         """Seed text ``raw[start:end]`` as it is, without its control characters."""
@@ -121,6 +128,12 @@ def _render(out: _Out, start: int, end: int) -> None:
         if raw.startswith("-{{", i) and not raw.startswith("-{{{", i):
             out.copy(pos, i + 1)  # `-{{template}}`: a dash before a template
             pos = i + 1
+            continue
+        k = bisect.bisect_right(out.literal_starts, i) - 1
+        if k >= 0 and out.literal[k][1] > i:  # in a comment or <nowiki>: not markup
+            stop = min(out.literal[k][1], end)
+            out.copy(pos, stop)
+            pos = stop
             continue
         out.copy(pos, i)
         close = out.pairs.get(i, -1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kzct.model import Defect, Entity, Event, Group, Ref, Section, Sentence
+from kzct.model import Defect, Entity, Event, Group, Ref, Sentence
 from kzct.text import has_cjk
 
 INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.gazetteer)
@@ -27,9 +27,10 @@ class SeedIndex(NamedTuple):
     # traditional → simplified, for every character of this article's Chinese names
     t2s: dict[str, str]
     warnings: tuple[str, ...] = ()  # what the reader of the seed should know (removed characters)
-    # for ``kzct check`` (not stored): the outline, and what reading the article had to mend
-    sections: tuple[Section, ...] = ()
+    # for ``kzct check`` (not stored): what reading the article had to mend, and the names the
+    # article itself says are one (conversion markup, {{NoteTA}})
     defects: tuple[Defect, ...] = ()
+    aliases: tuple[tuple[str, ...], ...] = ()
 
 
 class Builder:
@@ -107,7 +108,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
         t2s=t2s_map(entities, groups, scripts), warnings=warnings,
-        sections=tuple(document.sections), defects=tuple(sorted(defects, key=lambda d: d.span)),
+        defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
     )
 
 

@@ -80,6 +80,7 @@ _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
 _PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
 _STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
+_OPEN_REF = re.compile(r"<ref\b", re.I)
 # What an unclosed template or link leaves in a citation's text.
 _MARKUP_DEBRIS = re.compile(r"\{\{[^{}]*(?:\}\}?|$)\]?|\}\}|\[\[|\]\]")
 _SYNTHETIC = -1  # the offset of a character kzct adds (a cell separator), not read from the seed
@@ -166,6 +167,9 @@ class _Builder:
         self.simple_path: list[str] = []  # the section path in simplified characters
         self.item_start = False  # the next sentence is the start of a list item
         self.stray: list[tuple[int, int, str]] = []  # text between a sentence end and its <ref>
+        self.illustrated: set[tuple[str, ...]] = set()
+        self.section_body: list[bool] = []  # for each of ``sections``: body text, not apparatus  # sections holding a picture or a gallery
+        self.open_refs: list[int] = []  # offsets of each `<ref` the parser could not close
 
     # -- characters -----------------------------------------------------------------------------
     def add_text(self, text: str, offset: int) -> None:
@@ -340,6 +344,7 @@ class _Builder:
         self.body = not any(is_non_body(part) for part in self.simple_path)
         seed_span = (self.prepared.original(span[0]), self.prepared.original(span[1] - 1) + 1)
         self.sections.append(Section(path=self.section, level=level, span=seed_span))
+        self.section_body.append(self.body)
 
     def new_paragraph(self) -> None:
         self.end_sentence()
@@ -613,7 +618,29 @@ def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[De
     out += [Defect(kind, span(start, end), detail) for kind, start, end, detail in refs.defects]
     out += [Defect("ref-undefined", span(*refs.first_use[ref_id]), ref_id)
             for ref_id in refs.order if ref_id not in refs.defs]
+    out += [Defect("ref-unclosed", span(at, at + 4)) for at in builder.open_refs]
+    out += _outline_defects(builder)
     return tuple(sorted(out, key=lambda d: (d.span, d.kind)))
+
+
+def _outline_defects(builder: _Builder) -> list[Defect]:
+    """Headings that skip a level; body sections with neither text, a picture, nor a section
+    under them."""
+    out = []
+    texted = {s.section for s in builder.sentences} | builder.illustrated
+    sections = builder.sections
+    previous = 1  # the article's title is the level above ==
+    for i, section in enumerate(sections):
+        if section.level > previous + 1:
+            above = "the article's title" if previous == 1 else "=" * previous
+            out.append(Defect("heading-skip", section.span,
+                              f"heading {'=' * section.level} follows {above}; expected "
+                              f"{'=' * (previous + 1)}"))
+        previous = section.level
+        below = i + 1 < len(sections) and sections[i + 1].level > section.level
+        if not (below or section.path in texted or not builder.section_body[i]):
+            out.append(Defect("empty-section", section.span, section.path[-1]))
+    return out
 
 
 # -- the walk ------------------------------------------------------------------------------------
@@ -689,6 +716,8 @@ class _Walker:
         if isinstance(node, Text):
             # `[[File:x.jpg|缩略图]]会面握手]]`: link brackets left over by broken markup are no text
             pos = 0
+            for m in _OPEN_REF.finditer(node.value):  # a <ref> tag the parser could not close
+                builder.open_refs.append(offset + m.start())
             for m in _STRAY_BRACKETS.finditer(node.value):
                 builder.add_text(node.value[pos:m.start()], offset + pos)
                 pos = m.end()
@@ -728,8 +757,11 @@ class _Walker:
         inline = target.strip().startswith(":")
         if not inline and (lowered.startswith(NON_TEXT_LINK_PREFIXES)
                            or _INTERWIKI.match(target.lower())):
-            if lowered.startswith(("file:", "image:", "文件:", "檔案:", "图像:", "圖像:", "media:")) \
-                    and node.text is not None:
+            picture = lowered.startswith(("file:", "image:", "文件:", "檔案:", "图像:", "圖像:",
+                                          "media:"))
+            if picture:
+                self.builder.illustrated.add(self.builder.section)
+            if picture and node.text is not None:
                 # an image's caption: not text, but its references count
                 self.muted(node.text, offset + 2 + len(str(node.title)) + 1)
             return
@@ -757,6 +789,16 @@ class _Walker:
             ref_id = _ref(node, offset, raw, self.refs, use=not builder.defining)
             if ref_id is not None and not builder.defining:
                 builder.add_ref(ref_id)
+            return
+        if name == "gallery":
+            builder.illustrated.add(builder.section)
+        if name == "references" and node.contents is not None:
+            # `<references>…</references>`: the references listed in it are defined, not used
+            builder.defining += 1
+            try:
+                self.muted_tag(node, raw, offset)
+            finally:
+                builder.defining -= 1
             return
         if name in _SKIPPED_TAGS:
             return
@@ -799,6 +841,14 @@ class _Walker:
             return
         self._contents(node, raw, offset)
 
+    def muted_tag(self, node: Tag, raw: str, offset: int) -> None:
+        """A tag's contents walked for references only."""
+        self.builder.muted += 1
+        try:
+            self._contents(node, raw, offset)
+        finally:
+            self.builder.muted -= 1
+
     def _contents(self, node: Tag, raw: str, offset: int) -> None:
         if node.self_closing or node.contents is None:
             return
@@ -837,7 +887,7 @@ class _Walker:
             for param, _at in params:
                 if not param.showkey and str(param.value).strip():
                     ref_id = str(param.value).strip()
-                    self.refs.use(ref_id)
+                    self.refs.use(ref_id, (offset, offset + len(str(node))))
                     builder.add_ref(ref_id)
             return
         if name in _LITERAL:
@@ -929,10 +979,11 @@ def _ref(node: Tag, offset: int, raw: str, refs: _RefState, *, use: bool = True)
     if name is None and not body:
         refs.defects.append(("ref-empty", *span, ""))
         return None  # <ref/> or <ref></ref>: nothing to cite
+    group = _attr(node, "group")
     if name is None:
         ref_id = refs.unnamed()
-    else:
-        ref_id = name
+    else:  # a name is one reference within its group: `<ref group=注 name=a>` is not `a`
+        ref_id = f"{group}:{name}" if group else name
     if body and ref_id in refs.defs:
         if " ".join(body.split()) != refs.defs[ref_id].get("body"):
             refs.defects.append(("ref-redefined", *span, ref_id))
@@ -952,6 +1003,8 @@ def _ref(node: Tag, offset: int, raw: str, refs: _RefState, *, use: bool = True)
 def _citation_defects(fields: dict[str, Any]) -> list[str]:
     """What a citation lacks: a title (a citation template, or a bracketed link, without one),
     a URL (a web citation without one; a book or a journal needs none)."""
+    if fields["broken"]:
+        return ["cite-broken"]  # what it lacks cannot be told
     out = []
     if fields["form"] != "text" and not fields["title"]:
         out.append("cite-no-title")
@@ -963,7 +1016,7 @@ def _citation_defects(fields: dict[str, Any]) -> list[str]:
 _TRUE = {"yes", "y", "true", "1", "dead"}
 # citation templates of what is only on the web (`{{cite web}}`): they need a URL, where a
 # book, a journal or a newspaper in print (`{{cite book}}`, `{{cite news}}`) needs none
-_WEB = frozenset({"web", "webpage", "website", "tweet", "podcast", "blog"})
+_WEB = frozenset({"web", "webpage", "website", "podcast", "blog"})
 
 
 def _citation(code: Wikicode) -> dict[str, Any]:
@@ -972,6 +1025,9 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         ("url", "title", "publisher", "author", "date", "access_date", "archive_url", "archive_date"))
     out["dead"] = False
     out["form"] = "text"  # web (`{{cite web}}`), other (another template), link, text
+    # `{{cite web|…}]`: a template the parser could not close, left as text
+    out["broken"] = any(isinstance(n, Text) and "{{" in n.value
+                        for n in code.filter(recursive=True, forcetype=Text))
     for template in code.filter_templates(recursive=True):
         tname = _plain(template.name).lower().replace("_", " ")
         params = {str(p.name).strip().lower().replace("_", "-"): _plain(p.value) for p in template.params}
@@ -981,7 +1037,11 @@ def _citation(code: Wikicode) -> dict[str, Any]:
                     key in params for key in ("isbn", "doi", "issn", "journal", "oclc"))
                 out["form"] = "web" if online else "other"
             out["url"] = out["url"] or params.get("url") or None
-            out["title"] = out["title"] or params.get("title") or None
+            # a title in another script (`script-title=ja:…`) where there is no other
+            script = re.sub(r"^[a-z]{2,3}(?:-[a-z]+)?:", "", params.get("script-title", "")).strip()
+            title = next((p for p in template.params if str(p.name).strip().lower() == "title"),
+                         None)
+            out["title"] = out["title"] or (_shown(title.value) if title else "") or script or None
             out["publisher"] = out["publisher"] or _first(params, "publisher", "work", "website",
                                                               "newspaper", "journal", "magazine")
             author = _first(params, "author", "authors")
@@ -1019,7 +1079,7 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         if out["form"] == "text":
             out["form"] = "link"  # `[url title]`, or a bare URL: that needs a title
         if link.title is not None:
-            out["title"] = out["title"] or _plain(link.title) or None
+            out["title"] = out["title"] or _shown(link.title) or None
         break
     rest = _loose_text(code)
     if rest and not out["publisher"]:
@@ -1059,6 +1119,18 @@ def _first(params: dict[str, str], *names: str) -> str | None:
         if params.get(name):
             return params[name]
     return None
+
+
+def _shown(code: Wikicode) -> str:
+    """Plain text with the templates that show text (``{{lang|ja|…}}``, ``{{lang-ru|…}}``,
+    ``{{nowrap|…}}``) kept as the text they show: a citation's title."""
+    code = mwparserfromhell.parse(str(code))
+    for template in list(code.filter_templates(recursive=False)):
+        name = _template_name(template)
+        shown = _SHOWN.get(name) or (1 if name.startswith("lang-") else None)
+        if shown is not None and template.has(shown):
+            code.replace(template, template.get(shown).value)
+    return _plain(code)
 
 
 def _plain(code: Any) -> str:

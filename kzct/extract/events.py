@@ -77,9 +77,14 @@ def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],
             out.append(Defect("date-typo", sentence.seed_span(date.start, date.end_pos),
                               date.date.iso(), fix=_as_written(date)))
     for mention in unplaced:
+        if _YEARLY.search(sentence.shadow, 0, mention.start):
+            continue  # `每年3月1日`: a day of every year, which has no year to give
         out.append(Defect("date-no-year", sentence.seed_span(mention.start, mention.end_pos),
                           mention.text))
     return out
+
+
+_YEARLY = re.compile(r"(?:每年|每逢|逢年)(?:的)?\s*$")
 
 
 def _as_written(date: ResolvedDate) -> str:
