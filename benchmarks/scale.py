@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,6 +52,19 @@ _LATIN_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 _SYLLABLES = ["ka", "za", "bek", "nur", "sar", "tas", "mir", "ov", "ev", "ai", "dos", "ken", "ul"]
 
 
+def _renamer(rng: random.Random) -> Callable[[re.Match[str]], str]:
+    """Each Latin name of an article made up anew, the same name the same way throughout."""
+    names: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word not in names:
+            names[word] = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+        return names[word]
+
+    return rename
+
+
 def generate(seed_text: str, count: int, out: Path) -> list[Path]:
     """``count`` varied articles from the seed, written to ``out``."""
     from kzct.gazetteer import load_gazetteer
@@ -60,23 +74,14 @@ def generate(seed_text: str, count: int, out: Path) -> list[Path]:
     for k in range(count):
         rng = random.Random(k)
         shift = k % 15 - 7
-        text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), seed_text)
+        text = _YEAR.sub(lambda m, shift=shift: str(int(m.group(1)) + shift), seed_text)
         shuffled = places[:]
         rng.shuffle(shuffled)
         mapping = dict(zip(places, shuffled))
         pattern = re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)))
-        text = pattern.sub(lambda m: mapping[m.group(0)], text)
-        names: dict[str, str] = {}
-
-        def rename(m: re.Match[str]) -> str:
-            word = m.group(1)
-            if word not in names:
-                made = "".join(rng.choice(_SYLLABLES) for _ in range(3))
-                names[word] = made.capitalize()
-            return names[word]
-
+        text = pattern.sub(lambda m, mapping=mapping: mapping[m.group(0)], text)
         body, _, tail = text.partition("==参考内容==")
-        text = _LATIN_NAME.sub(rename, body) + "==参考内容==" + tail if tail else body
+        text = _LATIN_NAME.sub(_renamer(rng), body) + "==参考内容==" + tail if tail else body
         path = out / f"article-{k:04d}.wikitext"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

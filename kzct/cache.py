@@ -26,7 +26,7 @@ from kzct import __version__
 from kzct.context import Environment
 from kzct.files import write_json
 from kzct.index import INDEX_FORMAT
-from kzct.store import STORE_FORMAT, Index
+from kzct.store import STORE_FORMAT, Index, Progress
 from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -211,7 +211,8 @@ def completion_words(index: Index) -> dict[str, Any]:
         if not event.date[:4].isdigit():
             continue
         first = int(event.date[:4])
-        last = int(event.end_date[:4]) if (event.end_date or "")[:4].isdigit() else first
+        end = (event.end_date or "")[:4]
+        last = int(end) if end.isdigit() else first
         years.update(range(first, max(first, last) + 1))
     places: list[str | None] = []
     groups: list[str | None] = []
@@ -268,8 +269,8 @@ def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
         return  # as for the index: completion of values only waits for a writable cache
 
 
-def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # type: ignore[no-untyped-def]
-               env=None, progress=None) -> Index:
+def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
+               env: Environment | None = None, progress: Progress | None = None) -> Index:
     """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
     from the cache database where it is up to date.
 
@@ -301,7 +302,7 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,  # ty
 class _Watch:
     """Passes a build's progress on, and notes that there was a build."""
 
-    def __init__(self, inner, built: list[bool]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, inner: Progress | None, built: list[bool]) -> None:
         self.inner, self.built = inner, built
 
     def start(self, articles: int, size: int) -> None:

@@ -64,7 +64,6 @@ RULES: dict[str, Rule] = {
     "empty-section": Rule("S103", "warning", "a section with no text"),
 }
 SEVERITIES = ("error", "warning", "info")  # the most severe first
-FAIL_ON = (*SEVERITIES, "never")
 _CODES = {rule.code: kind for kind, rule in RULES.items()}
 
 # two forms of one entity's name this alike (rapidfuzz's ratio, 0-100) are one name written
@@ -281,7 +280,7 @@ def _variants(mentions: list[Any], known: list[str], norm: Any, chinese: bool, l
     from rapidfuzz.fuzz import ratio
 
     written = Counter(norm(m.text) for m in mentions)
-    first = {}
+    first: dict[str, Any] = {}
     for m in mentions:
         first.setdefault(norm(m.text), m)
     known_forms = {norm(k) for k in known}

@@ -33,13 +33,18 @@ from kzct.errors import ExitCode, UsageError
 from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from kzct.dates import PartialDate
     from kzct.seeds import SeedChoice
+    from kzct.store import Index
 
 
 class Command(TyperCommand):
     """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``)."""
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    # Click's Context, which typer vendors under a private name: no public name types it exactly
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if isinstance(param, TyperArgument):
@@ -56,10 +61,10 @@ COMMANDS: dict[str, typer.Typer] = {}
 class Group(TyperGroup):
     """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:  # ctx: Click's Context, as above
         return list(COMMANDS)
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         sub = COMMANDS.get(cmd_name)
         return typer.main.get_command(sub) if sub is not None else None
 
@@ -167,7 +172,8 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
 
         del wrapper.__wrapped__  # Typer reads the signature below, not the function's own
         parameters = own + extra
-        wrapper.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        # what inspect.signature reads (PEP 362), set as a function attribute
+        vars(wrapper)["__signature__"] = signature.replace(parameters=parameters)
         wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
         doc = inspect.getdoc(func) or ""
         summary = doc.split("\n\n", 1)[0].replace("\n", " ")
@@ -225,13 +231,13 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
     if choice.skipped:
         names = ", ".join(str(p) for p in choice.skipped[:5])
         more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
-        files = "file that is" if len(choice.skipped) == 1 else "files that are"
-        note(f"kzct: note: skipped {len(choice.skipped)} {files} not wikitext "
+        what = "file that is" if len(choice.skipped) == 1 else "files that are"
+        note(f"kzct: note: skipped {len(choice.skipped)} {what} not wikitext "
              f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
     return choice
 
 
-def _index(run: Run):  # type: ignore[no-untyped-def]
+def _index(run: Run) -> "Index":
     """The index of the chosen seeds, with a progress bar on stderr for a long build at a
     terminal."""
     from kzct.cache import load_index
@@ -245,7 +251,7 @@ def _index(run: Run):  # type: ignore[no-untyped-def]
     return index
 
 
-def _views():  # type: ignore[no-untyped-def]
+def _views() -> "ModuleType":
     """Table layouts, imported only when a table is drawn."""
     from kzct import views
 
@@ -326,7 +332,7 @@ def sources(
 
 # -- timeline ------------------------------------------------------------------------------------
 
-def _partial(value: str | None, option: str):  # type: ignore[no-untyped-def]
+def _partial(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
     from kzct.dates import parse_partial
@@ -800,7 +806,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.OK)
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout
-    sys.stdout = _GuardedStdout(stdout)  # type: ignore[assignment]
+    sys.stdout = _GuardedStdout(stdout)
     try:
         code = _main(env, args)
     finally:

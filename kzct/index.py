@@ -4,10 +4,14 @@ store (``kzct.store`` writes what it gives; ``kzct.cache.load_index`` opens the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Defect, Entity, Event, Group, Ref, Sentence
-from kzct.text import has_cjk
+from kzct.text import Scripts, has_cjk
+
+if TYPE_CHECKING:
+    from kzct.extract.entities import Names
+    from kzct.gazetteer import Gazetteer, PlaceTable
 
 INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.gazetteer)
 
@@ -39,16 +43,14 @@ class Builder:
     was written there before)."""
 
     def __init__(self, cache_dir: Path | None = None) -> None:
-        from kzct.text import Scripts
-
         self.scripts = Scripts()
         self.cache_dir = cache_dir
-        self._gazetteer: Any = None
-        self._places: Any = None
-        self._names: Any = None
+        self._gazetteer: Gazetteer | None = None
+        self._places: PlaceTable | None = None
+        self._names: Names | None = None
 
     @property
-    def gazetteer(self):  # type: ignore[no-untyped-def]
+    def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
             from kzct.gazetteer import load_gazetteer
 
@@ -56,7 +58,7 @@ class Builder:
         return self._gazetteer
 
     @property
-    def places(self):  # type: ignore[no-untyped-def]
+    def places(self) -> PlaceTable:
         if self._places is None:
             from kzct.gazetteer import load_places
 
@@ -64,7 +66,7 @@ class Builder:
         return self._places
 
     @property
-    def names(self):  # type: ignore[no-untyped-def]
+    def names(self) -> Names:
         """Every name known before reading an article, ready for longest match."""
         if self._names is None:
             from kzct.extract.entities import Names
@@ -99,7 +101,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
     events = extract_events(document.sentences, dates, entities, name)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined)
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if document.controls:
         first = document.controls[0]
         warnings = (f"{path}: {len(document.controls)} control character(s) removed from the text "
@@ -112,7 +114,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
     )
 
 
-def t2s_map(entities: list[Entity], groups: list[Group], scripts: Any) -> dict[str, str]:
+def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> dict[str, str]:
     """Character folding traditional → simplified for every character of the names, so that a
     query in either script finds them without OpenCC on a warm query."""
     mapping: dict[str, str] = {}

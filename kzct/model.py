@@ -42,11 +42,8 @@ def to_json(record: Any) -> Any:
         if isinstance(record, dict):
             return {key: to_json(value) for key, value in record.items()}
         return record
-    hidden = getattr(record, "json_hidden", ())
     out = {}
     for name, value in zip(names, record):
-        if name in hidden:
-            continue
         if isinstance(value, tuple):
             if hasattr(value, "_fields"):
                 value = to_json(value)
@@ -79,11 +76,8 @@ _DECODERS: dict[type, list[tuple[str, Callable[[Any], Any] | None]]] = {}
 
 def _decoders(cls: type) -> list[tuple[str, Callable[[Any], Any] | None]]:
     """For each field of a record class, what turns its JSON value back (None: nothing)."""
-    hints = typing.get_type_hints(cls)
-    out: list[tuple[str, Callable[[Any], Any] | None]] = []
-    for name in cls._fields:  # type: ignore[attr-defined]
-        out.append((name, _decoder(hints[name])))
-    return out
+    # a record class's annotations are its fields, in order
+    return [(name, _decoder(hint)) for name, hint in typing.get_type_hints(cls).items()]
 
 
 def _decoder(hint: Any) -> Callable[[Any], Any] | None:
@@ -177,7 +171,7 @@ class Sentence(NamedTuple):
     ``text[clean_start:clean_start+length] == seed[seed_start:seed_start+length]``.
     """
 
-    index: int
+    number: int  # its place among the article's sentences, from 0
     text: str  # as the article writes it
     shadow: str  # the same text in simplified characters, position for position (kzct.text)
     section: tuple[str, ...]
@@ -187,8 +181,6 @@ class Sentence(NamedTuple):
     links: tuple[Link, ...]
     runs: tuple[tuple[int, int, int], ...]
     list_item: bool = False  # the sentence starts a list item (`* …`)
-
-    json_hidden = ("runs", "shadow")  # for spans and matching, not for readers
 
     def seed_span(self, start: int, end: int) -> Span:
         """The seed span of ``text[start:end]`` (from the runs that hold its first and last char)."""

@@ -45,8 +45,9 @@ class EntityRecord(NamedTuple):
 
 
 # A search hit is its score and the name that matched, then the entity's own fields, flat.
-SearchHit = NamedTuple(  # type: ignore[misc]
-    "SearchHit", [("score", float), ("matched", str), *EntityRecord.__annotations__.items()])
+# Built from EntityRecord's fields, which mypy cannot follow: it sees a class of no fields.
+SearchHit = NamedTuple(
+    "SearchHit", [("score", float), ("matched", str), *EntityRecord.__annotations__.items()])  # type: ignore[misc]
 
 
 def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
@@ -92,7 +93,7 @@ def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]
 
 
 def hit_records(hits: list[Hit]) -> list[SearchHit]:
-    return [SearchHit(hit.score, hit.matched, *entity_record(hit.entity)) for hit in hits]
+    return [SearchHit._make((hit.score, hit.matched, *entity_record(hit.entity))) for hit in hits]
 
 
 class Card(NamedTuple):

@@ -27,6 +27,8 @@ from kzct.formats import Format
 from kzct.model import StoredJSON, to_json
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kzct.context import Run
     from kzct.layout import Column, Para
 
@@ -278,7 +280,7 @@ def write_records(run: Run, fmt: Format, records: Iterable[Any],
 
 # -- tables and cards ----------------------------------------------------------------------------
 
-def _console(run: Run, width: int):  # type: ignore[no-untyped-def]
+def _console(run: Run, width: int) -> Console:
     """A console that draws into a string: ``width`` cells, styles when ``run`` has colour."""
     import io
 
@@ -359,8 +361,8 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
                 line.append(value)
                 console.print(line)
     if caption:
-        for line in layout.wrap(caption, width, measure=measure):
-            console.print(Text(line, style="dim"))
+        for wrapped in layout.wrap(caption, width, measure=measure):
+            console.print(Text(wrapped, style="dim"))
     emit(run, _drawn(console))
 
 
@@ -381,8 +383,8 @@ def write_paragraphs(run: Run, paragraphs: Iterable[Para], *, page: bool = True)
                                       max(1, width - para.indent - measure(head)),
                                       measure=measure)
             console.print(Text(" " * para.indent + head + lines[0], style=para.style or ""))
-            for line in lines[1:]:
-                console.print(Text(" " * (para.indent + measure(head)) + line,
+            for rest in lines[1:]:
+                console.print(Text(" " * (para.indent + measure(head)) + rest,
                                    style=para.style or ""))
             continue
         if not text:
@@ -420,7 +422,6 @@ class BuildProgress:
         self.console = console
         self.articles = 0
         self.size = 0
-        self.done = 0
         self.built = 0
         self._bar: Any = None
         self._task: Any = None
@@ -467,7 +468,6 @@ class BuildProgress:
             self._bar = bar
 
     def advance(self, size: int) -> None:
-        self.done += size
         self.built += 1
         if self._lock is None:
             return

@@ -24,6 +24,9 @@ from kzct.model import Entity
 from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import ModuleType
+
     from kzct.store import Index
 
 DEFAULT_MIN_SCORE = 75.0
@@ -111,7 +114,8 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
     return hits[:limit] if limit else hits
 
 
-def _candidates(needle: str, names: list[str], min_score: float, fuzz, process) -> set[int]:  # type: ignore[no-untyped-def]
+def _candidates(needle: str, names: list[str], min_score: float, fuzz: ModuleType,
+                process: ModuleType) -> set[int]:
     """Positions of the names that ``_scorer`` could score at ``min_score`` or more."""
     found: set[int] = set()
     for scorer, cutoff in ((fuzz.ratio, min_score), (fuzz.token_sort_ratio, min_score),
@@ -127,7 +131,7 @@ def _candidates(needle: str, names: list[str], min_score: float, fuzz, process) 
     return found
 
 
-def _scorer(fuzz):  # type: ignore[no-untyped-def]
+def _scorer(fuzz: ModuleType) -> Callable[[str, str], float]:
     """Whole-name similarity; whole words of a longer name at 95; or a fragment of a longer
     name (part of a surname, one or more characters of a Chinese name) at 90% of its fit.
     A name shorter than the query is never a fragment of it: `US` must not match `Tusupbekv`."""

@@ -136,10 +136,19 @@ _R = TypeVar("_R")
 def _load(cls: type[_R], text: str) -> _R:
     """A stored record decoded; one that cannot be is a damaged cache."""
     try:
-        data = json.loads(text)
-        return data if cls is dict else from_json(cls, data)  # type: ignore[return-value]
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        return from_json(cls, _load_json(text))
+    except (TypeError, KeyError, AttributeError) as exc:
         raise CacheCorrupt(f"undecodable record: {exc!r}") from None
+
+
+def _load_json(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError) as exc:
+        raise CacheCorrupt(f"undecodable record: {exc!r}") from None
+    if not isinstance(data, dict):
+        raise CacheCorrupt(f"undecodable record: {text[:20]!r}")
+    return data
 
 
 class Index:
@@ -197,7 +206,7 @@ class Index:
         if self._t2s is None:
             merged: dict[str, str] = {}
             for (text,) in self._rows("SELECT t2s FROM seeds WHERE {seeds}", column="id"):
-                merged.update(_load(dict, text))
+                merged.update(_load_json(text))
             self._t2s = merged
         return self._t2s
 

@@ -402,7 +402,7 @@ class _Builder:
                 sentence_links.append(Link(target=target, text=shown, span=span))
         self.sentences.append(
             Sentence(
-                index=len(self.sentences),
+                number=len(self.sentences),
                 text=text,
                 shadow=shadow,
                 section=self.section,

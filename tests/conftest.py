@@ -38,7 +38,7 @@ def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def builder(places_file: Path):  # type: ignore[no-untyped-def]
+def builder(places_file: Path):
     """One builder for the session's in-process builds (its place table read from the session's
     cache, its converters started once)."""
     from kzct.index import Builder
@@ -55,7 +55,7 @@ def fresh_cache(directory: Path, places: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):  # type: ignore[no-untyped-def]
+def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):
     """For a module-scoped fixture that runs kzct: the session's cache and none of the user's
     kzct settings (the autouse fixture below only starts with the first test)."""
     with pytest.MonkeyPatch.context() as patch:
@@ -84,14 +84,14 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def document(seed_text: str):  # type: ignore[no-untyped-def]
+def document(seed_text: str):
     from kzct.wikitext import parse_document
 
     return parse_document(seed_text)
 
 
 @pytest.fixture(scope="session")
-def index(seed_text: str, builder):  # type: ignore[no-untyped-def]
+def index(seed_text: str, builder):
     from kzct.store import build_index
 
     return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
@@ -103,12 +103,12 @@ class Result:
     out: str
     err: str
 
-    def json(self):  # type: ignore[no-untyped-def]
+    def json(self):
         return json.loads(self.out)
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run ``kzct ARGS`` in-process through its real entry point; returns code, stdout, stderr."""
     from kzct.cli import main
 

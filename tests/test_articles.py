@@ -9,15 +9,15 @@ ARTICLES = DATA / "articles"
 
 
 @pytest.fixture
-def kzct(run):  # type: ignore[no-untyped-def]
-    def _json(article: str, *args: str):  # type: ignore[no-untyped-def]
+def kzct(run):
+    def _json(article: str, *args: str):
         result = run("--seed", str(ARTICLES / article), *args, "--json")
         assert result.code == 0, result.err
         return result.json()
     return _json
 
 
-def test_kyrgyzstan_traditional(kzct) -> None:  # type: ignore[no-untyped-def]
+def test_kyrgyzstan_traditional(kzct) -> None:
     article = "kyrgyzstan.hant.wikitext"
     groups = kzct(article, "groups")
     assert [(g["name_zh"], g["name_en"], g["listed_on"], g["refs"]) for g in groups] == [
@@ -56,7 +56,7 @@ def test_kyrgyzstan_traditional(kzct) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_tajikistan_simplified(kzct) -> None:  # type: ignore[no-untyped-def]
+def test_tajikistan_simplified(kzct) -> None:
     article = "tajikistan.hans.wikitext"
     groups = kzct(article, "groups")
     assert [(g["name_zh"], g["name_latin"], g["name_en"], g["listed_on"]) for g in groups] == [

@@ -17,13 +17,13 @@ def _database(cache: Path) -> Path:
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch, places_file) -> Path:  # type: ignore[no-untyped-def]
+def cache(tmp_path, monkeypatch, places_file) -> Path:
     directory = fresh_cache(tmp_path / "cache", places_file)
     monkeypatch.setenv("KZCT_CACHE_DIR", str(directory))
     return directory
 
 
-def test_first_run_writes_the_cache_and_the_second_reads_it(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_writes_the_cache_and_the_second_reads_it(run, cache) -> None:
     first = run("groups", "--json")
     database = _database(cache)
     stamp = database.stat().st_mtime_ns
@@ -33,7 +33,7 @@ def test_first_run_writes_the_cache_and_the_second_reads_it(run, cache) -> None:
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "zeroed-middle"])
-def test_damaged_cache_is_rebuilt_silently(run, cache, damage) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_cache_is_rebuilt_silently(run, cache, damage) -> None:
     expected = run("timeline", "--json").out
     database = _database(cache)
     data = database.read_bytes()
@@ -54,7 +54,7 @@ def test_damaged_cache_is_rebuilt_silently(run, cache, damage) -> None:  # type:
     assert count == len(json.loads(expected))
 
 
-def test_stale_article_is_rebuilt_and_only_it(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_stale_article_is_rebuilt_and_only_it(run, cache, tmp_path, seed_text) -> None:
     one, two = tmp_path / "one.wikitext", tmp_path / "two.wikitext"
     one.write_text(seed_text, encoding="utf-8")
     two.write_text(seed_text, encoding="utf-8")
@@ -71,7 +71,7 @@ def test_stale_article_is_rebuilt_and_only_it(run, cache, tmp_path, seed_text) -
     assert after["two.wikitext"][1] > before["one.wikitext"][1]
 
 
-def test_unwritable_cache_directory_only_costs_speed(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unwritable_cache_directory_only_costs_speed(run, tmp_path, monkeypatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("KZCT_CACHE_DIR", str(blocker / "cache"))
@@ -79,7 +79,7 @@ def test_unwritable_cache_directory_only_costs_speed(run, tmp_path, monkeypatch)
     assert (result.code, result.err) == (0, "") and len(result.json()) == 14
 
 
-def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> None:
     run("groups", "--json")
     import kzct.store
 
@@ -99,7 +99,7 @@ def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> Non
     assert (result.code, result.err) == (0, "") and len(result.json()) == 14
 
 
-def test_no_cache_writes_no_index(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_no_cache_writes_no_index(run, cache) -> None:
     """--no-cache builds the index afresh and keeps none; the place table, derived from the
     installed libraries and named by their versions, is kept all the same."""
     before = sorted(p.name for p in cache.iterdir())
@@ -109,7 +109,7 @@ def test_no_cache_writes_no_index(run, cache) -> None:  # type: ignore[no-untype
     assert sorted(p.name for p in cache.iterdir()) == before
 
 
-def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> None:
     run("groups", "--json")
     old = _database(cache)
     import kzct.cache
@@ -119,7 +119,7 @@ def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> N
     assert not old.exists() and _database(cache).name == "index-0123456789abcdef.sqlite"
 
 
-def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch, places_file) -> None:  # type: ignore[no-untyped-def]
+def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch, places_file) -> None:
     monkeypatch.delenv("KZCT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     fresh_cache(tmp_path / "xdg" / "kzct", places_file)
@@ -137,14 +137,14 @@ def _spoil_event(cache: Path, which: str) -> None:
     conn.close()
 
 
-def test_damaged_record_before_any_output_is_rebuilt_silently(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_record_before_any_output_is_rebuilt_silently(run, cache) -> None:
     expected = run("timeline", "--json").out
     _spoil_event(cache, "first")
     result = run("timeline", "--json")
     assert (result.code, result.err, result.out) == (0, "", expected)
 
 
-def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -> None:
     expected = run("timeline", "--json").out
     _spoil_event(cache, "last")
     result = run("timeline", "--json")
@@ -165,7 +165,7 @@ def _articles(cache: Path) -> list[str]:
         conn.close()
 
 
-def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -> None:
     """Five temporary seeds, then deleted: the next build drops their rows and words files."""
     for k in range(5):
         path = tmp_path / f"tmp{k}.wikitext"
@@ -185,7 +185,7 @@ def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -
     assert _database(cache).stat().st_size < size
 
 
-def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_text) -> None:
     from kzct.cache import load_index, maintain
 
     old = tmp_path / "old.wikitext"
@@ -201,7 +201,7 @@ def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_te
     assert _articles(cache) == [SEED.name]
 
 
-def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -> None:
     from kzct.store import database_bytes, prune
 
     paths = []
@@ -223,7 +223,7 @@ def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -
     conn.close()
 
 
-def test_cache_info(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_cache_info(run, cache) -> None:
     run("groups", "--json")
     info = run("cache", "info", "--json")
     assert (info.code, info.err) == (0, "")
@@ -238,14 +238,14 @@ def test_cache_info(run, cache) -> None:  # type: ignore[no-untyped-def]
     assert text[2:4] == ["articles: 1", f"  {SEED}, last used {data['articles'][0]['last_used']}"]
 
 
-def test_cache_info_builds_nothing(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_cache_info_builds_nothing(run, cache) -> None:
     before = sorted(p.name for p in cache.iterdir())  # the place table only
     result = run("cache", "info", "--json")
     assert result.code == 0 and result.json()["articles"] == []
     assert sorted(p.name for p in cache.iterdir()) == before
 
 
-def test_cache_clear(run, cache) -> None:  # type: ignore[no-untyped-def]
+def test_cache_clear(run, cache) -> None:
     run("groups", "--json")
     (cache / "unrelated.txt").write_text("not kzct's")
     result = run("cache", "clear")

@@ -64,7 +64,7 @@ from kzct.extract.casualties import count_casualties
         ("他受伤3天后出院", None, None),
     ],
 )
-def test_casualties(text, killed, injured) -> None:  # type: ignore[no-untyped-def]
+def test_casualties(text, killed, injured) -> None:
     toll = count_casualties(text)
     assert ((toll.killed, toll.killed_qualifier) if toll.killed is not None else None) == killed
     assert ((toll.injured, toll.injured_qualifier) if toll.injured is not None else None) == injured
@@ -77,7 +77,7 @@ _pieces = st.sampled_from(["人", "名", "死亡", "丧生", "受伤", "被杀",
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(text=st.one_of(st.text(), st.lists(st.one_of(_pieces, st.text(max_size=3))).map("".join)))
-def test_casualties_never_raise_and_are_counts(text) -> None:  # type: ignore[no-untyped-def]
+def test_casualties_never_raise_and_are_counts(text) -> None:
     toll = count_casualties(text)
     for n, qualifier in ((toll.killed, toll.killed_qualifier), (toll.injured, toll.injured_qualifier)):
         assert n is None or (isinstance(n, int) and n >= 0)

@@ -15,12 +15,12 @@ CLEAN = DATA / "articles" / "clean.hans.wikitext"
 REF = "<ref>[http://example.org/a A title] Example News</ref>"
 
 
-def findings(text: str, builder, path: str = "t.wikitext"):  # type: ignore[no-untyped-def]
+def findings(text: str, builder, path: str = "t.wikitext"):
     built = build_seed_index("t", path, text, "", builder=builder)
     return check_article(built, text, path, builder)
 
 
-def brief(found):  # type: ignore[no-untyped-def]
+def brief(found):
     return [(f.line, f.column, f.code, f.text if f.code[0] in "DTN" else f.text[:24])
             for f in found]
 
@@ -62,15 +62,15 @@ SEED_FINDINGS = [
 
 
 @pytest.fixture(scope="module")
-def seed_findings(builder, seed_text):  # type: ignore[no-untyped-def]
+def seed_findings(builder, seed_text):
     return findings(seed_text, builder, str(SEED))
 
 
-def test_the_seeds_defects(seed_findings) -> None:  # type: ignore[no-untyped-def]
+def test_the_seeds_defects(seed_findings) -> None:
     assert brief(seed_findings) == SEED_FINDINGS
 
 
-def test_the_seeds_fixes_and_readings(seed_findings) -> None:  # type: ignore[no-untyped-def]
+def test_the_seeds_fixes_and_readings(seed_findings) -> None:
     fixes = {(f.line, f.code): f.fix for f in seed_findings if f.fix is not None}
     assert fixes == {
         (6, "N101"): "Islamic Party of Eastern Turkestan", (12, "N101"): "Tusupbekov",
@@ -84,14 +84,14 @@ def test_the_seeds_fixes_and_readings(seed_findings) -> None:  # type: ignore[no
                                  "'and')",)
 
 
-def test_spans_slice_to_the_text(seed_findings, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_spans_slice_to_the_text(seed_findings, seed_text) -> None:
     lines = seed_text.split("\n")
     for f in seed_findings:
         assert seed_text[f.span[0]:f.span[1]] == f.text
         assert lines[f.line - 1][f.column - 1:].startswith(f.text.split("\n")[0])
 
 
-def test_the_same_article_in_traditional_characters(seed_findings, seed_text,  # type: ignore[no-untyped-def]
+def test_the_same_article_in_traditional_characters(seed_findings, seed_text,
                                                      builder) -> None:
     traditional = opencc.OpenCC("s2t").convert(seed_text)
     assert len(traditional) == len(seed_text)
@@ -100,7 +100,7 @@ def test_the_same_article_in_traditional_characters(seed_findings, seed_text,  #
         [(f.line, f.column, f.code, f.span) for f in seed_findings]
 
 
-def test_a_clean_article_has_no_findings(builder) -> None:  # type: ignore[no-untyped-def]
+def test_a_clean_article_has_no_findings(builder) -> None:
     assert findings(CLEAN.read_text(encoding="utf-8"), builder) == []
 
 
@@ -141,7 +141,7 @@ KINDS = [
 
 
 @pytest.mark.parametrize(("kind", "text", "expected"), KINDS, ids=[k[0] for k in KINDS])
-def test_each_kind(builder, kind, text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_each_kind(builder, kind, text, expected) -> None:
     found = findings(text, builder)
     line, column, written, fix = expected
     assert [(f.kind, f.code, f.line, f.column) for f in found] == \
@@ -179,11 +179,11 @@ NOT_DEFECTS = {
 
 
 @pytest.mark.parametrize("text", NOT_DEFECTS.values(), ids=list(NOT_DEFECTS))
-def test_what_is_no_defect(builder, text) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_no_defect(builder, text) -> None:
     assert findings(text, builder) == []
 
 
-def test_names_the_article_makes_one_are_no_variants(builder) -> None:  # type: ignore[no-untyped-def]
+def test_names_the_article_makes_one_are_no_variants(builder) -> None:
     # its {{NoteTA}} makes 比什凯克 and 比斯凱克 one name: both spellings are the article's own
     text = (DATA / "articles" / "kyrgyzstan.hant.wikitext").read_text(encoding="utf-8")
     assert [f.code for f in findings(text, builder)] == []
@@ -191,7 +191,7 @@ def test_names_the_article_makes_one_are_no_variants(builder) -> None:  # type: 
 
 @given(st.text(alphabet="==\n<>/refname{}|-[]:年月日与1234 ·•JCAMTusupbekov纳扎尔巴耶夫。，",
                max_size=120))
-def test_any_text_gives_findings_that_point_into_it(builder, text) -> None:  # type: ignore[no-untyped-def]
+def test_any_text_gives_findings_that_point_into_it(builder, text) -> None:
     lines = text.split("\n")
     for f in findings(text, builder):
         assert text[f.span[0]:f.span[1]] == f.text
@@ -200,7 +200,7 @@ def test_any_text_gives_findings_that_point_into_it(builder, text) -> None:  # t
 
 # -- the command --------------------------------------------------------------------------------
 
-def test_check_exits_1_on_errors_and_lists_them(run) -> None:  # type: ignore[no-untyped-def]
+def test_check_exits_1_on_errors_and_lists_them(run) -> None:
     result = run("check", str(SEED))
     assert result.code == 1
     lines = result.out.splitlines()
@@ -211,7 +211,7 @@ def test_check_exits_1_on_errors_and_lists_them(run) -> None:  # type: ignore[no
     assert result.err == "kzct check: 3 error(s), 12 warning(s), 15 info in 1 article\n"
 
 
-def test_fail_on_and_ignore(run) -> None:  # type: ignore[no-untyped-def]
+def test_fail_on_and_ignore(run) -> None:
     assert run("check", str(SEED), "--fail-on", "never").code == 0
     ignored = run("check", str(SEED), "--ignore", "D101", "--ignore", "ref-undefined",
                   "--ignore", "R102", "--json")
@@ -226,7 +226,7 @@ def test_fail_on_and_ignore(run) -> None:  # type: ignore[no-untyped-def]
                                   "are D101, D102, T101")
 
 
-def test_check_json(run) -> None:  # type: ignore[no-untyped-def]
+def test_check_json(run) -> None:
     result = run("--seed", str(SEED), "check", "--json")
     records = result.json()
     assert [(r["line"], r["column"], r["code"]) for r in records] == \
@@ -240,7 +240,7 @@ def test_check_json(run) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_clean_article_says_so(run) -> None:  # type: ignore[no-untyped-def]
+def test_clean_article_says_so(run) -> None:
     result = run("check", str(CLEAN))
     assert (result.code, result.out, result.err) == (0, "", "kzct check: nothing found in 1 "
                                                             "article\n")

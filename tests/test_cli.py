@@ -12,7 +12,7 @@ COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show
             "completion", "cache info", "cache clear"]
 
 
-def test_version(run) -> None:  # type: ignore[no-untyped-def]
+def test_version(run) -> None:
     from kzct import __version__
 
     result = run("--version")
@@ -20,7 +20,7 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help_with_an_example(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_with_an_example(run, command) -> None:
     result = run(*command.split(), "--help")
     assert result.code == 0
     assert "Example:" in result.out
@@ -31,7 +31,7 @@ def test_every_command_has_help_with_an_example(run, command) -> None:  # type: 
     [(None, "does not exist"), (b"", "is empty"), (b"  \n\n", "is empty"),
      (b"\xff\xfe\x00bad", "not UTF-8")],
 )
-def test_bad_seed_is_one_line_and_exit_2(run, tmp_path, content, problem) -> None:  # type: ignore[no-untyped-def]
+def test_bad_seed_is_one_line_and_exit_2(run, tmp_path, content, problem) -> None:
     path = tmp_path / "seed.wikitext"
     if content is not None:
         path.write_bytes(content)
@@ -42,14 +42,14 @@ def test_bad_seed_is_one_line_and_exit_2(run, tmp_path, content, problem) -> Non
     assert "Traceback" not in result.err
 
 
-def test_seed_that_is_a_directory_without_files(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_seed_that_is_a_directory_without_files(run, tmp_path) -> None:
     result = run("--seed", str(tmp_path), "groups")
     assert result.code == 2 and "holds no wikitext files" in result.err
 
 
 @pytest.mark.skipif(sys.platform == "win32" or __import__("os").geteuid() == 0,
                     reason="root reads files whatever their mode, so unreadable cannot be made")
-def test_unreadable_seed(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_seed(run, tmp_path) -> None:
     path = tmp_path / "seed.wikitext"
     path.write_text("x")
     path.chmod(0)
@@ -57,7 +57,7 @@ def test_unreadable_seed(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert result.code == 2 and "not readable" in result.err
 
 
-def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:
     """The read error path itself, whoever runs the tests."""
     from pathlib import Path
 
@@ -65,7 +65,7 @@ def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:  # t
     path.write_text("x")
     original = Path.read_bytes
 
-    def refuse(self):  # type: ignore[no-untyped-def]
+    def refuse(self):
         if self == path:
             raise PermissionError(13, "Permission denied")
         return original(self)
@@ -76,12 +76,12 @@ def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:  # t
     assert result.err == f"kzct: error: seed file {path} is not readable (permission denied)\n"
 
 
-def test_kzct_seed_environment_variable(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_kzct_seed_environment_variable(run, tmp_path) -> None:
     result = run("groups", env={"KZCT_SEED": str(tmp_path / "missing.txt")})
     assert result.code == 2 and "missing.txt" in result.err
 
 
-def test_seed_option_with_the_real_file(run) -> None:  # type: ignore[no-untyped-def]
+def test_seed_option_with_the_real_file(run) -> None:
     result = run("--seed", str(SEED), "groups", "--json")
     assert result.code == 0 and len(result.json()) == 14
 
@@ -91,24 +91,24 @@ def test_seed_option_with_the_real_file(run) -> None:  # type: ignore[no-untyped
     [["bogus"], ["groups", "--bogus"], ["timeline", "--year", "abc"], ["timeline", "--from", "2006-13"],
      ["timeline", "--to", "2006-02-30"], ["search"], ["groups", "--json", "--jsonl"]],
 )
-def test_usage_errors_exit_2_with_one_line(run, args) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2_with_one_line(run, args) -> None:
     result = run(*args)
     assert result.code == 2
     assert result.out == ""
     assert result.err.startswith("kzct: error: ") and result.err.count("\n") == 1
 
 
-def test_bare_kzct_prints_help_to_stdout(run) -> None:  # type: ignore[no-untyped-def]
+def test_bare_kzct_prints_help_to_stdout(run) -> None:
     result = run()
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith("Usage: kzct [OPTIONS] COMMAND [ARGS]...")
     assert result.out == run("--help").out
 
 
-def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None:
     import kzct.queries
 
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(kzct.queries, "list_groups", broken)
@@ -122,7 +122,7 @@ def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None: 
         main(["groups"])
 
 
-def test_python_dash_m_runs(tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
+def test_python_dash_m_runs(tmp_path, places_file) -> None:
     cache = fresh_cache(tmp_path / "c", places_file)
     proc = subprocess.run([sys.executable, "-m", "kzct", "groups", "--json"], capture_output=True,
                           text=True, cwd=tmp_path, timeout=120,

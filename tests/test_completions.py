@@ -38,7 +38,7 @@ def _shell(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:
     """The environment of a user's shell: `kzct` first on PATH, an index built in the cache."""
     assert KZCT.is_file(), f"the kzct console script is not installed next to {sys.executable}"
     home = tmp_path_factory.mktemp("completion-home")
@@ -78,7 +78,7 @@ def test_kzct_completion_prints_the_committed_script(run, shell: str, path: Path
 
 @pytest.mark.parametrize("args", [["--install-completion", "zsh"], ["--show-completion"],
                                   ["completion", "tcsh"], ["completion"]])
-def test_typer_completion_options_are_gone(run, args) -> None:  # type: ignore[no-untyped-def]
+def test_typer_completion_options_are_gone(run, args) -> None:
     result = run(*args)
     assert result.code == 2 and result.out == "" and result.err.startswith("kzct: error: ")
 
@@ -101,7 +101,7 @@ HEAVY = ("rich", "mwparserfromhell", "rapidfuzz", "opencc", "kzct.render", "kzct
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) -> None:  # type: ignore[no-untyped-def]
+def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) -> None:
     env = {**shell_env, "_KZCT_COMPLETE": f"complete_{shell}",
            "MODULES_OUT": str(tmp_path / "modules.json")}
     if shell == "bash":
@@ -137,7 +137,7 @@ def _complete_bash_env(env: dict[str, str], line: str) -> list[str]:
     return candidates
 
 
-def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) -> None:
     env = {**shell_env, "KZCT_CACHE_DIR": str(tmp_path / "empty")}
     assert _complete_bash_env(env, "kzct ti") == ["timeline"]
     assert _complete_bash_env(env, "kzct timeline --y") == ["--year"]
@@ -150,25 +150,25 @@ def test_without_a_words_file_values_complete_to_nothing(shell_env, tmp_path) ->
     "kzct timeline --from ", "kzct timeline --to 20", "kzct timeline --limit ",
     "kzct search --min-score ", "kzct show Hizb\\ ut-Tahrir ", "kzct show Nazarbayev --json ",
     "kzct help groups ", "kzct completion bash ", "kzct timeline --grep x"])
-def test_no_file_names_where_no_file_is_meant(shell_env, line) -> None:  # type: ignore[no-untyped-def]
+def test_no_file_names_where_no_file_is_meant(shell_env, line) -> None:
     """Only --seed takes a file; elsewhere an empty answer must not become the shell's file
     name completion."""
     assert _answer(shell_env, line) == ("words", [])
 
 
 @pytest.mark.parametrize("line", ["kzct --seed ", "kzct groups --seed ", "kzct --seed=se"])
-def test_seed_completes_file_names(shell_env, line) -> None:  # type: ignore[no-untyped-def]
+def test_seed_completes_file_names(shell_env, line) -> None:
     assert _answer(shell_env, line) == ("files", [])
 
 
-def test_global_options_complete_after_the_command(shell_env) -> None:  # type: ignore[no-untyped-def]
+def test_global_options_complete_after_the_command(shell_env) -> None:
     assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-cache", "--no-pager"]
     assert _complete_bash_env(shell_env, "kzct help ti") == ["timeline"]
     assert _complete_bash_env(shell_env, "kzct completion z") == ["zsh"]
     assert _complete_bash_env(shell_env, "kzct cache c") == ["clear"]
 
 
-def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None:
     seed = tmp_path / "other.wikitext"
     seed.write_text("== 2019年 ==\n2019年5月1日，[[阿拉木图]]发生爆炸。\n\n"
                     "2021年3月2日，[[阿斯塔纳]]警方逮捕三人。\n", encoding="utf-8")
@@ -185,7 +185,7 @@ def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None
 
 # -- the words file --------------------------------------------------------------------------------
 
-def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-untyped-def]
+def test_building_the_index_writes_the_words(run) -> None:
     from kzct.cache import cache_dir
     from kzct.complete import seed_files
     from kzct.words import read_words, seed_set, words_path
@@ -208,7 +208,7 @@ def test_building_the_index_writes_the_words(run) -> None:  # type: ignore[no-un
     assert read_words(seeds, str(cache_dir())) == words
 
 
-def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:
     from kzct.complete import seed_files
     from kzct.seeds import seed_paths
 
@@ -226,7 +226,7 @@ def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:  # typ
     assert seed_files(None, value) == [str(p) for p in seed_paths(None, value)]
 
 
-def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:
     from kzct import cache, complete
 
     assert complete.cache_dir() == str(cache.cache_dir())
@@ -271,7 +271,7 @@ printf '%s\n' "${COMPREPLY[@]}"
     # ... but not inside a quote the user opened: bash closes it
     (["kzct", "show", '"Islamic M'], ["Islamic Movement of Uzbekistan"]),
 ])
-def test_bash(shell_env, words, expected) -> None:  # type: ignore[no-untyped-def]
+def test_bash(shell_env, words, expected) -> None:
     bash = _shell("bash")
     proc = subprocess.run([bash, "--norc", "--noprofile", "-c", BASH_DRIVER, "bash",
                            str(BASH_SCRIPT), *words], env=shell_env, capture_output=True,
@@ -362,7 +362,7 @@ INSERTED = [
 ]
 
 
-def test_bash_interactive(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bash_interactive(shell_env, tmp_path) -> None:
     bash = _shell("bash")
     out, ready = tmp_path / "line", tmp_path / "ready"
     term = Terminal([bash, "--norc", "--noprofile", "-i"], shell_env, tmp_path)
@@ -396,7 +396,7 @@ print -r -- ok >| '{ready}'
 
 
 @pytest.mark.parametrize("load", ["fpath", "source"])
-def test_zsh(shell_env, tmp_path, load) -> None:  # type: ignore[no-untyped-def]
+def test_zsh(shell_env, tmp_path, load) -> None:
     zsh = _shell("zsh")
     out, ready, hits = tmp_path / "line", tmp_path / "ready", tmp_path / "hits"
     if load == "fpath":  # installed as a completion function, as --install-completion does
@@ -445,7 +445,7 @@ FISH_QUERIES = {
 }
 
 
-def test_fish(shell_env) -> None:  # type: ignore[no-untyped-def]
+def test_fish(shell_env) -> None:
     fish = _shell("fish")
     script = [f"source {_fish_quote(str(FISH_SCRIPT))}"]
     for query in FISH_QUERIES:
@@ -463,7 +463,7 @@ def _fish_quote(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def test_fish_interactive(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_fish_interactive(shell_env, tmp_path) -> None:
     fish = _shell("fish")
     out, ready = tmp_path / "line", tmp_path / "ready"
     term = Terminal([fish, "--no-config", "-i"], shell_env, tmp_path)

@@ -42,7 +42,7 @@ def texts(wikitext: str) -> list[str]:
         ("-{a " * 3 + "}-b", "a a a b", ()),  # the innermost closed, the others dropped
     ],
 )
-def test_conversion_markup(wikitext, shown, variants) -> None:  # type: ignore[no-untyped-def]
+def test_conversion_markup(wikitext, shown, variants) -> None:
     prepared = prepare(wikitext)
     assert prepared.text == shown
     assert prepared.variants == variants
@@ -82,7 +82,7 @@ def test_note_ta_rules_are_aliases() -> None:
         ("{{bd|1940年|7月6日||catIdx=N}}生", "1940年7月6日生", None),
     ],
 )
-def test_templates_that_carry_names_in_text(wikitext, expected, alias) -> None:  # type: ignore[no-untyped-def]
+def test_templates_that_carry_names_in_text(wikitext, expected, alias) -> None:
     document = parse_document(wikitext)
     assert [s.text for s in document.sentences] == [expected]
     if alias is not None:
@@ -101,7 +101,7 @@ def test_dropped_templates_leave_no_empty_punctuation() -> None:
      "相关条目", "相關條目", "参见", "參見", "延伸阅读", "延伸閱讀", "来源", "來源", "參考來源",
      "注释与参考资料", "註釋與參考文獻", "References", "External links", "See also", "參閲"],
 )
-def test_non_body_headings_in_both_scripts(heading) -> None:  # type: ignore[no-untyped-def]
+def test_non_body_headings_in_both_scripts(heading) -> None:
     from kzct.text import Scripts
 
     assert is_non_body(Scripts().simplified(heading))
@@ -110,7 +110,7 @@ def test_non_body_headings_in_both_scripts(heading) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("heading", ["历史", "歷史", "恐怖袭击", "参与者", "來源國"])
-def test_body_headings(heading) -> None:  # type: ignore[no-untyped-def]
+def test_body_headings(heading) -> None:
     assert texts(f"=={heading}==\n甲地发生爆炸。\n") == ["甲地发生爆炸。"]
 
 

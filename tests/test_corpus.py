@@ -19,7 +19,7 @@ MARKUP = re.compile(r"-\{|\}-|\{\{|\}\}|\[\[|\]\]|<ref|</ref|<br|&[a-z]+;|&#[0-9
 COMMANDS = (("groups", "--all"), ("timeline",), ("people",), ("places",), ("sources",))
 
 
-def kzct(*args: str):  # type: ignore[no-untyped-def]
+def kzct(*args: str):
     """Run kzct in this process; its JSON output (the session's cache keeps each index)."""
     from kzct.cli import main
 
@@ -33,17 +33,17 @@ def kzct(*args: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def records(module_env):  # type: ignore[no-untyped-def]
+def records(module_env):
     """Every list command's records, for each article."""
     return {name: {command[0]: kzct("--seed", str(ARTICLES / f"{name}.wikitext"), *command, "--json")
                    for command in COMMANDS} for name in NAMES}
 
 
-def expected(name: str) -> dict:  # type: ignore[type-arg]
+def expected(name: str) -> dict:
     return tomllib.loads((ARTICLES / f"{name}.expected.toml").read_text(encoding="utf-8"))
 
 
-def _strings(value):  # type: ignore[no-untyped-def]
+def _strings(value):
     if isinstance(value, dict):
         for key, item in value.items():
             if key not in ("url", "archive_url"):
@@ -61,7 +61,7 @@ def test_the_articles_are_all_here() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_command_runs(name) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_runs(name) -> None:
     seed = str(ARTICLES / f"{name}.wikitext")
     top = kzct("--seed", seed, "places", "--json")[0]["name_en"]
     assert kzct("--seed", seed, "search", top, "--json")[0]["name_en"] == top
@@ -71,14 +71,14 @@ def test_every_command_runs(name) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_markup_in_any_record(records, name) -> None:  # type: ignore[no-untyped-def]
+def test_no_markup_in_any_record(records, name) -> None:
     leaks = [(command, text) for command, recs in records[name].items()
              for text in _strings(recs) if MARKUP.search(text)]
     assert leaks == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_heading_or_apparatus_as_an_event(records, name) -> None:  # type: ignore[no-untyped-def]
+def test_no_heading_or_apparatus_as_an_event(records, name) -> None:
     from kzct.text import Scripts
     from kzct.wikitext import is_non_body
 
@@ -106,7 +106,7 @@ def _normalise(name: str) -> str:
 
 
 def _compare(name: str, kind: str,
-             found: list[dict]) -> tuple[tuple[int, int], list[str]]:  # type: ignore[type-arg]
+             found: list[dict]) -> tuple[tuple[int, int], list[str]]:
     """How many of the reader's (undoubted) entities kzct found, of how many, and what kzct
     reported that is in none of the reader's entries (doubtful ones included)."""
     entries = expected(name).get(kind, [])
@@ -143,7 +143,7 @@ KNOWN_JUNK = {
 
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("kind", ["person", "place"])
-def test_people_and_places_against_a_reading(records, name, kind) -> None:  # type: ignore[no-untyped-def]
+def test_people_and_places_against_a_reading(records, name, kind) -> None:
     found = records[name]["people" if kind == "person" else "places"]
     counted, junk = _compare(name, kind, found)
     assert counted == FOUND[name][kind == "place"]
@@ -202,12 +202,12 @@ def _event(records, name: str, date: str, words: str) -> dict:  # type: ignore[n
         ("tajik-civil-war.mixed", "1992-05", "", None, None),
     ],
 )
-def test_pinned_events(records, name, date, words, killed, injured) -> None:  # type: ignore[no-untyped-def]
+def test_pinned_events(records, name, date, words, killed, injured) -> None:
     event = _event(records, name, date, words)
     assert (event["killed"], event["injured"]) == (killed, injured)
 
 
-def test_pinned_groups(records) -> None:  # type: ignore[no-untyped-def]
+def test_pinned_groups(records) -> None:
     groups = {g["name_zh"]: g for g in records["turkistan-islamic-party.hans"]["groups"]
               if g["status"] == "listed"}
     assert groups["东突厥斯坦伊斯兰运动"]["listed_on"] == "2002-08-26"  # US Treasury, the earliest
@@ -216,7 +216,7 @@ def test_pinned_groups(records) -> None:  # type: ignore[no-untyped-def]
     assert groups["突厥斯坦伊斯兰党"]["listed_on"] == "2016-07-15"  # the UK, not its 2000 act
 
 
-def test_pinned_people_and_places(records) -> None:  # type: ignore[no-untyped-def]
+def test_pinned_people_and_places(records) -> None:
     chechen = {p["name_zh"]: p for p in records["second-chechen-war.hant"]["people"]}
     assert chechen["艾哈邁德·卡德羅夫"]["role"] == "總統"  # the office taken off the front
     assert chechen["沙米爾·巴薩耶夫"]["mentions"] == 2  # and 巴薩耶夫

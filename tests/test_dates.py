@@ -30,7 +30,7 @@ def resolved(text: str, *, context: int | None = None, heading: int | None = Non
     return [(d.date.iso(), d.end.iso() if d.end else None, d.source) for d in out]
 
 
-def qualified(text: str, **context) -> list[tuple[str, str | None, str, str | None]]:  # type: ignore[no-untyped-def]
+def qualified(text: str, **context) -> list[tuple[str, str | None, str, str | None]]:
     """Each date of ``text`` with its precision and qualifier."""
     out = resolve_dates(find_dates(text), context_year=context.get("context"),
                         heading=context.get("heading"), anchor=context.get("anchor"))
@@ -56,7 +56,7 @@ def qualified(text: str, **context) -> list[tuple[str, str | None, str, str | No
          [("2004-02-07", None, FROM_CONTEXT)]),
     ],
 )
-def test_explicit_dates(text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_explicit_dates(text, expected) -> None:
     assert resolved(text) == expected
 
 
@@ -67,7 +67,7 @@ def test_explicit_dates(text, expected) -> None:  # type: ignore[no-untyped-def]
      "12400份传单", "为期4天的访问", "持续了3天时间", "数周之后", "2006年13月", "2006年2月30日",
      "共有1995人参加", "警方同时拘捕了4名"],
 )
-def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
+def test_not_dates(text) -> None:
     assert resolved(text, context=2006, heading=2006, anchor=PartialDate(2006, 1, 1)) == []
 
 
@@ -110,7 +110,7 @@ def test_not_dates(text) -> None:  # type: ignore[no-untyped-def]
         ("在2006年10月19日开始在两国边境线上修建", [("2006-10-19", None, "day", None)]),
     ],
 )
-def test_decades_ranges_and_qualifiers(text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_decades_ranges_and_qualifiers(text, expected) -> None:
     assert qualified(text) == expected
 
 
@@ -136,7 +136,7 @@ def test_month_day_takes_year_from_context_then_heading() -> None:
         ("同一时间，集安组织", PartialDate(2006, 8, 24), "2006-08-24"),
     ],
 )
-def test_relative_dates(text, anchor, expected) -> None:  # type: ignore[no-untyped-def]
+def test_relative_dates(text, anchor, expected) -> None:
     assert resolved(text, anchor=anchor) == [(expected, None, RELATIVE)]
 
 
@@ -171,7 +171,7 @@ def test_year_naming_an_event_only_when_alone() -> None:
                                              ("二十", 20), ("三万", 30000), ("6万", 60000),
                                              ("20,000", 20000), ("百", 100), ("x", None), ("", None),
                                              ("一亿两千万", 120000000), ("十二亿三千四百万五千", 1234005000)])
-def test_chinese_numerals(text, value) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_numerals(text, value) -> None:
     assert cn_to_int(text) == value
 
 
@@ -185,7 +185,7 @@ def test_heading_year() -> None:
 @pytest.mark.parametrize(("value", "iso"), [("2006", "2006"), ("2006-03", "2006-03"),
                                             ("2006-10-12", "2006-10-12"), ("2006-13", None),
                                             ("2006-02-30", None), ("abc", None), ("06", None)])
-def test_parse_partial(value, iso) -> None:  # type: ignore[no-untyped-def]
+def test_parse_partial(value, iso) -> None:
     date = parse_partial(value)
     assert (date.iso() if date else None) == iso
 
@@ -215,7 +215,7 @@ def _valid(date: PartialDate) -> None:
 @settings(max_examples=400, deadline=None)
 @given(text=_text, context=st.none() | st.integers(1, 9999), heading=st.none() | st.integers(1, 9999),
        anchor=st.none() | st.dates().map(lambda d: PartialDate(d.year, d.month, d.day)))
-def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, anchor) -> None:  # type: ignore[no-untyped-def]
+def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, anchor) -> None:
     mentions = find_dates(text)
     for mention in mentions:
         assert 0 <= mention.start <= mention.end_pos <= len(text)

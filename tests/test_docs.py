@@ -34,13 +34,13 @@ def test_readme_examples_are_real_output() -> None:
 
 @pytest.mark.parametrize("command", ["groups", "sources", "timeline", "search", "people", "places", "show",
                                      "check"])
-def test_every_command_is_documented(command) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_is_documented(command) -> None:
     assert f"### `kzct {command}" in README or f"`kzct {command}`" in README
 
 
 @pytest.mark.parametrize(
     "args", [["groups", "--all"], ["sources"], ["timeline"], ["search", "Almaty"], ["people"]])
-def test_every_json_key_is_documented(run, args) -> None:  # type: ignore[no-untyped-def]
+def test_every_json_key_is_documented(run, args) -> None:
     records = run(*args, "--json").json()
     keys = set().union(*(r.keys() for r in records))
     for record in records:

@@ -29,12 +29,12 @@ LATIN_ONLY_PEOPLE = [
 ]
 
 
-def _body(document, shadow: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _body(document, shadow: bool = False) -> str:
     return "\n".join(s.shadow if shadow else s.text for s in document.sentences)
 
 
 @pytest.fixture(scope="module")
-def bodies(document) -> str:  # type: ignore[no-untyped-def]
+def bodies(document) -> str:
     """The body text of the seed and of the test articles, in simplified characters."""
     from kzct.text import Scripts
     from kzct.wikitext import parse_document
@@ -46,7 +46,7 @@ def bodies(document) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(texts)
 
 
-def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None:  # type: ignore[no-untyped-def]
+def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None:
     missing = []
     for name in ("gazetteer.toml", "groups.toml"):
         data = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
@@ -63,21 +63,21 @@ def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None
     assert missing == []
 
 
-def test_seed_entities_without_an_english_name(index) -> None:  # type: ignore[no-untyped-def]
+def test_seed_entities_without_an_english_name(index) -> None:
     """The report of what curated data and the gazetteers lack: nothing. (The article's garbled
     `[罕市组织` names an organisation, not a place: a place name is not read inside one.)"""
     lacking = sorted((e.kind, e.name_zh or e.name_latin) for e in index.entities if not e.name_en)
     assert lacking == []
 
 
-def test_every_latin_only_person_is_in_people(run) -> None:  # type: ignore[no-untyped-def]
+def test_every_latin_only_person_is_in_people(run) -> None:
     people = run("people", "--json").json()
     latin = {p["name_latin"] for p in people}
     assert [name for name in LATIN_ONLY_PEOPLE if name not in latin] == []
     assert all(p["kind"] == "person" for p in people)
 
 
-def test_organisations_and_acronyms_are_not_people(run) -> None:  # type: ignore[no-untyped-def]
+def test_organisations_and_acronyms_are_not_people(run) -> None:
     names = {p["name_latin"] for p in run("people", "--json").json()} | {
         p["name_zh"] for p in run("people", "--json").json()}
     for not_a_person in ("KNB", "JCAM", "JMCA", "FSB", "CICA", "Kaganat", "Akromiya", "Boz Kurt",
@@ -85,39 +85,39 @@ def test_organisations_and_acronyms_are_not_people(run) -> None:  # type: ignore
         assert not_a_person not in names
 
 
-def test_misspelling_is_the_same_person(index) -> None:  # type: ignore[no-untyped-def]
+def test_misspelling_is_the_same_person(index) -> None:
     tusupbekov = next(e for e in index.entities if e.name_en == "Rashid Tusupbekov")
     assert sorted({m.text for m in tusupbekov.mentions}) == ["Rashid Tusupbekov", "Tusupbeko"]
     assert len(tusupbekov.mentions) == 3
 
 
-def test_chinese_and_latin_forms_of_one_person_are_one_entity(index) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_and_latin_forms_of_one_person_are_one_entity(index) -> None:
     ivanov = next(e for e in index.entities if e.name_en == "Sergei Ivanov")
     assert {m.text for m in ivanov.mentions} == {"谢尔盖·伊万诺夫", "伊万诺夫"}
     amerkhanov = next(e for e in index.entities if e.name_en == "Askar Amerkhanov")
     assert {m.text for m in amerkhanov.mentions} == {"Askar Amerkhanov", "Amerkhanov"}
 
 
-def test_mentions_are_anchored_in_the_seed(index, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_mentions_are_anchored_in_the_seed(index, seed_text) -> None:
     for entity in index.entities:
         for mention in entity.mentions:
             start, end = mention.span
             assert seed_text[start:end] == mention.text, (entity.id, mention)
 
 
-def test_place_inside_an_organisation_name_is_not_a_mention(index) -> None:  # type: ignore[no-untyped-def]
+def test_place_inside_an_organisation_name_is_not_a_mention(index) -> None:
     germany = next(e for e in index.entities if e.name_en == "Germany")
     assert all("德国之声" not in m.sentence for m in germany.mentions)
 
 
-def test_places_carry_the_gazetteers_names(index) -> None:  # type: ignore[no-untyped-def]
+def test_places_carry_the_gazetteers_names(index) -> None:
     almaty = next(e for e in index.entities if e.name_en == "Almaty")
     assert {"Alma-Ata", "Almaty"} & set(almaty.aliases) == {"Alma-Ata"}  # GeoNames' other names
     assert (almaty.country, almaty.geonames_id, almaty.source) == ("KZ", 1526384, "geonames")
     assert (round(almaty.latitude, 2), round(almaty.longitude, 2)) == (43.25, 76.91)
 
 
-def test_an_uncurated_traditional_name_is_found_in_simplified(run) -> None:  # type: ignore[no-untyped-def]
+def test_an_uncurated_traditional_name_is_found_in_simplified(run) -> None:
     """No curated entry knows 羅紮·奧通巴耶娃 (Roza Otunbayeva): search finds her, as the
     article writes her, by the simplified form OpenCC gives (罗扎·奥通巴耶娃)."""
     article = str(ROOT / "tests" / "data" / "articles" / "kyrgyzstan.hant.wikitext")
@@ -126,7 +126,7 @@ def test_an_uncurated_traditional_name_is_found_in_simplified(run) -> None:  # t
         ("羅紮·奧通巴耶娃", 100, "article")]
 
 
-def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def]
+def test_people_and_places_commands(run) -> None:
     places = run("places", "--json").json()
     assert places[0]["name_en"] == "Kazakhstan" and places[0]["mentions"] > 100
     assert {"Öskemen", "Ust-Kamenogorsk"} <= set(next(p for p in places if p["name_en"] == "Oskemen")["aliases"])
@@ -144,12 +144,12 @@ def test_people_and_places_commands(run) -> None:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.parametrize("command", ["people", "places"])
-def test_bad_sort_is_a_usage_error(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_bad_sort_is_a_usage_error(run, command) -> None:
     result = run(command, "--sort", "age")
     assert result.code == 2 and result.err.startswith("kzct: error:")
 
 
-def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:  # type: ignore[no-untyped-def]
+def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
     """Names nobody curated: joined by · or •, followed by a title, or in Latin letters."""
     from kzct.store import build_index
 
@@ -162,7 +162,7 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:  # t
     assert kozlov.kind == "person" and kozlov.role is None
 
 
-def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
     from kzct.store import build_index
 
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
@@ -193,11 +193,11 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:  # t
         ("告诉阿卡耶夫总统。", [("person", "阿卡耶夫", None)]),
     ],
 )
-def test_names_read_in_their_context(builder, text, found) -> None:  # type: ignore[no-untyped-def]
+def test_names_read_in_their_context(builder, text, found) -> None:
     assert _found(builder, text) == found
 
 
-def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:  # type: ignore[no-untyped-def]
+def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:
     from kzct.store import build_index
 
     index = build_index([("x.wikitext", "x.wikitext", "安集延发生骚乱。奥什州的首府是奥什市。", "x")],

@@ -7,7 +7,7 @@ import geojson
 import pytest
 
 
-def _collection(run, *args: str):  # type: ignore[no-untyped-def]
+def _collection(run, *args: str):
     result = run(*args, "--geojson")
     assert result.code == 0, result.err
     collection = geojson.loads(result.out)
@@ -16,7 +16,7 @@ def _collection(run, *args: str):  # type: ignore[no-untyped-def]
     return collection
 
 
-def test_places_as_features_at_their_coordinates(run) -> None:  # type: ignore[no-untyped-def]
+def test_places_as_features_at_their_coordinates(run) -> None:
     features = _collection(run, "places")["features"]
     assert len(features) == len(run("places", "--json").json())
     almaty = next(f for f in features if f["properties"]["name_en"] == "Almaty")
@@ -29,7 +29,7 @@ def test_places_as_features_at_their_coordinates(run) -> None:  # type: ignore[n
     assert kazakhstan["geometry"] is None and kazakhstan["properties"]["place_type"] == "country"
 
 
-def test_events_at_their_places(run) -> None:  # type: ignore[no-untyped-def]
+def test_events_at_their_places(run) -> None:
     features = _collection(run, "timeline", "--year", "2005")["features"]
     events = run("timeline", "--year", "2005", "--json").json()
     assert (len(features), len(events)) == (8, 15)  # events at no located place are left out
@@ -46,13 +46,13 @@ def test_events_at_their_places(run) -> None:  # type: ignore[no-untyped-def]
                for f in several)
 
 
-def test_geojson_only_where_there_are_places(run) -> None:  # type: ignore[no-untyped-def]
+def test_geojson_only_where_there_are_places(run) -> None:
     result = run("groups", "--geojson")
     assert result.code == 2 and result.out == ""
 
 
 @pytest.mark.parametrize("command", [["places"], ["timeline"]])
-def test_empty_geojson_is_an_empty_collection(run, tmp_path, command) -> None:  # type: ignore[no-untyped-def]
+def test_empty_geojson_is_an_empty_collection(run, tmp_path, command) -> None:
     path = tmp_path / "empty.wikitext"
     path.write_text("一篇没有地名也没有日期的文章。\n", encoding="utf-8")
     collection = _collection(run, "--seed", str(path), *command)

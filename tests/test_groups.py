@@ -25,7 +25,7 @@ GROUP_KEYS = {"name_zh", "name_latin", "name_en", "name_en_source", "aliases", "
               "status_text", "listed_on", "listed_precision", "history", "refs", "source"}
 
 
-def test_every_banned_organisation_with_its_listing_date(run) -> None:  # type: ignore[no-untyped-def]
+def test_every_banned_organisation_with_its_listing_date(run) -> None:
     result = run("groups", "--json")
     assert result.code == 0, result.err
     groups = result.json()
@@ -33,7 +33,7 @@ def test_every_banned_organisation_with_its_listing_date(run) -> None:  # type: 
     assert {g["status"] for g in groups} == {"listed"}
 
 
-def test_article_latin_names_and_the_corrected_misspelling(run) -> None:  # type: ignore[no-untyped-def]
+def test_article_latin_names_and_the_corrected_misspelling(run) -> None:
     groups = {g["name_zh"]: g for g in run("groups", "--json").json()}
     etip = groups["东突厥斯坦伊斯兰党"]
     assert etip["name_latin"] == "slamic Party of Eastern Turkestan"  # as the article writes it
@@ -45,7 +45,7 @@ def test_article_latin_names_and_the_corrected_misspelling(run) -> None:  # type
     assert "JMCA" in groups["中亚圣战者联盟"]["aliases"]  # the article's typo of JCAM
 
 
-def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None:
     groups = run("groups", "--json").json()
     for group in groups:
         start, end = group["source"]["span"]
@@ -62,7 +62,7 @@ def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None: 
     assert groups[0]["source"]["section"] == ["取缔恐怖组织"]
 
 
-def test_history_holds_dated_statements(run) -> None:  # type: ignore[no-untyped-def]
+def test_history_holds_dated_statements(run) -> None:
     groups = {g["name_zh"]: g for g in run("groups", "--json").json()}
     ht = {h["date"]: h["text"] for h in groups["伊扎布特"]["history"]}
     # asked the Astana court to ban it; asked the Supreme Court to list it; banned in Kyrgyzstan
@@ -73,7 +73,7 @@ def test_history_holds_dated_statements(run) -> None:  # type: ignore[no-untyped
     assert aum[:2] == ["2006-09-15", "2006-11-17"]  # the request, then the listing
 
 
-def test_all_adds_the_other_organisations_with_their_status(run) -> None:  # type: ignore[no-untyped-def]
+def test_all_adds_the_other_organisations_with_their_status(run) -> None:
     groups = run("groups", "--all", "--json").json()
     assert len(groups) == len(LISTED) + 5
     status = {g["name_zh"]: (g["status"], g["listed_on"]) for g in groups[len(LISTED):]}
@@ -89,7 +89,7 @@ def test_all_adds_the_other_organisations_with_their_status(run) -> None:  # typ
     assert tabligh["name_en"] == "Tablighi Jamaat"
 
 
-def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
+def test_json_shape(run) -> None:
     result = run("groups", "--all", "--json")
     assert result.out.endswith("]\n") and result.err == ""
     assert result.out.count("\n") == 1  # compact in a pipe: one document, one line
@@ -101,7 +101,7 @@ def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
             assert set(item) == {"date", "precision", "text", "refs", "span"}
 
 
-def test_table_shows_every_group_and_wraps_chinese(run) -> None:  # type: ignore[no-untyped-def]
+def test_table_shows_every_group_and_wraps_chinese(run) -> None:
     result = run("groups", env={"COLUMNS": "60"})
     assert result.code == 0
     for name_zh, _en, _date in LISTED:
@@ -110,7 +110,7 @@ def test_table_shows_every_group_and_wraps_chinese(run) -> None:  # type: ignore
     assert "\x1b[" not in result.out  # no colour when not a terminal
 
 
-def test_groups_are_found_by_either_script(run) -> None:  # type: ignore[no-untyped-def]
+def test_groups_are_found_by_either_script(run) -> None:
     """Aliases are one per name, in simplified characters; search folds traditional ones."""
     groups = {g["name_zh"]: g for g in run("groups", "--json").json()}
     assert groups["乌兹别克斯坦伊斯兰运动"]["aliases"] == ["IMU", "O'zbekiston Islomiy Harakati", "乌伊运"]
@@ -136,7 +136,7 @@ LISTED_ON = {"introduced": "2010-05-01", "closed by a verb": "2011-03", "added":
 
 @pytest.mark.parametrize("script", [None, "s2t"])
 @pytest.mark.parametrize("phrasing", sorted(PHRASINGS))
-def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  # type: ignore[no-untyped-def]
+def test_designation_lists_in_other_words(builder, phrasing, script) -> None:
     import opencc
 
     from kzct.store import build_index
@@ -165,7 +165,7 @@ def test_designation_lists_in_other_words(builder, phrasing, script) -> None:  #
      # who keeps the list is not on it
      "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。"],
 )
-def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_no_designation(builder, text) -> None:
     from kzct.store import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
@@ -186,7 +186,7 @@ def test_what_is_no_designation(builder, text) -> None:  # type: ignore[no-untyp
         ("2005年，政府于2006年把甲伊斯兰运动列为恐怖组织。", ["甲伊斯兰运动"]),
     ],
 )
-def test_list_items_read_to_their_names(builder, text, listed) -> None:  # type: ignore[no-untyped-def]
+def test_list_items_read_to_their_names(builder, text, listed) -> None:
     from kzct.store import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)

@@ -12,13 +12,13 @@ COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_no_braces_or_ranges_in_help(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_no_braces_or_ranges_in_help(run, command) -> None:
     result = run(*command.split(), "--help")
     assert result.code == 0
     assert not re.search(r"\{[A-Z]+\}|<int range>|<float range>|\[x>=|<=x<=", result.out)
 
 
-def test_usage_lines(run) -> None:  # type: ignore[no-untyped-def]
+def test_usage_lines(run) -> None:
     assert run("search", "--help").out.startswith("Usage: kzct search [OPTIONS] QUERY\n")
     assert run("show", "--help").out.startswith("Usage: kzct show [OPTIONS] NAME\n")
     assert run("help", "--help").out.startswith("Usage: kzct help [OPTIONS] [COMMAND]\n")
@@ -27,7 +27,7 @@ def test_usage_lines(run) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("width", ["80", "200"])
-def test_command_summaries_are_whole(run, width) -> None:  # type: ignore[no-untyped-def]
+def test_command_summaries_are_whole(run, width) -> None:
     out = run("--help", env={"COLUMNS": width}).out
     commands = out[out.index("Commands:"):]
     assert "..." not in commands
@@ -36,20 +36,20 @@ def test_command_summaries_are_whole(run, width) -> None:  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_command(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_help_command(run, command) -> None:
     words = command.split()
     via_help = run("help", *words)
     assert (via_help.code, via_help.err) == (0, "")
     assert via_help.out == run(*words, "--help").out
 
 
-def test_help_of_an_unknown_command(run) -> None:  # type: ignore[no-untyped-def]
+def test_help_of_an_unknown_command(run) -> None:
     result = run("help", "bogus")
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("kzct: error: no such command 'bogus'; the commands are: groups")
 
 
-def test_help_without_a_command_is_kzct_help(run) -> None:  # type: ignore[no-untyped-def]
+def test_help_without_a_command_is_kzct_help(run) -> None:
     assert run("help").out == run("--help").out  # bare `kzct` too: tests/test_cli.py
 
 
@@ -59,13 +59,13 @@ def test_help_without_a_command_is_kzct_help(run) -> None:  # type: ignore[no-un
     (["--seed", str(SEED), "search", "--limit", "x"], "kzct search"),
     (["groups", "--bogus"], "kzct groups"), (["cache", "info", "--bogus"], "kzct cache info"),
     (["--bogus"], "kzct"), (["bogus"], "kzct")])
-def test_usage_errors_point_to_the_command_help(run, args, command) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_point_to_the_command_help(run, args, command) -> None:
     result = run(*args)
     assert (result.code, result.out) == (2, "")
     assert result.err.endswith(f" (see '{command} --help')\n") and result.err.count("\n") == 1
 
 
-def test_global_options_after_the_command(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_global_options_after_the_command(run, tmp_path) -> None:
     before = run("--no-cache", "groups", "--json")
     after = run("groups", "--no-cache", "--json")
     assert before.code == after.code == 0 and before.out == after.out
@@ -80,7 +80,7 @@ def test_global_options_after_the_command(run, tmp_path) -> None:  # type: ignor
                                                                                   "--help").out
 
 
-def test_no_cache_after_the_command_writes_no_index(run, tmp_path, monkeypatch, places_file) -> None:  # type: ignore[no-untyped-def]
+def test_no_cache_after_the_command_writes_no_index(run, tmp_path, monkeypatch, places_file) -> None:
     cache = fresh_cache(tmp_path / "cache", places_file)
     monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
     assert run("groups", "--no-cache", "--json").code == 0

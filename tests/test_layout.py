@@ -38,7 +38,7 @@ def test_cell_width_counts_wide_characters_twice() -> None:
     ("Tusupbekov", 4, ["Tusu", "pbek", "ov"]),
     ("", 10, [""]),
 ])
-def test_wrap(text, width, lines) -> None:  # type: ignore[no-untyped-def]
+def test_wrap(text, width, lines) -> None:
     assert wrap(text, width) == lines
     assert all(cell_width(line) <= width for line in lines)
 
@@ -131,7 +131,7 @@ TABLES = {
 
 @pytest.mark.parametrize("width", [40, 80, 200])
 @pytest.mark.parametrize("name", sorted(TABLES))
-def test_snapshot(run, update_snapshots, name, width) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot(run, update_snapshots, name, width) -> None:
     result = run(*TABLES[name], env={"COLUMNS": str(width)})
     assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
@@ -145,7 +145,7 @@ def test_snapshot(run, update_snapshots, name, width) -> None:  # type: ignore[n
     assert result.out == path.read_text(encoding="utf-8"), f"{path} differs"
 
 
-def test_no_column_is_ever_dropped(run) -> None:  # type: ignore[no-untyped-def]
+def test_no_column_is_ever_dropped(run) -> None:
     for width in (20, 30, 40, 60):
         out = run("groups", env={"COLUMNS": str(width)}).out
         for header in ("#", "Chinese", "English", "Listed", "Refs"):
@@ -154,7 +154,7 @@ def test_no_column_is_ever_dropped(run) -> None:  # type: ignore[no-untyped-def]
         assert "Turkestan" in words and "Organization" in words
 
 
-def test_show_prints_each_sentence_once(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_prints_each_sentence_once(run) -> None:
     card = run("show", "Hizb", "--json").json()["entity"]
     sentences = {o["sentence"] for o in card["occurrences"]}
     assert card["mentions"] == 32 and len(sentences) == 28
@@ -164,12 +164,12 @@ def test_show_prints_each_sentence_once(run) -> None:  # type: ignore[no-untyped
     assert all(not line.strip() == "" or line == "" for line in out.splitlines())
 
 
-def test_mentions_are_highlighted(run) -> None:  # type: ignore[no-untyped-def]
+def test_mentions_are_highlighted(run) -> None:
     out = run("show", "Tusupbekov", env={"COLUMNS": "200", "FORCE_COLOR": "1"}).out
     assert "\x1b[1;4mRashid Tusupbekov\x1b[0m" in out and "\x1b[1;4mTusupbeko\x1b[0m" in out
 
 
-def test_show_heading_and_also_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_heading_and_also_line(run) -> None:
     out = run("show", "Tusupbekov", env={"COLUMNS": "80"}).out.splitlines()
     assert out[0] == "Rashid Tusupbekov"  # not "Rashid Tusupbekov / Rashid Tusupbekov"
     assert out[3] == "also: Tusupbeko, Tusupbekov, Рашид Тусупбеков, Тусупбеков"
@@ -182,13 +182,13 @@ def test_show_heading_and_also_line(run) -> None:  # type: ignore[no-untyped-def
                     "      努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
 
 
-def test_groups_all_says_the_status_once(run) -> None:  # type: ignore[no-untyped-def]
+def test_groups_all_says_the_status_once(run) -> None:
     out = run("groups", "--all", env={"COLUMNS": "200"}).out
     assert "on Kazakhstan's list" not in out
     assert "linked by Kyrgyz and Uzbek officials" in out
 
 
-def test_sources_compact_by_default(run) -> None:  # type: ignore[no-untyped-def]
+def test_sources_compact_by_default(run) -> None:
     out = run("sources", env={"COLUMNS": "80"}).out
     assert out.splitlines()[0].split() == ["Id", "Publisher", "Title", "Dead", "Cited", "by"]
     assert "http" not in out and len(out.splitlines()) == 147

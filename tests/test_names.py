@@ -18,13 +18,13 @@ import pytest
      "Almaty Region / 阿拉木图州; give one of them\n"),
     (["--place", "Almaty", "--place", " "], "kzct: error: --place needs a name\n"),
 ])
-def test_a_filter_that_resolves_to_nothing_is_a_usage_error(run, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_a_filter_that_resolves_to_nothing_is_a_usage_error(run, args, message) -> None:
     for fmt in ([], ["--json"]):
         result = run("timeline", *args, *fmt)
         assert (result.code, result.out, result.err) == (2, "", message)
 
 
-def test_long_names_are_shortened_in_messages(run) -> None:  # type: ignore[no-untyped-def]
+def test_long_names_are_shortened_in_messages(run) -> None:
     result = run("timeline", "--place", "q" * 300)
     assert result.code == 2
     assert result.err.startswith("kzct: error: --place 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq…' "
@@ -33,8 +33,8 @@ def test_long_names_are_shortened_in_messages(run) -> None:  # type: ignore[no-u
     assert search.err == f"no match for '{'q' * 39}…' scoring 75 or more\n"
 
 
-def test_filters_and_show_resolve_names_by_one_rule(run) -> None:  # type: ignore[no-untyped-def]
-    for name, kind in (("Alm", "place"), ("Vladimir", None)):
+def test_filters_and_show_resolve_names_by_one_rule(run) -> None:
+    for name in ("Alm", "Vladimir"):
         shown = run("show", name, "--json")
         assert shown.code == 4 and shown.json()["match"] == "ambiguous"
     assert run("timeline", "--place", "Alm").code == 2
@@ -47,7 +47,7 @@ def test_filters_and_show_resolve_names_by_one_rule(run) -> None:  # type: ignor
     assert all("阿拉木图" in e["places"] for e in events)
 
 
-def test_values_of_one_filter_are_alternatives(run) -> None:  # type: ignore[no-untyped-def]
+def test_values_of_one_filter_are_alternatives(run) -> None:
     almaty = run("timeline", "--place", "Almaty", "--json").json()
     astana = run("timeline", "--place", "Astana", "--json").json()
     both = run("timeline", "--place", "Almaty", "--place", "Astana", "--json").json()
@@ -60,7 +60,7 @@ def test_values_of_one_filter_are_alternatives(run) -> None:  # type: ignore[no-
                                              "2005-07-05"]
 
 
-def test_the_rule_is_in_the_help(run) -> None:  # type: ignore[no-untyped-def]
+def test_the_rule_is_in_the_help(run) -> None:
     text = " ".join(run("timeline", "--help").out.split())
     assert "Different filters must all hold; the values of one repeated filter are alternatives" \
         in text
@@ -71,12 +71,12 @@ def test_the_rule_is_in_the_help(run) -> None:  # type: ignore[no-untyped-def]
 
 # -- search: what the scores mean --------------------------------------------------------------
 
-def _hits(run, query: str, *args: str) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+def _hits(run, query: str, *args: str) -> list[tuple[str, float]]:
     return [(h["name_en"] or h["name_latin"] or h["name_zh"], h["score"])
             for h in run("search", query, *args, "--json").json()]
 
 
-def test_one_or_two_letters_match_only_whole_words_and_name_starts(run) -> None:  # type: ignore[no-untyped-def]
+def test_one_or_two_letters_match_only_whole_words_and_name_starts(run) -> None:
     assert _hits(run, "a") == []  # not U.A.E. (an abbreviation), not A. B. Vajpayee (an initial)
     assert _hits(run, "on") == []  # not a fragment of Sonia
     # a word beginning with al: ut-Tahrir's Arabic name (Hizb al-Tahrir), al-Qaeda, Al Nahyan…
@@ -88,17 +88,17 @@ def test_one_or_two_letters_match_only_whole_words_and_name_starts(run) -> None:
     assert all(h["matched"].lower().startswith("a") for h in loose)
 
 
-def test_an_acronym_finds_the_entity_whose_alias_it_is(run) -> None:  # type: ignore[no-untyped-def]
+def test_an_acronym_finds_the_entity_whose_alias_it_is(run) -> None:
     assert _hits(run, "IMU") == [("Islamic Movement of Uzbekistan", 100.0)]
     assert _hits(run, "HT") == [("Hizb ut-Tahrir", 100.0)]
     assert _hits(run, "imu", "--min-score", "0")[0][0] == "Islamic Movement of Uzbekistan"
 
 
-def test_an_acronym_matches_initials_when_no_alias_is_it(run) -> None:  # type: ignore[no-untyped-def]
+def test_an_acronym_matches_initials_when_no_alias_is_it(run) -> None:
     assert ("Islamic Jihad Union", 95.0) in _hits(run, "IJU")
 
 
-def test_one_chinese_character_finds_the_names_holding_it_by_mentions(run) -> None:  # type: ignore[no-untyped-def]
+def test_one_chinese_character_finds_the_names_holding_it_by_mentions(run) -> None:
     hits = run("search", "哈", "--json").json()
     assert [h["name_zh"] for h in hits] == ["哈萨克斯坦", "哈马斯", "南哈萨克斯坦州", "哈萨克斯坦穆斯林联盟"]
     assert all("哈" in h["matched"] and h["score"] == 90 for h in hits)
@@ -107,14 +107,14 @@ def test_one_chinese_character_finds_the_names_holding_it_by_mentions(run) -> No
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\t"])
-def test_an_empty_query_is_a_usage_error(run, query) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_query_is_a_usage_error(run, query) -> None:
     for command in ("search", "show"):
         result = run(command, query)
         assert (result.code, result.out) == (2, "")
         assert "it is empty: give a name" in result.err and result.err.count("\n") == 1
 
 
-def test_min_score_must_be_a_number_from_0_to_100(run) -> None:  # type: ignore[no-untyped-def]
+def test_min_score_must_be_a_number_from_0_to_100(run) -> None:
     for value in ("nan", "inf", "-inf", "NaN", "101", "-1"):
         result = run("search", "Hizb", "--min-score", value)
         assert (result.code, result.out) == (2, "")

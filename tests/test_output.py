@@ -20,7 +20,7 @@ needs_kzct = pytest.mark.skipif(not KZCT.exists(), reason="the kzct console scri
 
 
 @pytest.fixture(scope="module")
-def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:
     """A shell's environment with kzct on PATH and its index built once."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
     cache = fresh_cache(tmp_path_factory.mktemp("output") / "cache", places_file)
@@ -43,13 +43,13 @@ def sh(script: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 @needs_kzct
 @pytest.mark.parametrize("args", ["groups", "groups --json", "--version", "--help", "show Hizb",
                                   "timeline --chart"])
-def test_closed_stdout_exits_0_quietly(shell_env, args) -> None:  # type: ignore[no-untyped-def]
+def test_closed_stdout_exits_0_quietly(shell_env, args) -> None:
     proc = sh(f"kzct {args} >&-", shell_env)
     assert (proc.returncode, proc.stderr) == (0, "")
 
 
 @needs_kzct
-def test_closed_stdout_still_reports_bad_input(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_closed_stdout_still_reports_bad_input(shell_env, tmp_path) -> None:
     proc = sh(f"kzct --seed {tmp_path}/missing.wikitext groups >&-", shell_env)
     assert proc.returncode == 2
     assert proc.stderr == f"kzct: error: seed file {tmp_path}/missing.wikitext does not exist\n"
@@ -62,7 +62,7 @@ def test_closed_stdout_still_reports_bad_input(shell_env, tmp_path) -> None:  # 
                                       "kzct show Hizb --json | head -c 10",
                                       "kzct --help | head -1",
                                       "kzct completion bash | head -1"])
-def test_every_output_path_ends_a_closed_pipe_quietly(shell_env, pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_every_output_path_ends_a_closed_pipe_quietly(shell_env, pipeline) -> None:
     kzct, _, reader = pipeline.partition(" | ")
     proc = sh(f"set -o pipefail; {kzct} | {reader} >/dev/null", shell_env)
     assert (proc.returncode, proc.stderr) == (0, "")
@@ -72,7 +72,7 @@ def test_every_output_path_ends_a_closed_pipe_quietly(shell_env, pipeline) -> No
 @needs_kzct
 @pytest.mark.parametrize("args", ["timeline", "timeline --json", "sources --csv", "--help",
                                   "--version", "show Hizb", "completion zsh"])
-def test_a_full_disk_is_one_line_and_exit_1(shell_env, args) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_is_one_line_and_exit_1(shell_env, args) -> None:
     proc = sh(f"kzct {args} > /dev/full", shell_env)
     assert proc.returncode == 1
     assert proc.stderr == "kzct: error: cannot write output: No space left on device\n"
@@ -81,7 +81,7 @@ def test_a_full_disk_is_one_line_and_exit_1(shell_env, args) -> None:  # type: i
 # -- --csv, --tsv, --limit, --reverse ----------------------------------------------------------
 
 @pytest.mark.parametrize("command", ["groups", "sources", "timeline", "people", "places"])
-def test_csv_is_the_json_records_flat(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_csv_is_the_json_records_flat(run, command) -> None:
     records = run(command, "--json").json()
     result = run(command, "--csv")
     assert (result.code, result.err) == (0, "")
@@ -101,7 +101,7 @@ def test_csv_is_the_json_records_flat(run, command) -> None:  # type: ignore[no-
                 assert row[key] == ("" if value is None else str(value))
 
 
-def test_csv_and_tsv_exact(run) -> None:  # type: ignore[no-untyped-def]
+def test_csv_and_tsv_exact(run) -> None:
     result = run("timeline", "--year", "2004", "--limit", "1", "--csv")
     header, first = result.out.splitlines()
     assert header == ("date,end_date,dates,precision,qualifier,date_source,date_text,text,section,"
@@ -127,19 +127,19 @@ def test_csv_and_tsv_exact(run) -> None:  # type: ignore[no-untyped-def]
                          "listed_on,listed_precision,refs,source_seed,source_section,source_span")
 
 
-def test_formats_exclude_each_other(run) -> None:  # type: ignore[no-untyped-def]
+def test_formats_exclude_each_other(run) -> None:
     result = run("groups", "--csv", "--json")
     assert (result.code, result.out) == (2, "")
     assert result.err == "kzct: error: choose one of --json, --csv\n"
 
 
-def test_empty_csv_prints_nothing(run) -> None:  # type: ignore[no-untyped-def]
+def test_empty_csv_prints_nothing(run) -> None:
     result = run("timeline", "--year", "1980", "--csv")
     assert (result.code, result.out, result.err) == (0, "", "")
 
 
 @pytest.mark.parametrize("command", ["timeline", "people", "places", "sources"])
-def test_limit(run, command) -> None:  # type: ignore[no-untyped-def]
+def test_limit(run, command) -> None:
     every = run(command, "--json").json()
     assert run(command, "--limit", "3", "--json").json() == every[:3]
     assert run(command, "--limit", "100000", "--json").json() == every
@@ -147,7 +147,7 @@ def test_limit(run, command) -> None:  # type: ignore[no-untyped-def]
     assert bad.code == 2 and "is not a positive whole number" in bad.err
 
 
-def test_reverse(run) -> None:  # type: ignore[no-untyped-def]
+def test_reverse(run) -> None:
     events = run("timeline", "--json").json()
     assert run("timeline", "--reverse", "--json").json() == events[::-1]
     latest = run("timeline", "--reverse", "--limit", "2", "--json").json()
@@ -182,7 +182,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str], lines: int = 24) -> tup
 
 
 @needs_kzct
-def test_a_long_table_at_a_terminal_goes_through_the_pager(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_table_at_a_terminal_goes_through_the_pager(shell_env, tmp_path) -> None:
     paged = tmp_path / "paged"
     env = {**shell_env, "KZCT_PAGER": f"cat > {paged}; echo PAGED"}
     code, shown = _on_a_terminal(["timeline", "--year", "2006"], env)
@@ -202,7 +202,7 @@ def test_a_long_table_at_a_terminal_goes_through_the_pager(shell_env, tmp_path) 
 
 
 @needs_kzct
-def test_never_a_pager_in_a_pipe(shell_env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_never_a_pager_in_a_pipe(shell_env, tmp_path) -> None:
     env = {**shell_env, "KZCT_PAGER": f"touch {tmp_path / 'paged'}; cat", "LINES": "5"}
     proc = sh("kzct timeline --year 2006 | cat", env)
     assert proc.returncode == 0 and proc.stdout.startswith("Date ")
@@ -261,14 +261,14 @@ def test_a_quick_build_shows_no_progress() -> None:
     assert out.getvalue() == ""
 
 
-def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
+def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) -> None:
     """A cold build with stderr not a terminal (here, captured) makes no progress bar at all."""
     import kzct.render
 
     made = []
 
     class Recorded(kzct.render.BuildProgress):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, *args, **kwargs) -> None:
             made.append(args)
             super().__init__(*args, **kwargs)
 
@@ -278,7 +278,7 @@ def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) ->
     assert (result.code, result.err, made) == (0, "", [])
 
 
-def test_csv_and_tsv_stay_off_rich(tmp_path, places_file) -> None:  # type: ignore[no-untyped-def]
+def test_csv_and_tsv_stay_off_rich(tmp_path, places_file) -> None:
     """CSV and TSV are written without Rich too."""
     driver = ("import json, sys\nfrom kzct.cli import main\ntry:\n    main(sys.argv[1:])\n"
               "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n")

@@ -57,7 +57,7 @@ def test_corpus_is_complete() -> None:
 
 
 @lru_cache(maxsize=1)
-def _builder():  # type: ignore[no-untyped-def]
+def _builder():
     from kzct.index import Builder
 
     return Builder(Path(os.environ["KZCT_CACHE_DIR"]))  # the session's cache, its place table
@@ -90,7 +90,7 @@ def _splice(seed_text: str, fragment: str, at: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def splice_points(seed_text):  # type: ignore[no-untyped-def]
+def splice_points(seed_text):
     # inside the lead, inside the list of banned groups, inside a ref, and at the very end
     return [400, seed_text.index("[[伊扎布特|伊扎布特]]、") + 3, seed_text.index("<ref name=TERRORORG>") + 10,
             len(seed_text)]
@@ -115,7 +115,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("splice_start", range(SPLICE_STRIDE) if exhaustive else [0])
 
 
-def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_start) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_start) -> None:
     for i in range(splice_start, len(CASES), SPLICE_STRIDE):
         name, fragment = CASES[i]
         try:
@@ -127,7 +127,7 @@ def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_st
 
 
 @pytest.mark.parametrize("case", range(0, 573, 41))
-def test_corpus_through_the_command_line(run, tmp_path, seed_text, case) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_through_the_command_line(run, tmp_path, seed_text, case) -> None:
     name, fragment = CASES[case]
     path = tmp_path / "seed.wikitext"
     path.write_text(_splice(seed_text, fragment, 4000), encoding="utf-8")
@@ -148,14 +148,14 @@ _wikitext = st.lists(st.one_of(_markup, st.text(max_size=8)), max_size=40).map("
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(), _wikitext))
-def test_index_builder_never_raises(text) -> None:  # type: ignore[no-untyped-def]
+def test_index_builder_never_raises(text) -> None:
     every_command_json(text)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(fragment=_wikitext, where=st.floats(0, 1))
-def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -> None:  # type: ignore[no-untyped-def]
+def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -> None:
     every_command_json(_splice(seed_text, fragment, int(where * len(seed_text))))
 
 
@@ -163,7 +163,7 @@ def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -
 @given(text=st.one_of(st.text(), _wikitext))
 @example(text="[[ A]]")  # MediaWiki trims a link's shown text: the run starts after the space
 @example(text="x [[A| Almaty ]] y。")
-def test_sentence_spans_round_trip(text) -> None:  # type: ignore[no-untyped-def]
+def test_sentence_spans_round_trip(text) -> None:
     from kzct.wikitext import parse_document
 
     for sentence in parse_document(text).sentences:
@@ -180,13 +180,13 @@ HOSTILE = ("==攻击==\n2006年5月1日，[bold red]x[/]在[link=http://example.
 
 
 @pytest.fixture
-def hostile_seed(tmp_path, seed_text) -> Path:  # type: ignore[no-untyped-def]
+def hostile_seed(tmp_path, seed_text) -> Path:
     path = tmp_path / "hostile.wikitext"
     path.write_text(seed_text + "\n" + HOSTILE, encoding="utf-8")
     return path
 
 
-def test_markup_in_seed_is_inert_in_json(run, hostile_seed) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_seed_is_inert_in_json(run, hostile_seed) -> None:
     events = run("--seed", str(hostile_seed), "timeline", "--from", "2006-05-01", "--to",
                  "2006-05-01", "--json").json()
     assert len(events) == 1
@@ -197,7 +197,7 @@ def test_markup_in_seed_is_inert_in_json(run, hostile_seed) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_markup_in_seed_is_inert_in_tables(run, hostile_seed, force) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_seed_is_inert_in_tables(run, hostile_seed, force) -> None:
     env = {"COLUMNS": "200"} | ({"FORCE_COLOR": "1"} if force else {})
     result = run("--seed", str(hostile_seed), "timeline", "--from", "2006-05", "--to", "2006-05",
                  env=env)
@@ -211,19 +211,19 @@ def test_markup_in_seed_is_inert_in_tables(run, hostile_seed, force) -> None:  #
 @pytest.mark.parametrize(("env", "colour"), [({}, False), ({"FORCE_COLOR": "1"}, True),
                                              ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
                                              ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)])
-def test_colour_decision(run, env, colour) -> None:  # type: ignore[no-untyped-def]
+def test_colour_decision(run, env, colour) -> None:
     result = run("groups", env=env)
     assert ("\x1b[" in result.out) == colour
 
 
-def test_columns_sets_the_width(run) -> None:  # type: ignore[no-untyped-def]
+def test_columns_sets_the_width(run) -> None:
     for width in (60, 140):
         lines = run("timeline", "--year", "2006", env={"COLUMNS": str(width)}).out.splitlines()
         assert max(len(line) for line in lines) <= width
         assert any(len(line) >= width - 2 for line in lines)
 
 
-def test_jsonl_is_one_record_per_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_jsonl_is_one_record_per_line(run) -> None:
     result = run("timeline", "--year", "2006", "--jsonl")
     lines = result.out.splitlines()
     assert len(lines) == 25 and all(json.loads(line)["date"].startswith("2006") for line in lines)
@@ -238,7 +238,7 @@ KZCT = Path(sys.executable).parent / "kzct"
 @pytest.mark.skipif(not KZCT.exists(), reason="the kzct console script is not installed here")
 @pytest.mark.parametrize("pipeline", ["kzct timeline --json | head -c 100", "kzct timeline | head -1",
                                       "kzct sources --jsonl | head -1", "kzct people --json | head -c 1"])
-def test_closed_pipe_ends_quietly(tmp_path, places_file, pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_closed_pipe_ends_quietly(tmp_path, places_file, pipeline) -> None:
     env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cache", places_file)),
            "PATH": f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("KZCT_SEED", None)
@@ -253,7 +253,7 @@ def _spaces(text: str) -> str:
     return "".join(" " if ch.isspace() else ch for ch in text)
 
 
-def test_a_nul_byte_loses_nothing_and_is_reported(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_nul_byte_loses_nothing_and_is_reported(run, tmp_path) -> None:
     """mwparserfromhell's tokenizer stops at NUL: the character is dropped before parsing, the
     offsets kept, and stderr names the file and where."""
     text = "2006年5月1日，甲地发生爆炸。\x00\n\n2006年5月2日，乙地发生爆炸，3人死亡。\n"

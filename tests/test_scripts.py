@@ -20,7 +20,7 @@ def _simplified(text: str) -> str:
     return text
 
 
-def _normalise(value, convert):  # type: ignore[no-untyped-def]
+def _normalise(value, convert):
     """Every string of a record through ``convert``, spans and file names dropped (they differ
     by construction: s2twp changes lengths, and each file has its own name)."""
     if isinstance(value, dict):
@@ -36,11 +36,11 @@ COMMANDS = (["groups", "--all"], ["timeline"], ["people"], ["places"], ["sources
 
 
 @pytest.fixture(scope="module")
-def original(module_env):  # type: ignore[no-untyped-def]
+def original(module_env):
     return {tuple(c): _records(SEED, c) for c in COMMANDS}
 
 
-def _records(path, command):  # type: ignore[no-untyped-def]
+def _records(path, command):
     import contextlib
     import io
 
@@ -56,7 +56,7 @@ def _records(path, command):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_converted_seed_gives_the_same_records(tmp_path, original, config) -> None:  # type: ignore[no-untyped-def]
+def test_converted_seed_gives_the_same_records(tmp_path, original, config) -> None:
     convert = opencc.OpenCC(config).convert
     text = SEED.read_text(encoding="utf-8")
     converted = convert(text)
@@ -74,7 +74,7 @@ def test_converted_seed_gives_the_same_records(tmp_path, original, config) -> No
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None:  # type: ignore[no-untyped-def]
+def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None:
     text = opencc.OpenCC(config).convert(SEED.read_text(encoding="utf-8"))
     path = tmp_path / "seed.wikitext"
     path.write_text(text, encoding="utf-8")
@@ -87,7 +87,7 @@ def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None
             assert text[start:end] == occurrence["text"]
 
 
-def test_names_shown_as_written_and_found_in_either_script(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_names_shown_as_written_and_found_in_either_script(tmp_path) -> None:
     text = opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8"))
     path = tmp_path / "seed.wikitext"
     path.write_text(text, encoding="utf-8")
@@ -101,7 +101,7 @@ def test_names_shown_as_written_and_found_in_either_script(tmp_path) -> None:  #
     assert _records(path, ["search", "Nazarbayev"])[0]["name_zh"] == "納扎爾巴耶夫"
 
 
-def test_mixed_script_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_script_article(tmp_path) -> None:
     """A traditional lead and a simplified body read as the simplified original."""
     text = SEED.read_text(encoding="utf-8")
     cut = text.index("==")
@@ -115,7 +115,7 @@ def test_mixed_script_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2twp"])
-def test_a_written_test_article_in_traditional_script(tmp_path, module_env, config) -> None:  # type: ignore[no-untyped-def]
+def test_a_written_test_article_in_traditional_script(tmp_path, module_env, config) -> None:
     """The same check on a second article: a designation list, a decade, a derived place."""
     from conftest import DATA
 

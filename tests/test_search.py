@@ -35,14 +35,14 @@ import pytest
         ("Karimov", "Islam Karimov"),
     ],
 )
-def test_top_hit(run, query, expected) -> None:  # type: ignore[no-untyped-def]
+def test_top_hit(run, query, expected) -> None:
     result = run("search", query, "--json")
     assert result.code == 0
     hits = result.json()
     assert hits and hits[0]["name_en"] == expected, [(h["name_en"], h["score"]) for h in hits[:3]]
 
 
-def test_scores_are_sorted_and_fields_complete(run) -> None:  # type: ignore[no-untyped-def]
+def test_scores_are_sorted_and_fields_complete(run) -> None:
     hits = run("search", "阿拉木图", "--json").json()
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert hits[0]["score"] == 100 and hits[0]["kind"] == "place"
@@ -53,7 +53,7 @@ def test_scores_are_sorted_and_fields_complete(run) -> None:  # type: ignore[no-
     assert hits[0]["mentions"] == 9 == len(hits[0]["occurrences"])
 
 
-def test_kind_limit_and_min_score(run) -> None:  # type: ignore[no-untyped-def]
+def test_kind_limit_and_min_score(run) -> None:
     hits = run("search", "Almaty", "--kind", "place", "--limit", "1", "--json").json()
     assert len(hits) == 1
     assert run("search", "Almaty", "--kind", "person", "--json").json() == []
@@ -64,20 +64,20 @@ def test_kind_limit_and_min_score(run) -> None:  # type: ignore[no-untyped-def]
     assert bad.code == 2
 
 
-def test_no_match(run) -> None:  # type: ignore[no-untyped-def]
+def test_no_match(run) -> None:
     json_result = run("search", "xyzzy", "--json")
     assert (json_result.code, json_result.out) == (0, "[]\n")
     table = run("search", "xyzzy")
     assert table.code == 0 and table.out == "" and "no match for 'xyzzy'" in table.err
 
 
-def test_search_table(run) -> None:  # type: ignore[no-untyped-def]
+def test_search_table(run) -> None:
     result = run("search", "Tusupbekov", env={"COLUMNS": "140"})
     assert result.code == 0
     assert "Rashid Tusupbekov" in result.out and "Kind" in result.out
 
 
-def test_show_card(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_card(run) -> None:
     result = run("show", "Nazarbayev", "--json")
     assert result.code == 0
     card = result.json()
@@ -93,7 +93,7 @@ def test_show_card(run) -> None:  # type: ignore[no-untyped-def]
 SHOWN_KEYS = {"match", "query", "entity", "events", "refs", "candidates", "suggestions"}
 
 
-def test_show_json_is_one_object_when_unique(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_json_is_one_object_when_unique(run) -> None:
     shown = run("show", "Tusupbekov", "--json").json()
     assert set(shown) == SHOWN_KEYS
     assert (shown["match"], shown["query"]) == ("unique", "Tusupbekov")
@@ -101,7 +101,7 @@ def test_show_json_is_one_object_when_unique(run) -> None:  # type: ignore[no-un
     assert (shown["candidates"], shown["suggestions"]) == ([], [])
 
 
-def test_show_ambiguous_lists_the_candidates(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_ambiguous_lists_the_candidates(run) -> None:
     result = run("show", "Vladimir", "--json")
     assert result.code == 4
     shown = result.json()
@@ -115,7 +115,7 @@ def test_show_ambiguous_lists_the_candidates(run) -> None:  # type: ignore[no-un
     assert table.code == 4 and "Vladimir Bozhko" in table.out and "Kazimirchuk" in table.out
 
 
-def test_show_nothing(run) -> None:  # type: ignore[no-untyped-def]
+def test_show_nothing(run) -> None:
     result = run("show", "qqqq", "--json")
     assert result.code == 3
     assert result.json() == {"match": "none", "query": "qqqq", "entity": None, "events": [],

@@ -7,13 +7,13 @@ import os
 from conftest import SEED
 
 
-def _seed(tmp_path, name: str = "article.wikitext"):  # type: ignore[no-untyped-def]
+def _seed(tmp_path, name: str = "article.wikitext"):
     path = tmp_path / name
     path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 
-def test_the_same_seed_twice_is_read_once(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_seed_twice_is_read_once(run, tmp_path) -> None:
     path = _seed(tmp_path)
     once = run("--seed", str(path), "groups", "--json").json()
     assert len(once) == 14
@@ -31,7 +31,7 @@ def test_the_same_seed_twice_is_read_once(run, tmp_path) -> None:  # type: ignor
     assert run("groups", "--json", env={"KZCT_SEED": f"{path}{os.pathsep}{path}"}).json() == once
 
 
-def test_a_directory_takes_wikitext_files_and_says_what_it_skipped(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_directory_takes_wikitext_files_and_says_what_it_skipped(run, tmp_path) -> None:
     _seed(tmp_path, "a.wikitext")
     (tmp_path / "README.md").write_text("# The seeds\n\nLicence: The article is CC BY-SA.\n")
     (tmp_path / "notes.json").write_text("{}")
@@ -45,7 +45,7 @@ def test_a_directory_takes_wikitext_files_and_says_what_it_skipped(run, tmp_path
     assert {p["seed"] for p in result.json()} == {"a.wikitext"}
 
 
-def test_every_wikitext_extension_is_taken(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_wikitext_extension_is_taken(run, tmp_path) -> None:
     for name in ("a.wikitext", "b.wiki", "c.mediawiki", "d.txt", "e.WIKI"):
         _seed(tmp_path, name)
     result = run("--seed", str(tmp_path), "groups", "--json")
@@ -54,7 +54,7 @@ def test_every_wikitext_extension_is_taken(run, tmp_path) -> None:  # type: igno
         "a.wikitext", "b.wiki", "c.mediawiki", "d.txt", "e.WIKI"]
 
 
-def test_the_bundled_seeds_directory(run) -> None:  # type: ignore[no-untyped-def]
+def test_the_bundled_seeds_directory(run) -> None:
     """`--seed seeds/` in a checkout: the article, not its README."""
     result = run("--seed", str(SEED.parent), "groups", "--json")
     assert result.code == 0 and len(result.json()) == 14
@@ -62,7 +62,7 @@ def test_the_bundled_seeds_directory(run) -> None:  # type: ignore[no-untyped-de
                           f".mediawiki, .txt): {SEED.parent / 'README.md'}\n")
 
 
-def test_a_directory_holding_one_file_twice_reads_it_once(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_directory_holding_one_file_twice_reads_it_once(run, tmp_path) -> None:
     path = _seed(tmp_path, "a.wikitext")
     os.link(path, tmp_path / "b.wikitext")  # a second name for the same file
     result = run("--seed", str(tmp_path), "groups", "--json")
@@ -70,7 +70,7 @@ def test_a_directory_holding_one_file_twice_reads_it_once(run, tmp_path) -> None
     assert [g["source"]["seed"] for g in result.json()] == ["a.wikitext"] * 14
 
 
-def test_a_kzct_seed_naming_no_file_is_unset(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_kzct_seed_naming_no_file_is_unset(run) -> None:
     """`KZCT_SEED=:` names no file: the bundled seed, not an empty answer."""
     result = run("groups", "--json", env={"KZCT_SEED": os.pathsep})
     assert (result.code, len(result.json())) == (0, 14)

@@ -7,7 +7,7 @@ SOURCE_KEYS = {"id", "number", "name", "url", "title", "publisher", "author", "d
                "cited_by", "seed"}
 
 
-def test_sources_json(run) -> None:  # type: ignore[no-untyped-def]
+def test_sources_json(run) -> None:
     result = run("sources", "--json")
     assert result.code == 0
     refs = result.json()
@@ -19,7 +19,7 @@ def test_sources_json(run) -> None:  # type: ignore[no-untyped-def]
     assert by_id["RELTHRET"]["uses"] == 6
 
 
-def test_unresolved_name_is_one_row_marked_undefined(run) -> None:  # type: ignore[no-untyped-def]
+def test_unresolved_name_is_one_row_marked_undefined(run) -> None:
     result = run("sources", "--json")
     shams = [r for r in result.json() if r["id"] == "SHAMSUDINOV"]
     assert shams and shams[0]["defined"] is False and shams[0]["uses"] == 1
@@ -33,13 +33,13 @@ def test_unresolved_name_is_one_row_marked_undefined(run) -> None:  # type: igno
     assert row == "SHAMSUDINOV (undefined: cited by name 1 time, never 6 defined)"
 
 
-def test_dead_lists_only_dead_urls(run) -> None:  # type: ignore[no-untyped-def]
+def test_dead_lists_only_dead_urls(run) -> None:
     refs = run("sources", "--dead", "--json").json()
     assert [r["id"] for r in refs] == ["JCAM", "21", "NOEXPECT", "NUCLEAR"]
     assert all(r["dead"] for r in refs)
 
 
-def test_sources_table(run) -> None:  # type: ignore[no-untyped-def]
+def test_sources_table(run) -> None:
     result = run("sources", "--dead", env={"COLUMNS": "160"})
     assert result.code == 0
     assert "MOSNEWS" in result.out and "dead" in result.out

@@ -10,13 +10,13 @@ EVENT_KEYS = {"date", "end_date", "dates", "precision", "qualifier", "date_sourc
 
 
 @pytest.fixture(scope="module")
-def events(index):  # type: ignore[no-untyped-def]
+def events(index):
     from kzct.model import to_json
 
     return [to_json(e) for e in index.events]
 
 
-def find(events, date, start):  # type: ignore[no-untyped-def]
+def find(events, date, start):
     found = [e for e in events if e["date"] == date and e["text"].startswith(start)]
     assert len(found) == 1, (date, start, [(e["date"], e["text"][:20]) for e in events if e["date"] == date])
     return found[0]
@@ -44,12 +44,12 @@ def find(events, date, start):  # type: ignore[no-untyped-def]
         ("2005-03-03", "但三年之后，随着美国在阿富汗打击塔利班", "explicit", "day"),
     ],
 )
-def test_event_dates_and_sources(events, date, start, source, precision) -> None:  # type: ignore[no-untyped-def]
+def test_event_dates_and_sources(events, date, start, source, precision) -> None:
     event = find(events, date, start)
     assert (event["date_source"], event["precision"]) == (source, precision)
 
 
-def test_range(events) -> None:  # type: ignore[no-untyped-def]
+def test_range(events) -> None:
     event = find(events, "2006-08-24", "2006年8月24日至26日")
     assert event["end_date"] == "2006-08-26" and event["date_text"] == "2006年8月24日至26日"
     workshop = find(events, "2002-09-30", "哈萨克斯坦政府参加了2002年9月30日至10月1日")
@@ -58,7 +58,7 @@ def test_range(events) -> None:  # type: ignore[no-untyped-def]
     assert andijan["end_date"] == "2005-05-13"
 
 
-def test_one_toll_over_two_dates_is_one_event_with_both_dates(events) -> None:  # type: ignore[no-untyped-def]
+def test_one_toll_over_two_dates_is_one_event_with_both_dates(events) -> None:
     """`2004年3月28日和4月1日…导致47人丧生`: 47 dead over both days, so the sentence is one
     event with both dates, and adding up `killed` counts them once."""
     both = [e for e in events if e["text"].startswith("2004年3月28日和4月1日")]
@@ -71,7 +71,7 @@ def test_one_toll_over_two_dates_is_one_event_with_both_dates(events) -> None:  
     assert sum(e["killed"] or 0 for e in events) == 66
 
 
-def test_two_dates_without_a_toll_are_two_events(events) -> None:  # type: ignore[no-untyped-def]
+def test_two_dates_without_a_toll_are_two_events(events) -> None:
     first = find(events, "2002-09-30", "哈萨克斯坦政府参加了2002年9月30日至10月1日")
     second = find(events, "2002-10-02", "哈萨克斯坦政府参加了2002年9月30日至10月1日")
     assert first["span"] == second["span"] and first["dates"] == ["2002-09-30"]
@@ -90,7 +90,7 @@ def test_two_dates_without_a_toll_are_two_events(events) -> None:  # type: ignor
         ("同一时间，集安组织在里海地区也进行了军事演习", "2006-08-24", "2006-08-26", "day", None, "relative"),
     ],
 )
-def test_decade_since_before_and_anchored_dates(events, start, date, end, precision, qualifier, source) -> None:  # type: ignore[no-untyped-def]
+def test_decade_since_before_and_anchored_dates(events, start, date, end, precision, qualifier, source) -> None:
     event = find(events, date, start)
     assert (event["end_date"], event["precision"], event["qualifier"], event["date_source"]) == (
         end, precision, qualifier, source)
@@ -106,12 +106,12 @@ def test_decade_since_before_and_anchored_dates(events, start, date, end, precis
         ("2006-10-12", "2006年10月12日，哈萨克斯坦最高法院", None, None),
     ],
 )
-def test_casualties(events, date, start, killed, injured) -> None:  # type: ignore[no-untyped-def]
+def test_casualties(events, date, start, killed, injured) -> None:
     event = find(events, date, start)
     assert (event["killed"], event["injured"]) == (killed, injured)
 
 
-def test_no_citation_metadata_dates(events) -> None:  # type: ignore[no-untyped-def]
+def test_no_citation_metadata_dates(events) -> None:
     dates = {e["date"] for e in events}
     # webarchive / Wayback / archivedate / accessdate / dead link / lead section dates
     for metadata in ("2007-02-21", "2007-09-29", "2009-11-28", "2011-07-18", "2012-09-21",
@@ -121,13 +121,13 @@ def test_no_citation_metadata_dates(events) -> None:  # type: ignore[no-untyped-
     assert not [e for e in events if e["date"].startswith(("2014", "2017", "2018", "2009", "2012"))]
 
 
-def test_not_events(events) -> None:  # type: ignore[no-untyped-def]
+def test_not_events(events) -> None:
     texts = [e["text"] for e in events]
     assert not any(t.startswith("911事件以来") for t in texts)  # 911 names an event
     assert not any("同时拘捕" in t for t in texts)  # 同时 is "also", not a date
 
 
-def test_chronological_with_coarser_first(events) -> None:  # type: ignore[no-untyped-def]
+def test_chronological_with_coarser_first(events) -> None:
     from kzct.model import date_key
 
     keys = [date_key(e["date"]) for e in events]
@@ -137,19 +137,19 @@ def test_chronological_with_coarser_first(events) -> None:  # type: ignore[no-un
     assert y2006[0] == "2006" and y2006.index("2006-02") < y2006.index("2006-02-13")
 
 
-def test_same_sentence_same_date_is_one_event(events) -> None:  # type: ignore[no-untyped-def]
+def test_same_sentence_same_date_is_one_event(events) -> None:
     pairs = [(e["span"][0], e["date"], e["end_date"]) for e in events]
     assert len(pairs) == len(set(pairs))
 
 
-def test_event_spans_point_at_their_sentence(events, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_event_spans_point_at_their_sentence(events, seed_text) -> None:
     for event in events:
         start, end = event["span"]
         assert seed_text[start] == event["text"][0] and seed_text[end - 1] == event["text"][-1]
         assert event["date_text"].rstrip("，") in seed_text[start:end]
 
 
-def test_people_places_and_groups_as_written(events) -> None:  # type: ignore[no-untyped-def]
+def test_people_places_and_groups_as_written(events) -> None:
     event = find(events, "2005-03-16", "2005年3月16日")
     assert event["people"] == ["Rashid Tusupbekov"]
     assert event["places"] == ["哈萨克斯坦", "阿斯塔纳"]
@@ -159,7 +159,7 @@ def test_people_places_and_groups_as_written(events) -> None:  # type: ignore[no
 
 # -- the command ---------------------------------------------------------------------------------
 
-def test_year_filter_json(run) -> None:  # type: ignore[no-untyped-def]
+def test_year_filter_json(run) -> None:
     result = run("timeline", "--year", "2006", "--json")
     assert result.code == 0 and result.err == ""
     events = result.json()
@@ -168,7 +168,7 @@ def test_year_filter_json(run) -> None:  # type: ignore[no-untyped-def]
     assert all(e["date"].startswith("2006") for e in events)
 
 
-def test_repeated_year_and_range_filters(run) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_year_and_range_filters(run) -> None:
     both = run("timeline", "--year", "1999", "--year", "2011", "--json").json()
     # the 1990s touch 1999
     assert [e["date"] for e in both] == ["199X", "1999-11", "2011-05-17", "2011-07", "2011-11"]
@@ -180,7 +180,7 @@ def test_repeated_year_and_range_filters(run) -> None:  # type: ignore[no-untype
     assert "2006" in [e["date"] for e in run("timeline", "--from", "2006", "--to", "2006", "--json").json()]
 
 
-def test_place_filter_by_english_name(run) -> None:  # type: ignore[no-untyped-def]
+def test_place_filter_by_english_name(run) -> None:
     events = run("timeline", "--place", "Almaty", "--json").json()
     assert events and all("阿拉木图" in e["places"] for e in events)
     assert "2005-02-08" in [e["date"] for e in events]
@@ -188,7 +188,7 @@ def test_place_filter_by_english_name(run) -> None:  # type: ignore[no-untyped-d
     assert chinese == events
 
 
-def test_group_and_grep_filters(run) -> None:  # type: ignore[no-untyped-def]
+def test_group_and_grep_filters(run) -> None:
     ht = run("timeline", "--group", "Hizb ut-Tahrir", "--json").json()
     assert ht and all("伊扎布特" in e["groups"] for e in ht)
     jcam = run("timeline", "--group", "JCAM", "--json").json()
@@ -197,7 +197,7 @@ def test_group_and_grep_filters(run) -> None:  # type: ignore[no-untyped-def]
     assert grep and all("炸弹" in e["text"] for e in grep)
 
 
-def test_empty_result(run) -> None:  # type: ignore[no-untyped-def]
+def test_empty_result(run) -> None:
     json_result = run("timeline", "--year", "1980", "--json")
     assert (json_result.code, json_result.out) == (0, "[]\n")
     table = run("timeline", "--year", "1980")
@@ -206,12 +206,12 @@ def test_empty_result(run) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("args", [["--year", "abc"], ["--year", "06"], ["--from", "2006-13"],
                                   ["--to", "yesterday"], ["--from", "2007", "--to", "2006"]])
-def test_impossible_values_are_usage_errors(run, args) -> None:  # type: ignore[no-untyped-def]
+def test_impossible_values_are_usage_errors(run, args) -> None:
     result = run("timeline", *args)
     assert result.code == 2 and result.err.startswith("kzct: error:") and result.out == ""
 
 
-def test_table_marks_inferred_dates(run) -> None:  # type: ignore[no-untyped-def]
+def test_table_marks_inferred_dates(run) -> None:
     result = run("timeline", "--year", "2006", env={"COLUMNS": "160"})
     assert result.code == 0
     assert "2006-11-16*" in result.out and "2006-10-12*" not in result.out
@@ -221,7 +221,7 @@ def test_table_marks_inferred_dates(run) -> None:  # type: ignore[no-untyped-def
     assert "2002-09-30…10-01 " in run("timeline", "--year", "2002", env={"COLUMNS": "160"}).out
 
 
-def test_chart(run) -> None:  # type: ignore[no-untyped-def]
+def test_chart(run) -> None:
     result = run("timeline", "--chart", env={"COLUMNS": "80"})
     assert result.code == 0
     lines = result.out.splitlines()
@@ -230,14 +230,14 @@ def test_chart(run) -> None:  # type: ignore[no-untyped-def]
     assert any(line.startswith("2008") and line.endswith(" 0") for line in lines)
 
 
-def test_grep_reads_either_script(run) -> None:  # type: ignore[no-untyped-def]
+def test_grep_reads_either_script(run) -> None:
     """難民 (no name holds its characters) finds what 难民 finds."""
     simplified = run("timeline", "--grep", "难民", "--json").json()
     assert [e["date"] for e in simplified] == ["2005-07-04", "2006-08"]
     assert run("timeline", "--grep", "難民", "--json").json() == simplified
 
 
-def test_from_a_month_to_its_year(run) -> None:  # type: ignore[no-untyped-def]
+def test_from_a_month_to_its_year(run) -> None:
     """`--to 2006` runs to the end of 2006: `--from 2006-05` is before it."""
     result = run("timeline", "--from", "2006-05", "--to", "2006", "--json")
     assert result.code == 0

@@ -10,14 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 
-def test_sections_have_heading_paths(document) -> None:  # type: ignore[no-untyped-def]
+def test_sections_have_heading_paths(document) -> None:
     paths = [s.path for s in document.sections]
     assert ("取缔恐怖组织",) in paths
     assert ("取缔恐怖组织", "中亚圣战者联盟（Jamaat of Central Asian Mujahedins，JCAM）", "2006年") in paths
     assert ("与美国的合作", "对911事件的回应") in paths
 
 
-def test_every_sentence_run_is_the_seed_text(document, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_every_sentence_run_is_the_seed_text(document, seed_text) -> None:
     """Spans round-trip: each run of clean text is a slice of the seed, character for character."""
     for sentence in document.sentences:
         for clean_start, seed_start, length in sentence.runs:
@@ -32,11 +32,11 @@ def test_every_sentence_run_is_the_seed_text(document, seed_text) -> None:  # ty
 @pytest.mark.parametrize("leak", ["http", "rferl", "{{", "}}", "<ref", "</ref", "webarchive",
                                   "Wayback", "RadioFreeEurope", "dead link", "archiveurl",
                                   "[[", "]]", "lead section", "2014-04-13"])
-def test_no_citation_or_markup_text_in_sentences(document, leak) -> None:  # type: ignore[no-untyped-def]
+def test_no_citation_or_markup_text_in_sentences(document, leak) -> None:
     assert not [s.text for s in document.sentences if leak in s.text]
 
 
-def test_sentences_split_on_chinese_ends_but_not_inside_quotes(document) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_split_on_chinese_ends_but_not_inside_quotes(document) -> None:
     texts = [s.text for s in document.sentences]
     quote = next(t for t in texts if t.startswith("而检察总长办公室新闻秘书Saulebek Zhamkenuly说"))
     # the quotation holds three 。 and stays one sentence
@@ -44,17 +44,17 @@ def test_sentences_split_on_chinese_ends_but_not_inside_quotes(document) -> None
     assert "2006年10月12日，哈萨克斯坦最高法院核准了经过修正的遭到取缔的恐怖组织名单，并且检察总长对外发布了这份名单。" in texts
 
 
-def test_wikilinks_keep_target_and_shown_text(document) -> None:  # type: ignore[no-untyped-def]
+def test_wikilinks_keep_target_and_shown_text(document) -> None:
     links = [link for s in document.sentences for link in s.links]
     assert any(link.target == "阿拉木图" and link.text == "阿拉木图" for link in links)
     assert any(link.target == "安集延事件" and link.text == "安集延的暴动" for link in links)
 
 
-def test_stray_bracket_stays_text(document) -> None:  # type: ignore[no-untyped-def]
+def test_stray_bracket_stays_text(document) -> None:
     assert any("乌兹别克斯坦[罕市组织" in s.text for s in document.sentences)
 
 
-def test_named_references_resolve_and_reuse_points_to_one_record(document) -> None:  # type: ignore[no-untyped-def]
+def test_named_references_resolve_and_reuse_points_to_one_record(document) -> None:
     refs = document.refs
     ht = refs["HT"]
     assert ht.uses == 4  # defined once, reused as <ref name=HT/> and <ref name="HT"/>
@@ -65,13 +65,13 @@ def test_named_references_resolve_and_reuse_points_to_one_record(document) -> No
     assert refs["RELTHRET"].uses == 6
 
 
-def test_unresolved_reference_is_reported(document) -> None:  # type: ignore[no-untyped-def]
+def test_unresolved_reference_is_reported(document) -> None:
     assert document.unresolved == ["SHAMSUDINOV"]
     ref = document.refs["SHAMSUDINOV"]
     assert not ref.defined and ref.number is None and ref.url is None
 
 
-def test_cite_news_fields(document) -> None:  # type: ignore[no-untyped-def]
+def test_cite_news_fields(document) -> None:
     jcam = document.refs["JCAM"]
     assert jcam.url == "http://www.rferl.org/featuresarticle/2004/11/f85202a7-d2ce-4c73-b3be-c280401be768.html"
     assert jcam.title == "Analysis: Kazakh Breakthrough On Uzbek Terror Case"
@@ -83,7 +83,7 @@ def test_cite_news_fields(document) -> None:  # type: ignore[no-untyped-def]
     assert jcam.dead is True
 
 
-def test_cite_web_in_unnamed_ref_gets_a_number(document) -> None:  # type: ignore[no-untyped-def]
+def test_cite_web_in_unnamed_ref_gets_a_number(document) -> None:
     ref = document.refs["21"]
     assert ref.name is None and ref.number == 21
     assert ref.publisher == "Journal of Turkish Weekly"
@@ -92,7 +92,7 @@ def test_cite_web_in_unnamed_ref_gets_a_number(document) -> None:  # type: ignor
     assert ref.dead is True
 
 
-def test_webarchive_wayback_and_dead_link(document) -> None:  # type: ignore[no-untyped-def]
+def test_webarchive_wayback_and_dead_link(document) -> None:
     imuij = document.refs["IMUIJ"]
     assert imuij.archive_url == "https://web.archive.org/web/20070221094201/http://www.heritage.org/Press/Commentary/ed080504b.cfm"
     assert imuij.archive_date == "2007-02-21" and not imuij.dead
@@ -103,19 +103,19 @@ def test_webarchive_wayback_and_dead_link(document) -> None:  # type: ignore[no-
     assert sorted(r.id for r in document.refs.values() if r.dead) == ["21", "JCAM", "NOEXPECT", "NUCLEAR"]
 
 
-def test_bare_url_refs(document) -> None:  # type: ignore[no-untyped-def]
+def test_bare_url_refs(document) -> None:
     assert document.refs["22"].url.startswith("http://www.romandie.com/")
     assert document.refs["22"].title is None
 
 
-def test_reference_backs_the_sentences_of_its_paragraph(document) -> None:  # type: ignore[no-untyped-def]
+def test_reference_backs_the_sentences_of_its_paragraph(document) -> None:
     added = next(s for s in document.sentences if s.text.startswith("最高法院在2006年11月17日将奥姆真理教"))
     assert added.refs == ("SHINRIKYO",)
     listing = next(s for s in document.sentences if "恐怖组织包括" in s.text)
     assert listing.refs == ("TERRORORG",)
 
 
-def test_stray_digit_before_a_ref_is_not_a_sentence(document) -> None:  # type: ignore[no-untyped-def]
+def test_stray_digit_before_a_ref_is_not_a_sentence(document) -> None:
     assert not [s for s in document.sentences if re.fullmatch(r"[\d.\s]+", s.text)]
     arrest = next(s for s in document.sentences if s.text == "在安全部门的行动中一名恐怖分子开枪拒捕。")
     assert arrest.refs == ("STEPNOGORSK",)
@@ -137,7 +137,7 @@ PARTS = {"zhwiki/aum-shinrikyo.hant": 10, "zhwiki/kunming-railway-station-attack
 
 
 @pytest.mark.parametrize("name", sorted(PARTS))
-def test_an_article_parsed_in_parts_reads_as_one(name: str, builder) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_parsed_in_parts_reads_as_one(name: str, builder) -> None:
     from kzct.conversion import prepare
     from kzct.wikitext import parse_document, parts
 
@@ -147,7 +147,7 @@ def test_an_article_parsed_in_parts_reads_as_one(name: str, builder) -> None:  #
         parse_document(text, builder.scripts, size=10**9)
 
 
-def test_the_seed_is_cut_before_its_free_headings(seed_text: str, document) -> None:  # type: ignore[no-untyped-def]
+def test_the_seed_is_cut_before_its_free_headings(seed_text: str, document) -> None:
     from kzct.conversion import prepare
     from kzct.wikitext import parse_document, parts
 

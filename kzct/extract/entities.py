@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
-from kzct.model import Entity, Mention, Sentence
+from kzct.model import Entity, Link, Mention, Sentence
 from kzct.text import NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
@@ -326,9 +326,9 @@ def extract_entities(
             groups_of_names.append(simple)
             for name in simple[1:]:
                 same.setdefault(name, simple[0])
-    names = known.with_aliases(same)
-    ctx = _Context(gazetteer, names, scripts, seed)
-    hits = [names.find(s.shadow) for s in sentences]
+    article_names = known.with_aliases(same)
+    ctx = _Context(gazetteer, article_names, scripts, seed)
+    hits = [article_names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
     for sentence, sentence_hits in zip(sentences, hits):
@@ -852,7 +852,7 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                         key_name=target if target == name else None)
 
 
-def _find_link(sentence: Sentence, link: Any) -> int | None:
+def _find_link(sentence: Sentence, link: Link) -> int | None:
     """Where a link's shown text is in the sentence (from its seed span)."""
     for clean_start, seed_start, length in sentence.runs:
         if seed_start <= link.span[0] < seed_start + length:

@@ -6,7 +6,6 @@ import bisect
 import re
 
 from kzct.dates import (
-    FROM_HEADING,
     DateMention,
     PartialDate,
     ResolvedDate,
@@ -15,7 +14,7 @@ from kzct.dates import (
     resolve_dates,
 )
 from kzct.extract.casualties import Casualties, count_casualties
-from kzct.model import CORRECTED, Defect, Entity, Event, Sentence, date_key
+from kzct.model import CORRECTED, FROM_HEADING, Defect, Entity, Event, Sentence, date_key
 
 
 def date_sentences(sentences: list[Sentence],
@@ -60,7 +59,7 @@ def date_sentences(sentences: list[Sentence],
             defects.extend(_date_defects(sentence, resolved, unplaced))
         if not resolved:
             continue
-        out[sentence.index] = resolved
+        out[sentence.number] = resolved
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
@@ -110,7 +109,7 @@ def extract_events(
                 names_in.setdefault(at, []).append((mention.span[0], entity.kind, mention.text))
     events: list[Event] = []
     for position, sentence in enumerate(sentences):
-        resolved = dates.get(sentence.index)
+        resolved = dates.get(sentence.number)
         if not resolved:
             continue
         kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}

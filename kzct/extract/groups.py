@@ -223,10 +223,10 @@ def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]
                         end = _item_end(item.shadow)
                         # `* 2002年9月11日，联合国…`: a date before the name dates the listing;
                         # one after it (`丙组织：成立于2000年`) says something else
-                        own = [d for d in dates.get(item.index, []) if d.start < end]
+                        own = [d for d in dates.get(item.number, []) if d.start < end]
                         add(_entry(item, 0, end, gazetteer, own[-1] if own else date, scripts))
                     continue
-                own_dates = dates.get(sentence.index, [])
+                own_dates = dates.get(sentence.number, [])
                 for a, b in _items(shadow, start, end, joined):
                     a = _lead_end(sentence, a, b, own_dates)
                     add(_entry(sentence, a, b, gazetteer, date, scripts))
@@ -256,16 +256,16 @@ def _listing_date(
     内政部公布…根据2000年《反恐怖主义法案》…，其中有…` 2000 dates the act) or, failing that, the
     latest earlier one in its paragraph (`2006年10月12日，最高法院核准了…名单…。遭到…取缔的恐怖组织
     包括：…`)."""
-    own = [d for d in dates.get(sentence.index, []) if before is None or d.start < before]
+    own = [d for d in dates.get(sentence.number, []) if before is None or d.start < before]
     if own:
         return own[0]
     if before is not None:
         return None
-    for earlier in reversed(sentences[: sentence.index]):
+    for earlier in reversed(sentences[: sentence.number]):
         if earlier.paragraph != sentence.paragraph:
             break
-        if dates.get(earlier.index):
-            return dates[earlier.index][-1]
+        if dates.get(earlier.number):
+            return dates[earlier.number][-1]
     return None
 
 
