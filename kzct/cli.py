@@ -802,7 +802,7 @@ def main(argv: list[str] | None = None) -> None:
     if env.completion:  # a shell's TAB
         from kzct.complete import answer
 
-        answer(typer.main.get_command(app), typer.Context)
+        answer(typer.main.get_command(app), typer.Context, env)
         sys.exit(ExitCode.OK)
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout

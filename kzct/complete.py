@@ -20,15 +20,12 @@ and values complete to nothing (commands and options still complete).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
 from kzct.context import Environment
 from kzct.words import read_words, seed_set
 
-COMPLETE_VAR = "_KZCT_COMPLETE"
-ARGS_VAR = "_KZCT_COMPLETE_ARGS"
 TYPED = "kzct.typed"  # the word being completed, in ctx.meta
 
 # Characters bash would take as syntax in an unquoted word: a candidate holding one is inserted
@@ -146,19 +143,19 @@ def _subcommands(command: Any, ctx: Any) -> list[tuple[str, str]]:
 
 # -- the request itself -------------------------------------------------------------------------
 
-def _request(environ: dict[str, str]) -> tuple[str, list[str], str]:
+def _request(env: Environment) -> tuple[str, list[str], str]:
     """``(shell, complete words after kzct, the word being completed)`` from the environment."""
-    shell = environ.get(COMPLETE_VAR, "").removeprefix("complete_")
+    shell = (env.completion or "").removeprefix("complete_")
     if shell == "bash":
-        line = environ.get("COMP_WORDS", "")
+        line = env.comp_words
         words = line.split("\n") if "\n" in line else line.split(" ")
         try:
-            cword = int(environ.get("COMP_CWORD", "") or len(words) - 1)
+            cword = int(env.comp_cword or len(words) - 1)
         except ValueError:
             cword = len(words) - 1
         current = words[cword] if 0 <= cword < len(words) else ""
         return shell, words[1:cword], current
-    line = environ.get(ARGS_VAR, "")
+    line = env.completion_args
     if shell == "fish":  # fish's `string join` ends what it prints with a newline
         line = line.removesuffix("\n")
     words = line.split("\n")
@@ -279,13 +276,12 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def answer(group: Any, new_context: Callable[..., Any], environ: dict[str, str] | None = None,
+def answer(group: Any, new_context: Callable[..., Any], env: Environment,
            write: Callable[[str], Any] | None = None) -> None:
     """Answer the completion request described by the environment (see the module's doc)."""
     import sys
 
-    environ = dict(os.environ if environ is None else environ)
-    shell, words, current = _request(environ)
+    shell, words, current = _request(env)
     kind, offers = candidates(group, words, current, new_context)
     lines = [kind]
     if shell == "bash":

@@ -36,6 +36,10 @@ class Environment(NamedTuple):
     pager: str | None = None  # KZCT_PAGER, else PAGER
     less: str | None = None  # LESS, passed on to the pager (FRX when unset)
     completion: str | None = None  # _KZCT_COMPLETE: a shell's TAB (see kzct.complete)
+    # the command line of that TAB: bash's COMP_WORDS and COMP_CWORD, or _KZCT_COMPLETE_ARGS
+    comp_words: str = ""
+    comp_cword: str = ""
+    completion_args: str = ""
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -63,6 +67,9 @@ class Environment(NamedTuple):
             pager=pager,
             less=env.get("LESS"),
             completion=env.get("_KZCT_COMPLETE") or None,
+            comp_words=env.get("COMP_WORDS", ""),
+            comp_cword=env.get("COMP_CWORD", ""),
+            completion_args=env.get("_KZCT_COMPLETE_ARGS", ""),
         )
 
     def cache_dir_path(self) -> Path:

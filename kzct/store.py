@@ -18,16 +18,20 @@ least recently used ones while the database is over its size bound (``kzct.cache
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from kzct.errors import CacheCorrupt, KzctError
 from kzct.model import Entity, Event, Group, Ref, StoredJSON, date_key, from_json, to_json
+
+if TYPE_CHECKING:
+    from kzct.index import Builder, SeedIndex
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
@@ -93,35 +97,62 @@ def event_bounds(event: Event) -> tuple[int, int, int]:
     return lo, hi, year * 10000 + month * 100 + day
 
 
-def _insert(conn: sqlite3.Connection, seed_id: int, built: Any) -> None:
-    """Write one built article (a ``kzct.index.SeedIndex``) under ``seed_id``."""
+class ArticleRows(NamedTuple):
+    """One built article as the store writes it, made where it was built: a worker process
+    sends these back, not the article's sentences and records."""
+
+    digest: str
+    t2s: str  # JSON
+    warnings: tuple[str, ...]
+    groups: list[tuple[bool, str]]  # listed, data
+    refs: list[tuple[str, bool, str]]  # id, dead, data
+    events: list[tuple[int, int, int, str, int, str]]  # lo, hi, sort, seed name, start, data
+    # kind, mentions, name, name key, data, and the entity's names: (folded, as written)
+    entities: list[tuple[str, int, str, str, str, list[tuple[str, str]]]]
+
+
+def article_rows(built: SeedIndex) -> ArticleRows:
+    """The rows of one built article."""
     from kzct.text import fold
 
-    conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?)",
-                     [(seed_id, i, g.status == "listed", _dump(g))
-                      for i, g in enumerate(built.groups)])
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)",
-                     [(seed_id, i, r.id, r.dead, _dump(r)) for i, r in enumerate(built.refs.values())])
-    rows = []
-    for i, event in enumerate(built.events):
+    events = []
+    for event in built.events:
         lo, hi, sort = event_bounds(event)
-        rows.append((seed_id, i, lo, hi, sort, event.seed, event.span[0], _dump(event)))
-    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    names = []
-    for i, entity in enumerate(built.entities):
+        events.append((lo, hi, sort, event.seed, event.span[0], _dump(event)))
+    entities = []
+    for entity in built.entities:
         name = entity.name_en or entity.name_latin or entity.name_zh or ""
+        names: dict[str, str] = {}  # one row per spelling, the first name bearing it
+        for each in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
+            folded = fold(each, built.t2s) if each else ""
+            if folded:
+                names.setdefault(folded, each or "")
+        entities.append((entity.kind, len(entity.mentions), name, name.casefold(),
+                         _dump(entity), list(names.items())))
+    return ArticleRows(
+        digest=built.digest, t2s=json.dumps(built.t2s, ensure_ascii=False),
+        warnings=built.warnings,
+        groups=[(g.status == "listed", _dump(g)) for g in built.groups],
+        refs=[(r.id, r.dead, _dump(r)) for r in built.refs.values()],
+        events=events, entities=entities,
+    )
+
+
+def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
+    """Write one built article's rows under ``seed_id``."""
+    conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?)",
+                     [(seed_id, i, *row) for i, row in enumerate(rows.groups)])
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)",
+                     [(seed_id, i, *row) for i, row in enumerate(rows.refs)])
+    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(seed_id, i, *row) for i, row in enumerate(rows.events)])
+    names = []
+    for i, (kind, mentions, name, key, data, spellings) in enumerate(rows.entities):
         cursor = conn.execute(
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (seed_id, i, entity.kind, len(entity.mentions), name, name.casefold(),
-             _dump(entity)))
-        entity_row = cursor.lastrowid
-        seen: set[str] = set()
-        for name in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
-            folded = fold(name, built.t2s) if name else ""
-            if folded and folded not in seen:  # one row per spelling, the first name bearing it
-                seen.add(folded)
-                names.append((folded, name, entity_row, seed_id, entity.kind))
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (seed_id, i, kind, mentions, name, key, data))
+        names += [(folded, written, cursor.lastrowid, seed_id, kind)
+                  for folded, written in spellings]
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
 
 
@@ -341,40 +372,39 @@ def _today() -> int:
     return int(time.time()) // _DAY * _DAY
 
 
-# The builder of a worker process (set by ``_start_worker``): each process of a pool builds many
-# articles and shares one, as the process that builds alone shares its own.
-_WORKER: list[Any] = []
-
-
-def _start_worker(cache_dir: Path | None) -> None:
+@functools.cache
+def _worker_builder(cache_dir: Path | None) -> Builder:
+    """The builder of a worker process, made on its first article: each process of a pool
+    builds many articles and shares one, as the process that builds alone shares its own."""
     from kzct.index import Builder
 
-    _WORKER[:] = [Builder(cache_dir)]
+    return Builder(cache_dir)
 
 
-def _build_in_worker(job: tuple[str, str, str, str]) -> Any:
+def _build_in_worker(job: tuple[str, str, str, str], cache_dir: Path | None) -> ArticleRows:
     from kzct.index import build_seed_index
 
-    return build_seed_index(*job, builder=_WORKER[0])
+    return article_rows(build_seed_index(*job, builder=_worker_builder(cache_dir)))
 
 
-def _build_all(jobs: list[tuple[str, str, str, str]], cache_dir: Path | None) -> Iterator[Any]:
+def _build_all(jobs: list[tuple[str, str, str, str]],
+               cache_dir: Path | None) -> Iterator[ArticleRows]:
     """Build the articles, on every core when there are several."""
     from kzct.index import Builder, build_seed_index
 
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
         builder = Builder(cache_dir)
-        yield from (build_seed_index(*job, builder=builder) for job in jobs)
+        yield from (article_rows(build_seed_index(*job, builder=builder)) for job in jobs)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     Builder(cache_dir).places  # noqa: B018 - the place table, made once before the workers read it
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(cache_dir,)) as pool:
-        yield from pool.map(_build_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(functools.partial(_build_in_worker, cache_dir=cache_dir), jobs,
+                            chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 class SeedFile(NamedTuple):
@@ -479,7 +509,8 @@ def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | 
             except KzctError:
                 raise
             except sqlite3.DatabaseError as exc:
-                if "readonly" in str(exc) or "read-only" in str(exc) or attempt == 1:
+                # a read-only database (its primary result code, under any extended one)
+                if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_READONLY or attempt == 1:
                     break
                 discard(database)  # not a database, or a corrupt one: start afresh
             except OSError:
@@ -499,23 +530,22 @@ def discard(database: Path) -> None:
             pass
 
 
-def _store(conn: sqlite3.Connection, built: Any, path: str, name: str, size: int,
+def _store(conn: sqlite3.Connection, rows: ArticleRows, path: str, name: str, size: int,
            mtime_ns: int) -> SeedInfo:
-    """Write one built article (a ``kzct.index.SeedIndex``) and its records."""
+    """Write one built article and its records."""
     cursor = conn.execute(
         "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s, used) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (path, name, built.digest, size, mtime_ns, json.dumps(built.t2s, ensure_ascii=False),
-         _today()))
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", (path, name, rows.digest, size, mtime_ns, rows.t2s, _today()))
     seed_id = int(cursor.lastrowid or 0)
-    _insert(conn, seed_id, built)
-    return SeedInfo(seed_id, name, path, built.digest)
+    _insert(conn, seed_id, rows)
+    return SeedInfo(seed_id, name, path, rows.digest)
 
 
-def memory_index(built: list[Any]) -> Index:
-    """An in-memory ``Index`` of articles already built (``kzct.index.SeedIndex``)."""
+def memory_index(built: list[SeedIndex]) -> Index:
+    """An in-memory ``Index`` of articles already built."""
     conn = _connect(":memory:")
-    return Index(conn, [_store(conn, item, item.path, item.name, 0, 0) for item in built])
+    return Index(conn, [_store(conn, article_rows(item), item.path, item.name, 0, 0)
+                        for item in built])
 
 
 # -- keeping the cache small ---------------------------------------------------------------------
@@ -585,7 +615,7 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
     return dropped
 
 
-def build_index(seeds: list[tuple[str, str, str, str]], builder: Any = None) -> Index:
+def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None = None) -> Index:
     """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
     from kzct.index import Builder, build_seed_index
 

@@ -165,7 +165,7 @@ def test_the_readings_agree_with_the_articles() -> None:
 
 # -- pinned records, verified by reading --------------------------------------------------------
 
-def _event(records, name: str, date: str, words: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _event(records, name: str, date: str, words: str) -> dict:
     from kzct.text import Scripts
 
     scripts = Scripts()
