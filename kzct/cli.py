@@ -416,10 +416,10 @@ def timeline(
         years.append(int(value))
     start, end = _partial(from_, "--from"), _partial(to, "--to")
     if start and end:
-        from kzct.dates import as_range
+        from kzct.model import day_span
 
         # `--from 2006-05 --to 2006` is May to December: compare the days each covers
-        if as_range(start)[0] > as_range(end)[1]:
+        if day_span(start.iso())[0] > day_span(end.iso())[1]:
             raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
     index = _index(run)
     flt = TimelineFilter(

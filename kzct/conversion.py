@@ -24,8 +24,10 @@ import bisect
 import re
 from typing import NamedTuple
 
+from kzct.text import SEED_CONTROLS
+
 # C0 controls and DEL, but tab, line feed and carriage return.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(f"[{SEED_CONTROLS}]")
 _TOKENS = re.compile(r"-\{|\{\{|\}\}|\}-")
 _FLAG_HEAD = re.compile(r"^\s*([A-Za-z\-;\s]{1,24}?)\s*\|")
 _FLAGS = frozenset("ATRDHN-")

@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from kzct.model import CORRECTED, EXPLICIT, FROM_CONTEXT, FROM_HEADING, RELATIVE
+from kzct.text import HAN
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -202,7 +203,7 @@ _QUALIFIED_BEFORE = (
     (re.compile(r"(?:大约|大概|约|约在|大约在|大概在)\s*$"), "about"),
 )
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
-_EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
+_EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
     r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2})\s*月(?:(?P<yd>[0-9]{1,2})\s*[日号])?|"
     rf"(?<![0-9月])(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
@@ -486,18 +487,3 @@ def parse_partial(value: str) -> PartialDate | None:
     if not m:
         return None
     return PartialDate.make(int(m.group(1)), _int(m.group(2)), _int(m.group(3)))
-
-
-def as_range(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """The first and last day a partial date covers, as sortable tuples."""
-    if date.precision == "day":
-        key = date.sort_key()
-        return key, key
-    if date.precision == "month":
-        assert date.month
-        return (date.year, date.month, 1), (date.year, date.month,
-                                            calendar.monthrange(date.year, date.month)[1])
-    if date.decade:
-        return (date.year, 1, 1), (date.year + 9, 12, 31)
-    return (date.year, 1, 1), (date.year, 12, 31)
-

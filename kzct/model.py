@@ -106,6 +106,24 @@ def date_key(date: str) -> tuple[int, int, int]:
     return year, rest[0], rest[1]
 
 
+def day_span(date: str) -> tuple[int, int]:
+    """The first and last day an ISO date at its precision covers, as ``YYYYMMDD`` numbers:
+    ``2006-03`` → (20060301, 20060331); a decade ``199X`` → (19900101, 19991231). The one
+    place a partial date becomes days (the store's columns, the timeline's --from/--to)."""
+    import calendar
+
+    year, month, day = date_key(date)
+    if date.endswith("X"):
+        return year * 10000 + 101, (year + 9) * 10000 + 1231
+    if not month:
+        return year * 10000 + 101, year * 10000 + 1231
+    if not day:
+        last = calendar.monthrange(year, month)[1]
+        return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + last
+    value = year * 10000 + month * 100 + day
+    return value, value
+
+
 class Ref(NamedTuple):
     """One reference (``<ref>``): a citation, defined once, possibly reused by name."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.model import Event, Group, Ref, StoredJSON
+from kzct.model import Event, Group, Ref, StoredJSON, day_span
 from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
@@ -41,10 +41,6 @@ class TimelineFilter(NamedTuple):
     reverse: bool = False  # latest first
 
 
-def _day(key: tuple[int, int, int]) -> int:
-    return key[0] * 10000 + key[1] * 100 + key[2]
-
-
 def timeline(index: Index, flt: TimelineFilter,
              raw: bool = False) -> Iterator[Event] | Iterator[StoredJSON]:
     """Events in date order that pass every filter given.
@@ -56,12 +52,8 @@ def timeline(index: Index, flt: TimelineFilter,
     places, groups and text need the records. ``raw``: as their stored JSON, where no filter
     needs the records (else decoded all the same).
     """
-    start = end = None
-    if flt.start or flt.end:
-        from kzct.dates import as_range
-
-        start = _day(as_range(flt.start)[0]) if flt.start else None
-        end = _day(as_range(flt.end)[1]) if flt.end else None
+    start = day_span(flt.start.iso())[0] if flt.start else None
+    end = day_span(flt.end.iso())[1] if flt.end else None
     if raw and not (flt.places or flt.groups or flt.grep):
         return index.events_json(start, end, years=flt.years, reverse=flt.reverse)
     return _filtered(index, flt, index.events_within(start, end, years=flt.years,

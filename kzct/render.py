@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from kzct.errors import OutputClosed, OutputError
 from kzct.formats import Format
 from kzct.model import StoredJSON, to_json
+from kzct.text import CONTROLS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from kzct.context import Run
     from kzct.layout import Column, Para
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(f"[{CONTROLS}]")
 _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 

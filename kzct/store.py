@@ -17,7 +17,6 @@ least recently used ones while the database is over its size bound (``kzct.cache
 
 from __future__ import annotations
 
-import calendar
 import functools
 import json
 import os
@@ -28,7 +27,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from kzct.errors import CacheCorrupt, KzctError
-from kzct.model import Entity, Event, Group, Ref, StoredJSON, date_key, from_json, to_json
+from kzct.model import (
+    Entity,
+    Event,
+    Group,
+    Ref,
+    StoredJSON,
+    date_key,
+    day_span,
+    from_json,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from kzct.index import Builder, SeedIndex
@@ -71,28 +80,11 @@ class SeedInfo(NamedTuple):
     digest: str
 
 
-def _day(date: str, last: bool) -> int:
-    """``2006-03`` → 20060301 (or 20060331 with ``last``): the days a partial date covers; a
-    decade ``199X`` covers 1990-01-01 to 1999-12-31."""
-    parts = date.split("-")
-    if parts[0].endswith("X"):
-        year = int(parts[0][:-1]) * 10
-        return (year + 9) * 10000 + 1231 if last else year * 10000 + 101
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else None
-    day = int(parts[2]) if len(parts) > 2 else None
-    if month is None:
-        month, day = (12, 31) if last else (1, 1)
-    elif day is None:
-        day = calendar.monthrange(year, month)[1] if last else 1
-    return year * 10000 + month * 100 + day
-
-
 def event_bounds(event: Event) -> tuple[int, int, int]:
     """``(lo, hi, sort)``: the first and last day the event may fall on (over all its dates),
     and its sort key (a coarser date sorts before the finer ones of the same period)."""
-    lo = min(_day(d, last=False) for d in (event.date, *event.dates))
-    hi = max(_day(d, last=True) for d in (event.end_date or event.date, *event.dates))
+    lo = min(day_span(d)[0] for d in (event.date, *event.dates))
+    hi = max(day_span(d)[1] for d in (event.end_date or event.date, *event.dates))
     year, month, day = date_key(event.date)
     return lo, hi, year * 10000 + month * 100 + day
 

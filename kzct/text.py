@@ -15,11 +15,18 @@ import re
 import unicodedata
 from typing import Any
 
+# The character classes the other modules build their patterns from, kept here once.
 # Han ideographs (the unified block, extension A and the compatibility block). Compiled by `re`
 # when first used, not on import: a class this wide costs milliseconds to compile, and a warm
 # query seldom needs it.
-_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = f"[{HAN}]"
 _CJK_RUN = _CJK + "+"
+# Control characters, C0 and C1, but tab and line feed: never text, never printed.
+CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# What is dropped from a seed before it is parsed: C0 controls but tab, line feed and carriage
+# return (the parser needs the line ends; C1 controls go later, with the text they sit in).
+SEED_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 # Characters that join the parts of a transliterated name: 努尔苏丹·纳扎尔巴耶夫.
 NAME_JOINERS = "·•‧・･"
 

@@ -33,7 +33,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kzct.conversion import Prepared, prepare, rule_names
 from kzct.model import Defect, Link, Ref, Section, Sentence
-from kzct.text import Scripts
+from kzct.text import CONTROLS, HAN, Scripts
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
 # simplified characters: a traditional heading is matched through its shadow): 参考资料,
@@ -59,12 +59,12 @@ OPEN_QUOTES = {"“": "”", "「": "」", "『": "』"}
 CLOSERS = frozenset("”」』’）)》】\"'")
 TRAILING_PUNCT = frozenset(".。")
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
-                     r"\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+                     f"{HAN}\uac00-\ud7af]")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\ufeff]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(f"[{CONTROLS}]")
 # Every character ``add_char`` treats specially; the rest is added a run at a time.
 _SPECIAL = re.compile(
-    "[\n\r\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "[\n\r" + CONTROLS
     + re.escape("".join(sorted(set(SENTENCE_ENDS) | set(OPEN_QUOTES) | set(OPEN_QUOTES.values())
                                | CLOSERS | TRAILING_PUNCT)))
     + "]"

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.model import Entity, Link, Mention, Sentence
-from kzct.text import NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
+from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
@@ -114,7 +114,7 @@ class _Found:
 
 def slug(text: str) -> str:
     """``Būshehr`` → ``bushehr``, ``Ust-Kamenogorsk`` → ``ust-kamenogorsk``."""
-    out = re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", fold(text)).strip("-")
+    out = re.sub(f"[^0-9a-z{HAN}]+", "-", fold(text)).strip("-")
     return out or "x"
 
 
