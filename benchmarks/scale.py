@@ -38,7 +38,7 @@ QUERIES = [
 # In-process: open the index of the chosen articles from a warm cache (median of 5).
 LOAD = """
 import statistics, time
-from kzct.cache import load_index
+from kzct.store.cache import load_index
 load_index(None)
 times = []
 for _ in range(5):
@@ -67,7 +67,7 @@ def _renamer(rng: random.Random) -> Callable[[re.Match[str]], str]:
 
 def generate(seed_text: str, count: int, out: Path) -> list[Path]:
     """``count`` varied articles from the seed, written to ``out``."""
-    from kzct.gazetteer import load_gazetteer
+    from kzct.parse.gazetteer import load_gazetteer
 
     places = [f for e in load_gazetteer().of_kind("place") for f in e.zh if len(f) >= 2]
     paths = []

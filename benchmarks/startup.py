@@ -107,9 +107,9 @@ def main() -> None:
 
 def in_process() -> None:
     """Build the bundled seed's index, and load it from the cache, inside one process."""
-    from kzct import cache as cache_module
-    from kzct.index import Builder, build_seed_index
+    from kzct.build import Builder, build_seed_index
     from kzct.seeds import bundled_seed
+    from kzct.store import cache as cache_module
 
     text = bundled_seed().read_text(encoding="utf-8")
     builder = Builder(Path(tempfile.mkdtemp(prefix="kzct-bench-places-")))
@@ -120,7 +120,7 @@ def in_process() -> None:
         build_seed_index("seed", "seed", text, "x", builder)
         builds.append(time.perf_counter() - start)
     os.environ["KZCT_CACHE_DIR"] = tempfile.mkdtemp(prefix="kzct-bench-load-")
-    from kzct.cache import load_index
+    from kzct.store.cache import load_index
 
     load_index(None)  # writes the cache
     loads = []

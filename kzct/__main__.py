@@ -1,3 +1,3 @@
-from kzct.cli import main
+from kzct.face.cli import main
 
 main()

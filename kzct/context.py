@@ -2,7 +2,7 @@
 
 Every environment variable kzct obeys is read here, in ``Environment.read``, and nowhere else
 (the words of a completion request, ``COMP_WORDS`` and the like, are that request's arguments:
-``kzct.complete`` reads them as such); the ``Run`` built from it is passed down (Click's
+``kzct.face.complete`` reads them as such); the ``Run`` built from it is passed down (Click's
 ``ctx.obj``) to the commands, the index loader and the renderer. Nothing here imports more than
 the standard library.
 """
@@ -35,7 +35,7 @@ class Environment(NamedTuple):
     lines: int | None = None  # LINES
     pager: str | None = None  # KZCT_PAGER, else PAGER
     less: str | None = None  # LESS, passed on to the pager (FRX when unset)
-    completion: str | None = None  # _KZCT_COMPLETE: a shell's TAB (see kzct.complete)
+    completion: str | None = None  # _KZCT_COMPLETE: a shell's TAB (see kzct.face.complete)
     # the command line of that TAB: bash's COMP_WORDS and COMP_CWORD, or _KZCT_COMPLETE_ARGS
     comp_words: str = ""
     comp_cword: str = ""

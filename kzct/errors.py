@@ -1,4 +1,4 @@
-"""Exit codes, and the domain errors raised deep in the pipeline and caught once in ``cli.py``."""
+"""Exit codes, and the domain errors raised deep in the pipeline and caught once in ``kzct.face.cli``."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def to_json(record: Any) -> Any:
 
 class StoredJSON(str):
     """A record's JSON text as the store holds it (``to_json``, dumped): ``--json`` writes it as
-    it is, without decoding it (``kzct.render``)."""
+    it is, without decoding it (``kzct.face.render``)."""
 
 
 def from_json(cls: type[_R], data: dict[str, Any]) -> _R:
@@ -148,7 +148,7 @@ class Ref(NamedTuple):
 
 class Defect(NamedTuple):
     """Something the article gets wrong that reading it had to work around (``kzct check`` says
-    them): its kind (a ``kzct.check`` code), where it is in the seed, and what it is."""
+    them): its kind (a ``kzct.queries.check`` code), where it is in the seed, and what it is."""
 
     kind: str
     span: Span

@@ -1,5 +1,5 @@
 """The completion words of a set of seeds: a small JSON file beside the index, written when the
-index is (``kzct.cache``) and read on every TAB (``kzct.complete``), which must not pay for
+index is (``kzct.store.cache``) and read on every TAB (``kzct.face.complete``), which must not pay for
 importing the index."""
 
 from __future__ import annotations

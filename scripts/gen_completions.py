@@ -4,10 +4,10 @@
     python scripts/gen_completions.py          # (re)write completions/kzct.bash, _kzct, kzct.fish
     python scripts/gen_completions.py --check  # exit 1, naming them, when any is out of date
 
-The scripts themselves live in kzct/shells.py, so that an installed kzct can print them
+The scripts themselves live in kzct/face/shells.py, so that an installed kzct can print them
 (`kzct completion bash|zsh|fish`); this keeps the committed copies, which the README's install
 lines use, the same. Only kzct's own modules are used: the completion protocol is kzct's
-(see kzct/complete.py), not Typer's.
+(see kzct/face/complete.py), not Typer's.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ OUT = ROOT / "completions"
 def scripts() -> dict[str, str]:
     """File name → content, for each shell."""
     sys.path.insert(0, str(ROOT))
-    from kzct.shells import FILES, script
+    from kzct.face.shells import FILES, script
 
     return {name: script(shell) for shell, name in FILES.items()}
 

@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The place table kzct derives from its gazetteer libraries (about a second's work), made
     once for the session in the session's cache directory."""
-    from kzct.gazetteer import load_places
+    from kzct.parse.gazetteer import load_places
     from kzct.text import Scripts
 
     cache = tmp_path_factory.getbasetemp() / "cache"
@@ -41,7 +41,7 @@ def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def builder(places_file: Path):
     """One builder for the session's in-process builds (its place table read from the session's
     cache, its converters started once)."""
-    from kzct.index import Builder
+    from kzct.build import Builder
 
     return Builder(places_file.parent)
 
@@ -85,14 +85,14 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def document(seed_text: str):
-    from kzct.wikitext import parse_document
+    from kzct.parse.wikitext import parse_document
 
     return parse_document(seed_text)
 
 
 @pytest.fixture(scope="session")
 def index(seed_text: str, builder):
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
 
@@ -110,7 +110,7 @@ class Result:
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run ``kzct ARGS`` in-process through its real entry point; returns code, stdout, stderr."""
-    from kzct.cli import main
+    from kzct.face.cli import main
 
     def _run(*args: str, env: dict[str, str] | None = None) -> Result:
         for key, value in (env or {}).items():

@@ -81,16 +81,16 @@ def test_unwritable_cache_directory_only_costs_speed(run, tmp_path, monkeypatch)
 
 def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> None:
     run("groups", "--json")
-    import kzct.store
+    import kzct.store.database
 
-    real = kzct.store._connect
+    real = kzct.store.database._connect
 
     def read_only(path: str) -> sqlite3.Connection:
         if path == ":memory:":
             return real(path)
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
 
-    monkeypatch.setattr(kzct.store, "_connect", read_only)
+    monkeypatch.setattr(kzct.store.database, "_connect", read_only)
     # the bundled seed is unchanged, so reading suffices
     assert run("groups", "--json").code == 0
     other = cache.parent / "other.wikitext"
@@ -112,9 +112,9 @@ def test_no_cache_writes_no_index(run, cache) -> None:
 def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> None:
     run("groups", "--json")
     old = _database(cache)
-    import kzct.cache
+    import kzct.store.cache
 
-    monkeypatch.setattr(kzct.cache, "data_key", lambda: "0123456789abcdef")
+    monkeypatch.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
     assert run("groups", "--json").code == 0
     assert not old.exists() and _database(cache).name == "index-0123456789abcdef.sqlite"
 
@@ -186,7 +186,7 @@ def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -
 
 
 def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_text) -> None:
-    from kzct.cache import load_index, maintain
+    from kzct.store.cache import load_index, maintain
 
     old = tmp_path / "old.wikitext"
     old.write_text(seed_text, encoding="utf-8")
@@ -202,7 +202,7 @@ def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_te
 
 
 def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -> None:
-    from kzct.store import database_bytes, prune
+    from kzct.store.database import database_bytes, prune
 
     paths = []
     for k in range(3):

@@ -8,8 +8,8 @@ from conftest import DATA, SEED
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzct.check import RULES, check_article
-from kzct.index import build_seed_index
+from kzct.build import build_seed_index
+from kzct.queries.check import RULES, check_article
 
 CLEAN = DATA / "articles" / "clean.hans.wikitext"
 REF = "<ref>[http://example.org/a A title] Example News</ref>"

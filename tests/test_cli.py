@@ -106,18 +106,18 @@ def test_bare_kzct_prints_help_to_stdout(run) -> None:
 
 
 def test_internal_error_is_one_line_unless_debugging(run, monkeypatch) -> None:
-    import kzct.queries
+    import kzct.queries.lists
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(kzct.queries, "list_groups", broken)
+    monkeypatch.setattr(kzct.queries.lists, "list_groups", broken)
     result = run("groups")
     assert result.code == 1
     assert result.err == "kzct: error: internal error: RuntimeError: boom (set KZCT_DEBUG=1 for details)\n"
     monkeypatch.setenv("KZCT_DEBUG", "1")
     with pytest.raises(RuntimeError):
-        from kzct.cli import main
+        from kzct.face.cli import main
 
         main(["groups"])
 

@@ -87,17 +87,17 @@ def test_typer_completion_options_are_gone(run, args) -> None:
 
 DRIVER = """
 import json, os, sys
-import kzct.cli
+import kzct.face.cli
 try:
-    kzct.cli.main([])
+    kzct.face.cli.main([])
 except SystemExit:
     pass
 sys.stdout.flush()
 with open(os.environ["MODULES_OUT"], "w") as f:
     json.dump(sorted(sys.modules), f)
 """
-HEAVY = ("rich", "mwparserfromhell", "rapidfuzz", "opencc", "kzct.render", "kzct.views",
-         "kzct.search", "kzct.index", "kzct.wikitext", "kzct.cache", "kzct.extract")
+HEAVY = ("rich", "mwparserfromhell", "rapidfuzz", "opencc", "kzct.face.render", "kzct.face.views",
+         "kzct.queries.search", "kzct.build", "kzct.parse.wikitext", "kzct.store.cache", "kzct.extract")
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -186,8 +186,8 @@ def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None
 # -- the words file --------------------------------------------------------------------------------
 
 def test_building_the_index_writes_the_words(run) -> None:
-    from kzct.cache import cache_dir
-    from kzct.complete import seed_files
+    from kzct.face.complete import seed_files
+    from kzct.store.cache import cache_dir
     from kzct.words import read_words, seed_set, words_path
 
     seeds = seed_set(seed_files())
@@ -209,7 +209,7 @@ def test_building_the_index_writes_the_words(run) -> None:
 
 
 def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:
-    from kzct.complete import seed_files
+    from kzct.face.complete import seed_files
     from kzct.seeds import seed_paths
 
     (tmp_path / "b.wikitext").write_text("b")
@@ -227,7 +227,8 @@ def test_seed_files_agree_with_the_loader(tmp_path, monkeypatch) -> None:
 
 
 def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:
-    from kzct import cache, complete
+    from kzct.face import complete
+    from kzct.store import cache
 
     assert complete.cache_dir() == str(cache.cache_dir())
     monkeypatch.delenv("KZCT_CACHE_DIR")

@@ -1,12 +1,12 @@
 """The Chinese Wikipedia's conversion markup and the wikitext forms of its articles, read as
-MediaWiki renders them (``kzct/conversion.py``, ``kzct/wikitext.py``)."""
+MediaWiki renders them (``kzct/parse/conversion.py``, ``kzct/parse/wikitext.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kzct.conversion import prepare, rule_names
-from kzct.wikitext import is_non_body, parse_document
+from kzct.parse.conversion import prepare, rule_names
+from kzct.parse.wikitext import is_non_body, parse_document
 
 
 def texts(wikitext: str) -> list[str]:

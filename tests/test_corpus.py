@@ -21,7 +21,7 @@ COMMANDS = (("groups", "--all"), ("timeline",), ("people",), ("places",), ("sour
 
 def kzct(*args: str):
     """Run kzct in this process; its JSON output (the session's cache keeps each index)."""
-    from kzct.cli import main
+    from kzct.face.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -79,8 +79,8 @@ def test_no_markup_in_any_record(records, name) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_heading_or_apparatus_as_an_event(records, name) -> None:
+    from kzct.parse.wikitext import is_non_body
     from kzct.text import Scripts
-    from kzct.wikitext import is_non_body
 
     scripts = Scripts()
     events = records[name]["timeline"]

@@ -1,4 +1,4 @@
-"""``kzct/dates.py``: Chinese date expressions, and how context completes them."""
+"""``kzct/parse/dates.py``: Chinese date expressions, and how context completes them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzct.dates import (
+from kzct.parse.dates import (
     CORRECTED,
     EXPLICIT,
     FROM_CONTEXT,

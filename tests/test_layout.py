@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from kzct.layout import LIST, NAME, SHORT, TEXT, block_lines, cell_width, widths, wrap, wrap_items
+from kzct.face.layout import (
+    LIST,
+    NAME,
+    SHORT,
+    TEXT,
+    block_lines,
+    cell_width,
+    widths,
+    wrap,
+    wrap_items,
+)
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 

@@ -234,7 +234,7 @@ def test_progress_bar_of_a_build() -> None:
     from rich.console import Console
 
     from kzct.context import Environment, Run
-    from kzct.render import BuildProgress
+    from kzct.face.render import BuildProgress
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=80, color_system=None)
@@ -250,7 +250,7 @@ def test_a_quick_build_shows_no_progress() -> None:
     from rich.console import Console
 
     from kzct.context import Environment, Run
-    from kzct.render import BuildProgress
+    from kzct.face.render import BuildProgress
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=80, color_system=None)
@@ -263,16 +263,16 @@ def test_a_quick_build_shows_no_progress() -> None:
 
 def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) -> None:
     """A cold build with stderr not a terminal (here, captured) makes no progress bar at all."""
-    import kzct.render
+    import kzct.face.render
 
     made = []
 
-    class Recorded(kzct.render.BuildProgress):
+    class Recorded(kzct.face.render.BuildProgress):
         def __init__(self, *args, **kwargs) -> None:
             made.append(args)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(kzct.render, "BuildProgress", Recorded)
+    monkeypatch.setattr(kzct.face.render, "BuildProgress", Recorded)
     monkeypatch.setenv("KZCT_CACHE_DIR", str(fresh_cache(tmp_path / "cold", places_file)))
     result = run("groups", "--json")
     assert (result.code, result.err, made) == (0, "", [])
@@ -280,7 +280,7 @@ def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) ->
 
 def test_csv_and_tsv_stay_off_rich(tmp_path, places_file) -> None:
     """CSV and TSV are written without Rich too."""
-    driver = ("import json, sys\nfrom kzct.cli import main\ntry:\n    main(sys.argv[1:])\n"
+    driver = ("import json, sys\nfrom kzct.face.cli import main\ntry:\n    main(sys.argv[1:])\n"
               "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n")
     env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "c", places_file))}
     for args in (["groups", "--csv"], ["timeline", "--tsv"]):

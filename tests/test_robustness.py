@@ -58,19 +58,19 @@ def test_corpus_is_complete() -> None:
 
 @lru_cache(maxsize=1)
 def _builder():
-    from kzct.index import Builder
+    from kzct.build import Builder
 
     return Builder(Path(os.environ["KZCT_CACHE_DIR"]))  # the session's cache, its place table
 
 
 def every_command_json(text: str) -> None:
     """Index ``text`` and serialise what every command would print; it must be valid JSON."""
-    from kzct.index import build_seed_index
+    from kzct.build import build_seed_index
     from kzct.model import to_json
-    from kzct.queries import TimelineFilter, list_groups, list_sources, timeline
-    from kzct.records import card, entity_records, hit_records
-    from kzct.search import search
-    from kzct.store import memory_index
+    from kzct.queries.lists import TimelineFilter, list_groups, list_sources, timeline
+    from kzct.queries.records import card, entity_records, hit_records
+    from kzct.queries.search import search
+    from kzct.store.database import memory_index
 
     seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _builder())
     index = memory_index([seed])
@@ -164,7 +164,7 @@ def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -
 @example(text="[[ A]]")  # MediaWiki trims a link's shown text: the run starts after the space
 @example(text="x [[A| Almaty ]] y。")
 def test_sentence_spans_round_trip(text) -> None:
-    from kzct.wikitext import parse_document
+    from kzct.parse.wikitext import parse_document
 
     for sentence in parse_document(text).sentences:
         for clean_start, seed_start, length in sentence.runs:

@@ -44,7 +44,7 @@ def _records(path, command):
     import contextlib
     import io
 
-    from kzct.cli import main
+    from kzct.face.cli import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

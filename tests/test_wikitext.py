@@ -138,8 +138,8 @@ PARTS = {"zhwiki/aum-shinrikyo.hant": 10, "zhwiki/kunming-railway-station-attack
 
 @pytest.mark.parametrize("name", sorted(PARTS))
 def test_an_article_parsed_in_parts_reads_as_one(name: str, builder) -> None:
-    from kzct.conversion import prepare
-    from kzct.wikitext import parse_document, parts
+    from kzct.parse.conversion import prepare
+    from kzct.parse.wikitext import parse_document, parts
 
     text = (Path(__file__).parent / "data" / f"{name}.wikitext").read_text(encoding="utf-8")
     assert len(parts(prepare(text).text, 200)) == PARTS[name]
@@ -148,8 +148,8 @@ def test_an_article_parsed_in_parts_reads_as_one(name: str, builder) -> None:
 
 
 def test_the_seed_is_cut_before_its_free_headings(seed_text: str, document) -> None:
-    from kzct.conversion import prepare
-    from kzct.wikitext import parse_document, parts
+    from kzct.parse.conversion import prepare
+    from kzct.parse.wikitext import parse_document, parts
 
     text = prepare(seed_text).text
     cuts = parts(text, 3000)
@@ -170,7 +170,7 @@ def test_the_seed_is_cut_before_its_free_headings(seed_text: str, document) -> N
     "[[a|b\n==B==\n]]",                     # a link
 ])
 def test_no_cut_inside_a_construct(inside: str) -> None:
-    from kzct.wikitext import parts
+    from kzct.parse.wikitext import parts
 
     text = "a" * 20 + "\n" + inside + "\nz"
     assert parts(text, 5) == [(0, len(text))]
@@ -180,7 +180,7 @@ def test_no_cut_inside_a_construct(inside: str) -> None:
 
 
 def test_an_unclosed_construct_stops_the_cuts() -> None:
-    from kzct.wikitext import parts
+    from kzct.parse.wikitext import parts
 
     text = "a" * 20 + "\n==B==\n{{x\n" + "b" * 20 + "\n==C==\nz"
     assert parts(text, 5) == [(0, 21), (21, len(text))]
@@ -201,6 +201,6 @@ _parts_markup = st.sampled_from([
 def test_parts_never_change_the_reading(text: str) -> None:
     """Cut before every free heading (size 1), any text reads as it does whole. Derandomized:
     the same 300 texts on every run (30,000 random ones passed when this was written)."""
-    from kzct.wikitext import parse_document
+    from kzct.parse.wikitext import parse_document
 
     assert parse_document(text, size=1) == parse_document(text, size=10**9)

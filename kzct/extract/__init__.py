@@ -1,0 +1,2 @@
+"""The extract layer: records (groups, events, people, places, tolls) from parsed sentences.
+Imports the parse layer and below."""

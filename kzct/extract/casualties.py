@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kzct.dates import CN_NUMBER, cn_to_int
+from kzct.parse.dates import CN_NUMBER, cn_to_int
 
 _BY = r"(?:当场|当即|先后|相继|全部|均|都|已|被)?"  # 被当场击毙
 _DEATH = (r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|阵亡|牺牲|殉职|丧命|遇害|惨死|被害|死于|"

@@ -3,7 +3,7 @@
 Everything is matched on each sentence's simplified shadow (``kzct.text``) and cut from the text as
 written, so a traditional article gives the same entities, written its own way.
 
-- Curated names (``kzct/data``) and places from the gazetteers (``kzct.gazetteer``), longest name
+- Curated names (``kzct/data``) and places from the gazetteers (``kzct.parse.gazetteer``), longest name
   first. A place name is not taken where it is part of something else: inside a transliterated
   person's name (`弗拉基米尔·普京` is no Vladimir), a demonym or a language (`哈萨克人`,
   `乌兹别克语`), an organisation (`北京大学`), or a longer word (`阿拉伯` holds no Arrah). A short
@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from kzct.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.model import Entity, Link, Mention, Sentence
+from kzct.parse.gazetteer import Curated, Gazetteer, Place, PlaceTable
 from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
@@ -132,7 +132,7 @@ class _Hit(NamedTuple):
 class Names:
     """Every name kzct knows before reading an article, in simplified characters, for longest
     match: curated forms and Chinese aliases, gazetteer places, and words that are no place.
-    Made once per build (``kzct.index.Builder``) and shared by its articles."""
+    Made once per build (``kzct.build.Builder``) and shared by its articles."""
 
     def __init__(self, gazetteer: Gazetteer, places: PlaceTable, scripts: Scripts) -> None:
         self.places = places

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from kzct.dates import (
+from kzct.extract.casualties import Casualties, count_casualties
+from kzct.model import CORRECTED, FROM_HEADING, Defect, Entity, Event, Sentence, date_key
+from kzct.parse.dates import (
     DateMention,
     PartialDate,
     ResolvedDate,
@@ -13,8 +15,6 @@ from kzct.dates import (
     heading_year,
     resolve_dates,
 )
-from kzct.extract.casualties import Casualties, count_casualties
-from kzct.model import CORRECTED, FROM_HEADING, Defect, Entity, Event, Sentence, date_key
 
 
 def date_sentences(sentences: list[Sentence],
@@ -88,7 +88,7 @@ _YEARLY = re.compile(r"(?:每年|每逢|逢年)(?:的)?\s*$")
 
 def _as_written(date: ResolvedDate) -> str:
     """A corrected date as it should have been written: `2005年2月5日` for `2005年2与5日` (the
-    one typo ``kzct.dates`` reads through, in either script)."""
+    one typo ``kzct.parse.dates`` reads through, in either script)."""
     return re.sub("[与與]", "月", date.text, count=1)
 
 

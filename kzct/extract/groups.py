@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.dates import ResolvedDate
 from kzct.extract.entities import alias_list
-from kzct.gazetteer import Curated, Gazetteer
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
+from kzct.parse.dates import ResolvedDate
+from kzct.parse.gazetteer import Curated, Gazetteer
 from kzct.text import has_cjk
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import ModuleType
 
-    from kzct.store import Index
+    from kzct.store.database import Index
 
 DEFAULT_MIN_SCORE = 75.0
 # Two hits closer than this are ambiguous: `kzct show` and the filters ask which one.

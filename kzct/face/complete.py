@@ -1,7 +1,7 @@
 """Shell completion: the answer to a TAB, from kzct's commands and the small words file the
 cache writes.
 
-The scripts that ``kzct completion bash|zsh|fish`` prints (``kzct.shells``, committed in
+The scripts that ``kzct completion bash|zsh|fish`` prints (``kzct.face.shells``, committed in
 ``completions/``) run ``kzct`` with ``_KZCT_COMPLETE=complete_SHELL`` and the words of the
 command line in the environment (bash: ``COMP_WORDS``/``COMP_CWORD``; zsh and fish:
 ``_KZCT_COMPLETE_ARGS``, one word a line, the last the one being completed). ``answer`` prints a
@@ -12,7 +12,7 @@ files of the current directory.
 
 A TAB runs ``kzct`` once, so it must stay fast: it never builds the index, never imports Rich,
 rapidfuzz or mwparserfromhell, and reads one JSON file with nothing but ``json`` and ``os``.
-Whenever ``kzct.cache`` builds an index it also writes ``words-<key>.json`` next to the cache
+Whenever ``kzct.store.cache`` builds an index it also writes ``words-<key>.json`` next to the cache
 database: the years that have events, the place and group names, and the names of every entity,
 for the set of seed files it was built from. Before any index is built there is no words file,
 and values complete to nothing (commands and options still complete).
@@ -36,7 +36,7 @@ _BASH_SPECIAL = frozenset(" \t\n'\"\\$`&|;<>()*?[]{}!#~^")
 # -- where the words are ----------------------------------------------------------------------
 
 def cache_dir(env: Environment | None = None) -> str:
-    """The same directory as ``kzct.cache.cache_dir()``, without importing it."""
+    """The same directory as ``kzct.store.cache.cache_dir()``, without importing it."""
     return str((env if env is not None else Environment.read()).cache_dir_path())
 
 

@@ -1,7 +1,7 @@
 """Wikitext → ``Document``: sections, clean body sentences with seed spans, wikilinks, references.
 
 First the Chinese Wikipedia's conversion markup is rendered and control characters dropped
-(``kzct.conversion``); mwparserfromhell then parses what is left, and this module walks its node
+(``kzct.parse.conversion``); mwparserfromhell then parses what is left, and this module walks its node
 tree once, keeping for every character of clean text the offset it came from (``str(node)`` of
 consecutive nodes concatenates back to the source, so offsets are cumulative lengths), and maps
 those offsets back to the seed as written.
@@ -31,8 +31,8 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from kzct.conversion import Prepared, prepare, rule_names
 from kzct.model import Defect, Link, Ref, Section, Sentence
+from kzct.parse.conversion import Prepared, prepare, rule_names
 from kzct.text import CONTROLS, HAN, Scripts
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in

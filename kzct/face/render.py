@@ -1,5 +1,5 @@
 """The one place that writes records out: JSON with ``json.dump`` on stdout, CSV with ``csv``,
-tables and cards with Rich (laid out by ``kzct.layout``), and the progress of a long build.
+tables and cards with Rich (laid out by ``kzct.face.layout``), and the progress of a long build.
 
 Rich is imported only when a table, a card or a progress bar is drawn. Seed text is always given
 to Rich as ``Text`` objects, so markup in it (``[bold]``, ``[/]``, ``[link=…]``) is shown as
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from kzct.context import Run
-    from kzct.layout import Column, Para
+    from kzct.face.layout import Column, Para
 
 _CONTROL = re.compile(f"[{CONTROLS}]")
 _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
@@ -261,7 +261,7 @@ WRITERS: dict[Format, Callable[[Run, Iterable[Any]], None]] = {
     Format.JSONL: write_jsonl,
     Format.CSV: lambda run, records: write_delimited(run, records, ","),
     Format.TSV: lambda run, records: write_delimited(run, records, "\t"),
-    Format.GEOJSON: write_geojson,  # given features (kzct.records.place_features, …)
+    Format.GEOJSON: write_geojson,  # given features (kzct.queries.records.place_features, …)
 }
 
 
@@ -323,7 +323,7 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
     from rich.table import Table
     from rich.text import Text
 
-    from kzct import layout
+    from kzct.face import layout
 
     measure = _measure()
     headers = [c.header for c in columns]
@@ -368,10 +368,10 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
 
 
 def write_paragraphs(run: Run, paragraphs: Iterable[Para], *, page: bool = True) -> None:
-    """Cards and charts: each paragraph wrapped to the terminal by ``kzct.layout``."""
+    """Cards and charts: each paragraph wrapped to the terminal by ``kzct.face.layout``."""
     from rich.text import Text
 
-    from kzct import layout
+    from kzct.face import layout
 
     measure = _measure()
     width = run.width

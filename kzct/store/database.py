@@ -12,7 +12,7 @@ which only costs speed. ``--no-cache`` always uses the in-memory one.
 
 The cache does not only grow: each article remembers when it was last used (to the day), and
 ``prune`` drops the articles whose file is gone or that have not been used for a while, then the
-least recently used ones while the database is over its size bound (``kzct.cache`` decides when).
+least recently used ones while the database is over its size bound (``kzct.store.cache`` decides when).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from kzct.model import (
 )
 
 if TYPE_CHECKING:
-    from kzct.index import Builder, SeedIndex
+    from kzct.build import Builder, SeedIndex
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
@@ -343,7 +343,7 @@ class Index:
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 4  # bump when the schema changes: kzct.cache then starts a new database
+STORE_FORMAT = 4  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
@@ -368,13 +368,13 @@ def _today() -> int:
 def _worker_builder(cache_dir: Path | None) -> Builder:
     """The builder of a worker process, made on its first article: each process of a pool
     builds many articles and shares one, as the process that builds alone shares its own."""
-    from kzct.index import Builder
+    from kzct.build import Builder
 
     return Builder(cache_dir)
 
 
 def _build_in_worker(job: tuple[str, str, str, str], cache_dir: Path | None) -> ArticleRows:
-    from kzct.index import build_seed_index
+    from kzct.build import build_seed_index
 
     return article_rows(build_seed_index(*job, builder=_worker_builder(cache_dir)))
 
@@ -382,7 +382,7 @@ def _build_in_worker(job: tuple[str, str, str, str], cache_dir: Path | None) -> 
 def _build_all(jobs: list[tuple[str, str, str, str]],
                cache_dir: Path | None) -> Iterator[ArticleRows]:
     """Build the articles, on every core when there are several."""
-    from kzct.index import Builder, build_seed_index
+    from kzct.build import Builder, build_seed_index
 
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
@@ -405,7 +405,7 @@ class SeedFile(NamedTuple):
 
 
 class Progress(Protocol):
-    """What a build reports as it goes (``kzct.render.BuildProgress`` draws it)."""
+    """What a build reports as it goes (``kzct.face.render.BuildProgress`` draws it)."""
 
     def start(self, articles: int, size: int) -> None: ...
     def advance(self, size: int) -> None: ...
@@ -488,7 +488,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
 def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | None = None,
                progress: Progress | None = None) -> Index:
     """The index of ``files``, from the database at ``database`` (None: in memory only).
-    ``places_dir`` is where the place table of a build is kept (``kzct.gazetteer``);
+    ``places_dir`` is where the place table of a build is kept (``kzct.parse.gazetteer``);
     ``progress`` is told about a build as it goes."""
     warnings: list[str] = []
     if database is not None:
@@ -609,7 +609,7 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
 
 def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None = None) -> Index:
     """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
-    from kzct.index import Builder, build_seed_index
+    from kzct.build import Builder, build_seed_index
 
     builder = builder or Builder()
     return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])

@@ -27,8 +27,8 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kzct.build import Builder, SeedIndex, build_seed_index
 from kzct.errors import UsageError
-from kzct.index import Builder, SeedIndex, build_seed_index
 from kzct.model import Defect, Finding, Sentence, date_key
 from kzct.text import has_cjk
 

@@ -1,5 +1,5 @@
 """Building an article's records (``SeedIndex``): the build layer, between extraction and the
-store (``kzct.store`` writes what it gives; ``kzct.cache.load_index`` opens the chosen articles)."""
+store (``kzct.store.database`` writes what it gives; ``kzct.store.cache.load_index`` opens the chosen articles)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from kzct.text import Scripts, has_cjk
 
 if TYPE_CHECKING:
     from kzct.extract.entities import Names
-    from kzct.gazetteer import Gazetteer, PlaceTable
+    from kzct.parse.gazetteer import Gazetteer, PlaceTable
 
-INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.gazetteer)
+INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.parse.gazetteer)
 
 
 class SeedIndex(NamedTuple):
@@ -52,7 +52,7 @@ class Builder:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            from kzct.gazetteer import load_gazetteer
+            from kzct.parse.gazetteer import load_gazetteer
 
             self._gazetteer = load_gazetteer()
         return self._gazetteer
@@ -60,7 +60,7 @@ class Builder:
     @property
     def places(self) -> PlaceTable:
         if self._places is None:
-            from kzct.gazetteer import load_places
+            from kzct.parse.gazetteer import load_places
 
             self._places = load_places(self.cache_dir, self.scripts)
         return self._places
@@ -81,7 +81,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
     from kzct.extract.groups import extract_groups
-    from kzct.wikitext import parse_document
+    from kzct.parse.wikitext import parse_document
 
     builder = builder or Builder()
     scripts = builder.scripts

@@ -9,8 +9,8 @@ from kzct.model import Event, Group, Ref, StoredJSON, day_span
 from kzct.text import fold, is_cjk
 
 if TYPE_CHECKING:
-    from kzct.dates import PartialDate
-    from kzct.store import Index
+    from kzct.parse.dates import PartialDate
+    from kzct.store.database import Index
 
 
 def list_groups(index: Index, *, include_all: bool = False,

@@ -21,23 +21,23 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kzct import __version__
-from kzct.complete import (
+from kzct.context import Run
+from kzct.errors import ExitCode, UsageError
+from kzct.face.complete import (
     complete_command,
     complete_group,
     complete_name,
     complete_place,
     complete_year,
 )
-from kzct.context import Run
-from kzct.errors import ExitCode, UsageError
 from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from kzct.dates import PartialDate
+    from kzct.parse.dates import PartialDate
     from kzct.seeds import SeedChoice
-    from kzct.store import Index
+    from kzct.store.database import Index
 
 
 class Command(TyperCommand):
@@ -190,7 +190,7 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
 # -- the run ---------------------------------------------------------------------------------------
 
 def _write(run: Run, text: str) -> None:
-    from kzct.render import emit
+    from kzct.face.render import emit
 
     emit(run, text, page=False)
 
@@ -224,7 +224,7 @@ def _global(
 def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
     """The chosen seed files (``files`` instead of the seeds, when given); a note on stderr for
     the files a seed directory skipped."""
-    from kzct.render import note
+    from kzct.face.render import note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
     choice = find_seeds(files) if files else find_seeds(run.seeds or None, run.env.seed)
@@ -240,8 +240,8 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
 def _index(run: Run) -> "Index":
     """The index of the chosen seeds, with a progress bar on stderr for a long build at a
     terminal."""
-    from kzct.cache import load_index
-    from kzct.render import BuildProgress, note
+    from kzct.face.render import BuildProgress, note
+    from kzct.store.cache import load_index
 
     choice = _seed_choice(run)
     progress = BuildProgress(run) if run.stderr_tty else None
@@ -253,7 +253,7 @@ def _index(run: Run) -> "Index":
 
 def _views() -> "ModuleType":
     """Table layouts, imported only when a table is drawn."""
-    from kzct import views
+    from kzct.face import views
 
     return views
 
@@ -276,7 +276,7 @@ _AS_STORED = (Format.JSON, Format.JSONL)
 
 def _output(run: Run, fmt: Format, records: Iterable[Any], table: Callable[[list[Any]], None],
             empty: str) -> None:
-    from kzct.render import write_records
+    from kzct.face.render import write_records
 
     write_records(run, fmt, records, table, empty)
 
@@ -294,7 +294,7 @@ def groups(
 
     Example: kzct groups --json | jq -r '.[] | [.listed_on, .name_en] | @tsv'
     """
-    from kzct.queries import list_groups
+    from kzct.queries.lists import list_groups
 
     index = _index(run)
     records = list_groups(index, include_all=all_, raw=fmt in _AS_STORED)
@@ -321,7 +321,7 @@ def sources(
 
     Example: kzct sources --dead --json | jq -r '.[].url'
     """
-    from kzct.queries import list_sources
+    from kzct.queries.lists import list_sources
 
     index = _index(run)
     records = _limited(list_sources(index, dead_only=dead, raw=fmt in _AS_STORED), limit)
@@ -335,7 +335,7 @@ def sources(
 def _partial(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
-    from kzct.dates import parse_partial
+    from kzct.parse.dates import parse_partial
 
     date = parse_partial(value)
     if date is None:
@@ -347,7 +347,7 @@ def _partial(value: str | None, option: str) -> "PartialDate | None":
 def _filter(index: Any, values: list[str] | None, option: str, kind: str) -> tuple[Any, ...]:
     """The names each value of a --place/--group filter stands for, by the rule ``show`` uses;
     a value that matches nothing, or several things equally well, is a usage error."""
-    from kzct.search import filter_names, resolve, suggestions
+    from kzct.queries.search import filter_names, resolve, suggestions
 
     out = []
     for value in values or []:
@@ -405,8 +405,8 @@ def timeline(
 
     Example: kzct timeline --year 2006 --json | jq length
     """
-    from kzct.queries import TimelineFilter
-    from kzct.queries import timeline as run_timeline
+    from kzct.queries.lists import TimelineFilter
+    from kzct.queries.lists import timeline as run_timeline
 
     years: list[int] = []
     for value in year or []:
@@ -430,13 +430,13 @@ def timeline(
     )
     records = _limited(run_timeline(index, flt, raw=fmt in _AS_STORED), limit)
     if fmt is Format.GEOJSON:
-        from kzct.records import event_features
+        from kzct.queries.records import event_features
 
         records = event_features(index, records)
     if chart and fmt is Format.TABLE:
         events = list(records)
         if not events:
-            from kzct.render import note
+            from kzct.face.render import note
 
             note("no events match")
             return
@@ -484,8 +484,8 @@ def search(
 
     Example: kzct search Tusupbekv --json | jq -r '.[0].name_en'
     """
-    from kzct.records import hit_records
-    from kzct.search import search as run_search
+    from kzct.queries.records import hit_records
+    from kzct.queries.search import search as run_search
 
     index = _index(run)
     hits = run_search(index, query, kind=kind.value if kind else None, limit=limit,
@@ -496,7 +496,7 @@ def search(
 
 
 def _entities(run: Run, fmt: Format, kind: str, sort: SortBy, limit: int | None) -> None:
-    from kzct.records import entity_records, place_features
+    from kzct.queries.records import entity_records, place_features
 
     index = _index(run)
     records = _limited(entity_records(index, kind, sort.value), limit)
@@ -544,9 +544,9 @@ def show(
 
     Example: kzct show Nazarbayev
     """
-    from kzct.records import Shown, card, hit_records
-    from kzct.render import note, write_json
-    from kzct.search import resolve, suggestions
+    from kzct.face.render import note, write_json
+    from kzct.queries.records import Shown, card, hit_records
+    from kzct.queries.search import resolve, suggestions
 
     index = _index(run)
     found = resolve(index, name)
@@ -610,9 +610,9 @@ def check(
 
     Example: kzct check article.wikitext --fail-on warning
     """
-    from kzct.cache import places_dir
-    from kzct.check import check_files, fails, rule_kinds
-    from kzct.render import note
+    from kzct.face.render import note
+    from kzct.queries.check import check_files, fails, rule_kinds
+    from kzct.store.cache import places_dir
 
     ignored = rule_kinds(code for value in ignore or [] for code in value.split(","))
     paths = _seed_choice(run, files).paths
@@ -678,7 +678,7 @@ def completion(
 
     Example: kzct completion bash > ~/.local/share/bash-completion/completions/kzct
     """
-    from kzct.shells import script
+    from kzct.face.shells import script
 
     _write(run, script(shell.value))
 
@@ -702,11 +702,11 @@ def cache_info(run: Run, fmt: Format) -> None:
 
     Example: kzct cache info --json | jq .bytes
     """
-    from kzct.cache import info
+    from kzct.store.cache import info
 
     data = info(run.env)
     if fmt is Format.JSON:
-        from kzct.render import write_json
+        from kzct.face.render import write_json
 
         write_json(run, data)
         return
@@ -730,7 +730,7 @@ def cache_clear(run: Run) -> None:
 
     Example: kzct cache clear
     """
-    from kzct.cache import cache_dir, clear
+    from kzct.store.cache import cache_dir, clear
 
     removed = clear(run.env)
     size = sum(f.size for f in removed)
@@ -800,7 +800,7 @@ def main(argv: list[str] | None = None) -> None:
     _open_standard_streams()
     env = Environment.read()
     if env.completion:  # a shell's TAB
-        from kzct.complete import answer
+        from kzct.face.complete import answer
 
         answer(typer.main.get_command(app), typer.Context, env)
         sys.exit(ExitCode.OK)
@@ -906,8 +906,8 @@ def _command_path(args: list[str], ctx: Any) -> str:
 
 
 def _discard_cache(env: Any) -> None:
-    from kzct.cache import database_path
-    from kzct.store import discard
+    from kzct.store.cache import database_path
+    from kzct.store.database import discard
 
     database = database_path(env)
     if database is not None:
@@ -915,7 +915,7 @@ def _discard_cache(env: Any) -> None:
 
 
 def _error(message: str) -> None:
-    from kzct.render import note
+    from kzct.face.render import note
 
     note(f"kzct: error: {message}")
 

@@ -1,7 +1,7 @@
 """The completion scripts of bash, zsh and fish: what ``kzct completion SHELL`` prints, and what
 ``scripts/gen_completions.py`` commits to ``completions/`` (a test keeps the two the same).
 
-Each script hands the words of the command line to ``kzct`` (see ``kzct.complete`` for the
+Each script hands the words of the command line to ``kzct`` (see ``kzct.face.complete`` for the
 protocol) and offers what it answers; only when it answers ``files`` (for ``--seed``) does the
 shell complete file names.
 """

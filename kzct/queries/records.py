@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from kzct.model import Entity, Event, Mention, Ref, Span, to_json
 
 if TYPE_CHECKING:
-    from kzct.search import Hit
-    from kzct.store import Index
+    from kzct.queries.search import Hit
+    from kzct.store.database import Index
 
 
 class Occurrence(NamedTuple):

@@ -1,7 +1,7 @@
 """Where the index cache lives, opening the chosen articles' index from it (``load_index``), the
 words file of shell completion beside it, and keeping both small.
 
-The cache is one SQLite database (see ``kzct.store``) named by a key that covers kzct's version,
+The cache is one SQLite database (see ``kzct.store.database``) named by a key that covers kzct's version,
 the index and store formats and the curated data, so that a change to any of them starts a fresh
 database (older ones are removed). Next to it, one small ``words-*.json`` per set of seeds holds
 the words shell completion offers, so that a TAB never opens the database nor builds anything.
@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kzct import __version__
+from kzct.build import INDEX_FORMAT
 from kzct.context import Environment
 from kzct.files import write_json
-from kzct.index import INDEX_FORMAT
-from kzct.store import STORE_FORMAT, Index, Progress
+from kzct.store.database import STORE_FORMAT, Index, Progress
 from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
 
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_AGE_DAYS = 30
 MAX_MEGABYTES = 512
 MAX_WORDS_FILES = 64
@@ -86,7 +86,7 @@ def places_dir(env: Environment | None = None) -> Path | None:
 def maintain(index: Index, directory: Path, *, built: bool, now: int | None = None,
              max_age: int = MAX_AGE_DAYS * _DAY, max_bytes: int = MAX_MEGABYTES * 2**20) -> None:
     """Prune the database and the words files: after a build, else at most once a day."""
-    from kzct.store import last_pruned, prune
+    from kzct.store.database import last_pruned, prune
 
     now = int(time.time()) if now is None else now
     try:
@@ -153,7 +153,7 @@ def cache_files(directory: Path) -> list[CacheFile]:
 
 def info(env: Environment) -> dict[str, Any]:
     """What the cache holds, for ``kzct cache info``: without building or changing anything."""
-    from kzct.store import database_bytes, stored_seeds
+    from kzct.store.database import database_bytes, stored_seeds
 
     directory = cache_dir(env)
     files = cache_files(directory) if directory.is_dir() else []
@@ -202,7 +202,7 @@ def clear(env: Environment) -> list[CacheFile]:
 # -- the words of shell completion ---------------------------------------------------------------
 
 def completion_words(index: Index) -> dict[str, Any]:
-    """What ``kzct.complete`` offers: the years that have events (a span counts for each of its
+    """What ``kzct.face.complete`` offers: the years that have events (a span counts for each of its
     years, as ``timeline --year`` does); the Chinese and English names of places and of groups,
     for ``timeline --place``/``--group``; and for ``show`` and ``search``, every entity's names,
     its main name first, so that any of them completes to the full name too."""
@@ -275,9 +275,9 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
     from the cache database where it is up to date.
 
     ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
-    ``kzct.store.Progress`` told about a build as it goes."""
+    ``kzct.store.database.Progress`` told about a build as it goes."""
     from kzct.seeds import seed_paths
-    from kzct.store import SeedFile, open_index
+    from kzct.store.database import SeedFile, open_index
 
     env = env if env is not None else Environment.read()
     files = [Path(p) for p in seed_paths(paths, env.seed)]

@@ -1,7 +1,7 @@
 """How each command's records look in a table (and the card of ``show``, and the chart).
 
 The table and the JSON of a command always hold the same records in the same order. Each column
-says what kind of field it holds (``kzct.layout``): a short field keeps its natural width, a name
+says what kind of field it holds (``kzct.face.layout``): a short field keeps its natural width, a name
 is kept whole where the column can hold it, a list breaks only between its items, and the long
 text column takes the rest.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kzct.layout import LIST, NAME, SHORT, TEXT, Column, Para
+from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
+from kzct.face.render import write_paragraphs, write_table
 from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, date_key
-from kzct.records import Card, EntityRecord, SearchHit
-from kzct.render import write_paragraphs, write_table
+from kzct.queries.records import Card, EntityRecord, SearchHit
 
 if TYPE_CHECKING:
     from kzct.context import Run
