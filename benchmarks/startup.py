@@ -107,17 +107,17 @@ def main() -> None:
 
 def in_process() -> None:
     """Build the bundled seed's index, and load it from the cache, inside one process."""
-    from kzct.build import Builder, build_seed_index
+    from kzct.build import Builder, build_article
     from kzct.seeds import bundled_seed
     from kzct.store import cache as cache_module
 
     text = bundled_seed().read_text(encoding="utf-8")
     builder = Builder(Path(tempfile.mkdtemp(prefix="kzct-bench-places-")))
-    build_seed_index("seed", "seed", text, "x", builder)  # warm: imports, the place table
+    build_article("seed", "seed", text, "x", builder)  # warm: imports, the place table
     builds = []
     for _ in range(10):
         start = time.perf_counter()
-        build_seed_index("seed", "seed", text, "x", builder)
+        build_article("seed", "seed", text, "x", builder)
         builds.append(time.perf_counter() - start)
     os.environ["KZCT_CACHE_DIR"] = tempfile.mkdtemp(prefix="kzct-bench-load-")
     from kzct.store.cache import load_index

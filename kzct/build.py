@@ -1,4 +1,4 @@
-"""Building an article's records (``SeedIndex``): the build layer, between extraction and the
+"""Building an article's records (``BuiltArticle``): the build layer, between extraction and the
 store (``kzct.store.database`` writes what it gives; ``kzct.store.cache.load_index`` opens the chosen articles)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.parse.gazetteer)
 
 
-class SeedIndex(NamedTuple):
+class BuiltArticle(NamedTuple):
     """Everything extracted from one article."""
 
     name: str
@@ -75,8 +75,8 @@ class Builder:
         return self._names
 
 
-def build_seed_index(name: str, path: str, text: str, digest: str,
-                     builder: Builder | None = None) -> SeedIndex:
+def build_article(name: str, path: str, text: str, digest: str,
+                     builder: Builder | None = None) -> BuiltArticle:
     """Parse and extract one article. Never raises on any text."""
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
@@ -106,7 +106,7 @@ def build_seed_index(name: str, path: str, text: str, digest: str,
         first = document.controls[0]
         warnings = (f"{path}: {len(document.controls)} control character(s) removed from the text "
                     f"(the first at offset {first})",)
-    return SeedIndex(
+    return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
         t2s=t2s_map(entities, groups, scripts), warnings=warnings,

@@ -8,7 +8,7 @@ from conftest import DATA, SEED
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzct.build import build_seed_index
+from kzct.build import build_article
 from kzct.queries.check import RULES, check_article
 
 CLEAN = DATA / "articles" / "clean.hans.wikitext"
@@ -16,7 +16,7 @@ REF = "<ref>[http://example.org/a A title] Example News</ref>"
 
 
 def findings(text: str, builder, path: str = "t.wikitext"):
-    built = build_seed_index("t", path, text, "", builder=builder)
+    built = build_article("t", path, text, "", builder=builder)
     return check_article(built, text, path, builder)
 
 

@@ -65,14 +65,14 @@ def _builder():
 
 def every_command_json(text: str) -> None:
     """Index ``text`` and serialise what every command would print; it must be valid JSON."""
-    from kzct.build import build_seed_index
+    from kzct.build import build_article
     from kzct.model import to_json
     from kzct.queries.lists import TimelineFilter, list_groups, list_sources, timeline
     from kzct.queries.records import card, entity_records, hit_records
     from kzct.queries.search import search
     from kzct.store.database import memory_index
 
-    seed = build_seed_index("fuzz.wikitext", "fuzz.wikitext", text, "x", _builder())
+    seed = build_article("fuzz.wikitext", "fuzz.wikitext", text, "x", _builder())
     index = memory_index([seed])
     hits = search(index, "Tusupbekov")
     outputs = [

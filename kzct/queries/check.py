@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kzct.build import Builder, SeedIndex, build_seed_index
+from kzct.build import Builder, BuiltArticle, build_article
 from kzct.errors import UsageError
 from kzct.model import Defect, Finding, Sentence, date_key
 from kzct.text import has_cjk
@@ -103,11 +103,11 @@ def check_files(paths: list[Path], places_dir: Path | None, *,
     builder = Builder(places_dir)
     for path in paths:
         seed = read_seed(path)
-        built = build_seed_index(seed.name, str(path), seed.text, "", builder=builder)
+        built = build_article(seed.name, str(path), seed.text, "", builder=builder)
         yield from check_article(built, seed.text, str(path), builder, ignore=ignore)
 
 
-def check_article(built: SeedIndex, text: str, path: str, builder: Builder, *,
+def check_article(built: BuiltArticle, text: str, path: str, builder: Builder, *,
                   ignore: Collection[str] = ()) -> list[Finding]:
     """Every finding of one built article, in text order."""
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
@@ -200,7 +200,7 @@ def _ref_label(key: str, refs: dict[str, Any]) -> str:
 
 # -- references ------------------------------------------------------------------------------
 
-def _reference_defects(built: SeedIndex) -> list[Defect]:
+def _reference_defects(built: BuiltArticle) -> list[Defect]:
     out = []
     for ref in built.refs.values():
         if ref.span is None:
@@ -224,7 +224,7 @@ def _padded(access: str, archive: str) -> tuple[int, int, int]:
 
 # -- paragraphs and the outline ----------------------------------------------------------------
 
-def _paragraph_defects(built: SeedIndex) -> list[Defect]:
+def _paragraph_defects(built: BuiltArticle) -> list[Defect]:
     """Body paragraphs (outside the lead, which Wikipedia cites in the body below it) with no
     reference in any of their sentences."""
     paragraphs: dict[int, list[Sentence]] = {}
@@ -244,7 +244,7 @@ def _paragraph_defects(built: SeedIndex) -> list[Defect]:
 
 # -- names written two ways ------------------------------------------------------------------
 
-def _variant_defects(built: SeedIndex, builder: Builder) -> list[Defect]:
+def _variant_defects(built: BuiltArticle, builder: Builder) -> list[Defect]:
     known_aliases: dict[tuple[str, str], tuple[str, ...]] = {}
     for entry in builder.gazetteer.entries:
         if entry.en:

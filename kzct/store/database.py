@@ -40,7 +40,7 @@ from kzct.model import (
 )
 
 if TYPE_CHECKING:
-    from kzct.build import Builder, SeedIndex
+    from kzct.build import Builder, BuiltArticle
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
@@ -103,7 +103,7 @@ class ArticleRows(NamedTuple):
     entities: list[tuple[str, int, str, str, str, list[tuple[str, str]]]]
 
 
-def article_rows(built: SeedIndex) -> ArticleRows:
+def article_rows(built: BuiltArticle) -> ArticleRows:
     """The rows of one built article."""
     from kzct.text import fold
 
@@ -374,20 +374,20 @@ def _worker_builder(cache_dir: Path | None) -> Builder:
 
 
 def _build_in_worker(job: tuple[str, str, str, str], cache_dir: Path | None) -> ArticleRows:
-    from kzct.build import build_seed_index
+    from kzct.build import build_article
 
-    return article_rows(build_seed_index(*job, builder=_worker_builder(cache_dir)))
+    return article_rows(build_article(*job, builder=_worker_builder(cache_dir)))
 
 
 def _build_all(jobs: list[tuple[str, str, str, str]],
                cache_dir: Path | None) -> Iterator[ArticleRows]:
     """Build the articles, on every core when there are several."""
-    from kzct.build import Builder, build_seed_index
+    from kzct.build import Builder, build_article
 
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
         builder = Builder(cache_dir)
-        yield from (article_rows(build_seed_index(*job, builder=builder)) for job in jobs)
+        yield from (article_rows(build_article(*job, builder=builder)) for job in jobs)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -533,7 +533,7 @@ def _store(conn: sqlite3.Connection, rows: ArticleRows, path: str, name: str, si
     return SeedInfo(seed_id, name, path, rows.digest)
 
 
-def memory_index(built: list[SeedIndex]) -> Index:
+def memory_index(built: list[BuiltArticle]) -> Index:
     """An in-memory ``Index`` of articles already built."""
     conn = _connect(":memory:")
     return Index(conn, [_store(conn, article_rows(item), item.path, item.name, 0, 0)
@@ -609,7 +609,7 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
 
 def build_index(seeds: list[tuple[str, str, str, str]], builder: Builder | None = None) -> Index:
     """An in-memory index of ``seeds``: (name, path, text, digest) for each article."""
-    from kzct.build import Builder, build_seed_index
+    from kzct.build import Builder, build_article
 
     builder = builder or Builder()
-    return memory_index([build_seed_index(n, p, t, d, builder) for n, p, t, d in seeds])
+    return memory_index([build_article(n, p, t, d, builder) for n, p, t, d in seeds])
