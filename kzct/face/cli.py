@@ -35,6 +35,7 @@ from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from kzct.model import Entity
     from kzct.parse.dates import PartialDate
     from kzct.seeds import SeedChoice
     from kzct.store.database import Index
@@ -258,7 +259,7 @@ def _views() -> "ModuleType":
     return views
 
 
-def _seed_column(index: Any) -> bool:
+def _seed_column(index: "Index") -> bool:
     return len(index.seeds) > 1
 
 
@@ -344,7 +345,29 @@ def _partial(value: str | None, option: str) -> "PartialDate | None":
     return date
 
 
-def _filter(index: Any, values: list[str] | None, option: str, kind: str) -> tuple[Any, ...]:
+def _years(values: list[str]) -> tuple[int, ...]:
+    """--year values: four digits each."""
+    for value in values:
+        if not (value.isdigit() and len(value) == 4):
+            raise typer.BadParameter(f"{value!r} is not a year: use four digits, e.g. 2006",
+                                     param_hint="--year")
+    return tuple(int(value) for value in values)
+
+
+def _window(from_: str | None, to: str | None) -> "tuple[PartialDate | None, PartialDate | None]":
+    """--from and --to as dates; the first may not be after the second."""
+    start, end = _partial(from_, "--from"), _partial(to, "--to")
+    if start and end:
+        from kzct.model import day_span
+
+        # `--from 2006-05 --to 2006` is May to December: compare the days each covers
+        if day_span(start.iso())[0] > day_span(end.iso())[1]:
+            raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
+    return start, end
+
+
+def _filter(index: "Index", values: list[str] | None, option: str,
+            kind: str) -> tuple[frozenset[str], ...]:
     """The names each value of a --place/--group filter stands for, by the rule ``show`` uses;
     a value that matches nothing, or several things equally well, is a usage error."""
     from kzct.queries.search import filter_names, resolve, suggestions
@@ -367,7 +390,7 @@ def _filter(index: Any, values: list[str] | None, option: str, kind: str) -> tup
     return tuple(out)
 
 
-def _display(entity: Any) -> str:
+def _display(entity: "Entity") -> str:
     parts = [n for n in (entity.name_en or entity.name_latin, entity.name_zh) if n]
     return " / ".join(dict.fromkeys(parts))
 
@@ -408,22 +431,11 @@ def timeline(
     from kzct.queries.lists import TimelineFilter
     from kzct.queries.lists import timeline as run_timeline
 
-    years: list[int] = []
-    for value in year or []:
-        if not (value.isdigit() and len(value) == 4):
-            raise typer.BadParameter(f"{value!r} is not a year: use four digits, e.g. 2006",
-                                     param_hint="--year")
-        years.append(int(value))
-    start, end = _partial(from_, "--from"), _partial(to, "--to")
-    if start and end:
-        from kzct.model import day_span
-
-        # `--from 2006-05 --to 2006` is May to December: compare the days each covers
-        if day_span(start.iso())[0] > day_span(end.iso())[1]:
-            raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
+    years = _years(year or [])
+    start, end = _window(from_, to)
     index = _index(run)
     flt = TimelineFilter(
-        years=tuple(years), start=start, end=end,
+        years=years, start=start, end=end,
         places=_filter(index, place, "--place", "place"),
         groups=_filter(index, group, "--group", "group"),
         grep=grep, reverse=reverse,

@@ -384,58 +384,78 @@ def resolve_dates(
     sentence_year: int | None = None
     for mention in mentions:
         if mention.relative is not None:
-            amount, unit = mention.relative
-            if (amount, unit) == (0, "day") and anchor is not None:
-                # `同一时间`: the very date (or range) told just before
-                out.append(ResolvedDate(anchor, anchor_end, RELATIVE, mention.text,
-                                        mention.start, mention.end_pos))
-                continue
-            if unit == "year-only" and mention.month is not None:
-                moved = PartialDate.make(anchor.year + amount, mention.month, mention.day) \
-                    if anchor is not None and not anchor.decade else None
-            else:
-                moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
-                                     else anchor, mention.relative)
-            if moved is not None:
-                out.append(ResolvedDate(moved, None, RELATIVE, mention.text, mention.start,
-                                        mention.end_pos))
-            continue
-        if mention.decade:
+            resolved = _counted(mention, anchor, anchor_end)
+        elif mention.decade:
             assert mention.year is not None
-            out.append(ResolvedDate(PartialDate(mention.year, decade=True), None, EXPLICIT,
+            resolved = ResolvedDate(PartialDate(mention.year, decade=True), None, EXPLICIT,
                                     mention.text, mention.start, mention.end_pos,
-                                    mention.qualifier))
-            continue
-        source = mention.source
-        year = mention.year
-        if year is None:
-            if sentence_year is not None:
-                year, source = sentence_year, (FROM_CONTEXT if source == EXPLICIT else source)
-            elif context_year is not None:
-                year, source = context_year, (FROM_CONTEXT if source == EXPLICIT else source)
-            elif heading is not None:
-                year, source = heading, (FROM_HEADING if source == EXPLICIT else source)
-            else:
+                                    mention.qualifier)
+        else:
+            if mention.year is not None:
+                sentence_year = mention.year
+            found = _year_of(mention, sentence_year, context_year, heading)
+            if found is None:
                 if unplaced is not None:
                     unplaced.append(mention)
                 continue
-        else:
-            sentence_year = year
-        date = PartialDate.make(year, mention.month, mention.day)
-        if date is None:
-            continue
-        end = None
-        if mention.end is not None:
-            ey, em, ed = mention.end
-            end = PartialDate.make(ey or year, em or mention.month, ed)
-            if end is not None and end.sort_key() <= date.sort_key() and ey is None:
-                # `2006年12月31日至1月2日`: the end is in the next year
-                end = PartialDate.make(year + 1, em or mention.month, ed)
-            if end is not None and end.sort_key() <= date.sort_key():
-                end = None
-        out.append(ResolvedDate(date, end, source, mention.text, mention.start, mention.end_pos,
-                                mention.qualifier))
+            resolved = _dated(mention, *found)
+        if resolved is not None:
+            out.append(resolved)
     return _drop_subsumed(out, mentions)
+
+
+def _counted(mention: DateMention, anchor: PartialDate | None,
+             anchor_end: PartialDate | None) -> ResolvedDate | None:
+    """A relative date (`3天之后`, `同年11月`, `同一时间`), counted from the date before it."""
+    assert mention.relative is not None
+    amount, unit = mention.relative
+    if (amount, unit) == (0, "day") and anchor is not None:
+        # `同一时间`: the very date (or range) told just before
+        return ResolvedDate(anchor, anchor_end, RELATIVE, mention.text, mention.start,
+                            mention.end_pos)
+    if unit == "year-only" and mention.month is not None:
+        moved = PartialDate.make(anchor.year + amount, mention.month, mention.day) \
+            if anchor is not None and not anchor.decade else None
+    else:
+        moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
+                             else anchor, mention.relative)
+    if moved is None:
+        return None
+    return ResolvedDate(moved, None, RELATIVE, mention.text, mention.start, mention.end_pos)
+
+
+def _year_of(mention: DateMention, sentence_year: int | None, context_year: int | None,
+             heading: int | None) -> tuple[int, str] | None:
+    """A date's year and how it was found: as written, from an earlier date in the sentence or
+    the paragraph, or from a heading; None when none is in reach."""
+    source = mention.source
+    if mention.year is not None:
+        return mention.year, source
+    if sentence_year is not None:
+        return sentence_year, (FROM_CONTEXT if source == EXPLICIT else source)
+    if context_year is not None:
+        return context_year, (FROM_CONTEXT if source == EXPLICIT else source)
+    if heading is not None:
+        return heading, (FROM_HEADING if source == EXPLICIT else source)
+    return None
+
+
+def _dated(mention: DateMention, year: int, source: str) -> ResolvedDate | None:
+    """A month-day (or year) date, and its range's end, in ``year``."""
+    date = PartialDate.make(year, mention.month, mention.day)
+    if date is None:
+        return None
+    end = None
+    if mention.end is not None:
+        ey, em, ed = mention.end
+        end = PartialDate.make(ey or year, em or mention.month, ed)
+        if end is not None and end.sort_key() <= date.sort_key() and ey is None:
+            # `2006年12月31日至1月2日`: the end is in the next year
+            end = PartialDate.make(year + 1, em or mention.month, ed)
+        if end is not None and end.sort_key() <= date.sort_key():
+            end = None
+    return ResolvedDate(date, end, source, mention.text, mention.start, mention.end_pos,
+                        mention.qualifier)
 
 
 def _relative_to(anchor: PartialDate | None, relative: tuple[int, str]) -> PartialDate | None:

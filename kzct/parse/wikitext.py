@@ -332,6 +332,20 @@ class _Builder:
         if start < end:
             self.links.append((target, start, end, self.offsets[start], self.offsets[end - 1] + 1))
 
+    def _links_in(self, text: str, links: list[tuple[str, int, int, int, int]],
+                  keep: Callable[[int], int], start: int, end: int,
+                  clean_pos: list[int]) -> list[Link]:
+        """The links whose shown text lies in the sentence ``text`` (made of the characters
+        ``start:end``), with the text as the sentence shows it."""
+        out = []
+        for target, c_start, c_end, s_start, s_end in links:
+            c_start, c_end = keep(c_start), keep(c_end)
+            if c_start >= start and c_end <= end and c_end > c_start:
+                shown = text[clean_pos[c_start - start] : clean_pos[c_end - 1 - start] + 1]
+                span = (self.prepared.original(s_start), self.prepared.original(s_end - 1) + 1)
+                out.append(Link(target=target, text=shown, span=span))
+        return out
+
     def heading(self, title: str, level: int, span: tuple[int, int], simplified: str) -> None:
         self.end_sentence()
         self.new_paragraph()
@@ -371,19 +385,7 @@ class _Builder:
                 for ref_id in refs:
                     self.sentences[-1] = _with_ref(self.sentences[-1], ref_id)
             return
-        text_chars: list[str] = []
-        text_offsets: list[int] = []
-        clean_pos: list[int] = []  # position in the text of each kept character
-        for i in range(start, end):
-            ch = chars[i]
-            if ch.isspace():
-                if text_chars and text_chars[-1] == " ":
-                    clean_pos.append(len(text_chars) - 1)
-                    continue
-                ch = " "
-            clean_pos.append(len(text_chars))
-            text_chars.append(ch)
-            text_offsets.append(offsets[i])
+        text_chars, text_offsets, clean_pos = _collapsed(chars[start:end], offsets[start:end])
         text = "".join(text_chars)
         source, shadow_source = self.source, self.shadow_source
         shadow = "".join(
@@ -393,13 +395,7 @@ class _Builder:
         runs = _seed_runs(text_offsets, self.prepared)
         first = next(o for o in text_offsets if o >= 0)
         last = next(o for o in reversed(text_offsets) if o >= 0)
-        sentence_links = []
-        for target, c_start, c_end, s_start, s_end in links:
-            c_start, c_end = keep(c_start), keep(c_end)
-            if c_start >= start and c_end <= end and c_end > c_start:
-                shown = text[clean_pos[c_start - start] : clean_pos[c_end - 1 - start] + 1]
-                span = (self.prepared.original(s_start), self.prepared.original(s_end - 1) + 1)
-                sentence_links.append(Link(target=target, text=shown, span=span))
+        sentence_links = self._links_in(text, links, keep, start, end, clean_pos)
         self.sentences.append(
             Sentence(
                 number=len(self.sentences),
@@ -414,6 +410,24 @@ class _Builder:
                 list_item=list_item,
             )
         )
+
+
+def _collapsed(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """A sentence's characters with each run of white space one space, their offsets, and the
+    position in the result of each character given (a dropped space: the space kept before it)."""
+    text_chars: list[str] = []
+    text_offsets: list[int] = []
+    clean_pos: list[int] = []
+    for ch, offset in zip(chars, offsets):
+        if ch.isspace():
+            if text_chars and text_chars[-1] == " ":
+                clean_pos.append(len(text_chars) - 1)
+                continue
+            ch = " "
+        clean_pos.append(len(text_chars))
+        text_chars.append(ch)
+        text_offsets.append(offset)
+    return text_chars, text_offsets, clean_pos
 
 
 def _tidy(chars: list[str], offsets: list[int],
@@ -1032,32 +1046,7 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         tname = _plain(template.name).lower().replace("_", " ")
         params = {str(p.name).strip().lower().replace("_", "-"): _plain(p.value) for p in template.params}
         if tname.startswith("cite") or tname.startswith("citation"):
-            if out["form"] == "text":
-                online = tname.split(" ", 1)[-1] in _WEB and not any(
-                    key in params for key in ("isbn", "doi", "issn", "journal", "oclc"))
-                out["form"] = "web" if online else "other"
-            out["url"] = out["url"] or params.get("url") or None
-            # a title in another script (`script-title=ja:…`) where there is no other
-            script = re.sub(r"^[a-z]{2,3}(?:-[a-z]+)?:", "", params.get("script-title", "")).strip()
-            title = next((p for p in template.params if str(p.name).strip().lower() == "title"),
-                         None)
-            out["title"] = out["title"] or (_shown(title.value) if title else "") or script or None
-            out["publisher"] = out["publisher"] or _first(params, "publisher", "work", "website",
-                                                              "newspaper", "journal", "magazine")
-            author = _first(params, "author", "authors")
-            if author is None and params.get("last"):
-                author = " ".join(x for x in (params.get("first"), params.get("last")) if x)
-            out["author"] = out["author"] or author
-            out["date"] = out["date"] or normalise_date(params.get("date"))
-            out["access_date"] = out["access_date"] or normalise_date(
-                _first(params, "accessdate", "access-date"))
-            out["archive_url"] = out["archive_url"] or _first(params, "archiveurl", "archive-url")
-            out["archive_date"] = out["archive_date"] or normalise_date(
-                _first(params, "archivedate", "archive-date"))
-            if (_first(params, "deadurl", "dead-url") or "").lower() in _TRUE or (
-                params.get("url-status", "").lower() == "dead"
-            ):
-                out["dead"] = True
+            _cite_template(out, tname, template, params)
         elif tname in ("webarchive", "web archive"):
             out["archive_url"] = out["archive_url"] or params.get("url") or None
             out["archive_date"] = out["archive_date"] or normalise_date(params.get("date"))
@@ -1088,6 +1077,36 @@ def _citation(code: Wikicode) -> dict[str, Any]:
         if out[key]:  # `[url {{cite web|url= }]`: a template left open is no title
             out[key] = _MARKUP_DEBRIS.sub("", out[key]).strip(" |") or None
     return out
+
+
+def _cite_template(out: dict[str, Any], tname: str, template: Template,
+                   params: dict[str, str]) -> None:
+    """What a ``{{cite …}}`` template gives a citation (the first one to give a field wins)."""
+    if out["form"] == "text":
+        online = tname.split(" ", 1)[-1] in _WEB and not any(
+            key in params for key in ("isbn", "doi", "issn", "journal", "oclc"))
+        out["form"] = "web" if online else "other"
+    out["url"] = out["url"] or params.get("url") or None
+    # a title in another script (`script-title=ja:…`) where there is no other
+    script = re.sub(r"^[a-z]{2,3}(?:-[a-z]+)?:", "", params.get("script-title", "")).strip()
+    title = next((p for p in template.params if str(p.name).strip().lower() == "title"), None)
+    out["title"] = out["title"] or (_shown(title.value) if title else "") or script or None
+    out["publisher"] = out["publisher"] or _first(params, "publisher", "work", "website",
+                                                      "newspaper", "journal", "magazine")
+    author = _first(params, "author", "authors")
+    if author is None and params.get("last"):
+        author = " ".join(x for x in (params.get("first"), params.get("last")) if x)
+    out["author"] = out["author"] or author
+    out["date"] = out["date"] or normalise_date(params.get("date"))
+    out["access_date"] = out["access_date"] or normalise_date(
+        _first(params, "accessdate", "access-date"))
+    out["archive_url"] = out["archive_url"] or _first(params, "archiveurl", "archive-url")
+    out["archive_date"] = out["archive_date"] or normalise_date(
+        _first(params, "archivedate", "archive-date"))
+    if (_first(params, "deadurl", "dead-url") or "").lower() in _TRUE or (
+        params.get("url-status", "").lower() == "dead"
+    ):
+        out["dead"] = True
 
 
 def _inside_template(code: Wikicode, link: ExternalLink) -> bool:

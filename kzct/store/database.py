@@ -445,36 +445,49 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
         jobs.append((file.name, file.path, seed.text, digest))
         slots.append((position, file))
     if jobs:
-        stats = {file.path: os.stat(file.path) for _, file in slots}
-        if progress is not None:
-            progress.start(len(jobs), sum(stats[file.path].st_size for _, file in slots))
-        try:
-            conn.execute("BEGIN")
-            for count, ((position, file), built) in enumerate(
-                    zip(slots, _build_all(jobs, cache_dir)), start=1):
-                if warnings is not None:
-                    warnings.extend(built.warnings)
-                stat = stats[file.path]
-                row = known.get((file.path, file.name))
-                if row:
-                    _delete(conn, row[0])
-                    conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
-                infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
-                                         stat.st_mtime_ns)
-                if progress is not None:
-                    progress.advance(stat.st_size)
-                if count % 50 == 0:  # keep what is built, in batches
-                    conn.execute("COMMIT")
-                    conn.execute("BEGIN")
-            conn.execute("COMMIT")
-        finally:
-            if progress is not None:
-                progress.finish()
+        _build_and_store(conn, jobs, slots, known, infos, cache_dir, warnings, progress)
     chosen = [infos[i] for i in range(len(files))]
-    # Remember that these articles were used today: a write only once a day per article (the
-    # rows read above say when each was last used; a rebuilt one was stored as used today).
+    _mark_used(conn, chosen, {row[0]: row[6] for row in known.values()})
+    return chosen
+
+
+def _build_and_store(conn: sqlite3.Connection, jobs: list[tuple[str, str, str, str]],
+                     slots: list[tuple[int, SeedFile]], known: dict[tuple[str, str], Any],
+                     infos: dict[int, SeedInfo], cache_dir: Path | None,
+                     warnings: list[str] | None, progress: Progress | None) -> None:
+    """Build the articles of ``jobs`` and store each as it comes (replacing its old rows),
+    committing in batches: a build cut short keeps what it finished."""
+    stats = {file.path: os.stat(file.path) for _, file in slots}
+    if progress is not None:
+        progress.start(len(jobs), sum(stats[file.path].st_size for _, file in slots))
+    try:
+        conn.execute("BEGIN")
+        for count, ((position, file), built) in enumerate(
+                zip(slots, _build_all(jobs, cache_dir)), start=1):
+            if warnings is not None:
+                warnings.extend(built.warnings)
+            stat = stats[file.path]
+            row = known.get((file.path, file.name))
+            if row:
+                _delete(conn, row[0])
+                conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
+            infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
+                                     stat.st_mtime_ns)
+            if progress is not None:
+                progress.advance(stat.st_size)
+            if count % 50 == 0:  # keep what is built, in batches
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
+        conn.execute("COMMIT")
+    finally:
+        if progress is not None:
+            progress.finish()
+
+
+def _mark_used(conn: sqlite3.Connection, chosen: list[SeedInfo], last_used: dict[int, int]) -> None:
+    """Remember that these articles were used today: a write only once a day per article
+    (``last_used`` says when each was; a rebuilt one was stored as used today)."""
     today = _today()
-    last_used = {row[0]: row[6] for row in known.values()}
     stale = [info.id for info in chosen if last_used.get(info.id, today) < today]
     if stale:
         try:
@@ -482,7 +495,6 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
                              [(today, i) for i in stale])
         except sqlite3.OperationalError:  # a read-only cache: it is still worth reading
             pass
-    return chosen
 
 
 def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | None = None,
