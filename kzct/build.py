@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from kzct.extract.entities import Names
     from kzct.parse.gazetteer import Gazetteer, PlaceTable
 
-INDEX_FORMAT = 11  # bump when the stored records change shape, or the place table (kzct.parse.gazetteer)
 
 
 class BuiltArticle(NamedTuple):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,8 @@ from typing import Any
 def write_json(path: Path, data: Any) -> None:
     """``data`` as compact UTF-8 JSON at ``path`` (its directory created). Raises ``OSError``
     where the directory cannot be written; the caller decides what that costs."""
+    import tempfile  # only when a file is written: a warm query writes none
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-", suffix=path.suffix)
     try:

