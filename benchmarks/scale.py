@@ -2,10 +2,11 @@
 
 Generates N articles from the bundled seed (years shifted, Chinese place names permuted, Latin
 personal names replaced by made-up ones, so that no two are copies), then for 1, 10, 100 and
-1,000 of them prints: the cold build time (first run, empty cache), the cache size, the time to
-open the index from the warm cache (in-process), a warm query's time for each command, and the
-peak memory (max RSS) of a warm query. Each time is also
-given as a ratio to ``python -c pass`` measured in the same run.
+1,000 of them prints: the cold build (time, and the peak memory of its largest process), the
+cache size, the time to open the index from the warm cache (in-process); the warm time of the
+queries whose answer has a fixed size, as a multiple of ``python -c pass`` and of the same query
+on the first N (the target: at most 2×); and for the full listings, records per second and peak
+memory (the target: flat as the output grows).
 
     python benchmarks/scale.py [--sizes 1 10 100 1000] [--keep DIR]
 """
@@ -27,13 +28,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from startup import kzct_command  # noqa: E402
 
-QUERIES = [
-    ["groups", "--json"],
-    ["timeline", "--year", "2006", "--json"],
+# Queries whose answer has a fixed size: at 1,000 articles they should cost about what they cost
+# at one (at most twice).
+FIXED = [
     ["search", "Tusupbekov", "--json"],
-    ["sources", "--json"],
-    ["people", "--json"],
     ["show", "纳扎尔巴耶夫", "--json"],
+    ["timeline", "--year", "2006", "--limit", "20", "--json"],
+    ["groups", "--limit", "5", "--json"],
+]
+# Full listings: they grow with the articles; they should stream (memory flat as output grows).
+LISTINGS = [
+    ["groups", "--jsonl"],
+    ["timeline", "--jsonl"],
+    ["sources", "--jsonl"],
+    ["people", "--jsonl"],
 ]
 # In-process: open the index of the chosen articles from a warm cache (median of 5).
 LOAD = """
@@ -89,11 +97,17 @@ def generate(seed_text: str, count: int, out: Path) -> list[Path]:
 
 
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall time, exit code and peak RSS (KiB) of one process."""
+    """Wall time, exit code and peak RSS (KiB; the largest process of its tree) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     return time.perf_counter() - start, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+
+
+def lines(argv: list[str], env: dict[str, str]) -> int:
+    """How many lines (records, for --jsonl) a command prints."""
+    out = subprocess.run(argv, env=env, capture_output=True, check=False).stdout
+    return out.count(b"\n")
 
 
 def du(path: Path) -> int:
@@ -116,10 +130,7 @@ def main() -> None:
     baseline = min(run([sys.executable, "-c", "pass"], base_env)[0] for _ in range(5))
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; python -c pass: "
           f"{baseline * 1000:.1f} ms (best of 5); each query the best of 3 runs")
-    header = f"{'N':>5} {'build s':>8} {'cache MB':>9} {'load ms':>8} " + " ".join(
-        f"{q[0]:>9}" for q in QUERIES) + f" {'peak MB':>8}"
-    print("warm query times in ms (ratio to python -c pass)")
-    print(header)
+    first: dict[str, float] = {}
     for size in args.sizes:
         articles = work / f"n{size}"
         if articles.exists():
@@ -129,20 +140,31 @@ def main() -> None:
         cache = work / f"cache{size}"
         shutil.rmtree(cache, ignore_errors=True)
         env = {**base_env, "KZCT_CACHE_DIR": str(cache), "KZCT_SEED": str(articles)}
-        build, code, _ = run(kzct + ["groups", "--json"], env)
+        build, code, build_rss = run(kzct + ["groups", "--json"], env)
         if code != 0:
             print(f"{size:>5} build failed with exit code {code}")
             continue
         load = subprocess.run([sys.executable, "-c", LOAD], env=env, capture_output=True, text=True)
         load_ms = float(load.stdout.strip() or "nan") * 1000
-        cells, peak = [], 0
-        for query in QUERIES:
+        print(f"\nN = {size}: cold build {build:.1f} s, peak {build_rss / 1024:.0f} MiB; cache "
+              f"{du(cache) / 1e6:.1f} MB; index opened in-process in {load_ms:.1f} ms")
+        print("  fixed-size answers (best of 3; × python -c pass; × the same query at N = "
+              f"{args.sizes[0]})")
+        for query in FIXED:
             took, code, rss = min((run(kzct + query, env) for _ in range(3)), key=lambda r: r[0])
-            peak = max(peak, rss)
-            cells.append(f"{took * 1000:5.0f}({took / baseline:3.0f}×)" if code == 0 else "failed")
-        print(f"{size:>5} {build:8.1f} {du(cache) / 1e6:9.1f} {load_ms:8.1f} "
-              + " ".join(f"{c:>9}" for c in cells)
-              + f" {peak / 1024:8.0f}")
+            label = " ".join(query[:-1])
+            first.setdefault(label, took)
+            verdict = "" if size == args.sizes[0] else (
+                f"{took / first[label]:5.2f}× {'ok' if took <= 2 * first[label] else 'MISS (≤2×)'}")
+            print(f"    {label:42} {took * 1000:7.0f} ms {took / baseline:5.1f}× {verdict}"
+                  if code == 0 else f"    {label:42} failed ({code})")
+        print("  full listings (best of 3): records, records per second, peak memory")
+        for query in LISTINGS:
+            took, code, rss = min((run(kzct + query, env) for _ in range(3)), key=lambda r: r[0])
+            count = lines(kzct + query, env)
+            print(f"    {' '.join(query):42} {took * 1000:7.0f} ms {count:8d} records "
+                  f"{count / took:9.0f}/s {rss / 1024:6.0f} MiB" if code == 0
+                  else f"    {' '.join(query):42} failed ({code})")
 
 
 if __name__ == "__main__":

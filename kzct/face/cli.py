@@ -290,6 +290,7 @@ def groups(
     all_: Annotated[bool, typer.Option("--all", help="Also list the other militant or religious "
                                         "organisations the article discusses, with their "
                                         "status.")] = False,
+    limit: LimitOption = None,
 ) -> None:
     """The organisations Kazakhstan has banned as terrorist, in the order of its list.
 
@@ -298,7 +299,7 @@ def groups(
     from kzct.queries.lists import list_groups
 
     index = _index(run)
-    records = list_groups(index, include_all=all_, raw=fmt in _AS_STORED)
+    records = _limited(list_groups(index, include_all=all_, raw=fmt in _AS_STORED), limit)
     _output(run, fmt, records,
             lambda r: _views().groups_table(run, r, _seed_column(index), all_),
             "no groups found in this article")

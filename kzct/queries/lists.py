@@ -69,7 +69,8 @@ def _filtered(index: Index, flt: TimelineFilter, events: Iterator[Event]) -> Ite
         scripts = Scripts()
 
     def folded(text: str) -> str:
-        return fold(scripts.simplified(text) if scripts is not None else text, index.t2s)
+        # Chinese in the query: both sides simplified by OpenCC; else no Chinese to fold
+        return fold(scripts.simplified(text) if scripts is not None else text)
 
     needle = folded(flt.grep) if flt.grep else None
     for event in events:

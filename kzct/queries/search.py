@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import ModuleType
 
-    from kzct.store.database import Index
+    from kzct.store.database import Index, Named
 
 DEFAULT_MIN_SCORE = 75.0
 # Two hits closer than this are ambiguous: `kzct show` and the filters ask which one.
@@ -37,10 +37,22 @@ _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el", "ut", "e"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—·•・_]+")
 
 
-class Hit(NamedTuple):
-    entity: Entity
-    score: float
-    matched: str  # the name or alias that matched best
+class Hit:
+    """An entity a query found: its score, the name that matched best, and the entity, read from
+    the store when first asked for (a search over a thousand articles reads only what it
+    shows)."""
+
+    __slots__ = ("score", "matched", "found", "_index")
+
+    def __init__(self, score: float, matched: str, found: Named, index: Index) -> None:
+        self.score = score
+        self.matched = matched
+        self.found = found
+        self._index = index
+
+    @property
+    def entity(self) -> Entity:
+        return self._index.entity_at(self.found.row)
 
 
 def query_mode(query: str) -> str:
@@ -73,7 +85,7 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
     """
     from rapidfuzz import fuzz, process
 
-    needle = fold(query, index.t2s)
+    needle = fold(query, index.t2s_for(query))
     if not needle:
         return []
     mode = query_mode(query)
@@ -96,21 +108,22 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         scored = {name: score(needle, name) for name in candidates}
     scored = {name: s for name, s in scored.items() if s >= min_score}
     best: dict[tuple[str, str], Hit] = {}
-    for folded, name, entity in index.named(sorted(scored), kind):
+    for found in index.named(sorted(scored), kind):
+        folded, name = found.folded, found.name
         value = round(float(scored[folded]), 1)
-        if mode == "short" and value == 95.0 and needle not in _whole_words(name, index.t2s):
+        if mode == "short" and value == 95.0 and \
+                needle not in _whole_words(name, index.t2s_for(name)):
             # `a` is a word of "a b vajpayee" only through the initial `A.`: not a word
             if not folded.startswith(needle):
                 continue
             value = round(float(fuzz.ratio(needle, folded)), 1)
             if value < min_score:
                 continue
-        key = (entity.seed, entity.id)
+        key = (found.seed, found.id)
         if key not in best or value > best[key].score:
-            best[key] = Hit(entity=entity, score=value, matched=name)
-    hits = sorted(best.values(), key=lambda h: (-h.score, -len(h.entity.mentions),
-                                                 h.entity.name_en or h.entity.name_zh or "",
-                                                 h.entity.seed))
+            best[key] = Hit(value, name, found, index)
+    hits = sorted(best.values(), key=lambda h: (-h.score, -h.found.mentions, h.found.sort_name,
+                                                 h.found.seed))
     return hits[:limit] if limit else hits
 
 
@@ -160,7 +173,8 @@ class Resolution(NamedTuple):
     hits: list[Hit]
 
 
-def _exact(hit: Hit, name: str, t2s: dict[str, str]) -> bool:
+def _exact(hit: Hit, name: str, index: Index) -> bool:
+    t2s = index.t2s_for(hit.matched + name)
     return fold(hit.matched, t2s) == fold(name, t2s)
 
 
@@ -173,11 +187,11 @@ def resolve(index: Index, name: str, kind: str | None = None) -> Resolution:
         return Resolution("none", [])
     by_entity: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
-        by_entity.setdefault((hit.entity.kind, hit.entity.id), []).append(hit)
+        by_entity.setdefault((hit.found.kind, hit.found.id), []).append(hit)
     top = hits[0].score
     close = [group for group in by_entity.values() if top - group[0].score < AMBIGUITY_MARGIN]
     if len(close) > 1:
-        exact = [group for group in close if _exact(group[0], name, index.t2s)]
+        exact = [group for group in close if _exact(group[0], name, index)]
         if len(exact) != 1:
             return Resolution("ambiguous", [group[0] for group in close])
         close = exact

@@ -207,7 +207,8 @@ def completion_words(index: Index) -> dict[str, Any]:
     for ``timeline --place``/``--group``; and for ``show`` and ``search``, every entity's names,
     its main name first, so that any of them completes to the full name too."""
     years: set[int] = set()
-    for event in index.events:
+    # streamed, record by record: over a thousand articles the records would not fit at once
+    for event in index.events_within():
         if not event.date[:4].isdigit():
             continue
         first = int(event.date[:4])
@@ -226,7 +227,7 @@ def completion_words(index: Index) -> dict[str, Any]:
         if clean:
             entities[clean] = None
 
-    for entity in index.entities:
+    for entity in index.entities_of():
         these = [entity.name_zh, entity.name_en, entity.name_latin]
         add(entity.name_en or entity.name_latin or entity.name_zh, entity.name_zh,
             entity.name_latin, entity.name_en, *entity.aliases)
@@ -234,7 +235,7 @@ def completion_words(index: Index) -> dict[str, Any]:
             places.extend(these[:2])
         elif entity.kind == "group":
             groups.extend(these[:2])
-    for group in index.groups:
+    for group in index.iter_groups():
         groups.extend((group.name_zh, group.name_en))
         add(group.name_en or group.name_zh, group.name_zh, group.name_latin, *group.aliases)
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seeds (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, t2s TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     used INTEGER NOT NULL DEFAULT 0, UNIQUE (path, name));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
@@ -58,11 +58,22 @@ CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
-    name_key TEXT NOT NULL, data TEXT NOT NULL);
+    name_key TEXT NOT NULL, entity_id TEXT NOT NULL, sort_name TEXT NOT NULL,
+    data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
+CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
+CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
 CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
     entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
+CREATE INDEX IF NOT EXISTS names_by_seed ON names (seed);
+-- every folded name, once, with the number of articles that have it: what a search matches
+-- against, without reading a thousand articles' names
+CREATE TABLE IF NOT EXISTS spellings (folded TEXT NOT NULL, kind TEXT NOT NULL,
+    articles INTEGER NOT NULL, PRIMARY KEY (folded, kind)) WITHOUT ROWID;
+-- traditional → simplified, for every character of the names (a fact of the scripts, not of an
+-- article: shared by all)
+CREATE TABLE IF NOT EXISTS chars (trad TEXT PRIMARY KEY, simple TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -94,13 +105,13 @@ class ArticleRows(NamedTuple):
     sends these back, not the article's sentences and records."""
 
     digest: str
-    t2s: str  # JSON
+    t2s: list[tuple[str, str]]  # traditional → simplified, for the characters of its names
     warnings: tuple[str, ...]
     groups: list[tuple[bool, str]]  # listed, data
     refs: list[tuple[str, bool, str]]  # id, dead, data
     events: list[tuple[int, int, int, str, int, str]]  # lo, hi, sort, seed name, start, data
-    # kind, mentions, name, name key, data, and the entity's names: (folded, as written)
-    entities: list[tuple[str, int, str, str, str, list[tuple[str, str]]]]
+    # kind, mentions, name, name key, id, sort name, data, and its names: (folded, as written)
+    entities: list[tuple[str, int, str, str, str, str, str, list[tuple[str, str]]]]
 
 
 def article_rows(built: BuiltArticle) -> ArticleRows:
@@ -119,10 +130,11 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
             folded = fold(each, built.t2s) if each else ""
             if folded:
                 names.setdefault(folded, each or "")
-        entities.append((entity.kind, len(entity.mentions), name, name.casefold(),
-                         _dump(entity), list(names.items())))
+        entities.append((entity.kind, len(entity.mentions), name, name.casefold(), entity.id,
+                         entity.name_en or entity.name_zh or "", _dump(entity),
+                         list(names.items())))
     return ArticleRows(
-        digest=built.digest, t2s=json.dumps(built.t2s, ensure_ascii=False),
+        digest=built.digest, t2s=sorted(built.t2s.items()),
         warnings=built.warnings,
         groups=[(g.status == "listed", _dump(g)) for g in built.groups],
         refs=[(r.id, r.dead, _dump(r)) for r in built.refs.values()],
@@ -139,16 +151,25 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      [(seed_id, i, *row) for i, row in enumerate(rows.events)])
     names = []
-    for i, (kind, mentions, name, key, data, spellings) in enumerate(rows.entities):
+    for i, (kind, mentions, name, key, entity_id, sort_name, data, spellings) in enumerate(
+            rows.entities):
         cursor = conn.execute(
-            "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", (seed_id, i, kind, mentions, name, key, data))
+            "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, entity_id, "
+            "sort_name, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seed_id, i, kind, mentions, name, key, entity_id, sort_name, data))
         names += [(folded, written, cursor.lastrowid, seed_id, kind)
                   for folded, written in spellings]
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+    conn.executemany("INSERT INTO spellings VALUES (?, ?, 1) ON CONFLICT (folded, kind) DO "
+                     "UPDATE SET articles = articles + 1",
+                     sorted({(folded, kind) for folded, _name, _entity, _seed, kind in names}))
+    conn.executemany("INSERT OR IGNORE INTO chars VALUES (?, ?)", rows.t2s)
 
 
 def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
+    conn.execute("UPDATE spellings SET articles = articles - 1 WHERE (folded, kind) IN "
+                 "(SELECT DISTINCT folded, kind FROM names WHERE seed = ?)", (seed_id,))
+    conn.execute("DELETE FROM spellings WHERE articles <= 0")
     for table in ("groups", "refs", "events", "entities", "names"):
         conn.execute(f"DELETE FROM {table} WHERE seed = ?", (seed_id,))  # noqa: S608 - fixed names
 
@@ -181,7 +202,7 @@ class Index:
         self.conn = conn
         self.seeds = seeds
         self.warnings: list[str] = []  # what building the articles had to say (control characters)
-        self._t2s: dict[str, str] | None = None
+        self._entities: dict[int, Entity] = {}  # records read, by row
         ids = [s.id for s in seeds]
         self._all = len(ids) == conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
         if not self._all:
@@ -190,9 +211,10 @@ class Index:
             conn.executemany("INSERT INTO chosen VALUES (?)", [(i,) for i in ids])
 
     # -- reading ----------------------------------------------------------------------------
-    def _rows(self, sql: str, params: Iterable[Any] = (), column: str = "seed") -> list[Any]:
-        """Rows of ``sql`` whose ``{seeds}`` placeholder restricts them to the chosen articles."""
-        where = "1" if self._all else f"{column} IN (SELECT seed FROM chosen)"
+    def _rows(self, sql: str, params: Iterable[Any] = (), column: str | None = "seed") -> list[Any]:
+        """Rows of ``sql`` whose ``{seeds}`` placeholder restricts them to the chosen articles
+        (by ``column``; None: a query of no article's rows, with no placeholder)."""
+        where = "1" if self._all or column is None else f"{column} IN (SELECT seed FROM chosen)"
         try:
             return self.conn.execute(sql.format(seeds=where), tuple(params)).fetchall()
         except sqlite3.DatabaseError as exc:
@@ -223,15 +245,14 @@ class Index:
         except sqlite3.DatabaseError as exc:
             raise CacheCorrupt(str(exc)) from None
 
-    @property
-    def t2s(self) -> dict[str, str]:
-        """Traditional → simplified, for every character of the chosen articles' names."""
-        if self._t2s is None:
-            merged: dict[str, str] = {}
-            for (text,) in self._rows("SELECT t2s FROM seeds WHERE {seeds}", column="id"):
-                merged.update(_load_json(text))
-            self._t2s = merged
-        return self._t2s
+    def t2s_for(self, text: str) -> dict[str, str]:
+        """Traditional → simplified for the characters of ``text`` that the names hold."""
+        chars = sorted({ch for ch in text if ord(ch) > 0x2e7f})
+        if not chars:
+            return {}
+        marks = ",".join("?" * len(chars))
+        return dict(self._rows(f"SELECT trad, simple FROM chars WHERE trad IN ({marks})",  # noqa: S608
+                               chars, column=None))
 
     @property
     def groups(self) -> list[Group]:
@@ -319,31 +340,57 @@ class Index:
 
     def folded_names(self, kind: str | None = None) -> list[str]:
         """Every distinct folded name (for fuzzy matching)."""
-        sql = "SELECT DISTINCT folded FROM names WHERE {seeds}"
-        rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else ())
+        if self._all:  # every article: the names kept once each
+            sql = "SELECT DISTINCT folded FROM spellings"
+            rows = self._rows(sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else (),
+                              column=None)
+        else:
+            sql = "SELECT DISTINCT folded FROM names WHERE {seeds}"
+            rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else ())
         return [row[0] for row in rows]
 
-    def named(self, folded: list[str], kind: str | None = None) -> list[tuple[str, str, Entity]]:
-        """``(folded, name, entity)`` for the entities that bear one of the ``folded`` names."""
-        out: list[tuple[str, str, Entity]] = []
+    def named(self, folded: list[str], kind: str | None = None) -> list[Named]:
+        """The entities that bear one of the ``folded`` names, by their columns: their records
+        are read only when asked for (``entity_at``)."""
+        out: list[Named] = []
         for start in range(0, len(folded), 500):
             chunk = folded[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            sql = (f"SELECT names.folded, names.name, entities.data FROM names JOIN entities "  # noqa: S608
-                   f"ON entities.id = names.entity WHERE names.folded IN ({marks}) AND "
+            sql = ("SELECT names.folded, names.name, entities.id, entities.kind, "  # noqa: S608
+                   "entities.entity_id, seeds.name, entities.mentions, entities.sort_name "
+                   "FROM names JOIN entities ON entities.id = names.entity JOIN seeds ON "
+                   f"seeds.id = entities.seed WHERE names.folded IN ({marks}) AND "
                    "{seeds}" + (" AND names.kind = ?" if kind else ""))
             rows = self._rows(sql, [*chunk, kind] if kind else chunk, column="names.seed")
-            cache: dict[str, Entity] = {}
-            for folded_name, name, text in rows:
-                if text not in cache:
-                    cache[text] = _load(Entity, text)
-                out.append((folded_name, name, cache[text]))
+            out.extend(Named(*row) for row in rows)
         return out
+
+    def entity_at(self, row: int) -> Entity:
+        """One entity's record, by its row."""
+        if row not in self._entities:
+            found = self._rows("SELECT data FROM entities WHERE id = ?", (row,), column=None)
+            if not found:
+                raise CacheCorrupt(f"no entity in row {row}")
+            self._entities[row] = _load(Entity, found[0][0])
+        return self._entities[row]
+
+
+class Named(NamedTuple):
+    """An entity that bears a name, as the store's columns say (its record not read)."""
+
+    folded: str
+    name: str  # as written
+    row: int
+    kind: str
+    id: str
+    seed: str
+    mentions: int
+    sort_name: str  # its English name, else its Chinese one
 
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 4  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 5  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
@@ -538,8 +585,8 @@ def _store(conn: sqlite3.Connection, rows: ArticleRows, path: str, name: str, si
            mtime_ns: int) -> SeedInfo:
     """Write one built article and its records."""
     cursor = conn.execute(
-        "INSERT INTO seeds (path, name, digest, size, mtime_ns, t2s, used) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", (path, name, rows.digest, size, mtime_ns, rows.t2s, _today()))
+        "INSERT INTO seeds (path, name, digest, size, mtime_ns, used) "
+        "VALUES (?, ?, ?, ?, ?, ?)", (path, name, rows.digest, size, mtime_ns, _today()))
     seed_id = int(cursor.lastrowid or 0)
     _insert(conn, seed_id, rows)
     return SeedInfo(seed_id, name, path, rows.digest)
