@@ -420,21 +420,31 @@ def _worker_builder(cache_dir: Path | None) -> Builder:
     return Builder(cache_dir)
 
 
-def _build_in_worker(job: tuple[str, str, str, str], cache_dir: Path | None) -> ArticleRows:
+def _build_in_worker(job: SeedFile, cache_dir: Path | None) -> ArticleRows:
+    return _build_one(job, _worker_builder(cache_dir))
+
+
+def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
+    """One article's rows, read from its file here (where it is built: a worker process is sent
+    its path, not its text)."""
+    import hashlib
+
     from kzct.build import build_article
+    from kzct.seeds import read_seed
 
-    return article_rows(build_article(*job, builder=_worker_builder(cache_dir)))
+    text = read_seed(Path(file.path)).text
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return article_rows(build_article(file.name, file.path, text, digest, builder=builder))
 
 
-def _build_all(jobs: list[tuple[str, str, str, str]],
-               cache_dir: Path | None) -> Iterator[ArticleRows]:
+def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[ArticleRows]:
     """Build the articles, on every core when there are several."""
-    from kzct.build import Builder, build_article
+    from kzct.build import Builder
 
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
         builder = Builder(cache_dir)
-        yield from (article_rows(build_article(*job, builder=builder)) for job in jobs)
+        yield from (_build_one(job, builder) for job in jobs)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -468,7 +478,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     known = {(row[1], row[2]): row for row in conn.execute(
         "SELECT id, path, name, digest, size, mtime_ns, used FROM seeds")}
     infos: dict[int, SeedInfo] = {}
-    jobs: list[tuple[str, str, str, str]] = []
+    jobs: list[SeedFile] = []
     slots: list[tuple[int, SeedFile]] = []
     for position, file in enumerate(files):
         row = known.get((file.path, file.name))
@@ -489,7 +499,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
                          (stat.st_size, stat.st_mtime_ns, row[0]))
             infos[position] = SeedInfo(row[0], file.name, file.path, digest)
             continue
-        jobs.append((file.name, file.path, seed.text, digest))
+        jobs.append(file)
         slots.append((position, file))
     if jobs:
         _build_and_store(conn, jobs, slots, known, infos, cache_dir, warnings, progress)
@@ -498,7 +508,7 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     return chosen
 
 
-def _build_and_store(conn: sqlite3.Connection, jobs: list[tuple[str, str, str, str]],
+def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
                      slots: list[tuple[int, SeedFile]], known: dict[tuple[str, str], Any],
                      infos: dict[int, SeedInfo], cache_dir: Path | None,
                      warnings: list[str] | None, progress: Progress | None) -> None:
