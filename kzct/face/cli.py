@@ -711,7 +711,7 @@ def cache_info(run: Run, fmt: Format) -> None:
     """What the index cache holds: where it is, its size, the articles in it.
 
     Articles whose file is gone, or unused for 30 days, are dropped after a build (or once a
-    day), then the least recently used while the database is over 512 MB.
+    day), then the least recently used while the database is over 1 GB.
 
     Example: kzct cache info --json | jq .bytes
     """

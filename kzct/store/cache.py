@@ -31,7 +31,7 @@ from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_AGE_DAYS = 30
-MAX_MEGABYTES = 512
+MAX_MEGABYTES = 1024  # a thousand articles take about 530 MB (each record as JSON text)
 MAX_WORDS_FILES = 64
 _DAY = 86400
 

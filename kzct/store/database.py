@@ -449,10 +449,13 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    Builder(cache_dir).places  # noqa: B018 - the place table, made once before the workers read it
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(functools.partial(_build_in_worker, cache_dir=cache_dir), jobs,
+        # The first article alone, in the first worker: it makes the place table (once, where it
+        # is not yet kept) that the other workers then read. This process never loads it, so the
+        # workers it forks do not start with its memory.
+        yield pool.submit(_build_in_worker, jobs[0], cache_dir).result()
+        yield from pool.map(functools.partial(_build_in_worker, cache_dir=cache_dir), jobs[1:],
                             chunksize=max(1, len(jobs) // (workers * 8)))
 
 
