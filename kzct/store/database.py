@@ -17,7 +17,9 @@ least recently used ones while the database is over its size bound (``kzct.store
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import json
 import os
 import sqlite3
@@ -455,8 +457,17 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
         # is not yet kept) that the other workers then read. This process never loads it, so the
         # workers it forks do not start with its memory.
         yield pool.submit(_build_in_worker, jobs[0], cache_dir).result()
-        yield from pool.map(functools.partial(_build_in_worker, cache_dir=cache_dir), jobs[1:],
-                            chunksize=max(1, len(jobs) // (workers * 8)))
+        # The rest in order, a few ahead of the one being stored, so that built articles never
+        # pile up here when the workers outrun the writing.
+        rest = iter(jobs[1:])
+        pending = collections.deque(pool.submit(_build_in_worker, job, cache_dir)
+                                    for job in itertools.islice(rest, workers * 4))
+        while pending:
+            done = pending.popleft().result()
+            following = next(rest, None)
+            if following is not None:
+                pending.append(pool.submit(_build_in_worker, following, cache_dir))
+            yield done
 
 
 class SeedFile(NamedTuple):
