@@ -244,3 +244,14 @@ def test_clean_article_says_so(run) -> None:
     result = run("check", str(CLEAN))
     assert (result.code, result.out, result.err) == (0, "", "kzct check: nothing found in 1 "
                                                             "article\n")
+
+
+def test_control_characters_in_a_finding_are_inert(run, tmp_path) -> None:
+    # a file name holding an escape sequence, and one in the text a message quotes
+    article = tmp_path / "esc\x1b[31m.wikitext"
+    article.write_text("==A==\n2005年2与5日\x1b[2J，警方逮捕了11人。<ref>[http://e.org/a A] B</ref>\n",
+                       encoding="utf-8")
+    result = run("check", str(article), "--fail-on", "never")
+    shown = str(article).replace("\x1b", "")
+    assert result.out.startswith(f"{shown}:2:1: D101 error: date '2005年2与5日' has a typo")
+    assert "\x1b" not in result.out

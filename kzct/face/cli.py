@@ -631,8 +631,10 @@ def check(
     paths = _seed_choice(run, files).paths
     findings = list(check_files(paths, places_dir(run.env), ignore=ignored))
     if fmt is Format.TABLE:
-        _write(run, "".join(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
-                            f"{f.message}\n" for f in findings))
+        from kzct.face.render import plain  # seed text quoted in a message: control characters out
+
+        _write(run, "".join(plain(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
+                                  f"{f.message}") + "\n" for f in findings))
     else:
         _output(run, fmt, findings, lambda r: None, "")
     counts = {severity: sum(f.severity == severity for f in findings)

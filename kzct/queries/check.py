@@ -12,10 +12,12 @@ shows one, the fix. Every finding comes from evidence in the text; none is a gue
 
 A name is a *variant* when the article writes one entity two ways that are close in spelling
 (`Tusupbeko` and `Tusupbekov`, `JMCA` and `JCAM`), and neither is a known other name (the
-curated aliases, the standard name, the other script's form), a part of the other (`Tusupbekov`
+curated aliases, the standard name, names the article's conversion markup or {{NoteTA}} makes
+one, the other script's form), a part of the other (`Tusupbekov`
 of `Rashid Tusupbekov`, 纳扎尔巴耶夫 of 努尔苏丹·纳扎尔巴耶夫) or its initials (`JCAM` of
 `Jamaat of Central Asian Mujahedins`). The form written less often is the variant; the fix is
-the form it is closest to. Two names far apart in spelling are two names, not a variant.
+the form it is closest to. Two names far apart in spelling are two names, not a variant. The fix is written as the article
+writes it, or in the variant's script.
 """
 
 from __future__ import annotations
