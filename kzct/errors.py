@@ -26,7 +26,9 @@ MEANINGS = {
                     "left on device`), or an internal error (a bug): one line on stderr; "
                     "`KZCT_DEBUG=1` shows the traceback. Also a cache database found damaged "
                     "after output had begun: it is removed, and the command can simply be run "
-                    "again (damage found before any output is repaired silently)",
+                    "again (damage found before any output is repaired silently); or a cache "
+                    "another kzct holds locked too long (`the index cache cannot be read now`: run "
+                    "the command again)",
     ExitCode.USAGE: "bad usage or bad input: an unknown command or option, an impossible value "
                     "(`--year abc`, `--from 2006-13`, `--min-score nan`), an empty query, a "
                     "filter name that matches nothing or several things (`--place Atlantis`), "
@@ -69,6 +71,13 @@ class OutputClosed(Exception):
     Not an ``OSError``, so that nothing between the writer and ``cli._run`` turns it into an
     error message or an exit code of its own.
     """
+
+
+class CacheUnavailable(KzctError):
+    """The cache database cannot be read now (another kzct holds it locked past SQLite's wait):
+    said as such, exit code 1; the cache is left as it is."""
+
+    exit_code = ExitCode.ERROR
 
 
 class CacheCorrupt(Exception):

@@ -64,8 +64,8 @@ class StoredJSON(str):
 
 
 def from_json(cls: type[_R], data: dict[str, Any]) -> _R:
-    """The record of class ``cls`` that ``to_json`` gave ``data`` (fields it hides take their
-    defaults): nested records and lists of them rebuilt, other lists as tuples."""
+    """The record of class ``cls`` that ``to_json`` gave ``data`` (a field ``data`` lacks takes
+    its default): nested records and lists of them rebuilt, other lists as tuples."""
     convert = _DECODERS.get(cls)
     if convert is None:
         convert = _DECODERS[cls] = _decoders(cls)

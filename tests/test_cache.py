@@ -276,3 +276,36 @@ def test_cache_clear(run, cache) -> None:
     assert [p.name for p in cache.iterdir()] == ["unrelated.txt"]
     assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {cache}\n"
     assert run("groups", "--json").code == 0  # and the next command builds it again
+
+
+def test_a_locked_database_is_left_as_it_is(run, cache, tmp_path, seed_text) -> None:
+    """Another kzct writing (a lock held past SQLite's wait) costs only speed: the build goes
+    to memory, the answer is the same, and the cache is not thrown away."""
+    assert run("groups", "--json").code == 0
+    before = _articles(cache)
+    other = tmp_path / "other.wikitext"
+    other.write_text(seed_text, encoding="utf-8")
+    holder = sqlite3.connect(_database(cache), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # as a build of another kzct would, for longer than 5 s
+    try:
+        result = run("--seed", str(other), "groups", "--json")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (result.code, len(result.json())) == (0, 14)
+    assert _articles(cache) == before  # still there, not discarded
+
+
+def test_records_come_in_the_order_the_seeds_are_given(run, cache, tmp_path, seed_text) -> None:
+    """Whatever order the cache stored the articles in (one rebuilt is stored last)."""
+    first, second = tmp_path / "a.wikitext", tmp_path / "b.wikitext"
+    first.write_text(seed_text, encoding="utf-8")
+    second.write_text(seed_text.replace("乌兹别克斯坦伊斯兰运动", "乌兹别克伊斯兰运动"),
+                      encoding="utf-8")
+    args = ("--seed", str(first), "--seed", str(second))
+    assert run(*args, "groups", "--json").code == 0
+    first.write_text(seed_text + "\n", encoding="utf-8")  # rebuilt: stored after the other
+    cached = run(*args, "groups", "--json").json()
+    fresh = run(*args, "--no-cache", "groups", "--json").json()
+    assert [g["source"]["seed"] for g in cached][:1] == ["a.wikitext"]
+    assert cached == fresh

@@ -126,3 +126,9 @@ def test_show_nothing(run) -> None:
     near = run("show", "Tusupbeqqqqq", "--json")
     assert near.code == 3 and near.json()["suggestions"] == ["Rashid Tusupbekov"]
     assert near.err.endswith("; did you mean: Rashid Tusupbekov?\n")
+
+
+def test_a_compatibility_ideograph_in_the_query(run) -> None:
+    # 俄羅斯 with U+F90F, the compatibility form of 羅: read as the character it stands for
+    hits = run("search", "俄\uf90f斯", "--json").json()
+    assert (hits[0]["name_en"], hits[0]["score"]) == ("Russia", 100.0)

@@ -6,9 +6,11 @@ query reads only the rows it needs, so a thousand articles cost a query neither 
 reads nor their memory. An article is rebuilt only when its file changed (size and modification
 time first, then its SHA-256); many are built in parallel.
 
-A cache that cannot be trusted is never used: a database that is not one, truncated or corrupt
-is deleted and rebuilt; a read-only or full cache directory falls back to an in-memory database,
-which only costs speed. ``--no-cache`` always uses the in-memory one.
+A cache that cannot be trusted is never used: a database that SQLite finds damaged (not a
+database, corrupt) is deleted and rebuilt. One that cannot be written now (read-only, full, or
+locked by another kzct past SQLite's wait) is left as it is, and the build goes to an in-memory
+database, which only costs speed; one that cannot be read now is said so. ``--no-cache`` always
+uses the in-memory one.
 
 The cache does not only grow: each article remembers when it was last used (to the day), and
 ``prune`` drops the articles whose file is gone or that have not been used for a while, then the
@@ -28,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
-from kzct.errors import CacheCorrupt, KzctError
+from kzct.errors import CacheCorrupt, CacheUnavailable, KzctError
 from kzct.model import (
     Entity,
     Event,
@@ -177,13 +179,29 @@ def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
 
 
 _R = TypeVar("_R")
+# An article's place among the chosen, for ORDER BY (the `chosen` table of ``Index``).
+_POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the database is damaged (not a database, or corrupt): only then is it
+    thrown away, not when it is busy, locked, read-only or full."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _read_error(exc: sqlite3.DatabaseError) -> Exception:
+    """What a failed read means: a damaged cache, or one that cannot be read now."""
+    if _damaged(exc):
+        return CacheCorrupt(str(exc))
+    return CacheUnavailable(f"the index cache cannot be read now ({exc}); run the command again")
 
 
 def _load(cls: type[_R], text: str) -> _R:
     """A stored record decoded; one that cannot be is a damaged cache."""
     try:
         return from_json(cls, _load_json(text))
-    except (TypeError, KeyError, AttributeError) as exc:
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
         raise CacheCorrupt(f"undecodable record: {exc!r}") from None
 
 
@@ -205,12 +223,19 @@ class Index:
         self.seeds = seeds
         self.warnings: list[str] = []  # what building the articles had to say (control characters)
         self._entities: dict[int, Entity] = {}  # records read, by row
-        ids = [s.id for s in seeds]
-        self._all = len(ids) == conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
-        if not self._all:
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (seed INTEGER PRIMARY KEY)")
-            conn.execute("DELETE FROM chosen")
-            conn.executemany("INSERT INTO chosen VALUES (?)", [(i,) for i in ids])
+        # the chosen articles and their places in the order given: records come in that order,
+        # whatever order the cache stored them in
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (seed INTEGER PRIMARY KEY, "
+                     "pos INTEGER NOT NULL)")
+        conn.execute("DELETE FROM chosen")
+        conn.executemany("INSERT INTO chosen VALUES (?, ?)", [(s.id, i) for i, s in enumerate(seeds)])
+
+    @property
+    def _all(self) -> bool:
+        """Whether the chosen articles are all the database holds (asked each time: another
+        kzct may have added some since), so that no query needs to leave any out."""
+        stored: int = self.conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
+        return len(self.seeds) == stored
 
     # -- reading ----------------------------------------------------------------------------
     def _rows(self, sql: str, params: Iterable[Any] = (), column: str | None = "seed") -> list[Any]:
@@ -220,7 +245,7 @@ class Index:
         try:
             return self.conn.execute(sql.format(seeds=where), tuple(params)).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise CacheCorrupt(str(exc)) from None
+            raise _read_error(exc) from None
 
     def _records(self, cls: type[_R], sql: str, params: Iterable[Any] = ()) -> list[_R]:
         return list(self._stream(cls, sql, params))
@@ -245,11 +270,14 @@ class Index:
                         raise CacheCorrupt(f"undecodable record: {text[:20]!r}")
                     yield StoredJSON(text)
         except sqlite3.DatabaseError as exc:
-            raise CacheCorrupt(str(exc)) from None
+            raise _read_error(exc) from None
 
     def t2s_for(self, text: str) -> dict[str, str]:
-        """Traditional → simplified for the characters of ``text`` that the names hold."""
-        chars = sorted({ch for ch in text if ord(ch) > 0x2e7f})
+        """Traditional → simplified for the characters of ``text`` that the names hold (as
+        ``fold`` reads it: compatibility forms first made the characters they stand for)."""
+        import unicodedata
+
+        chars = sorted({ch for ch in unicodedata.normalize("NFKC", text) if ord(ch) > 0x2e7f})
         if not chars:
             return {}
         marks = ",".join("?" * len(chars))
@@ -270,7 +298,7 @@ class Index:
     @staticmethod
     def _groups_sql(listed_only: bool) -> str:
         return ("SELECT data FROM groups WHERE {seeds}" + (" AND listed" if listed_only else "")
-                + " ORDER BY seed, ord")
+                + f" ORDER BY {_POSITION.format(table='groups')}, ord")
 
     def iter_refs(self, *, dead_only: bool = False) -> Iterator[Ref]:
         return self._stream(Ref, self._refs_sql(dead_only))
@@ -282,7 +310,7 @@ class Index:
     @staticmethod
     def _refs_sql(dead_only: bool) -> str:
         return ("SELECT data FROM refs WHERE {seeds}" + (" AND dead" if dead_only else "")
-                + " ORDER BY seed, ord")
+                + f" ORDER BY {_POSITION.format(table='refs')}, ord")
 
     def refs_by_id(self, seed: str, ids: Iterable[str]) -> list[Ref]:
         wanted = list(ids)
@@ -330,8 +358,9 @@ class Index:
     def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
         """Entities of ``kind`` (all kinds if None), in the order of their articles, or by
         ``mentions`` (most first, then name) or ``name`` (case-insensitive)."""
-        by = {"article": "seed, ord", "mentions": "mentions DESC, name, seed, ord",
-              "name": "name_key, seed, ord"}[order]
+        position = _POSITION.format(table="entities")
+        by = {"article": f"{position}, ord", "mentions": f"mentions DESC, name, {position}, ord",
+              "name": f"name_key, {position}, ord"}[order]
         where = "{seeds}" + (" AND kind = ?" if kind else "")
         return self._stream(Entity, f"SELECT data FROM entities WHERE {where} "  # noqa: S608
                             f"ORDER BY {by}", (kind,) if kind else ())
@@ -550,6 +579,10 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
         conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a failed build leaves the batches committed before it
+            conn.execute("ROLLBACK")
+        raise
     finally:
         if progress is not None:
             progress.finish()
@@ -584,8 +617,7 @@ def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | 
             except KzctError:
                 raise
             except sqlite3.DatabaseError as exc:
-                # a read-only database (its primary result code, under any extended one)
-                if exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_READONLY or attempt == 1:
+                if not _damaged(exc) or attempt == 1:  # read-only, full, locked: not now
                     break
                 discard(database)  # not a database, or a corrupt one: start afresh
             except OSError:
