@@ -1,8 +1,8 @@
 """The run context: the environment, read once, and the state of one run of kzct.
 
 Every environment variable kzct obeys is read here, in ``Environment.read``, and nowhere else
-(the words of a completion request, ``COMP_WORDS`` and the like, are that request's arguments:
-``kzct.face.complete`` reads them as such); the ``Run`` built from it is passed down (Click's
+(the words of a completion request, ``COMP_WORDS`` and the like, too: ``kzct.face.complete``
+answers from these fields); the ``Run`` built from it is passed down (Click's
 ``ctx.obj``) to the commands, the index loader and the renderer. Nothing here imports more than
 the standard library.
 """
