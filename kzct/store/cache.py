@@ -272,8 +272,9 @@ def write_words(directory: Path, index: Index, *, built: bool = True) -> None:
 
 def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
                env: Environment | None = None, progress: Progress | None = None) -> Index:
-    """The index of the seeds the user chose (``--seed``, ``KZCT_SEED``, else the bundled one),
-    from the cache database where it is up to date.
+    """The index of the seeds the user chose, from the cache database where it is up to date.
+    ``paths``: the seed files, as ``kzct.seeds.find_seeds`` found them (the command has); None:
+    found here, from ``KZCT_SEED``, else the bundled seed.
 
     ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
     ``kzct.store.database.Progress`` told about a build as it goes."""
@@ -281,7 +282,7 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
     from kzct.store.database import SeedFile, open_index
 
     env = env if env is not None else Environment.read()
-    files = [Path(p) for p in seed_paths(paths, env.seed)]
+    files = list(paths) if paths is not None else seed_paths(None, env.seed)
     names = [f.name for f in files]
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.

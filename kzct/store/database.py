@@ -183,6 +183,12 @@ _R = TypeVar("_R")
 _POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
 
 
+def _in_order(table: str, flag: str | None) -> str:
+    """The records of ``table`` (groups, refs) in article order, those with ``flag`` only."""
+    return (f"SELECT data FROM {table} WHERE {{seeds}}" + (f" AND {flag}" if flag else "")  # noqa: S608
+            + f" ORDER BY {_POSITION.format(table=table)}, ord")
+
+
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
     """Whether SQLite says the database is damaged (not a database, or corrupt): only then is it
     thrown away, not when it is busy, locked, read-only or full."""
@@ -289,28 +295,18 @@ class Index:
         return list(self.iter_groups())
 
     def iter_groups(self, *, listed_only: bool = False) -> Iterator[Group]:
-        return self._stream(Group, self._groups_sql(listed_only))
+        return self._stream(Group, _in_order("groups", "listed" if listed_only else None))
 
     def groups_json(self, *, listed_only: bool = False) -> Iterator[StoredJSON]:
         """The groups as ``--json`` prints them, not decoded."""
-        return self._texts(self._groups_sql(listed_only))
-
-    @staticmethod
-    def _groups_sql(listed_only: bool) -> str:
-        return ("SELECT data FROM groups WHERE {seeds}" + (" AND listed" if listed_only else "")
-                + f" ORDER BY {_POSITION.format(table='groups')}, ord")
+        return self._texts(_in_order("groups", "listed" if listed_only else None))
 
     def iter_refs(self, *, dead_only: bool = False) -> Iterator[Ref]:
-        return self._stream(Ref, self._refs_sql(dead_only))
+        return self._stream(Ref, _in_order("refs", "dead" if dead_only else None))
 
     def refs_json(self, *, dead_only: bool = False) -> Iterator[StoredJSON]:
         """The references as ``--json`` prints them, not decoded."""
-        return self._texts(self._refs_sql(dead_only))
-
-    @staticmethod
-    def _refs_sql(dead_only: bool) -> str:
-        return ("SELECT data FROM refs WHERE {seeds}" + (" AND dead" if dead_only else "")
-                + f" ORDER BY {_POSITION.format(table='refs')}, ord")
+        return self._texts(_in_order("refs", "dead" if dead_only else None))
 
     def refs_by_id(self, seed: str, ids: Iterable[str]) -> list[Ref]:
         wanted = list(ids)
