@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Defect, Entity, Event, Group, Ref, Sentence
-from kzct.text import Scripts, has_cjk
+from kzct.text import Scripts, fold, has_cjk
 
 if TYPE_CHECKING:
     from kzct.extract.entities import Names
@@ -34,6 +34,9 @@ class BuiltArticle(NamedTuple):
     # article itself says are one (conversion markup, {{NoteTA}})
     defects: tuple[Defect, ...] = ()
     aliases: tuple[tuple[str, ...], ...] = ()
+    # the pinyin of every folded Chinese name of its entities (``kzct.parse.romanize.readings``),
+    # for the sound matcher of a Latin query (``kzct.sounds``)
+    readings: dict[str, str] = {}
 
 
 class Builder:
@@ -108,7 +111,8 @@ def build_article(name: str, path: str, text: str, digest: str,
     return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
-        t2s=t2s_map(entities, groups, scripts), warnings=warnings,
+        t2s=t2s_map(entities, groups, scripts), readings=name_readings(entities, scripts),
+        warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
     )
 
@@ -129,3 +133,19 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
                 if trad != simple:
                     mapping[trad] = simple
     return mapping
+
+
+def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
+    """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
+    a search folds it)."""
+    from kzct.parse.romanize import readings
+
+    out: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.name_zh, *entity.aliases):
+            if name and has_cjk(name):
+                simple = scripts.simplified(name)
+                folded = fold(simple)
+                if folded not in out:
+                    out[folded] = readings(folded)
+    return out

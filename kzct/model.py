@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -27,6 +27,12 @@ FROM_CONTEXT = "year from context"
 RELATIVE = "relative"
 CORRECTED = "corrected"
 DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
+
+# Where an entity's English name comes from (``Entity.name_en_source``), the surest first: the
+# article itself (a Latin form in brackets after the name, {{le}}, {{link-en}}, {{tsl}}, a Latin
+# link), the gazetteers (CLDR, ISO 3166, GeoNames), the curated names, and a standard
+# romanization (Hanyu Pinyin of a Chinese name): a reading, not a name the article gave.
+NAME_SOURCES = ("article", "cldr", "iso3166", "geonames", "curated", "romanization")
 
 
 def to_json(record: Any) -> Any:
@@ -252,6 +258,7 @@ class Group(NamedTuple):
     history: tuple[HistoryItem, ...]
     refs: tuple[str, ...]
     source: Source
+    id: str = ""  # as an event's ``group_ids`` give it
 
 
 class Event(NamedTuple):
@@ -277,6 +284,11 @@ class Event(NamedTuple):
     refs: tuple[str, ...]
     span: Span
     seed: str
+    # the ``id`` of each place, person and group above, as ``places``, ``people`` and
+    # ``groups --json`` give it: events join to entities by these
+    place_ids: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()
+    group_ids: tuple[str, ...] = ()
 
 
 class Mention(NamedTuple):
@@ -306,3 +318,5 @@ class Entity(NamedTuple):
     # how the entity was named: curated, cldr, iso3166, geonames, derived (a place and its
     # suffix: 安集延州), or article (found in the text by the name rules)
     source: str = "article"
+    # where ``name_en`` comes from (NAME_SOURCES), None when there is none
+    name_en_source: str | None = None

@@ -134,7 +134,8 @@ def test_people_and_places_commands(run) -> None:
     keys = [(p["name_en"] or p["name_latin"] or p["name_zh"]).casefold() for p in by_name]
     assert keys == sorted(keys)
     first = by_name[0]
-    assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "aliases", "role",
+    assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "name_en_source",
+                          "aliases", "role",
                           "place_type", "country", "geonames_id", "latitude", "longitude",
                           "source", "mentions", "first_mention", "occurrences", "seed"}
     assert first["mentions"] == len(first["occurrences"])
@@ -156,8 +157,11 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
     extra = ("\n==新==\n2010年4月7日，会见阿坦巴耶夫总统。巴基耶娃主席和阿坦巴耶夫总统讨论了边境问题，"
              "中国国家主席胡锦涛和美国国防部长出席，瓦列里•科兹洛夫和Dmitry Kozlov也在场。\n")
     index = build_index([("x.wikitext", "x.wikitext", seed_text + extra, "x")], builder)
-    found = {(e.name_zh or e.name_latin): len(e.mentions) for e in index.entities if not e.name_en}
-    assert found == {"阿坦巴耶夫": 2, "巴基耶娃": 1, "瓦列里•科兹洛夫": 1, "Dmitry Kozlov": 1}
+    found = {(e.name_zh or e.name_latin): (len(e.mentions), e.name_en_source)
+             for e in index.entities if e.name_en_source not in ("curated", "cldr", "geonames")}
+    # a Latin name is its own English name; a Chinese one has none, but a Chinese name's pinyin
+    assert found == {"阿坦巴耶夫": (2, None), "巴基耶娃": (1, None), "瓦列里•科兹洛夫": (1, None),
+                     "Dmitry Kozlov": (1, "article")}
     kozlov = next(e for e in index.entities if e.name_zh == "瓦列里•科兹洛夫")
     assert kozlov.kind == "person" and kozlov.role is None
 

@@ -22,7 +22,7 @@ LISTED = [
 ]
 
 GROUP_KEYS = {"name_zh", "name_latin", "name_en", "name_en_source", "aliases", "status",
-              "status_text", "listed_on", "listed_precision", "history", "refs", "source"}
+              "status_text", "listed_on", "listed_precision", "history", "refs", "source", "id"}
 
 
 def test_every_banned_organisation_with_its_listing_date(run) -> None:

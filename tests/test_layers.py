@@ -13,9 +13,9 @@ from conftest import ROOT
 # base every layer may use; each later layer is a package of its own (but build, one module).
 LAYERS = [
     ("base", {"kzct", "kzct.errors", "kzct.model", "kzct.text", "kzct.context", "kzct.formats",
-              "kzct.seeds", "kzct.words", "kzct.files"}),
+              "kzct.seeds", "kzct.words", "kzct.files", "kzct.sounds"}),
     ("parse", {"kzct.parse", "kzct.parse.conversion", "kzct.parse.wikitext", "kzct.parse.dates",
-               "kzct.parse.gazetteer"}),
+               "kzct.parse.gazetteer", "kzct.parse.romanize"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
                  "kzct.extract.entities", "kzct.extract.groups"}),
     ("build", {"kzct.build"}),

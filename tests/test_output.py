@@ -106,25 +106,26 @@ def test_csv_and_tsv_exact(run) -> None:
     header, first = result.out.splitlines()
     assert header == ("date,end_date,dates,precision,qualifier,date_source,date_text,text,section,"
                       "places,people,groups,killed,killed_qualifier,injured,injured_qualifier,"
-                      "refs,span,seed")
+                      "refs,span,seed,place_ids,person_ids,group_ids")
     event = run("timeline", "--year", "2004", "--limit", "1", "--json").json()[0]
     start, end = event["span"]
     assert first == ("2004,,2004,year,,explicit,2004年,多年以来哈萨克斯坦警方一直在该国南部逮捕"
                      "伊扎布特成员，但直到2004年才在该国北部逮捕了第一名伊扎布特成员。,取缔恐怖组织;"
                      f"伊扎布特,哈萨克斯坦,,伊扎布特,,,,,,{start};{end},"
-                     "kazakhstan-terrorism.zhwiki.wikitext")
+                     "kazakhstan-terrorism.zhwiki.wikitext,place:kazakhstan,,group:hizb-ut-tahrir")
     lines = run("people", "--limit", "2", "--tsv").out.splitlines()
-    assert lines[0].split("\t") == ["id", "kind", "name_zh", "name_latin", "name_en", "aliases",
+    assert lines[0].split("\t") == ["id", "kind", "name_zh", "name_latin", "name_en",
+                                    "name_en_source", "aliases",
                                     "role", "place_type", "country", "geonames_id", "latitude",
                                     "longitude", "source", "mentions", "first_mention", "seed"]
-    assert lines[1].split("\t")[:6] == [
-        "person:nursultan-nazarbayev", "person", "纳扎尔巴耶夫", "", "Nursultan Nazarbayev",
+    assert lines[1].split("\t")[:7] == [
+        "person:nursultan-nazarbayev", "person", "纳扎尔巴耶夫", "", "Nursultan Nazarbayev", "curated",
         "Nazarbaev;Nazarbayev;Nursultan Abishevich Nazarbayev;Nursultan Nazarbaev;Назарбаев;"
         "Нурсултан Назарбаев;Нұрсұлтан Назарбаев;努尔苏丹·纳扎尔巴耶夫;努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
-    assert len(lines) == 3 and all(line.count("\t") == 15 for line in lines)
+    assert len(lines) == 3 and all(line.count("\t") == 16 for line in lines)
     groups = run("groups", "--csv").out.splitlines()
     assert groups[0] == ("name_zh,name_latin,name_en,name_en_source,aliases,status,status_text,"
-                         "listed_on,listed_precision,refs,source_seed,source_section,source_span")
+                         "listed_on,listed_precision,refs,source_seed,source_section,source_span,id")
 
 
 def test_formats_exclude_each_other(run) -> None:

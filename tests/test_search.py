@@ -46,8 +46,8 @@ def test_scores_are_sorted_and_fields_complete(run) -> None:
     hits = run("search", "阿拉木图", "--json").json()
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert hits[0]["score"] == 100 and hits[0]["kind"] == "place"
-    assert set(hits[0]) == {"score", "matched", "id", "kind", "name_zh", "name_latin", "name_en",
-                            "aliases", "role", "place_type", "country", "geonames_id", "latitude",
+    assert set(hits[0]) == {"score", "matched", "matched_by", "id", "kind", "name_zh",
+                            "name_latin", "name_en", "name_en_source", "aliases", "role", "place_type", "country", "geonames_id", "latitude",
                             "longitude", "source", "mentions", "first_mention", "occurrences",
                             "seed"}
     assert hits[0]["mentions"] == 9 == len(hits[0]["occurrences"])

@@ -6,7 +6,8 @@ import pytest
 
 EVENT_KEYS = {"date", "end_date", "dates", "precision", "qualifier", "date_source", "date_text",
               "text", "section", "places", "people", "groups", "killed", "killed_qualifier",
-              "injured", "injured_qualifier", "refs", "span", "seed"}
+              "injured", "injured_qualifier", "refs", "span", "seed", "place_ids",
+              "person_ids", "group_ids"}
 
 
 @pytest.fixture(scope="module")

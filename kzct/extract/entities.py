@@ -975,6 +975,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_latin = next((f for f in entry.latin if f in written), None) \
             or (entry.latin[0] if entry.latin else None)
         name_en = entry.en
+        name_en_source = "curated" if entry.en else None
         names = [*entry.zh, *entry.latin, *entry.aliases]
         role = entry.role or role
         place_type, country = entry.place_type, entry.country
@@ -983,6 +984,8 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_zh = chinese[0] if chinese else None
         name_latin = latin_written[0] if latin_written else None
         name_en = item.name_en or ctx.english(place)
+        link_en = link is not None and link.en and not item.name_en
+        name_en_source = None if not name_en else "curated" if link_en else place.source
         names = [] if item.source == "derived" else list(_table_aliases(ctx, place))
         if link is not None and item.source != "derived":
             names += link.aliases
@@ -993,8 +996,14 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         role = _place_role(place_type, country, ctx)
     else:
         name_zh = item.name_zh if item.name_zh else (chinese[0] if chinese else None)
-        name_latin = item.name_latin
-        name_en = None
+        # the article's own Latin form: after the name in brackets, or in {{le}}, {{link-en}},
+        # {{tsl}} (the names the article says are one)
+        name_latin = item.name_latin or next(
+            (a for a in item.aliases if not has_cjk(a) and _LATIN_NAME.fullmatch(a)), None)
+        name_en, name_en_source = name_latin, "article" if name_latin else None
+        if name_en is None and item.kind == "person" and name_zh:
+            name_en = _romanized(ctx, name_zh)
+            name_en_source = "romanization" if name_en else None
         names = []
     names += [w for w, _ in written.most_common()] + item.aliases
     aliases = alias_list(names, (name_zh, name_latin, name_en), scripts)
@@ -1003,8 +1012,18 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
         aliases=tuple(aliases), role=role, mentions=tuple(item.mentions), seed=ctx.seed,
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
-        longitude=lon, source=item.source,
+        longitude=lon, source=item.source, name_en_source=name_en_source,
     )
+
+
+def _romanized(ctx: _Context, name: str) -> str | None:
+    """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
+    make (``kzct.parse.romanize``)."""
+    from kzct.parse.romanize import romanized
+    from kzct.sounds import transliteration_characters
+
+    return romanized(ctx.scripts.simplified(name), ctx.places.surnames,
+                     ctx.places.translit | transliteration_characters())
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],

@@ -101,21 +101,25 @@ def extract_events(
     """One event per dated sentence and date, in chronological order; a sentence that states
     one toll for several dates is one event with all of them, so that its toll is counted once."""
     starts = [s.span[0] for s in sentences]
-    names_in: dict[int, list[tuple[int, str, str]]] = {}
+    names_in: dict[int, list[tuple[int, str, str, str]]] = {}
     for entity in entities:
         for mention in entity.mentions:
             at = bisect.bisect_right(starts, mention.span[0]) - 1
             if at >= 0:
-                names_in.setdefault(at, []).append((mention.span[0], entity.kind, mention.text))
+                names_in.setdefault(at, []).append((mention.span[0], entity.kind, mention.text,
+                                                    entity.id))
     events: list[Event] = []
     for position, sentence in enumerate(sentences):
         resolved = dates.get(sentence.number)
         if not resolved:
             continue
         kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}
-        for _start, kind, text in sorted(names_in.get(position, [])):
+        ids: dict[str, list[str]] = {"place": [], "person": [], "group": []}
+        for _start, kind, text, entity_id in sorted(names_in.get(position, [])):
             if text not in kinds[kind]:
                 kinds[kind].append(text)
+            if entity_id not in ids[kind]:
+                ids[kind].append(entity_id)
         toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
         stated = toll.killed is not None or toll.injured is not None
         groups = [[d] for d in resolved]
@@ -149,6 +153,9 @@ def extract_events(
                     refs=sentence.refs,
                     span=sentence.span,
                     seed=seed,
+                    place_ids=tuple(ids["place"]),
+                    person_ids=tuple(ids["person"]),
+                    group_ids=tuple(ids["group"]),
                 )
             )
     events.sort(key=event_sort_key)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.extract.entities import alias_list
+from kzct.extract.entities import alias_list, entity_id, slug
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
 from kzct.parse.dates import ResolvedDate
 from kzct.parse.gazetteer import Curated, Gazetteer
@@ -334,6 +334,7 @@ def extract_groups(
                 refs=entry.sentence.refs,
                 source=Source(seed=seed, section=entry.sentence.section,
                               span=entry.sentence.seed_span(entry.start, entry.end)),
+                id=_group_id(curated, name_en or entry.latin or entry.zh),
             )
         )
     groups.extend(_unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
@@ -413,6 +414,13 @@ def _unlisted(
                 refs=sentence.refs,
                 source=Source(seed=seed, section=sentence.section,
                               span=sentence.seed_span(start, end)),
+                id=_group_id(curated, name_en or latin or zh or ""),
             )
         )
     return out
+
+
+def _group_id(curated: Curated | None, name: str) -> str:
+    """The group's id: its entity's (``people``/``places``' ids are made the same way), so that
+    an event's ``group_ids`` find it."""
+    return entity_id(curated) if curated is not None else f"group:{slug(name)}"

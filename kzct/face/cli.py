@@ -456,7 +456,9 @@ def timeline(
         _views().timeline_chart(run, events)
         return
     _output(run, fmt, records,
-            lambda r: _views().timeline_table(run, r, _seed_column(index)), "no events match")
+            lambda r: _views().timeline_table(
+                run, r, _seed_column(index),
+                index.english_names(i for e in r for i in e.place_ids)), "no events match")
 
 
 # -- people, places, search, show ------------------------------------------------------------------

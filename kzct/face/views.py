@@ -131,11 +131,25 @@ def _casualties(event: Event) -> list[str]:
     return parts
 
 
-def timeline_table(run: Run, records: list[Event], with_seed: bool) -> None:
+def timeline_table(run: Run, records: list[Event], with_seed: bool,
+                   names: dict[str, tuple[str | None, str | None]] | None = None) -> None:
+    """``names``: place id → (English, Chinese): a place is shown in English beside the Chinese
+    the article writes (``Almaty 阿拉木图``), where an English name is known."""
+    names = names or {}
+
+    def where(event: Event) -> list[str]:
+        if not event.place_ids:
+            return list(event.places)
+        shown = []
+        for place_id in event.place_ids:
+            english, chinese = names.get(place_id, (None, None))
+            shown.append(" ".join(n for n in (english, chinese) if n) or place_id)
+        return shown
+
     columns = [
         Column("Date", _when, SHORT),
         Column("What happened", lambda e: e.text, TEXT),
-        Column("Where", lambda e: e.places, LIST),
+        Column("Where", where, LIST),
         Column("Casualties", _casualties, LIST),
     ]
     if with_seed:

@@ -29,6 +29,7 @@ class EntityRecord(NamedTuple):
     name_zh: str | None
     name_latin: str | None
     name_en: str | None
+    name_en_source: str | None  # article, cldr, iso3166, geonames, curated, romanization
     aliases: tuple[str, ...]
     role: str | None
     # places (null for people): what the gazetteer says; coordinates only where it has them
@@ -44,10 +45,12 @@ class EntityRecord(NamedTuple):
     seed: str
 
 
-# A search hit is its score and the name that matched, then the entity's own fields, flat.
-# Built from EntityRecord's fields, which mypy cannot follow: it sees a class of no fields.
+# A search hit is its score, the name that matched and how (kzct.queries.search.MATCHED_BY),
+# then the entity's own fields, flat. Built from EntityRecord's fields, which mypy cannot follow:
+# it sees a class of no fields.
 SearchHit = NamedTuple(
-    "SearchHit", [("score", float), ("matched", str), *EntityRecord.__annotations__.items()])  # type: ignore[misc]
+    "SearchHit", [("score", float), ("matched", str), ("matched_by", str),
+                  *EntityRecord.__annotations__.items()])  # type: ignore[misc]
 
 
 def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
@@ -78,7 +81,7 @@ def _context(mention: Mention | None) -> str | None:
 def entity_record(entity: Entity) -> EntityRecord:
     return EntityRecord(
         id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
-        name_en=entity.name_en, aliases=entity.aliases, role=entity.role,
+        name_en=entity.name_en, name_en_source=entity.name_en_source, aliases=entity.aliases, role=entity.role,
         place_type=entity.place_type, country=entity.country, geonames_id=entity.geonames_id,
         latitude=entity.latitude, longitude=entity.longitude, source=entity.source,
         mentions=len(entity.mentions),
@@ -93,7 +96,8 @@ def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]
 
 
 def hit_records(hits: list[Hit]) -> list[SearchHit]:
-    return [SearchHit._make((hit.score, hit.matched, *entity_record(hit.entity))) for hit in hits]
+    return [SearchHit._make((hit.score, hit.matched, hit.matched_by, *entity_record(hit.entity)))
+            for hit in hits]
 
 
 class Card(NamedTuple):

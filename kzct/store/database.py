@@ -78,6 +78,10 @@ CREATE TABLE IF NOT EXISTS spellings (folded TEXT NOT NULL, kind TEXT NOT NULL,
 -- traditional → simplified, for every character of the names (a fact of the scripts, not of an
 -- article: shared by all)
 CREATE TABLE IF NOT EXISTS chars (trad TEXT PRIMARY KEY, simple TEXT NOT NULL) WITHOUT ROWID;
+-- the pinyin of every folded Chinese name (kzct.parse.romanize.readings): how a Latin query is
+-- compared with a transliteration by sound (kzct.sounds); a fact of the characters, shared
+CREATE TABLE IF NOT EXISTS readings (folded TEXT PRIMARY KEY, reading TEXT NOT NULL)
+    WITHOUT ROWID;
 """
 
 
@@ -110,6 +114,7 @@ class ArticleRows(NamedTuple):
 
     digest: str
     t2s: list[tuple[str, str]]  # traditional → simplified, for the characters of its names
+    readings: list[tuple[str, str]]  # folded Chinese name → its pinyin
     warnings: tuple[str, ...]
     groups: list[tuple[bool, str]]  # listed, data
     refs: list[tuple[str, bool, str]]  # id, dead, data
@@ -130,7 +135,9 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
     for entity in built.entities:
         name = entity.name_en or entity.name_latin or entity.name_zh or ""
         names: dict[str, str] = {}  # one row per spelling, the first name bearing it
-        for each in (entity.name_zh, entity.name_latin, entity.name_en, *entity.aliases):
+        # a romanization finds its entity through the readings, as a romanization
+        english = entity.name_en if entity.name_en_source != "romanization" else None
+        for each in (entity.name_zh, entity.name_latin, english, *entity.aliases):
             folded = fold(each, built.t2s) if each else ""
             if folded:
                 names.setdefault(folded, each or "")
@@ -139,6 +146,7 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
                          list(names.items())))
     return ArticleRows(
         digest=built.digest, t2s=sorted(built.t2s.items()),
+        readings=sorted(built.readings.items()),
         warnings=built.warnings,
         groups=[(g.status == "listed", _dump(g)) for g in built.groups],
         refs=[(r.id, r.dead, _dump(r)) for r in built.refs.values()],
@@ -168,6 +176,7 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
                      "UPDATE SET articles = articles + 1",
                      sorted({(folded, kind) for folded, _name, _entity, _seed, kind in names}))
     conn.executemany("INSERT OR IGNORE INTO chars VALUES (?, ?)", rows.t2s)
+    conn.executemany("INSERT OR IGNORE INTO readings VALUES (?, ?)", rows.readings)
 
 
 def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
@@ -376,6 +385,32 @@ class Index:
             rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else ())
         return [row[0] for row in rows]
 
+    def readings(self, kind: str | None = None) -> list[tuple[str, str]]:
+        """Every distinct folded Chinese name with its pinyin (for the sound matcher)."""
+        if self._all:
+            sql = ("SELECT DISTINCT spellings.folded, readings.reading FROM spellings JOIN "
+                   "readings ON readings.folded = spellings.folded")
+            return [tuple(r) for r in self._rows(
+                sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else (), column=None)]
+        sql = ("SELECT DISTINCT names.folded, readings.reading FROM names JOIN readings ON "
+               "readings.folded = names.folded WHERE {seeds}")
+        return [tuple(r) for r in self._rows(sql + (" AND kind = ?" if kind else ""),
+                                             (kind,) if kind else (), column="names.seed")]
+
+    def english_names(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Entity id → (English name, Chinese name), for the ids given (a table shows both)."""
+        wanted = sorted(set(ids))
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = ("SELECT entity_id, json_extract(data, '$.name_en'), "  # noqa: S608
+                   "json_extract(data, '$.name_zh') FROM entities WHERE entity_id IN "
+                   f"({marks}) AND {{seeds}}")
+            for entity_id, english, chinese in self._rows(sql, chunk):
+                out.setdefault(entity_id, (english, chinese))
+        return out
+
     def named(self, folded: list[str], kind: str | None = None) -> list[Named]:
         """The entities that bear one of the ``folded`` names, by their columns: their records
         are read only when asked for (``entity_at``)."""
@@ -417,7 +452,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 5  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 6  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 

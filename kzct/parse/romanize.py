@@ -1,0 +1,95 @@
+"""Romanization: how a Chinese name is read, for finding it by a Latin query.
+
+- ``readings``: the Hanyu Pinyin of every character of a name (pypinyin), with the other readings
+  of a character that has several (什 shi and shen), as the store keeps it for the sound matcher
+  of ``kzct.sounds``: ``普京`` → ``pu jing``, ``布什`` → ``bu shi/shen``. A regnal number
+  (穆拉德二世) is kept apart, after ``#``: ``mu la de#2``.
+- ``romanized``: a Han Chinese personal name in Hanyu Pinyin, surname first, as ISO 7098 and
+  English-language usage write it: 胡锦涛 → ``Hu Jintao``; a surname read as surnames are (单
+  Shan, 曾 Zeng, 解 Xie). Only for names that are Chinese by their make (a common surname and a
+  given name that is not written with transliteration characters alone): 叶利钦 is Yeltsin, not
+  "Ye Liqin". The result is a romanization, shown as such (``name_en_source``); it finds the
+  person and is no English name the article gave.
+
+pypinyin is imported on first use, when an article is built; never on a warm query.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from kzct.text import NAME_JOINERS, is_cjk
+
+# Surnames whose reading as a surname differs from the character's commonest reading (the
+# readings of the 百家姓, as dictionaries give them): language knowledge, not a fact of any text.
+SURNAME_READINGS = {
+    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou", "查": "zha",
+    "盖": "ge", "缪": "miao", "乐": "yue", "召": "shao", "覃": "qin", "秘": "bi", "种": "chong",
+    "员": "yun", "句": "gou", "翟": "zhai", "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun",
+    "澹台": "tantai", "繁": "po", "折": "she", "黑": "he", "宿": "su", "冼": "xian", "华": "hua",
+    "任": "ren", "纪": "ji", "燕": "yan", "那": "na", "过": "guo", "阚": "kan", "谌": "chen",
+}
+
+
+@cache
+def _pypinyin() -> Any:
+    import pypinyin
+
+    return pypinyin
+
+
+def readings(name: str) -> str:
+    """The pinyin syllables of a Chinese name (simplified characters), a space between them and
+    ``/`` between a character's readings; ``|`` where the name's parts join; a character that is
+    no Han ideograph is left out."""
+    pypinyin = _pypinyin()
+    parts = []
+    regnal = _REGNAL.search(name)  # 穆拉德二世: Murad II
+    if regnal:
+        name = name[:regnal.start()]
+    for part in _parts(name):
+        chars = [c for c in part if is_cjk(c)]
+        if not chars:
+            continue
+        read = pypinyin.pinyin("".join(chars), style=pypinyin.Style.NORMAL, heteronym=True,
+                               v_to_u=False, neutral_tone_with_five=False)
+        # a character's two commonest readings: the rarer ones (哈 as ta or sha) are no
+        # transliteration's
+        parts.append(" ".join("/".join(list(dict.fromkeys(r))[:_READINGS]) for r in read))
+    number = _NUMERALS.get(regnal.group(1)) if regnal else None
+    return "|".join(parts) + (f"#{number}" if number else "")
+
+
+_READINGS = 2
+# A regnal number after a name (一世 to 十世): the name is read without it, and it is kept apart.
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+_REGNAL = re.compile("(?<=.)([一二三四五六七八九十])世$")
+
+
+def _parts(name: str) -> list[str]:
+    for joiner in NAME_JOINERS + "- ":
+        name = name.replace(joiner, "·")
+    return [p for p in name.split("·") if p]
+
+
+def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> str | None:
+    """A Han Chinese personal name in pinyin, surname first (``Hu Jintao``), or None when the
+    name is not Chinese by its make: two to four Han characters, no joiner, a surname from
+    ``surnames`` (or a double one), and a given name with a character outside ``foreign`` (the
+    characters transliterations are written with)."""
+    if not 2 <= len(name) <= 4 or not all(map(is_cjk, name)):
+        return None
+    surname = name[:2] if name[:2] in SURNAME_READINGS else name[:1]
+    given = name[len(surname):]
+    if not given or (surname not in surnames and surname not in SURNAME_READINGS) \
+            or all(c in foreign for c in given) or len(given) > 2:
+        return None
+    pypinyin = _pypinyin()
+    family = SURNAME_READINGS.get(surname) or "".join(
+        pypinyin.lazy_pinyin(surname, style=pypinyin.Style.NORMAL))
+    first = pypinyin.lazy_pinyin(given, style=pypinyin.Style.NORMAL)
+    # a syllable that begins with a, o or e after another takes an apostrophe (Xi'an)
+    given_text = first[0] + "".join(("'" + s) if s[0] in "aoe" else s for s in first[1:])
+    return f"{family.capitalize()} {given_text.capitalize()}"

@@ -1,0 +1,250 @@
+"""Sounds: whether a Latin name and a Chinese transliteration can be the same name.
+
+Chinese writes a foreign name by sound, one character a syllable, by the Xinhua tables
+(``kzct/data/sounds.toml`` says what they are and how they are read here). To compare
+``Putin`` with 普京, both are brought to one *sound alphabet*: the Latin name is folded
+(``Yeltsin`` → ``ielcin``: y is i, ts is c), and each syllable of the Chinese name, read in
+Hanyu Pinyin when the article was built, stands for the few Latin sounds the tables write with
+it (京 jing: ``jin``, ``tin``, ``kin``, …). The distance is the cheapest edit of the Latin name
+into one of the strings the Chinese name can stand for (a weighted Levenshtein distance against
+that set of strings, by dynamic programming over syllables); a similarity of 1 is a perfect fit.
+
+A match finds a name; it never gives one: kzct shows a transliteration match as such
+(``matched_by``), and no English name comes from it.
+
+Cost: the table is read on the first comparison (a small TOML file); a comparison is
+proportional to the length of the Latin name times the syllables of the Chinese one, and gives up
+as soon as no continuation can stay within the allowed distance.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kzct.text import fold
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
+             "x", "r", "z", "c", "s", "y", "w")
+# y and w spell a final with no initial: 耶 ye is the final ie, 瓦 wa is ua (Hanyu Pinyin rules)
+_Y_W = {"yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian", "yin": "in",
+        "yang": "iang", "ying": "ing", "yong": "iong", "yu": "v", "yue": "ue", "yuan": "van",
+        "yun": "vn", "yo": "o", "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui",
+        "wan": "uan", "wen": "un", "wang": "uang", "weng": "ong"}
+_UMLAUT = {"u": "v", "ue": "ue", "uan": "van", "un": "vn"}  # after j, q, x: ju is jü
+_APICAL = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})
+_VOWELS = frozenset("aeiou")
+# Pairs of sounds that one transliteration writes for the other: voicing, and the neighbours
+# that the tables merge (l and r; the sibilants and affricates; h and the velars).
+_NEAR = frozenset(frozenset(p) for p in (
+    "bp", "dt", "gk", "vf", "zs", "sx", "jz", "cs", "qc", "lr", "qx", "jq", "kh", "gh", "mn",
+    "cz", "jd", "qt"))
+_LATIN_RULES = [  # (pattern, sound): in order; upper-case letters are sounds already read
+    ("x", "ks"), ("q", "k"),
+    ("shch", "X"), ("sch", "X"), ("tsch", "Q"), ("tch", "Q"), ("dzh", "J"), ("dj", "J"),
+    ("zh", "J"), ("ch", "Q"), ("sh", "X"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
+    ("ck", "k"), ("ts", "C"), ("tz", "C"), ("dz", "z"), ("j", "J"), ("w", "v"), ("y", "i"),
+]
+_C_SOFT = re.compile(r"c(?=[eiy])")
+
+
+def latin_sounds(name: str) -> str:
+    """A Latin name in the sound alphabet: ``Yeltsin`` → ``ielcin``, ``Shavkat`` → ``xavkat``;
+    letters only, words run together."""
+    text = re.sub(r"[^a-z]", "", fold(name))
+    for pattern, sound in _LATIN_RULES[:2]:
+        text = text.replace(pattern, sound)
+    for pattern, sound in _LATIN_RULES[2:]:
+        text = text.replace(pattern, sound)
+    text = _C_SOFT.sub("s", text).replace("c", "k").lower()
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def split_syllable(syllable: str) -> tuple[str, str]:
+    """A toneless pinyin syllable (ü written v, as pypinyin writes it) as (initial, final):
+    ``jing`` → (j, ing), ``yue`` → (y, ue), ``si`` → (s, apical)."""
+    if syllable in _Y_W:
+        return syllable[0], _Y_W[syllable]
+    initial = next((i for i in _INITIALS if syllable.startswith(i) and len(syllable) > len(i)),
+                   "")
+    final = syllable[len(initial):]
+    if initial in ("j", "q", "x") and final in _UMLAUT:
+        final = _UMLAUT[final]
+    elif initial in _APICAL and final == "i":
+        final = "apical"
+    return initial, final
+
+
+@cache
+def _data() -> dict[str, Any]:
+    import tomllib
+
+    path = Path(__file__).parent / "data" / "sounds.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    data = _data()
+    return ({k: tuple(v) for k, v in data["initials"].items()},
+            {k: tuple(v) for k, v in data["finals"].items()})
+
+
+def transliteration_characters() -> frozenset[str]:
+    """The characters the Xinhua tables write foreign names with (叶, 利, 钦, …)."""
+    return frozenset("".join(_data()["characters"].split()))
+
+
+@cache
+def syllable_sounds(syllable: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What one pinyin syllable can stand for: its initial's sounds and its final's, or None for
+    a syllable the tables do not know (a Latin letter, a digit). A character of several readings
+    (``shi/shen``) stands for what any of them does."""
+    initials, finals = _table()
+    starts: list[str] = []
+    ends: list[str] = []
+    for reading in syllable.split("/"):
+        initial, final = split_syllable(reading)
+        if initial not in initials or final not in finals:
+            continue
+        starts.extend(s for s in initials[initial] if s not in starts)
+        ends.extend(e for e in finals[final] if e not in ends)
+    return (tuple(starts), tuple(ends)) if starts and ends else None
+
+
+@cache
+def first_sounds(syllable: str) -> frozenset[str]:
+    """The letters a Latin name written with this syllable first can begin with (a vowel or an
+    h can also be left out: 埃尔多安 is Erdogan)."""
+    sounds = syllable_sounds(syllable)
+    if sounds is None:
+        return frozenset()
+    out = {option[0] for option in sounds[0] if option}
+    if "" in sounds[0]:
+        out |= {option[0] for option in sounds[1] if option}
+    return frozenset(out)
+
+
+def pinyin_sounds(syllables: tuple[str, ...]) -> str:
+    """The syllables as plain Hanyu Pinyin reads them, in the sound alphabet: what a Latin
+    query that is this name's romanization folds to (胡锦涛: ``hujintao``)."""
+    return latin_sounds("".join(s.split("/")[0] for s in syllables))
+
+
+def plausible(latin: str, syllables: tuple[str, ...]) -> bool:
+    """A cheap test before ``similarity``: a Latin name of about as many sounds as the
+    syllables can stand for, that begins with a sound the first syllable can begin with."""
+    if not latin or not syllables or not len(syllables) <= len(latin) + 1 <= 4 * len(syllables) + 3:
+        return False
+    return latin[0] in first_sounds(syllables[0]) or latin[0] in _VOWELS or latin[0] == "h"
+
+
+def _sub(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in _VOWELS and b in _VOWELS:
+        return 0.4
+    return 0.5 if frozenset((a, b)) in _NEAR else 1.0
+
+
+def _indel(a: str) -> float:
+    return 0.5 if a in _VOWELS or a == "h" else 1.0
+
+
+def _step(row: list[float], latin: str, options: tuple[str, ...]) -> list[float]:
+    """The cheapest cost of having read ``latin[:j]`` once one of ``options`` follows what
+    ``row`` had read, for every ``j``."""
+    best = list(row) if "" in options else [99.0] * len(row)
+    n = len(latin)
+    for option in options:
+        previous = row
+        for sound in option:
+            cost = _indel(sound)
+            current = [previous[0] + cost]
+            for j in range(1, n + 1):
+                letter = latin[j - 1]
+                current.append(min(previous[j] + cost, current[j - 1] + _indel(letter),
+                                   previous[j - 1] + _sub(sound, letter)))
+            previous = current
+        for j in range(n + 1):
+            if previous[j] < best[j]:
+                best[j] = previous[j]
+    return best
+
+
+def similarity(latin: str, syllables: tuple[str, ...], floor: float = 0.0) -> float:
+    """How well the sound string ``latin`` (``latin_sounds``) fits the pinyin ``syllables`` of a
+    Chinese name, from 0 to 1 (1: the name can be written so). Below ``floor`` the answer is 0,
+    found as early as possible."""
+    if not latin or not syllables:
+        return 0.0
+    budget = (1.0 - floor) * len(latin)
+    row = [0.0]
+    for letter in latin:
+        row.append(row[-1] + _indel(letter))
+    for syllable in syllables:
+        sounds = syllable_sounds(syllable)
+        if sounds is None:
+            return 0.0
+        for options in sounds:
+            row = _step(row, latin, options)
+            if min(row) > budget:
+                return 0.0
+    return max(0.0, 1.0 - row[-1] / len(latin))
+
+
+PART = 0.97  # a part of a joined name (普京 of 弗拉基米尔·普京) counts at this much of its fit
+
+
+_ROMAN = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})\.?$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(word: str) -> int | None:
+    """A regnal number in Roman numerals (``II.``, ``IV``): its value."""
+    if not _ROMAN.match(word):
+        return None
+    values = [_ROMAN_VALUES[c] for c in word.rstrip(".")]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0]))
+
+
+class Query:
+    """A Latin query read once for many comparisons: its words in the sound alphabet, and a
+    regnal number (``II. Murad``, ``Mehmed IV``) apart."""
+
+    def __init__(self, text: str) -> None:
+        words = text.replace(",", " ").split()
+        numbers = [n for n in map(_roman, words) if n is not None]
+        self.ordinal = numbers[0] if len(numbers) == 1 else None
+        self.words = [w for w in (latin_sounds(w) for w in words if _roman(w) is None) if w]
+        self.whole = "".join(self.words)
+
+
+def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
+    """How well a Latin query fits a Chinese name of this ``reading``
+    (``kzct.parse.romanize.readings``): the fit (0 below ``floor``; a part of a joined name, or
+    the query's last word against the name's last part, at ``PART`` of its fit), and whether
+    the query is the name's plain pinyin (a romanization rather than a transliteration)."""
+    reading, _, ordinal = reading.partition("#")
+    if ordinal and query.ordinal is not None and int(ordinal) != query.ordinal:
+        return 0.0, False  # 穆拉德二世 is not Murad I
+    parts = [tuple(p.split()) for p in reading.split("|") if p.strip()]
+    if not parts or len(query.whole) < 3:
+        return 0.0, False
+    targets = [(query.whole, tuple(s for p in parts for s in p), 1.0)]
+    if len(parts) > 1:
+        targets += [(query.whole, p, PART) for p in parts]
+    if len(query.words) > 1:
+        targets.append((query.words[-1], parts[-1], PART))
+    best = 0.0
+    for latin, syllables, weight in targets:
+        if not plausible(latin, syllables):
+            continue
+        if weight == 1.0 and latin == pinyin_sounds(syllables):
+            return 1.0, True
+        fit = similarity(latin, syllables, floor) * weight
+        if fit >= floor:
+            best = max(best, fit)
+    return best, False
