@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from kzct.text import fold
 
@@ -78,23 +77,20 @@ def split_syllable(syllable: str) -> tuple[str, str]:
 
 
 @cache
-def _data() -> dict[str, Any]:
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     import tomllib
 
     path = Path(__file__).parent / "data" / "sounds.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    data = _data()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return ({k: tuple(v) for k, v in data["initials"].items()},
             {k: tuple(v) for k, v in data["finals"].items()})
 
 
 def transliteration_characters() -> frozenset[str]:
     """The characters the Xinhua tables write foreign names with (叶, 利, 钦, …)."""
-    return frozenset("".join(_data()["characters"].split()))
+    path = Path(__file__).parent / "data" / "transliteration_characters.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))
 
 
 @cache

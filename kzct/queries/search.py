@@ -19,6 +19,8 @@ bands below the names' own, so that a name the article writes always ranks first
   Chinese transliteration (``Putin`` and 普京: 85): ``matched_by`` ``transliteration``. A part of
   a joined name (普京 of 弗拉基米尔·普京) counts at 97% of its fit.
 
+Where a name matches whole (100), no match by sound is looked for: it would rank below.
+
 A hit says how it matched (``matched_by``): ``exact`` (the query is the entity's name), ``alias``
 (one of its other names), ``fuzzy`` (close to a name or a part of one: a typo, a word, a
 fragment), ``romanization`` or ``transliteration``. A match by sound finds an entity; it never
@@ -145,7 +147,8 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         score = _scorer(fuzz)
         scored = {name: score(needle, name) for name in candidates}
     by_sound: dict[str, str] = {}
-    if mode != "acronym" and not any(map(is_cjk, needle)):
+    # a name the article writes, matched whole, ranks above any sound: none is looked for
+    if mode != "acronym" and not any(map(is_cjk, needle)) and max(scored.values(), default=0) < 100:
         for name, (value, how) in _by_sound(index, query, kind).items():
             if value > scored.get(name, 0.0):
                 scored[name], by_sound[name] = value, how
