@@ -35,6 +35,12 @@ SURNAME_READINGS = {
 
 @cache
 def _pypinyin() -> Any:
+    import os
+
+    # A name is read character by character (every reading of each): pypinyin's dictionary of
+    # phrases, which is most of its import time, is not loaded (its documented switch, read when
+    # it is imported).
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
     import pypinyin
 
     return pypinyin
