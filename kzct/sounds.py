@@ -86,6 +86,7 @@ def _table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
             {k: tuple(v) for k, v in data["finals"].items()})
 
 
+@cache
 def transliteration_characters() -> frozenset[str]:
     """The characters the Xinhua tables write foreign names with (叶, 利, 钦, …)."""
     path = Path(__file__).parent / "data" / "transliteration_characters.txt"
