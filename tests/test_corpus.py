@@ -131,7 +131,7 @@ FOUND = {
     "nursultan-nazarbayev.hans": ((16, 19), (9, 13)),
     "second-chechen-war.hant": ((16, 16), (16, 26)),
     "shanghai-cooperation-organisation.mixed": ((32, 36), (53, 57)),
-    "tajik-civil-war.mixed": ((2, 3), (5, 5)),
+    "tajik-civil-war.mixed": ((3, 3), (5, 5)),
     "turkistan-islamic-party.hans": ((12, 12), (16, 21)),
 }
 # what kzct still reports that the reading does not have, and why

@@ -191,10 +191,22 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # a surname curated with its full names: another given name is another person
         ("米哈伊尔·纳扎尔巴耶夫说，", [("person", "米哈伊尔·纳扎尔巴耶夫", None)]),
         ("努尔苏丹•纳扎尔巴耶夫说，", [("person", "努尔苏丹•纳扎尔巴耶夫", "Nursultan Nazarbayev")]),
-        # a longer transliterated name that ends like a curated one is not that person
-        ("阿泽姆巴基耶夫说，", []),
+        # a longer transliterated name that ends like a curated one is not that person, but
+        # a person of its own (a transliteration before a verb of saying)
+        ("阿泽姆巴基耶夫说，", [("person", "阿泽姆巴基耶夫", None)]),
         # a name jieba knows as a person is no word that blocks a person
         ("告诉阿卡耶夫总统。", [("person", "阿卡耶夫", None)]),
+        # a name before a verb only a person does, with no joiner or office: a transliteration,
+        # or a Chinese name (its pinyin its English name, as a romanization); not a proper noun
+        # jieba knows (伊斯兰), a word the verb is part of (说法, 自称) or a particle (的)
+        ("1991年，戈尔巴乔夫下台。", [("person", "戈尔巴乔夫", None)]),
+        ("温家宝表示支持。", [("person", "温家宝", "Wen Jiabao")]),
+        ("伊斯兰表示反对。", []),
+        ("麻原自称是神。", []),
+        ("麻原的说法。", []),
+        # a word or a stop word is the edge of a short city's name, though it is written with
+        # the characters of foreign names (都, 发)
+        ("约旦首都安曼发生爆炸。", [("place", "安曼", "Amman"), ("place", "约旦", "Jordan")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

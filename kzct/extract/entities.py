@@ -233,7 +233,20 @@ class _Context:
                                    reverse=True))
         self.stops = tuple(sorted({scripts.simplified(s) for s in gazetteer.name_stops}, key=len,
                                   reverse=True))
+        self.person_verbs = tuple(sorted({scripts.simplified(v) for v in gazetteer.person_verbs},
+                                         key=len, reverse=True))
+        self._foreign: frozenset[str] | None = None
         self.found: dict[str, _Found] = {}
+
+    @property
+    def foreign(self) -> frozenset[str]:
+        """The characters foreign names are written with: the place table's and the Xinhua
+        tables'."""
+        if self._foreign is None:
+            from kzct.sounds import transliteration_characters
+
+            self._foreign = self.places.translit | transliteration_characters()
+        return self._foreign
 
     def place_index(self, place: Place) -> int | None:
         return self.names.keys.get(place.key)
@@ -338,6 +351,7 @@ def extract_entities(
         _links(ctx, sentence, covered[position], people, position)
         _joined(ctx, sentence, covered[position], people, position)
         _titled(ctx, sentence, covered[position], people, position)
+        _before_verb(ctx, sentence, covered[position], people, position)
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
@@ -546,9 +560,13 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     if end - start == 2 and not strong:
         translit = ctx.places.translit
         place_before = cover is not None and any(e == start for _s, e, _st, _k in cover.places)
-        if (before and before in translit and is_cjk(before) and not place_before) or \
-                (after and after in translit and after not in _PLACE_SUFFIX_CHARS):
-            return False  # a fragment of a longer foreign name (not `中国新疆`)
+        # a fragment of a longer foreign name (not `中国新疆`); but a word or a stop word that
+        # ends right before it or begins right after it is its edge (`首都安曼`, `海法被`)
+        if (before and before in translit and is_cjk(before) and not place_before
+                and not ctx.word_before(shadow, start) and not ctx.stop_before(shadow, start)) or \
+                (after and after in translit and after not in _PLACE_SUFFIX_CHARS
+                 and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)):
+            return False
     if end - start == 2 and not strong and (ctx.word_across(shadow, start)
                                             or ctx.word_across(shadow, end)):
         return False
@@ -762,6 +780,57 @@ def _titled(ctx: _Context, sentence: Sentence, covered: _Cover,
             _name_after_title(ctx, sentence, after, title, covered, people, position)
             _name_before_title(ctx, sentence, pos, covered, people, position)
             pos = shadow.find(title, after)
+
+
+def _before_verb(ctx: _Context, sentence: Sentence, covered: _Cover,
+                 people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """A name right before a verb only a person does (`戈尔巴乔夫上台`, `温家宝表示`), with no
+    joiner or office to show it: a transliteration of three to seven characters written only
+    with the characters foreign names are written with, or a Chinese name of three (a surname
+    and a given name, ``kzct.parse.romanize``), standing alone between clear edges."""
+    shadow = sentence.shadow
+    for verb in ctx.person_verbs:
+        at = shadow.find(verb)
+        while at > 0:
+            _name_before_verb(ctx, sentence, at, covered, people, position)
+            at = shadow.find(verb, at + len(verb))
+
+
+def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, covered: _Cover,
+                      people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    shadow = sentence.shadow
+    verb = next(v for v in ctx.person_verbs if shadow.startswith(v, end))
+    if ctx.word_across(shadow, end) or any(
+            ctx._word(shadow[end:end + k]) for k in (2, 3, 4) if k > len(verb)):
+        return  # `自称`, `说法`: the verb is part of another word
+    start = end
+    while start > 0 and end - start < 7 and _is_name_char(shadow[start - 1]) \
+            and not covered.taken(start - 1, start):
+        if start < end and (ctx.title_before(shadow, start) or ctx.stop_before(shadow, start)
+                            or ctx.word_before(shadow, start)):
+            break
+        start -= 1
+    if start < end and (ctx.title_before(shadow, start + 1) or start == end):
+        return
+    name = shadow[start:end]
+    if len(name) < 2 or covered.taken(start, end) or ctx.known_name(name) or ctx.has_word(name) \
+            or any(ctx.stop_at(shadow, k) for k in range(start + 1, end)):
+        return  # `麻原的`: a particle is no part of a name
+    before = shadow[start - 1] if start else ""
+    if _is_name_char(before) and not (ctx.stop_before(shadow, start)
+                                      or ctx.title_before(shadow, start)
+                                      or ctx.word_before(shadow, start)):
+        return  # no clear left edge: the run goes on
+    if name in ctx.places.proper:
+        return  # `伊斯兰表示`: a word jieba knows as no person's name
+    # three characters at least: two may as well be a word jieba does not know (宣言)
+    if len(name) < 3:
+        return
+    foreign = all(c in ctx.foreign for c in name)
+    if not foreign and _romanized(ctx, name) is None:
+        return
+    _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered), covered,
+                people, position)
 
 
 # Characters that transliterated and Chinese personal names do not use: a rank, an office or a
@@ -1020,10 +1089,8 @@ def _romanized(ctx: _Context, name: str) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
     make (``kzct.parse.romanize``)."""
     from kzct.parse.romanize import romanized
-    from kzct.sounds import transliteration_characters
 
-    return romanized(ctx.scripts.simplified(name), ctx.places.surnames,
-                     ctx.places.translit | transliteration_characters())
+    return romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],

