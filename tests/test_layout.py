@@ -182,9 +182,11 @@ def test_mentions_are_highlighted(run) -> None:
 def test_show_heading_and_also_line(run) -> None:
     out = run("show", "Tusupbekov", env={"COLUMNS": "80"}).out.splitlines()
     assert out[0] == "Rashid Tusupbekov"  # not "Rashid Tusupbekov / Rashid Tusupbekov"
-    assert out[3] == "also: Tusupbeko, Tusupbekov, Рашид Тусупбеков, Тусупбеков"
+    assert out[1:4] == ["kind: person",
+                        "role: 检察总长",  # the office the article writes before his name
+                        "also: Tusupbeko, Tusupbekov, Рашид Тусупбеков, Тусупбеков"]
     narrow = run("show", "Nazarbayev", env={"COLUMNS": "60"}).out.splitlines()
-    also = narrow[3:narrow.index("")]
+    also = narrow[3:narrow.index("")]  # after the kind and the role (总统)
     assert also == ["also: Nazarbaev, Nazarbayev,",
                     "      Nursultan Abishevich Nazarbayev, Nursultan Nazarbaev,",
                     "      Назарбаев, Нурсултан Назарбаев, Нұрсұлтан Назарбаев,",

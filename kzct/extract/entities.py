@@ -489,8 +489,14 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     and _runs_into(ctx, shadow, start, cover):
                 continue  # `阿泽姆巴基耶夫`: a longer transliterated name that ends the same way
             key = entity_id(entry)
-            ctx.entity(key, entry.kind, curated=entry, source="curated").add(
-                _mention(sentence, start, end))
+            item = ctx.entity(key, entry.kind, curated=entry, source="curated")
+            if entry.kind == "person" and item.role is None:
+                # the office the article writes before the name (`哈萨克斯坦总统纳扎尔巴耶夫`)
+                # (before a Latin name, a space between: `检察总长 Rashid Tusupbekov`)
+                edge = start - 1 if start and shadow[start - 1] == " " else start
+                role = _role_before(ctx, shadow, edge, cover)
+                item.role = sentence.text[edge - len(role):edge] if role else None
+            item.add(_mention(sentence, start, end))
             cover.add(start, end)
             continue
         name = shadow[start:end]
@@ -702,7 +708,7 @@ def _role_before(ctx: _Context, shadow: str, start: int, cover: _Cover) -> str |
     role_start = start - len(title)
     while role_start > 0 and _is_name_char(shadow[role_start - 1]) \
             and not cover.taken(role_start - 1, role_start) \
-            and not ctx.stop_before(shadow, role_start) and start - role_start < 8:
+            and not ctx.stop_before(shadow, role_start) and start - role_start < 12:
         role_start -= 1
     return shadow[role_start:start]
 
@@ -962,6 +968,11 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
                 continue
         key = f"person:{slug(owner)}"
         item = ctx.entity(key, "person", name_latin=owner)
+        sentence = sentences[position]
+        if item.role is None:  # `检察总长 Rashid Tusupbekov`: the office before, a space between
+            edge = start - 1 if start and sentence.shadow[start - 1] == " " else start
+            role = _role_before(ctx, sentence.shadow, edge, covered[position])
+            item.role = sentence.text[edge - len(role):edge] if role else None
         item.add(_mention(sentences[position], start, end))
         covered[position].add(start, end)
 
@@ -1046,8 +1057,11 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_en = entry.en
         name_en_source = "curated" if entry.en else None
         names = [*entry.zh, *entry.latin, *entry.aliases]
-        role = entry.role or role
+        # the role is the article's (the office before the name), never curated: a curated
+        # role would state a fact the article may not
         place_type, country = entry.place_type, entry.country
+        if entry.kind == "place":
+            role = _place_role(place_type, country, ctx)
     elif place is not None:
         link = ctx.names.links.get(place.key)  # curated: a better English name, more aliases
         name_zh = chinese[0] if chinese else None
@@ -1123,7 +1137,7 @@ def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:
 def _place_role(kind: str | None, country: str | None, ctx: _Context) -> str | None:
     if not kind:
         return None
-    kind_text = {"subdivision": "province or region"}.get(kind, kind)
+    kind_text = {"subdivision": "province or region", "other": "place"}.get(kind, kind)
     if kind in ("country", "continent") or not country:
         return kind_text
     name = ctx.country_name(country)

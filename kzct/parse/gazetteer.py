@@ -48,7 +48,6 @@ class Curated(NamedTuple):
     latin: tuple[str, ...]
     en: str | None
     aliases: tuple[str, ...]
-    role: str | None = None
     place_type: str | None = None
     status: str | None = None
     status_text: str | None = None
@@ -96,7 +95,7 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
 
     return Curated(
         kind=kind, zh=strings("zh"), latin=strings("latin"), en=text("en"),
-        aliases=strings("aliases"), role=text("role"), place_type=text("type"),
+        aliases=strings("aliases"), place_type=text("type"),
         status=text("status"), status_text=text("status_text"), evidence=strings("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
