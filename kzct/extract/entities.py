@@ -1055,7 +1055,9 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_latin = next((f for f in entry.latin if f in written), None) \
             or (entry.latin[0] if entry.latin else None)
         name_en = entry.en
-        name_en_source = "curated" if entry.en else None
+        # the article's own, where it writes the name so (Rashid Tusupbekov), else curated
+        name_en_source = None if not entry.en else "article" if entry.en in written \
+            else "curated"
         names = [*entry.zh, *entry.latin, *entry.aliases]
         # the role is the article's (the office before the name), never curated: a curated
         # role would state a fact the article may not
