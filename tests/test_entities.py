@@ -208,6 +208,11 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         ("伊斯兰表示反对。", []),
         ("麻原自称是神。", []),
         ("麻原的说法。", []),
+        # a link whose whole text is a name jieba knows as a person's, and the name written
+        # again; not a building jieba tags as a person (克里姆林宫) nor a longer word (斯大林格勒)
+        ("1936年[[斯大林|斯大林]]把车臣人流放。斯大林在二战之后定下了。斯大林格勒战役。",
+         [("person", "斯大林", None)]),
+        ("1999年3月，[[克里姆林宫|克里姆林宫]]驻车臣代表。", [("place", "车臣", "Chechnya")]),
         # a word or a stop word is the edge of a short city's name, though it is written with
         # the characters of foreign names (都, 发)
         ("约旦首都安曼发生爆炸。", [("place", "安曼", "Amman"), ("place", "约旦", "Jordan")]),

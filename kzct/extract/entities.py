@@ -79,6 +79,9 @@ _GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("谷地", "valley", "Valley"),
                  ("路", "street", "Road"), ("街", "street", "Street"))
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
+# What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
+# dictionary tags as a person's name)
+_NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
 _MAX_PART = 8  # characters in one part of a transliterated name
@@ -827,8 +830,8 @@ def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, covered: _Cov
                                       or ctx.title_before(shadow, start)
                                       or ctx.word_before(shadow, start)):
         return  # no clear left edge: the run goes on
-    if name in ctx.places.proper:
-        return  # `伊斯兰表示`: a word jieba knows as no person's name
+    if name in ctx.places.proper or name[-1] in _NO_PERSON_END:
+        return  # `伊斯兰表示`: a word jieba knows as no person's name; `克里姆林宫称`
     # three characters at least: two may as well be a word jieba does not know (宣言)
     if len(name) < 3:
         return
@@ -919,6 +922,13 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         # an office
         name = shadow[start:end]
         title = ctx.title_before(shadow, start)
+        if target == name and name in ctx.places.persons and not ctx.known_name(name) \
+                and name[-1] not in _NO_PERSON_END:
+            # `[[斯大林|斯大林]]把…`: a link to the page of a name jieba knows as a person's
+            _add_person(ctx, sentence, start, end, title and _role_before(ctx, shadow, start,
+                                                                         covered),
+                        covered, people, position)
+            continue
         if not 2 <= len(name) <= 5 or not all(_is_name_char(c) for c in name) \
                 or ctx.known_name(name) or ctx.has_word(name) or _NOT_IN_NAMES.search(name):
             continue
@@ -979,13 +989,17 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
 
 def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
                  people: list[tuple[int, int, int, str, str | None]]) -> None:
-    """A bare surname or given name of someone already named, after that first mention."""
+    """A bare surname or given name of someone already named, after that first mention; and a
+    name of one part (斯大林) written again."""
     owners: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
     for position, start, end, key, _role in people:
         first.setdefault(key, (position, start))
         name = _canonical(sentences[position].shadow[start:end])
         parts = [p for p in name.split("·") if len(p) >= 2]
+        if len(parts) == 1 and "·" not in name and len(name) >= 3:
+            owners.setdefault(name, set()).add(key)  # `斯大林`, named again unlinked
+            continue
         if len(parts) < 2:
             continue
         for part in (parts[0], parts[-1]):

