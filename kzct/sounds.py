@@ -147,7 +147,8 @@ def _sub(a: str, b: str) -> float:
 
 
 def _indel(a: str) -> float:
-    return 0.5 if a in _VOWELS or a == "h" else 1.0
+    # a vowel, h, and n (a final -n that a syllable adds or a double nn: 班纳 for Banna) cost half
+    return 0.5 if a in _VOWELS or a in "hn" else 1.0
 
 
 def _step(row: list[float], latin: str, options: tuple[str, ...]) -> list[float]:
@@ -195,6 +196,7 @@ def similarity(latin: str, syllables: tuple[str, ...], floor: float = 0.0) -> fl
 PART = 0.97  # a part of a joined name (普京 of 弗拉基米尔·普京) counts at this much of its fit
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "ud", "ul", "ash", "as", "an", "ar", "at", "az"})
 _ROMAN = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})\.?$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -212,7 +214,10 @@ class Query:
     regnal number (``II. Murad``, ``Mehmed IV``) apart."""
 
     def __init__(self, text: str) -> None:
-        words = text.replace(",", " ").split()
+        words = text.replace(",", " ").replace("-", " ").split()
+        # the Arabic article (al-, ash-, …) inside a name, which Chinese leaves out: 哈桑·班纳
+        # for Hassan al-Banna
+        words = [w for i, w in enumerate(words) if not (i and w.casefold() in _ARTICLES)]
         numbers = [n for n in map(_roman, words) if n is not None]
         self.ordinal = numbers[0] if len(numbers) == 1 else None
         self.words = [w for w in (latin_sounds(w) for w in words if _roman(w) is None) if w]

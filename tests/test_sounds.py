@@ -47,6 +47,11 @@ def test_a_regnal_number_is_read_apart() -> None:
     assert match(Query("II. Murad"), readings("穆拉德一世"), 0.85) == (0.0, False)
 
 
+def test_the_arabic_article_is_left_out() -> None:
+    assert Query("Hassan al-Banna").words == ["hasan", "bana"]
+    assert round(match(Query("Hassan al-Banna"), readings("哈桑·班纳"), 0.85)[0], 3) == 0.944
+
+
 def test_a_query_in_plain_pinyin_is_a_romanization() -> None:
     assert match(Query("Hu Jintao"), readings("胡锦涛"), 0.85) == (1.0, True)
     assert match(Query("Wūlǔmùqí"), readings("乌鲁木齐"), 0.85) == (1.0, True)  # tone marks
@@ -88,7 +93,7 @@ def test_real_pairs_found_first() -> None:
             first[r["lang"]] += 1
     assert len(rows) == 154
     assert dict(first) == {"kk": 32, "ru": 14, "tr": 40, "ug": 9, "zh": 6, "tg": 4, "uz": 5,
-                           "ky": 2, "ce": 1, "de": 1, "en": 1}
+                           "ky": 2, "ar": 1, "ce": 1, "de": 1, "en": 1}
 
 
 @pytest.mark.parametrize(("name", "latin"), [
