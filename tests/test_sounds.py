@@ -127,6 +127,15 @@ def test_search_by_sound_on_real_articles(module_env) -> None:
         ("郭承真", "romanization", 90.0, "romanization")
 
 
+def test_a_chinese_query_finds_a_latin_name_by_sound(module_env) -> None:
+    """The seed writes Rashid Tusupbekov only in Latin letters: his name in Chinese finds him,
+    and the Chinese of no name finds nothing."""
+    hit = kzct("search", "图苏普别科夫", "--json")[0]
+    assert (hit["name_en"], hit["matched"], hit["matched_by"], hit["score"]) == \
+        ("Rashid Tusupbekov", "Tusupbekov", "transliteration", 85.0)
+    assert kzct("search", "奥通努", "--json") == []
+
+
 def test_names_the_article_writes_rank_above_sound(module_env) -> None:
     hits = kzct("search", "Nazarbayev", "--json")
     assert (hits[0]["name_zh"], hits[0]["matched_by"], hits[0]["score"]) == \

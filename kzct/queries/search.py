@@ -19,7 +19,8 @@ bands below the names' own, so that a name the article writes always ranks first
   Chinese transliteration (``Putin`` and 普京: 85): ``matched_by`` ``transliteration``. A part of
   a joined name (普京 of 弗拉基米尔·普京) counts at 97% of its fit.
 
-Where a name matches whole (100), no match by sound is looked for: it would rank below.
+Where a name matches whole (100), no match by sound is looked for: it would rank below. A
+Chinese query that matches no name at ``min_score`` is compared by sound with the Latin names.
 
 A hit says how it matched (``matched_by``): ``exact`` (the query is the entity's name), ``alias``
 (one of its other names), ``fuzzy`` (close to a name or a part of one: a typo, a word, a
@@ -152,6 +153,11 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         for name, (value, how) in _by_sound(index, query, kind).items():
             if value > scored.get(name, 0.0):
                 scored[name], by_sound[name] = value, how
+    elif all(map(is_cjk, needle.replace(" ", ""))) and len(needle) >= 2 \
+            and max(scored.values(), default=0) < min_score:
+        # a Chinese query that names nothing: the Latin names it may be a transliteration of
+        for name, value in _latin_by_sound(names, needle).items():
+            scored[name], by_sound[name] = value, "transliteration"
     scored = {name: s for name, s in scored.items() if s >= min_score}
     best: dict[tuple[str, str], Hit] = {}
     for found in index.named(sorted(scored), kind):
@@ -187,6 +193,24 @@ def _by_sound(index: Index, query: str, kind: str | None) -> dict[str, tuple[flo
         elif fit:
             out[folded] = (round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1),
                            "transliteration")
+    return out
+
+
+def _latin_by_sound(names: list[str], needle: str) -> dict[str, float]:
+    """The Latin names a Chinese query sounds like (奥图努 and Olara Otunnu), folded, with their
+    score: the other way round from ``_by_sound``, the query's pinyin read when it is asked
+    (pypinyin, only on this path)."""
+    from kzct.parse.romanize import readings
+    from kzct.sounds import Query, match
+
+    reading = readings(needle)
+    out: dict[str, float] = {}
+    for name in names:
+        if not name.isascii() or not any(c.isalpha() for c in name):
+            continue
+        fit, _plain = match(Query(name), reading, SOUND_FLOOR)
+        if fit:
+            out[name] = round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1)
     return out
 
 
