@@ -141,9 +141,9 @@ def test_people_and_places_commands(run) -> None:
     assert set(first) == {"id", "kind", "name_zh", "name_latin", "name_en", "name_en_source",
                           "aliases", "role",
                           "place_type", "country", "geonames_id", "latitude", "longitude",
-                          "source", "mentions", "first_mention", "occurrences", "seed"}
+                          "source", "mentions", "first_mention", "occurrences", "seed", "seeds"}
     assert first["mentions"] == len(first["occurrences"])
-    assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span", "refs"}
+    assert set(first["occurrences"][0]) == {"text", "section", "sentence", "span", "refs", "seed"}
     table = run("people", env={"COLUMNS": "140"})
     assert table.code == 0 and "Nursultan Nazarbayev" in table.out
 

@@ -117,12 +117,12 @@ def test_csv_and_tsv_exact(run) -> None:
     assert lines[0].split("\t") == ["id", "kind", "name_zh", "name_latin", "name_en",
                                     "name_en_source", "aliases",
                                     "role", "place_type", "country", "geonames_id", "latitude",
-                                    "longitude", "source", "mentions", "first_mention", "seed"]
+                                    "longitude", "source", "mentions", "first_mention", "seed", "seeds"]
     assert lines[1].split("\t")[:7] == [
         "person:nursultan-nazarbayev", "person", "纳扎尔巴耶夫", "", "Nursultan Nazarbayev", "curated",
         "Nazarbaev;Nazarbayev;Nursultan Abishevich Nazarbayev;Nursultan Nazarbaev;Назарбаев;"
         "Нурсултан Назарбаев;Нұрсұлтан Назарбаев;努尔苏丹·纳扎尔巴耶夫;努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
-    assert len(lines) == 3 and all(line.count("\t") == 16 for line in lines)
+    assert len(lines) == 3 and all(line.count("\t") == 17 for line in lines)
     groups = run("groups", "--csv").out.splitlines()
     assert groups[0] == ("name_zh,name_latin,name_en,name_en_source,aliases,status,status_text,"
                          "listed_on,listed_precision,refs,source_seed,source_section,source_span,id")

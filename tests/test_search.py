@@ -49,7 +49,7 @@ def test_scores_are_sorted_and_fields_complete(run) -> None:
     assert set(hits[0]) == {"score", "matched", "matched_by", "id", "kind", "name_zh",
                             "name_latin", "name_en", "name_en_source", "aliases", "role", "place_type", "country", "geonames_id", "latitude",
                             "longitude", "source", "mentions", "first_mention", "occurrences",
-                            "seed"}
+                            "seed", "seeds"}
     assert hits[0]["mentions"] == 9 == len(hits[0]["occurrences"])
 
 

@@ -185,8 +185,8 @@ def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
-    if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, NAME))
+    if with_seed:  # every article that names it: one row whatever their number
+        columns.append(Column("Seed", lambda r: r.seeds, LIST))
     write_table(run, records, columns)
 
 

@@ -21,6 +21,7 @@ class Occurrence(NamedTuple):
     sentence: str
     span: Span
     refs: tuple[str, ...]
+    seed: str  # the article the span is in
 
 
 class EntityRecord(NamedTuple):
@@ -42,7 +43,8 @@ class EntityRecord(NamedTuple):
     mentions: int
     first_mention: str | None
     occurrences: tuple[Occurrence, ...]
-    seed: str
+    seed: str  # the first article that names it
+    seeds: tuple[str, ...]  # every chosen article that names it: one row whatever their number
 
 
 # A search hit is its score, the name that matched and how (kzct.queries.search.MATCHED_BY),
@@ -53,9 +55,9 @@ SearchHit = NamedTuple(
                   *EntityRecord.__annotations__.items()])  # type: ignore[misc]
 
 
-def _occurrences(mentions: tuple[Mention, ...]) -> tuple[Occurrence, ...]:
+def _occurrences(mentions: tuple[Mention, ...], seed: str) -> tuple[Occurrence, ...]:
     return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span,
-                            refs=m.refs) for m in mentions)
+                            refs=m.refs, seed=seed) for m in mentions)
 
 
 _CLAUSE_MARKS = "，,；;：:。！？!?"
@@ -78,21 +80,29 @@ def _context(mention: Mention | None) -> str | None:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def entity_record(entity: Entity) -> EntityRecord:
+def entity_record(entity: Entity, others: list[Entity] | None = None) -> EntityRecord:
+    """An entity's record; with ``others``, the same entity in other articles, one record of
+    them all (mentions added up, occurrences of each, the names of the first)."""
+    others = others or []
+    occurrences = _occurrences(entity.mentions, entity.seed)
+    for other in others:
+        occurrences += _occurrences(other.mentions, other.seed)
     return EntityRecord(
         id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
         name_en=entity.name_en, name_en_source=entity.name_en_source, aliases=entity.aliases, role=entity.role,
         place_type=entity.place_type, country=entity.country, geonames_id=entity.geonames_id,
         latitude=entity.latitude, longitude=entity.longitude, source=entity.source,
-        mentions=len(entity.mentions),
+        mentions=len(occurrences),
         first_mention=_context(entity.mentions[0] if entity.mentions else None),
-        occurrences=_occurrences(entity.mentions), seed=entity.seed,
+        occurrences=occurrences, seed=entity.seed,
+        seeds=(entity.seed, *dict.fromkeys(o.seed for o in others if o.seed != entity.seed)),
     )
 
 
 def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]:
-    """The people (or places) of the chosen articles, by ``mentions`` or by ``name``."""
-    return (entity_record(e) for e in index.entities_of(kind, order=sort))
+    """The people (or places) of the chosen articles, by ``mentions`` or by ``name``: one record
+    an entity, however many articles name it (別斯蘭 in one and 别斯兰 in another are one)."""
+    return (entity_record(group[0], group[1:]) for group in index.entity_groups(kind, sort))
 
 
 def hit_records(hits: list[Hit]) -> list[SearchHit]:

@@ -370,6 +370,27 @@ class Index:
         return self._stream(Entity, f"SELECT data FROM entities WHERE {where} "  # noqa: S608
                             f"ORDER BY {by}", (kind,) if kind else ())
 
+    def entity_groups(self, kind: str, order: str = "mentions") -> Iterator[list[Entity]]:
+        """Each entity of ``kind`` once, whatever the articles that name it: its records in the
+        chosen articles (one each, in their order), by ``mentions`` over all of them (most
+        first, then name) or by ``name``. Read a batch at a time."""
+        position = _POSITION.format(table="e")
+        first = _POSITION.format(table="entities")
+        totals = ("SELECT kind AS k, entity_id AS i, SUM(mentions) AS total, MIN(name) AS nm, "
+                  f"MIN(name_key) AS nk, MIN({first}) AS fp FROM entities WHERE {{seeds}} AND "
+                  "kind = ? GROUP BY kind, entity_id")
+        by = {"mentions": "t.total DESC, t.nm", "name": "t.nk", "article": "t.fp"}[order]
+        sql = (f"SELECT e.data FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
+               f"e.entity_id = t.i WHERE {{seeds}} ORDER BY {by}, t.i, {position}, e.ord")
+        group: list[Entity] = []
+        for entity in self._stream(Entity, sql, (kind,)):
+            if group and (entity.kind, entity.id) != (group[0].kind, group[0].id):
+                yield group
+                group = []
+            group.append(entity)
+        if group:
+            yield group
+
     @property
     def entities(self) -> list[Entity]:
         return list(self.entities_of())
