@@ -152,3 +152,23 @@ def test_events_join_entities_by_id(module_env) -> None:
     assert {i for e in events for i in e["group_ids"]} - groups == set()
     almaty = [e for e in events if "place:almaty" in e["place_ids"]]
     assert len(almaty) == 8 and all("阿拉木图" in e["places"] for e in almaty)
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    # the article's own Latin form: in brackets after the name, {{le}}, {{link-en}}, {{tsl}}
+    ("nursultan-nazarbayev.hans", {"艾达尔·阿卡耶夫": ("Aidar Akayev", "article"),
+                                   "伊琳娜·彼得罗什娃": ("Irina Petrushova", "article"),
+                                   "玛莎·布瑞尔·奥卡特": ("Martha Brill Olcott", "article")}),
+    ("kunming-railway-station-attack-2014.hans", {"奈尔·加德纳": ("Nile Gardiner", "article"),
+                                                  "郭承真": ("Guo Chengzhen", "romanization"),
+                                                  "金灿荣": ("Jin Canrong", "romanization")}),
+    ("shanghai-cooperation-organisation.mixed", {
+        "达斯坦·朱马别科夫": ("Dastan Jumabekov", "article"),
+        "张德广": ("Zhang Deguang", "romanization")}),
+    # transliterated names the article gives no Latin form of: no English name
+    ("second-chechen-war.hant", {"普京": (None, None), "沙米爾·巴薩耶夫": (None, None)}),
+])
+def test_english_names_and_their_sources_on_real_articles(module_env, article, expected) -> None:
+    people = {p["name_zh"]: (p["name_en"], p["name_en_source"])
+              for p in kzct("--seed", str(CORPUS / f"{article}.wikitext"), "people", "--json")}
+    assert {name: people[name] for name in expected} == expected
