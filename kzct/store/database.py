@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NU
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
+CREATE INDEX IF NOT EXISTS entities_by_id ON entities (kind, entity_id);
 CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
     entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
@@ -375,11 +376,10 @@ class Index:
         chosen articles (one each, in their order), by ``mentions`` over all of them (most
         first, then name) or by ``name``. Read a batch at a time."""
         position = _POSITION.format(table="e")
-        first = _POSITION.format(table="entities")
         totals = ("SELECT kind AS k, entity_id AS i, SUM(mentions) AS total, MIN(name) AS nm, "
-                  f"MIN(name_key) AS nk, MIN({first}) AS fp FROM entities WHERE {{seeds}} AND "
-                  "kind = ? GROUP BY kind, entity_id")
-        by = {"mentions": "t.total DESC, t.nm", "name": "t.nk", "article": "t.fp"}[order]
+                  "MIN(name_key) AS nk FROM entities WHERE {seeds} AND kind = ? "
+                  "GROUP BY kind, entity_id")
+        by = {"mentions": "t.total DESC, t.nm", "name": "t.nk"}[order]
         sql = (f"SELECT e.data FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
                f"e.entity_id = t.i WHERE {{seeds}} ORDER BY {by}, t.i, {position}, e.ord")
         group: list[Entity] = []
@@ -473,7 +473,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 6  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 7  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
