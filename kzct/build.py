@@ -83,6 +83,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
     from kzct.extract.groups import extract_groups
+    from kzct.parse.romanize import writes_japanese
     from kzct.parse.wikitext import parse_document
 
     builder = builder or Builder()
@@ -96,8 +97,9 @@ def build_article(name: str, path: str, text: str, digest: str,
         ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name)
         for ref_id, ref in document.refs.items()
     }
+    japanese = writes_japanese(text)
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
-                                scripts, document.aliases)
+                                scripts, document.aliases, japanese)
     defects = list(document.defects)
     dates = date_sentences(document.sentences, defects)
     events = extract_events(document.sentences, dates, entities, name)
@@ -137,15 +139,18 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
 
 def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
     """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
-    a search folds it)."""
+    a search folds it); after ``~``, the romanization that is the entity's English name
+    (``hu jin tao~Hu Jintao``, ``ma yuan zhang huang~Asahara Shoko``), which a search finds it
+    by, as a romanization."""
     from kzct.parse.romanize import readings
 
     out: dict[str, str] = {}
     for entity in entities:
+        roman = entity.name_en if entity.name_en_source == "romanization" else None
         for name in (entity.name_zh, *entity.aliases):
             if name and has_cjk(name):
                 simple = scripts.simplified(name)
                 folded = fold(simple)
                 if folded not in out:
-                    out[folded] = readings(folded)
+                    out[folded] = readings(folded) + (f"~{roman}" if roman else "")
     return out

@@ -228,7 +228,15 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
     """How well a Latin query fits a Chinese name of this ``reading``
     (``kzct.parse.romanize.readings``): the fit (0 below ``floor``; a part of a joined name, or
     the query's last word against the name's last part, at ``PART`` of its fit), and whether
-    the query is the name's plain pinyin (a romanization rather than a transliteration)."""
+    the query is the name's romanization rather than a transliteration: its plain pinyin, or
+    the romanization after ``~`` (a word of it, the surname alone, at ``PART``)."""
+    reading, _, roman = reading.partition("~")
+    if roman:
+        words = [latin_sounds(w) for w in roman.split()]
+        if query.whole in ("".join(words), "".join(reversed(words))):
+            return 1.0, True  # either order: Kikuchi Naoko, Naoko Kikuchi
+        if len(query.words) == 1 and query.whole in words:
+            return PART, True  # `Asahara` for Asahara Shoko
     reading, _, ordinal = reading.partition("#")
     if ordinal and query.ordinal is not None and int(ordinal) != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I

@@ -172,3 +172,31 @@ def test_english_names_and_their_sources_on_real_articles(module_env, article, e
     people = {p["name_zh"]: (p["name_en"], p["name_en_source"])
               for p in kzct("--seed", str(CORPUS / f"{article}.wikitext"), "people", "--json")}
     assert {name: people[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("麻原彰晃", "Asahara Shoko"), ("井上嘉浩", "Inoue Yoshihiro"), ("上祐史浩", "Joyu Fumihiro"),
+    ("松本智津夫", "Matsumoto Chizuo"),
+])
+def test_a_japanese_name_in_hepburn(name: str, latin: str) -> None:
+    from kzct.parse.romanize import hepburn
+
+    assert hepburn(name) == latin
+
+
+def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
+    """The Aum Shinrikyo article ({{lang|ja}}): names in kanji read the Japanese way, and found
+    by their Hepburn in either order, or by the surname alone."""
+    aum = str(CORPUS / "aum-shinrikyo.hant.wikitext")
+    people = {p["name_zh"]: (p["name_en"], p["name_en_source"], p["mentions"])
+              for p in kzct("--seed", aum, "people", "--json")}
+    assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 6)
+    assert people["坂本堤"] == ("Sakamoto Tsutsumi", "romanization", 4)
+    found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
+             ("Shoko Asahara", "Asahara Shoko", "Asahara", "Naoko Kikuchi")}
+    assert {q: (h["name_zh"], h["matched_by"], h["score"]) for q, h in found.items()} == {
+        "Shoko Asahara": ("麻原彰晃", "romanization", 90.0),
+        "Asahara Shoko": ("麻原彰晃", "romanization", 90.0),
+        "Asahara": ("麻原彰晃", "romanization", 87.3),
+        "Naoko Kikuchi": ("菊地直子", "romanization", 90.0),
+    }

@@ -239,6 +239,7 @@ class _Context:
         self.person_verbs = tuple(sorted({scripts.simplified(v) for v in gazetteer.person_verbs},
                                          key=len, reverse=True))
         self._foreign: frozenset[str] | None = None
+        self.japanese = False  # the article writes Japanese (kzct.parse.romanize.hepburn)
         self.found: dict[str, _Found] = {}
 
     @property
@@ -331,8 +332,10 @@ def extract_entities(
     seed: str,
     scripts: Scripts,
     aliases: Iterable[tuple[str, ...]] = (),
+    japanese: bool = False,
 ) -> list[Entity]:
-    """Every person, place and group the body mentions, with all its mentions."""
+    """Every person, place and group the body mentions, with all its mentions. ``japanese``:
+    the article writes Japanese, and its names in kanji are romanized the Japanese way."""
     places = known.places
     same: dict[str, str] = {}
     groups_of_names: list[tuple[str, ...]] = []
@@ -344,6 +347,7 @@ def extract_entities(
                 same.setdefault(name, simple[0])
     article_names = known.with_aliases(same)
     ctx = _Context(gazetteer, article_names, scripts, seed)
+    ctx.japanese = japanese
     hits = [article_names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
@@ -836,7 +840,9 @@ def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, covered: _Cov
     if len(name) < 3:
         return
     foreign = all(c in ctx.foreign for c in name)
-    if not foreign and _romanized(ctx, name) is None:
+    # a Chinese name by its make; in an article that writes Japanese, a name in kanji read the
+    # Japanese way, of five characters at most (`麻原彰晃说`)
+    if not foreign and ((ctx.japanese and len(name) > 5) or _romanized(ctx, name) is None):
         return
     _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered), covered,
                 people, position)
@@ -1117,9 +1123,12 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
 
 def _romanized(ctx: _Context, name: str) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
-    make (``kzct.parse.romanize``)."""
-    from kzct.parse.romanize import romanized
+    make; in an article that writes Japanese, a name in kanji in Hepburn (麻原彰晃 → Asahara
+    Shoko) (``kzct.parse.romanize``)."""
+    from kzct.parse.romanize import hepburn, romanized
 
+    if ctx.japanese:
+        return hepburn(name) if not any(j in name for j in _JOINERS) else None
     return romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
 
 

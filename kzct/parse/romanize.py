@@ -4,6 +4,10 @@
   of a character that has several (什 shi and shen), as the store keeps it for the sound matcher
   of ``kzct.sounds``: ``普京`` → ``pu jing``, ``布什`` → ``bu shi/shen``. A regnal number
   (穆拉德二世) is kept apart, after ``#``: ``mu la de#2``.
+- ``hepburn``: a Japanese name in Hepburn romanization (pykakasi), surname first, long vowels
+  written plain as English-language usage does (麻原彰晃 → ``Asahara Shoko``): for the names of an
+  article that writes Japanese ({{lang|ja}}, {{link-ja}}, kana), where a name in kanji is read
+  the Japanese way. pykakasi is imported only for such an article.
 - ``romanized``: a Han Chinese personal name in Hanyu Pinyin, surname first, as ISO 7098 and
   English-language usage write it: 胡锦涛 → ``Hu Jintao``; a surname read as surnames are (单
   Shan, 曾 Zeng, 解 Xie). Only for names that are Chinese by their make (a common surname and a
@@ -99,3 +103,38 @@ def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> s
     # a syllable that begins with a, o or e after another takes an apostrophe (Xi'an)
     given_text = first[0] + "".join(("'" + s) if s[0] in "aoe" else s for s in first[1:])
     return f"{family.capitalize()} {given_text.capitalize()}"
+
+
+# What marks an article that writes Japanese: its language templates, or kana.
+_JAPANESE = re.compile(r"\{\{\s*(?:lang\s*\|\s*ja\b|lang-ja\b|link-ja\b|nihongo\b|japanese\b)"
+                       r"|[\u3041-\u3096\u30a1-\u30fa]", re.IGNORECASE)
+# a long vowel written plain (Shōkō, shoukou: Shoko), but not two vowels (Inoue)
+_LONG_VOWEL = re.compile(r"(?<=o)[ou](?![aeiou])|(?<=u)u(?![aeiou])")
+
+
+def writes_japanese(text: str) -> bool:
+    """Whether an article writes Japanese (a language template, or kana), so that its names in
+    kanji may be Japanese names."""
+    return _JAPANESE.search(text) is not None
+
+
+@cache
+def _kakasi() -> Any:
+    import pykakasi
+
+    make: Any = pykakasi.kakasi  # untyped in pykakasi
+    return make()
+
+
+def hepburn(name: str) -> str | None:
+    """A Japanese name of two to six kanji in Hepburn, surname first, long vowels plain
+    (松本智津夫 → ``Matsumoto Chizuo``), or None when pykakasi cannot read every character."""
+    if not 2 <= len(name) <= 6 or not all(map(is_cjk, name)):
+        return None
+    words = [item["hepburn"] for item in _kakasi().convert(name)]
+    if not words or not all(words) or not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    out = []
+    for word in words:
+        out.append(_LONG_VOWEL.sub("", word).capitalize())
+    return " ".join(out)

@@ -13,8 +13,9 @@ Scores mean the same thing for every query (0–100):
 A Latin query is also compared by sound with the Chinese names (``kzct.sounds``), in two
 bands below the names' own, so that a name the article writes always ranks first:
 
-- 90: the query is the name's Hanyu Pinyin (``Hu Jintao`` for 胡锦涛): ``matched_by``
-  ``romanization``;
+- 90: the query is the name's Hanyu Pinyin (``Hu Jintao`` for 胡锦涛), or the romanization that
+  is its English name (Hepburn for a Japanese name: ``Asahara Shoko`` for 麻原彰晃; its surname
+  alone at 97% of that): ``matched_by`` ``romanization``;
 - 40 + 45 × similarity (at most 85; from 78.3, a similarity of 0.85): the query sounds like the
   Chinese transliteration (``Putin`` and 普京: 85): ``matched_by`` ``transliteration``. A part of
   a joined name (普京 of 弗拉基米尔·普京) counts at 97% of its fit.
@@ -189,7 +190,7 @@ def _by_sound(index: Index, query: str, kind: str | None) -> dict[str, tuple[flo
     for folded, reading in index.readings(kind):
         fit, plain = match(read, reading, SOUND_FLOOR)
         if plain:
-            out[folded] = (ROMANIZATION_SCORE, "romanization")
+            out[folded] = (round(ROMANIZATION_SCORE * fit, 1), "romanization")
         elif fit:
             out[folded] = (round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1),
                            "transliteration")
