@@ -99,7 +99,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     }
     japanese = writes_japanese(text)
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
-                                scripts, document.aliases, japanese)
+                                scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)
     dates = date_sentences(document.sentences, defects)
     events = extract_events(document.sentences, dates, entities, name)

@@ -216,6 +216,11 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # a word or a stop word is the edge of a short city's name, though it is written with
         # the characters of foreign names (都, 发)
         ("约旦首都安曼发生爆炸。", [("place", "安曼", "Amman"), ("place", "约旦", "Jordan")]),
+        # a flag template names a country, by its English name or its ISO 3166-1 code, at the
+        # text it shows (`{{CHN}}` shows its code); `{{PDF}}` is no country, `{{flagicon}}`
+        # shows no text
+        ("2005年，{{flag|Russia}}和{{flagcountry|KAZ}}及{{CHN}}发生爆炸。{{PDF}}{{flagicon|UZB}}",
+         [("place", None, "China"), ("place", None, "Kazakhstan"), ("place", None, "Russia")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -200,3 +200,14 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
         "Asahara": ("麻原彰晃", "romanization", 87.3),
         "Naoko Kikuchi": ("菊地直子", "romanization", 90.0),
     }
+
+
+def test_flag_templates_name_countries_on_a_real_article(module_env) -> None:
+    """The SCO article's tables of members and partners write `{{flag|Qatar}}`: the country, at
+    the text the template shows."""
+    path = CORPUS / "shanghai-cooperation-organisation.mixed.wikitext"
+    text = path.read_text(encoding="utf-8")
+    places = {p["name_en"]: p for p in kzct("--seed", str(path), "places", "--json")}
+    flagged = [o for o in places["Qatar"]["occurrences"] if o["text"] == "Qatar"]
+    assert len(flagged) == 1 and text[slice(*flagged[0]["span"])] == "Qatar"
+    assert text[flagged[0]["span"][0] - 7:flagged[0]["span"][0]] == "{{flag|"

@@ -22,6 +22,7 @@ written, so a traditional article gives the same entities, written its own way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -333,9 +334,11 @@ def extract_entities(
     scripts: Scripts,
     aliases: Iterable[tuple[str, ...]] = (),
     japanese: bool = False,
+    flags: Iterable[tuple[int, int, str]] = (),
 ) -> list[Entity]:
     """Every person, place and group the body mentions, with all its mentions. ``japanese``:
-    the article writes Japanese, and its names in kanji are romanized the Japanese way."""
+    the article writes Japanese, and its names in kanji are romanized the Japanese way;
+    ``flags``: the countries flag templates name (seed span, ISO 3166-1 alpha-2)."""
     places = known.places
     same: dict[str, str] = {}
     groups_of_names: list[tuple[str, ...]] = []
@@ -353,6 +356,7 @@ def extract_entities(
     covered: list[_Cover] = []
     for sentence, sentence_hits in zip(sentences, hits):
         covered.append(_known(ctx, sentence, sentence_hits, countries))
+    _flagged(ctx, sentences, covered, flags)
     people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
     for position, sentence in enumerate(sentences):
         _links(ctx, sentence, covered[position], people, position)
@@ -539,6 +543,40 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         item.add(_mention(sentence, start, end))
         cover.places.append((start, end, strong, key))
     return cover
+
+
+def _flagged(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
+             flags: Iterable[tuple[int, int, str]]) -> None:
+    """The country a flag template names (`{{flag|Russia}}`, `{{CHN}}`), at the text it shows:
+    the gazetteer's country of that ISO code or English name."""
+    flags = list(flags)
+    if not flags:
+        return
+    by_code: dict[str, Place] = {}
+    for p in ctx.places.places:
+        if p.kind == "country" and p.country:
+            by_code.setdefault(p.country, p)
+            if p.en:
+                by_code.setdefault(p.en.casefold(), p)
+    starts = [s.span[0] for s in sentences]
+    for seed_start, seed_end, country in flags:
+        place = by_code.get(country if len(country) == 2 and country.isupper()
+                            else country.casefold())
+        at = bisect.bisect_right(starts, seed_start) - 1
+        if place is None or at < 0:
+            continue
+        sentence = sentences[at]
+        for clean_start, run_start, length in sentence.runs:
+            if run_start <= seed_start and seed_end <= run_start + length:
+                start = clean_start + seed_start - run_start
+                end = start + seed_end - seed_start
+                if covered[at].taken(start, end):
+                    break
+                key = f"place:{place.key}"
+                ctx.entity(key, "place", place=place, source=place.source).add(
+                    _mention(sentence, start, end))
+                covered[at].places.append((start, end, True, key))
+                break
 
 
 def _linked(sentence: Sentence, start: int, end: int) -> bool:

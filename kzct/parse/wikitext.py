@@ -13,6 +13,7 @@ position for position, which is what the extractors match against.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -101,6 +102,10 @@ class Document(NamedTuple):
     controls: tuple[int, ...] = ()
     # what the article gets wrong in its markup and references (``kzct check``), in seed order
     defects: tuple[Defect, ...] = ()
+    # countries named by flag templates (`{{flag|Russia}}`, `{{flagcountry|KAZ}}`, `{{CHN}}`):
+    # the seed span of the text they show, and the country: its ISO 3166-1 alpha-2 code, or the
+    # English name the template was given
+    flags: tuple[tuple[int, int, str], ...] = ()
 
 
 def is_non_body(title: str) -> bool:
@@ -156,6 +161,7 @@ class _Builder:
         self.refs: list[str] = []
         self.links: list[tuple[str, int, int, int, int]] = []  # target, clean start/end, source start/end
         self.aliases: list[tuple[str, ...]] = []
+        self.flags: list[tuple[int, int, str]] = []  # prepared start, end, alpha-2
         self.quote_depth = 0
         self.pending_end = False  # a sentence end was seen; closing quotes may still follow
         self.newlines = 0
@@ -615,6 +621,8 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         refs={ref.id: ref for ref in frozen.values()},
         unresolved=[r for r in refs.order if r not in refs.defs],
         aliases=list(dict.fromkeys(builder.aliases)),
+        flags=tuple((prepared.original(s), prepared.original(e - 1) + 1, code)
+                    for s, e, code in builder.flags if e > s),
         controls=prepared.controls,
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
             ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
@@ -664,6 +672,10 @@ def _outline_defects(builder: _Builder) -> list[Defect]:
 # Chinese name (or an explicit label) and give the foreign one as another name of the same thing.
 _SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "le": 1, "ill": 1,
           "interlanguage link": 1, "tsl": 3, "translink": 3}
+# Flag templates that show a country's name after its flag (`{{flag|Russia}}`, `{{flag|RUS}}`);
+# `{{flagicon}}` shows the flag alone, no text to read.
+_FLAGS = frozenset({"flag", "flagcountry", "flagu", "flag country"})
+_COUNTRY_TEMPLATE = re.compile(r"[A-Z]{3}")
 _FOREIGN = {"le": 2, "ill": 3, "interlanguage link": 3, "tsl": 2, "translink": 2}
 _LABEL = {"le": 3, "tsl": 4, "translink": 4}  # an explicit label wins over the Chinese name
 _LITERAL = {"!": "|", "·": "·", "dot": "·"}
@@ -674,6 +686,17 @@ _SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "
                            "syntaxhighlight", "source", "templatedata", "style", "script", "imagemap",
                            "mapframe", "maplink", "graph", "chem", "ce", "hiero", "inputbox",
                            "categorytree", "charinsert", "indicator"})
+
+
+@functools.cache
+def _country_code(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (pycountry, imported
+    only when a flag is read)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
+        pycountry.countries.get(alpha_2=code)
+    return str(country.alpha_2) if country is not None else None
 
 
 def _template_name(node: Template) -> str:
@@ -920,6 +943,15 @@ class _Walker:
         shown_key = _SHOWN.get(name)
         if shown_key is None and (name.startswith("link-") or name.startswith("lang-")):
             shown_key = 1
+        if name in _FLAGS:
+            self._flag(_param(params, 1))
+        elif not params and _COUNTRY_TEMPLATE.fullmatch(str(node.name).strip()):
+            # `{{CHN}}`: a country's flag and name, written with its ISO 3166-1 alpha-3 code
+            raw = str(node.name)
+            at = offset + 2 + len(raw) - len(raw.lstrip())
+            if self._flag((node.name, offset + 2), name_too=False):
+                builder.add_text(raw.strip(), at)
+            return
         if name == "bd":
             self._birth_death(params)
             return
@@ -939,6 +971,22 @@ class _Walker:
             names = tuple(n for n in (_plain(shown[0].value), _plain(foreign[0].value)) if n)
             if len(names) == 2 and names[0] != names[1]:
                 builder.aliases.append(names)
+
+    def _flag(self, shown: tuple[Any, int] | None, name_too: bool = True) -> bool:
+        """A flag template's country (an ISO 3166-1 code, or with ``name_too`` an English name,
+        as the template takes it), kept with the span of the text it shows; whether it is one."""
+        if shown is None or self.builder.muted:
+            return False
+        raw = str(shown[0].value if hasattr(shown[0], "value") else shown[0])
+        text = raw.strip()
+        code = _country_code(text) if 2 <= len(text) <= 3 and text.isupper() else None
+        if code is None and not (name_too and text.isascii() and text[:1].isupper()
+                                 and len(text) <= 60):
+            return False
+        code = code or text
+        start = shown[1] + len(raw) - len(raw.lstrip())
+        self.builder.flags.append((start, start + len(text), code))
+        return True
 
     def _birth_death(self, params: list[tuple[Any, int]]) -> None:
         """``{{bd|1940年|7月6日||…}}``: shows the dates of birth and death."""
