@@ -214,13 +214,15 @@ class Sentence(NamedTuple):
         return (self.seed_offset(start), self.seed_offset(max(start, end - 1)) + (1 if end > start else 0))
 
     def seed_offset(self, pos: int) -> int:
-        best = self.span[0]
-        for clean_start, seed_start, length in self.runs:
-            if clean_start <= pos < clean_start + length:
-                return seed_start + (pos - clean_start)
-            if clean_start <= pos:
-                best = seed_start + length
-        return best
+        """The seed offset of ``text[pos]`` (past a run's end, that end), found by bisection:
+        the runs are in text order."""
+        import bisect
+
+        i = bisect.bisect_right(self.runs, pos, key=lambda run: run[0]) - 1
+        if i < 0:
+            return self.span[0]
+        clean_start, seed_start, length = self.runs[i]
+        return seed_start + min(pos - clean_start, length)
 
 
 class Section(NamedTuple):
@@ -284,8 +286,8 @@ class Event(NamedTuple):
     refs: tuple[str, ...]
     span: Span
     seed: str
-    # the ``id`` of each place, person and group above, as ``places``, ``people`` and
-    # ``groups --json`` give it: events join to entities by these
+    # the ``id`` of each place, person and group above, as ``places``, ``people``, ``search``
+    # (and ``groups --json``, for the groups it lists) give it: events join to entities by these
     place_ids: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     group_ids: tuple[str, ...] = ()

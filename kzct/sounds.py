@@ -220,8 +220,10 @@ class Query:
         words = [w for i, w in enumerate(words) if not (i and w.casefold() in _ARTICLES)]
         numbers = [n for n in map(_roman, words) if n is not None]
         self.ordinal = numbers[0] if len(numbers) == 1 else None
-        self.words = [w for w in (latin_sounds(w) for w in words if _roman(w) is None) if w]
-        self.whole = "".join(self.words)
+        kept = [w for w in words if _roman(w) is None]
+        self.words = [w for w in (latin_sounds(w) for w in kept) if w]
+        # the words folded together, as a name's syllables are (Cai Yingwen: kaingven)
+        self.whole = latin_sounds(" ".join(kept))
 
 
 def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
@@ -229,14 +231,16 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
     (``kzct.parse.romanize.readings``): the fit (0 below ``floor``; a part of a joined name, or
     the query's last word against the name's last part, at ``PART`` of its fit), and whether
     the query is the name's romanization rather than a transliteration: its plain pinyin, or
-    the romanization after ``~`` (a word of it, the surname alone, at ``PART``)."""
-    reading, _, roman = reading.partition("~")
-    if roman:
+    a romanization after ``~`` (a word of it, the surname alone, at ``PART``)."""
+    reading, *romans = reading.split("~")
+    part = False
+    for roman in romans:  # the name's romanizations, in each article that has one
         words = [latin_sounds(w) for w in roman.split()]
         if query.whole in ("".join(words), "".join(reversed(words))):
             return 1.0, True  # either order: Kikuchi Naoko, Naoko Kikuchi
-        if len(query.words) == 1 and query.whole in words:
-            return PART, True  # `Asahara` for Asahara Shoko
+        part = part or (len(query.words) == 1 and query.whole in words)
+    if part:
+        return PART, True  # `Asahara` for Asahara Shoko
     reading, _, ordinal = reading.partition("#")
     if ordinal and query.ordinal is not None and int(ordinal) != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I
@@ -250,10 +254,10 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         targets.append((query.words[-1], parts[-1], PART))
     best = 0.0
     for latin, syllables, weight in targets:
+        if weight == 1.0 and latin == pinyin_sounds(syllables):
+            return 1.0, True  # before the cheap test: plain pinyin needs no table (Xi, Cao)
         if not plausible(latin, syllables):
             continue
-        if weight == 1.0 and latin == pinyin_sounds(syllables):
-            return 1.0, True
         fit = similarity(latin, syllables, floor) * weight
         if fit >= floor:
             best = max(best, fit)

@@ -406,23 +406,45 @@ class _Cover:
     Bikin, a town in Russia; the person wins)."""
 
     def __init__(self) -> None:
-        self.hard: list[tuple[int, int]] = []
-        self.places: list[tuple[int, int, bool, str]] = []  # start, end, strong, entity key
+        self._places: list[tuple[int, int, bool, str]] = []  # start, end, strong, entity key
+        # the positions covered, and the ends of places, so that a test costs the length of
+        # what it asks about, not the number of names the sentence holds
+        self._hard_at: set[int] = set()
+        self._place_at: set[int] = set()
+        self._place_ends: dict[int, bool] = {}  # end → whether a strong place ends there
+
+    @property
+    def places(self) -> list[tuple[int, int, bool, str]]:
+        return self._places
+
+    @places.setter
+    def places(self, places: list[tuple[int, int, bool, str]]) -> None:
+        self._places, self._place_at, self._place_ends = [], set(), {}
+        for place in places:
+            self.add_place(place)
+
+    def add_place(self, place: tuple[int, int, bool, str]) -> None:
+        start, end, strong, _key = place
+        self._places.append(place)
+        self._place_at.update(range(start, end))
+        self._place_ends[end] = self._place_ends.get(end, False) or strong
 
     def taken(self, start: int, end: int) -> bool:
-        return _taken(self.hard, start, end) or any(
-            s < end and start < e for s, e, _strong, _key in self.places)
+        return any(i in self._hard_at or i in self._place_at for i in range(start, end))
 
     def hard_taken(self, start: int, end: int) -> bool:
-        return _taken(self.hard, start, end)
+        return any(i in self._hard_at for i in range(start, end))
+
+    def place_ends_at(self, pos: int) -> bool:
+        return pos in self._place_ends
 
     def strong_place_ends_at(self, pos: int) -> bool:
         """A country or a longer place name ends at ``pos`` (`俄罗斯总统…`): the left edge of a
         name that follows it."""
-        return any(e == pos and strong for _s, e, strong, _key in self.places)
+        return self._place_ends.get(pos, False)
 
     def add(self, start: int, end: int) -> None:
-        self.hard.append((start, end))
+        self._hard_at.update(range(start, end))
 
 
 # -- known names: curated, places ------------------------------------------------------------------
@@ -479,7 +501,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     key = entity_id(entry)
                     ctx.entity(key, "place", curated=entry, source="curated").add(
                         _mention(sentence, start, end))
-                    cover.places.append((start, end, True, key))
+                    cover.add_place((start, end, True, key))
                 continue
             if entry.kind == "person" and start and shadow[start - 1] in _JOINERS:
                 # `乔治·沃克·布什`: the curated surname ends a fuller written name; where the
@@ -541,7 +563,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             key = f"place:{place.key}"
             item = ctx.entity(key, "place", place=place, source=place.source)
         item.add(_mention(sentence, start, end))
-        cover.places.append((start, end, strong, key))
+        cover.add_place((start, end, strong, key))
     return cover
 
 
@@ -566,17 +588,21 @@ def _flagged(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
         if place is None or at < 0:
             continue
         sentence = sentences[at]
-        for clean_start, run_start, length in sentence.runs:
-            if run_start <= seed_start and seed_end <= run_start + length:
-                start = clean_start + seed_start - run_start
-                end = start + seed_end - seed_start
-                if covered[at].taken(start, end):
-                    break
-                key = f"place:{place.key}"
-                ctx.entity(key, "place", place=place, source=place.source).add(
-                    _mention(sentence, start, end))
-                covered[at].places.append((start, end, True, key))
-                break
+        runs = sentence.runs
+        i = bisect.bisect_right(runs, seed_start, key=lambda run: run[1]) - 1
+        if i < 0:
+            continue
+        clean_start, run_start, length = runs[i]
+        if seed_end > run_start + length:
+            continue
+        start = clean_start + seed_start - run_start
+        end = start + seed_end - seed_start
+        if covered[at].taken(start, end):
+            continue
+        key = f"place:{place.key}"
+        ctx.entity(key, "place", place=place, source=place.source).add(
+            _mention(sentence, start, end))
+        covered[at].add_place((start, end, True, key))
 
 
 def _linked(sentence: Sentence, start: int, end: int) -> bool:
@@ -610,7 +636,7 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
         return False
     if end - start == 2 and not strong:
         translit = ctx.places.translit
-        place_before = cover is not None and any(e == start for _s, e, _st, _k in cover.places)
+        place_before = cover is not None and cover.place_ends_at(start)
         # a fragment of a longer foreign name (not `中国新疆`); but a word or a stop word that
         # ends right before it or begins right after it is its edge (`首都安曼`, `海法被`)
         if (before and before in translit and is_cjk(before) and not place_before
@@ -679,7 +705,7 @@ def _runs_into(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
     if start == 0 or shadow[start - 1] not in ctx.places.translit:
         return False
     return not (ctx.title_before(shadow, start) or ctx.stop_before(shadow, start)
-                or any(e == start for _s, e, _strong, _key in cover.places))
+                or cover.place_ends_at(start))
 
 
 def _name_around(ctx: _Context, shadow: str, joiner: int,
@@ -842,8 +868,9 @@ def _before_verb(ctx: _Context, sentence: Sentence, covered: _Cover,
     shadow = sentence.shadow
     for verb in ctx.person_verbs:
         at = shadow.find(verb)
-        while at > 0:
-            _name_before_verb(ctx, sentence, at, covered, people, position)
+        while at >= 0:
+            if at > 0:  # a verb that begins the sentence has no name before it
+                _name_before_verb(ctx, sentence, at, covered, people, position)
             at = shadow.find(verb, at + len(verb))
 
 
@@ -1165,9 +1192,13 @@ def _romanized(ctx: _Context, name: str) -> str | None:
     Shoko) (``kzct.parse.romanize``)."""
     from kzct.parse.romanize import hepburn, romanized
 
-    if ctx.japanese:
-        return hepburn(name) if not any(j in name for j in _JOINERS) else None
-    return romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
+    chinese = romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
+    if ctx.japanese and not any(j in name for j in _JOINERS) \
+            and (chinese is None or len(name) > 3):
+        # in an article that writes Japanese, a name that is not Chinese by its make, or of
+        # four characters or more (麻原彰晃, 菊地直子), is read the Japanese way; 温家宝 is not
+        return hepburn(name)
+    return chinese
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],

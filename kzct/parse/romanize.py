@@ -15,7 +15,10 @@
   "Ye Liqin". The result is a romanization, shown as such (``name_en_source``); it finds the
   person and is no English name the article gave.
 
-pypinyin is imported on first use, when an article is built; never on a warm query.
+pypinyin is imported on first use: when an article is built, or when a Chinese query that
+matches no name is compared with the Latin names by sound; never for another warm query. It is
+imported without its dictionary of phrases (``PYPINYIN_NO_PHRASES``, which pypinyin reads from
+the environment when it is imported; kzct sets it only if the user has not).
 """
 
 from __future__ import annotations
@@ -98,8 +101,8 @@ def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> s
         return None
     pypinyin = _pypinyin()
     family = SURNAME_READINGS.get(surname) or "".join(
-        pypinyin.lazy_pinyin(surname, style=pypinyin.Style.NORMAL))
-    first = pypinyin.lazy_pinyin(given, style=pypinyin.Style.NORMAL)
+        pypinyin.lazy_pinyin(surname, style=pypinyin.Style.NORMAL, v_to_u=True))
+    first = pypinyin.lazy_pinyin(given, style=pypinyin.Style.NORMAL, v_to_u=True)  # Lü, Nü
     # a syllable that begins with a, o or e after another takes an apostrophe (Xi'an)
     given_text = first[0] + "".join(("'" + s) if s[0] in "aoe" else s for s in first[1:])
     return f"{family.capitalize()} {given_text.capitalize()}"

@@ -980,7 +980,7 @@ class _Walker:
         raw = str(shown[0].value if hasattr(shown[0], "value") else shown[0])
         text = raw.strip()
         code = _country_code(text) if 2 <= len(text) <= 3 and text.isupper() else None
-        if code is None and not (name_too and text.isascii() and text[:1].isupper()
+        if code is None and not (name_too and text.isascii() and text[:1].isalpha()
                                  and len(text) <= 60):
             return False
         code = code or text

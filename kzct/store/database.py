@@ -177,7 +177,13 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
                      "UPDATE SET articles = articles + 1",
                      sorted({(folded, kind) for folded, _name, _entity, _seed, kind in names}))
     conn.executemany("INSERT OR IGNORE INTO chars VALUES (?, ?)", rows.t2s)
-    conn.executemany("INSERT OR IGNORE INTO readings VALUES (?, ?)", rows.readings)
+    # a name's pinyin is the same in every article; its romanization (after ~) is the one its
+    # entity has there: each article's is kept, whatever order the articles come in
+    conn.executemany(
+        "INSERT INTO readings VALUES (?, ?) ON CONFLICT (folded) DO UPDATE SET reading = "
+        "readings.reading || substr(excluded.reading, instr(excluded.reading, '~')) "
+        "WHERE instr(excluded.reading, '~') > 0 AND instr(readings.reading, "
+        "substr(excluded.reading, instr(excluded.reading, '~'))) = 0", rows.readings)
 
 
 def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
