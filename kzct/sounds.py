@@ -20,7 +20,7 @@ as soon as no continuation can stay within the allowed distance.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kzct.text import fold
@@ -124,6 +124,7 @@ def first_sounds(syllable: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
 def pinyin_sounds(syllables: tuple[str, ...]) -> str:
     """The syllables as plain Hanyu Pinyin reads them, in the sound alphabet: what a Latin
     query that is this name's romanization folds to (胡锦涛: ``hujintao``)."""
@@ -151,20 +152,27 @@ def _indel(a: str) -> float:
     return 0.5 if a in _VOWELS or a in "hn" else 1.0
 
 
+# every cost looked up once: the inner loop of a comparison reads these tables
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SUB = {(a, b): _sub(a, b) for a in _LETTERS for b in _LETTERS}
+_INDEL = {a: _indel(a) for a in _LETTERS}
+
+
 def _step(row: list[float], latin: str, options: tuple[str, ...]) -> list[float]:
     """The cheapest cost of having read ``latin[:j]`` once one of ``options`` follows what
     ``row`` had read, for every ``j``."""
     best = list(row) if "" in options else [99.0] * len(row)
     n = len(latin)
+    inserts = [_INDEL[letter] for letter in latin]
     for option in options:
         previous = row
         for sound in option:
-            cost = _indel(sound)
+            cost = _INDEL[sound]
+            subs = [_SUB[sound, letter] for letter in latin]
             current = [previous[0] + cost]
             for j in range(1, n + 1):
-                letter = latin[j - 1]
-                current.append(min(previous[j] + cost, current[j - 1] + _indel(letter),
-                                   previous[j - 1] + _sub(sound, letter)))
+                current.append(min(previous[j] + cost, current[j - 1] + inserts[j - 1],
+                                   previous[j - 1] + subs[j - 1]))
             previous = current
         for j in range(n + 1):
             if previous[j] < best[j]:
@@ -226,25 +234,34 @@ class Query:
         self.whole = latin_sounds(" ".join(kept))
 
 
+@lru_cache(maxsize=8192)
+def _parsed(reading: str) -> tuple[tuple[tuple[str, ...], ...], int | None,
+                                   tuple[tuple[str, ...], ...]]:
+    """A stored reading read once: the syllables of each part, the regnal number, and each
+    romanization's words in the sound alphabet."""
+    reading, *romans = reading.split("~")
+    reading, _, ordinal = reading.partition("#")
+    parts = tuple(tuple(p.split()) for p in reading.split("|") if p.strip())
+    return (parts, int(ordinal) if ordinal.isdigit() else None,
+            tuple(tuple(latin_sounds(w) for w in roman.split()) for roman in romans))
+
+
 def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
     """How well a Latin query fits a Chinese name of this ``reading``
     (``kzct.parse.romanize.readings``): the fit (0 below ``floor``; a part of a joined name, or
     the query's last word against the name's last part, at ``PART`` of its fit), and whether
     the query is the name's romanization rather than a transliteration: its plain pinyin, or
     a romanization after ``~`` (a word of it, the surname alone, at ``PART``)."""
-    reading, *romans = reading.split("~")
+    parts, ordinal, romans = _parsed(reading)
     part = False
-    for roman in romans:  # the name's romanizations, in each article that has one
-        words = [latin_sounds(w) for w in roman.split()]
+    for words in romans:  # the name's romanizations, in each article that has one
         if query.whole in ("".join(words), "".join(reversed(words))):
             return 1.0, True  # either order: Kikuchi Naoko, Naoko Kikuchi
         part = part or (len(query.words) == 1 and query.whole in words)
     if part:
         return PART, True  # `Asahara` for Asahara Shoko
-    reading, _, ordinal = reading.partition("#")
-    if ordinal and query.ordinal is not None and int(ordinal) != query.ordinal:
+    if ordinal is not None and query.ordinal is not None and ordinal != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I
-    parts = [tuple(p.split()) for p in reading.split("|") if p.strip()]
     if not parts or len(query.whole) < 3:
         return 0.0, False
     targets = [(query.whole, tuple(s for p in parts for s in p), 1.0)]
