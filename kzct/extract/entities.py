@@ -165,6 +165,13 @@ class Names:
         self.links = {e.same_as: e for e in gazetteer.entries if e.same_as is not None}
         self.countries = {p.country: p.en for p in places.places
                           if p.kind == "country" and p.country and p.en}
+        # a country by its ISO code and by its English name (casefolded), for flag templates
+        self.country_places: dict[str, Place] = {}
+        for p in places.places:
+            if p.kind == "country" and p.country:
+                self.country_places.setdefault(p.country, p)
+                if p.en:
+                    self.country_places.setdefault(p.en.casefold(), p)
 
     def _index(self, names: Iterable[str]) -> None:
         for name in names:
@@ -186,6 +193,7 @@ class Names:
         view.keys = self.keys
         view.links = self.links
         view.countries = self.countries
+        view.country_places = self.country_places
         view.table = {**self.table, **extra}
         view.lengths = {key: list(values) for key, values in self.lengths.items()}
         view._index(extra)
@@ -227,7 +235,8 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 class _Context:
     """What the rules need while reading one article."""
 
-    def __init__(self, gazetteer: Gazetteer, names: Names, scripts: Scripts, seed: str) -> None:
+    def __init__(self, gazetteer: Gazetteer, names: Names, scripts: Scripts, seed: str,
+                 japanese: bool = False) -> None:
         self.gazetteer = gazetteer
         self.names = names
         self.places = names.places
@@ -240,7 +249,7 @@ class _Context:
         self.person_verbs = tuple(sorted({scripts.simplified(v) for v in gazetteer.person_verbs},
                                          key=len, reverse=True))
         self._foreign: frozenset[str] | None = None
-        self.japanese = False  # the article writes Japanese (kzct.parse.romanize.hepburn)
+        self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         self.found: dict[str, _Found] = {}
 
     @property
@@ -349,8 +358,7 @@ def extract_entities(
             for name in simple[1:]:
                 same.setdefault(name, simple[0])
     article_names = known.with_aliases(same)
-    ctx = _Context(gazetteer, article_names, scripts, seed)
-    ctx.japanese = japanese
+    ctx = _Context(gazetteer, article_names, scripts, seed, japanese)
     hits = [article_names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
@@ -574,12 +582,7 @@ def _flagged(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
     flags = list(flags)
     if not flags:
         return
-    by_code: dict[str, Place] = {}
-    for p in ctx.places.places:
-        if p.kind == "country" and p.country:
-            by_code.setdefault(p.country, p)
-            if p.en:
-                by_code.setdefault(p.en.casefold(), p)
+    by_code = ctx.names.country_places
     starts = [s.span[0] for s in sentences]
     for seed_start, seed_end, country in flags:
         place = by_code.get(country if len(country) == 2 and country.isupper()
@@ -870,14 +873,14 @@ def _before_verb(ctx: _Context, sentence: Sentence, covered: _Cover,
         at = shadow.find(verb)
         while at >= 0:
             if at > 0:  # a verb that begins the sentence has no name before it
-                _name_before_verb(ctx, sentence, at, covered, people, position)
+                _name_before_verb(ctx, sentence, at, verb, covered, people, position)
             at = shadow.find(verb, at + len(verb))
 
 
-def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, covered: _Cover,
-                      people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, verb: str,
+                      covered: _Cover, people: list[tuple[int, int, int, str, str | None]],
+                      position: int) -> None:
     shadow = sentence.shadow
-    verb = next(v for v in ctx.person_verbs if shadow.startswith(v, end))
     if ctx.word_across(shadow, end) or any(
             ctx._word(shadow[end:end + k]) for k in (2, 3, 4) if k > len(verb)):
         return  # `自称`, `说法`: the verb is part of another word

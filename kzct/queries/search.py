@@ -192,9 +192,12 @@ def _by_sound(index: Index, query: str, kind: str | None) -> dict[str, tuple[flo
         if plain:
             out[folded] = (round(ROMANIZATION_SCORE * fit, 1), "romanization")
         elif fit:
-            out[folded] = (round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1),
-                           "transliteration")
+            out[folded] = (_sound_score(fit), "transliteration")
     return out
+
+
+def _sound_score(fit: float) -> float:
+    return round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1)
 
 
 def _latin_by_sound(names: list[str], needle: str) -> dict[str, float]:
@@ -211,7 +214,7 @@ def _latin_by_sound(names: list[str], needle: str) -> dict[str, float]:
             continue
         fit, _plain = match(Query(name), reading, SOUND_FLOOR)
         if fit:
-            out[name] = round(TRANSLITERATION_BASE + TRANSLITERATION_SPAN * fit, 1)
+            out[name] = _sound_score(fit)
     return out
 
 
