@@ -139,10 +139,12 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
 
 def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
     """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
-    a search folds it); after ``~``, the romanization that is the entity's English name
+    a search folds it); after ``@``, a place name's generic terms (``kzct.sounds.place_marks``);
+    after ``~``, the romanization that is the entity's English name
     (``hu jin tao~Hu Jintao``, ``ma yuan zhang huang~Asahara Shoko``), which a search finds it
     by, as a romanization."""
     from kzct.parse.romanize import readings
+    from kzct.sounds import place_marks
 
     out: dict[str, str] = {}
     for entity in entities:
@@ -152,5 +154,7 @@ def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
                 simple = scripts.simplified(name)
                 folded = fold(simple)
                 if folded not in out:
-                    out[folded] = readings(folded) + (f"~{roman}" if roman else "")
+                    # a place's generic terms (北奥塞梯: North), after `@`
+                    marks = place_marks(folded) if entity.kind == "place" else ""
+                    out[folded] = readings(folded) + marks + (f"~{roman}" if roman else "")
     return out

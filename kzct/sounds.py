@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kzct.text import fold
 
@@ -217,9 +218,58 @@ def _roman(word: str) -> int | None:
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0]))
 
 
+class PlaceTerms(NamedTuple):
+    """The generic terms of place names (``kzct/data/place_terms.toml``): each Chinese term with
+    its kind, its English words and whether the name without it is the same place; and the
+    directions written before a name."""
+
+    terms: dict[str, tuple[str, tuple[str, ...], bool]]  # 边疆区 → (region, (Krai, …), False)
+    directions: dict[str, tuple[str, ...]]  # 北 → (North, Northern)
+
+    def longest_first(self) -> list[str]:
+        return sorted(self.terms, key=len, reverse=True)
+
+    def split(self, name: str) -> tuple[str, str, str]:
+        """A place name as (direction, stem, term): 北奥塞梯 → (北, 奥塞梯, ""), 斯塔夫罗波尔边疆区
+        → ("", 斯塔夫罗波尔, 边疆区); what is left is at least two characters."""
+        term = next((t for t in self.longest_first()
+                     if name.endswith(t) and len(name) - len(t) >= 2), "")
+        stem = name[:len(name) - len(term)]
+        direction = stem[0] if stem[:1] in self.directions and len(stem) >= 3 else ""
+        return direction, stem[len(direction):], term
+
+
+@cache
+def place_terms() -> PlaceTerms:
+    import tomllib
+
+    path = Path(__file__).parent / "data" / "place_terms.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    terms = {zh: (str(v["kind"]), tuple(v["en"]), bool(v.get("settlement", False)))
+             for zh, v in data["terms"].items()}
+    return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()})
+
+
+@cache
+def _english_terms() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
+    """Each English generic term, as folded words, → the Chinese terms it translates; and the
+    most words one has."""
+    table = place_terms()
+    out: dict[tuple[str, ...], set[str]] = {}
+    for zh, (_kind, english, _settlement) in table.terms.items():
+        for en in english:
+            out.setdefault(tuple(fold(en).split()), set()).add(zh)
+    for zh, english in table.directions.items():
+        for en in english:
+            out.setdefault(("<", fold(en)), set()).add(zh)
+    return {k: frozenset(v) for k, v in out.items()}, max(len(k) for k in out)
+
+
 class Query:
     """A Latin query read once for many comparisons: its words in the sound alphabet, and a
-    regnal number (``II. Murad``, ``Mehmed IV``) apart."""
+    regnal number (``II. Murad``, ``Mehmed IV``) apart; and, where it names a kind of place
+    (``Stavropol Krai``, ``North Ossetia``), the Chinese terms those words translate and the
+    words of the name without them."""
 
     def __init__(self, text: str) -> None:
         words = text.replace(",", " ").replace("-", " ").split()
@@ -232,18 +282,46 @@ class Query:
         self.words = [w for w in (latin_sounds(w) for w in kept) if w]
         # the words folded together, as a name's syllables are (Cai Yingwen: kaingven)
         self.whole = latin_sounds(" ".join(kept))
+        self.before, self.after, stem = _generic(kept)
+        self.stem = [w for w in (latin_sounds(w) for w in stem) if w]
+
+
+def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str]]:
+    """The Chinese terms a query's leading direction and trailing generic term translate, and
+    the words between (``North Ossetia``: {北}, {}, [Ossetia])."""
+    english, most = _english_terms()
+    folded = [fold(w) for w in words]
+    before: frozenset[str] = frozenset()
+    if len(words) > 1 and ("<", folded[0]) in english:
+        before, words, folded = english["<", folded[0]], words[1:], folded[1:]
+    for n in range(min(most, len(words) - 1), 0, -1):
+        if tuple(folded[-n:]) in english:
+            return before, english[tuple(folded[-n:])], words[:-n]
+    return before, frozenset(), words
 
 
 @lru_cache(maxsize=8192)
 def _parsed(reading: str) -> tuple[tuple[tuple[str, ...], ...], int | None,
-                                   tuple[tuple[str, ...], ...]]:
-    """A stored reading read once: the syllables of each part, the regnal number, and each
-    romanization's words in the sound alphabet."""
+                                   tuple[tuple[str, ...], ...], str, str]:
+    """A stored reading read once: the syllables of each part, the regnal number, each
+    romanization's words in the sound alphabet, and the generic terms the name begins and ends
+    with (after ``@<`` and ``@>``)."""
     reading, *romans = reading.split("~")
+    reading, *marks = reading.split("@")
     reading, _, ordinal = reading.partition("#")
     parts = tuple(tuple(p.split()) for p in reading.split("|") if p.strip())
+    before = next((m[1:] for m in marks if m.startswith("<")), "")
+    after = next((m[1:] for m in marks if m.startswith(">")), "")
     return (parts, int(ordinal) if ordinal.isdigit() else None,
-            tuple(tuple(latin_sounds(w) for w in roman.split()) for roman in romans))
+            tuple(tuple(latin_sounds(w) for w in roman.split()) for roman in romans),
+            before, after)
+
+
+def place_marks(name: str) -> str:
+    """What a place's stored reading says of its generic terms (``@<北``, ``@>边疆区``), so that
+    ``match`` can compare a query's own words with the rest of the name."""
+    direction, _stem, term = place_terms().split(name)
+    return (f"@<{direction}" if direction else "") + (f"@>{term}" if term else "")
 
 
 def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
@@ -251,8 +329,13 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
     (``kzct.parse.romanize.readings``): the fit (0 below ``floor``; a part of a joined name, or
     the query's last word against the name's last part, at ``PART`` of its fit), and whether
     the query is the name's romanization rather than a transliteration: its plain pinyin, or
-    a romanization after ``~`` (a word of it, the surname alone, at ``PART``)."""
-    parts, ordinal, romans = _parsed(reading)
+    a romanization after ``~`` (a word of it, the surname alone, at ``PART``).
+
+    A place name's generic terms are translated, not transliterated (``place_terms``): where a
+    query ends with a term the name ends with, or begins with its direction, the rest of each
+    is compared (``Stavropol Krai`` and 斯塔夫罗波尔边疆区); a query without them fits the rest
+    of the name at ``PART``."""
+    parts, ordinal, romans, before, after = _parsed(reading)
     part = False
     for words in romans:  # the name's romanizations, in each article that has one
         if query.whole in ("".join(words), "".join(reversed(words))):
@@ -262,20 +345,38 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         return PART, True  # `Asahara` for Asahara Shoko
     if ordinal is not None and query.ordinal is not None and ordinal != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I
-    if not parts or len(query.whole) < 3:
+    best = _fit(query.whole, query.words, parts, floor, 1.0)
+    if (before or after) and query.stem and best[0] < 1.0 \
+            and (not query.before or before in query.before) \
+            and (not query.after or after in query.after):
+        # the name without its generic terms (whole syllables: the terms are Han characters)
+        syllables = [s for p in parts for s in p]
+        stem = tuple(syllables[len(before):len(syllables) - len(after)])
+        named = (not before or query.before) and (not after or query.after)
+        if stem:
+            fit, plain = _fit("".join(query.stem), query.stem, (stem,), floor,
+                              1.0 if named else PART)
+            if fit > best[0]:
+                best = fit, plain
+    return best
+
+
+def _fit(whole: str, words: list[str], parts: tuple[tuple[str, ...], ...], floor: float,
+         weight: float) -> tuple[float, bool]:
+    if not parts or len(whole) < 3:
         return 0.0, False
-    targets = [(query.whole, tuple(s for p in parts for s in p), 1.0)]
+    targets = [(whole, tuple(s for p in parts for s in p), weight)]
     if len(parts) > 1:
-        targets += [(query.whole, p, PART) for p in parts]
-    if len(query.words) > 1:
-        targets.append((query.words[-1], parts[-1], PART))
+        targets += [(whole, p, PART * weight) for p in parts]
+    if len(words) > 1:
+        targets.append((words[-1], parts[-1], PART * weight))
     best = 0.0
-    for latin, syllables, weight in targets:
-        if weight == 1.0 and latin == pinyin_sounds(syllables):
-            return 1.0, True  # before the cheap test: plain pinyin needs no table (Xi, Cao)
+    for latin, syllables, share in targets:
+        if share == weight and latin == pinyin_sounds(syllables):
+            return weight, True  # before the cheap test: plain pinyin needs no table (Xi, Cao)
         if not plausible(latin, syllables):
             continue
-        fit = similarity(latin, syllables, floor) * weight
+        fit = similarity(latin, syllables, floor) * share
         if fit >= floor:
             best = max(best, fit)
     return best, False

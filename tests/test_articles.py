@@ -85,7 +85,11 @@ def test_tajikistan_simplified(kzct) -> None:
     assert (rebel["name_en"], rebel["name_en_source"]) == ("Abduhalim Nazarzoda", "article")
     assert people["埃莫马利·拉赫蒙"]["role"] == "总统"
     places = {p["name_zh"]: p for p in kzct(article, "places")}
-    assert set(places) == {"塔吉克斯坦", "杜尚别", "拉什特谷地"}
+    assert set(places) == {"塔吉克斯坦", "杜尚别", "拉什特谷地", "罗姆特峡谷"}
+    # a wikilink that ends with a generic term (`[[罗姆特峡谷]]`): a place by its make, which
+    # no gazetteer holds: its kind, and no English name
+    gorge = places["罗姆特峡谷"]
+    assert (gorge["name_en"], gorge["place_type"], gorge["source"]) == (None, "valley", "article")
     valley = places["拉什特谷地"]  # Rasht (a city in Iran) and a suffix: a valley of its own
     assert (valley["name_en"], valley["place_type"], valley["source"]) == (
         "Rasht Valley", "valley", "derived")

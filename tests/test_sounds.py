@@ -57,6 +57,29 @@ def test_a_query_in_plain_pinyin_is_a_romanization() -> None:
     assert match(Query("Wūlǔmùqí"), readings("乌鲁木齐"), 0.85) == (1.0, True)  # tone marks
 
 
+def _place(name: str) -> str:
+    from kzct.sounds import place_marks
+
+    return readings(name) + place_marks(name)
+
+
+@pytest.mark.parametrize(("latin", "chinese", "found"), [
+    # a place's generic term is translated and its name transliterated (GB/T 17693): the query's
+    # own generic words stand for the term, the rest is compared by sound
+    ("Stavropol Krai", "斯塔夫罗波尔边疆区", (1.0, False)),
+    ("Babur Square", "巴布尔广场", (1.0, False)),
+    ("North Ossetia", "北奥塞梯", (0.917, False)),
+    ("Tianshan District", "天山区", (1.0, True)),  # 天山 is Tianshan in pinyin
+    # without its generic words, the name at PART of its fit; with others, not at all
+    ("Stavropol", "斯塔夫罗波尔边疆区", (0.97, False)),
+    ("Stavropol Lake", "斯塔夫罗波尔边疆区", (0.0, False)),
+    ("South Ossetia", "北奥塞梯", (0.0, False)),
+])
+def test_a_places_generic_term_is_translated(latin: str, chinese: str, found) -> None:
+    fit, plain = match(Query(latin), _place(chinese), 0.85)
+    assert (round(fit, 3), plain) == found
+
+
 def test_the_sound_table_covers_the_xinhua_tables() -> None:
     """Each cell of the published tables (tests/data/xinhua_tables.tsv) is a Latin syllable and
     the character it is written with: kzct/data/sounds.toml must let the one be read as the
@@ -125,6 +148,22 @@ def test_search_by_sound_on_real_articles(module_env) -> None:
     guo = _search("Guo Chengzhen")[0]
     assert (guo["name_zh"], guo["matched_by"], guo["score"], guo["name_en_source"]) == \
         ("郭承真", "romanization", 90.0, "romanization")
+
+
+def test_places_by_their_make_are_found_by_sound(module_env) -> None:
+    """Places no gazetteer holds (a river, a gorge, a direction and a name; a town and a street
+    in China) are found by their English names, by sound or pinyin, with their generic terms."""
+    first = {q: _search(q)[0] for q in ("Terek River", "Pankisi Gorge", "North Ossetia",
+                                        "Shadian Town", "Chunxi Road")}
+    assert {q: (h["id"], h["matched_by"], h["score"]) for q, h in first.items()} == {
+        "Terek River": ("place:捷列克河", "transliteration", 85.0),
+        "Pankisi Gorge": ("place:潘基斯峡谷", "transliteration", 85.0),
+        "North Ossetia": ("place:北奥塞梯", "transliteration", 81.2),
+        "Shadian Town": ("place:沙甸", "romanization", 90.0),
+        "Chunxi Road": ("place:春熙路", "romanization", 90.0),
+    }
+    assert first["Pankisi Gorge"]["name_en"] is None  # found, not named
+    assert first["Pankisi Gorge"]["place_type"] == "valley"
 
 
 def test_a_chinese_query_finds_a_latin_name_by_sound(module_env) -> None:

@@ -10,6 +10,10 @@ written, so a traditional article gives the same entities, written its own way.
   city name that is also a common word (`合作`) is a place only with a place suffix (`合作市`).
   A place name followed by a geographic suffix (`安集延州`, `费尔干纳盆地`) is a place of its own
   whose kind the suffix gives.
+- Places no gazetteer holds, by their make (``_by_make``): a name with a generic term (通名,
+  ``kzct/data/place_terms.toml``), as a wikilink or in the characters of foreign names; a
+  direction and a transliteration in a wikilink; a transliterated wikilink after a place; a name
+  after a word for a settlement; and each again, wherever the article writes it.
 - People nobody curated: transliterated names joined by `·•‧・･` or a hyphen, their edges found
   by the words around them (an office before the name goes into ``role``; a verb or a particle
   after it ends it); names before or after a title (`卡里莫夫总统`, `国家主席胡锦涛`); wikilinks
@@ -30,6 +34,7 @@ from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
 from kzct.parse.gazetteer import Curated, Gazetteer, Place, PlaceTable
+from kzct.sounds import place_terms
 from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
@@ -70,15 +75,7 @@ _ORGANISATION_AFTER = re.compile(
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍. (One character that
 # begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂.)
 _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
-# A place followed by one of these is a place of its own, of the kind the suffix says.
-_GEO_SUFFIXES = (("河谷", "valley", "Valley"), ("谷地", "valley", "Valley"),
-                 ("峡谷", "valley", "Gorge"), ("盆地", "basin", "Basin"),
-                 ("高原", "plateau", "Plateau"), ("地区", "region", "Region"),
-                 ("州", "region", "Region"), ("省", "province", "Province"),
-                 ("区", "district", "District"), ("河", "river", "River"),
-                 ("山", "mountain", "Mountains"), ("大街", "street", "Street"),
-                 ("路", "street", "Road"), ("街", "street", "Street"))
-_PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省)")
+_PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
 # dictionary tags as a person's name)
@@ -251,6 +248,8 @@ class _Context:
         self._foreign: frozenset[str] | None = None
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         self.found: dict[str, _Found] = {}
+        self.terms = place_terms()  # the generic terms of place names (边疆区, 河, 北)
+        self.term_pattern = re.compile("|".join(map(re.escape, self.terms.longest_first())))
 
     @property
     def foreign(self) -> frozenset[str]:
@@ -365,6 +364,7 @@ def extract_entities(
     for sentence, sentence_hits in zip(sentences, hits):
         covered.append(_known(ctx, sentence, sentence_hits, countries))
     _flagged(ctx, sentences, covered, flags)
+    _by_make(ctx, sentences, covered)
     people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
     for position, sentence in enumerate(sentences):
         _links(ctx, sentence, covered[position], people, position)
@@ -420,6 +420,7 @@ class _Cover:
         self._hard_at: set[int] = set()
         self._place_at: set[int] = set()
         self._place_ends: dict[int, bool] = {}  # end → whether a strong place ends there
+        self._blocked_at: set[int] = set()  # words that are no place (阿拉伯, 北京市公安局)
 
     @property
     def places(self) -> list[tuple[int, int, bool, str]]:
@@ -442,6 +443,12 @@ class _Cover:
 
     def hard_taken(self, start: int, end: int) -> bool:
         return any(i in self._hard_at for i in range(start, end))
+
+    def block(self, start: int, end: int) -> None:
+        self._blocked_at.update(range(start, end))
+
+    def blocked(self, start: int, end: int) -> bool:
+        return any(i in self._blocked_at for i in range(start, end))
 
     def place_ends_at(self, pos: int) -> bool:
         return pos in self._place_ends
@@ -494,7 +501,10 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     titles = [m.span() for m in _BOOK_TITLE.finditer(shadow)]
     for hit in hits:
         start, end = hit.start, hit.end
-        if hit.kind == "block" or cover.taken(start, end):
+        if hit.kind == "block":
+            cover.block(start, end)  # 阿拉伯, 北京市公安局: no place is found in it by its make
+            continue
+        if cover.taken(start, end):
             continue
         curated_link = hit.kind == "curated" and hit.value.same_as is not None
         if curated_link:
@@ -555,6 +565,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
         place = _choose(ids, ctx.places, countries)
         derived = _derived(ctx, shadow, place, end)
+        if derived is not None and name in ctx.places.common and not curated_link \
+                and place.country and not countries.get(place.country):
+            # a short name trusted for a generic term after it, of a place in a country the
+            # article never names: another place of that name (瓦纳地区 is no Varna Province)
+            continue
         strong = place.kind in ("country", "region", "continent") or len(name) >= 3
         if derived is not None:
             suffix, kind, english = derived
@@ -564,7 +579,10 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             item = ctx.entity(key, "place", place=place, source="derived")
             item.place_type = kind
             base = ctx.english(place)
-            item.name_en = f"{base} {english}" if base else None
+            # Kashgar Region, and what else English calls such a place (Kashgar Prefecture)
+            item.name_en = f"{base} {english[0]}" if base else None
+            if base and not item.aliases:
+                item.aliases.extend(f"{base} {other}" for other in english[1:])
             # the country of 拉什特谷地 is not that of Rasht (Iran) unless the article names it
             item.country_known = bool(place.country and countries.get(place.country))
         else:
@@ -645,7 +663,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
         if (before and before in translit and is_cjk(before) and not place_before
                 and not ctx.word_before(shadow, start) and not ctx.stop_before(shadow, start)) or \
                 (after and after in translit and after not in _PLACE_SUFFIX_CHARS
-                 and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)):
+                 and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)
+                 and not _PLACE_SUFFIX.match(shadow, end)):
             return False
     if end - start == 2 and not strong and (ctx.word_across(shadow, start)
                                             or ctx.word_across(shadow, end)):
@@ -653,20 +672,186 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     return True
 
 
-def _derived(ctx: _Context, shadow: str, place: Place, end: int) -> tuple[str, str, str] | None:
-    """A geographic suffix after a city or province (`费尔干纳盆地`, `奥什州`), unless it begins a
+def _derived(ctx: _Context, shadow: str, place: Place,
+             end: int) -> tuple[str, str, tuple[str, ...]] | None:
+    """A generic term after a city or province (`费尔干纳盆地`, `奥什州`: ``kzct.sounds.
+    place_terms``, not one that names the same place: 车臣地区 is Chechnya), unless it begins a
     word (`街头`) or makes a demonym (`…州人`)."""
     if place.kind not in ("city", "subdivision"):
         return None
-    for suffix, kind, english in _GEO_SUFFIXES:
-        if shadow.startswith(suffix, end):
-            rest = end + len(suffix)
-            if _names_other_thing(ctx, shadow, rest):
-                return None
-            if len(suffix) == 1 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
-                return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
-            return suffix, kind, english
+    for suffix in ctx.terms.longest_first():
+        kind, english, settlement = ctx.terms.terms[suffix]
+        if settlement or not shadow.startswith(suffix, end):
+            continue
+        if kind == "region" and place.kind == "subdivision":
+            return None  # 车臣地区 is Chechnya
+        rest = end + len(suffix)
+        if _names_other_thing(ctx, shadow, rest):
+            return None
+        if len(suffix) == 1 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
+            return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
+        return suffix, kind, english
     return None
+
+
+# -- places by their make --------------------------------------------------------------------------
+
+# Words for a kind of settlement before its name (`小镇顿林斯克`, `首都安曼`).
+_SETTLEMENT_BEFORE = ("小镇", "城镇", "小城", "城市", "村庄", "小村", "山村", "村落", "首都",
+                      "首府", "港口", "港市")
+_MAX_PLACE = 12  # characters of a place's name read without a wikilink
+
+
+def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
+    """Places no gazetteer holds, known by how the article writes them: a name that ends with a
+    generic term (`斯塔夫罗波尔边疆区`, `孙扎河`; ``kzct.sounds.place_terms``) or begins with a
+    direction (`北奥塞梯`), as a wikilink's whole text or, with a term, written in the
+    characters of foreign names (`布琼诺夫斯克市`); a wikilink written in those characters right
+    after a place (`[[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]`: Chinese writes the larger place
+    first), or a name after a word for a settlement (`小镇顿林斯克`); then each such name (and
+    a settlement's name without its term) wherever else the article writes it."""
+    names: dict[str, tuple[str, str | None]] = {}  # name → entity key, kind
+    for position, sentence in enumerate(sentences):
+        shadow, cover = sentence.shadow, covered[position]
+        for link in sentence.links:
+            start = _find_link(sentence, link)
+            if start is None:
+                continue
+            end = start + len(link.text)
+            kind = _linked_place(ctx, shadow, start, end, cover)
+            if kind is not None:
+                _add_made(ctx, sentence, cover, start, end, kind, names)
+        for m in ctx.term_pattern.finditer(shadow):
+            _termed(ctx, sentence, cover, m.start(), m.end(), names)
+        for noun in _SETTLEMENT_BEFORE:
+            at = shadow.find(noun)
+            while at >= 0:
+                start = at + len(noun)
+                end = _foreign_run(ctx, shadow, start, cover)
+                if end - start >= 3 and not ctx.known_name(shadow[start:end]) \
+                        and not ctx.has_word(shadow[start:end]) \
+                        and shadow[start:end] not in ctx.places.proper:
+                    _add_made(ctx, sentence, cover, start, end, None, names)
+                at = shadow.find(noun, start)
+    if names:
+        _named_again(ctx, sentences, covered, names)
+
+
+def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> str | None:
+    """The kind of place a wikilink's whole text at ``[start, end)`` names by its make ("" for a
+    place of no known kind), or None."""
+    text = shadow[start:end]
+    if not 3 <= len(text) <= _MAX_PLACE or not all(map(_is_name_char, text)) \
+            or cover.taken(start, end) or text in ctx.places.words:
+        return None
+    direction, stem, term = ctx.terms.split(text)
+    if stem in ctx.places.words or ctx.places.persons.intersection((text, stem)) \
+            or stem in ctx.places.no_place or _ORGANISATION_AFTER.search(text) \
+            or _names_other_thing(ctx, shadow, end) or (term == "省" and ctx.japanese):
+        return None  # in Japanese, 省 is a ministry (法務省)
+    if term:
+        return ctx.terms.terms[term][0]
+    if ctx.has_word(stem) or stem in ctx.places.proper:
+        return None
+    # written in the characters of foreign names (a link's edges are sure: one other is let be)
+    foreign = sum(c not in ctx.foreign for c in stem) <= (1 if len(stem) >= 3 else 0)
+    if direction and foreign:
+        return ""  # 北奥塞梯
+    if foreign and cover.place_ends_at(start):
+        return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]
+    return None
+
+
+def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, term_end: int,
+            names: dict[str, tuple[str, str | None]]) -> None:
+    """A generic term at ``[term_start, term_end)`` after a name written in the characters of
+    foreign names (`布琼诺夫斯克市`, `巴布尔广场`): the name and the term are a place."""
+    shadow = sentence.shadow
+    term = shadow[term_start:term_end]
+    if (len(term) == 1 and (ctx.word_at(shadow, term_start)
+                            or ctx.word_across(shadow, term_start))) \
+            or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end):
+        return  # `市场`, `镇压`, `州长`; `…州人`
+    start = term_start
+    while start > 0 and term_start - start < _MAX_PLACE:
+        ch = shadow[start - 1]
+        if ch not in ctx.foreign or not _is_name_char(ch) or cover.taken(start - 1, start) \
+                or (start < term_start and (ctx.stop_before(shadow, start)
+                                            or ctx.word_before(shadow, start))):
+            break
+        start -= 1
+    stem = shadow[start:term_start]
+    if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
+            or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
+            or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
+        return
+    _add_made(ctx, sentence, cover, start, term_end, ctx.terms.terms[term][0], names)
+
+
+_DIRECTION_WORD = re.compile(r"[东南西北中][东南西北部方]*")
+# What may stand right before a name: particles, prepositions and conjunctions (在瓦纳地区)
+_BEFORE_NAME = frozenset("在的于到往向从至经和与及或对将把被由为是即了")
+
+
+def _clear_edge(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
+    """Whether a name can begin at ``start``: at the start, after punctuation or another
+    script, a particle, a word, a stop word or a name read already; not after a character that
+    may be the first of the same name (印 of 印古什, which foreign names are seldom written with)."""
+    if start == 0 or not is_cjk(shadow[start - 1]) or shadow[start - 1] in _BEFORE_NAME:
+        return True
+    return cover.place_ends_at(start) or cover.hard_taken(start - 1, start) \
+        or ctx.word_before(shadow, start) or ctx.stop_before(shadow, start) \
+        or ctx.title_before(shadow, start) is not None
+
+
+def _foreign_run(ctx: _Context, shadow: str, start: int, cover: _Cover) -> int:
+    """Where a name written in the characters of foreign names that begins at ``start`` ends:
+    at another character, a stop word, a common word or a name already read."""
+    end = start
+    while end < len(shadow) and end - start < _MAX_PLACE and shadow[end] in ctx.foreign \
+            and _is_name_char(shadow[end]) and not cover.taken(end, end + 1) \
+            and not (end > start and (ctx.stop_at(shadow, end) or ctx.word_at(shadow, end))):
+        end += 1
+    return end
+
+
+def _add_made(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int,
+              kind: str | None, names: dict[str, tuple[str, str | None]]) -> None:
+    """Record a place found by its make, and the names it will be found by again."""
+    shadow = sentence.shadow
+    name = shadow[start:end]
+    direction, stem, term = ctx.terms.split(name)
+    settlement = bool(term) and ctx.terms.terms[term][2] and not direction
+    # 布琼诺夫斯克市 is 布琼诺夫斯克: one place
+    key = f"place:{slug(stem if settlement else name)}"
+    item = ctx.entity(key, "place", name_zh=sentence.text[start:end], source="article")
+    item.place_type = item.place_type or kind or None
+    item.add(_mention(sentence, start, end))
+    cover.add_place((start, end, True, key))
+    names.setdefault(name, (key, kind))
+    if settlement:
+        names.setdefault(stem, (key, kind))
+
+
+def _named_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
+                 names: dict[str, tuple[str, str | None]]) -> None:
+    """Every other place the article writes a name found by its make, as a whole name: not
+    inside a longer name written in the characters of foreign names."""
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for position, sentence in enumerate(sentences):
+        shadow, cover = sentence.shadow, covered[position]
+        for m in pattern.finditer(shadow):
+            start, end = m.span()
+            if cover.taken(start, end) or cover.blocked(start, end) \
+                    or _runs_into(ctx, shadow, start, cover) \
+                    or (end < len(shadow) and shadow[end] in ctx.foreign
+                        and _is_name_char(shadow[end]) and shadow[end] not in _PLACE_SUFFIX_CHARS
+                        and not (ctx.stop_at(shadow, end) or ctx.word_at(shadow, end))) \
+                    or not _is_place_here(ctx, shadow, start, end, cover=cover):
+                continue
+            key, _kind = names[m.group()]
+            ctx.found[key].add(_mention(sentence, start, end))
+            cover.add_place((start, end, True, key))
 
 
 # -- people ---------------------------------------------------------------------------------------
@@ -1174,6 +1359,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_latin = item.name_latin or next(
             (a for a in item.aliases if not has_cjk(a) and _LATIN_NAME.fullmatch(a)), None)
         name_en, name_en_source = name_latin, "article" if name_latin else None
+        place_type = item.place_type  # a place by its make: the kind its generic term says
         if name_en is None and item.kind == "person" and name_zh:
             name_en = _romanized(ctx, name_zh)
             name_en_source = "romanization" if name_en else None
@@ -1226,8 +1412,8 @@ def _table_aliases(ctx: _Context, place: Place) -> list[str]:
 
 
 def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:
-    if item.curated is not None:
-        return item.key
+    if item.curated is not None or (item.place is None and not name_en):
+        return item.key  # a place by its make: its name in simplified characters, in any script
     return f"place:{slug(name_en or name_zh or item.key)}"
 
 

