@@ -246,6 +246,11 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         ("要求进一步加强首都安保。", []),
         ("在中亚建立一个[[伊斯兰共和国|伊斯兰共和国]]。", [("place", "中亚", "Central Asia")]),
         ("该国将汗阿巴德军事基地租借给美国军队。", [("place", "美国", "United States")]),
+        # a wikilink whose whole text is a Chinese name by its make, of three characters, is a
+        # person's (its pinyin a romanization); of two, too often something else (東協, ASEAN);
+        # the target of a link to a joined name is the person's other name
+        ("并提醒被举报的[[李承鹏|李承鹏]]等公众人物。", [("person", "李承鹏", "Li Chengpeng")]),
+        ("並與[[東協|東協]]合作。", []),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -768,6 +768,8 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
     foreign names (`布琼诺夫斯克市`, `巴布尔广场`): the name and the term are a place."""
     shadow = sentence.shadow
     term = shadow[term_start:term_end]
+    if term_start < 2 or not all(c in ctx.foreign for c in shadow[term_start - 2:term_start]):
+        return  # no name of two such characters before it (the cheap test first)
     if (len(term) == 1 and (ctx.word_at(shadow, term_start)
                             or ctx.word_across(shadow, term_start))) \
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end):
@@ -1174,15 +1176,19 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             whole = _name_around(ctx, target, joiner, _Cover())
             if whole is None or whole[:2] != (0, len(target)):
                 continue  # `李·里格比谋杀案`: an event named after a person
-            _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered),
-                        covered, people, position, key_name=target)
+            item = _add_person(ctx, sentence, start, end,
+                               _role_before(ctx, shadow, start, covered), covered, people,
+                               position, key_name=target)
+            if target != shadow[start:end]:
+                item.aliases.append(link.target)  # [[热比娅·卡德尔|热比娅]]: the full name
             continue
         # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
         # an office
         name = shadow[start:end]
         title = ctx.title_before(shadow, start)
-        if target == name and name in ctx.places.persons and not ctx.known_name(name) \
-                and name[-1] not in _NO_PERSON_END:
+        if _bare_title(target) == name and not ctx.known_name(name) \
+                and name[-1] not in _NO_PERSON_END \
+                and (name in ctx.places.persons or _chinese_name(ctx, name)):
             # `[[斯大林|斯大林]]把…`: a link to the page of a name jieba knows as a person's
             _add_person(ctx, sentence, start, end, title and _role_before(ctx, shadow, start,
                                                                          covered),
@@ -1194,6 +1200,30 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         if title or any(shadow.startswith(t, end) for t in ctx.titles):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
+
+
+def _bare_title(target: str) -> str:
+    """A page title without its disambiguation (`张明 (1957年)` is 张明)."""
+    return _DISAMBIGUATION.sub("", target.replace("_", " ")).strip()
+
+
+_DISAMBIGUATION = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
+def _chinese_name(ctx: _Context, name: str) -> bool:
+    """A Chinese personal name of three or four characters by its make (two are too often
+    something else: 东协) (one of the commonest surnames, ``kzct/data/surnames.txt``: not 大 of
+    大黑天; and a given name not written with
+    the characters of the Xinhua tables alone: ``kzct.parse.romanize.romanized``), that is no
+    word or proper noun jieba's dictionary knows (`[[李承鹏]]`, not `[[高铁]]`, `[[王府井]]`)."""
+    from kzct.parse.romanize import SURNAME_READINGS, common_surnames, romanized
+    from kzct.sounds import transliteration_characters
+
+    return len(name) >= 3 and (name[0] in common_surnames() or name[:2] in SURNAME_READINGS) \
+        and name not in ctx.places.surname_words \
+        and name not in ctx.places.proper \
+        and not ctx.has_word(name) \
+        and romanized(name, ctx.places.surnames, transliteration_characters()) is not None
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:

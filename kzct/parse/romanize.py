@@ -41,6 +41,17 @@ SURNAME_READINGS = {
 
 
 @cache
+def common_surnames() -> frozenset[str]:
+    """The commonest Chinese surnames (``kzct/data/surnames.txt``, from the household registers'
+    rankings)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+
+
+@cache
 def _pypinyin() -> Any:
     import os
 

@@ -28,6 +28,10 @@ A hit says how it matched (``matched_by``): ``exact`` (the query is the entity's
 fragment), ``romanization`` or ``transliteration``. A match by sound finds an entity; it never
 names one.
 
+A query that ends with a qualifier, as page titles write them, is searched without it unless it is
+a name whole: in brackets always (`Beijing Road (Kunming)`), after a comma where the whole finds
+nothing (`Jinjiang District, Chengdu`; `Dagestan, Respublika` is a name).
+
 Short queries are held to more: one or two Latin letters match only a whole word or the start of
 a name (`on` is not a fragment of `Sonia`), and a query in capitals of two to five letters is an
 acronym, matched only by a name or alias it equals or the initials of a name.
@@ -53,6 +57,8 @@ AMBIGUITY_MARGIN = 3.0
 # Words that an acronym skips: Islamic Movement *of* Uzbekistan is IMU, Hizb *ut*-Tahrir HT.
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el", "ut", "e", "an", "de"})
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—·•・_]+")
+# A name and a qualifier after it, in brackets or after a comma (as page titles write them)
+_QUALIFIED = re.compile(r"([^(),，（）]*[^\s(),，（）])\s*([(（][^()（）]*[)）]|[,，][^,，]*)")
 
 
 # How a hit matched (``Hit.matched_by``), the surest first.
@@ -177,6 +183,13 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
             best[key] = Hit(value, name, found, index, needle, by_sound.get(folded))
     hits = sorted(best.values(), key=lambda h: (-h.score, -h.found.mentions, h.found.sort_name,
                                                  h.found.seed))
+    bare = _QUALIFIED.fullmatch(query.strip())
+    if bare and not (hits and hits[0].score == 100.0) \
+            and (not hits or bare.group(2).startswith(("(", "（"))):
+        # `Beijing Road (Kunming)`, `Jinjiang District, Chengdu`: a title's qualifier, which the
+        # article's own name seldom carries: the name without it (a bracketed one always, a
+        # comma's where the whole finds nothing: `Dagestan, Respublika` is a name)
+        return search(index, bare.group(1), kind=kind, limit=limit, min_score=min_score)
     return hits[:limit] if limit else hits
 
 
