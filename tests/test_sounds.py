@@ -242,6 +242,18 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
         "Asahara": ("麻原彰晃", "romanization", 87.3),
         "Naoko Kikuchi": ("菊地直子", "romanization", 90.0),
     }
+    # a place by its make, its name without the term in Hepburn where pykakasi knows it as a
+    # word (not a transliteration read a character at a time); a subdivision with its ISO type
+    places = {p["name_zh"]: (p["name_en"], p["name_en_source"])
+              for p in kzct("--seed", aum, "places", "--json")}
+    assert places["澀谷區"] == ("Shibuya", "romanization")
+    assert places["喜馬拉雅山"] == (None, None)
+    found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
+             ("Shibuya", "Kumamoto Prefecture")}
+    assert {q: (h["name_zh"], h["matched_by"], h["score"]) for q, h in found.items()} == {
+        "Shibuya": ("澀谷區", "exact", 100.0),
+        "Kumamoto Prefecture": ("熊本縣", "alias", 100.0),
+    }
 
 
 def test_flag_templates_name_countries_on_a_real_article(module_env) -> None:

@@ -1390,6 +1390,15 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
             (a for a in item.aliases if not has_cjk(a) and _LATIN_NAME.fullmatch(a)), None)
         name_en, name_en_source = name_latin, "article" if name_latin else None
         place_type = item.place_type  # a place by its make: the kind its generic term says
+        if name_en is None and item.kind == "place" and name_zh and ctx.japanese:
+            # in an article that writes Japanese, a place's name without its generic term, in
+            # Hepburn, where pykakasi's dictionary reads it as one word (澀谷區: Shibuya; a
+            # romanization): not a transliteration it reads a character at a time (喜馬拉雅)
+            from kzct.parse.romanize import hepburn
+
+            name_en = hepburn(_stem_as_written(ctx, name_zh))
+            name_en = name_en if name_en and " " not in name_en else None
+            name_en_source = "romanization" if name_en else None
         if name_en is None and item.kind == "person" and name_zh:
             name_en = _romanized(ctx, name_zh)
             name_en_source = "romanization" if name_en else None
@@ -1403,6 +1412,16 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
         longitude=lon, source=item.source, name_en_source=name_en_source,
     )
+
+
+def _stem_as_written(ctx: _Context, name: str) -> str:
+    """A place's name without its direction and generic term, in the characters it is written
+    with (pykakasi reads 澀谷 and not 涩谷)."""
+    simple = ctx.scripts.simplified(name)
+    direction, stem, _term = ctx.terms.split(simple)
+    if len(simple) != len(name):
+        return stem
+    return name[len(direction):len(direction) + len(stem)]
 
 
 def _romanized(ctx: _Context, name: str) -> str | None:

