@@ -225,6 +225,7 @@ class PlaceTerms(NamedTuple):
 
     terms: dict[str, tuple[str, tuple[str, ...], bool]]  # 边疆区 → (region, (Krai, …), False)
     directions: dict[str, tuple[str, ...]]  # 北 → (North, Northern)
+    endings: dict[str, str]  # 斯克 → city: how the transliteration of a place's name ends
 
     def longest_first(self) -> list[str]:
         return sorted(self.terms, key=len, reverse=True)
@@ -247,7 +248,8 @@ def place_terms() -> PlaceTerms:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     terms = {zh: (str(v["kind"]), tuple(v["en"]), bool(v.get("settlement", False)))
              for zh, v in data["terms"].items()}
-    return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()})
+    return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()},
+                      {zh: str(v["kind"]) for zh, v in data["endings"].items()})
 
 
 @cache

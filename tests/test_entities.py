@@ -210,8 +210,12 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         ("麻原的说法。", []),
         # a link whose whole text is a name jieba knows as a person's, and the name written
         # again; not a building jieba tags as a person (克里姆林宫) nor a longer word (斯大林格勒)
+        # (斯大林格勒 ends as a Russian place's name does, -grad: a place)
         ("1936年[[斯大林|斯大林]]把车臣人流放。斯大林在二战之后定下了。斯大林格勒战役。",
-         [("person", "斯大林", None)]),
+         [("person", "斯大林", None), ("place", "斯大林格勒", None)]),
+        # a transliteration that ends as a Russian place's name does (-sk), after a particle
+        ("俄軍在布伊納克斯克和卡斯皮斯克發生爆炸。",
+         [("place", "卡斯皮斯克", None), ("place", "布伊納克斯克", None)]),
         ("1999年3月，[[克里姆林宫|克里姆林宫]]驻车臣代表。", [("place", "车臣", "Chechnya")]),
         # a word or a stop word is the edge of a short city's name, though it is written with
         # the characters of foreign names (都, 发)

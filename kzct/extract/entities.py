@@ -250,6 +250,7 @@ class _Context:
         self.found: dict[str, _Found] = {}
         self.terms = place_terms()  # the generic terms of place names (边疆区, 河, 北)
         self.term_pattern = re.compile("|".join(map(re.escape, self.terms.longest_first())))
+        self.ending_pattern = re.compile("|".join(map(re.escape, self.terms.endings)))
 
     @property
     def foreign(self) -> frozenset[str]:
@@ -723,6 +724,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
                 _add_made(ctx, sentence, cover, start, end, kind, names)
         for m in ctx.term_pattern.finditer(shadow):
             _termed(ctx, sentence, cover, m.start(), m.end(), names)
+        for m in ctx.ending_pattern.finditer(shadow):
+            _ended(ctx, sentence, cover, m.end(), names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -742,16 +745,19 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     place of no known kind), or None."""
     text = shadow[start:end]
     if not 3 <= len(text) <= _MAX_PLACE or not all(map(_is_name_char, text)) \
-            or cover.taken(start, end) or text in ctx.places.words:
+            or cover.hard_taken(start, end) or text in ctx.places.words:
         return None
     direction, stem, term = ctx.terms.split(text)
+    spans = {(place[0], place[1]) for place in cover.places}
+    if (start, end) in spans or (start, end - len(term)) in spans:
+        return None  # a place read already, with its term or without (车臣地区 is Chechnya)
     if stem in ctx.places.words or ctx.places.persons.intersection((text, stem)) \
             or stem in ctx.places.no_place or _ORGANISATION_AFTER.search(text) \
             or _names_other_thing(ctx, shadow, end) or (term == "省" and ctx.japanese):
         return None  # in Japanese, 省 is a ministry (法務省)
     if term:
         return ctx.terms.terms[term][0]
-    if ctx.has_word(stem) or stem in ctx.places.proper:
+    if cover.taken(start, end) or ctx.has_word(stem) or stem in ctx.places.proper:
         return None
     # written in the characters of foreign names (a link's edges are sure: one other is let be)
     foreign = sum(c not in ctx.foreign for c in stem) <= (1 if len(stem) >= 3 else 0)
@@ -774,20 +780,49 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
                             or ctx.word_across(shadow, term_start))) \
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end):
         return  # `市场`, `镇压`, `州长`; `…州人`
-    start = term_start
-    while start > 0 and term_start - start < _MAX_PLACE:
-        ch = shadow[start - 1]
-        if ch not in ctx.foreign or not _is_name_char(ch) or cover.taken(start - 1, start) \
-                or (start < term_start and (ctx.stop_before(shadow, start)
-                                            or ctx.word_before(shadow, start))):
-            break
-        start -= 1
+    start = _foreign_start(ctx, shadow, term_start, cover)
     stem = shadow[start:term_start]
     if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
             or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
             or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
         return
     _add_made(ctx, sentence, cover, start, term_end, ctx.terms.terms[term][0], names)
+
+
+def _foreign_start(ctx: _Context, shadow: str, end: int, cover: _Cover) -> int:
+    """Where a name written in the characters of foreign names that ends at ``end`` begins:
+    after another character, a stop word, a common word or a name read already."""
+    start = end
+    while start > 0 and end - start < _MAX_PLACE:
+        ch = shadow[start - 1]
+        if ch not in ctx.foreign or not _is_name_char(ch) or cover.taken(start - 1, start) \
+                or (start < end and (ctx.stop_before(shadow, start)
+                                     or ctx.word_before(shadow, start))):
+            break
+        start -= 1
+    return start
+
+
+def _ended(ctx: _Context, sentence: Sentence, cover: _Cover, end: int,
+           names: dict[str, tuple[str, str | None]]) -> None:
+    """A name written in the characters of foreign names that ends at ``end`` with the ending
+    of a place's name there (`布伊纳克斯克`, Buynaksk: Russian -sk): a place."""
+    shadow = sentence.shadow
+    if cover.taken(end - 1, end) or (end < len(shadow) and shadow[end] in ctx.foreign
+                                     and _is_name_char(shadow[end])
+                                     and not (ctx.stop_at(shadow, end) or ctx.word_at(shadow, end)
+                                              or ctx.term_pattern.match(shadow, end))):
+        return  # the name goes on (…斯克耶夫 is a person's)
+    ending = next(e for e in ctx.terms.endings if shadow.endswith(e, 0, end))
+    start = _foreign_start(ctx, shadow, end, cover)
+    name = shadow[start:end]
+    if len(name) < len(ending) + 2 or not _clear_edge(ctx, shadow, start, cover) \
+            or cover.blocked(start, end) or ctx.has_word(name) or name in ctx.places.proper \
+            or _names_other_thing(ctx, shadow, end):
+        return
+    if _PLACE_SUFFIX.match(shadow, end):
+        return  # 布琼诺夫斯克市: the name and its term, read as such
+    _add_made(ctx, sentence, cover, start, end, ctx.terms.endings[ending], names)
 
 
 _DIRECTION_WORD = re.compile(r"[东南西北中][东南西北部方]*")
@@ -828,6 +863,7 @@ def _add_made(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end:
     key = f"place:{slug(stem if settlement else name)}"
     item = ctx.entity(key, "place", name_zh=sentence.text[start:end], source="article")
     item.place_type = item.place_type or kind or None
+    _drop_places(ctx, sentence, cover, start, end)  # 伊奇克里亚车臣共和国 is no mention of 车臣
     item.add(_mention(sentence, start, end))
     cover.add_place((start, end, True, key))
     names.setdefault(name, (key, kind))
