@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 
 
+
+
 class BuiltArticle(NamedTuple):
     """Everything extracted from one article."""
 
@@ -139,7 +141,8 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
 
 def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
     """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
-    a search folds it); after ``@``, a place name's generic terms (``kzct.sounds.place_marks``);
+    a search folds it; not of a name whose English name is its pinyin, which is Chinese and no
+    transliteration: 北京 is found as Beijing, never by how `Putin` sounds); after ``@``, a place name's generic terms (``kzct.sounds.place_marks``);
     after ``~``, the romanization that is the entity's English name
     (``hu jin tao~Hu Jintao``, ``ma yuan zhang huang~Asahara Shoko``), which a search finds it
     by, as a romanization."""
@@ -153,8 +156,17 @@ def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
             if name and has_cjk(name):
                 simple = scripts.simplified(name)
                 folded = fold(simple)
-                if folded not in out:
+                if folded not in out and not (roman is None and entity.name_en
+                                              and _is_pinyin(entity.name_en, readings(folded))):
                     # a place's generic terms (北奥塞梯: North), after `@`
                     marks = place_marks(folded) if entity.kind == "place" else ""
                     out[folded] = readings(folded) + marks + (f"~{roman}" if roman else "")
     return out
+
+
+def _is_pinyin(english: str, reading: str) -> bool:
+    """Whether an English name is the plain pinyin of a name of this reading (Beijing, 北京)."""
+    from kzct.sounds import latin_sounds, pinyin_sounds
+
+    syllables = tuple(reading.split("#")[0].replace("|", " ").split())
+    return bool(syllables) and latin_sounds(english) == pinyin_sounds(syllables)

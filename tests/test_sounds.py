@@ -169,6 +169,23 @@ def test_places_by_their_make_are_found_by_sound(module_env) -> None:
     assert _search("Beijing Road (Kunming)")[0]["id"] == "place:北京路"
 
 
+def test_one_person_one_row_across_articles(module_env) -> None:
+    """A surname read apart is the one person of the article whose joined name ends with it
+    (俄罗斯总统普京 and 弗拉基米尔·普京); a search over several articles gives each entity once,
+    with every article that names it; a Chinese name whose English name is its pinyin (北京,
+    Beijing) is no transliteration, and no query is compared with it by sound."""
+    seeds = [str(CORPUS / f"{n}.wikitext") for n in (
+        "second-chechen-war.hant", "shanghai-cooperation-organisation.mixed",
+        "nursultan-nazarbayev.hans")]
+    nursultan = ["--seed", seeds[2]]
+    ids = {p["id"]: p["mentions"] for p in kzct(*nursultan, "people", "--json")}
+    assert "person:普京" not in ids and ids["person:弗拉基米尔-普京"] == 2
+    args = [a for seed in seeds for a in ("--seed", seed)]
+    hits = kzct(*args, "search", "Putin", "--json")
+    assert [(h["id"], len(h["seeds"]), h["matched_by"]) for h in hits] == [
+        ("person:弗拉基米尔-普京", 3, "transliteration")]
+
+
 def test_a_chinese_query_finds_a_latin_name_by_sound(module_env) -> None:
     """The seed writes Rashid Tusupbekov only in Latin letters: his name in Chinese finds him,
     and the Chinese of no name finds nothing."""

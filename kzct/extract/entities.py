@@ -375,6 +375,7 @@ def extract_entities(
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
+    _merge_tails(ctx)
     # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
     scripts.regional_many(scripts.simplified_many(
         [m.text for item in ctx.found.values() for m in item.mentions]))
@@ -1369,6 +1370,31 @@ def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
             for mention in source.mentions:
                 target.add(mention)
             target.aliases.extend(n for n in (source.name_zh, source.name_latin) if n)
+
+
+def _merge_tails(ctx: _Context) -> None:
+    """A person named only by a surname (`俄罗斯总统普京`, read before the full name or apart from
+    it) is the one person of the article whose joined name ends with it (弗拉基米尔·普京), if
+    there is exactly one."""
+    people = [(key, item) for key, item in ctx.found.items()
+              if item.kind == "person" and item.name_zh and item.curated is None]
+    tails: dict[str, list[str]] = {}
+    for key, item in people:
+        parts = _canonical(ctx.scripts.simplified(item.name_zh or "")).split("·")
+        if len(parts) > 1 and len(parts[-1]) >= 2:
+            tails.setdefault(parts[-1], []).append(key)
+    for key, item in people:
+        name = ctx.scripts.simplified(item.name_zh or "")
+        owners = tails.get(name, [])
+        if "·" in _canonical(name) or len(owners) != 1 or owners[0] == key \
+                or key not in ctx.found:
+            continue
+        target = ctx.found[owners[0]]
+        source = ctx.found.pop(key)
+        for mention in source.mentions:
+            target.add(mention)
+        target.aliases.extend(n for n in (source.name_latin, *source.aliases) if n)
+        target.role = target.role or source.role
 
 
 # -- records ----------------------------------------------------------------------------------

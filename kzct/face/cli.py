@@ -503,9 +503,9 @@ def search(
     from kzct.queries.search import search as run_search
 
     index = _index(run)
-    hits = run_search(index, query, kind=kind.value if kind else None, limit=limit,
+    hits = run_search(index, query, kind=kind.value if kind else None, limit=None,
                       min_score=min_score)
-    _output(run, fmt, hit_records(hits),
+    _output(run, fmt, hit_records(hits, limit),
             lambda r: _views().search_table(run, r, _seed_column(index)),
             f"no match for {short(query)} scoring {min_score:g} or more")
 

@@ -105,9 +105,17 @@ def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]
     return (entity_record(group[0], group[1:]) for group in index.entity_groups(kind, sort))
 
 
-def hit_records(hits: list[Hit]) -> list[SearchHit]:
-    return [SearchHit._make((hit.score, hit.matched, hit.matched_by, *entity_record(hit.entity)))
-            for hit in hits]
+def hit_records(hits: list[Hit], limit: int | None = None) -> list[SearchHit]:
+    """One record an entity, however many articles name it (its best hit's score and match,
+    every article's occurrences), in the order of the hits; at most ``limit``."""
+    groups: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        key = (hit.found.kind, hit.found.id)
+        if key in groups or limit is None or len(groups) < limit:
+            groups.setdefault(key, []).append(hit)
+    return [SearchHit._make((group[0].score, group[0].matched, group[0].matched_by,
+                             *entity_record(group[0].entity, [h.entity for h in group[1:]])))
+            for group in groups.values()]
 
 
 class Card(NamedTuple):
