@@ -115,7 +115,8 @@ def build_article(name: str, path: str, text: str, digest: str,
     return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
-        t2s=t2s_map(entities, groups, scripts), readings=name_readings(entities, scripts),
+        t2s=t2s_map(entities, groups, scripts),
+        readings=name_readings(entities, scripts, japanese),
         warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
     )
@@ -139,19 +140,27 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
     return mapping
 
 
-def name_readings(entities: list[Entity], scripts: Scripts) -> dict[str, str]:
+def name_readings(entities: list[Entity], scripts: Scripts,
+                  japanese: bool = False) -> dict[str, str]:
     """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
     a search folds it; not of a name whose English name is its pinyin, which is Chinese and no
     transliteration: 北京 is found as Beijing, never by how `Putin` sounds); after ``@``, a place name's generic terms (``kzct.sounds.place_marks``);
     after ``~``, the romanization that is the entity's English name
     (``hu jin tao~Hu Jintao``, ``ma yuan zhang huang~Asahara Shoko``), which a search finds it
-    by, as a romanization."""
-    from kzct.parse.romanize import readings
+    by, as a romanization. In an article that writes Japanese (``japanese``), a person's name
+    in Hepburn is also such a romanization where it is not the English name (林泰男, whose
+    English name is the pinyin Lin Tainan, is found as Hayashi Yasuo too)."""
+    from kzct.parse.romanize import hepburn, readings
     from kzct.sounds import place_marks
 
     out: dict[str, str] = {}
     for entity in entities:
         roman = entity.name_en if entity.name_en_source == "romanization" else None
+        if japanese and entity.kind == "person" and entity.name_zh and has_cjk(entity.name_zh):
+            read = hepburn(entity.name_zh) or hepburn(scripts.traditional(
+                scripts.simplified(entity.name_zh)))
+            if read and read != roman:
+                roman = f"{roman}~{read}" if roman else read
         for name in (entity.name_zh, *entity.aliases):
             if name and has_cjk(name):
                 simple = scripts.simplified(name)

@@ -255,6 +255,12 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # the target of a link to a joined name is the person's other name
         ("并提醒被举报的[[李承鹏|李承鹏]]等公众人物。", [("person", "李承鹏", "Li Chengpeng")]),
         ("並與[[東協|東協]]合作。", []),
+        # a name with an age in brackets after it is a person's (the Aum article's sentence);
+        # a count and a common word are none
+        ("被执行死刑的是林泰男（60岁）、冈崎一明（57岁）、端本悟（51岁）。",
+         [("person", "冈崎一明", None), ("person", "林泰男", "Lin Tainan"),
+          ("person", "端本悟", None)]),
+        ("一名男子（35岁）被捕。死者包括3名儿童（5岁）。", []),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -249,7 +249,7 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
     aum = str(CORPUS / "aum-shinrikyo.hant.wikitext")
     people = {p["name_zh"]: (p["name_en"], p["name_en_source"], p["mentions"])
               for p in kzct("--seed", aum, "people", "--json")}
-    assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 6)
+    assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 9)
     assert people["坂本堤"] == ("Sakamoto Tsutsumi", "romanization", 4)
     found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
              ("Shoko Asahara", "Asahara Shoko", "Asahara", "Naoko Kikuchi")}
@@ -264,6 +264,12 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
     places = {p["name_zh"]: (p["name_en"], p["name_en_source"])
               for p in kzct("--seed", aum, "places", "--json")}
     assert places["澀谷區"] == ("Shibuya", "romanization")
+    # a person read by the age after the name (林泰男（60岁）): a Chinese name by its make keeps
+    # its pinyin as English name, and is found by its Hepburn too; 冈崎一明, written in simplified
+    # characters, is read in traditional ones
+    assert people["林泰男"][:2] == ("Lin Tainan", "romanization")
+    assert people["冈崎一明"][:2] == ("Okazaki Kazuaki", "romanization")
+    assert kzct("--seed", aum, "search", "Yasuo Hayashi", "--json")[0]["name_zh"] == "林泰男"
     assert places["喜馬拉雅山"] == (None, None)
     found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
              ("Shibuya", "Kumamoto Prefecture")}

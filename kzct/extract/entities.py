@@ -372,6 +372,7 @@ def extract_entities(
         _joined(ctx, sentence, covered[position], people, position)
         _titled(ctx, sentence, covered[position], people, position)
         _before_verb(ctx, sentence, covered[position], people, position)
+        _aged(ctx, sentence, covered[position], people, position)
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
@@ -1086,6 +1087,37 @@ def _titled(ctx: _Context, sentence: Sentence, covered: _Cover,
             pos = shadow.find(title, after)
 
 
+# A person's age in brackets after the name (`林泰男（60岁）`)
+_AGE_AFTER = re.compile(r"[（(]\s*[0-9０-９]{1,3}\s*[岁歲]\s*[）)]")
+
+
+def _aged(ctx: _Context, sentence: Sentence, covered: _Cover,
+          people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
+    """A name with an age in brackets after it is a person's (`林泰男（60岁）、冈崎一明（57岁）`):
+    the name back to punctuation, a particle, a stop word, an office, a person read already or
+    a number that counts (`3名儿童（5岁）`; 一 of 一明 is a given name's)."""
+    shadow = sentence.shadow
+    for m in _AGE_AFTER.finditer(shadow):
+        end = m.start()
+        start = end
+        while start > 0 and end - start < 3 * _MAX_PART:
+            ch = shadow[start - 1]
+            counted = ch in _NUMERALS and (ch.isdigit() or shadow[start] in "名个位人岁")
+            if not (_is_name_char(ch) or ch in _JOINERS or (is_cjk(ch) and not counted)) \
+                    or ch in _BEFORE_NAME or covered.hard_taken(start - 1, start) \
+                    or (start < end and (ctx.stop_before(shadow, start)
+                                         or ctx.title_before(shadow, start))):
+                break
+            start -= 1
+        name = shadow[start:end]
+        if len(name) < 2 or name[0] in _JOINERS or ctx.known_name(name) \
+                or (len(name) <= 3 and ctx.has_word(name)) or name in ctx.places.words \
+                or _NOT_IN_NAMES.search(name.replace("·", "")):
+            continue  # `名儿童（5岁）`: no name
+        _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered),
+                    covered, people, position)
+
+
 def _before_verb(ctx: _Context, sentence: Sentence, covered: _Cover,
                  people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A name right before a verb only a person does (`戈尔巴乔夫上台`, `温家宝表示`), with no
@@ -1319,12 +1351,14 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
     name of one part (斯大林) written again."""
     owners: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
+    whole: set[str] = set()  # names of one part: the person's wherever written, before too
     for position, start, end, key, _role in people:
         first.setdefault(key, (position, start))
         name = _canonical(sentences[position].shadow[start:end])
         parts = [p for p in name.split("·") if len(p) >= 2]
         if len(parts) == 1 and "·" not in name and len(name) >= 3:
             owners.setdefault(name, set()).add(key)  # `斯大林`, named again unlinked
+            whole.add(name)
             continue
         if len(parts) < 2:
             continue
@@ -1339,7 +1373,8 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
         for m in pattern.finditer(shadow):
             start, end = m.span()
             key = unique[m.group()]
-            if (position, start) < first[key] or covered[position].hard_taken(start, end):
+            if ((position, start) < first[key] and m.group() not in whole) \
+                    or covered[position].hard_taken(start, end):
                 continue
             before = shadow[start - 1] if start else ""
             if before in _JOINERS or shadow[end:end + 1] in _JOINERS:
@@ -1456,9 +1491,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
             # in an article that writes Japanese, a place's name without its generic term, in
             # Hepburn, where pykakasi's dictionary reads it as one word (澀谷區: Shibuya; a
             # romanization): not a transliteration it reads a character at a time (喜馬拉雅)
-            from kzct.parse.romanize import hepburn
-
-            name_en = hepburn(_stem_as_written(ctx, name_zh))
+            name_en = _hepburn(ctx, _stem_as_written(ctx, name_zh))
             name_en = name_en if name_en and " " not in name_en else None
             name_en_source = "romanization" if name_en else None
         if name_en is None and item.kind == "person" and name_zh:
@@ -1490,15 +1523,23 @@ def _romanized(ctx: _Context, name: str) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
     make; in an article that writes Japanese, a name in kanji in Hepburn (麻原彰晃 → Asahara
     Shoko) (``kzct.parse.romanize``)."""
-    from kzct.parse.romanize import hepburn, romanized
+    from kzct.parse.romanize import romanized
 
     chinese = romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
     if ctx.japanese and not any(j in name for j in _JOINERS) \
             and (chinese is None or len(name) > 3):
         # in an article that writes Japanese, a name that is not Chinese by its make, or of
         # four characters or more (麻原彰晃, 菊地直子), is read the Japanese way; 温家宝 is not
-        return hepburn(name)
+        return _hepburn(ctx, name)
     return chinese
+
+
+def _hepburn(ctx: _Context, name: str) -> str | None:
+    """A Japanese name in Hepburn, read as written or, where pykakasi cannot read a simplified
+    character (冈崎一明), in traditional characters (岡崎一明: Okazaki Kazuaki)."""
+    from kzct.parse.romanize import hepburn
+
+    return hepburn(name) or hepburn(ctx.scripts.traditional(ctx.scripts.simplified(name)))
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],
