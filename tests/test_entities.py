@@ -255,6 +255,9 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # the target of a link to a joined name is the person's other name
         ("并提醒被举报的[[李承鹏|李承鹏]]等公众人物。", [("person", "李承鹏", "Li Chengpeng")]),
         ("並與[[東協|東協]]合作。", []),
+        # a transliteration that begins with a common surname is a person too, with no
+        # romanization; a thing is none (白磷弹)
+        ("[[叶利钦|叶利钦]]宣布。使用了[[白磷弹|白磷弹]]。", [("person", "叶利钦", None)]),
         # a name with an age in brackets after it is a person's (the Aum article's sentence);
         # a count and a common word are none
         ("被执行死刑的是林泰男（60岁）、冈崎一明（57岁）、端本悟（51岁）。",

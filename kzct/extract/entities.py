@@ -79,7 +79,8 @@ _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[�
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
 # dictionary tags as a person's name)
-_NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节")
+_NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
+    | frozenset("弹炮枪经报刊案战役器舰")  # and of a thing, a text or a war (白磷弹, 古兰经)
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
 _MAX_PART = 8  # characters in one part of a transliterated name
@@ -1280,19 +1281,17 @@ _DISAMBIGUATION = re.compile(r"\s*[(（][^()（）]*[)）]$")
 
 
 def _chinese_name(ctx: _Context, name: str) -> bool:
-    """A Chinese personal name of three or four characters by its make (two are too often
-    something else: 东协) (one of the commonest surnames, ``kzct/data/surnames.txt``: not 大 of
-    大黑天; and a given name not written with
-    the characters of the Xinhua tables alone: ``kzct.parse.romanize.romanized``), that is no
-    word or proper noun jieba's dictionary knows (`[[李承鹏]]`, not `[[高铁]]`, `[[王府井]]`)."""
-    from kzct.parse.romanize import SURNAME_READINGS, common_surnames, romanized
-    from kzct.sounds import transliteration_characters
+    """A wikilink's whole text that is a personal name by its make: three characters (two are
+    too often something else: 东协), the first one of the commonest Chinese surnames
+    (``kzct/data/surnames.txt``: not 大 of 大黑天), and no word or proper noun jieba's dictionary
+    knows (`[[李克强]]`, `[[李承鹏]]`; not `[[高铁]]`, `[[王府井]]`). A transliteration that begins
+    with such a character (`[[叶利钦]]`) is a person's name too; whether it has a romanization is
+    for ``kzct.parse.romanize.romanized`` to say."""
+    from kzct.parse.romanize import common_surnames
 
-    return len(name) >= 3 and (name[0] in common_surnames() or name[:2] in SURNAME_READINGS) \
-        and name not in ctx.places.surname_words \
-        and name not in ctx.places.proper \
-        and not ctx.has_word(name) \
-        and romanized(name, ctx.places.surnames, transliteration_characters()) is not None
+    return len(name) == 3 and all(map(_is_name_char, name)) and name[0] in common_surnames() \
+        and name not in ctx.places.surname_words and name not in ctx.places.proper \
+        and not ctx.has_word(name)
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:
