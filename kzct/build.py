@@ -103,7 +103,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
                                 scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)
-    dates = date_sentences(document.sentences, defects)
+    dates = date_sentences(document.sentences, defects, document.year)
     events = extract_events(document.sentences, dates, entities, name)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined)

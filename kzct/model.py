@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 17
+INDEX_FORMAT = 18
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -26,7 +26,8 @@ FROM_HEADING = "year from heading"
 FROM_CONTEXT = "year from context"
 RELATIVE = "relative"
 CORRECTED = "corrected"
-DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, RELATIVE, CORRECTED)
+FROM_ARTICLE = "year from article"  # the year an event article states once (its title, infobox)
+DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, FROM_ARTICLE, RELATIVE, CORRECTED)
 
 # Where an entity's English name comes from (``Entity.name_en_source``), the surest first: the
 # article itself (a Latin form in brackets after the name, {{le}}, {{link-en}}, {{tsl}}, a Latin

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kzct.parse.dates import (
     CORRECTED,
     EXPLICIT,
+    FROM_ARTICLE,
     FROM_CONTEXT,
     FROM_HEADING,
     QUALIFIERS,
@@ -118,6 +119,19 @@ def test_month_day_takes_year_from_context_then_heading() -> None:
     assert resolved("11月16日，KNB在斯捷普诺戈尔斯克", heading=2006) == [("2006-11-16", None, FROM_HEADING)]
     assert resolved("7月4日将其拘捕", context=2005, heading=2011) == [("2005-07-04", None, FROM_CONTEXT)]
     assert resolved("11月16日", ) == []  # no year anywhere: no date rather than a guess
+    # the year an event article states once, last: after the paragraph's and the heading's
+    out = resolve_dates(find_dates("3月2日凌晨"), context_year=None, heading=None, anchor=None,
+                        article_year=2014)
+    assert [(d.date.iso(), d.source) for d in out] == [("2014-03-02", FROM_ARTICLE)]
+    out = resolve_dates(find_dates("3月2日凌晨"), context_year=None, heading=2013, anchor=None,
+                        article_year=2014)
+    assert [(d.date.iso(), d.source) for d in out] == [("2013-03-02", FROM_HEADING)]
+
+
+@pytest.mark.parametrize("text", ["２００６年３月５日", "٢٠٠٦年٣月٥日", "२००६年३月५日"])
+def test_digits_of_any_script(text) -> None:
+    """Full-width, Arabic-Indic and Devanagari digits are read as ASCII ones."""
+    assert resolved(text) == [("2006-03-05", None, EXPLICIT)]
 
 
 @pytest.mark.parametrize(

@@ -245,3 +245,23 @@ def test_from_a_month_to_its_year(run) -> None:
     assert all("2006-05" <= e["date"] <= "2006-12-31" for e in result.json())
     assert len(result.json()) == 14
     assert run("timeline", "--from", "2007", "--to", "2006").code == 2
+
+
+def test_an_event_article_states_its_year_once(module_env) -> None:
+    """The Kunming article's bold title gives 2014 to its year-less dates; a sentence that begins
+    with its own date is about that date, and a date of another year later in it is background
+    (`3月3日，人民网…对2013年5月22日发生在…`): the next sentence's `次日` is 4 March 2014."""
+    from test_corpus import ARTICLES, kzct
+
+    from kzct.parse.wikitext import article_year
+
+    kunming = ARTICLES / "kunming-railway-station-attack-2014.hans.wikitext"
+    assert article_year(kunming.read_text(encoding="utf-8")) == 2014
+    assert article_year((ARTICLES / "nursultan-nazarbayev.hans.wikitext").read_text(
+        encoding="utf-8")) is None  # a life, not an event: no year of its own
+    events = kzct("--seed", str(kunming), "timeline", "--json")
+    by_start = {e["text"][:6]: (e["date"], e["date_source"]) for e in events}
+    assert by_start["3月2日，昆"] == ("2014-03-02", "year from article")
+    assert by_start["3月3日，人"] == ("2014-03-03", "year from article")
+    assert by_start["次日，《人民"] == ("2014-03-04", "relative")
+    assert not [e for e in events if e["date"].startswith("2013")]

@@ -17,8 +17,8 @@ from kzct.parse.dates import (
 )
 
 
-def date_sentences(sentences: list[Sentence],
-                   defects: list[Defect] | None = None) -> dict[int, list[ResolvedDate]]:
+def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = None,
+                   article_year: int | None = None) -> dict[int, list[ResolvedDate]]:
     """The resolved dates of every dated sentence, by sentence index.
 
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
@@ -26,6 +26,10 @@ def date_sentences(sentences: list[Sentence],
     (``year from heading``); never from another part of the article. A relative date (``3天之后``,
     ``次日``, ``同年``) counts from the latest plain date before it in the section (not a decade,
     nor one with a qualifier such as ``自2002年``).
+
+    ``article_year``: the year an event article states once (its bold title, its infobox's date:
+    ``kzct.parse.wikitext.article_year``), for a month and day with no other year in reach
+    (``year from article``).
 
     ``defects``, when given, gets the dates the article gets wrong: one read through a typo, a
     month and day with no year in reach.
@@ -54,11 +58,13 @@ def date_sentences(sentences: list[Sentence],
             anchor=anchor,
             anchor_end=anchor_end,
             unplaced=unplaced,
+            article_year=article_year,
         )
         if defects is not None:
             defects.extend(_date_defects(sentence, resolved, unplaced))
         if not resolved:
             continue
+        resolved = _leading(sentence.shadow, resolved)
         out[sentence.number] = resolved
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
@@ -66,6 +72,22 @@ def date_sentences(sentences: list[Sentence],
         if last.source != FROM_HEADING and not last.date.decade:
             paragraph_year[sentence.paragraph] = last.date.year
     return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:
+    """A sentence that begins with a date of its own (its first clause, `3月3日，` or `在3月3日，`)
+    is about that date: a date of another year in a later clause is background, which neither dates the sentence nor anchors the next one
+    (`3月3日，人民网…对2013年5月22日发生在伦敦的…`: 3 March; the next `次日` is the 4th)."""
+    first = resolved[0]
+    clause = _CLAUSE_END.search(shadow)
+    if clause is None or first.start > 1 or first.end_pos > clause.start() or first.date.decade:
+        return resolved  # (`这一数字在2003年为…，2004年为…`: no date begins it)
+    kept = [d for d in resolved if d is first or d.start < clause.start()
+            or d.date.year == first.date.year or d.date.decade]
+    return kept
 
 
 def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from kzct.model import CORRECTED, EXPLICIT, FROM_CONTEXT, FROM_HEADING, RELATIVE
+from kzct.model import CORRECTED, EXPLICIT, FROM_ARTICLE, FROM_CONTEXT, FROM_HEADING, RELATIVE
 from kzct.text import HAN
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -212,12 +212,22 @@ _RELATIVE = re.compile(
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天)|(?P<sameyear>同年|当年)(?![0-9])"
     r"|(?P<samemonth>同月|当月)(?![0-9])"
 )
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DIGIT = re.compile(r"\d")  # any script's decimal digit (full-width ５, Arabic-Indic ٥, …)
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script written in ASCII, one character for one
+    (positions hold): ``２００６年３月５日`` is ``2006年3月5日``."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(), 0)), text)
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in one sentence, in order. Never raises."""
-    norm = text.translate(_DIGITS)  # full-width digits, same length: positions hold
+    norm = ascii_digits(text)  # digits of any script, same length: positions hold
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _DECADE.finditer(norm):
@@ -359,7 +369,7 @@ def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
 def heading_year(title: str) -> int | None:
     """The year a section heading gives to the dates under it: a heading that is a year or
     begins with one (`2006年`, `2006`, `1999年8月—2000年2月：进攻格罗兹尼`)."""
-    m = re.match(r"\s*([12][0-9]{3})(?:\s*年|\s*$|\s*[-－—–至])", title.translate(_DIGITS))
+    m = re.match(r"\s*([12][0-9]{3})(?:\s*年|\s*$|\s*[-－—–至])", ascii_digits(title))
     return int(m.group(1)) if m else None
 
 
@@ -371,14 +381,17 @@ def resolve_dates(
     anchor: PartialDate | None,
     anchor_end: PartialDate | None = None,
     unplaced: list[DateMention] | None = None,
+    article_year: int | None = None,
 ) -> list[ResolvedDate]:
     """Give each mention its full date.
 
     ``context_year``: the year of the latest explicit date earlier in the paragraph;
     ``heading``: the year of the nearest year heading above; ``anchor`` (and ``anchor_end``, when
     it is a range): the date a relative expression counts from (the latest dated sentence before
-    it in the section); `3天之后` counts from a range's end. A month and day with no year in
-    reach is left out, and added to ``unplaced`` when it is given.
+    it in the section); `3天之后` counts from a range's end; ``article_year``: the year an event
+    article states once (``kzct.extract.events.article_year``), for a date with no other year in
+    reach. A month and day with no year in reach is left out, and added to ``unplaced`` when it
+    is given.
     """
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
@@ -393,7 +406,7 @@ def resolve_dates(
         else:
             if mention.year is not None:
                 sentence_year = mention.year
-            found = _year_of(mention, sentence_year, context_year, heading)
+            found = _year_of(mention, sentence_year, context_year, heading, article_year)
             if found is None:
                 if unplaced is not None:
                     unplaced.append(mention)
@@ -425,9 +438,10 @@ def _counted(mention: DateMention, anchor: PartialDate | None,
 
 
 def _year_of(mention: DateMention, sentence_year: int | None, context_year: int | None,
-             heading: int | None) -> tuple[int, str] | None:
+             heading: int | None, article_year: int | None = None) -> tuple[int, str] | None:
     """A date's year and how it was found: as written, from an earlier date in the sentence or
-    the paragraph, or from a heading; None when none is in reach."""
+    the paragraph, from a heading, or from the article's own year; None when none is in
+    reach."""
     source = mention.source
     if mention.year is not None:
         return mention.year, source
@@ -437,6 +451,8 @@ def _year_of(mention: DateMention, sentence_year: int | None, context_year: int 
         return context_year, (FROM_CONTEXT if source == EXPLICIT else source)
     if heading is not None:
         return heading, (FROM_HEADING if source == EXPLICIT else source)
+    if article_year is not None:
+        return article_year, (FROM_ARTICLE if source == EXPLICIT else source)
     return None
 
 

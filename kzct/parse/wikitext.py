@@ -106,6 +106,9 @@ class Document(NamedTuple):
     # the seed span of the text they show, and the country: its ISO 3166-1 alpha-2 code, or the
     # English name the template was given
     flags: tuple[tuple[int, int, str], ...] = ()
+    # the year the article states once for what it is about: the first in the bold title of
+    # its lead (`'''2014年昆明火车站暴力恐怖袭击事件'''`), else in its infobox's date; or None
+    year: int | None = None
 
 
 def is_non_body(title: str) -> bool:
@@ -616,6 +619,7 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         ]
     return Document(
         text=text,
+        year=article_year(prepared.text),
         sections=builder.sections,
         sentences=sentences,
         refs={ref.id: ref for ref in frozen.values()},
@@ -627,6 +631,39 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
             ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
     )
+
+
+# The lead, read for the article's year: the text before the first heading, at most this long.
+_LEAD_LIMIT = 50_000
+_FIRST_HEADING = re.compile(r"^=", re.MULTILINE)
+_BOLD = re.compile(r"'''([^'\n]{1,300})'''")
+# an infobox, or another template of the lead that says when a thing happened
+_INFOBOX = re.compile(r"infobox|信息框|資訊框|事件|战争|戰爭|袭击|襲擊|攻击|攻擊", re.IGNORECASE)
+_DATE_PARAMS = frozenset({"date", "日期", "时间", "時間", "time", "发生时间", "發生時間"})
+
+
+def article_year(text: str) -> int | None:
+    """The year an article states once for what it is about: the first year in the bold title
+    of its lead, else in its infobox's date (``|date=``, ``|日期=``, ``|时间=``)."""
+    from kzct.parse.dates import find_dates
+
+    heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
+    lead = text[:heading.start() if heading else _LEAD_LIMIT]
+    bold = _BOLD.search(lead)
+    if bold is not None:
+        years = [d.year for d in find_dates(_plain(bold.group(1))) if d.year and not d.decade]
+        if years:
+            return years[0]
+    for template in mwparserfromhell.parse(lead).filter_templates(recursive=False):
+        if not _INFOBOX.search(_template_name(template)):
+            continue
+        for param in template.params:
+            if str(param.name).strip().lower() in _DATE_PARAMS:
+                years = [d.year for d in find_dates(_plain(param.value))
+                         if d.year and not d.decade]
+                if years:
+                    return years[0]
+    return None
 
 
 def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[Defect, ...]:
