@@ -272,7 +272,7 @@ class Event(NamedTuple):
     end_date: str | None  # a range's end
     dates: tuple[str, ...]  # every date the happening fell on: (date,) but for `3月28日和4月1日`
     precision: str  # decade, year, month, day
-    qualifier: str | None  # since, as_of, before, about; early, mid, late (of a decade)
+    qualifier: str | None  # since, as_of, before, about, after; early, mid, late (of a decade)
     date_source: str
     date_text: str
     text: str

@@ -142,8 +142,8 @@ def test_digits_of_any_script(text) -> None:
         ("次日，警方宣布", PartialDate(2004, 12, 31), "2005-01-01"),
         ("一个月后，法院判决", PartialDate(2006, 1, 31), "2006-02-28"),
         ("十天后，", PartialDate(2006, 3, 25), "2006-04-04"),
-        # one day after the date of the sentence before, wherever it stands in the sentence
-        ("在KNB与内务部的一次联合行动1天后发表声明", PartialDate(2006, 4, 18), "2006-04-19"),
+        # counted from the date before where it begins its clause (after a particle too)
+        ("警方称，在3天之后，法院判决", PartialDate(2005, 2, 5), "2005-02-08"),
         ("翌年，", PartialDate(2006, 4, 18), "2007"),
         ("同年，", PartialDate(2006, 4, 18), "2006"),
         ("当月，", PartialDate(2006, 4, 18), "2006-04"),
@@ -152,6 +152,14 @@ def test_digits_of_any_script(text) -> None:
 )
 def test_relative_dates(text, anchor, expected) -> None:
     assert resolved(text, anchor=anchor) == [(expected, None, RELATIVE)]
+
+
+def test_a_count_after_a_thing_borrows_no_day() -> None:
+    """`联合行动1天后`: one day after a joint operation the article never dates, not after the
+    sentence before: the year told before, and after."""
+    out = resolve_dates(find_dates("在KNB与内务部的一次联合行动1天后发表声明"), context_year=None,
+                        heading=None, anchor=PartialDate(2006, 4, 18))
+    assert [(d.date.iso(), d.source, d.qualifier) for d in out] == [("2006", RELATIVE, "after")]
 
 
 def test_a_day_of_a_month_is_no_count_of_days() -> None:

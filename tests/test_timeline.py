@@ -85,8 +85,9 @@ def test_two_dates_without_a_toll_are_two_events(events) -> None:
         ("伊扎布特最早在上世纪90年代在哈萨克斯坦南部出现", "199X", None, "decade", None, "explicit"),
         ("当局发现JCAM自2002年已经招募了", "2002", None, "year", "since", "explicit"),
         ("在阿斯塔纳，哈萨克斯坦国家安全委员会副主席提出倡议", "2003", None, "year", "before", "explicit"),
-        # one day after the date of the sentence before (2006-04-18)
-        ("负责反恐事务的国家安全委员会成员Sergei Minenkov", "2006-04-19", None, "day", None, "relative"),
+        # one day after a joint operation the article never dates: after it, in the year of
+        # the sentence before (2006-04-18), with no day borrowed from that sentence
+        ("负责反恐事务的国家安全委员会成员Sergei Minenkov", "2006", None, "year", "after", "relative"),
         # at the same time as the exercise just told (2006-08-24 to 26)
         ("同一时间，集安组织在里海地区也进行了军事演习", "2006-08-24", "2006-08-26", "day", None, "relative"),
     ],

@@ -102,7 +102,8 @@ def _when(event: Event) -> str:
 
 
 _DECADE_WORDS = {"early": "early", "mid": "mid", "late": "late"}
-_BOUND_WORDS = {"since": "since", "as_of": "as of", "before": "before", "about": "c."}
+_BOUND_WORDS = {"since": "since", "as_of": "as of", "before": "before", "about": "c.",
+                "after": "after"}
 
 
 def _short_date(date: str) -> str:

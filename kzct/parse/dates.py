@@ -152,8 +152,11 @@ class DateMention(NamedTuple):
     source: str = EXPLICIT
     relative: tuple[int, str] | None = None
     in_name: bool = False  # `2004年塔什干系列爆炸案`: a year that names an event
-    qualifier: str | None = None  # since, as_of, before, about; early, mid, late (a decade)
+    qualifier: str | None = None  # since, as_of, before, about, after; early, mid, late
     decade: bool = False
+    # `联合行动1天后`: counted from a thing the clause names before it, not from the date told
+    # before (whose day it would borrow)
+    after_thing: bool = False
 
 
 class ResolvedDate(NamedTuple):
@@ -168,7 +171,7 @@ class ResolvedDate(NamedTuple):
 
 # -- finding -------------------------------------------------------------------------------------
 
-QUALIFIERS = ("since", "as_of", "before", "about", "early", "mid", "late")
+QUALIFIERS = ("since", "as_of", "before", "about", "after", "early", "mid", "late")
 # A time of day after a date (`5月12日晚至13日凌晨`): part of the date, not of the range.
 _DAYTIME = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜|晚|夜|早|午后|时许)?"
 _TO = r"\s*(?:至|到|—|–|~|～|-|－|─)\s*"
@@ -253,11 +256,25 @@ def find_dates(text: str) -> list[DateMention]:
                     continue  # `当年3月30日`: a month and day, read in their context
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=month, day=day, source=RELATIVE,
-                                     relative=rel))
+                                     relative=rel, after_thing=_after_thing(norm, m)))
         relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
         found = [d for d in found if d.relative is not None
                  or not any(a < d.end_pos and d.start < b for a, b in relatives)]
     return sorted(found, key=lambda d: d.start)
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?、]")
+# what may stand between a clause's start and its relative date: a particle or a conjunction
+_BEFORE_COUNT = re.compile(r"[\s在于於而但并並又则則且就才]*")
+
+
+def _after_thing(norm: str, m: re.Match[str]) -> bool:
+    """Whether a counted relative date (`1天后`) follows a thing its clause names (`联合行动1天后`)
+    rather than beginning its clause (`3天之后，`), where it counts from the date told before."""
+    if not m.group("n"):
+        return False
+    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
+    return _BEFORE_COUNT.fullmatch(norm, clause, m.start()) is None
 
 
 def _relative(m: re.Match[str]) -> tuple[int, str] | None:
@@ -422,6 +439,13 @@ def _counted(mention: DateMention, anchor: PartialDate | None,
     """A relative date (`3天之后`, `同年11月`, `同一时间`), counted from the date before it."""
     assert mention.relative is not None
     amount, unit = mention.relative
+    if mention.after_thing:
+        # counted from a thing with no date of its own: after it, in the year told before (a
+        # day borrowed from the sentence before would be a guess)
+        if anchor is None or anchor.decade:
+            return None
+        return ResolvedDate(PartialDate(anchor.year), None, RELATIVE, mention.text,
+                            mention.start, mention.end_pos, "after")
     if (amount, unit) == (0, "day") and anchor is not None:
         # `同一时间`: the very date (or range) told just before
         return ResolvedDate(anchor, anchor_end, RELATIVE, mention.text, mention.start,
