@@ -50,13 +50,12 @@ def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None:
     for group in groups:
         start, end = group["source"]["span"]
         assert seed_text[start:end] == group["name_zh"]
-    # `--all`: a group named where its status is stated is anchored to its name; one named only
-    # by the heading above (伊斯兰传道会) to the words that state its status
+    # `--all`: a group the article names but does not list is anchored to its name in the first
+    # sentence that names it
     anchored = {g["name_zh"]: seed_text[slice(*g["source"]["span"])]
                 for g in run("groups", "--all", "--json").json() if g["status"] != "listed"}
     assert anchored == {"艾克拉米亚": "艾克拉米亚", "伊斯兰圣战": "伊斯兰圣战", "哈马斯": "哈马斯",
-                        "哈萨克斯坦穆斯林联盟": "哈萨克斯坦穆斯林联盟",
-                        "伊斯兰传道会": "没有被哈萨克斯坦政府认定是恐怖组织"}
+                        "哈萨克斯坦穆斯林联盟": "哈萨克斯坦穆斯林联盟", "伊斯兰传道会": "伊斯兰传道会"}
     assert groups[0]["refs"] == ["TERRORORG"]
     assert groups[-1]["refs"] == ["SHINRIKYO"]
     assert groups[0]["source"]["section"] == ["取缔恐怖组织"]
@@ -74,19 +73,35 @@ def test_history_holds_dated_statements(run) -> None:
 
 
 def test_all_adds_the_other_organisations_with_their_status(run) -> None:
+    """The curated groups the article names but does not list, each with the first sentence
+    that names it, quoted: the article's own words, never a paraphrase kept in curated data."""
     groups = run("groups", "--all", "--json").json()
     assert len(groups) == len(LISTED) + 5
-    status = {g["name_zh"]: (g["status"], g["listed_on"]) for g in groups[len(LISTED):]}
+    status = {g["name_zh"]: (g["status"], g["listed_on"], g["status_text"][:12])
+              for g in groups[len(LISTED):]}
     assert status == {
-        "艾克拉米亚": ("linked_to_listed_group", None),
-        "伊斯兰圣战": ("claimed_attack_abroad", None),
-        "哈马斯": ("invited_to_kazakhstan", None),
-        "哈萨克斯坦穆斯林联盟": ("domestic_religious_organisation", None),
-        "伊斯兰传道会": ("not_designated", None),
+        "艾克拉米亚": ("discussed", None, "吉尔吉斯斯坦和乌兹别克斯"),
+        "伊斯兰圣战": ("discussed", None, "与基地组织有关的“乌兹别"),
+        "哈马斯": ("discussed", None, "“哈萨克斯坦穆斯林联盟”"),
+        "哈萨克斯坦穆斯林联盟": ("discussed", None, "“哈萨克斯坦穆斯林联盟”"),
+        "伊斯兰传道会": ("discussed", None, "伊斯兰传道会是一个伊斯兰"),
     }
     tabligh = groups[-1]
     assert tabligh["refs"] == ["TABLIGH"]
     assert tabligh["name_en"] == "Tablighi Jamaat"
+
+
+def test_a_curated_group_states_no_fact_on_other_text(builder) -> None:
+    """Hamas named in another sentence: the record quotes that sentence, and says nothing the
+    seed says of Hamas (its leaders' visit to Kazakhstan in 2006); a curated name inside another
+    group's longer name is no mention of it."""
+    from kzct.store.database import build_index
+
+    text = "普京邀请哈马斯领导人访问莫斯科。东突厥斯坦伊斯兰党发表声明。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = [(g.name_zh, g.status, g.status_text) for g in index.groups]
+    assert found == [("东突厥斯坦伊斯兰党", "discussed", "东突厥斯坦伊斯兰党发表声明。"),
+                     ("哈马斯", "discussed", "普京邀请哈马斯领导人访问莫斯科。")]
 
 
 def test_json_shape(run) -> None:

@@ -17,9 +17,9 @@ joined by 、，, 和, 及, 以及, 与 (not inside a word: 埃及, 共和国) o
 the name before any bracket (``中亚圣战者联盟（Jamaat of Central Asian Mujahedins）``: the bracket
 holds its Latin name or another name), past a date or preposition before it. The sentence's own
 date before the list gives the listing date, else the latest one before it in its paragraph.
-Curated data only adds English names and aliases and, for unlisted groups, a status that a
-sentence naming the group must state in its own words; an organisation no curated entry knows is
-still listed, with no English name.
+Curated data only adds English names and aliases; an organisation no curated entry knows is
+still listed, with no English name. With ``--all``, the curated groups the article names but does
+not list come with the first sentence that names each, quoted (``status`` ``discussed``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kzct.extract.entities import alias_list, entity_id, slug
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
 from kzct.parse.dates import ResolvedDate
 from kzct.parse.gazetteer import Curated, Gazetteer
-from kzct.text import has_cjk
+from kzct.text import HAN, has_cjk
 
 if TYPE_CHECKING:
     from kzct.text import Scripts
@@ -78,6 +78,7 @@ _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 
 LISTED = "listed"
+DISCUSSED = "discussed"  # a group the article names but does not list (`groups --all`)
 
 
 class _ListEntry(NamedTuple):
@@ -341,31 +342,30 @@ def extract_groups(
     return groups
 
 
-def _stated(curated: Curated, sentences: list[Sentence],
-            scripts: Scripts) -> tuple[Sentence, str | None, int, int] | None:
-    """The first sentence that states a curated group's status: it has every word of the
-    evidence and names the group, or stands under a heading that does. With the name as written
-    and the span to anchor the record to (the name, else what the evidence words cover)."""
-    forms = [v for f in curated.zh for v in (f, *scripts.regional(f))]
-    patterns = [re.compile(e) for e in curated.evidence]
+def _named(curated: Curated, sentences: list[Sentence], scripts: Scripts,
+           others: list[str]) -> tuple[Sentence, int, int] | None:
+    """The first sentence that names a curated group by one of its own names, whole: not inside
+    another group's longer name (突厥斯坦伊斯兰党 in 东突厥斯坦伊斯兰党, ``others``), nor the start
+    of a longer organisation's name (伊斯兰圣战 in 伊斯兰圣战者联盟); and where."""
+    forms = sorted({v for f in curated.zh for v in (scripts.simplified(f),
+                                                     *scripts.regional(scripts.simplified(f)))},
+                   key=len, reverse=True)
     for sentence in sentences:
         shadow = sentence.shadow
-        said = [p.search(shadow) for p in patterns]
-        if not all(said):
-            continue
-        said_from = min(m.start() for m in said if m)
-        said_to = max(m.end() for m in said if m)
-        form = next((f for f in forms if f in shadow), None)
-        if form is not None:
-            start = shadow.find(form)
-            return sentence, sentence.text[start:start + len(form)], start, start + len(form)
-        for title in sentence.section:
-            simple = scripts.simplified(title)
-            form = next((f for f in forms if f in simple), None)
-            if form is not None:
-                at = simple.find(form)
-                return sentence, title[at:at + len(form)], said_from, said_to
+        for form in forms:
+            longer = [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
+            at = shadow.find(form)
+            while at >= 0:
+                end = at + len(form)
+                inside = any(at >= k and shadow.startswith(g, at - k) for g, k in longer)
+                if not inside and not _LONGER_NAME.match(shadow, end):
+                    return sentence, at, end
+                at = shadow.find(form, end)
     return None
+
+
+# What makes a name the start of a longer organisation's name
+_LONGER_NAME = re.compile(f"[{HAN}]{{0,4}}?(?:组织|联盟|运动|阵线|党|协会|委员会)")
 
 
 def _english(latin: str | None, curated: Curated | None, gazetteer: Gazetteer) -> tuple[str | None, str]:
@@ -387,14 +387,20 @@ def _unlisted(
     scripts: Scripts,
     listed: set[int],
 ) -> list[Group]:
+    """The curated groups the article names but does not list (``groups --all``): each with the
+    first sentence that names it, quoted as the article writes it (``status_text``): what the
+    article says of it, in its own words, never a paraphrase."""
     out: list[Group] = []
-    for curated in gazetteer.of_kind("group"):
-        if id(curated) in listed or not curated.status or not curated.evidence:
+    curated_groups = gazetteer.of_kind("group")
+    others = [scripts.simplified(f) for g in curated_groups for f in g.zh]
+    for curated in curated_groups:
+        if id(curated) in listed:
             continue
-        found = _stated(curated, sentences, scripts)
+        found = _named(curated, sentences, scripts, others)
         if found is None:
-            continue  # the text does not state it: no record
-        sentence, zh, start, end = found
+            continue  # the article does not name it: no record
+        sentence, start, end = found
+        zh = sentence.text[start:end]
         latin = next((f for f in curated.latin if f in sentence.text), None)
         names = list(curated.forms) + list(curated.aliases)
         name_en, en_source = (curated.en, "curated") if curated.en else (None, "none")
@@ -405,8 +411,8 @@ def _unlisted(
                 name_en=name_en,
                 name_en_source=en_source,
                 aliases=alias_list(names, (zh, latin, name_en), scripts),
-                status=curated.status,
-                status_text=curated.status_text or curated.status,
+                status=DISCUSSED,
+                status_text=sentence.text,
                 listed_on=None,
                 listed_precision=None,
                 history=_history({scripts.simplified(f) for f in curated.forms}, events, seed,

@@ -49,10 +49,6 @@ class Curated(NamedTuple):
     en: str | None
     aliases: tuple[str, ...]
     place_type: str | None = None
-    status: str | None = None
-    status_text: str | None = None
-    # a group's status: what a sentence naming it must all say (patterns, simplified)
-    evidence: tuple[str, ...] = ()
     article_latin_is_english: bool = True
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
@@ -96,7 +92,6 @@ def _entry(kind: str, raw: dict[str, object]) -> Curated:
     return Curated(
         kind=kind, zh=strings("zh"), latin=strings("latin"), en=text("en"),
         aliases=strings("aliases"), place_type=text("type"),
-        status=text("status"), status_text=text("status_text"), evidence=strings("evidence"),
         article_latin_is_english=bool(raw.get("article_latin_is_english", True)),
         country=text("country"),
         geonames=number if isinstance(number := raw.get("geonames"), int) else None,
