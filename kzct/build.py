@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from kzct.parse.gazetteer import Gazetteer, PlaceTable
 
 
-
-
-
 class BuiltArticle(NamedTuple):
     """Everything extracted from one article."""
 
@@ -144,8 +141,9 @@ def name_readings(entities: list[Entity], scripts: Scripts,
                   japanese: bool = False) -> dict[str, str]:
     """The pinyin of each Chinese name of the people, places and groups, by its folded form (as
     a search folds it; not of a name whose English name is its pinyin, which is Chinese and no
-    transliteration: 北京 is found as Beijing, never by how `Putin` sounds); after ``@``, a place name's generic terms (``kzct.sounds.place_marks``);
-    after ``~``, the romanization that is the entity's English name
+    transliteration: 北京 is found as Beijing, never by how `Putin` sounds); after ``@``, a
+    place name's generic terms (``kzct.sounds.place_marks``); after ``~``, the romanization
+    that is the entity's English name
     (``hu jin tao~Hu Jintao``, ``ma yuan zhang huang~Asahara Shoko``), which a search finds it
     by, as a romanization. In an article that writes Japanese (``japanese``), a person's name
     in Hepburn is also such a romanization where it is not the English name (林泰男, whose

@@ -57,8 +57,6 @@ AMBIGUITY_MARGIN = 3.0
 # Words that an acronym skips: Islamic Movement *of* Uzbekistan is IMU, Hizb *ut*-Tahrir HT.
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "el", "ut", "e", "an", "de"})
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—·•・_]+")
-# A name and a qualifier after it, in brackets or after a comma (as page titles write them)
-_QUALIFIED = re.compile(r"([^(),，（）]*[^\s(),，（）])\s*([(（][^()（）]*[)）]|[,，][^,，]*)")
 
 
 # How a hit matched (``Hit.matched_by``), the surest first.
@@ -183,14 +181,31 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
             best[key] = Hit(value, name, found, index, needle, by_sound.get(folded))
     hits = sorted(best.values(), key=lambda h: (-h.score, -h.found.mentions, h.found.sort_name,
                                                  h.found.seed))
-    bare = _QUALIFIED.fullmatch(query.strip())
-    if bare and not (hits and hits[0].score == 100.0) \
-            and (not hits or bare.group(2).startswith(("(", "（"))):
+    bare, bracketed = _without_qualifier(query)
+    if bare and not (hits and hits[0].score == 100.0) and (bracketed or not hits):
         # `Beijing Road (Kunming)`, `Jinjiang District, Chengdu`: a title's qualifier, which the
         # article's own name seldom carries: the name without it (a bracketed one always, a
         # comma's where the whole finds nothing: `Dagestan, Respublika` is a name)
-        return search(index, bare.group(1), kind=kind, limit=limit, min_score=min_score)
+        return search(index, bare, kind=kind, limit=limit, min_score=min_score)
     return hits[:limit] if limit else hits
+
+
+def _without_qualifier(query: str) -> tuple[str | None, bool]:
+    """A query without the one qualifier page titles write after a name, in brackets or after
+    a comma (None when it has none), and whether it was bracketed."""
+    text = query.strip()
+    if text.endswith((")", "）")):
+        at = max(text.rfind("("), text.rfind("（"))
+        inner = text[at + 1:-1]
+        stem = text[:at].strip() if at > 0 else ""
+        plain = not any(c in inner + stem for c in "()（）,，")
+        return (stem, True) if stem and plain else (None, False)
+    commas = text.count(",") + text.count("，")
+    if commas == 1:
+        at = max(text.find(","), text.find("，"))
+        stem = text[:at].strip()
+        return (stem, False) if stem and not any(c in stem for c in "()（）") else (None, False)
+    return None, False
 
 
 def _by_sound(index: Index, query: str, kind: str | None) -> dict[str, tuple[float, str]]:
