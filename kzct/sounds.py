@@ -226,9 +226,10 @@ class PlaceTerms(NamedTuple):
     terms: dict[str, tuple[str, tuple[str, ...], bool]]  # 边疆区 → (region, (Krai, …), False)
     directions: dict[str, tuple[str, ...]]  # 北 → (North, Northern)
     endings: dict[str, str]  # 斯克 → city: how the transliteration of a place's name ends
+    order: tuple[str, ...] = ()  # the terms, the longest first
 
-    def longest_first(self) -> list[str]:
-        return sorted(self.terms, key=len, reverse=True)
+    def longest_first(self) -> tuple[str, ...]:
+        return self.order
 
     def split(self, name: str) -> tuple[str, str, str]:
         """A place name as (direction, stem, term): 北奥塞梯 → (北, 奥塞梯, ""), 斯塔夫罗波尔边疆区
@@ -249,7 +250,8 @@ def place_terms() -> PlaceTerms:
     terms = {zh: (str(v["kind"]), tuple(v["en"]), bool(v.get("settlement", False)))
              for zh, v in data["terms"].items()}
     return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()},
-                      {zh: str(v["kind"]) for zh, v in data["endings"].items()})
+                      {zh: str(v["kind"]) for zh, v in data["endings"].items()},
+                      tuple(sorted(terms, key=len, reverse=True)))
 
 
 @cache

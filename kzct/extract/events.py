@@ -79,8 +79,9 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 
 def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:
     """A sentence that begins with a date of its own (its first clause, `3月3日，` or `在3月3日，`)
-    is about that date: a date of another year in a later clause is background, which neither dates the sentence nor anchors the next one
-    (`3月3日，人民网…对2013年5月22日发生在伦敦的…`: 3 March; the next `次日` is the 4th)."""
+    is about that date: a date of another year in a later clause is background, which neither
+    dates the sentence nor anchors the next one (`3月3日，人民网…对2013年5月22日发生在伦敦的…`:
+    3 March; the next `次日` is the 4th)."""
     first = resolved[0]
     clause = _CLAUSE_END.search(shadow)
     if clause is None or first.start > 1 or first.end_pos > clause.start() or first.date.decade:
