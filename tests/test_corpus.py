@@ -130,7 +130,7 @@ FOUND = {
     "kunming-railway-station-attack-2014.hans": ((13, 15), (30, 36)),
     "nursultan-nazarbayev.hans": ((16, 19), (11, 13)),
     "second-chechen-war.hant": ((16, 16), (23, 26)),
-    "shanghai-cooperation-organisation.mixed": ((33, 36), (54, 57)),
+    "shanghai-cooperation-organisation.mixed": ((33, 36), (55, 57)),
     "tajik-civil-war.mixed": ((3, 3), (5, 5)),
     "turkistan-islamic-party.hans": ((12, 12), (17, 21)),
 }

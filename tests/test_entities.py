@@ -258,6 +258,8 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # a transliteration that begins with a common surname is a person too, with no
         # romanization; a thing is none (白磷弹)
         ("[[叶利钦|叶利钦]]宣布。使用了[[白磷弹|白磷弹]]。", [("person", "叶利钦", None)]),
+        # a wikilink of two transliterated parts joined by a hyphen is a place's name
+        ("兩國也因為[[納戈爾諾-卡拉巴赫|納戈爾諾-卡拉巴赫]]問題。", [("place", "納戈爾諾-卡拉巴赫", None)]),
         # a name with an age in brackets after it is a person's (the Aum article's sentence);
         # a count and a common word are none
         ("被执行死刑的是林泰男（60岁）、冈崎一明（57岁）、端本悟（51岁）。",

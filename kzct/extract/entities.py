@@ -747,6 +747,11 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     """The kind of place a wikilink's whole text at ``[start, end)`` names by its make ("" for a
     place of no known kind), or None."""
     text = shadow[start:end]
+    parts = text.split("-")
+    if len(parts) == 2 and all(2 <= len(p) <= _MAX_PART for p in parts) \
+            and all(_is_name_char(c) and c in ctx.foreign for p in parts for c in p) \
+            and not cover.taken(start, end) and not ctx.title_before(shadow, start):
+        return ""  # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office)
     if not 3 <= len(text) <= _MAX_PLACE or not all(map(_is_name_char, text)) \
             or cover.hard_taken(start, end) or text in ctx.places.words:
         return None
