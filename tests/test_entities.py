@@ -164,8 +164,11 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
     found = {(e.name_zh or e.name_latin): (len(e.mentions), e.name_en_source)
              for e in index.entities if e.source == "article"}
     # a Latin name is its own English name; a Chinese one has none, but a Chinese name's pinyin
+    # and organisations: a wikilink that ends as an organisation's name does, a name before its
+    # acronym in brackets (KNB: the acronym, wherever written, too); 美国国防部长 is an office
     assert found == {"阿坦巴耶夫": (2, None), "巴基耶娃": (1, None), "瓦列里•科兹洛夫": (1, None),
-                     "Dmitry Kozlov": (1, "article")}
+                     "Dmitry Kozlov": (1, "article"), "哈萨克斯坦国家安全委员会": (22, "article"),
+                     "上海合作组织": (7, None), "纽约时报": (1, None), "美国中央司令部": (1, None)}
     kozlov = next(e for e in index.entities if e.name_zh == "瓦列里•科兹洛夫")
     assert kozlov.kind == "person" and kozlov.role is None
 
@@ -258,6 +261,13 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # a transliteration that begins with a common surname is a person too, with no
         # romanization; a thing is none (白磷弹)
         ("[[叶利钦|叶利钦]]宣布。使用了[[白磷弹|白磷弹]]。", [("person", "叶利钦", None)]),
+        # organisations by their make: a name before its acronym in brackets (the acronym is
+        # its name wherever written: search KNB finds it), a wikilink that ends as an
+        # organisation's name does; not a kind of organisation (非政府组织)
+        ("2005年12月，哈萨克斯坦国家安全委员会（KNB）将恐怖分子引渡。KNB指控其涉嫌。",
+         [("group", "哈萨克斯坦国家安全委员会", "KNB")]),
+        ("2002年，[[美国财政部|美国财政部]]宣布。[[非政府组织|非政府组织]]称。",
+         [("group", "美国财政部", None)]),
         # a wikilink of two transliterated parts joined by a hyphen is a place's name
         ("兩國也因為[[納戈爾諾-卡拉巴赫|納戈爾諾-卡拉巴赫]]問題。", [("place", "納戈爾諾-卡拉巴赫", None)]),
         # a name with an age in brackets after it is a person's (the Aum article's sentence);

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import ROOT, SEED, fresh_cache
 
-COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "check", "help",
-            "completion", "cache", "cache info", "cache clear"]
+COMMANDS = ["groups", "sources", "timeline", "search", "people", "organisations", "places", "show",
+            "check", "help", "completion", "cache", "cache info", "cache clear"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -206,9 +206,12 @@ def test_events_join_entities_by_id(module_env) -> None:
     events = kzct("timeline", "--json")
     ids = {p["id"] for p in kzct("places", "--json")} | {p["id"] for p in kzct("people", "--json")}
     groups = {g["id"] for g in kzct("groups", "--all", "--json")}
+    organisations = {o["id"] for o in kzct("organisations", "--json")}
     used = {i for e in events for i in (*e["place_ids"], *e["person_ids"])}
     assert used <= ids and len(used) == 80
-    assert {i for e in events for i in e["group_ids"]} - groups == set()
+    # a designated group's id is its `groups` record's and its `organisations` record's
+    assert {i for e in events for i in e["group_ids"]} <= organisations
+    assert groups - organisations == set()
     almaty = [e for e in events if "place:almaty" in e["place_ids"]]
     assert len(almaty) == 8 and all("阿拉木图" in e["places"] for e in almaty)
 

@@ -367,6 +367,7 @@ def extract_entities(
         covered.append(_known(ctx, sentence, sentence_hits, countries))
     _flagged(ctx, sentences, covered, flags)
     _by_make(ctx, sentences, covered)
+    _organisations(ctx, sentences, covered)
     people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
     for position, sentence in enumerate(sentences):
         _links(ctx, sentence, covered[position], people, position)
@@ -898,6 +899,99 @@ def _named_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
             key, _kind = names[m.group()]
             ctx.found[key].add(_mention(sentence, start, end))
             cover.add_place((start, end, True, key))
+
+
+# -- organisations by their make ---------------------------------------------------------------------
+
+# What ends an organisation's name: a body, an agency, a party, a court, a medium
+_ORGANISATION_END = re.compile(
+    r"(?:委员会|理事会|组织|安全局|情报局|公安局|警察局|司令部|部|局|署|厅|党|法院|检察院|银行|"
+    r"通讯社|新闻社|电视台|广播公司|日报|时报|联盟|基金会|协会|研究所|研究院|运动|阵线)$")
+# A name and an acronym in brackets after it (`哈萨克斯坦国家安全委员会（KNB）`, also `（简称…，KNB）`)
+_ACRONYM_AFTER = re.compile(r"[（(](?:简称[^，,）)]{0,10}[，,]\s*)?([A-Z][A-Z0-9&]{1,7})[）)]")
+_MAX_ORGANISATION = 24  # characters of an organisation's name
+
+
+def _organisations(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
+    """Organisations the article names that no curated entry knows, as groups: a name that
+    ends as an organisation's does (`委员会`, `部`, `党`, `法院`, `日报`) as a wikilink's whole
+    text (`[[美国财政部]]`), or before its acronym in brackets (`哈萨克斯坦国家安全委员会（KNB）`,
+    whose acronym then names it wherever the article writes it); and each name again."""
+    names: dict[str, str] = {}  # name (or acronym) → entity key
+    for position, sentence in enumerate(sentences):
+        shadow, cover = sentence.shadow, covered[position]
+        for link in sentence.links:
+            start = _find_link(sentence, link)
+            if start is None:
+                continue
+            end = start + len(link.text)
+            if _organisation_name(ctx, shadow[start:end]) and not cover.hard_taken(start, end):
+                _add_organisation(ctx, sentence, cover, start, end, None, names)
+        for m in _ACRONYM_AFTER.finditer(shadow):
+            end = m.start()
+            start = end
+            while start > 0 and end - start < _MAX_ORGANISATION and _is_name_char(
+                    shadow[start - 1]) and shadow[start - 1] not in _BEFORE_NAME \
+                    and not cover.hard_taken(start - 1, start):
+                start -= 1
+            if _organisation_name(ctx, shadow[start:end]):
+                _add_organisation(ctx, sentence, cover, start, end, m.span(1), names)
+    if names:
+        _organisations_again(ctx, sentences, covered, names)
+
+
+def _organisation_name(ctx: _Context, name: str) -> bool:
+    """A name that ends as an organisation's does, with a name of its own before that ending
+    (not a common word: 恐怖组织, 非政府组织 name no organisation)."""
+    if not 3 <= len(name) <= _MAX_ORGANISATION or not all(map(_is_name_char, name)):
+        return False
+    ending = _ORGANISATION_END.search(name)
+    if ending is None or name in ctx.places.words:
+        return False
+    stem = name[:ending.start()]
+    return len(stem) >= 2 and stem not in ctx.places.words and not _DIRECTION_WORD.fullmatch(stem) \
+        and stem[0] not in "非反各该某其此这那本"  # 非政府组织, 该组织: a kind, not a name
+
+
+def _add_organisation(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int,
+                      acronym: tuple[int, int] | None, names: dict[str, str]) -> None:
+    shadow = sentence.shadow
+    name = shadow[start:end]
+    key = names.get(name) or f"group:{slug(sentence.text[slice(*acronym)] if acronym else name)}"
+    item = ctx.entity(key, "group", name_zh=sentence.text[start:end], source="article")
+    _drop_places(ctx, sentence, cover, start, end)  # 美国财政部 is no mention of the United States
+    item.add(_mention(sentence, start, end))
+    cover.add(start, end)
+    names.setdefault(name, key)
+    if acronym is not None:
+        written = sentence.text[slice(*acronym)]
+        item.name_latin = item.name_latin or written
+        item.add(_mention(sentence, *acronym))
+        cover.add(*acronym)
+        names.setdefault(written, key)
+
+
+def _organisations_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
+                         names: dict[str, str]) -> None:
+    """Every other place the article writes an organisation's name or acronym, whole."""
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for position, sentence in enumerate(sentences):
+        shadow, cover = sentence.shadow, covered[position]
+        for m in pattern.finditer(shadow):
+            start, end = m.span()
+            if cover.hard_taken(start, end) or not _whole_word(shadow, start, end) \
+                    or _organisation_goes_on(shadow, start, end):
+                continue
+            key = names[m.group()]
+            _drop_places(ctx, sentence, cover, start, end)
+            ctx.found[key].add(_mention(sentence, start, end))
+            cover.add(start, end)
+
+
+def _organisation_goes_on(shadow: str, start: int, end: int) -> bool:
+    """A Chinese name that is only the start of a longer organisation's (`…部长`, `…党员`)."""
+    return is_cjk(shadow[start]) and end < len(shadow) and is_cjk(shadow[end]) \
+        and shadow[end] in "长员人"
 
 
 # -- people ---------------------------------------------------------------------------------------

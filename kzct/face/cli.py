@@ -531,6 +531,17 @@ def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     _entities(run, fmt, "person", sort, limit)
 
 
+@command(None, *LIST_FORMATS)
+def organisations(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
+                  limit: LimitOption = None) -> None:
+    """The organisations the article names (agencies, parties, courts, media, and the groups it
+    lists), with mention counts.
+
+    Example: kzct organisations --json | jq -r '.[] | [.name_zh, .name_latin] | @tsv'
+    """
+    _entities(run, fmt, "group", sort, limit)
+
+
 @command(None, *MAP_FORMATS)
 def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
            limit: LimitOption = None) -> None:
