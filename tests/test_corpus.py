@@ -127,7 +127,7 @@ def _compare(name: str, kind: str,
 # what they are (a town's bare name, with no link, generic term or word for a settlement)
 FOUND = {
     "aum-shinrikyo.hant": ((11, 24), (19, 22)),
-    "kunming-railway-station-attack-2014.hans": ((13, 15), (30, 36)),
+    "kunming-railway-station-attack-2014.hans": ((14, 15), (30, 36)),
     "nursultan-nazarbayev.hans": ((16, 19), (11, 13)),
     "second-chechen-war.hant": ((16, 16), (23, 26)),
     "shanghai-cooperation-organisation.mixed": ((33, 36), (55, 57)),

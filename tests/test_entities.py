@@ -257,6 +257,8 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # person's (its pinyin a romanization); of two, too often something else (東協, ASEAN);
         # the target of a link to a joined name is the person's other name
         ("并提醒被举报的[[李承鹏|李承鹏]]等公众人物。", [("person", "李承鹏", "Li Chengpeng")]),
+        # (a given name may be a word: 永新)
+        ("民进中央副主席[[朱永新|朱永新]]在2014年刊文。", [("person", "朱永新", None)]),
         ("並與[[東協|東協]]合作。", []),
         # a transliteration that begins with a common surname is a person too, with no
         # romanization; a thing is none (白磷弹)

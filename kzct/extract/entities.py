@@ -1383,14 +1383,15 @@ def _chinese_name(ctx: _Context, name: str) -> bool:
     """A wikilink's whole text that is a personal name by its make: three characters (two are
     too often something else: 东协), the first one of the commonest Chinese surnames
     (``kzct/data/surnames.txt``: not 大 of 大黑天), and no word or proper noun jieba's dictionary
-    knows (`[[李克强]]`, `[[李承鹏]]`; not `[[高铁]]`, `[[王府井]]`). A transliteration that begins
+    knows (`[[李克强]]`, `[[李承鹏]]`; not `[[高铁]]`, `[[王府井]]`; a given name may be a word:
+    朱永新). A transliteration that begins
     with such a character (`[[叶利钦]]`) is a person's name too; whether it has a romanization is
     for ``kzct.parse.romanize.romanized`` to say."""
     from kzct.parse.romanize import common_surnames
 
     return len(name) == 3 and all(map(_is_name_char, name)) and name[0] in common_surnames() \
         and name not in ctx.places.surname_words and name not in ctx.places.proper \
-        and not ctx.has_word(name)
+        and name not in ctx.places.words and name[:2] not in ctx.places.words
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:
