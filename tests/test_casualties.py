@@ -62,6 +62,9 @@ from kzct.extract.casualties import count_casualties
         # a number after the verb that counts no people
         ("该事件遇难10周年", None, None),
         ("他受伤3天后出院", None, None),
+        # a death found, which the text does not say anyone caused (the seed's Nurkadilov)
+        ("反对派领导人Zamanbek Nurkadilov在2005年11月17日被发现身亡", (1, "found_dead"), None),
+        ("3人被发现死亡", (3, "found_dead"), None),
     ],
 )
 def test_casualties(text, killed, injured) -> None:

@@ -13,6 +13,9 @@ with a qualifier where the text hedges it (约 → ``about``, 至少 → ``at_le
 - a named person who died, with no number (``Bekmirzaev…被击毙``): 1;
 - ``无人员伤亡``: 0 and 0.
 
+A death that was found (``…被发现身亡``) counts, with the qualifier ``found_dead``: the text does not
+say that anyone killed.
+
 Counts in different clauses that each state deaths add up (``9名枪手…被击毙，1名特种部队军官在
 交火中丧生`` is 10); a breakdown (``其中33人是…``) and a reference back (``被杀者…``) add nothing,
 and a number of one kind is never added to the other.
@@ -64,9 +67,14 @@ _QUALIFIERS = {"约有": "about", "大约有": "about", "至少有": "at_least",
                "逾": "over", "超过": "over", "多于": "over", "多达": "over", "高达": "over"}
 
 
+# the qualifier of a count of deaths that were found (`被发现身亡`), not said to be killings
+FOUND_DEAD = "found_dead"
+_FOUND = re.compile(r"(?:被|遭)?发现(?:已经|已)?$")
+
+
 class Count(NamedTuple):
     n: int
-    qualifier: str | None  # about, at_least, over
+    qualifier: str | None  # about, at_least, over; found_dead (of deaths)
 
 
 class Casualties(NamedTuple):
@@ -159,6 +167,9 @@ def _clause(clause: str, people: tuple[str, ...] = ()) -> tuple[Count | None, Co
         previous_end = verb.end()
         if count is None:
             continue
+        if is_death and _FOUND.search(clause, max(0, verb.start() - 4), verb.start()):
+            # `被发现身亡`: a death found, which the text does not say anyone caused
+            count = Count(count.n, FOUND_DEAD)
         if is_death:
             killed = killed or count
         else:

@@ -123,9 +123,12 @@ _HEDGES = {"about": "c. ", "at_least": "≥", "over": ">"}
 
 
 def _casualties(event: Event) -> list[str]:
-    """`47 killed`, `>100 injured` (逾百人), `c. 6300 injured` (约6300人), `≥8 injured` (至少)."""
+    """`47 killed`, `>100 injured` (逾百人), `c. 6300 injured` (约6300人), `≥8 injured` (至少),
+    `1 found dead` (被发现身亡)."""
     parts = []
-    if event.killed is not None:
+    if event.killed is not None and event.killed_qualifier == "found_dead":
+        parts.append(f"{event.killed} found dead")
+    elif event.killed is not None:
         parts.append(f"{_HEDGES.get(event.killed_qualifier or '', '')}{event.killed} killed")
     if event.injured is not None:
         parts.append(f"{_HEDGES.get(event.injured_qualifier or '', '')}{event.injured} injured")
