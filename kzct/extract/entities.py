@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
@@ -718,11 +718,7 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
     names: dict[str, tuple[str, str | None]] = {}  # name → entity key, kind
     for position, sentence in enumerate(sentences):
         shadow, cover = sentence.shadow, covered[position]
-        for link in sentence.links:
-            start = _find_link(sentence, link)
-            if start is None:
-                continue
-            end = start + len(link.text)
+        for _link, start, end in _link_spans(sentence):
             kind = _linked_place(ctx, shadow, start, end, cover)
             if kind is not None:
                 _add_made(ctx, sentence, cover, start, end, kind, names)
@@ -920,11 +916,7 @@ def _organisations(ctx: _Context, sentences: list[Sentence], covered: list[_Cove
     names: dict[str, str] = {}  # name (or acronym) → entity key
     for position, sentence in enumerate(sentences):
         shadow, cover = sentence.shadow, covered[position]
-        for link in sentence.links:
-            start = _find_link(sentence, link)
-            if start is None:
-                continue
-            end = start + len(link.text)
+        for _link, start, end in _link_spans(sentence):
             if _organisation_name(ctx, shadow[start:end]) and not cover.hard_taken(start, end):
                 _add_organisation(ctx, sentence, cover, start, end, None, names)
         for m in _ACRONYM_AFTER.finditer(shadow):
@@ -1330,12 +1322,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
            people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A wikilink whose target is a joined personal name: its shown text names that person."""
     shadow = sentence.shadow
-    for link in sentence.links:
+    for link, start, end in _link_spans(sentence):
         target = ctx.scripts.simplified(link.target)
-        start = _find_link(sentence, link)
-        if start is None:
-            continue
-        end = start + len(link.text)
         if covered.hard_taken(start, end) or len(target) > 24:
             continue
         if any(j in target for j in NAME_JOINERS):
@@ -1392,6 +1380,14 @@ def _chinese_name(ctx: _Context, name: str) -> bool:
     return len(name) == 3 and all(map(_is_name_char, name)) and name[0] in common_surnames() \
         and name not in ctx.places.surname_words and name not in ctx.places.proper \
         and name not in ctx.places.words and name[:2] not in ctx.places.words
+
+
+def _link_spans(sentence: Sentence) -> Iterator[tuple[Link, int, int]]:
+    """Each wikilink of the sentence whose shown text is found in it, with where."""
+    for link in sentence.links:
+        start = _find_link(sentence, link)
+        if start is not None:
+            yield link, start, start + len(link.text)
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:
