@@ -278,6 +278,22 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
          [("person", "冈崎一明", None), ("person", "林泰男", "Lin Tainan"),
           ("person", "端本悟", None)]),
         ("一名男子（35岁）被捕。死者包括3名儿童（5岁）。", []),
+        # the linked names of an enumeration counted in people are people (the Aum article's
+        # sentence; an interlanguage link template is a link to its Chinese page); a linked
+        # name that is none by its make (北约) is not, nor a place
+        # (`{{link-jp}}` marks an article that writes Japanese: its names read in Hepburn)
+        ("核心干部[[早川紀代秀|早川紀代秀]]、[[井上嘉浩|井上嘉浩]]、{{link-jp|新实智光|新実智光}}"
+         "和{{link-jp|远藤诚一|遠藤誠一}}等七人執行[[绞刑|绞刑]]。",
+         [("person", "井上嘉浩", "Inoue Yoshihiro"), ("person", "新实智光", "Niimi Chiko"),
+          ("person", "早川紀代秀", "Hayakawa Kiyohide"), ("person", "远藤诚一", "Endo Seiichi")]),
+        ("[[卡里莫夫|卡里莫夫]]、[[拉赫蒙|拉赫蒙]]、[[北约|北约]]和[[北京|北京]]出席。",
+         [("person", "卡里莫夫", "Islam Karimov"), ("person", "拉赫蒙", None),
+          ("place", "北京", "Beijing")]),
+        # a name after an office and a space (the SCO article's table), a link to a page told
+        # apart by the year of birth, and a surname of the 百家姓 outside the commonest
+        # (习, 栗): a person's, and its pinyin
+        ("[[中華人民共和國主席|國家主席]] '''[[習近平|習近平]]'''", [("person", "習近平", "Xi Jinping")]),
+        ("|| [[张明_(1957年)|张明]] || 2022年1月1日", [("person", "张明", "Zhang Ming")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -377,6 +377,7 @@ def extract_entities(
         _aged(ctx, sentence, covered[position], people, position)
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
+    _enumerated(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
     _merge_tails(ctx)
     # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
@@ -426,6 +427,7 @@ class _Cover:
         self._place_at: set[int] = set()
         self._place_ends: dict[int, bool] = {}  # end → whether a strong place ends there
         self._blocked_at: set[int] = set()  # words that are no place (阿拉伯, 北京市公安局)
+        self.persons: set[tuple[int, int]] = set()  # where people are named
 
     @property
     def places(self) -> list[tuple[int, int, bool, str]]:
@@ -554,6 +556,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                 item.role = sentence.text[edge - len(role):edge] if role else None
             item.add(_mention(sentence, start, end))
             cover.add(start, end)
+            if entry.kind == "person":
+                cover.persons.add((start, end))
             continue
         name = shadow[start:end]
         broad = any(ctx.places.places[i].kind in ("country", "region", "continent")
@@ -1119,6 +1123,7 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
             else role
     item.add(_mention(sentence, start, end))
     cover.add(start, end)
+    cover.persons.add((start, end))
     people.append((position, start, end, key, role))
     latin = _latin_after(sentence.text, end)
     if latin is not None:
@@ -1342,10 +1347,15 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
         # an office
         name = shadow[start:end]
-        title = ctx.title_before(shadow, start)
+        gap = start  # `國家主席 '''[[習近平]]'''`: a space between the office and the name
+        while gap > 0 and shadow[gap - 1] in " \u3000":
+            gap -= 1
+        title = ctx.title_before(shadow, gap)
         if _bare_title(target) == name and not ctx.known_name(name) \
                 and name[-1] not in _NO_PERSON_END \
-                and (name in ctx.places.persons or _chinese_name(ctx, name)):
+                and (name in ctx.places.persons or _chinese_name(ctx, name)
+                     or (_PERSON_PAGE.search(target) and 2 <= len(name) <= 4
+                         and all(map(_is_name_char, name)))):
             # `[[斯大林|斯大林]]把…`: a link to the page of a name jieba knows as a person's
             _add_person(ctx, sentence, start, end, title and _role_before(ctx, shadow, start,
                                                                          covered),
@@ -1365,6 +1375,10 @@ def _bare_title(target: str) -> str:
 
 
 _DISAMBIGUATION = re.compile(r"\s*[(（][^()（）]*[)）]$")
+# A page title that Wikipedia's naming conventions give a person: told apart from namesakes by
+# the year of birth or by what the person does (`张明 (1957年)`, `王军 (政治人物)`)
+_PERSON_PAGE = re.compile(r"[ _]*[(（](?:[0-9]{3,4}年|[^()（）]{0,8}(?:人物|政治家|外交官|军人|将领|官员|"
+                          r"演员|歌手|作家|学者|记者|运动员))[)）]$")
 
 
 def _chinese_name(ctx: _Context, name: str) -> bool:
@@ -1482,6 +1496,63 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
             _drop_places(ctx, sentence, covered[position], start, end)
             ctx.found[key].add(_mention(sentence, start, end))
             covered[position].add(start, end)
+            covered[position].persons.add((start, end))
+
+
+# What joins the items of an enumeration
+_ENUMERATION_GAP = re.compile(r"\s*(?:、|，|,|以及|和|与|及|跟|同)\s*")
+# What counts the people an enumeration names (`A、B和C等七人`, `A与B两名`)
+_PEOPLE_COUNTED = re.compile(r"\s*等?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百]+)\s*(?:人|名|位)")
+
+
+def _enumerated(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
+                people: list[tuple[int, int, int, str, str | None]]) -> None:
+    """The linked names of an enumeration of people are people too: one that holds a person
+    (`[[麻原彰晃]]、[[早川纪代秀]]`: the items of one enumeration are things of one kind), comes
+    after an office or is counted in people (`A、B和C等七人`). Each a link to the page of the
+    name it shows (a numeral may be part of it: 远藤诚一), with a romanization or written as a transliteration, that no place or
+    organisation kzct knows holds, and that ends with nothing that ends a place's or a
+    building's name."""
+    for position, sentence in enumerate(sentences):
+        if len(sentence.links) < 2:
+            continue
+        shadow = sentence.shadow
+        persons = covered[position].persons
+        links = {(start, end): link for link, start, end in _link_spans(sentence)}
+        chain: list[tuple[int, int]] = []
+        for item in [*sorted(set(persons) | set(links)), None]:
+            if item is None or (chain and (item[0] < chain[-1][1] or not (
+                    _ENUMERATION_GAP.fullmatch(shadow, chain[-1][1], item[0])))):
+                if len(chain) >= 2 and (any(i in persons for i in chain)
+                                        or ctx.title_before(shadow, chain[0][0])
+                                        or _PEOPLE_COUNTED.match(shadow, chain[-1][1])):
+                    _people_of(ctx, sentence, chain, set(persons), links, covered[position],
+                               people, position)
+                chain = []
+            if item is not None:
+                chain.append(item)
+
+
+def _people_of(ctx: _Context, sentence: Sentence, chain: list[tuple[int, int]],
+               persons: set[tuple[int, int]], links: dict[tuple[int, int], Link],
+               cover: _Cover, people: list[tuple[int, int, int, str, str | None]],
+               position: int) -> None:
+    shadow = sentence.shadow
+    for start, end in chain:
+        link = links.get((start, end))
+        if link is None or (start, end) in persons or cover.hard_taken(start, end):
+            continue
+        name = shadow[start:end]
+        if _bare_title(ctx.scripts.simplified(link.target)) != name or not 2 <= len(name) <= 24 \
+                or not all(is_cjk(c) or c in _JOINERS for c in name) \
+                or ctx.known_name(name) or name in ctx.places.proper \
+                or name[-1] in _NO_PERSON_END or _ORGANISATION_END.search(name) \
+                or _DEMONYM_AFTER.fullmatch(name[-1]) or "的" in name:
+            continue
+        if not (any(j in name for j in _JOINERS) or all(c in ctx.foreign for c in name)
+                or _romanized(ctx, name) is not None):
+            continue  # `[[北约]]`: no name by its make
+        _add_person(ctx, sentence, start, end, None, cover, people, position)
 
 
 def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
@@ -1590,7 +1661,7 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
             name_en = name_en if name_en and " " not in name_en else None
             name_en_source = "romanization" if name_en else None
         if name_en is None and item.kind == "person" and name_zh:
-            name_en = _romanized(ctx, name_zh)
+            name_en = _romanized(ctx, name_zh, naming=True)
             name_en_source = "romanization" if name_en else None
         names = []
     names += [w for w, _ in written.most_common()] + item.aliases
@@ -1614,13 +1685,18 @@ def _stem_as_written(ctx: _Context, name: str) -> str:
     return name[len(direction):len(direction) + len(stem)]
 
 
-def _romanized(ctx: _Context, name: str) -> str | None:
+def _romanized(ctx: _Context, name: str, naming: bool = False) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
     make; in an article that writes Japanese, a name in kanji in Hepburn (麻原彰晃 → Asahara
-    Shoko) (``kzct.parse.romanize``)."""
-    from kzct.parse.romanize import romanized
+    Shoko) (``kzct.parse.romanize``). A name is found by the commonest surnames; ``naming`` one
+    read as a person's already, any surname of the 百家姓 makes it Chinese (习近平: Xi Jinping),
+    except in an article that writes Japanese, whose surnames of three kanji are often in it
+    (豊田亨)."""
+    from kzct.parse.romanize import classical_surnames, romanized
 
-    chinese = romanized(ctx.scripts.simplified(name), ctx.places.surnames, ctx.foreign)
+    surnames = ctx.places.surnames | classical_surnames() if naming and not ctx.japanese \
+        else ctx.places.surnames
+    chinese = romanized(ctx.scripts.simplified(name), surnames, ctx.foreign)
     if ctx.japanese and not any(j in name for j in _JOINERS) \
             and (chinese is None or len(name) > 3):
         # in an article that writes Japanese, a name that is not Chinese by its make, or of

@@ -52,6 +52,17 @@ def common_surnames() -> frozenset[str]:
 
 
 @cache
+def classical_surnames() -> frozenset[str]:
+    """The surnames of the 百家姓, of one character and of two (``kzct/data/baijiaxing.txt``)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "baijiaxing.txt"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return frozenset(lines[0]) | frozenset(lines[1].split())
+
+
+@cache
 def _pypinyin() -> Any:
     import os
 
@@ -101,14 +112,14 @@ def _parts(name: str) -> list[str]:
 def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> str | None:
     """A Han Chinese personal name in pinyin, surname first (``Hu Jintao``), or None when the
     name is not Chinese by its make: two to four Han characters, no joiner, a surname from
-    ``surnames`` (or a double one), and a given name with a character outside ``foreign`` (the
+    ``surnames`` (or a double one, of ``SURNAME_READINGS`` or ``surnames``), and a given name with a character outside ``foreign`` (the
     characters transliterations are written with)."""
     if not 2 <= len(name) <= 4 or not all(map(is_cjk, name)):
         return None
-    surname = name[:2] if name[:2] in SURNAME_READINGS else name[:1]
+    surname = name[:2] if name[:2] in SURNAME_READINGS or name[:2] in surnames else name[:1]
     given = name[len(surname):]
     if not given or (surname not in surnames and surname not in SURNAME_READINGS) \
-            or all(c in foreign for c in given) or len(given) > 2:
+            or all(c in foreign for c in name) or len(given) > 2:
         return None
     pypinyin = _pypinyin()
     family = SURNAME_READINGS.get(surname) or "".join(
@@ -120,7 +131,7 @@ def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> s
 
 
 # What marks an article that writes Japanese: its language templates, or kana.
-_JAPANESE = re.compile(r"\{\{\s*(?:lang\s*\|\s*ja\b|lang-ja\b|link-ja\b|nihongo\b|japanese\b)"
+_JAPANESE = re.compile(r"\{\{\s*(?:lang\s*\|\s*ja\b|lang-ja\b|link-ja\b|link-jp\b|nihongo\b|japanese\b)"
                        r"|[\u3041-\u3096\u30a1-\u30fa]", re.IGNORECASE)
 # a long vowel written plain (Shōkō, shoukou: Shoko), but not two vowels (Inoue)
 _LONG_VOWEL = re.compile(r"(?<=o)[ou](?![aeiou])|(?<=u)u(?![aeiou])")

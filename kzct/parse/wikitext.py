@@ -1004,6 +1004,13 @@ class _Walker:
         self.walk(shown[0].value, shown[1])
         foreign_key = _FOREIGN.get(name, 2 if name.startswith("link-") else None)
         foreign = _param(params, foreign_key) if foreign_key else None
+        if foreign_key is not None:
+            # an interlanguage link is a link to the Chinese page it names (red until written)
+            page = _param(params, 1 if name not in ("tsl", "translink") else 3)
+            target = _plain(page[0].value).strip() if page is not None else ""
+            if target:
+                raw_shown = str(shown[0].value)
+                self.builder.mark_link(target, shown[1], shown[1] + len(raw_shown))
         if foreign is not None:
             names = tuple(n for n in (_plain(shown[0].value), _plain(foreign[0].value)) if n)
             if len(names) == 2 and names[0] != names[1]:
