@@ -289,6 +289,14 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         ("[[卡里莫夫|卡里莫夫]]、[[拉赫蒙|拉赫蒙]]、[[北约|北约]]和[[北京|北京]]出席。",
          [("person", "卡里莫夫", "Islam Karimov"), ("person", "拉赫蒙", None),
           ("place", "北京", "Beijing")]),
+        # a wikilink written in the characters of foreign names in a locative phrase, or
+        # naming a battle, is a place (the corpus articles' sentences); a person's in a phrase
+        # of time is none
+        ("4個俄國警察巡邏邊界時於[[斯塔夫羅波爾|斯塔夫羅波爾]]附近被殺。",
+         [("place", "斯塔夫羅波爾", None)]),
+        ("突厥斯坦伊斯兰党在[[吉斯尔舒古尔|吉斯尔舒古尔]]战役中。",
+         [("group", "突厥斯坦伊斯兰党", "Turkistan Islamic Party"), ("place", "吉斯尔舒古尔", None)]),
+        ("在[[普京|普京]]近期的讲话中。", []),
         # a name after an office and a space (the SCO article's table), a link to a page told
         # apart by the year of birth, and a surname of the 百家姓 outside the commonest
         # (习, 栗): a person's, and its pinyin

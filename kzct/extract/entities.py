@@ -707,7 +707,13 @@ def _derived(ctx: _Context, shadow: str, place: Place,
 
 # Words for a kind of settlement before its name (`小镇顿林斯克`, `首都安曼`).
 _SETTLEMENT_BEFORE = ("小镇", "城镇", "小城", "城市", "村庄", "小村", "山村", "村落", "首都",
-                      "首府", "港口", "港市")
+                      "首府", "港口", "港市", "市郊", "近郊", "郊区")
+# A locative phrase: a preposition of place before a name, and a noun of position after it
+# (`在[[印古什]]近车臣边界处`, `于[[斯塔夫罗波尔]]附近`); or a battle named after the place
+# where it was fought (`[[吉斯尔舒古尔]]战役`)
+_AT_PLACE = re.compile(r"(?:在|于|到|往|至|从|自|向|经)$")
+_NEAR_PLACE = re.compile(r"附近|境内|境外|一带|周边|周围|近郊|郊外|市郊|近[^代期年来日况]|以[东南西北]|[东南西北]部")
+_BATTLE_AT = re.compile(r"战役|会战|之战|围城战|攻势")
 _MAX_PLACE = 12  # characters of a place's name read without a wikilink
 
 
@@ -774,6 +780,9 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
         return ""  # 北奥塞梯
     if foreign and cover.place_ends_at(start):
         return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]
+    if foreign and ((_AT_PLACE.search(shadow, max(0, start - 1), start)
+                     and _NEAR_PLACE.match(shadow, end)) or _BATTLE_AT.match(shadow, end)):
+        return ""  # 在[[印古什]]近车臣边界处; [[吉斯尔舒古尔]]战役
     return None
 
 
