@@ -43,10 +43,11 @@ class Builder:
     OpenCC's converters, the curated data and the place table (read from ``cache_dir`` when it
     was written there before)."""
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self, cache_dir: Path | None = None, gazetteer: Gazetteer | None = None) -> None:
+        """``gazetteer``: curated data other than the package's (a test builds without it)."""
         self.scripts = Scripts()
         self.cache_dir = cache_dir
-        self._gazetteer: Gazetteer | None = None
+        self._gazetteer: Gazetteer | None = gazetteer
         self._places: PlaceTable | None = None
         self._names: Names | None = None
 
@@ -103,7 +104,8 @@ def build_article(name: str, path: str, text: str, digest: str,
     dates = date_sentences(document.sentences, defects, document.year)
     events = extract_events(document.sentences, dates, entities, name)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
-                            builder.places.joined)
+                            builder.places.joined, builder.names, document.subject,
+                            document.infobox)
     warnings: tuple[str, ...] = ()
     if document.controls:
         first = document.controls[0]
@@ -127,7 +129,8 @@ def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> di
     for entity in entities:
         names.update(n for n in (entity.name_zh, *entity.aliases) if n and has_cjk(n))
     for group in groups:
-        names.update(n for n in (group.name_zh, *group.aliases) if n and has_cjk(n))
+        names.update(n for n in (group.name_zh, group.authority, *group.aliases)
+                     if n and has_cjk(n))
     for name in sorted(names):
         simplified = scripts.simplified(name)
         for pair in ((scripts.traditional(simplified), simplified), (name, simplified)):

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 20
+INDEX_FORMAT = 21
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -262,6 +262,16 @@ class Group(NamedTuple):
     refs: tuple[str, ...]
     source: Source
     id: str = ""  # as an event's ``group_ids`` give it
+    # the designation: who (as written, its ISO 3166-1 alpha-2 code or a body's code, its
+    # English name), what (listed, banned, delisted) and with which word (terrorist, extremist,
+    # illegal); None where the article does not say, and for a group only ``discussed``
+    authority: str | None = None
+    authority_code: str | None = None
+    authority_en: str | None = None
+    action: str | None = None
+    label: str | None = None
+    # the country the article is about, whose designations ``kzct groups`` lists by default
+    article_country: str | None = None
 
 
 class Event(NamedTuple):

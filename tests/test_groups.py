@@ -1,4 +1,5 @@
-"""`kzct groups`: Kazakhstan's list of banned organisations, as the article states it."""
+"""`kzct groups`: who designated which organisation, as the article states it; the seed's
+Kazakhstan list by default."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ LISTED = [
 ]
 
 GROUP_KEYS = {"name_zh", "name_latin", "name_en", "name_en_source", "aliases", "status",
-              "status_text", "listed_on", "listed_precision", "history", "refs", "source", "id"}
+              "status_text", "listed_on", "listed_precision", "history", "refs", "source", "id",
+              "authority", "authority_code", "authority_en", "action", "label", "article_country"}
 
 
 def test_every_banned_organisation_with_its_listing_date(run) -> None:
@@ -31,6 +33,48 @@ def test_every_banned_organisation_with_its_listing_date(run) -> None:
     groups = result.json()
     assert [(g["name_zh"], g["name_en"], g["listed_on"]) for g in groups] == LISTED
     assert {g["status"] for g in groups} == {"listed"}
+    # who: the government that banned the twelve, the court that added two (its country the
+    # one the article wrote before it: 哈萨克斯坦最高法院)
+    assert [(g["authority"], g["authority_code"], g["action"], g["label"]) for g in groups] == \
+        [("哈萨克斯坦政府", "KZ", "banned", "terrorist")] * 12 + [("最高法院", "KZ", "listed", None)] * 2
+    assert {g["article_country"] for g in groups} == {"KZ"}
+
+
+def test_other_authorities_with_by(run) -> None:
+    """The seed's other designations: Hizb ut-Tahrir banned in Uzbekistan, Tajikistan and
+    Kyrgyzstan (`在乌兹别克斯坦、塔吉克斯坦和吉尔吉斯斯坦遭到政府取缔`: one record each; the
+    Kyrgyz ban came after 2006-07-19, a date the text gives no day of)."""
+    every = run("groups", "--by", "all", "--json").json()
+    assert len(every) == len(LISTED) + 3
+    assert [(g["name_en"], g["authority_en"], g["action"], g["listed_on"]) for g in every[-3:]] == [
+        ("Hizb ut-Tahrir", "Uzbekistan", "banned", None),
+        ("Hizb ut-Tahrir", "Tajikistan", "banned", None),
+        ("Hizb ut-Tahrir", "Kyrgyzstan", "banned", None)]
+    # a country by its code (either ISO 3166-1 form), its English name, either script
+    for who in ("KG", "kgz", "Kyrgyzstan", "吉尔吉斯斯坦", "吉爾吉斯斯坦"):
+        found = run("groups", "--by", who, "--json").json()
+        assert [(g["name_zh"], g["authority_code"]) for g in found] == [("伊扎布特", "KG")], who
+    assert len(run("groups", "--by", "哈萨克斯坦", "--json").json()) == len(LISTED)
+
+
+@pytest.mark.parametrize("who", ["France", "联合国", "XX"])
+def test_an_authority_that_designated_nothing_is_a_usage_error(run, who) -> None:
+    result = run("groups", "--by", who)
+    assert result.code == 2 and result.out == ""
+    assert result.err == (f"kzct: error: --by '{who}' designated nothing in the article; the "
+                          "article's authorities: Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan\n")
+
+
+def test_delisted_lists_the_de_listings(run, builder) -> None:
+    from kzct.store.database import build_index
+
+    assert run("groups", "--delisted", "--json").json() == []
+    text = ("2002年，美国将甲伊斯兰运动列为恐怖组织。2020年10月20日，美国政府正式将甲伊斯兰运动从恐怖组织名单上"
+            "除名。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority_code, g.action, g.status, g.listed_on) for g in index.groups] == [
+        ("甲伊斯兰运动", "US", "listed", "listed", "2002"),
+        ("甲伊斯兰运动", "US", "delisted", "delisted", "2020-10-20")]
 
 
 def test_article_latin_names_and_the_corrected_misspelling(run) -> None:
@@ -59,6 +103,8 @@ def test_refs_and_source_anchor_each_group_in_the_seed(run, seed_text) -> None:
     assert groups[0]["refs"] == ["TERRORORG"]
     assert groups[-1]["refs"] == ["SHINRIKYO"]
     assert groups[0]["source"]["section"] == ["取缔恐怖组织"]
+    # the evidence is the article's own sentence
+    assert groups[-1]["status_text"].startswith("最高法院在2006年11月17日将奥姆真理教和东突厥斯坦解放运动加入了这张名单")
 
 
 def test_history_holds_dated_statements(run) -> None:
@@ -77,6 +123,7 @@ def test_all_adds_the_other_organisations_with_their_status(run) -> None:
     that names it, quoted: the article's own words, never a paraphrase kept in curated data."""
     groups = run("groups", "--all", "--json").json()
     assert len(groups) == len(LISTED) + 5
+    assert {g["action"] for g in groups[len(LISTED):]} == {None}
     status = {g["name_zh"]: (g["status"], g["listed_on"], g["status_text"][:12])
               for g in groups[len(LISTED):]}
     assert status == {
@@ -206,3 +253,36 @@ def test_list_items_read_to_their_names(builder, text, listed) -> None:
 
     index = build_index([("article.wikitext", "article.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.status == "listed"] == listed
+
+
+def test_facts_do_not_depend_on_curated_data(places_file) -> None:
+    """Ablation: without any curated entry (names, aliases, English names), the dates, tolls
+    and designations of the seed and of the corpus articles that state designations are the
+    same: curated data names things, it never states a fact."""
+    from pathlib import Path
+
+    from kzct.build import Builder
+    from kzct.parse.gazetteer import load_gazetteer
+    from kzct.store.database import build_index
+
+    full = load_gazetteer()
+    bare = full._replace(entries=(), corrections={}, other_names=frozenset())
+    root = Path(__file__).resolve().parent
+    articles = [root.parent / "seeds" / "kazakhstan-terrorism.zhwiki.wikitext",
+                root / "data" / "zhwiki" / "turkistan-islamic-party.hans.wikitext",
+                root / "data" / "zhwiki" / "aum-shinrikyo.hant.wikitext"]
+
+    def facts(gazetteer) -> list:
+        builder = Builder(places_file.parent, gazetteer)
+        out = []
+        for path in articles:
+            index = build_index([(path.name, str(path), path.read_text(encoding="utf-8"),
+                                  path.name)], builder)
+            out.append(([(e.date, e.killed, e.injured) for e in index.events],
+                        [(builder.scripts.simplified(g.name_zh or ""), g.authority_code, g.action,
+                          g.listed_on) for g in index.groups if g.action is not None]))
+        return out
+
+    with_curated, without = facts(full), facts(bare)
+    assert without == with_curated
+    assert sum(len(groups) for _events, groups in without) >= 14 + 3 + 15

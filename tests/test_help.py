@@ -31,7 +31,7 @@ def test_command_summaries_are_whole(run, width) -> None:
     out = run("--help", env={"COLUMNS": width}).out
     commands = out[out.index("Commands:"):]
     assert "..." not in commands
-    assert "The organisations Kazakhstan has banned as terrorist, in the order of its list." in \
+    assert "Who designated which organisation as terrorist, and when." in \
         " ".join(commands.split())
 
 

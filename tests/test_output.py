@@ -125,7 +125,8 @@ def test_csv_and_tsv_exact(run) -> None:
     assert len(lines) == 3 and all(line.count("\t") == 17 for line in lines)
     groups = run("groups", "--csv").out.splitlines()
     assert groups[0] == ("name_zh,name_latin,name_en,name_en_source,aliases,status,status_text,"
-                         "listed_on,listed_precision,refs,source_seed,source_section,source_span,id")
+                         "listed_on,listed_precision,refs,source_seed,source_section,source_span,id,"
+                         "authority,authority_code,authority_en,action,label,article_country")
 
 
 def test_formats_exclude_each_other(run) -> None:

@@ -67,7 +67,7 @@ def every_command_json(text: str) -> None:
     """Index ``text`` and serialise what every command would print; it must be valid JSON."""
     from kzct.build import build_article
     from kzct.model import to_json
-    from kzct.queries.lists import TimelineFilter, list_groups, list_sources, timeline
+    from kzct.queries.lists import GroupFilter, TimelineFilter, list_groups, list_sources, timeline
     from kzct.queries.records import card, entity_records, hit_records
     from kzct.queries.search import search
     from kzct.store.database import memory_index
@@ -76,7 +76,7 @@ def every_command_json(text: str) -> None:
     index = memory_index([seed])
     hits = search(index, "Tusupbekov")
     outputs = [
-        list(list_groups(index, include_all=True)), list(list_sources(index)),
+        list(list_groups(index, GroupFilter(include_all=True))), list(list_sources(index)),
         list(timeline(index, TimelineFilter())),
         hit_records(hits), list(entity_records(index, "person", "name")),
         card(index, hits[0].entity) if hits else None,

@@ -1,33 +1,55 @@
-"""Organisations: the banned terrorist organisations as the article states them, and (``--all``)
-the other militant or religious organisations it discusses.
+"""Organisations: who designated which organisation, how and when, as the article states it;
+and (``--all``) the other militant or religious organisations it discusses.
 
 A designation is found by what the sentence says, not by one wording (everything is matched on the
-simplified shadow, so either script reads the same). Every form names the list (恐怖组织, 名单…):
+simplified shadow, so either script reads the same). It is a record of an organisation, an
+authority, an action (``listed``, ``banned``, ``delisted``), a label (``terrorist``,
+``extremist``, ``illegal``: the list's own word, or none), a date, and the sentence that says it.
 
 - a list introduced by a word for the list and a verb of containing:
   ``…恐怖组织包括：A、B和C`` / ``名单如下：`` followed by a bulleted list;
 - a list closed by a verb of designating: ``A、B和C被列为恐怖组织`` (列入, 认定为, 宣布为, 定为,
-  指定为);
+  指定为; 被, 遭, 遭到);
 - a list added to one: ``将A和B加入（列入）这张名单``, ``将A列为恐怖组织``;
 - a list that is on one: ``A也在欧盟…的恐怖组织名单中`` (not who keeps it: ``安理会在其名单上增加``);
-- a list among others: ``…名单，其中就有A，此外还有B、C``.
+- a list among others: ``…名单，其中就有A，此外还有B、C``;
+- a pronoun designated: ``被日本…认定其为恐怖组织``;
+- a ban: ``A在乌兹别克斯坦…遭到政府取缔``, ``宣布禁止A在本国活动``;
+- a de-listing: ``将A从恐怖组织名单上除名``, ``不再把A列为恐怖组织``, ``将其正式除名``.
 
 A listing asked for, proposed or denied (``要求将A列入``, ``A并没有被认定是``) is none. Items are
 joined by 、，, 和, 及, 以及, 与 (not inside a word: 埃及, 共和国) or given as list items; an item is
 the name before any bracket (``中亚圣战者联盟（Jamaat of Central Asian Mujahedins）``: the bracket
-holds its Latin name or another name), past a date or preposition before it. The sentence's own
-date before the list gives the listing date, else the latest one before it in its paragraph.
-Curated data only adds English names and aliases; an organisation no curated entry knows is
-still listed, with no English name. With ``--all``, the curated groups the article names but does
-not list come with the first sentence that names each, quoted (``status`` ``discussed``).
+holds its Latin name or another name), past a date or preposition before it. A name is an
+organisation's when it ends as one does (运动, 组织, 党…), is quoted, is curated, is Latin, is one
+of the names the lead writes in bold (what the article is about), was designated by an earlier
+statement, or is a wikilink listed with organisations (`[[伊扎布特]]`). A pronoun (其, 该组织) or a
+subject left unsaid (``2014年，被阿联酋列入…名单``) is the organisation named last before it in
+its paragraph, else the one the article is about.
+
+The authority is read from the sentence: the agent after 被/遭/遭到, the owner of the list
+(``在欧盟、英国…的名单中``: one record each), where a ban holds (``在乌兹别克斯坦…遭到取缔``), the
+subject before the verb, an earlier clause of the sentence, else the section's heading. A country
+is recognised by the gazetteers (with a body after it: 美国财政部), an international body or a
+country's short name before 方 by ``kzct/data/authorities.toml``; a body named without its
+country (最高法院) takes the country the article wrote before it elsewhere (哈萨克斯坦最高法院).
+Where none is said, the authority is null, never assumed.
+
+The date is the last one before the items in their clause, else the sentence's leading date, else
+one after the items; a date the clause says came before or after (``在…之后``) dates something
+else. A list introduced after a sentence that dated the list (``2006年10月12日，最高法院核准了…
+名单…。遭到…取缔的恐怖组织包括：…``) takes that date. Curated data only adds English names and
+aliases. With ``--all``, the curated groups the article names but no statement designates come
+with the first sentence that names each, quoted (``status`` ``discussed``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.extract.entities import alias_list, entity_id, slug
+from kzct.extract.entities import Names, alias_list, entity_id, slug
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
 from kzct.parse.dates import ResolvedDate
 from kzct.parse.gazetteer import Curated, Gazetteer
@@ -38,34 +60,78 @@ if TYPE_CHECKING:
 
 _ORG = r"(?:恐怖|极端|恐怖主义|极端主义|非法|被禁|违禁)(?:主义)?(?:组织|团体|集团|势力)"
 _LIST_WORD = rf"(?:{_ORG}|名单|清单|列表|黑名单)"
+# An item list is bounded: every pattern runs in time linear in the sentence
+_ITEMS = r"[^。；：:，,]{1,60}?"
+_ITEMS_OR_NONE = r"[^。；：:，,]{0,60}?"
 # …恐怖组织包括：A、B和C / 名单如下：
 _INTRO = re.compile(
-    rf"{_LIST_WORD}[^。；：:，,]{{0,16}}?(?:包括|包含|包括有|有|如下|(?:为|是)(?=[：:]))"
+    rf"(?P<verb>{_LIST_WORD})[^。；：:，,]{{0,16}}?(?:包括|包含|包括有|有|如下|(?:为|是)(?=[：:]))"
     r"[^。；：:，,]{0,4}?[：:]?\s*(?P<items>[^。；]*)")
-# A、B和C被列为恐怖组织 (the items run back to the start of the clause)
+# A、B和C被列为恐怖组织 (the items run back to the start of the clause; none: the subject is
+# left unsaid, `2014年，被阿联酋列入恐怖主义组织名单`)
 _CLOSED = re.compile(
-    rf"(?P<items>[^。；：:，,]+?)(?:均|都|也|已|已经|先后|正式)*被[^。；]{{0,24}}?"
-    rf"(?:列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:均|都|也|已|已经|先后|正式|亦)*(?:被|遭到|遭)[^。；]{{0,24}}?"
+    rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
 # 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织
 _ADDED = re.compile(
-    r"(?:将|把)(?P<items>[^。；：:将把]+?)(?:正式|重新|再次|也)?(?:加入|列入|列为|增加到|添加到|认定为|"
-    rf"宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
+    r"(?:将|把)(?P<items>[^。；：:将把]{1,60}?)(?:正式|重新|再次|也)?(?P<verb>加入|列入|列为|增加到|"
+    rf"添加到|添加入|认定为|宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
-    r"(?P<items>[^。；：:，,]+?)(?:也|均|都|已|亦|仍)*(?:在|位于|列在|列于)[^。；]{0,24}?"
+    rf"(?P<items>{_ITEMS})(?:也|均|都|已|亦|仍)*(?P<verb>在|位于|列在|列于)[^。；]{{0,24}}?"
     rf"{_LIST_WORD}(?:中|上|之中|之内|里)")
 # …恐怖组织名单，其中就有A，此外还有B、C
-_AMONG = re.compile(r"(?:其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
+_AMONG = re.compile(r"(?P<verb>其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
+# 被日本…认定其为恐怖组织: the pronoun between the verb and its complement
+_PRONOUN_AS = re.compile(
+    rf"(?P<verb>认定|视|列|定性|宣布|指定)(?P<items>其|该组织|此组织|该团体|它)(?:为|是)[^。；]{{0,12}}?"
+    rf"{_LIST_WORD}")
+# A在乌兹别克斯坦…遭到政府取缔 / A被禁 / A在德国被禁
+_BANNED = re.compile(
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{{1,40}}?)?"
+    r"(?:(?:被|遭到|遭)[^。；：:，,]{0,16}?(?P<verb>取缔|查禁|禁止)|(?P<verb2>被禁)(?!止))")
+# 宣布禁止A在本国活动 / 取缔A
+_BANS = re.compile(
+    r"(?<![被遭到])(?P<verb>取缔|查禁|禁止)(?P<items>[^。；：:，,]{1,40}?)(?:在(?:本国|该国|国内|境内|其境内)"
+    r"(?:的)?)?(?:活动|运作|存在)?(?=[。；：:，,]|$)")
+# 将A从恐怖组织名单上除名 / 将A自…清单中删除
+_REMOVED = re.compile(
+    r"(?:将|把)(?P<items>[^。；：:，,将把]{1,40}?)(?:正式)?(?:从|自)[^。；，,]{0,30}?(?:名单|清单|列表)"
+    r"(?:上|中|里)?(?:正式)?(?P<verb>除名|删除|移除|剔除)")
+# 将其正式除名
+_STRUCK = re.compile(r"(?:将|把)(?P<items>[^。；：:，,将把从自]{1,40}?)(?:正式)?(?P<verb>除名|移除出|剔除出)")
+# 不再认定A为恐怖组织
+_NO_LONGER = re.compile(
+    rf"不再(?P<verb>认定|视)(?P<items>[^。；：:，,]{{1,40}}?)(?:为|是)[^。；]{{0,12}}?{_LIST_WORD}")
+LISTED = "listed"
+BANNED = "banned"
+DELISTED = "delisted"
+DISCUSSED = "discussed"  # a group the article names but no statement designates (`groups --all`)
+# each way of saying it, and the action it states (a listing with 取缔 or 禁止 in it is a ban)
+_PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, LISTED),
+             (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
+             (_REMOVED, DELISTED), (_STRUCK, DELISTED), (_NO_LONGER, DELISTED))
+# patterns whose items run back to the start of their clause: a subject left unsaid is there
+_SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED})
+_TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除")
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
+_BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
+# the label the list's own word gives
+_LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extremist"),
+           (re.compile(r"非法|违禁"), "illegal"))
 # A listing asked for, proposed or denied is no listing (`要求…将伊扎布特列入…名单`,
 # `该组织并没有被…认定是恐怖组织`).
 _NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|(?<![模虚草])拟|准备|试图|"
-                       r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认")
+                       r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认|是否|如果|若")
 # `联合国安理会在其恐怖组织名单上增加了…`: who keeps the list, not what is on it
 _KEEPER = re.compile(r"\s*(?:增加|加入|列入|添加|新增|增列|公布|发布|更新|列出)")
 # What may stand before an item's name in its clause: a date, a preposition (`2005年`, `于2006年把`)
-_LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|[\s，,])+")
+_LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|此外|另外|[\s，,])+")
+# What may stand after an item's name before the verb: a preposition and what it leads
+# (`东伊运自2002年9月起`)
+_TAIL = re.compile(r"(?:自|于|从|早在|早于|在|已于|亦|也|已|曾)+$")
 _CLAUSE_START = re.compile(r"[。；！？]")
+_CLAUSE_MARK = re.compile(r"[。；！？，,：:]")
 _SPLIT = re.compile(r"以及|、|，|,|及|与|和")
 # An organisation's name ends with one of these, or is known (curated), or is Latin.
 _ORG_NAME = re.compile(
@@ -74,11 +140,28 @@ _ORG_NAME = re.compile(
 # Words for organisations in general, and pronouns: an item made only of them names none.
 _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
+_PRONOUNS = frozenset({"其", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
 _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
+# What marks an agent, a place a ban holds in, and a list's owner
+_PASSIVE = re.compile(r"被|遭到|遭|由")
+_WHERE = re.compile(r"在([^。；：:，,被遭]{1,40}?)(?:被|遭到|遭)")
+_OWNER = re.compile(r"(?:在|于|自|从)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?(?:名单|清单|列表)")
+# A body of a state after its country's name, or alone (最高法院: its country said elsewhere)
+_BODY = (r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
+         r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
+_BODY_AFTER = re.compile(_BODY)
+_BODY_ALONE = re.compile(r"(?:最高法院|宪法法院|检察院|总检察长|检察总长|国务院|外交部|内政部|财政部|司法部|"
+                         r"国防部|公安部|安全部|议会|国会)")
+_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|，|,)\s*")
+# a clause that says the date came before or after what it states (`在…之后`)
+_BACKGROUND = re.compile(r"之后|以后|之前|以前|后[，,]")
 
-LISTED = "listed"
-DISCUSSED = "discussed"  # a group the article names but does not list (`groups --all`)
+
+class Authority(NamedTuple):
+    written: str  # as the article writes it (simplified)
+    code: str | None  # ISO 3166-1 alpha-2, or a body's code (UN, EU)
+    en: str | None
 
 
 class _ListEntry(NamedTuple):
@@ -91,6 +174,20 @@ class _ListEntry(NamedTuple):
     start: int  # position of the name in the sentence text
     end: int
     curated: Curated | None  # the curated group of this name
+    action: str = LISTED
+    label: str | None = None
+    authority: Authority | None = None
+
+
+class _Reading(NamedTuple):
+    """What a designation is read with: the names known, the article's subject."""
+
+    gazetteer: Gazetteer
+    scripts: Scripts
+    joined: frozenset[str]
+    names: Names | None
+    subject: tuple[str, ...]  # the names the lead writes in bold, simplified
+    about_group: bool  # the article is about an organisation
 
 
 def _items(shadow: str, start: int, end: int, joined: frozenset[str]) -> list[tuple[int, int]]:
@@ -138,13 +235,28 @@ def _lead_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate])
     return start
 
 
-def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
-           date: ResolvedDate | None, scripts: Scripts) -> _ListEntry | None:
-    """One list item as an organisation, or None when it does not read as one."""
+def _name_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate]) -> int:
+    """Where an item's name ends, before a date and the preposition before it that follow it in
+    the clause (`东伊运自2002年9月起被…`: 东伊运)."""
+    date = next((d for d in own if start < d.start < end), None)
+    if date is None:
+        return end
+    cut = date.start
+    m = _TAIL.search(sentence.shadow, start, cut)
+    return m.start() if m else cut
+
+
+def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
+           date: ResolvedDate | None, listed_with: bool = False,
+           known: frozenset[str] = frozenset()) -> _ListEntry | None:
+    """One list item as an organisation, or None when it does not read as one. ``listed_with``
+    organisations in one list, a wikilink's whole text is one too (`[[伊扎布特]]`); a name of
+    ``known``, one an earlier statement designated, is one wherever written."""
     shadow, text = sentence.shadow, sentence.text
-    while start < end and shadow[start] in " “”「」『』\"'":
+    gazetteer, scripts = reading.gazetteer, reading.scripts
+    while start < end and shadow[start] in " “”「」『』\"'《》":
         start += 1
-    while end > start and shadow[end - 1] in " “”「」『』\"'等":
+    while end > start and shadow[end - 1] in " “”「」『』\"'《》等":
         end -= 1
     item = shadow[start:end]
     latin = other = None
@@ -157,7 +269,7 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
         if _LATIN_ONLY.match(inner):
             latin = inner_text
         elif inner:
-            other = inner_text
+            other = inner_text.strip("“”「」『』\"'")
     quoted = shadow[start:name_end].strip()[:1] in "“「『\"" and shadow[start:name_end].strip()[-1:] in "”」』\""
     name = shadow[start:name_end].strip(" “”「」『』\"'")
     if "的" in name:  # `本•拉登旗下的基地组织`: the organisation is what follows the last 的
@@ -173,65 +285,304 @@ def _entry(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer,
         if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
             return None
         curated = _curated_for(simple, latin, gazetteer, scripts)
-        if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12) or curated):
+        linked = listed_with and any(link.text.strip() == sentence.text[offset:offset + len(name)]
+                                     for link in sentence.links)
+        if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12) or curated
+                or name in reading.subject or linked or name in known):
             return None
     return _ListEntry(zh=zh or (latin or ""), simple=simple, latin=latin, other=other,
                       sentence=sentence, date=date, start=offset, end=offset + len(name),
                       curated=curated)
 
 
-def _list_entries(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
-                  gazetteer: Gazetteer, scripts: Scripts,
-                  joined: frozenset[str]) -> list[_ListEntry]:
-    """Each listed organisation once (in the order the article first lists it), with the
-    earliest listing date the article gives it."""
-    entries: dict[object, _ListEntry] = {}
+def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
+                reading: _Reading) -> list[_ListEntry]:
+    """Each designation once, in the order the article first states it: one per organisation,
+    authority and action, with the earliest date the article gives it."""
+    entries: dict[object, list[_ListEntry]] = {}
+    named: list[tuple[int, int, str]] = []  # organisations named so far: sentence, end, name
 
-    def add(entry: _ListEntry | None) -> None:
-        if entry is None:
-            return
-        key: object = id(entry.curated) if entry.curated is not None else entry.simple
-        kept = entries.get(key)
-        if kept is None:
-            entries[key] = entry
-        elif entry.date is not None and (kept.date is None or
-                                         entry.date.date.sort_key() < kept.date.date.sort_key()):
-            entries[key] = entry
+    def add(entry: _ListEntry) -> None:
+        """One record per organisation, authority, action and date: a statement again (the
+        lead's `2002年9月` and the body's `2002年9月11日`) is the same record, at the more
+        precise date; another date is another record (a listing renewed)."""
+        group: object = id(entry.curated) if entry.curated is not None else (
+            "subject" if entry.simple in reading.subject else entry.simple)
+        key = (group, entry.authority.written if entry.authority else None, entry.action)
+        kept = entries.setdefault(key, [])
+        for i, other in enumerate(kept):
+            if _same_date(other.date, entry.date):
+                if entry.date is not None and (other.date is None or len(entry.date.date.iso())
+                                               > len(other.date.date.iso())):
+                    kept[i] = entry
+                return
+        kept.append(entry)
 
     for position, sentence in enumerate(sentences):
         shadow = sentence.shadow
-        if not _HAS_LIST.search(shadow):
-            continue  # every listing names the list (and the patterns are slow on long text)
-        for pattern in (_INTRO, _CLOSED, _ADDED, _ON_LIST, _AMONG):
-            for m in pattern.finditer(shadow):
-                if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
+        if not _TRIGGER.search(shadow):
+            continue  # every designation names a list or says a ban (the cheap test first)
+        found: dict[object, _ListEntry] = {}
+        # the organisations named first, then the pronouns that stand for them
+        for pronouns in (False, True):
+            for pattern, action in _PATTERNS:
+                for m in pattern.finditer(shadow):
+                    for entry in _read(sentences, position, m, pattern, action, dates, reading,
+                                       named, pronouns):
+                        key = (entry.sentence.number, entry.start, entry.end, entry.action,
+                               entry.authority)
+                        found.setdefault(key, entry)
+            if not pronouns:
+                named.extend((position, e.end, e.simple) for e in found.values())
+        for entry in sorted(found.values(), key=lambda e: e.start):
+            add(entry)
+    return sorted((e for kept in entries.values() for e in kept),
+                  key=lambda e: (e.sentence.number, e.start))
+
+
+def _same_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    """Whether two dates may be one: either unsaid, or one within the other (2002-09 and
+    2002-09-11)."""
+    if a is None or b is None:
+        return True
+    x, y = a.date.iso(), b.date.iso()
+    return x.startswith(y) or y.startswith(x)
+
+
+def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: re.Pattern[str],
+          action: str, dates: dict[int, list[ResolvedDate]], reading: _Reading,
+          named: list[tuple[int, int, str]], pronouns: bool) -> list[_ListEntry]:
+    """The designations one match states: its organisations, each by each authority; with
+    ``pronouns``, those of its pronouns and unsaid subjects only."""
+    sentence = sentences[position]
+    shadow = sentence.shadow
+    if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
+        return []
+    if pattern is _ON_LIST and _KEEPER.match(shadow, m.end()):
+        return []
+    clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())), default=0)
+    start, end = m.span("items")
+    verb = m.start("verb") if m.group("verb") else m.start("verb2")
+    # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
+    if _NOT_DONE.search(shadow, clause, start) or _NOT_DONE.search(shadow, end, m.end()):
+        return []
+    if action == LISTED and "不再" in shadow[clause:verb]:
+        action = DELISTED  # `不再把A列为恐怖组织`
+    elif action == LISTED and _BAN_WORD.search(shadow, clause, m.end()):
+        action = BANNED  # `遭到…取缔的恐怖组织包括`
+    label = next((name for word, name in _LABELS if word.search(shadow, clause, m.end())), None)
+    # `A也在…名单中` states what is so, not when it became so
+    date = _listing_date(sentence, sentences, dates, start, after=pattern is not _ON_LIST,
+                         follows=pattern in (_INTRO, _AMONG))
+    own_dates = dates.get(sentence.number, [])
+    items: list[tuple[Sentence, int, int, ResolvedDate | None]] = []
+    if pattern is _INTRO and not shadow[start:end].strip():
+        # `…名单如下：` and a bulleted list after it
+        for item in _following_items(sentences, position):
+            item_end = _item_end(item.shadow)
+            # `* 2002年9月11日，联合国…`: a date before the name dates the listing; one after
+            # it (`丙组织：成立于2000年`) says something else
+            own = [d for d in dates.get(item.number, []) if d.start < item_end]
+            items.append((item, 0, item_end, own[-1] if own else date))
+    else:
+        for a, b in _items(shadow, start, end, reading.joined):
+            a = _lead_end(sentence, a, b, own_dates)
+            items.append((sentence, a, _name_end(sentence, a, b, own_dates), date))
+    authorities: list[Authority | None] = list(_authorities(sentences, position, m, clause,
+                                                            reading))
+    known = frozenset(name for _at, _end, name in named)
+    entries: list[_ListEntry | None] = []
+    for item, a, b, item_date in items:
+        word = item.shadow[a:b].strip(" “”「」『』\"'")
+        if word in _PRONOUNS or (not word and pattern in _SUBJECT_FIRST and len(items) == 1):
+            entries.append(_referent(sentences, position, a, b, named, reading, item_date)
+                           if pronouns else None)
+        else:
+            entries.append(None if pronouns else _entry(item, a, b, reading, item_date,
+                                                        known=known))
+    if not pronouns and len(items) >= 2 and any(entries):
+        # the items of one list are things of one kind: a linked name among organisations is
+        # one (`[[乌兹别克斯坦伊斯兰运动]]、[[伊扎布特]]、中亚圣战者联盟`)
+        entries = [entry or _entry(item, a, b, reading, item_date, listed_with=True, known=known)
+                   for entry, (item, a, b, item_date) in zip(entries, items)]
+    return [entry._replace(action=action, label=label, authority=authority)
+            for entry in entries if entry is not None for authority in authorities or [None]]
+
+
+def _referent(sentences: list[Sentence], position: int, start: int, end: int,
+              named: list[tuple[int, int, str]], reading: _Reading,
+              date: ResolvedDate | None) -> _ListEntry | None:
+    """The organisation a pronoun (其, 该组织) or a subject left unsaid stands for: the one named
+    last before it in its paragraph (by a designation read already, or by a name the article is
+    about), else the one the article is about; anchored where the pronoun is."""
+    sentence = sentences[position]
+    best: tuple[int, int, str] | None = None
+    for at, stop, known in named:
+        if sentences[at].paragraph == sentence.paragraph and (at, stop) <= (position, start):
+            best = max(best, (at, stop, known)) if best else (at, stop, known)
+    for earlier in range(position, -1, -1):
+        other = sentences[earlier]
+        if other.paragraph != sentence.paragraph:
+            break
+        limit = start if earlier == position else len(other.shadow)
+        for known in reading.subject:
+            at = other.shadow.rfind(known, 0, limit)
+            if at >= 0 and (best is None or (earlier, at + len(known)) > best[:2]):
+                best = (earlier, at + len(known), known)
+        if best is not None and best[0] >= earlier:
+            break
+    name: str | None = best[2] if best else (
+        reading.subject[0] if reading.about_group and reading.subject else None)
+    if name is None:
+        return None
+    curated = _curated_for(name, None, reading.gazetteer, reading.scripts)
+    at = start if end > start else start
+    return _ListEntry(zh=name, simple=name, latin=None, other=None, sentence=sentence, date=date,
+                      start=at, end=max(end, at), curated=curated)
+
+
+def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], clause: int,
+                 reading: _Reading) -> list[Authority]:
+    """Who the match says designated: the agent after 被/遭 (the nearest before the verb), the
+    list's owner, where a ban holds, the subject before the items or the verb, an earlier clause
+    of the sentence, the section's heading; [] where the article does not say."""
+    sentence = sentences[position]
+    shadow = sentence.shadow
+    start, end = m.span("items")
+    verb = m.start("verb") if m.group("verb") else m.start("verb2")
+    # the clause between commas that holds the statement (`…，美國亦…便将其认定为…，`)
+    clause = max([clause, *(c.end() for c in _CLAUSE_MARK.finditer(shadow, clause,
+                                                                    min(start, verb)))])
+    places: list[tuple[int, int]] = []
+    passive = [p for p in _PASSIVE.finditer(shadow, clause, verb) if not start <= p.start() < end]
+    if passive:
+        places.append((passive[-1].end(), verb))
+    owner = _OWNER.search(shadow, end if end < verb else clause, m.end())
+    if owner is not None:
+        places.append(owner.span(1))
+    where = _WHERE.search(shadow, clause, verb + 1)
+    if where is not None and not start <= where.start() < end:
+        places.append(where.span(1))
+    first = min(start, verb, passive[-1].start() if passive else verb)
+    places.append((clause, first))
+    for anaphora in (False, True):  # a body named without its country, the last resort
+        for a, b in places:
+            found = _authority_names(shadow[a:b], sentences, position, reading, anaphora=anaphora)
+            if found:
+                return found
+    # an earlier clause of the sentence, the nearest first (`美國亦…便将其认定为…，…將其正式除名`)
+    marks = [c.end() for c in _CLAUSE_MARK.finditer(shadow, 0, clause)]
+    bounds = [0, *marks, clause]
+    for a, b in reversed(list(zip(bounds, bounds[1:]))):
+        found = _authority_names(shadow[a:b], sentences, position, reading, first_only=True)
+        if found:
+            return found
+    for heading in reversed(sentence.section):
+        found = _authority_names(reading.scripts.simplified(heading), sentences, position,
+                                 reading, first_only=True)
+        if found:
+            return found
+    return []
+
+
+def _authority_names(text: str, sentences: list[Sentence], position: int, reading: _Reading,
+                     first_only: bool = False, anaphora: bool = True) -> list[Authority]:
+    """The authorities ``text`` names: countries (and the bodies after them: 美国财政部),
+    international bodies, a country's short name before 方; joined in an enumeration
+    (`日本、加拿大、俄罗斯、联合国等国家和组织`: each), else the first. A body named without its
+    country (最高法院) takes the country written before it in an earlier sentence."""
+    found: list[tuple[int, int, Authority]] = []
+    taken: set[int] = set()
+    data = _authority_data()
+    for name, (code, en) in data.bodies.items():
+        at = text.find(name)
+        while at >= 0:
+            if not taken.intersection(range(at, at + len(name))):
+                found.append((at, at + len(name), Authority(name, code, en)))
+                taken.update(range(at, at + len(name)))
+            at = text.find(name, at + len(name))
+    for at, ch in enumerate(text[:-1]):
+        if text[at + 1] == "方" and ch in data.sides and at not in taken:
+            code = data.sides[ch]
+            found.append((at, at + 2, Authority(text[at:at + 2], code, _country_en(code, reading))))
+            taken.update((at, at + 1))
+    if reading.names is not None:
+        places = reading.names.places.places
+        for hit in reading.names.find(text):
+            if hit.kind != "place" or taken.intersection(range(hit.start, hit.end)):
+                continue
+            country = next((places[i] for i in hit.value if places[i].kind == "country"), None)
+            if country is None or not country.country:
+                continue
+            body = _BODY_AFTER.match(text, hit.end)
+            stop = body.end() if body else hit.end
+            found.append((hit.start, stop, Authority(text[hit.start:stop], country.country,
+                                                     country.en)))
+            taken.update(range(hit.start, stop))
+    if not found and anaphora:
+        for body_match in _BODY_ALONE.finditer(text):
+            country = _country_before(body_match.group(), sentences, position, reading)
+            if country is not None:
+                found.append((body_match.start(), body_match.end(),
+                              Authority(body_match.group(), *country)))
+                break
+    found.sort(key=lambda f: f[0])
+    if not found:
+        return []
+    out = [found[0][2]]
+    for (_a, prev_end, _p), (a, _b, authority) in zip(found, found[1:]):
+        if first_only or not _JOINED.fullmatch(text, prev_end, a):
+            break
+        out.append(authority)
+    return list(dict.fromkeys(out))
+
+
+def _country_before(body: str, sentences: list[Sentence], position: int,
+                    reading: _Reading) -> tuple[str, str | None] | None:
+    """The country an earlier sentence writes right before ``body`` (哈萨克斯坦最高法院), nearest
+    first."""
+    if reading.names is None:
+        return None
+    places = reading.names.places.places
+    for earlier in range(position, -1, -1):
+        shadow = sentences[earlier].shadow
+        at = shadow.find(body)
+        while at > 0:
+            for hit in reading.names.find(shadow[max(0, at - 12):at]):
+                if hit.end != min(at, 12) or hit.kind != "place":
                     continue
-                if pattern is _ON_LIST and _KEEPER.match(shadow, m.end()):
-                    continue
-                clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())),
-                             default=0)
-                start, end = m.span("items")
-                # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
-                if _NOT_DONE.search(shadow, clause, start) or _NOT_DONE.search(shadow, end, m.end()):
-                    continue
-                date = _listing_date(sentence, sentences, dates, before=start)
-                if date is None and pattern is not _ON_LIST:
-                    # `A也在…名单中` states what is so, not when it became so
-                    date = _listing_date(sentence, sentences, dates)
-                if pattern is _INTRO and not shadow[start:end].strip():
-                    # `…名单如下：` and a bulleted list after it
-                    for item in _following_items(sentences, position):
-                        end = _item_end(item.shadow)
-                        # `* 2002年9月11日，联合国…`: a date before the name dates the listing;
-                        # one after it (`丙组织：成立于2000年`) says something else
-                        own = [d for d in dates.get(item.number, []) if d.start < end]
-                        add(_entry(item, 0, end, gazetteer, own[-1] if own else date, scripts))
-                    continue
-                own_dates = dates.get(sentence.number, [])
-                for a, b in _items(shadow, start, end, joined):
-                    a = _lead_end(sentence, a, b, own_dates)
-                    add(_entry(sentence, a, b, gazetteer, date, scripts))
-    return list(entries.values())
+                country = next((places[i] for i in hit.value if places[i].kind == "country"),
+                               None)
+                if country is not None and country.country:
+                    return country.country, country.en
+            at = shadow.find(body, at + len(body))
+    return None
+
+
+def _country_en(code: str, reading: _Reading) -> str | None:
+    if reading.names is None:
+        return None
+    english: str | None = reading.names.countries.get(code)
+    return english
+
+
+class _AuthorityData(NamedTuple):
+    bodies: dict[str, tuple[str, str]]  # name → code, English name (longest names first)
+    sides: dict[str, str]  # a country's short name → ISO 3166-1 alpha-2
+
+
+@cache
+def _authority_data() -> _AuthorityData:
+    """``kzct/data/authorities.toml``."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "authorities.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    bodies = {name: (str(body["code"]), str(body["en"])) for body in data["body"]
+              for name in body["zh"]}
+    ordered = dict(sorted(bodies.items(), key=lambda item: -len(item[0])))
+    return _AuthorityData(ordered, {k: str(v) for k, v in data["sides"].items()})
 
 
 def _following_items(sentences: list[Sentence], position: int) -> list[Sentence]:
@@ -251,23 +602,43 @@ def _item_end(shadow: str) -> int:
 
 def _listing_date(
     sentence: Sentence, sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
-    before: int | None = None,
+    before: int, after: bool = True, follows: bool = False,
 ) -> ResolvedDate | None:
-    """The date of the sentence itself (its first date before the list: in `2016年7月15日，英国
-    内政部公布…根据2000年《反恐怖主义法案》…，其中有…` 2000 dates the act) or, failing that, the
-    latest earlier one in its paragraph (`2006年10月12日，最高法院核准了…名单…。遭到…取缔的恐怖组织
-    包括：…`)."""
-    own = [d for d in dates.get(sentence.number, []) if before is None or d.start < before]
-    if own:
-        return own[0]
-    if before is not None:
+    """The last date before the items (at ``before``) in their clause, else the sentence's
+    leading date (`2016年7月15日，英国内政部公布…根据2000年《反恐怖主义法案》…，其中有…`: 2000
+    dates the act), else (``after``) the first after them in their clause (`被英国政府禁止的时间
+    是2016年7月`); or, ``follows`` a sentence that dated the list (`2006年10月12日，最高法院核准了…
+    名单…。遭到…取缔的恐怖组织包括：…`), the latest date of that one. A date its clause says came
+    before or after (`在…之后`) is no date of this, nor is one of an earlier clause."""
+    shadow = sentence.shadow
+    own = [d for d in dates.get(sentence.number, []) if not _background(shadow, d)]
+    clause = max((c.end() for c in _CLAUSE_MARK.finditer(shadow, 0, before)), default=0)
+    near = [d for d in own if clause <= d.start < before]
+    if near:
+        return near[-1]
+    leading = [d for d in own if d.start <= 1 and d.end_pos < before]
+    if leading:
+        return leading[0]
+    stop = _CLAUSE_MARK.search(shadow, before)
+    later = [d for d in own if before <= d.start < (stop.start() if stop else len(shadow))]
+    if after and later:
+        return later[0]
+    if not follows or dates.get(sentence.number):
         return None
     for earlier in reversed(sentences[: sentence.number]):
         if earlier.paragraph != sentence.paragraph:
             break
-        if dates.get(earlier.number):
+        if dates.get(earlier.number) and _HAS_LIST.search(earlier.shadow):
             return dates[earlier.number][-1]
     return None
+
+
+def _background(shadow: str, date: ResolvedDate) -> bool:
+    """The date's clause says it came before or after what the sentence states (`在伊扎布特在
+    2006年7月19日宣称…之后，`)."""
+    mark = _CLAUSE_MARK.search(shadow, date.end_pos)
+    return _BACKGROUND.search(shadow, date.end_pos, mark.start() if mark else len(shadow)) \
+        is not None
 
 
 def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
@@ -302,44 +673,100 @@ def extract_groups(
     seed: str,
     scripts: Scripts,
     joined: frozenset[str] = frozenset(),
+    names: Names | None = None,
+    subject: tuple[str, ...] = (),
+    infobox: str = "",
 ) -> list[Group]:
-    """The listed groups in the order of the lists, then the other groups the article discusses.
-    ``joined``: the words that hold 和, 及 or 与 (the place table's), where a list is not split."""
+    """The designations in the order the article states them, then the other groups it
+    discusses. ``joined``: the words that hold 和, 及 or 与 (the place table's), where a list is
+    not split; ``names``: the names kzct knows (countries are authorities); ``subject`` and
+    ``infobox``: the names the lead writes in bold and its infobox's name (what the article is
+    about)."""
+    simple = tuple(dict.fromkeys(scripts.simplified(n) for n in subject if has_cjk(n)))
+    about_group = bool(simple) and (bool(_GROUP_INFOBOX.search(infobox))
+                                    or bool(_ORG_NAME.search(simple[0])))
+    # the subject's name the body writes most (奥姆真理教, not the lead's 阿摩真理教)
+    counts = {n: sum(s.shadow.count(n) for s in sentences) for n in simple}
+    canonical = max(simple, key=lambda n: counts[n]) if simple else None
+    simple = tuple(sorted(simple, key=lambda n: n != canonical))  # the canonical name first
+    reading = _Reading(gazetteer, scripts, joined, names, simple, about_group)
+    country = None if about_group else _article_country(sentences, simple, reading)
+    subject_curated = next((c for n in simple
+                            if (c := _curated_for(n, None, gazetteer, scripts)) is not None), None)
     groups: list[Group] = []
     listed_curated: set[int] = set()
-    for entry in _list_entries(sentences, dates, gazetteer, scripts, joined):
+    for entry in _statements(sentences, dates, reading):
         curated = entry.curated
+        zh_name, latin = entry.zh, entry.latin
+        forms_extra: tuple[str, ...] = ()
+        if entry.simple in simple:
+            # one organisation by all the names the lead gives it: its record is named by the
+            # one the body writes most, and anchored where the statement names it
+            curated = subject_curated or curated
+            zh_name = next((n for n in subject if scripts.simplified(n) == canonical),
+                           canonical or entry.zh)
+            latin = latin if curated is None else None
+            forms_extra = simple
         if curated is not None:
             listed_curated.add(id(curated))
-        name_en, en_source = _english(entry.latin, curated, gazetteer)
-        written = [entry.zh] + [n for n in (entry.latin, entry.other) if n]
+        name_en, en_source = _english(latin, curated, gazetteer)
+        written = [zh_name] + [n for n in (latin, entry.other) if n] + list(forms_extra)
         forms = {scripts.simplified(n) for n in written}
         if curated is not None:
             forms |= {scripts.simplified(f) for f in curated.forms}
-        names = written + (list(curated.forms) + list(curated.aliases) if curated else [])
+        all_names = written + (list(curated.forms) + list(curated.aliases) if curated else [])
         date = entry.date
-        listed_on = date.date.iso() if date else None
-        zh = entry.zh if has_cjk(entry.zh) else None
+        zh = zh_name if has_cjk(zh_name) else None
+        authority = entry.authority
         groups.append(
             Group(
                 name_zh=zh,
-                name_latin=entry.latin,
+                name_latin=latin,
                 name_en=name_en,
                 name_en_source=en_source,
-                aliases=alias_list(names, (zh, entry.latin, name_en), scripts),
-                status=LISTED,
-                status_text="on the list of banned terrorist organisations",
-                listed_on=listed_on,
+                aliases=alias_list(all_names, (zh, latin, name_en), scripts),
+                status=DELISTED if entry.action == DELISTED else LISTED,
+                status_text=entry.sentence.text,
+                listed_on=date.date.iso() if date else None,
                 listed_precision=date.date.precision if date else None,
                 history=_history(forms, events, seed, scripts),
                 refs=entry.sentence.refs,
                 source=Source(seed=seed, section=entry.sentence.section,
                               span=entry.sentence.seed_span(entry.start, entry.end)),
-                id=_group_id(curated, name_en or entry.latin or entry.zh),
+                id=_group_id(curated, name_en or latin or zh_name),
+                authority=authority.written if authority else None,
+                authority_code=authority.code if authority else None,
+                authority_en=authority.en if authority else None,
+                action=entry.action,
+                label=entry.label,
+                article_country=country,
             )
         )
-    groups.extend(_unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
+    groups.extend(g._replace(article_country=country) for g in
+                  _unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
     return groups
+
+
+# An infobox of an organisation (`infobox organization`, `infobox war faction`)
+_GROUP_INFOBOX = re.compile(r"organi[sz]ation|faction|militant|terror|group|party|组织|組織|政党|政黨")
+
+
+def _article_country(sentences: list[Sentence], subject: tuple[str, ...],
+                     reading: _Reading) -> str | None:
+    """The country the article is about: the first its bold title names (`哈萨克斯坦的恐怖主义`),
+    or, with no bold title, the first its first sentence names; else None."""
+    if reading.names is None:
+        return None
+    texts = subject[:1] if subject else [s.shadow for s in sentences[:1] if not s.section]
+    places = reading.names.places.places
+    for text in texts:
+        for hit in reading.names.find(text):
+            if hit.kind != "place":
+                continue
+            country = next((places[i] for i in hit.value if places[i].kind == "country"), None)
+            if country is not None and country.country:
+                return str(country.country)
+    return None
 
 
 def _named(curated: Curated, sentences: list[Sentence], scripts: Scripts,

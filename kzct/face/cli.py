@@ -287,22 +287,42 @@ def _output(run: Run, fmt: Format, records: Iterable[Any], table: Callable[[list
 @command(None, *LIST_FORMATS)
 def groups(
     run: Run, fmt: Format,
+    by: Annotated[str | None, typer.Option(
+        "--by", metavar="WHO", help="Only designations by this country or body (its name in "
+        "Chinese or English, or its ISO code: KZ, KAZ; UN, EU), or 'all'. Default: the country "
+        "the article is about, or all where it is about none.")] = None,
+    delisted: Annotated[bool, typer.Option(
+        "--delisted", help="The de-listings instead of the listings.")] = False,
     all_: Annotated[bool, typer.Option("--all", help="Also list the other militant or religious "
                                         "organisations the article discusses, with their "
                                         "status.")] = False,
     limit: LimitOption = None,
 ) -> None:
-    """The organisations Kazakhstan has banned as terrorist, in the order of its list.
+    """Who designated which organisation as terrorist, and when.
 
-    Example: kzct groups --json | jq -r '.[] | [.listed_on, .name_en] | @tsv'
+    One row per designation the article states: the organisation, who (a country or a body),
+    how (listed, banned, delisted) and when. By default the designations by the country the
+    article is about (the seed: Kazakhstan), or all where it is about none.
+
+    Example: kzct groups --by all --json | jq -r '.[] | [.listed_on, .authority_en, .name_en] | @tsv'
     """
-    from kzct.queries.lists import list_groups
+    from kzct.queries.lists import GroupFilter, UnknownName, list_groups
 
+    if by is not None and not by.strip():
+        raise UsageError("--by needs a name, a code or 'all'")
     index = _index(run)
-    records = _limited(list_groups(index, include_all=all_, raw=fmt in _AS_STORED), limit)
+    flt = GroupFilter(by=by, delisted=delisted, include_all=all_)
+    try:
+        found = list_groups(index, flt, raw=fmt in _AS_STORED)
+    except UnknownName as exc:
+        known = ", ".join(exc.known) if exc.known else "none"
+        raise UsageError(f"--by {short(exc.name)} designated nothing in the article; "
+                         f"the article's authorities: {known}") from None
+    records = _limited(found, limit)
+    empty = "no de-listings found in this article" if delisted else \
+        "no designations found in this article" + ("" if by else "; try --by all")
     _output(run, fmt, records,
-            lambda r: _views().groups_table(run, r, _seed_column(index), all_),
-            "no groups found in this article")
+            lambda r: _views().groups_table(run, r, _seed_column(index), all_), empty)
 
 
 # -- sources -------------------------------------------------------------------------------------

@@ -33,20 +33,40 @@ def _refs(ids: tuple[str, ...]) -> list[str]:
 # -- groups --------------------------------------------------------------------------------------
 
 def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: bool) -> None:
+    """One row per designation. Who designated is shown where the rows say more than the
+    country the article is about; the action where the rows differ in it."""
     numbered = list(enumerate(records, start=1))
+    designations = [g for g in records if g.action is not None]
     columns = [
         Column("#", lambda r: r[0], SHORT),
         Column("Chinese", lambda r: r[1].name_zh, NAME),
         Column("English", lambda r: r[1].name_en, NAME),
-        Column("Listed", lambda r: r[1].listed_on or "—", SHORT),
     ]
-    if with_status:  # a listed group's status is its Listed date: said once
-        columns.append(Column("Status", lambda r: "listed" if r[1].status == "listed"
+    if any(g.authority_code != g.article_country or g.authority_code is None
+           for g in designations):
+        columns.append(Column("By", lambda r: _authority(r[1]), NAME))
+    if len({g.action for g in designations}) > 1 and not with_status:
+        columns.append(Column("Action", lambda r: r[1].action or "", SHORT))
+    columns.append(Column("Date", lambda r: r[1].listed_on or "—", SHORT))
+    if with_status:  # a designation's status is its action; a group's only discussed, its quote
+        columns.append(Column("Status", lambda r: r[1].action if r[1].action is not None
                               else r[1].status_text, TEXT))
     columns.append(Column("Refs", lambda r: _refs(r[1].refs), LIST))
     if with_seed:
         columns.append(Column("Seed", lambda r: r[1].source.seed, NAME))
     write_table(run, numbered, columns)
+
+
+def _authority(group: Group) -> str:
+    """Who designated: the English name of the country or body, and the body as the article
+    writes it (`United States (美国财政部)`); — where the article does not say."""
+    if group.action is None:
+        return ""
+    if group.authority is None:
+        return "—"
+    if group.authority_en and group.authority_en != group.authority:
+        return f"{group.authority_en} ({group.authority})"
+    return group.authority
 
 
 # -- sources -------------------------------------------------------------------------------------

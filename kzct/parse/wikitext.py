@@ -109,6 +109,11 @@ class Document(NamedTuple):
     # the year the article states once for what it is about: the first in the bold title of
     # its lead (`'''2014年昆明火车站暴力恐怖袭击事件'''`), else in its infobox's date; or None
     year: int | None = None
+    # what the article is about: the names its lead writes in bold, in plain text (a bracketed
+    # alternative spelled out: `阿摩(奥姆)真理教` is 阿摩真理教 and 奥姆真理教), and the name of its
+    # infobox (`infobox organization`), or ""
+    subject: tuple[str, ...] = ()
+    infobox: str = ""
 
 
 def is_non_body(title: str) -> bool:
@@ -620,6 +625,8 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
     return Document(
         text=text,
         year=article_year(prepared.text),
+        subject=subject_names(prepared.text),
+        infobox=_infobox(prepared.text),
         sections=builder.sections,
         sentences=sentences,
         refs={ref.id: ref for ref in frozen.values()},
@@ -664,6 +671,43 @@ def article_year(text: str) -> int | None:
                 if years:
                     return years[0]
     return None
+
+
+# A bracketed alternative inside a name (`阿摩(奥姆)真理教`)
+_ALTERNATIVE = re.compile(r"^([^()（）]+)[(（]([^()（）]+)[)）]([^()（）]*)$")
+
+
+def subject_names(text: str) -> tuple[str, ...]:
+    """The names the lead writes in bold (`'''突厥斯坦伊斯兰党'''`, `'''东伊运'''`), in plain text:
+    what the article is about. A bracketed alternative is spelled out both ways (`阿摩(奥姆)真理教`:
+    阿摩真理教, 奥姆真理教: the bracket stands for as many characters before it)."""
+    heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
+    lead = text[:heading.start() if heading else _LEAD_LIMIT]
+    out: list[str] = []
+    for bold in _BOLD.finditer(lead):
+        name = _plain(bold.group(1)).strip()
+        if not name or len(name) > 40:
+            continue
+        m = _ALTERNATIVE.match(name)
+        if m is not None:
+            before, inner, after = m.groups()
+            out.append(before + after)
+            if len(inner) <= len(before):
+                out.append(before[:len(before) - len(inner)] + inner + after)
+        else:
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def _infobox(text: str) -> str:
+    """The name of the lead's infobox (`infobox organization`), lowercased, or ""."""
+    heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
+    lead = text[:heading.start() if heading else _LEAD_LIMIT]
+    m = _INFOBOX_NAME.search(lead)
+    return m.group(1).strip().lower().replace("_", " ") if m else ""
+
+
+_INFOBOX_NAME = re.compile(r"\{\{\s*((?:infobox|信息框|資訊框)[^|{}\n]{0,60})", re.IGNORECASE)
 
 
 def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[Defect, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.model import Event, Group, Ref, StoredJSON, day_span
@@ -13,13 +13,81 @@ if TYPE_CHECKING:
     from kzct.store.database import Index
 
 
-def list_groups(index: Index, *, include_all: bool = False,
+class GroupFilter(NamedTuple):
+    """Which designations ``kzct groups`` lists: by whom (None: the country the article is
+    about, or everyone where it is about none; ``all``; or a country or body), de-listings
+    instead of listings, and with ``include_all`` the groups only discussed."""
+
+    by: str | None = None
+    delisted: bool = False
+    include_all: bool = False
+
+
+def list_groups(index: Index, flt: GroupFilter = GroupFilter(),
                 raw: bool = False) -> Iterator[Group] | Iterator[StoredJSON]:
-    """Kazakhstan's banned organisations in list order; with ``include_all`` the others too.
-    ``raw``: as their stored JSON, for ``--json`` (nothing decoded)."""
-    if raw:
-        return index.groups_json(listed_only=not include_all)
-    return index.iter_groups(listed_only=not include_all)
+    """The designations in the order the article states them. ``raw``: as their stored JSON,
+    for ``--json`` (nothing decoded), where no filter needs the records. An authority that
+    designated nothing in the article raises ``UnknownName``."""
+    from kzct.store.database import DEFAULT_GROUP, DISCUSSED_GROUP, OTHER_GROUP
+
+    extra = (DISCUSSED_GROUP,) if flt.include_all else ()
+    if flt.by is None and not flt.delisted:
+        shown = (DEFAULT_GROUP, *extra)
+        return index.groups_json(shown=shown) if raw else index.iter_groups(shown=shown)
+    records = list(index.iter_groups(shown=(DEFAULT_GROUP, OTHER_GROUP, *extra)))
+    designations = [g for g in records if g.action is not None]
+    matches = _authority_matcher(index, flt.by, designations)
+    return iter([g for g in records if g.action is None or (
+        (g.action == "delisted") == flt.delisted and matches(g)
+        and (flt.by is not None or flt.delisted or g.article_country in (None, g.authority_code)))])
+
+
+class UnknownName(ValueError):
+    """A filter's name that matches nothing the article holds; ``known`` what it holds."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.known = known
+
+
+def _authority_matcher(index: Index, by: str | None,
+                       designations: list[Group]) -> Callable[[Group], bool]:
+    """Whether a designation is by ``by``: its code (ISO 3166-1 alpha-2, or alpha-3), its
+    English name, or its name as the article writes it (either script; 哈萨克斯坦 finds
+    哈萨克斯坦政府); ``all`` or None: any."""
+    if by is None or by.strip().casefold() == "all":
+        return lambda g: True
+    query = by.strip()
+    folded = fold(query, index.t2s_for(query))
+    code = query.upper() if query.isascii() else None
+    if code and len(code) == 3:
+        code = _alpha_2(code) or code
+
+    def named(g: Group) -> bool:
+        if code and g.authority_code == code:
+            return True
+        if g.authority_en and fold(g.authority_en) == folded:
+            return True
+        written = fold(g.authority, index.t2s_for(g.authority)) if g.authority else ""
+        return bool(written) and not query.isascii() and folded in written
+
+    # the countries and bodies the query names (哈萨克斯坦 names 哈萨克斯坦政府's country, and so
+    # its 最高法院 too)
+    chosen = [g for g in designations if named(g)]
+    if not chosen:
+        known = sorted({g.authority_en or g.authority or "" for g in designations} - {""})
+        raise UnknownName(query, known)
+    codes = {g.authority_code for g in chosen if g.authority_code}
+    return lambda g: named(g) or g.authority_code in codes
+
+
+def _alpha_2(alpha_3: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of an alpha-3 one (pycountry, imported only for this)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=alpha_3)
+    return str(country.alpha_2) if country is not None else None
 
 
 def list_sources(index: Index, *, dead_only: bool = False,

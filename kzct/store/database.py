@@ -117,7 +117,7 @@ class ArticleRows(NamedTuple):
     t2s: list[tuple[str, str]]  # traditional → simplified, for the characters of its names
     readings: list[tuple[str, str]]  # folded Chinese name → its pinyin
     warnings: tuple[str, ...]
-    groups: list[tuple[bool, str]]  # listed, data
+    groups: list[tuple[int, str]]  # shown (``group_shown``), data
     refs: list[tuple[str, bool, str]]  # id, dead, data
     events: list[tuple[int, int, int, str, int, str]]  # lo, hi, sort, seed name, start, data
     # kind, mentions, name, name key, id, sort name, data, and its names: (folded, as written)
@@ -149,10 +149,29 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
         digest=built.digest, t2s=sorted(built.t2s.items()),
         readings=sorted(built.readings.items()),
         warnings=built.warnings,
-        groups=[(g.status == "listed", _dump(g)) for g in built.groups],
+        groups=[(group_shown(g), _dump(g)) for g in built.groups],
         refs=[(r.id, r.dead, _dump(r)) for r in built.refs.values()],
         events=events, entities=entities,
     )
+
+
+# Which group records a listing shows (the groups table's ``listed`` column): by default the
+# designations by the country the article is about (all, where it is about none); then the
+# others; then the groups only discussed (``groups --all``).
+DEFAULT_GROUP, OTHER_GROUP, DISCUSSED_GROUP = 1, 2, 3
+ALL_GROUPS = (DEFAULT_GROUP, OTHER_GROUP, DISCUSSED_GROUP)
+
+
+def _shown(shown: tuple[int, ...]) -> str:
+    return f"listed IN ({', '.join(str(int(v)) for v in shown)})"
+
+
+def group_shown(group: Group) -> int:
+    if group.action is None:
+        return DISCUSSED_GROUP
+    if group.action != "delisted" and group.article_country in (None, group.authority_code):
+        return DEFAULT_GROUP
+    return OTHER_GROUP
 
 
 def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
@@ -310,12 +329,13 @@ class Index:
     def groups(self) -> list[Group]:
         return list(self.iter_groups())
 
-    def iter_groups(self, *, listed_only: bool = False) -> Iterator[Group]:
-        return self._stream(Group, _in_order("groups", "listed" if listed_only else None))
+    def iter_groups(self, *, shown: tuple[int, ...] = ALL_GROUPS) -> Iterator[Group]:
+        """The group records whose ``group_shown`` is one of ``shown``, in article order."""
+        return self._stream(Group, _in_order("groups", _shown(shown)))
 
-    def groups_json(self, *, listed_only: bool = False) -> Iterator[StoredJSON]:
+    def groups_json(self, *, shown: tuple[int, ...] = ALL_GROUPS) -> Iterator[StoredJSON]:
         """The groups as ``--json`` prints them, not decoded."""
-        return self._texts(_in_order("groups", "listed" if listed_only else None))
+        return self._texts(_in_order("groups", _shown(shown)))
 
     def iter_refs(self, *, dead_only: bool = False) -> Iterator[Ref]:
         return self._stream(Ref, _in_order("refs", "dead" if dead_only else None))
