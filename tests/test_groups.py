@@ -42,14 +42,16 @@ def test_every_banned_organisation_with_its_listing_date(run) -> None:
 
 def test_other_authorities_with_by(run) -> None:
     """The seed's other designations: Hizb ut-Tahrir banned in Uzbekistan, Tajikistan and
-    Kyrgyzstan (`在乌兹别克斯坦、塔吉克斯坦和吉尔吉斯斯坦遭到政府取缔`: one record each; the
+    Kyrgyzstan, Tablighi Jamaat in Uzbekistan (`在乌兹别克斯坦、塔吉克斯坦和吉尔吉斯斯坦遭到政府取缔`: one record each; the
     Kyrgyz ban came after 2006-07-19, a date the text gives no day of)."""
     every = run("groups", "--by", "all", "--json").json()
-    assert len(every) == len(LISTED) + 3
-    assert [(g["name_en"], g["authority_en"], g["action"], g["listed_on"]) for g in every[-3:]] == [
+    assert len(every) == len(LISTED) + 4
+    assert [(g["name_en"], g["authority_en"], g["action"], g["listed_on"]) for g in every[-4:]] == [
         ("Hizb ut-Tahrir", "Uzbekistan", "banned", None),
         ("Hizb ut-Tahrir", "Tajikistan", "banned", None),
-        ("Hizb ut-Tahrir", "Kyrgyzstan", "banned", None)]
+        ("Hizb ut-Tahrir", "Kyrgyzstan", "banned", None),
+        # `该组织在乌兹别克斯坦遭到当局禁止`: the pronoun is the group the sentence named first
+        ("Tablighi Jamaat", "Uzbekistan", "banned", None)]
     # a country by its code (either ISO 3166-1 form), its English name, either script
     for who in ("KG", "kgz", "Kyrgyzstan", "吉尔吉斯斯坦", "吉爾吉斯斯坦"):
         found = run("groups", "--by", who, "--json").json()
@@ -286,3 +288,55 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
     with_curated, without = facts(full), facts(bare)
     assert without == with_curated
     assert sum(len(groups) for _events, groups in without) >= 14 + 3 + 15
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a ban where it holds, one record per country of the enumeration, not those excepted
+        ("甲组织在德国、俄罗斯、埃及以及除黎巴嫩和也门之外的所有阿拉伯国家都被禁止。",
+         [("甲组织", "DE", "banned", None, None), ("甲组织", "RU", "banned", None, None),
+          ("甲组织", "EG", "banned", None, None)]),
+        # a ban by a government, its date the sentence's
+        ("2017年7月，印度尼西亚政府以违反规定为由取缔了甲组织。",
+         [("甲组织", "ID", "banned", None, "2017-07")]),
+        # deemed extremist by two governments (an enumeration: each); the label the list's word
+        ("2003年，乌兹别克斯坦和吉尔吉斯斯坦政府认定甲组织是宗教极端组织。",
+         [("甲组织", "UZ", "listed", "extremist", "2003"), ("甲组织", "KG", "listed", "extremist", "2003")]),
+        # no longer deemed: a de-listing
+        ("2020年，美国不再认定甲组织为恐怖组织。", [("甲组织", "US", "delisted", "terrorist", "2020")]),
+        # a pronoun: the organisation the sentence named first (its subject)
+        ("乙协会是一个传教机构，该组织在乌兹别克斯坦遭到当局禁止。", [("乙协会", "UZ", "banned", None, None)]),
+        # a date its clause says came before is no date of the ban
+        ("在甲组织于2006年7月19日宣称发动圣战之后，吉尔吉斯斯坦宣布禁止甲组织在本国活动。",
+         [("甲组织", "KG", "banned", None, None)]),
+        # who said nothing: null, never assumed
+        ("甲组织被多国列入恐怖组织名单。", [("甲组织", None, "listed", "terrorist", None)]),
+        # organisations described, not designated
+        ("在中亚的极端组织中影响最大的有三个：甲运动、乙运动和丙组织。", []),
+    ],
+)
+def test_designations_in_other_words(builder, text, found) -> None:
+    from kzct.store.database import build_index
+
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority_code, g.action, g.label, g.listed_on) for g in index.groups
+            if g.action is not None] == found
+
+
+def test_a_table_of_designations(builder) -> None:
+    """A table in a section whose heading says what it lists: each row's country (in Chinese,
+    by the English name a flag template shows, or by the ISO code `{{PAK}}` shows) designated
+    the organisation the article is about, at the row's date; the header row is none."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox organization\n|name=甲运动\n}}\n'''甲运动'''是一个组织。\n\n"
+            "==被列入恐怖组织名单==\n{| class=\"wikitable\"\n|-\n|国家\n|列入时间\n|-\n"
+            "|{{flagcountry|Australia}}\n|2003\n|-\n|{{PAK}}\n|2013\n|-\n|[[欧盟|欧盟]]\n|2002年5月\n|}\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority, g.authority_code, g.action, g.label, g.listed_on)
+            for g in index.groups] == [
+        ("甲运动", "Australia", "AU", "listed", "terrorist", "2003"),
+        ("甲运动", "PAK", "PK", "listed", "terrorist", "2013"),
+        ("甲运动", "欧盟", "EU", "listed", "terrorist", "2002-05")]
+    assert {g.article_country for g in index.groups} == {None}  # about an organisation

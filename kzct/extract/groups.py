@@ -45,14 +45,15 @@ with the first sentence that names each, quoted (``status`` ``discussed``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.extract.entities import Names, alias_list, entity_id, slug
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
-from kzct.parse.dates import ResolvedDate
-from kzct.parse.gazetteer import Curated, Gazetteer
+from kzct.parse.dates import PartialDate, ResolvedDate
+from kzct.parse.gazetteer import Curated, Gazetteer, country_code
 from kzct.text import HAN, has_cjk
 
 if TYPE_CHECKING:
@@ -88,11 +89,11 @@ _PRONOUN_AS = re.compile(
     rf"{_LIST_WORD}")
 # A在乌兹别克斯坦…遭到政府取缔 / A被禁 / A在德国被禁
 _BANNED = re.compile(
-    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{{1,40}}?)?"
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{{1,100}}?)?"
     r"(?:(?:被|遭到|遭)[^。；：:，,]{0,16}?(?P<verb>取缔|查禁|禁止)|(?P<verb2>被禁)(?!止))")
-# 宣布禁止A在本国活动 / 取缔A
+# 宣布禁止A在本国活动 / 取缔了A
 _BANS = re.compile(
-    r"(?<![被遭到])(?P<verb>取缔|查禁|禁止)(?P<items>[^。；：:，,]{1,40}?)(?:在(?:本国|该国|国内|境内|其境内)"
+    r"(?<![被遭到])(?P<verb>取缔|查禁|禁止)了?(?P<items>[^。；：:，,]{1,40}?)(?:在(?:本国|该国|国内|境内|其境内)"
     r"(?:的)?)?(?:活动|运作|存在)?(?=[。；：:，,]|$)")
 # 将A从恐怖组织名单上除名 / 将A自…清单中删除
 _REMOVED = re.compile(
@@ -100,9 +101,9 @@ _REMOVED = re.compile(
     r"(?:上|中|里)?(?:正式)?(?P<verb>除名|删除|移除|剔除)")
 # 将其正式除名
 _STRUCK = re.compile(r"(?:将|把)(?P<items>[^。；：:，,将把从自]{1,40}?)(?:正式)?(?P<verb>除名|移除出|剔除出)")
-# 不再认定A为恐怖组织
-_NO_LONGER = re.compile(
-    rf"不再(?P<verb>认定|视)(?P<items>[^。；：:，,]{{1,40}}?)(?:为|是)[^。；]{{0,12}}?{_LIST_WORD}")
+# 乌兹别克斯坦政府认定A是宗教极端组织 / 不再认定A为恐怖组织 (a de-listing)
+_DEEMED = re.compile(
+    rf"(?P<verb>认定|视|定性)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?{_LIST_WORD}")
 LISTED = "listed"
 BANNED = "banned"
 DELISTED = "delisted"
@@ -110,11 +111,13 @@ DISCUSSED = "discussed"  # a group the article names but no statement designates
 # each way of saying it, and the action it states (a listing with 取缔 or 禁止 in it is a ban)
 _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, LISTED),
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
-             (_REMOVED, DELISTED), (_STRUCK, DELISTED), (_NO_LONGER, DELISTED))
+             (_DEEMED, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED))
 # patterns whose items run back to the start of their clause: a subject left unsaid is there
 _SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED})
 _TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除")
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
+# what makes a list of organisations a designation: it is a list, or a verb says it was made
+_LIST_OR_VERB = re.compile(r"名单|清单|列表|取缔|查禁|禁止|被禁|违禁|列为|列入|认定|宣布|指定|定为|定性")
 _BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
 # the label the list's own word gives
 _LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extremist"),
@@ -140,12 +143,19 @@ _ORG_NAME = re.compile(
 # Words for organisations in general, and pronouns: an item made only of them names none.
 _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
+# what a sentence is about, where it begins with it (`伊斯兰传道会是一个伊斯兰教传教机构，该组织…`)
+_TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?)[”」]?(?:[（(][^）)]*[）)])?(?:是|为|[，,])")
+_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
 _PRONOUNS = frozenset({"其", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
 _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 # What marks an agent, a place a ban holds in, and a list's owner
 _PASSIVE = re.compile(r"被|遭到|遭|由")
-_WHERE = re.compile(r"在([^。；：:，,被遭]{1,40}?)(?:被|遭到|遭)")
+_WHERE = re.compile(r"在([^。；：:，,被遭]{1,100}?)(?:被|遭到|遭)")
+# an exception in an enumeration (`除黎巴嫩、也门和阿联酋之外的所有阿拉伯国家`)
+_EXCEPT = re.compile(r"除(?:了)?[^。；：:，,]{1,60}?(?:之外|以外|外)")
+# what may follow an authority in its item of an enumeration (`联合国等国家和组织`)
+_PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*")
 _OWNER = re.compile(r"(?:在|于|自|从)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?(?:名单|清单|列表)")
 # A body of a state after its country's name, or alone (最高法院: its country said elsewhere)
 _BODY = (r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
@@ -285,14 +295,37 @@ def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
         if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
             return None
         curated = _curated_for(simple, latin, gazetteer, scripts)
+        if curated is None and _a_place(name, reading):
+            return None  # `德国、俄罗斯`: places, where the items ran into a list of them
         linked = listed_with and any(link.text.strip() == sentence.text[offset:offset + len(name)]
                                      for link in sentence.links)
         if not (_ORG_NAME.search(name) or (quoted and len(name) <= 12) or curated
                 or name in reading.subject or linked or name in known):
-            return None
+            # `伊扎布特刚成立便遭…禁止`: a name known as an organisation's, and what it did
+            lead = max((n for n in (*reading.subject, *known, *_curated_forms(reading))
+                        if len(n) >= 2 and name.startswith(n) and len(n) < len(name)),
+                       key=len, default=None)
+            if lead is None:
+                return None
+            name, zh, simple = lead, text[offset:offset + len(lead)], lead
+            curated = _curated_for(simple, None, gazetteer, scripts)
     return _ListEntry(zh=zh or (latin or ""), simple=simple, latin=latin, other=other,
                       sentence=sentence, date=date, start=offset, end=offset + len(name),
                       curated=curated)
+
+
+def _a_place(name: str, reading: _Reading) -> bool:
+    """Whether ``name`` is, whole, the name of a place a gazetteer holds."""
+    if reading.names is None:
+        return False
+    return any(hit.kind == "place" and (hit.start, hit.end) == (0, len(name))
+               for hit in reading.names.find(name))
+
+
+def _curated_forms(reading: _Reading) -> tuple[str, ...]:
+    """The names of the curated groups, in simplified characters."""
+    return tuple(reading.scripts.simplified(f) for entry in reading.gazetteer.of_kind("group")
+                 for f in entry.zh)
 
 
 def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
@@ -336,8 +369,82 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
                 named.extend((position, e.end, e.simple) for e in found.values())
         for entry in sorted(found.values(), key=lambda e: e.start):
             add(entry)
+    for entry in _table_rows(sentences, reading):
+        add(entry)
     return sorted((e for kept in entries.values() for e in kept),
                   key=lambda e: (e.sentence.number, e.start))
+
+
+# A section whose table lists designations (`===被列入恐怖组织名单===`)
+_TABLE_HEADING = re.compile(rf"{_LIST_WORD}|列入|列为|认定|取缔|禁止|被禁|除名")
+_CELL = " | "  # how kzct.parse.wikitext joins a table row's cells
+_CELL_DATE = re.compile(r"\s*([12][0-9]{3})(?:\s*[-年/.]\s*([01]?[0-9])(?:\s*[-月/.]\s*([0-3]?[0-9])\s*日?)?"
+                        r"\s*月?)?\s*年?\s*")
+
+
+def _table_rows(sentences: list[Sentence], reading: _Reading) -> list[_ListEntry]:
+    """The designations a table states, in a section whose heading says what it lists
+    (`===被列入恐怖组织名单===`: a row `{{flagcountry|Australia}} | 2003`): each row whose first
+    cell names a country or a body (in Chinese, or in English as flag templates show it, or by
+    its ISO code) is a designation of the organisation the heading names, else of the one the
+    article is about, at the date a cell of the row gives."""
+    out: list[_ListEntry] = []
+    for sentence in sentences:
+        if _CELL not in sentence.shadow or not sentence.section:
+            continue
+        heading = reading.scripts.simplified(sentence.section[-1])
+        if not _TABLE_HEADING.search(heading):
+            continue
+        names = (*reading.subject, *_curated_forms(reading))
+        group = next((n for n in names if n in heading), None) or (
+            reading.subject[0] if reading.about_group and reading.subject else None)
+        if group is None:
+            continue
+        cells, at = [], 0
+        for cell in sentence.shadow.split(_CELL):
+            cells.append((at, at + len(cell), cell))
+            at += len(cell) + len(_CELL)
+        start, end, first = cells[0]
+        authority = _cell_authority(first.strip(), sentences, sentence.number, reading)
+        if authority is None:
+            continue
+        date = None
+        for a, b, cell in cells[1:]:
+            m = _CELL_DATE.fullmatch(cell)
+            if m is not None:
+                year, month, day = (int(g) if g else None for g in m.groups())
+                if year is not None and (month is None or 1 <= month <= 12) \
+                        and (day is None or 1 <= day <= 31):
+                    date = ResolvedDate(PartialDate(year, month, day if month else None), None,
+                                        "table", sentence.text[a:b], a, b)
+                    break
+        action = DELISTED if re.search("除名|移除", heading) else \
+            BANNED if _BAN_WORD.search(heading) else LISTED
+        label = next((name for word, name in _LABELS if word.search(heading)), None)
+        offset = start + len(first) - len(first.lstrip())
+        out.append(_ListEntry(zh=group, simple=group, latin=None, other=None, sentence=sentence,
+                              date=date, start=offset, end=offset + len(first.strip()),
+                              curated=_curated_for(group, None, reading.gazetteer, reading.scripts),
+                              action=action, label=label, authority=authority))
+    return out
+
+
+def _cell_authority(cell: str, sentences: list[Sentence], position: int,
+                    reading: _Reading) -> Authority | None:
+    """The country or body a table's cell names: in Chinese, by its English name (as
+    `{{flagcountry|Australia}}` shows it) or by its ISO 3166-1 code (`{{PAK}}` shows PAK)."""
+    found = _authority_names(cell, sentences, position, reading, first_only=True)
+    if found:
+        return found[0]
+    if reading.names is None or not cell.isascii():
+        return None
+    place = reading.names.country_places.get(cell.casefold())
+    if place is None and len(cell) in (2, 3) and cell.isupper():
+        code = country_code(cell)
+        place = reading.names.country_places.get(code) if code else None
+    if place is None or not place.country:
+        return None
+    return Authority(cell, place.country, place.en)
 
 
 def _same_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
@@ -361,6 +468,8 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
     if pattern is _ON_LIST and _KEEPER.match(shadow, m.end()):
         return []
     clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())), default=0)
+    if pattern is _INTRO and not _LIST_OR_VERB.search(shadow, clause, m.start("items")):
+        return []  # `极端组织中影响最大的有三个：`: organisations described, not designated
     start, end = m.span("items")
     verb = m.start("verb") if m.group("verb") else m.start("verb2")
     # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
@@ -414,22 +523,38 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
               date: ResolvedDate | None) -> _ListEntry | None:
     """The organisation a pronoun (其, 该组织) or a subject left unsaid stands for: the one named
     last before it in its paragraph (by a designation read already, or by a name the article is
-    about), else the one the article is about; anchored where the pronoun is."""
+    about; else by a curated or quoted organisation's name, or one a sentence begins with), else
+    the one the article is about;
+    anchored where the pronoun is."""
     sentence = sentences[position]
     best: tuple[int, int, str] | None = None
     for at, stop, known in named:
         if sentences[at].paragraph == sentence.paragraph and (at, stop) <= (position, start):
             best = max(best, (at, stop, known)) if best else (at, stop, known)
-    for earlier in range(position, -1, -1):
-        other = sentences[earlier]
-        if other.paragraph != sentence.paragraph:
-            break
-        limit = start if earlier == position else len(other.shadow)
-        for known in reading.subject:
-            at = other.shadow.rfind(known, 0, limit)
-            if at >= 0 and (best is None or (earlier, at + len(known)) > best[:2]):
-                best = (earlier, at + len(known), known)
-        if best is not None and best[0] >= earlier:
+    # the organisations designated and the names the article is about first; a curated or a
+    # quoted organisation's name only where the paragraph names none of them
+    for tier in ("subject", "others"):
+        for earlier in range(position, -1, -1):
+            other = sentences[earlier]
+            if other.paragraph != sentence.paragraph:
+                break
+            limit = start if earlier == position else len(other.shadow)
+            if tier == "subject":
+                names: tuple[str, ...] = reading.subject
+            else:
+                topic = _TOPIC.match(other.shadow)
+                names = _curated_forms(reading) + tuple(
+                    q.group(1) for q in _QUOTED_NAME.finditer(other.shadow, 0, limit)
+                    if _ORG_NAME.search(q.group(1))
+                    or _curated_for(q.group(1), None, reading.gazetteer, reading.scripts)) + (
+                    (topic.group(1),) if topic and _ORG_NAME.search(topic.group(1)) else ())
+            for known in names:
+                at = other.shadow.rfind(known, 0, limit)
+                if at >= 0 and (best is None or (earlier, at + len(known)) > best[:2]):
+                    best = (earlier, at + len(known), known)
+            if best is not None and best[0] >= earlier:
+                break
+        if best is not None:
             break
     name: str | None = best[2] if best else (
         reading.subject[0] if reading.about_group and reading.subject else None)
@@ -529,10 +654,25 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
     found.sort(key=lambda f: f[0])
     if not found:
         return []
-    out = [found[0][2]]
-    for (_a, prev_end, _p), (a, _b, authority) in zip(found, found[1:]):
-        if first_only or not _JOINED.fullmatch(text, prev_end, a):
-            break
+    if first_only:
+        return [found[0][2]]
+    # an enumeration (`俄罗斯、中亚多个国家、德国及所有阿拉伯国家`): the first authority of each of
+    # its items that names one
+    joints = [j for j in _JOINED.finditer(text)  # not the 及 of 埃及
+              if not any(a < j.end() and j.start() < b for a, b, _x in found)]
+    bounds = [m.end() for m in joints]
+    excepted = [m.span() for m in _EXCEPT.finditer(text)]
+    out: list[Authority] = []
+    parts: set[int] = set()
+    for at, stop, authority in found:
+        if any(a <= at < b for a, b in excepted):
+            continue  # 除黎巴嫩…之外: not these
+        part = bisect.bisect_right(bounds, at)
+        part_end = joints[part].start() if part < len(joints) else len(text)
+        if part in parts or (out and not (bounds[part - 1] if part else 0) == at) \
+                or (out and not _PART_TAIL.fullmatch(text, stop, part_end)):
+            continue  # one per item; an item that is only the authority (`印尼国家意识形态…`)
+        parts.add(part)
         out.append(authority)
     return list(dict.fromkeys(out))
 
@@ -707,8 +847,9 @@ def extract_groups(
                            canonical or entry.zh)
             latin = latin if curated is None else None
             forms_extra = simple
-        if curated is not None:
-            listed_curated.add(id(curated))
+        if curated is not None and entry.action != DELISTED and country in (
+                None, entry.authority.code if entry.authority else None):
+            listed_curated.add(id(curated))  # shown by default: not also `discussed`
         name_en, en_source = _english(latin, curated, gazetteer)
         written = [zh_name] + [n for n in (latin, entry.other) if n] + list(forms_extra)
         forms = {scripts.simplified(n) for n in written}

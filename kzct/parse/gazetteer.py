@@ -514,3 +514,16 @@ def _words(names: dict[str, list[int]],
     surname_words = {word for word, tag in tagged if word[0] in first and tag not in _PERSON_TAGS}
     return common, blockers, surnames, words, joined, proper, persons, no_place | faiths, \
         surname_words
+
+
+def country_code(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (`KAZ`, `kz`: KZ), or
+    None (pycountry, imported only when a code is read)."""
+    import pycountry
+
+    code = code.strip().upper()
+    if len(code) not in (2, 3) or not code.isalpha() or not code.isascii():
+        return None
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
+        pycountry.countries.get(alpha_2=code)
+    return str(country.alpha_2) if country is not None else None

@@ -771,13 +771,9 @@ _SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "
 
 @functools.cache
 def _country_code(code: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (pycountry, imported
-    only when a flag is read)."""
-    import pycountry
+    from kzct.parse.gazetteer import country_code
 
-    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
-        pycountry.countries.get(alpha_2=code)
-    return str(country.alpha_2) if country is not None else None
+    return country_code(code)
 
 
 def _template_name(node: Template) -> str:

@@ -37,9 +37,13 @@ def list_groups(index: Index, flt: GroupFilter = GroupFilter(),
     records = list(index.iter_groups(shown=(DEFAULT_GROUP, OTHER_GROUP, *extra)))
     designations = [g for g in records if g.action is not None]
     matches = _authority_matcher(index, flt.by, designations)
-    return iter([g for g in records if g.action is None or (
-        (g.action == "delisted") == flt.delisted and matches(g)
-        and (flt.by is not None or flt.delisted or g.article_country in (None, g.authority_code)))])
+    chosen = [g for g in records if g.action is not None and (g.action == "delisted") == flt.delisted
+              and matches(g)
+              and (flt.by is not None or flt.delisted or g.article_country in (None, g.authority_code))]
+    # a group only discussed where the default view shows none of its designations, but these do
+    ids = {(g.source.seed, g.id) for g in chosen}
+    return iter([g for g in records if (g.action is None and (g.source.seed, g.id) not in ids)
+                 or g in chosen])
 
 
 class UnknownName(ValueError):
@@ -62,7 +66,9 @@ def _authority_matcher(index: Index, by: str | None,
     folded = fold(query, index.t2s_for(query))
     code = query.upper() if query.isascii() else None
     if code and len(code) == 3:
-        code = _alpha_2(code) or code
+        from kzct.parse.gazetteer import country_code
+
+        code = country_code(code) or code
 
     def named(g: Group) -> bool:
         if code and g.authority_code == code:
@@ -80,14 +86,6 @@ def _authority_matcher(index: Index, by: str | None,
         raise UnknownName(query, known)
     codes = {g.authority_code for g in chosen if g.authority_code}
     return lambda g: named(g) or g.authority_code in codes
-
-
-def _alpha_2(alpha_3: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of an alpha-3 one (pycountry, imported only for this)."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=alpha_3)
-    return str(country.alpha_2) if country is not None else None
 
 
 def list_sources(index: Index, *, dead_only: bool = False,

@@ -167,7 +167,7 @@ def _shown(shown: tuple[int, ...]) -> str:
 
 
 def group_shown(group: Group) -> int:
-    if group.action is None:
+    if group.status == "discussed":
         return DISCUSSED_GROUP
     if group.action != "delisted" and group.article_country in (None, group.authority_code):
         return DEFAULT_GROUP
