@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 22
+INDEX_FORMAT = 23
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -302,6 +302,10 @@ class Event(NamedTuple):
     place_ids: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     group_ids: tuple[str, ...] = ()
+    # where the toll is stated when a later sentence of the paragraph states it, with no date of
+    # its own (`乌兹别克斯坦政府估计大约有187人在事件中丧生`): its seed span and its text; else None
+    toll_span: Span | None = None
+    toll_text: str | None = None
 
 
 class Mention(NamedTuple):

@@ -106,13 +106,13 @@ def test_csv_and_tsv_exact(run) -> None:
     header, first = result.out.splitlines()
     assert header == ("date,end_date,dates,precision,qualifier,date_source,date_text,text,section,"
                       "places,people,groups,killed,killed_qualifier,injured,injured_qualifier,"
-                      "refs,span,seed,place_ids,person_ids,group_ids")
+                      "refs,span,seed,place_ids,person_ids,group_ids,toll_span,toll_text")
     event = run("timeline", "--year", "2004", "--limit", "1", "--json").json()[0]
     start, end = event["span"]
     assert first == ("2004,,2004,year,,explicit,2004年,多年以来哈萨克斯坦警方一直在该国南部逮捕"
                      "伊扎布特成员，但直到2004年才在该国北部逮捕了第一名伊扎布特成员。,取缔恐怖组织;"
                      f"伊扎布特,哈萨克斯坦,,伊扎布特,,,,,,{start};{end},"
-                     "kazakhstan-terrorism.zhwiki.wikitext,place:kazakhstan,,group:hizb-ut-tahrir")
+                     "kazakhstan-terrorism.zhwiki.wikitext,place:kazakhstan,,group:hizb-ut-tahrir,,")
     lines = run("people", "--limit", "2", "--tsv").out.splitlines()
     assert lines[0].split("\t") == ["id", "kind", "name_zh", "name_latin", "name_en",
                                     "name_en_source", "aliases",

@@ -25,7 +25,7 @@ def _normalise(value, convert):
     by construction: s2twp changes lengths, and each file has its own name)."""
     if isinstance(value, dict):
         return {k: _normalise(v, convert) for k, v in value.items()
-                if k not in ("span", "seed", "seeds")}
+                if k not in ("span", "toll_span", "seed", "seeds")}
     if isinstance(value, list):
         return [_normalise(v, convert) for v in value]
     if isinstance(value, str):

@@ -18,7 +18,9 @@ say that anyone killed.
 
 Counts in different clauses that each state deaths add up (``9名枪手…被击毙，1名特种部队军官在
 交火中丧生`` is 10); a breakdown (``其中33人是…``) and a reference back (``被杀者…``) add nothing,
-and a number of one kind is never added to the other.
+and a number of one kind is never added to the other. A clause that gives another source's
+figure against one already read (``…估计大约有187人…丧生，…人权组织对政府的估计持有异议并指责…杀害了
+700名平民``) adds nothing: two estimates of one toll are not two tolls.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ _QUALIFIERS = {"约有": "about", "大约有": "about", "至少有": "at_least",
                "逾": "over", "超过": "over", "多于": "over", "多达": "over", "高达": "over"}
 
 
+# what says a clause's figure is another source's, disputing one given before
+_DISPUTED = re.compile(r"异议|质疑|指责|指控|声称|宣称|另据|另一说|一说|另有说法|否认|反驳")
 # the qualifier of a count of deaths that were found (`被发现身亡`), not said to be killings
 FOUND_DEAD = "found_dead"
 _FOUND = re.compile(r"(?:被|遭)?发现(?:已经|已)?$")
@@ -202,6 +206,11 @@ def count_casualties(text: str, people: tuple[str, ...] = ()) -> Casualties:
     try:
         for clause in _CLAUSE.split(text):
             k, i = _clause(clause, people)
+            if _DISPUTED.search(clause):
+                # another source's figure (`人权组织对政府的估计持有异议并指责…杀害了700名平民`):
+                # a competing estimate of what was counted already, never added to it
+                k = None if killed is not None else k
+                i = None if injured is not None else i
             killed, injured = _add(killed, k), _add(injured, i)
     except (ValueError, OverflowError):
         return Casualties(None, None, None, None)

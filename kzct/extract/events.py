@@ -132,10 +132,9 @@ def extract_events(
                 names_in.setdefault(at, []).append((mention.span[0], entity.kind, mention.text,
                                                     entity.id))
     events: list[Event] = []
+    last: dict[int, tuple[int, set[str]]] = {}  # paragraph → its latest event, and its ids
     for position, sentence in enumerate(sentences):
         resolved = dates.get(sentence.number)
-        if not resolved:
-            continue
         kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}
         ids: dict[str, list[str]] = {"place": [], "person": [], "group": []}
         for _start, kind, text, entity_id in sorted(names_in.get(position, [])):
@@ -143,6 +142,9 @@ def extract_events(
                 kinds[kind].append(text)
             if entity_id not in ids[kind]:
                 ids[kind].append(entity_id)
+        if not resolved:
+            _paragraph_toll(sentence, kinds, ids, events, last.get(sentence.paragraph))
+            continue
         toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
         stated = toll.killed is not None or toll.injured is not None
         groups = [[d] for d in resolved]
@@ -181,8 +183,31 @@ def extract_events(
                     group_ids=tuple(ids["group"]),
                 )
             )
+            if number == 0:
+                last[sentence.paragraph] = (len(events) - 1,
+                                            {*ids["place"], *ids["group"]})
     events.sort(key=event_sort_key)
     return events
+
+
+def _paragraph_toll(sentence: Sentence, kinds: dict[str, list[str]], ids: dict[str, list[str]],
+                    events: list[Event], latest: tuple[int, set[str]] | None) -> None:
+    """A toll in a sentence with no date of its own belongs to the latest event of its
+    paragraph, where that one states none and the two sentences name a place or a group in
+    common (`…2005年5月12日至13日发生在安集延的暴动…。乌兹别克斯坦政府估计大约有187人在事件中丧生`):
+    the event takes it, with where it is stated (``toll_span``, ``toll_text``)."""
+    if latest is None or not {*ids["place"], *ids["group"]} & latest[1]:
+        return
+    at, _ids = latest
+    event = events[at]
+    if event.killed is not None or event.injured is not None:
+        return
+    toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
+    if toll.killed is None and toll.injured is None:
+        return
+    events[at] = event._replace(killed=toll.killed, killed_qualifier=toll.killed_qualifier,
+                                injured=toll.injured, injured_qualifier=toll.injured_qualifier,
+                                toll_span=sentence.span, toll_text=sentence.text)
 
 
 _NO_TOLL = Casualties(None, None, None, None)

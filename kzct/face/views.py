@@ -144,7 +144,7 @@ _HEDGES = {"about": "c. ", "at_least": "≥", "over": ">"}
 
 def _casualties(event: Event) -> list[str]:
     """`47 killed`, `>100 injured` (逾百人), `c. 6300 injured` (约6300人), `≥8 injured` (至少),
-    `1 found dead` (被发现身亡)."""
+    `1 found dead` (被发现身亡); a toll another sentence states, with its first words."""
     parts = []
     if event.killed is not None and event.killed_qualifier == "found_dead":
         parts.append(f"{event.killed} found dead")
@@ -152,7 +152,14 @@ def _casualties(event: Event) -> list[str]:
         parts.append(f"{_HEDGES.get(event.killed_qualifier or '', '')}{event.killed} killed")
     if event.injured is not None:
         parts.append(f"{_HEDGES.get(event.injured_qualifier or '', '')}{event.injured} injured")
+    if parts and event.toll_span is not None and event.toll_text:
+        # stated by a later sentence of the paragraph: say which
+        parts.append(f"(toll stated after: “{_clip(event.toll_text, 24)}”)")
     return parts
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def timeline_table(run: Run, records: list[Event], with_seed: bool,
