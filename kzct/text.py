@@ -61,6 +61,7 @@ class Scripts:
     def __init__(self) -> None:
         self._to_simplified: list[Any] | None = None
         self._to_traditional: Any = None
+        self._to_japanese: Any = None
         self._regional: list[Any] | None = None
         self._regional_memo: dict[str, list[str]] = {}
         self._traditional_memo: dict[str, str] = {}
@@ -157,6 +158,17 @@ class Scripts:
                 out.append(variant)
         self._regional_memo[name] = out
         return out
+
+    def japanese(self, text: str) -> str:
+        """OpenCC's Japanese (shinjitai) form of a name in traditional characters (橫山 → 横山),
+        for a romanizer that reads Japanese."""
+        if not has_cjk(text):
+            return text
+        if self._to_japanese is None:
+            import opencc
+
+            self._to_japanese = opencc.OpenCC("t2jp")
+        return str(self._to_japanese.convert(text))
 
     def traditional(self, text: str) -> str:
         """OpenCC's traditional form of a (simplified) name: an alias for search."""

@@ -297,6 +297,10 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         ("突厥斯坦伊斯兰党在[[吉斯尔舒古尔|吉斯尔舒古尔]]战役中。",
          [("group", "突厥斯坦伊斯兰党", "Turkistan Islamic Party"), ("place", "吉斯尔舒古尔", None)]),
         ("在[[普京|普京]]近期的讲话中。", []),
+        # in an article that writes Japanese, a linked name after an office though it holds a
+        # Chinese word (上川), read in Hepburn (the Aum article's sentence)
+        ("{{lang|ja|オウム}}經時任[[法務大臣|法務大臣]][[上川陽子|上川陽子]]批准後。",
+         [("person", "上川陽子", "Kamikawa Yoko")]),
         # a name after an office and a space (the SCO article's table), a link to a page told
         # apart by the year of birth, and a surname of the 百家姓 outside the commonest
         # (习, 栗): a person's, and its pinyin

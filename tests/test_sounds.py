@@ -246,6 +246,16 @@ def test_a_japanese_name_in_hepburn(name: str, latin: str) -> None:
     assert hepburn(name) == latin
 
 
+def test_a_traditional_name_is_read_in_its_japanese_characters() -> None:
+    """pykakasi reads 橫 as a word of its own; OpenCC's t2jp writes the Japanese 横."""
+    from kzct.parse.romanize import hepburn
+    from kzct.text import Scripts
+
+    assert hepburn("橫山真人") == "Yoko Yama Masato"
+    assert Scripts().japanese("橫山真人") == "横山真人"
+    assert hepburn(Scripts().japanese("橫山真人")) == "Yokoyama Masato"
+
+
 def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
     """The Aum Shinrikyo article ({{lang|ja}}): names in kanji read the Japanese way, and found
     by their Hepburn in either order, or by the surname alone."""

@@ -1371,8 +1371,9 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                         covered, people, position)
             continue
         if not 2 <= len(name) <= 5 or not all(_is_name_char(c) for c in name) \
-                or ctx.known_name(name) or ctx.has_word(name) or _NOT_IN_NAMES.search(name):
-            continue
+                or ctx.known_name(name) or _NOT_IN_NAMES.search(name) \
+                or (ctx.has_word(name) and not (ctx.japanese and title)):
+            continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
         if title or any(shadow.startswith(t, end) for t in ctx.titles):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
@@ -1715,11 +1716,14 @@ def _romanized(ctx: _Context, name: str, naming: bool = False) -> str | None:
 
 
 def _hepburn(ctx: _Context, name: str) -> str | None:
-    """A Japanese name in Hepburn, read as written or, where pykakasi cannot read a simplified
-    character (冈崎一明), in traditional characters (岡崎一明: Okazaki Kazuaki)."""
+    """A Japanese name in Hepburn, read as written, in the Japanese forms of its characters
+    (OpenCC's t2jp: 橫山真人 is 横山真人, Yokoyama Masato) or, where pykakasi cannot read a
+    simplified character (冈崎一明), in traditional characters (岡崎一明: Okazaki Kazuaki)."""
     from kzct.parse.romanize import hepburn
 
-    return hepburn(name) or hepburn(ctx.scripts.traditional(ctx.scripts.simplified(name)))
+    traditional = ctx.scripts.traditional(ctx.scripts.simplified(name))
+    return hepburn(name) or hepburn(ctx.scripts.japanese(name)) or hepburn(traditional) \
+        or hepburn(ctx.scripts.japanese(traditional))
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],
