@@ -1722,8 +1722,8 @@ def _hepburn(ctx: _Context, name: str) -> str | None:
     from kzct.parse.romanize import hepburn
 
     traditional = ctx.scripts.traditional(ctx.scripts.simplified(name))
-    return hepburn(name) or hepburn(ctx.scripts.japanese(name)) or hepburn(traditional) \
-        or hepburn(ctx.scripts.japanese(traditional))
+    return hepburn(ctx.scripts.japanese(name)) or hepburn(name) \
+        or hepburn(ctx.scripts.japanese(traditional)) or hepburn(traditional)
 
 
 def alias_list(names: Iterable[str], primary: Iterable[str | None],
