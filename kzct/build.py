@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.model import Defect, Entity, Event, Group, Ref, Sentence
+from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Sentence
 from kzct.text import Scripts, fold, has_cjk
 
 if TYPE_CHECKING:
@@ -106,6 +106,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,
                             document.infobox)
+    entities, events = designated_entities(entities, groups, events, text, name)
     warnings: tuple[str, ...] = ()
     if document.controls:
         first = document.controls[0]
@@ -119,6 +120,43 @@ def build_article(name: str, path: str, text: str, digest: str,
         warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
     )
+
+
+def designated_entities(entities: list[Entity], groups: list[Group], events: list[Event],
+                        text: str, seed: str) -> tuple[list[Entity], list[Event]]:
+    """The entities, and an organisation for each designated group no rule found as one
+    (`世界维吾尔青年代表大会`): the designated groups are organisations too, found by ``search``
+    and ``show`` under their designations' ``id``, with a mention where each is designated; and
+    the events, each naming the ones its sentence designates."""
+    known = {e.id for e in entities}
+    extra: dict[str, Entity] = {}
+    for group in groups:
+        if group.action is None or group.id in known:
+            continue
+        start, end = group.source.span
+        mention = Mention(text=text[start:end], sentence=group.status_text,
+                          section=group.source.section, span=group.source.span, refs=group.refs)
+        kept = extra.get(group.id)
+        if kept is None:
+            extra[group.id] = Entity(
+                id=group.id, kind="group", name_zh=group.name_zh, name_latin=group.name_latin,
+                name_en=group.name_en, aliases=group.aliases, role=None, mentions=(mention,),
+                seed=seed, name_en_source=group.name_en_source if group.name_en else None)
+        elif mention not in kept.mentions:
+            extra[group.id] = kept._replace(mentions=(*kept.mentions, mention))
+    if not extra:
+        return entities, events
+    out = []
+    for event in events:
+        named = [(e.id, m.text) for e in extra.values() for m in e.mentions
+                 if event.span[0] <= m.span[0] < event.span[1]]
+        new = [(i, t) for i, t in named if i not in event.group_ids]
+        if new:
+            event = event._replace(
+                groups=(*event.groups, *dict.fromkeys(t for _i, t in new)),
+                group_ids=(*event.group_ids, *dict.fromkeys(i for i, _t in new)))
+        out.append(event)
+    return entities + list(extra.values()), out
 
 
 def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> dict[str, str]:

@@ -340,3 +340,18 @@ def test_a_table_of_designations(builder) -> None:
         ("甲运动", "PAK", "PK", "listed", "terrorist", "2013"),
         ("甲运动", "欧盟", "EU", "listed", "terrorist", "2002-05")]
     assert {g.article_country for g in index.groups} == {None}  # about an organisation
+
+
+def test_designated_groups_are_organisations(builder) -> None:
+    """A designated group no rule found as an organisation is one: an entity under its
+    designation's id (search and show find it), named by the event of its sentence."""
+    from kzct.store.database import build_index
+
+    text = "2003年12月15日，中国公安部公布首批恐怖组织名单，其中就有甲伊斯兰运动，此外还有乙青年代表大会。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    designated = {g.id: g.name_zh for g in index.groups if g.action is not None}
+    assert set(designated.values()) == {"甲伊斯兰运动", "乙青年代表大会"}
+    organisations = {e.id: e.name_zh for e in index.entities if e.kind == "group"}
+    assert designated.items() <= organisations.items()
+    [event] = index.events
+    assert set(designated) <= set(event.group_ids)
