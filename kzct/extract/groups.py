@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -79,7 +80,7 @@ _ADDED = re.compile(
     rf"添加到|添加入|认定为|宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
-    rf"(?P<items>{_ITEMS})(?:也|均|都|已|亦|仍)*(?P<verb>在|位于|列在|列于)[^。；]{{0,24}}?"
+    rf"(?P<items>[^。；：:，,在]{{1,60}}?)(?:也|均|都|已|亦|仍)*(?P<verb>在|位于|列在|列于)[^。；]{{0,24}}?"
     rf"{_LIST_WORD}(?:中|上|之中|之内|里)")
 # …恐怖组织名单，其中就有A，此外还有B、C
 _AMONG = re.compile(r"(?P<verb>其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
@@ -89,7 +90,7 @@ _PRONOUN_AS = re.compile(
     rf"{_LIST_WORD}")
 # A在乌兹别克斯坦…遭到政府取缔 / A被禁 / A在德国被禁
 _BANNED = re.compile(
-    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{{1,100}}?)?"
+    r"(?P<items>[^。；：:，,在被遭]{0,60}?)(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{1,100}?)?"
     r"(?:(?:被|遭到|遭)[^。；：:，,]{0,16}?(?P<verb>取缔|查禁|禁止)|(?P<verb2>被禁)(?!止))")
 # 宣布禁止A在本国活动 / 取缔了A
 _BANS = re.compile(
@@ -112,6 +113,9 @@ DISCUSSED = "discussed"  # a group the article names but no statement designates
 _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, LISTED),
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
              (_DEEMED, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED))
+_REMOVAL_WORD = re.compile(r"除名|删除|移除|剔除")
+_GATES = {_BANNED: re.compile(r"取缔|查禁|禁止|被禁"), _BANS: re.compile(r"取缔|查禁|禁止"),
+          _REMOVED: _REMOVAL_WORD, _STRUCK: _REMOVAL_WORD, _AMONG: re.compile(r"其中|此外|另外")}
 # patterns whose items run back to the start of their clause: a subject left unsaid is there
 _SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED})
 _TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除")
@@ -258,7 +262,7 @@ def _name_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate])
 
 def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
            date: ResolvedDate | None, listed_with: bool = False,
-           known: frozenset[str] = frozenset()) -> _ListEntry | None:
+           known: AbstractSet[str] = frozenset()) -> _ListEntry | None:
     """One list item as an organisation, or None when it does not read as one. ``listed_with``
     organisations in one list, a wikilink's whole text is one too (`[[伊扎布特]]`); a name of
     ``known``, one an earlier statement designated, is one wherever written."""
@@ -333,7 +337,9 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
     """Each designation once, in the order the article first states it: one per organisation,
     authority and action, with the earliest date the article gives it."""
     entries: dict[object, list[_ListEntry]] = {}
-    named: list[tuple[int, int, str]] = []  # organisations named so far: sentence, end, name
+    # the organisations named so far, by paragraph: sentence, end, name; and all their names
+    named: dict[int, list[tuple[int, int, str]]] = {}
+    known: set[str] = set()
 
     def add(entry: _ListEntry) -> None:
         """One record per organisation, authority, action and date: a statement again (the
@@ -356,17 +362,23 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
         if not _TRIGGER.search(shadow):
             continue  # every designation names a list or says a ban (the cheap test first)
         found: dict[object, _ListEntry] = {}
+        clauses = _Clauses(shadow)
         # the organisations named first, then the pronouns that stand for them
         for pronouns in (False, True):
             for pattern, action in _PATTERNS:
+                if not _GATES.get(pattern, _HAS_LIST).search(shadow):
+                    continue  # the word every match holds (the cheap test first)
                 for m in pattern.finditer(shadow):
                     for entry in _read(sentences, position, m, pattern, action, dates, reading,
-                                       named, pronouns):
+                                       _Context(named.get(sentence.paragraph, []), known,
+                                                clauses), pronouns):
                         key = (entry.sentence.number, entry.start, entry.end, entry.action,
                                entry.authority)
                         found.setdefault(key, entry)
             if not pronouns:
-                named.extend((position, e.end, e.simple) for e in found.values())
+                named.setdefault(sentence.paragraph, []).extend(
+                    (position, e.end, e.simple) for e in found.values())
+                known.update(e.simple for e in found.values())
         for entry in sorted(found.values(), key=lambda e: e.start):
             add(entry)
     for entry in _table_rows(sentences, reading):
@@ -456,32 +468,66 @@ def _same_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
+class _Clauses:
+    """Where the clauses of a sentence begin: after 。；！？ (its sentence clauses) and after
+    any clause mark (its comma clauses too), found by bisection: a statement's clause costs
+    no scan of the text before it."""
+
+    def __init__(self, shadow: str) -> None:
+        self.starts = [c.end() for c in _CLAUSE_START.finditer(shadow)]
+        self.marks = [c.end() for c in _CLAUSE_MARK.finditer(shadow)]
+
+    def start(self, pos: int) -> int:
+        """Where the sentence clause holding ``pos`` begins."""
+        i = bisect.bisect_right(self.starts, pos)
+        return self.starts[i - 1] if i else 0
+
+    def mark(self, pos: int, floor: int = 0) -> int:
+        """Where the comma clause holding ``pos`` begins (at ``floor`` at least)."""
+        i = bisect.bisect_right(self.marks, pos)
+        return max(floor, self.marks[i - 1] if i else 0)
+
+    def before(self, pos: int, floor: int) -> list[int]:
+        """The clause starts between ``floor`` and ``pos``."""
+        return self.marks[bisect.bisect_left(self.marks, floor):bisect.bisect_right(self.marks, pos)]
+
+
+class _Context(NamedTuple):
+    named: list[tuple[int, int, str]]  # the organisations its paragraph named before
+    known: set[str]  # every organisation's name designated before
+    clauses: _Clauses
+
+
 def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: re.Pattern[str],
           action: str, dates: dict[int, list[ResolvedDate]], reading: _Reading,
-          named: list[tuple[int, int, str]], pronouns: bool) -> list[_ListEntry]:
+          context: _Context, pronouns: bool) -> list[_ListEntry]:
     """The designations one match states: its organisations, each by each authority; with
     ``pronouns``, those of its pronouns and unsaid subjects only."""
     sentence = sentences[position]
     shadow = sentence.shadow
-    if pattern is _AMONG and not _HAS_LIST.search(shadow, 0, m.start()):
+    if pattern is _AMONG and not _HAS_LIST.search(shadow, max(0, m.start() - 5 * _LOOK_BACK),
+                                                  m.start()):
         return []
     if pattern is _ON_LIST and _KEEPER.match(shadow, m.end()):
         return []
-    clause = max((c.end() for c in _CLAUSE_START.finditer(shadow, 0, m.start())), default=0)
-    if pattern is _INTRO and not _LIST_OR_VERB.search(shadow, clause, m.start("items")):
+    clause = context.clauses.start(m.start())
+    near = max(clause, m.start() - _LOOK_BACK)  # how far back a word may bear on the statement
+    if pattern is _INTRO and not _LIST_OR_VERB.search(shadow, near, m.start("items")):
         return []  # `极端组织中影响最大的有三个：`: organisations described, not designated
     start, end = m.span("items")
     verb = m.start("verb") if m.group("verb") else m.start("verb2")
     # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
-    if _NOT_DONE.search(shadow, clause, start) or _NOT_DONE.search(shadow, end, m.end()):
+    if _NOT_DONE.search(shadow, max(near, start - _LOOK_BACK), start) \
+            or _NOT_DONE.search(shadow, end, m.end()):
         return []
-    if action == LISTED and "不再" in shadow[clause:verb]:
+    if action == LISTED and "不再" in shadow[max(near, verb - _LOOK_BACK):verb]:
         action = DELISTED  # `不再把A列为恐怖组织`
-    elif action == LISTED and _BAN_WORD.search(shadow, clause, m.end()):
+    elif action == LISTED and _BAN_WORD.search(shadow, near, m.end()):
         action = BANNED  # `遭到…取缔的恐怖组织包括`
-    label = next((name for word, name in _LABELS if word.search(shadow, clause, m.end())), None)
+    label = next((name for word, name in _LABELS if word.search(shadow, near, m.end())), None)
     # `A也在…名单中` states what is so, not when it became so
-    date = _listing_date(sentence, sentences, dates, start, after=pattern is not _ON_LIST,
+    date = _listing_date(sentence, sentences, dates, start, context.clauses,
+                         after=pattern is not _ON_LIST,
                          follows=pattern in (_INTRO, _AMONG))
     own_dates = dates.get(sentence.number, [])
     items: list[tuple[Sentence, int, int, ResolvedDate | None]] = []
@@ -498,8 +544,8 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
             a = _lead_end(sentence, a, b, own_dates)
             items.append((sentence, a, _name_end(sentence, a, b, own_dates), date))
     authorities: list[Authority | None] = list(_authorities(sentences, position, m, clause,
-                                                            reading))
-    known = frozenset(name for _at, _end, name in named)
+                                                            reading, context.clauses))
+    known, named = context.known, context.named
     entries: list[_ListEntry | None] = []
     for item, a, b, item_date in items:
         word = item.shadow[a:b].strip(" “”「」『』\"'")
@@ -567,7 +613,7 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
 
 
 def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], clause: int,
-                 reading: _Reading) -> list[Authority]:
+                 reading: _Reading, clauses: _Clauses) -> list[Authority]:
     """Who the match says designated: the agent after 被/遭 (the nearest before the verb), the
     list's owner, where a ban holds, the subject before the items or the verb, an earlier clause
     of the sentence, the section's heading; [] where the article does not say."""
@@ -576,8 +622,7 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     start, end = m.span("items")
     verb = m.start("verb") if m.group("verb") else m.start("verb2")
     # the clause between commas that holds the statement (`…，美國亦…便将其认定为…，`)
-    clause = max([clause, *(c.end() for c in _CLAUSE_MARK.finditer(shadow, clause,
-                                                                    min(start, verb)))])
+    clause = clauses.mark(min(start, verb), floor=clause)
     places: list[tuple[int, int]] = []
     passive = [p for p in _PASSIVE.finditer(shadow, clause, verb) if not start <= p.start() < end]
     if passive:
@@ -596,9 +641,11 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
             if found:
                 return found
     # an earlier clause of the sentence, the nearest first (`美國亦…便将其认定为…，…將其正式除名`)
-    marks = [c.end() for c in _CLAUSE_MARK.finditer(shadow, 0, clause)]
-    bounds = [0, *marks, clause]
-    for a, b in reversed(list(zip(bounds, bounds[1:]))):
+    # (a few clauses back: a subject stands near; and the cost stays linear in the sentence)
+    floor = max(0, clause - _LOOK_BACK)
+    marks = [c for c in clauses.before(clause - 1, floor) if c < clause]
+    bounds = [floor, *marks, clause]
+    for a, b in list(reversed(list(zip(bounds, bounds[1:]))))[:_CLAUSES_BACK]:
         found = _authority_names(shadow[a:b], sentences, position, reading, first_only=True)
         if found:
             return found
@@ -608,6 +655,10 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
         if found:
             return found
     return []
+
+
+_LOOK_BACK = 200  # characters before the statement's clause where its authority may stand
+_CLAUSES_BACK = 4
 
 
 def _authority_names(text: str, sentences: list[Sentence], position: int, reading: _Reading,
@@ -742,7 +793,7 @@ def _item_end(shadow: str) -> int:
 
 def _listing_date(
     sentence: Sentence, sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
-    before: int, after: bool = True, follows: bool = False,
+    before: int, clauses: _Clauses, after: bool = True, follows: bool = False,
 ) -> ResolvedDate | None:
     """The last date before the items (at ``before``) in their clause, else the sentence's
     leading date (`2016年7月15日，英国内政部公布…根据2000年《反恐怖主义法案》…，其中有…`: 2000
@@ -752,7 +803,7 @@ def _listing_date(
     before or after (`在…之后`) is no date of this, nor is one of an earlier clause."""
     shadow = sentence.shadow
     own = [d for d in dates.get(sentence.number, []) if not _background(shadow, d)]
-    clause = max((c.end() for c in _CLAUSE_MARK.finditer(shadow, 0, before)), default=0)
+    clause = clauses.mark(before, floor=max(0, before - _LOOK_BACK))
     near = [d for d in own if clause <= d.start < before]
     if near:
         return near[-1]
