@@ -227,7 +227,9 @@ def test_designation_lists_in_other_words(builder, phrasing, script) -> None:
      "哈萨克斯坦政府为恐怖组织提供庇护，尤其是本•拉登旗下的基地组织。",
      "2016年7月15日，英国公布的名单包括70个被英国政府禁止的国际恐怖组织。",
      # who keeps the list is not on it
-     "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。"],
+     "2005年，联合国安理会在其恐怖组织名单上增加了两个组织。",
+     # a ban aimed at is none done
+     "1954年底，某国政府为了禁止甲伊斯兰运动，故加强检查清真寺。"],
 )
 def test_what_is_no_designation(builder, text) -> None:
     from kzct.store.database import build_index

@@ -126,10 +126,10 @@ _BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
 # the label the list's own word gives
 _LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extremist"),
            (re.compile(r"非法|违禁"), "illegal"))
-# A listing asked for, proposed or denied is no listing (`要求…将伊扎布特列入…名单`,
-# `该组织并没有被…认定是恐怖组织`).
+# A listing asked for, proposed, denied or aimed at is no listing (`要求…将伊扎布特列入…名单`,
+# `该组织并没有被…认定是恐怖组织`, `为了禁止伊扎布特，故加强检查…`).
 _NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|(?<![模虚草])拟|准备|试图|"
-                       r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认|是否|如果|若")
+                       r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认|是否|如果|若|为了|以便|旨在")
 # `联合国安理会在其恐怖组织名单上增加了…`: who keeps the list, not what is on it
 _KEEPER = re.compile(r"\s*(?:增加|加入|列入|添加|新增|增列|公布|发布|更新|列出)")
 # What may stand before an item's name in its clause: a date, a preposition (`2005年`, `于2006年把`)
