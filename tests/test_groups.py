@@ -53,7 +53,8 @@ def test_other_authorities_with_by(run) -> None:
         # `该组织在乌兹别克斯坦遭到当局禁止`: the pronoun is the group the sentence named first
         ("Tablighi Jamaat", "Uzbekistan", "banned", None)]
     # a country by its code (either ISO 3166-1 form), its English name, either script
-    for who in ("KG", "kgz", "Kyrgyzstan", "吉尔吉斯斯坦", "吉爾吉斯斯坦"):
+    # (and another name of the country: a place of the article, or one ISO 3166 gives)
+    for who in ("KG", "kgz", "Kyrgyzstan", "吉尔吉斯斯坦", "吉爾吉斯斯坦", "Kyrgyz Republic"):
         found = run("groups", "--by", who, "--json").json()
         assert [(g["name_zh"], g["authority_code"]) for g in found] == [("伊扎布特", "KG")], who
     assert len(run("groups", "--by", "哈萨克斯坦", "--json").json()) == len(LISTED)

@@ -342,12 +342,14 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
     known: set[str] = set()
 
     def add(entry: _ListEntry) -> None:
-        """One record per organisation, authority, action and date: a statement again (the
-        lead's `2002年9月` and the body's `2002年9月11日`) is the same record, at the more
-        precise date; another date is another record (a listing renewed)."""
+        """One record per organisation, authority (its country or body), action and date: a
+        statement again (the lead's `2002年9月` and the body's `2002年9月11日`; an undated
+        `美国` and `美国财政部` on 2002-08-26) is the same record, at the more precise date;
+        another date is another record (a listing renewed)."""
         group: object = id(entry.curated) if entry.curated is not None else (
             "subject" if entry.simple in reading.subject else entry.simple)
-        key = (group, entry.authority.written if entry.authority else None, entry.action)
+        who = entry.authority.code or entry.authority.written if entry.authority else None
+        key = (group, who, entry.action)
         kept = entries.setdefault(key, [])
         for i, other in enumerate(kept):
             if _same_date(other.date, entry.date):

@@ -34,7 +34,7 @@ def _refs(ids: tuple[str, ...]) -> list[str]:
 
 def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: bool) -> None:
     """One row per designation. Who designated is shown where the rows say more than the
-    country the article is about; the action where the rows differ in it."""
+    country the article is about; the action always (with ``--all``, in the Status column)."""
     numbered = list(enumerate(records, start=1))
     designations = [g for g in records if g.action is not None]
     columns = [
@@ -45,7 +45,7 @@ def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: b
     if any(g.authority_code != g.article_country or g.authority_code is None
            for g in designations):
         columns.append(Column("By", lambda r: _authority(r[1]), NAME))
-    if len({g.action for g in designations}) > 1 and not with_status:
+    if designations and not with_status:
         columns.append(Column("Action", lambda r: r[1].action or "", SHORT))
     columns.append(Column("Date", lambda r: r[1].listed_on or "—", SHORT))
     if with_status:  # a designation's status is its action; a group's only discussed, its quote

@@ -46,6 +46,25 @@ def list_groups(index: Index, flt: GroupFilter = GroupFilter(),
                  or g in chosen])
 
 
+def _country_of(index: Index, query: str) -> str | None:
+    """The ISO 3166-1 code of the country ``query`` names: a place of the article it resolves
+    to (`中国`, `英國`), else pycountry's names and codes (`Turkey`, `PRC` is none)."""
+    from kzct.queries.search import resolve
+
+    found = resolve(index, query, "place")
+    if found.match != "none" and found.hits and found.hits[0].entity.country \
+            and found.hits[0].entity.place_type == "country":
+        return str(found.hits[0].entity.country)
+    if not query.isascii():
+        return None
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(query).alpha_2)
+    except LookupError:
+        return None
+
+
 class UnknownName(ValueError):
     """A filter's name that matches nothing the article holds; ``known`` what it holds."""
 
@@ -81,6 +100,9 @@ def _authority_matcher(index: Index, by: str | None,
     # the countries and bodies the query names (哈萨克斯坦 names 哈萨克斯坦政府's country, and so
     # its 最高法院 too)
     chosen = [g for g in designations if named(g)]
+    if not chosen:
+        code = _country_of(index, query)  # `中国`, `Turkey`: a country the article names
+        chosen = [g for g in designations if code and g.authority_code == code]
     if not chosen:
         known = sorted({g.authority_en or g.authority or "" for g in designations} - {""})
         raise UnknownName(query, known)
