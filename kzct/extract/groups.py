@@ -62,8 +62,8 @@ if TYPE_CHECKING:
 
 _ORG = r"(?:恐怖|极端|恐怖主义|极端主义|非法|被禁|违禁)(?:主义)?(?:组织|团体|集团|势力)"
 _LIST_WORD = rf"(?:{_ORG}|名单|清单|列表|黑名单)"
-# An item list is bounded: every pattern runs in time linear in the sentence
-_ITEMS = r"[^。；：:，,]{1,60}?"
+# An item list is bounded, and no item runs across the word that ends it (在, 被): every pattern
+# runs in time linear in the sentence
 _ITEMS_OR_NONE = r"[^。；：:，,]{0,60}?"
 # …恐怖组织包括：A、B和C / 名单如下：
 _INTRO = re.compile(
@@ -162,9 +162,9 @@ _EXCEPT = re.compile(r"除(?:了)?[^。；：:，,]{1,60}?(?:之外|以外|外)"
 _PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*")
 _OWNER = re.compile(r"(?:在|于|自|从)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?(?:名单|清单|列表)")
 # A body of a state after its country's name, or alone (最高法院: its country said elsewhere)
-_BODY = (r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
-         r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
-_BODY_AFTER = re.compile(_BODY)
+_BODY_AFTER = re.compile(
+    r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
+    r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
 _BODY_ALONE = re.compile(r"(?:最高法院|宪法法院|检察院|总检察长|检察总长|国务院|外交部|内政部|财政部|司法部|"
                          r"国防部|公安部|安全部|议会|国会)")
 _JOINED = re.compile(r"\s*(?:、|和|与|及|以及|，|,)\s*")
