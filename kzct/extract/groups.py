@@ -114,7 +114,8 @@ _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, L
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
              (_DEEMED, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED))
 _REMOVAL_WORD = re.compile(r"除名|删除|移除|剔除")
-_GATES = {_BANNED: re.compile(r"取缔|查禁|禁止|被禁"), _BANS: re.compile(r"取缔|查禁|禁止"),
+_BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
+_GATES = {_BANNED: _BAN_WORD, _BANS: _BAN_WORD,
           _REMOVED: _REMOVAL_WORD, _STRUCK: _REMOVAL_WORD, _AMONG: re.compile(r"其中|此外|另外")}
 # patterns whose items run back to the start of their clause: a subject left unsaid is there
 _SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED})
@@ -122,7 +123,6 @@ _TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
 # what makes a list of organisations a designation: it is a list, or a verb says it was made
 _LIST_OR_VERB = re.compile(r"名单|清单|列表|取缔|查禁|禁止|被禁|违禁|列为|列入|认定|宣布|指定|定为|定性")
-_BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
 # the label the list's own word gives
 _LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extremist"),
            (re.compile(r"非法|违禁"), "illegal"))
@@ -167,7 +167,7 @@ _BODY_AFTER = re.compile(
     r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
 _BODY_ALONE = re.compile(r"(?:最高法院|宪法法院|检察院|总检察长|检察总长|国务院|外交部|内政部|财政部|司法部|"
                          r"国防部|公安部|安全部|议会|国会)")
-_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|，|,)\s*")
+_JOINED = re.compile(rf"\s*(?:{_SPLIT.pattern})\s*")  # the joiners of a list, and the spaces
 # a clause that says the date came before or after what it states (`在…之后`)
 _BACKGROUND = re.compile(r"之后|以后|之前|以前|后[，,]")
 
