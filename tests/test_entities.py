@@ -306,6 +306,11 @@ def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
         # (习, 栗): a person's, and its pinyin
         ("[[中華人民共和國主席|國家主席]] '''[[習近平|習近平]]'''", [("person", "習近平", "Xi Jinping")]),
         ("|| [[张明_(1957年)|张明]] || 2022年1月1日", [("person", "张明", "Zhang Ming")]),
+        # a city before 人 after the place it lies in is where someone is from (the Turkistan
+        # Islamic Party article's sentence)
+        ("该组织由[[新疆|新疆]][[和田地区|和田]]人[[买买提·托乎提|买买提·托乎提]]发起成立。",
+         [("person", "买买提·托乎提", None), ("place", "和田", "Gujangbagh"),
+          ("place", "新疆", "Xinjiang Uyghur Autonomous Region")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

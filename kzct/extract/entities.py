@@ -72,6 +72,8 @@ _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|合作理事会|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
     r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
     r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
+# A native of a city (`新疆和田人`): 人 that begins no word (人口, 人员)
+_NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手)")
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍. (One character that
 # begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂.)
 _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
@@ -562,7 +564,9 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         name = shadow[start:end]
         broad = any(ctx.places.places[i].kind in ("country", "region", "continent")
                     for i in hit.value)
-        if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover):
+        city = all(ctx.places.places[i].kind == "city" for i in hit.value)
+        if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
+                              native=city):
             continue
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
                 and not (_linked(sentence, start, end) and name not in ctx.places.words):
@@ -651,16 +655,19 @@ def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
 
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                    titles: list[tuple[int, int]] | None = None, strong: bool = False,
-                   cover: _Cover | None = None) -> bool:
+                   cover: _Cover | None = None, native: bool = False) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
     religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
-    a word that runs across its edge (`新安全观` holds no Xin'an)."""
+    a word that runs across its edge (`新安全观` holds no Xin'an). A city (``native``) before 人
+    after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`)."""
     before = shadow[start - 1] if start else ""
     after = shadow[end] if end < len(shadow) else ""
     if before in _JOINERS or after in _JOINERS:
         return False
-    if _names_other_thing(ctx, shadow, end):
+    native = native and cover is not None and cover.place_ends_at(start) \
+        and _NATIVE_OF.match(shadow, end) is not None
+    if not native and _names_other_thing(ctx, shadow, end):
         return False
     if titles and _taken(titles, start, end):
         return False
