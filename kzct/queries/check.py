@@ -250,7 +250,7 @@ def _variant_defects(built: BuiltArticle, builder: Builder) -> list[Defect]:
     known_aliases: dict[tuple[str, str], tuple[str, ...]] = {}
     for entry in builder.gazetteer.entries:
         if entry.en:
-            known_aliases[(entry.kind, entry.en)] = entry.aliases
+            known_aliases[(entry.entity_kind, entry.en)] = entry.aliases
     simplified = builder.scripts.simplified
     said_one = [tuple(simplified(n) for n in names) for names in built.aliases]
     out = []
