@@ -264,7 +264,7 @@ def test_pinned_designations(records) -> None:
         ("世界维吾尔青年代表大会", "中华人民共和国公安部", "CN", "listed", "2003-12-15"),
         ("东突厥斯坦新闻信息中心", "中华人民共和国公安部", "CN", "listed", "2003-12-15"),
         (etim, "美国财政部", "US", "listed", "2002-08-26"),
-        (etim, "美国国务院", "US", "banned", "2004-04-29"),
+        (etim, "美国国务院", "US", "listed", "2004-04-29"),  # those barred from entry: no ban
         (etim, "美方", "US", "listed", "2016-09-03"),  # re-listed
         (etim, "阿联酋", "AE", "listed", "2014"),
         (etim, "英国政府", "GB", "banned", "2016-07-15"),  # the UK's list, not its 2000 act

@@ -317,6 +317,10 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         ("甲组织被多国列入恐怖组织名单。", [("甲组织", None, "listed", "terrorist", None)]),
         # organisations described, not designated
         ("在中亚的极端组织中影响最大的有三个：甲运动、乙运动和丙组织。", []),
+        # a list of those barred from entry lists them and bans nothing (the Turkistan Islamic
+        # Party article's sentence)
+        ("2004年4月29日，美国国务院将甲组织添加入“被禁入境的恐怖组织名单”。",
+         [("甲组织", "US", "listed", "terrorist", "2004-04-29")]),
     ],
 )
 def test_designations_in_other_words(builder, text, found) -> None:
@@ -358,3 +362,15 @@ def test_designated_groups_are_organisations(builder) -> None:
     assert designated.items() <= organisations.items()
     [event] = index.events
     assert set(designated) <= set(event.group_ids)
+
+
+def test_an_organisations_card_shows_its_designations(run) -> None:
+    """`show` of a designated group lists its designations, as `groups --by all` gives them."""
+    shown = run("show", "Hizb ut-Tahrir", "--json").json()
+    assert [(g["authority_code"], g["action"], g["listed_on"]) for g in shown["designations"]] \
+        == [("KZ", "banned", "2006-10-12"), ("UZ", "banned", None), ("TJ", "banned", None),
+            ("KG", "banned", None)]
+    table = run("show", "Hizb ut-Tahrir").out
+    assert "banned as terrorist by Kazakhstan (哈萨克斯坦政府), 2006-10-12" in table
+    person = run("show", "Tusupbekov", "--json").json()
+    assert person["designations"] == []

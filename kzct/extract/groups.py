@@ -114,7 +114,8 @@ _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, L
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
              (_DEEMED, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED))
 _REMOVAL_WORD = re.compile(r"除名|删除|移除|剔除")
-_BAN_WORD = re.compile(r"取缔|查禁|禁止|被禁")
+# (a list of those barred from entry, 被禁入境的恐怖组织名单, lists them and bans no organisation)
+_BAN_WORD = re.compile(r"取缔|查禁|(?:禁止|被禁)(?!入境|止入境)")
 _GATES = {_BANNED: _BAN_WORD, _BANS: _BAN_WORD,
           _REMOVED: _REMOVAL_WORD, _STRUCK: _REMOVAL_WORD, _AMONG: re.compile(r"其中|此外|另外")}
 # patterns whose items run back to the start of their clause: a subject left unsaid is there

@@ -613,7 +613,8 @@ def show(
         raise typer.Exit(ExitCode.AMBIGUOUS)
     record = card(index, found.hits[0].entity)
     if fmt is Format.JSON:
-        write_json(run, Shown("unique", name, record.entity, record.events, record.refs, (), ()))
+        write_json(run, Shown("unique", name, record.entity, record.events, record.refs, (), (),
+                              record.designations))
     else:
         _views().card(run, record)
 

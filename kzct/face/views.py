@@ -272,6 +272,16 @@ def card_paragraphs(record: Card) -> list[Para]:
     for (sentence, section), names in sentences.items():
         paras.append(Para(sentence, indent=2, spans=_marks(sentence, names)))
         paras.append(Para(f"({_section(section)})", "dim", indent=4))
+    if record.designations:
+        paras += [Para(""), Para(f"Designations ({len(record.designations)})", "bold")]
+    for group in record.designations:
+        who = group.authority_en or group.authority or "(not said)"
+        if group.authority and group.authority != who:
+            who += f" ({group.authority})"
+        label = f" as {group.label}" if group.label else ""
+        when = f", {group.listed_on}" if group.listed_on else ""
+        paras.append(Para(f"{group.action}{label} by {who}{when}", "bold", indent=2))
+        paras.append(Para(group.status_text, indent=4))
     paras += [Para(""), Para(f"Events ({len(record.events)})", "bold")]
     for event in record.events:
         paras.append(Para(_when(event), "bold", indent=2))

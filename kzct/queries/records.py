@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.model import Entity, Event, Mention, Ref, Span, to_json
+from kzct.model import Entity, Event, Group, Mention, Ref, Span, to_json
 
 if TYPE_CHECKING:
     from kzct.queries.search import Hit
@@ -122,10 +122,12 @@ class Card(NamedTuple):
     entity: EntityRecord
     events: tuple[Event, ...]
     refs: tuple[Ref, ...]
+    designations: tuple[Group, ...] = ()
 
 
 def card(index: Index, entity: Entity) -> Card:
-    """An entity with the events it appears in and the references behind them."""
+    """An entity with the events it appears in, the references behind them, and, for an
+    organisation, its designations (as ``groups --by all`` and ``--delisted`` give them)."""
     written = {m.text for m in entity.mentions}
     starts = sorted(m.span[0] for m in entity.mentions)
     field = {"person": "people", "place": "places", "group": "groups"}[entity.kind]
@@ -137,8 +139,10 @@ def card(index: Index, entity: Entity) -> Card:
     ids: list[str] = []
     for refs in [m.refs for m in entity.mentions] + [e.refs for e in events]:
         ids.extend(r for r in refs if r not in ids)
+    designations = tuple(g for g in index.iter_groups() if entity.kind == "group"
+                         and g.id == entity.id and g.action and g.source.seed == entity.seed)
     return Card(entity=entity_record(entity), events=tuple(events),
-                refs=tuple(index.refs_by_id(entity.seed, ids)))
+                refs=tuple(index.refs_by_id(entity.seed, ids)), designations=designations)
 
 
 
@@ -157,6 +161,7 @@ class Shown(NamedTuple):
     refs: tuple[Ref, ...]
     candidates: tuple[SearchHit, ...]
     suggestions: tuple[str, ...]
+    designations: tuple[Group, ...] = ()
 
 
 # -- GeoJSON (RFC 7946) -------------------------------------------------------------------------
