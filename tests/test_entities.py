@@ -321,6 +321,20 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("|| [[张明_(1957年)|张明]] || 2022年1月1日", [("person", "张明", "Zhang Ming")]),
         # a city before 人 after the place it lies in is where someone is from (the Turkistan
         # Islamic Party article's sentence)
+        # a division or a street right after the place it lies in (the Aum and Kunming
+        # articles' sentences), not a word (市中心区); a link's numerals are its name's
+        ("試圖進入[[熊本縣|熊本縣]]波野村（現[[阿蘇市|阿蘇市]]）。",
+         [("place", "波野村", None), ("place", "熊本縣", "Kumamoto"), ("place", "阿蘇市", "Aso")]),
+        ("3月14日下午，成都锦江区上东大街某商场。",
+         [("place", "上东大街", None), ("place", "成都", "Chengdu"),
+          ("place", "锦江区", "Jinjiang District")]),
+        ("在莫斯科市中心区发生爆炸。", [("place", "莫斯科", "Moscow")]),
+        ("位於[[山梨縣|山梨縣]][[上九一色村|上九一色村]]。",
+         [("place", "上九一色村", None), ("place", "山梨縣", "Yamanashi")]),
+        # a curated region without its suffix (印古什共和国), as the table's are (the Second
+        # Chechen War article's sentence)
+        ("一支俄軍車隊在印古什近車臣邊界處遭到伏擊。",
+         [("place", "印古什", "Ingushetia"), ("place", "車臣", "Chechnya")]),
         ("该组织由[[新疆|新疆]][[和田地区|和田]]人[[买买提·托乎提|买买提·托乎提]]发起成立。",
          [("person", "买买提·托乎提", None), ("place", "和田", "Gujangbagh"),
           ("place", "新疆", "Xinjiang Uyghur Autonomous Region")]),

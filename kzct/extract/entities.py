@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
-from kzct.parse.gazetteer import Curated, Gazetteer, Place, PlaceTable
+from kzct.parse.gazetteer import Curated, Gazetteer, Place, PlaceTable, bare_name
 from kzct.sounds import place_terms
 from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
@@ -146,6 +146,11 @@ class Names:
                                for f in (*entry.zh, *entry.aliases)])  # one OpenCC call each
         for entry in gazetteer.entries:
             chinese = [f for f in (*entry.zh, *entry.aliases) if has_cjk(f)]
+            if entry.kind == "place" and entry.place_type == "region":
+                # a region is written without its suffix too, as the table's are (印古什), where
+                # that names no other place
+                chinese += [b for f in chinese if (b := bare_name(scripts.simplified(f)))
+                            and b not in chinese and b not in places.names]
             for form in chinese:
                 simple = scripts.simplified(form)
                 for name in (simple, *scripts.regional(simple)):
@@ -742,6 +747,7 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
                 _add_made(ctx, sentence, cover, start, end, kind, names)
         for m in ctx.term_pattern.finditer(shadow):
             _termed(ctx, sentence, cover, m.start(), m.end(), names)
+            _under_place(ctx, sentence, cover, m.start(), m.end(), names)
         for m in ctx.ending_pattern.finditer(shadow):
             _ended(ctx, sentence, cover, m.end(), names)
         for noun in _SETTLEMENT_BEFORE:
@@ -767,7 +773,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
             and all(_is_name_char(c) and c in ctx.foreign for p in parts for c in p) \
             and not cover.taken(start, end) and not ctx.title_before(shadow, start):
         return ""  # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office)
-    if not 3 <= len(text) <= _MAX_PLACE or not all(map(_is_name_char, text)) \
+    # (a link's edges are sure: a numeral is part of its name, 上九一色村)
+    if not 3 <= len(text) <= _MAX_PLACE or not all(map(is_cjk, text)) \
             or cover.hard_taken(start, end) or text in ctx.places.words:
         return None
     direction, stem, term = ctx.terms.split(text)
@@ -813,6 +820,33 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
             or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
         return
     _add_made(ctx, sentence, cover, start, term_end, ctx.terms.terms[term][0], names)
+
+
+# The terms of a division of a place (县, 区, 镇, 村, 街道) or of a street in it (路, 大街): a
+# name before one, right after the place it lies in, is a place (熊本縣波野村, 锦江区上东大街)
+_DIVISIONS = frozenset({"county", "district", "town", "village", "subdistrict", "street"})
+
+
+def _under_place(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int,
+                 term_end: int, names: dict[str, tuple[str, str | None]]) -> None:
+    """A name of two or three characters and a division's term at ``[term_start, term_end)``,
+    right after a place read already: a place, as Chinese writes the larger place first. The
+    name is no word (a town's name seldom is: 市中心区 is none)."""
+    shadow = sentence.shadow
+    kind = ctx.terms.terms[shadow[term_start:term_end]][0]
+    if kind not in _DIVISIONS or cover.taken(term_start, term_end) \
+            or (term_end - term_start == 1 and (ctx.word_at(shadow, term_start)
+                                                or ctx.word_across(shadow, term_start))) \
+            or _names_other_thing(ctx, shadow, term_end):
+        return
+    for size in (2, 3):
+        start = term_start - size
+        stem = shadow[max(start, 0):term_start]
+        if start > 0 and cover.place_ends_at(start) and all(map(_is_name_char, stem)) \
+                and not cover.taken(start, term_start) and not ctx.has_word(stem) \
+                and stem not in ctx.places.words and not _DIRECTION_WORD.fullmatch(stem):
+            _add_made(ctx, sentence, cover, start, term_end, kind, names)
+            return
 
 
 def _foreign_start(ctx: _Context, shadow: str, end: int, cover: _Cover) -> int:

@@ -195,7 +195,9 @@ _SUBDIVISION_SUFFIX = re.compile(
     r"(?:(?:维吾尔|壮族|回族|藏族|蒙古族|哈萨克|朝鲜族)?自治(?:区|州|县)|特别行政区|共和国|边疆区|省|州|市|区)$")
 
 
-def _bare(name: str) -> str | None:
+def bare_name(name: str) -> str | None:
+    """A subdivision's name without its suffix (车臣共和国 is written 车臣), if two or more
+    characters remain."""
     bare = _SUBDIVISION_SUFFIX.sub("", name)
     return bare if len(bare) >= 2 else None
 
@@ -425,7 +427,7 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]]
             if _DIRECTION.fullmatch(name):
                 continue  # `西北地区` (the Northwest Territories) is a direction too
             names.setdefault(name, []).append(index)
-            short = _bare(name) if place.kind == "subdivision" else None
+            short = bare_name(name) if place.kind == "subdivision" else None
             if short and short != name and not _DIRECTION.fullmatch(short):
                 names.setdefault(short, []).append(index)
         for key in keys:
