@@ -319,6 +319,17 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # (习, 栗): a person's, and its pinyin
         ("[[中華人民共和國主席|國家主席]] '''[[習近平|習近平]]'''", [("person", "習近平", "Xi Jinping")]),
         ("|| [[张明_(1957年)|张明]] || 2022年1月1日", [("person", "张明", "Zhang Ming")]),
+        # an infobox's field that names someone and states no date is read (the Dokka Umarov
+        # article's infobox); a field with a date is not
+        ("{{Infobox President\n|name = 多卡\n|vicepresident2=[[沙米尔·巴萨耶夫|沙米尔·巴萨耶夫]]\n"
+         "|term_start=[[莫斯科]]2007年10月31日\n}}多卡是政治家。",
+         [("person", "沙米尔·巴萨耶夫", None)]),
+        # linked places joined by `·` are a list, not one person's name (the Turkistan Islamic
+        # Party article's infobox)
+        ("{{Infobox war faction\n|area = [[中國|中國]][[新疆|新疆]]·[[巴基斯坦|巴基斯坦]]·[[阿富汗|阿富汗]]\n}}"
+         "該組織成立。",
+         [("place", "中國", "China"), ("place", "巴基斯坦", "Pakistan"),
+          ("place", "新疆", "Xinjiang Uyghur Autonomous Region"), ("place", "阿富汗", "Afghanistan")]),
         # a city before 人 after the place it lies in is where someone is from (the Turkistan
         # Islamic Party article's sentence)
         # a division or a street right after the place it lies in (the Aum and Kunming

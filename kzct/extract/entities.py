@@ -572,7 +572,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     for i in hit.value)
         city = all(ctx.places.places[i].kind == "city" for i in hit.value)
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
-                              native=city):
+                              native=city, listed=_listed_link(sentence, start, end)):
             continue
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
                 and not (_linked(sentence, start, end) and name not in ctx.places.words):
@@ -661,15 +661,18 @@ def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
 
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                    titles: list[tuple[int, int]] | None = None, strong: bool = False,
-                   cover: _Cover | None = None, native: bool = False) -> bool:
+                   cover: _Cover | None = None, native: bool = False,
+                   listed: bool = False) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
     religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
     a word that runs across its edge (`新安全观` holds no Xin'an). A city (``native``) before 人
-    after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`)."""
+    after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`).
+    A joiner beside a wikilink of a list of them (``listed``: `[[巴基斯坦]]·[[阿富汗]]`) joins no
+    name."""
     before = shadow[start - 1] if start else ""
     after = shadow[end] if end < len(shadow) else ""
-    if before in _JOINERS or after in _JOINERS:
+    if (before in _JOINERS or after in _JOINERS) and not listed:
         return False
     native = native and cover is not None and cover.place_ends_at(start) \
         and _NATIVE_OF.match(shadow, end) is not None
@@ -1065,8 +1068,31 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         if ctx.known_name(shadow[start:end].replace(shadow[i], "")):
             i = end  # `努尔-苏丹`: a known name written with a hyphen
             continue
+        if _between_links(sentence, start, end):
+            i = end  # `[[巴基斯坦]]·[[阿富汗]]`: a list of linked names, not one name
+            continue
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
+
+
+def _listed_link(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a wikilink's whole text with a joiner between it and another
+    wikilink (`[[巴基斯坦]]·[[阿富汗]]`)."""
+    if not _linked(sentence, start, end):
+        return False
+    shadow = sentence.shadow
+    spans = [(a, b) for _link, a, b in _link_spans(sentence)]
+    return (start > 0 and shadow[start - 1] in _JOINERS and any(b == start - 1 for _a, b in spans)) \
+        or (end < len(shadow) and shadow[end] in _JOINERS and any(a == end + 1 for a, _b in spans))
+
+
+def _between_links(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a joiner inside ``[start, end)`` stands between two wikilinks, one ending right
+    before it and another beginning right after it."""
+    spans = [(a, b) for _link, a, b in _link_spans(sentence) if start <= a and b <= end]
+    ends, starts = {b for _a, b in spans}, {a for a, _b in spans}
+    return any(at in ends and at + 1 in starts for at in range(start, end)
+               if sentence.shadow[at] in _JOINERS)
 
 
 def _one_joiner(name: str) -> str:

@@ -776,6 +776,22 @@ def _country_code(code: str) -> str | None:
     return country_code(code)
 
 
+# The templates whose fields name people, places and organisations: infoboxes and succession
+# boxes (lowercased names' beginnings)
+_INFOBOXES = ("infobox", "信息框", "資訊框", "资讯框", "succession box")
+# A year or a full date (a field that states one is no mere list of names)
+_FIELD_DATE = re.compile(r"[0-9０-９]{3,4}\s*年|[0-9]{4}|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日")
+_NAME_TEMPLATES = ("le", "ill", "tsl", "translink", "link-", "lang")
+
+
+def _names_field(value: Wikicode) -> bool:
+    """Whether an infobox field's value names something (a wikilink, an interlanguage link) and
+    states no date."""
+    named = bool(value.filter_wikilinks(recursive=False)) or any(
+        _template_name(t).startswith(_NAME_TEMPLATES) for t in value.filter_templates(recursive=False))
+    return named and not _FIELD_DATE.search(_plain(value))
+
+
 def _template_name(node: Template) -> str:
     name = _plain(node.name).strip().lower().replace("_", " ")
     for prefix in ("template:", "模板:", "模版:"):
@@ -1033,8 +1049,16 @@ class _Walker:
             self._birth_death(params)
             return
         if shown_key is None:
-            for param, at in params:  # an infobox or another template: its references only
-                self.muted(param.value, at)
+            fields = name.startswith(_INFOBOXES)
+            for param, at in params:
+                if fields and param.showkey and _names_field(param.value):
+                    # an infobox's field that names people, places or organisations, and
+                    # states no date: a sentence of its own (`predecessor = [[…]]`)
+                    builder.end_sentence()
+                    self.walk(param.value, at)
+                    builder.end_sentence()
+                else:  # another template: its references only
+                    self.muted(param.value, at)
             return
         label_key = _LABEL.get(name)
         label = _param(params, label_key) if label_key else None
