@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.model import Entity, Event, Mention, Ref, Span, to_json
+from kzct.model import Entity, Event, Mention, Ref, Revision, Span, to_json
 
 if TYPE_CHECKING:
     from kzct.queries.search import Hit
@@ -122,6 +122,7 @@ class Card(NamedTuple):
     entity: EntityRecord
     events: tuple[Event, ...]
     refs: tuple[Ref, ...]
+    revision: Revision | None = None  # of the article, where kzct knows it (kzct.provenance)
 
 
 def card(index: Index, entity: Entity) -> Card:
@@ -137,8 +138,10 @@ def card(index: Index, entity: Entity) -> Card:
     ids: list[str] = []
     for refs in [m.refs for m in entity.mentions] + [e.refs for e in events]:
         ids.extend(r for r in refs if r not in ids)
-    return Card(entity=entity_record(entity), events=tuple(events),
-                refs=tuple(index.refs_by_id(entity.seed, ids)))
+    backing = tuple(index.refs_by_id(entity.seed, ids))
+    revision = next((r.revision for r in backing if r.revision is not None), None)
+    return Card(entity=entity_record(entity), events=tuple(events), refs=backing,
+                revision=revision or index.revision_of(entity.seed))
 
 
 
