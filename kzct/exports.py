@@ -1,7 +1,7 @@
 """MediaWiki XML exports and dumps as seeds: a Special:Export file or a database dump, plain,
 ``.bz2`` or ``.gz``, with one page or hundreds of thousands, read as a stream.
 
-The XML is read with the standard library's pull parser, a megabyte at a time, and each
+The XML is read with the standard library's pull parser, 64 KB at a time, and each
 revision is let go once it has been looked at: memory holds the page being read and the text of
 at most two of its revisions, however large the file. Each page in the main namespace becomes
 one article, named by its title (``kzct.provenance.safe_file_name``): its latest revision, or
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 EXPORT_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
 MANIFEST_FORMAT = 1
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16  # what the parser is fed at a time: its events are held until read
 # `#REDIRECT [[…]]`, or its Chinese magic word, at the start of the text: a redirect page, where
 # an old revision is picked that the page's <redirect/> element does not speak for
 _REDIRECT = re.compile(r"\s*#\s*(?:redirect|重定向)\s*(?::\s*)?\[\[", re.IGNORECASE)
@@ -174,12 +174,16 @@ def _events(path: Path) -> Iterator[tuple[_Page, _Raw | None]]:
     page: Element | None = None
     page_info: _Page | None = None
     root: Element | None = None
+    read = 0
+    tail = b""  # the end of the chunk before: a declaration may straddle two
     try:
         for chunk in _chunks(path):
-            if not root_seen and (b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk):
+            read += len(chunk)
+            if not root_seen and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
                 raise SeedError(f"seed file {path} declares a document type: MediaWiki exports "
                                 "have none, and kzct does not read one")
             parser.feed(chunk)
+            tail = chunk[-16:]
             for found in parser.read_events():
                 event, elem = cast("tuple[str, Element]", found)  # start and end: elements
                 name = _local(elem.tag)
@@ -209,11 +213,11 @@ def _events(path: Path) -> Iterator[tuple[_Page, _Raw | None]]:
                         root.clear()  # the page (or siteinfo) is done with
         parser.close()
     except ParseError as exc:
+        if not read:
+            raise SeedError(f"seed file {path} is empty") from None
         line, column = getattr(exc, "position", (0, 0))
         raise SeedError(f"seed file {path} is not well-formed XML (line {line}, column "
-                        f"{column}): {_reason(exc)}") from None
-    if not root_seen:
-        raise SeedError(f"seed file {path} is not a MediaWiki export (no XML in it)")
+                        f"{column + 1}): {_reason(exc)}") from None
 
 
 def _reason(exc: Exception) -> str:

@@ -280,6 +280,7 @@ def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
         return choice
     pick = Pick(revision=run.revision, at=run.at)
     paths: list[Path] = []
+    notes: list[str] = []
     found = False
     for path in choice.paths:
         if not is_export(path):
@@ -292,11 +293,14 @@ def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
             raise SeedError(f"seed file {path} holds no article"
                             + (f" (skipped {skipped})" if skipped else ""))
         if skipped:
-            note(f"kzct: note: {path}: {len(articles.paths)} "
-                 f"{'article' if len(articles.paths) == 1 else 'articles'}; skipped {skipped}")
+            notes.append(f"kzct: note: {path}: {len(articles.paths)} "
+                         f"{'article' if len(articles.paths) == 1 else 'articles'}; "
+                         f"skipped {skipped}")
         paths.extend(articles.paths)
     if run.revision is not None and not found:
         raise SeedError(f"no XML export given holds revision {run.revision}")
+    for line in notes:
+        note(line)
     return choice._replace(paths=paths)
 
 
