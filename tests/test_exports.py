@@ -290,3 +290,6 @@ def test_the_pages_of_an_export_are_kept_beside_their_revision(run, exports, tmp
     assert run("--no-cache", "--seed", str(exports / "export.xml"), "--at", "2014-01-01",
                "people").code == 2
     assert sorted(p.name for p in cache.iterdir()) == ["pages"]
+    # two articles, their revision files, the manifest
+    assert run("cache", "clear").out.startswith(f"removed 5 files (0.1 MB) from {cache}")
+    assert list(cache.iterdir()) == []

@@ -308,10 +308,11 @@ def _export_articles(run: Run, path: Path, pick: "Pick") -> "ExportChoice":
     """The articles of one export as wikitext files: kept in the cache, where they are read
     on the next run without reading the export again; without a cache, for this run only."""
     from kzct.exports import materialize
+    from kzct.store.cache import PAGES
 
     if run.use_cache:
         try:
-            return materialize(path, pick, run.env.cache_dir_path() / "pages")
+            return materialize(path, pick, run.env.cache_dir_path() / PAGES)
         except OSError:
             pass  # no writable cache: as without one
     try:
@@ -843,7 +844,7 @@ def diff(
     groups, timeline, people, places and sources print them. Exit code 0: no change; 1:
     changes, as diff(1).
 
-    Example: kzct diff old.wikitext new.wikitext --json | jq -r '.[] | [.kind, .change] | @tsv'
+    Example: kzct diff old.wikitext new.wikitext --json | jq -r '.[].kind'
     """
     from kzct.queries.diff import diff as run_diff
     from kzct.store.cache import load_index
