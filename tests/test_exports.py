@@ -223,6 +223,8 @@ def test_diff_reports_exactly_the_fact_changes(run, exports) -> None:
     for record, text in ((event["old"], old_text), (event["new"], new_text)):
         start, end = record["span"]
         assert record["date_text"] in text[start:end]
+    # a side named by date, the other the export's latest: the page of the first
+    assert run("diff", f"{path}@2014-05-01", str(path), "--json").json() == changes
     # the same revision twice, named by id and by date: no change, exit code 0
     same = run("diff", f"{path}@{OLD_ID}", f"{path}@2014-05-01", "--json")
     assert (same.code, same.out) == (0, "[]\n")
@@ -239,7 +241,7 @@ def test_diff_of_two_files_and_its_table(run, exports) -> None:
     old, new = (materialize(exports / "export.xml", Pick(revision=revid), pages).paths[0]
                 for revid in (OLD_ID, NEW_ID))
     table = run("diff", str(old), str(new), env={"COLUMNS": "100"})
-    assert (table.code, table.err) == (1, "")
+    assert (table.code, table.err) == (1, ""), table.err
     lines = table.out.splitlines()
     assert lines[0].split() == ["Kind", "Change", "What", "Changed", "Old", "span", "New", "span"]
     rows = [line.split()[:2] for line in lines[2:] if not line.startswith(" ")]
@@ -263,6 +265,9 @@ def test_diff_of_two_files_and_its_table(run, exports) -> None:
     (["{export}@tuesday", "{export}"], "{export}@tuesday: after @ give a revision id or a date "
      "(YYYY-MM-DD)"),
     (["{export}@2001-01-01", "{export}"], "{export} holds no article with a revision to read"),
+    (["{export}", "{export}"], "{export} holds 2 pages ('恐怖主义与哈萨克斯坦', '阿拉木图爆炸'): "
+     "name one with --page TITLE"),
+    (["{old}", "{old}", "--page", "x"], "--page picks a page of an XML export; {old} is none"),
 ])
 def test_diff_usage_errors(run, exports, tmp_path, args, message) -> None:
     old = tmp_path / "old.wikitext"

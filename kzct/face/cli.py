@@ -852,9 +852,18 @@ def diff(
     if new is None:  # an export's page: the revision before its latest, and the latest
         old_path = _diff_side(run, old, page, previous=True)
         new_path = _diff_side(run, old, page or _title(old_path))
-    else:
-        old_path = _diff_side(run, old, page)
-        new_path = _diff_side(run, new, page)
+    else:  # an export of several pages on one side: the page the other side is
+        try:
+            first: Path | None = _diff_side(run, old, page)
+        except _SeveralPages:
+            first = None
+        try:
+            new_path = _diff_side(run, new, page)
+        except _SeveralPages:
+            if first is None:
+                raise
+            new_path = _diff_side(run, new, _title(first))
+        old_path = first or _diff_side(run, old, _title(new_path))
     indexes = [load_index([path], use_cache=run.use_cache, env=run.env)
                for path in (old_path, new_path)]
     changes = list(run_diff(*indexes))
@@ -870,6 +879,10 @@ def diff(
         note(f"no change in the facts from {old} to {new if new is not None else 'its latest'}")
     if changes:
         raise typer.Exit(ExitCode.CHANGED)
+
+
+class _SeveralPages(UsageError):
+    """A side of a diff is an export of several pages, and no page was named."""
 
 
 def _title(path: Path) -> str | None:
@@ -925,9 +938,9 @@ def _diff_side(run: Run, given: Path, page: str | None, previous: bool = False) 
         of = f" of page {page!r}" if page is not None else ""
         raise SeedError(f"{path} holds no article with {which}{of}")
     if len(found) > 1:
-        titles = ", ".join(repr(_title(p)) for p in found[:3])
-        raise UsageError(f"{path} holds {len(found)} pages ({titles}…): name one with "
-                         "--page TITLE")
+        titles = ", ".join(repr(_title(p)) for p in found[:3]) + ("…" if len(found) > 3 else "")
+        raise _SeveralPages(f"{path} holds {len(found)} pages ({titles}): name one with "
+                            "--page TITLE")
     return found[0]
 
 
