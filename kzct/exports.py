@@ -33,19 +33,12 @@ from kzct.model import Revision
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-EXPORT_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
 MANIFEST_FORMAT = 1
 _CHUNK = 1 << 16  # what the parser is fed at a time: its events are held until read
 # `#REDIRECT [[…]]`, or its Chinese magic word, at the start of the text: a redirect page, where
 # an old revision is picked that the page's <redirect/> element does not speak for
 _REDIRECT = re.compile(r"\s*#\s*(?:redirect|重定向)\s*(?::\s*)?\[\[", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}Z)?")
-
-
-def is_export(path: Path) -> bool:
-    """Whether ``path`` is named as an XML export or dump is (``.xml``, ``.xml.bz2``,
-    ``.xml.gz``): by its name alone, so that nothing is opened to tell."""
-    return path.name.lower().endswith(EXPORT_SUFFIXES)
 
 
 class Pick(NamedTuple):

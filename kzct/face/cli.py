@@ -269,8 +269,7 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
 def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
     """The seeds with each XML export replaced by its articles (at the revision --revision or
     --at picks), and a note on stderr of the pages each skipped."""
-    from kzct.exports import Pick, is_export
-    from kzct.face.render import note
+    from kzct.seeds import is_export
 
     if not any(is_export(p) for p in choice.paths):
         if run.revision is not None or run.at is not None:
@@ -278,6 +277,9 @@ def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
             raise UsageError(f"{option} picks a revision of an XML export, and no --seed is "
                              "one (.xml, .xml.bz2, .xml.gz)")
         return choice
+    from kzct.exports import Pick
+    from kzct.face.render import note
+
     pick = Pick(revision=run.revision, at=run.at)
     paths: list[Path] = []
     notes: list[str] = []
@@ -896,8 +898,9 @@ def _title(path: Path) -> str | None:
 def _diff_side(run: Run, given: Path, page: str | None, previous: bool = False) -> Path:
     """The wikitext file of one side of a diff: ``given`` itself, or the article an export
     (``EXPORT``, ``EXPORT@ID``, ``EXPORT@DATE``) holds at that revision."""
-    from kzct.exports import Pick, at_bound, is_export
+    from kzct.exports import Pick, at_bound
     from kzct.provenance import read_revision
+    from kzct.seeds import is_export
 
     path, spec = given, None
     if not given.exists() and "@" in given.name:
