@@ -868,6 +868,10 @@ def diff(
         old_path = first or _diff_side(run, old, _title(new_path))
     indexes = [load_index([path], use_cache=run.use_cache, env=run.env)
                for path in (old_path, new_path)]
+    from kzct.face.render import note
+
+    for warning in (w for index in indexes for w in index.warnings):
+        note(f"kzct: warning: {warning}")
     changes = list(run_diff(*indexes))
     if fmt is Format.JSON:
         from kzct.face.render import write_json
@@ -876,8 +880,6 @@ def diff(
     elif changes:
         _views().diff_table(run, changes)
     else:
-        from kzct.face.render import note
-
         note(f"no change in the facts from {old} to {new if new is not None else 'its latest'}")
     if changes:
         raise typer.Exit(ExitCode.CHANGED)
