@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Sentence
+from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Revision, Sentence
 from kzct.text import Scripts, fold, has_cjk
 
 if TYPE_CHECKING:
@@ -78,8 +78,10 @@ class Builder:
 
 
 def build_article(name: str, path: str, text: str, digest: str,
-                     builder: Builder | None = None) -> BuiltArticle:
-    """Parse and extract one article. Never raises on any text."""
+                     builder: Builder | None = None,
+                     revision: Revision | None = None) -> BuiltArticle:
+    """Parse and extract one article. Never raises on any text. ``revision``: which revision of
+    which page the text is (``kzct.provenance``), given to its references."""
     from kzct.extract.entities import extract_entities
     from kzct.extract.events import date_sentences, extract_events
     from kzct.extract.groups import extract_groups
@@ -94,7 +96,7 @@ def build_article(name: str, path: str, text: str, digest: str,
         for ref_id in sentence.refs:
             backing[ref_id] = backing.get(ref_id, 0) + 1
     refs = {
-        ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name)
+        ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name, revision=revision)
         for ref_id, ref in document.refs.items()
     }
     japanese = writes_japanese(text)

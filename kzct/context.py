@@ -17,6 +17,7 @@ from typing import IO, NamedTuple
 
 SEED_ENV = "KZCT_SEED"
 CACHE_ENV = "KZCT_CACHE_DIR"
+API_ENV = "KZCT_API"
 
 
 class Environment(NamedTuple):
@@ -24,6 +25,7 @@ class Environment(NamedTuple):
 
     seed: str | None = None  # KZCT_SEED: paths separated by os.pathsep
     cache_dir: str | None = None  # KZCT_CACHE_DIR
+    api: str | None = None  # KZCT_API: the api.php kzct fetch asks
     xdg_cache_home: str | None = None  # XDG_CACHE_HOME
     home: str | None = None  # HOME, for ~/.cache
     no_cache: bool = False  # KZCT_NO_CACHE
@@ -55,6 +57,7 @@ class Environment(NamedTuple):
         return cls(
             seed=env.get(SEED_ENV) or None,
             cache_dir=env.get(CACHE_ENV) or None,
+            api=env.get(API_ENV) or None,
             xdg_cache_home=env.get("XDG_CACHE_HOME") or None,
             home=env.get("HOME") or None,
             no_cache=bool(env.get("KZCT_NO_CACHE")),
@@ -99,7 +102,11 @@ class Run:
         self.seeds: list[Path] = []  # --seed, wherever it was given
         self.no_cache = self.env.no_cache
         self.no_pager = False
+        # --revision and --at: which revision of each page an XML export given as a seed gives
+        self.revision: int | None = None
+        self.at: str | None = None
         self.output_started = False
+        self._scratch: str | None = None  # a directory of this run only (see ``scratch``)
         self.stdout_tty = _isatty(sys.stdout)
         self.stderr_tty = _isatty(sys.stderr)
 
@@ -108,12 +115,33 @@ class Run:
         return not self.no_cache
 
     def add_options(self, seeds: list[Path] | None = None, no_cache: bool = False,
-                    no_pager: bool = False) -> None:
-        """The global options, given before the command or after it (both count)."""
+                    no_pager: bool = False, revision: int | None = None,
+                    at: str | None = None) -> None:
+        """The global options, given before the command or after it (both count; of
+        ``revision`` and ``at``, the one given last)."""
         for seed in seeds or []:
             self.seeds.append(seed)
         self.no_cache = self.no_cache or no_cache
         self.no_pager = self.no_pager or no_pager
+        self.revision = revision if revision is not None else self.revision
+        self.at = at if at is not None else self.at
+
+    def scratch(self) -> Path:
+        """A directory for files this run writes and no later run reads (the articles of an
+        export under ``--no-cache``), removed by ``close``."""
+        if self._scratch is None:
+            import tempfile
+
+            self._scratch = tempfile.mkdtemp(prefix="kzct-")
+        return Path(self._scratch)
+
+    def close(self) -> None:
+        """Remove what this run kept only for itself."""
+        if self._scratch is not None:
+            import shutil
+
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     # -- the terminal ---------------------------------------------------------------------
     @property

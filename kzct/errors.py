@@ -11,9 +11,12 @@ class ExitCode(IntEnum):
 
     OK = 0
     ERROR = 1
+    CHANGED = 1  # `kzct diff` found changes, as diff(1) says so (a second name of ERROR)
     USAGE = 2
     NO_MATCH = 3
     AMBIGUOUS = 4
+    UNREACHABLE = 5
+    SERVER = 6
     INTERRUPTED = 130
 
 
@@ -21,7 +24,8 @@ MEANINGS = {
     ExitCode.OK: "success, including a query that matched nothing (`[]` with `--json`, a "
                  "one-line note on stderr for a table), and output cut short by its reader "
                  "(`kzct timeline \\| head -1`)",
-    ExitCode.ERROR: "`kzct check`: a finding at or above `--fail-on` (error unless given). "
+    ExitCode.ERROR: "`kzct diff`: the facts changed between OLD and NEW. "
+                    "`kzct check`: a finding at or above `--fail-on` (error unless given). "
                     "Any command: output could not be written (`kzct: error: cannot write output: No space "
                     "left on device`), or an internal error (a bug): one line on stderr; "
                     "`KZCT_DEBUG=1` shows the traceback. Also a cache database found damaged "
@@ -32,12 +36,17 @@ MEANINGS = {
     ExitCode.USAGE: "bad usage or bad input: an unknown command or option, an impossible value "
                     "(`--year abc`, `--from 2006-13`, `--min-score nan`), an empty query, a "
                     "filter name that matches nothing or several things (`--place Atlantis`), "
-                    "a missing, unreadable, empty or non-UTF-8 seed. One line on stderr says "
-                    "what is wrong",
+                    "a missing, unreadable, empty or non-UTF-8 seed, an XML export that cannot "
+                    "be read, a title the wiki calls invalid (`kzct fetch '<>'`). One line on "
+                    "stderr says what is wrong",
     ExitCode.NO_MATCH: "`kzct show NAME`: nothing matches NAME (`\"match\": \"none\"` with "
-                       "`--json`)",
+                       "`--json`). `kzct fetch`: the wiki has no such page or revision",
     ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
                         "listed (`\"match\": \"ambiguous\"` with `--json`)",
+    ExitCode.UNREACHABLE: "`kzct fetch`: the wiki cannot be reached (connection refused, no such "
+                          "host, timed out); nothing was written",
+    ExitCode.SERVER: "`kzct fetch`: the wiki kept failing (429 or 5xx after every retry) or "
+                     "answered what is not its API's JSON; nothing was written",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
@@ -54,6 +63,24 @@ class SeedError(KzctError):
 
 class UsageError(KzctError):
     """An option value that cannot mean anything (``--year abc``, ``--place Atlantis``)."""
+
+
+class NotFound(KzctError):
+    """What was asked for is not there (``kzct fetch``: no such page or revision)."""
+
+    exit_code = ExitCode.NO_MATCH
+
+
+class Unreachable(KzctError):
+    """The wiki's API cannot be reached (connection refused, no such host, timed out)."""
+
+    exit_code = ExitCode.UNREACHABLE
+
+
+class ServerError(KzctError):
+    """The wiki's API kept failing, or answered what kzct cannot read."""
+
+    exit_code = ExitCode.SERVER
 
 
 class OutputError(KzctError):

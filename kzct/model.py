@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 32
+INDEX_FORMAT = 33
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -134,6 +134,16 @@ def day_span(date: str) -> tuple[int, int]:
     return value, value
 
 
+class Revision(NamedTuple):
+    """Which revision of which wiki page an article's text is (``kzct fetch`` and the XML
+    exports record it beside the text: ``kzct.provenance``)."""
+
+    title: str  # the page's title on the wiki
+    id: int | None  # the revision id (MediaWiki's revid, or oldid)
+    timestamp: str | None  # when it was saved, as the wiki writes it: 2014-04-13T12:33:35Z
+    url: str | None  # the revision's permanent link (index.php?oldid=ID), where it is known
+
+
 class Ref(NamedTuple):
     """One reference (``<ref>``): a citation, defined once, possibly reused by name."""
 
@@ -154,6 +164,7 @@ class Ref(NamedTuple):
     span: Span | None  # the defining <ref>...</ref> in the seed
     cited_by: int = 0  # how many body sentences it backs
     seed: str = ""
+    revision: Revision | None = None  # the revision of the article it is in, where known
 
 
 class Defect(NamedTuple):

@@ -12,6 +12,8 @@ SEED_NAME = "kazakhstan-terrorism.zhwiki.wikitext"
 # What a directory seed takes: wikitext by its usual extensions (and plain text). Anything else
 # in the directory (a README, notes, images) is skipped, and said so on stderr.
 WIKITEXT_SUFFIXES = (".wikitext", ".wiki", ".mediawiki", ".txt")
+# MediaWiki XML exports and dumps, told by their names alone (``kzct.exports`` reads them)
+EXPORT_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")
 
 
 def bundled_seed() -> Path:
@@ -40,6 +42,11 @@ class SeedChoice(NamedTuple):
 
 def is_wikitext(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(WIKITEXT_SUFFIXES)
+
+
+def is_export(path: Path) -> bool:
+    """Whether ``path`` is named as an XML export or dump is: nothing is opened to tell."""
+    return path.name.lower().endswith(EXPORT_SUFFIXES)
 
 
 def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None) -> SeedChoice:

@@ -33,7 +33,7 @@ def test_readme_examples_are_real_output() -> None:
 
 
 @pytest.mark.parametrize("command", ["groups", "sources", "timeline", "search", "people", "places", "show",
-                                     "check"])
+                                     "check", "fetch", "diff"])
 def test_every_command_is_documented(command) -> None:
     assert f"### `kzct {command}" in README or f"`kzct {command}`" in README
 

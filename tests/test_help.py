@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, SEED, fresh_cache
 
 COMMANDS = ["groups", "sources", "timeline", "search", "people", "organisations", "places", "show",
-            "check", "help", "completion", "cache", "cache info", "cache clear"]
+            "check", "fetch", "diff", "help", "completion", "cache", "cache info", "cache clear"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

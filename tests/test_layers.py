@@ -13,7 +13,8 @@ from conftest import ROOT
 # base every layer may use; each later layer is a package of its own (but build, one module).
 LAYERS = [
     ("base", {"kzct", "kzct.errors", "kzct.model", "kzct.text", "kzct.context", "kzct.formats",
-              "kzct.seeds", "kzct.words", "kzct.files", "kzct.sounds"}),
+              "kzct.seeds", "kzct.words", "kzct.files", "kzct.sounds", "kzct.exports",
+              "kzct.provenance", "kzct.fetch"}),
     ("parse", {"kzct.parse", "kzct.parse.conversion", "kzct.parse.wikitext", "kzct.parse.dates",
                "kzct.parse.gazetteer", "kzct.parse.romanize"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
@@ -21,7 +22,7 @@ LAYERS = [
     ("build", {"kzct.build"}),
     ("store", {"kzct.store", "kzct.store.database", "kzct.store.cache"}),
     ("queries", {"kzct.queries", "kzct.queries.lists", "kzct.queries.search",
-                 "kzct.queries.records", "kzct.queries.check"}),
+                 "kzct.queries.records", "kzct.queries.check", "kzct.queries.diff"}),
     ("face", {"kzct.face", "kzct.face.cli", "kzct.face.views", "kzct.face.render",
               "kzct.face.layout", "kzct.face.complete", "kzct.face.shells", "kzct.__main__"}),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 SOURCE_KEYS = {"id", "number", "name", "url", "title", "publisher", "author", "date",
                "access_date", "archive_url", "archive_date", "dead", "defined", "uses", "span",
-               "cited_by", "seed"}
+               "cited_by", "seed", "revision"}
 
 
 def test_sources_json(run) -> None:
@@ -13,6 +13,7 @@ def test_sources_json(run) -> None:
     refs = result.json()
     assert len(refs) == 53
     assert all(set(r) == SOURCE_KEYS for r in refs)
+    assert {r["revision"] for r in refs} == {None}  # the bundled seed: no revision recorded
     by_id = {r["id"]: r for r in refs}
     assert by_id["TERRORORG"]["number"] == 1
     assert by_id["HT"]["cited_by"] >= 4

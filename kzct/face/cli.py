@@ -22,7 +22,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from kzct import __version__
 from kzct.context import Run
-from kzct.errors import ExitCode, UsageError
+from kzct.errors import ExitCode, SeedError, UsageError
 from kzct.face.complete import (
     complete_command,
     complete_group,
@@ -35,6 +35,7 @@ from kzct.formats import FLAGS, LIST_FORMATS, MAP_FORMATS, Format
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from kzct.exports import ExportChoice, Pick
     from kzct.model import Entity
     from kzct.parse.dates import PartialDate
     from kzct.seeds import SeedChoice
@@ -91,14 +92,39 @@ cache_app = _app(name="cache", invoke_without_command=True,
 
 # -- options declared once -------------------------------------------------------------------------
 
-SEED_HELP = ("Wikitext file, or directory of .wikitext/.wiki/.mediawiki/.txt files, to query "
-             "instead of the bundled article (repeatable; also KZCT_SEED, paths separated by "
+SEED_HELP = ("Wikitext file, directory of .wikitext/.wiki/.mediawiki/.txt files, or MediaWiki "
+             "XML export or dump (.xml, .xml.bz2, .xml.gz), to query instead of the bundled "
+             "article (repeatable; also KZCT_SEED, paths separated by "
              f"'{os.pathsep}').")
 SeedOption = Annotated[list[Path] | None, typer.Option("--seed", metavar="PATH", help=SEED_HELP)]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Build the index afresh; do not read or write the cache.")]
 NoPagerOption = Annotated[bool, typer.Option(
     "--no-pager", help="Never send a long table through the pager (KZCT_PAGER, PAGER, less).")]
+
+
+def _revision(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a revision id: a positive whole number")
+    return value
+
+
+def _at(value: str | None) -> str | None:
+    from kzct.exports import at_bound
+
+    if value is not None and at_bound(value) is None:
+        raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (or "
+                                 "YYYY-MM-DDTHH:MM:SSZ)")
+    return value
+
+
+RevisionOption = Annotated[int | None, typer.Option(
+    "--revision", metavar="ID", callback=_revision,
+    help="With an XML export as --seed: read this revision of the page that has it, not the "
+         "latest.")]
+AtOption = Annotated[str | None, typer.Option(
+    "--at", metavar="DATE", callback=_at,
+    help="With an XML export as --seed: each page as it was on DATE (YYYY-MM-DD, UTC).")]
 
 
 def _positive(value: int | None) -> int | None:
@@ -124,7 +150,8 @@ LimitOption = Annotated[int | None, typer.Option(
 FormatOptions = {fmt: Annotated[bool, typer.Option(flag, help=help_)]
                  for fmt, (flag, help_) in FLAGS.items()}
 GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCacheOption, False),
-                  ("global_no_pager", NoPagerOption, False))
+                  ("global_no_pager", NoPagerOption, False),
+                  ("global_revision", RevisionOption, None), ("global_at", AtOption, None))
 
 
 def short(text: str, room: int = 40) -> str:
@@ -162,8 +189,7 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
             ctx: typer.Context = kwargs.pop("ctx")
             run: Run = ctx.obj
             if global_options:
-                run.add_options(kwargs.pop("global_seed"), kwargs.pop("global_no_cache"),
-                                kwargs.pop("global_no_pager"))
+                run.add_options(*(kwargs.pop(option) for option, _a, _d in GLOBAL_OPTIONS))
             chosen = [fmt for fmt in formats if kwargs.pop(f"as_{fmt.value}")]
             if len(chosen) > 1:
                 raise UsageError("choose one of " + ", ".join(FLAGS[f][0] for f in chosen))
@@ -208,6 +234,8 @@ def _global(
     seed: SeedOption = None,
     no_cache: NoCacheOption = False,
     no_pager: NoPagerOption = False,
+    revision: RevisionOption = None,
+    at: AtOption = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True,
         help="Print kzct's version and exit.")] = False,
@@ -216,7 +244,7 @@ def _global(
     Chinese Wikipedia article: which organisations are banned and since when, what happened when
     and where, who is who, and where each fact comes from.
     """
-    ctx.obj.add_options(seed, no_cache, no_pager)
+    ctx.obj.add_options(seed, no_cache, no_pager, revision, at)
     if ctx.invoked_subcommand is None:  # bare `kzct`: its help, as git and gh do
         _write(ctx.obj, ctx.get_help() + "\n")
         raise typer.Exit(ExitCode.OK)
@@ -235,7 +263,65 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
         what = "file that is" if len(choice.skipped) == 1 else "files that are"
         note(f"kzct: note: skipped {len(choice.skipped)} {what} not wikitext "
              f"({', '.join(WIKITEXT_SUFFIXES)}): {names}{more}")
-    return choice
+    return _with_exports(run, choice)
+
+
+def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
+    """The seeds with each XML export replaced by its articles (at the revision --revision or
+    --at picks), and a note on stderr of the pages each skipped."""
+    from kzct.seeds import is_export
+
+    if not any(is_export(p) for p in choice.paths):
+        if run.revision is not None or run.at is not None:
+            option = "--revision" if run.revision is not None else "--at"
+            raise UsageError(f"{option} picks a revision of an XML export, and no --seed is "
+                             "one (.xml, .xml.bz2, .xml.gz)")
+        return choice
+    from kzct.exports import Pick
+    from kzct.face.render import note
+
+    pick = Pick(revision=run.revision, at=run.at)
+    paths: list[Path] = []
+    notes: list[str] = []
+    found = False
+    for path in choice.paths:
+        if not is_export(path):
+            paths.append(path)
+            continue
+        articles = _export_articles(run, path, pick)
+        found = found or articles.found_revision
+        skipped = articles.skipped.describe()
+        if not articles.paths:
+            raise SeedError(f"seed file {path} holds no article"
+                            + (f" (skipped {skipped})" if skipped else ""))
+        if skipped:
+            notes.append(f"kzct: note: {path}: {len(articles.paths)} "
+                         f"{'article' if len(articles.paths) == 1 else 'articles'}; "
+                         f"skipped {skipped}")
+        paths.extend(articles.paths)
+    if run.revision is not None and not found:
+        raise SeedError(f"no XML export given holds revision {run.revision}")
+    for line in notes:
+        note(line)
+    return choice._replace(paths=paths)
+
+
+def _export_articles(run: Run, path: Path, pick: "Pick") -> "ExportChoice":
+    """The articles of one export as wikitext files: kept in the cache, where they are read
+    on the next run without reading the export again; without a cache, for this run only."""
+    from kzct.exports import materialize
+    from kzct.store.cache import PAGES
+
+    if run.use_cache:
+        try:
+            return materialize(path, pick, run.env.cache_dir_path() / PAGES)
+        except OSError:
+            pass  # no writable cache: as without one
+    try:
+        return materialize(path, pick, run.scratch())
+    except OSError as exc:
+        raise SeedError(f"cannot write the articles of {path} to a temporary directory: "
+                        f"{exc.strerror or exc}") from None
 
 
 def _index(run: Run) -> "Index":
@@ -683,6 +769,187 @@ def check(
         raise typer.Exit(ExitCode.ERROR)
 
 
+# -- fetch, diff ---------------------------------------------------------------------------------
+
+def _revision_ids(values: list[int] | None) -> list[int] | None:
+    for value in values or []:
+        _revision(value)
+    return values
+
+
+@command(None, Format.JSON, global_options=False)
+def fetch(
+    run: Run, fmt: Format,
+    titles: Annotated[list[str] | None, typer.Argument(
+        metavar="TITLE...", show_default=False,
+        help="Page titles, as the wiki writes them (either script; a redirect is "
+             "followed).")] = None,
+    revision: Annotated[list[int] | None, typer.Option(
+        "--revision", metavar="ID", callback=_revision_ids,
+        help="Also fetch this revision (repeatable): an older text of a page.")] = None,
+    api: Annotated[str | None, typer.Option(
+        "--api", metavar="URL", help="The wiki's api.php (also KZCT_API; default: the "
+        "Chinese Wikipedia's).")] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", metavar="DIR", help="Write the files into DIR (created if need be).")] = Path("."),
+) -> None:
+    """Fetch articles from Wikipedia into wikitext files that --seed reads.
+
+    Each page's current revision (or --revision ID) through the MediaWiki Action API, written
+    byte for byte as DIR/TITLE.wikitext, with its revision (id, timestamp, permanent link)
+    beside it in a hidden .TITLE.wikitext.revision.json, which sources and show print. Prints
+    the files written, one a line (--json: what was fetched). Every article is fetched before
+    any is written: a missing page (exit code 3), an invalid title (2), a wiki that cannot be
+    reached (5) or keeps failing (6) writes nothing. 429 and 5xx answers are retried 3 times,
+    after the wait Retry-After asks for.
+
+    Example: kzct fetch 恐怖主义与哈萨克斯坦 --out articles && kzct --seed articles groups
+    """
+    from kzct.face.render import note
+    from kzct.fetch import DEFAULT_API, Client
+    from kzct.fetch import fetch as fetch_articles
+
+    if not titles and not revision:
+        raise UsageError("give a page title (or --revision ID): kzct fetch 恐怖主义与哈萨克斯坦")
+    endpoint = api or run.env.api or DEFAULT_API
+    if not endpoint.lower().startswith(("http://", "https://")):
+        raise UsageError(f"--api {short(endpoint)} is not an http(s) URL of a wiki's api.php")
+    fetched = fetch_articles(Client(endpoint, note=note), list(titles or []),
+                             list(revision or []), out)
+    if fmt is Format.JSON:
+        from kzct.face.render import write_json
+
+        write_json(run, fetched)
+    else:
+        _write(run, "".join(f"{item.path}\n" for item in fetched))
+
+
+@command(None, Format.JSON, global_options=False)
+def diff(
+    run: Run, fmt: Format,
+    old: Annotated[Path, typer.Argument(
+        metavar="OLD", show_default=False,
+        help="The older revision: a wikitext file, an XML export (its page's latest "
+             "revision), or EXPORT@ID / EXPORT@YYYY-MM-DD for one of its revisions.")],
+    new: Annotated[Path | None, typer.Argument(
+        metavar="NEW", show_default=False,
+        help="The newer revision, as OLD. Left out, with an export as OLD: the last two "
+             "revisions of its page.")] = None,
+    page: Annotated[str | None, typer.Option(
+        "--page", metavar="TITLE", help="The page of an export that holds several.")] = None,
+) -> None:
+    """What changed in the facts between two revisions of an article.
+
+    Groups and designations, events, people, places and sources: each added, removed or
+    changed (a date, a toll, a name, a listing), with its span in OLD and in NEW. An edit of the
+    markup alone (a template, conversion markup, a link's form, a heading) is no change.
+    --json prints a list of {"kind", "change", "old", "new"}, old and new the records as
+    groups, timeline, people, places and sources print them. Exit code 0: no change; 1:
+    changes, as diff(1).
+
+    Example: kzct diff old.wikitext new.wikitext --json | jq -r '.[].kind'
+    """
+    from kzct.queries.diff import diff as run_diff
+    from kzct.store.cache import load_index
+
+    if new is None:  # an export's page: the revision before its latest, and the latest
+        old_path = _diff_side(run, old, page, previous=True)
+        new_path = _diff_side(run, old, page or _title(old_path))
+    else:  # an export of several pages on one side: the page the other side is
+        try:
+            first: Path | None = _diff_side(run, old, page)
+        except _SeveralPages:
+            first = None
+        try:
+            new_path = _diff_side(run, new, page)
+        except _SeveralPages:
+            if first is None:
+                raise
+            new_path = _diff_side(run, new, _title(first))
+        old_path = first or _diff_side(run, old, _title(new_path))
+    indexes = [load_index([path], use_cache=run.use_cache, env=run.env)
+               for path in (old_path, new_path)]
+    from kzct.face.render import note
+
+    for warning in (w for index in indexes for w in index.warnings):
+        note(f"kzct: warning: {warning}")
+    changes = list(run_diff(*indexes))
+    if fmt is Format.JSON:
+        from kzct.face.render import write_json
+
+        write_json(run, changes)
+    elif changes:
+        _views().diff_table(run, changes)
+    else:
+        note(f"no change in the facts from {old} to {new if new is not None else 'its latest'}")
+    if changes:
+        raise typer.Exit(ExitCode.CHANGED)
+
+
+class _SeveralPages(UsageError):
+    """A side of a diff is an export of several pages, and no page was named."""
+
+
+def _title(path: Path) -> str | None:
+    """The page title recorded beside an article (``kzct.provenance``)."""
+    from kzct.provenance import read_revision
+
+    revision = read_revision(path)
+    return revision.title if revision is not None else None
+
+
+def _diff_side(run: Run, given: Path, page: str | None, previous: bool = False) -> Path:
+    """The wikitext file of one side of a diff: ``given`` itself, or the article an export
+    (``EXPORT``, ``EXPORT@ID``, ``EXPORT@DATE``) holds at that revision."""
+    from kzct.exports import Pick, at_bound
+    from kzct.provenance import read_revision
+    from kzct.seeds import is_export
+
+    path, spec = given, None
+    if not given.exists() and "@" in given.name:
+        head, _at, spec = str(given).rpartition("@")
+        path = Path(head)
+    if not path.exists():
+        raise SeedError(f"seed file {path} does not exist")
+    if not is_export(path):
+        if spec is not None:
+            raise UsageError(f"{given}: @{spec} picks a revision of an XML export (.xml, "
+                             f".xml.bz2, .xml.gz), and {path} is none")
+        if previous:
+            raise UsageError(f"give NEW too: {given} is not an XML export (.xml, .xml.bz2, "
+                             ".xml.gz), whose page's last two revisions OLD alone would name")
+        if page is not None:
+            raise UsageError(f"--page picks a page of an XML export; {given} is none")
+        return path
+    if spec is not None and previous:
+        raise UsageError(f"{given}: give NEW too, or the export alone for its last two "
+                         "revisions")
+    pick = Pick(title=page, previous=previous)
+    if spec is not None:
+        if spec.isdigit():
+            pick = pick._replace(revision=int(spec))
+        elif at_bound(spec) is not None:
+            pick = pick._replace(at=spec)
+        else:
+            raise UsageError(f"{given}: after @ give a revision id or a date (YYYY-MM-DD)")
+    articles = _export_articles(run, path, pick)
+    found = articles.paths
+    if pick.revision is not None:
+        found = [p for p in found if (r := read_revision(p)) is not None and
+                 r.id == pick.revision]
+        if not found:
+            raise SeedError(f"{path} holds no revision {pick.revision}")
+    if not found:
+        which = "the revision before the latest" if previous else "a revision to read"
+        of = f" of page {page!r}" if page is not None else ""
+        raise SeedError(f"{path} holds no article with {which}{of}")
+    if len(found) > 1:
+        titles = ", ".join(repr(_title(p)) for p in found[:3]) + ("…" if len(found) > 3 else "")
+        raise _SeveralPages(f"{path} holds {len(found)} pages ({titles}): name one with "
+                            "--page TITLE")
+    return found[0]
+
+
 # -- help, completion, cache -----------------------------------------------------------------------
 
 @command(None, name="help", global_options=False)
@@ -922,6 +1189,8 @@ def _run(env: Any, args: list[str]) -> int:
             if attempt or run.output_started:
                 raise
             _discard_cache(env)
+        finally:
+            run.close()
     return ExitCode.OK
 
 
@@ -933,7 +1202,7 @@ def _command_path(args: list[str], ctx: Any) -> str:
     command = typer.main.get_command(app)
     context = typer.Context(command, info_name="kzct")
     path = ["kzct"]
-    takes_value = {"--seed"}
+    takes_value = {"--seed", "--revision", "--at"}
     skip = False
     for word in args:
         if skip:

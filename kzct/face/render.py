@@ -361,8 +361,8 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
                     line.append(" " * gap)
                 line.append(value)
                 console.print(line)
-    if caption:
-        for wrapped in layout.wrap(caption, width, measure=measure):
+    for caption_line in caption.split("\n") if caption else ():
+        for wrapped in layout.wrap(caption_line, width, measure=measure):
             console.print(Text(wrapped, style="dim"))
     emit(run, _drawn(console))
 

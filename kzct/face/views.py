@@ -9,11 +9,12 @@ text column takes the rest.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
 from kzct.face.render import write_paragraphs, write_table
-from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, date_key
+from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, Revision, date_key
+from kzct.queries.diff import Change, changed_fields, span_of
 from kzct.queries.records import Card, EntityRecord, SearchHit
 
 if TYPE_CHECKING:
@@ -98,7 +99,19 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
     ]
     if with_seed:
         columns.append(Column("Seed", lambda r: r.seed, NAME))
-    write_table(run, records, columns)
+    revisions = dict.fromkeys((r.seed, r.revision) for r in records if r.revision is not None)
+    caption = "\n".join(f"{seed}: {provenance(revision)}" for seed, revision in revisions
+                         if revision is not None) or None
+    write_table(run, records, columns, caption=caption)
+
+
+def provenance(revision: Revision) -> str:
+    """Which revision an article is, in words: `revision 123 of 恐怖主义与哈萨克斯坦,
+    2014-04-13T12:33:35Z, https://…?oldid=123`."""
+    parts = [f"revision {revision.id} of {revision.title}" if revision.id is not None
+             else revision.title]
+    parts += [p for p in (revision.timestamp, revision.url) if p]
+    return ", ".join(parts)
 
 
 # -- timeline ------------------------------------------------------------------------------------
@@ -258,6 +271,8 @@ def card_paragraphs(record: Card) -> list[Para]:
         if name and name.casefold() not in {h.casefold() for h in heading}:
             heading.append(name)
     paras = [Para(" / ".join(heading), "bold"), Para(f"kind: {e.kind}")]
+    if record.revision is not None:
+        paras.append(Para(f"from: {provenance(record.revision)}"))
     if e.role:
         paras.append(Para(f"role: {e.role}"))
     shown = {h.casefold() for h in heading}
@@ -298,3 +313,63 @@ def card_paragraphs(record: Card) -> list[Para]:
 def card(run: Run, record: Card) -> None:
     write_paragraphs(run, card_paragraphs(record))
 
+
+
+# -- diff ----------------------------------------------------------------------------------------
+
+def _label(kind: str, record: Any) -> str:
+    """What a changed record is, in a few words: a group and its designation, an event's date
+    and sentence, an entity's names, a reference's id and title."""
+    if kind == "group":
+        names = " ".join(dict.fromkeys(n for n in (record.name_zh, record.name_en) if n))
+        if record.action is None:
+            return f"{names} (discussed)"
+        who = record.authority_en or record.authority
+        by = f" by {who}" if who else ""
+        return f"{names} ({record.action}{by}, {record.listed_on or 'undated'})"
+    if kind == "event":
+        return f"{_when(record)} {record.text}"
+    if kind in ("person", "place"):
+        return " / ".join(dict.fromkeys(n for n in (record.name_zh, record.name_latin,
+                                                    record.name_en) if n))
+    return f"[{record.id}] {record.title or record.url or '(never defined)'}"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def _details(change: Change) -> list[str]:
+    """The facts that changed (`date: 2006-10-31 → 2006-11-01`); a sentence reworded is said
+    by its old text, the What column showing the new."""
+    fields = [(name, old, new) for name, old, new in changed_fields(change)
+              if not (name == "dates" and old == (change.old.date,) and
+                      new == (change.new.date,))]
+    shown = [f"{name}: {_value(old)} → {_value(new)}" for name, old, new in fields
+             if name != "text"]
+    if any(name == "text" for name, _o, _n in fields) and not shown:
+        shown.append(f"was: {change.old.text}")
+    return shown
+
+
+def _span(record: Any) -> str:
+    span = span_of(record)
+    return f"{span[0]}–{span[1]}" if span else "—"
+
+
+def diff_table(run: Run, changes: list[Change]) -> None:
+    """One row per change: its kind, added/removed/changed, the record (NEW's, else OLD's),
+    the facts that changed, and its span in OLD and in NEW."""
+    columns = [
+        Column("Kind", lambda c: c.kind, SHORT),
+        Column("Change", lambda c: c.change, SHORT),
+        Column("What", lambda c: _label(c.kind, c.new if c.new is not None else c.old), TEXT),
+        Column("Changed", _details, LIST),
+        Column("Old span", lambda c: _span(c.old), SHORT),
+        Column("New span", lambda c: _span(c.new), SHORT),
+    ]
+    write_table(run, changes, columns)

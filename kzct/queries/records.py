@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.model import Entity, Event, Group, Mention, Ref, Span, to_json
+from kzct.model import Entity, Event, Group, Mention, Ref, Revision, Span, to_json
 
 if TYPE_CHECKING:
     from kzct.queries.search import Hit
@@ -123,6 +123,7 @@ class Card(NamedTuple):
     events: tuple[Event, ...]
     refs: tuple[Ref, ...]
     designations: tuple[Group, ...] = ()
+    revision: Revision | None = None  # of the article, where kzct knows it (kzct.provenance)
 
 
 def card(index: Index, entity: Entity) -> Card:
@@ -141,8 +142,10 @@ def card(index: Index, entity: Entity) -> Card:
         ids.extend(r for r in refs if r not in ids)
     designations = tuple(g for g in index.iter_groups() if entity.kind == "group"
                          and g.id == entity.id and g.action and g.source.seed == entity.seed)
-    return Card(entity=entity_record(entity), events=tuple(events),
-                refs=tuple(index.refs_by_id(entity.seed, ids)), designations=designations)
+    backing = tuple(index.refs_by_id(entity.seed, ids))
+    revision = next((r.revision for r in backing if r.revision is not None), None)
+    return Card(entity=entity_record(entity), events=tuple(events), refs=backing,
+                designations=designations, revision=revision or index.revision_of(entity.seed))
 
 
 

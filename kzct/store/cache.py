@@ -33,6 +33,7 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 MAX_AGE_DAYS = 30
 MAX_MEGABYTES = 1024  # a thousand articles take about 530 MB (each record as JSON text)
 MAX_WORDS_FILES = 64
+PAGES = "pages"  # where the articles of XML exports are written (kzct.exports.materialize)
 _DAY = 86400
 
 
@@ -139,13 +140,15 @@ class CacheFile(NamedTuple):
 
 
 def cache_files(directory: Path) -> list[CacheFile]:
-    """kzct's own files in the cache directory (databases, their journals, words files)."""
+    """kzct's own files in the cache directory (databases, their journals, words files, and
+    the articles of XML exports below ``pages/``: ``kzct.exports.materialize``)."""
     out = []
     for pattern in ("index-*.sqlite", "index-*.sqlite-journal", "index-*.sqlite-wal",
-                    "words-*.json", "places-*.json", ".tmp-*.json"):
+                    "words-*.json", "places-*.json", ".tmp-*.json", f"{PAGES}/**/*"):
         for path in sorted(directory.glob(pattern)):
             try:
-                out.append(CacheFile(path, path.stat().st_size))
+                if path.is_file() and not path.is_symlink():
+                    out.append(CacheFile(path, path.stat().st_size))
             except OSError:
                 pass
     return out
@@ -196,6 +199,10 @@ def clear(env: Environment) -> list[CacheFile]:
             removed.append(file)
         except OSError:
             pass
+    if (directory / PAGES).is_dir() and not (directory / PAGES).is_symlink():
+        import shutil
+
+        shutil.rmtree(directory / PAGES, ignore_errors=True)  # the folders left empty
     return removed
 
 

@@ -36,6 +36,7 @@ from kzct.model import (
     Event,
     Group,
     Ref,
+    Revision,
     StoredJSON,
     date_key,
     day_span,
@@ -351,6 +352,14 @@ class Index:
             Ref, "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
+    def revision_of(self, seed: str) -> Revision | None:
+        """The revision an article is (``kzct.provenance``), as its references carry it; None
+        where kzct does not know it, or the article has no reference to carry it."""
+        seed_id = next(s.id for s in self.seeds if s.name == seed)
+        rows = self._records(Ref, "SELECT data FROM refs WHERE seed = ? AND {seeds} "
+                             "ORDER BY ord LIMIT 1", (seed_id,))
+        return rows[0].revision if rows else None
+
     def events_within(self, start: int | None = None, end: int | None = None, *,
                       years: tuple[int, ...] = (), reverse: bool = False) -> Iterator[Event]:
         """Events wholly between days ``start`` and ``end`` (``YYYYMMDD``) that touch one of
@@ -536,14 +545,14 @@ def _build_in_worker(job: SeedFile, cache_dir: Path | None) -> ArticleRows:
 def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
     """One article's rows, read from its file here (where it is built: a worker process is sent
     its path, not its text)."""
-    import hashlib
-
     from kzct.build import build_article
+    from kzct.provenance import read_revision, seed_digest
     from kzct.seeds import read_seed
 
-    text = read_seed(Path(file.path)).text
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return article_rows(build_article(file.name, file.path, text, digest, builder=builder))
+    path = Path(file.path)
+    text = read_seed(path).text
+    return article_rows(build_article(file.name, file.path, text, seed_digest(text, path),
+                                      builder=builder, revision=read_revision(path)))
 
 
 def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[ArticleRows]:
@@ -611,10 +620,10 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
         if row and row[4] == stat.st_size and row[5] == stat.st_mtime_ns:
             infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
             continue
-        import hashlib
+        from kzct.provenance import seed_digest
 
         seed = read_seed(Path(file.path))
-        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
+        digest = seed_digest(seed.text, Path(file.path))  # its text, and its revision file
         if row and row[3] == digest:
             conn.execute("UPDATE seeds SET size = ?, mtime_ns = ? WHERE id = ?",
                          (stat.st_size, stat.st_mtime_ns, row[0]))
