@@ -228,7 +228,8 @@ def test_events_join_entities_by_id(module_env) -> None:
         "达斯坦·朱马别科夫": ("Dastan Jumabekov", "article"),
         "张德广": ("Zhang Deguang", "romanization")}),
     # transliterated names the article gives no Latin form of: no English name
-    ("second-chechen-war.hant", {"普京": (None, None), "沙米爾·巴薩耶夫": (None, None)}),
+    # (the infobox names them first, in full and in simplified characters)
+    ("second-chechen-war.hant", {"弗拉基米尔·普京": (None, None), "沙米尔·巴萨耶夫": (None, None)}),
 ])
 def test_english_names_and_their_sources_on_real_articles(module_env, article, expected) -> None:
     people = {p["name_zh"]: (p["name_en"], p["name_en_source"])
@@ -262,7 +263,7 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
     aum = str(CORPUS / "aum-shinrikyo.hant.wikitext")
     people = {p["name_zh"]: (p["name_en"], p["name_en_source"], p["mentions"])
               for p in kzct("--seed", aum, "people", "--json")}
-    assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 9)
+    assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 10)  # the infobox's founder too
     assert people["坂本堤"] == ("Sakamoto Tsutsumi", "romanization", 4)
     found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
              ("Shoko Asahara", "Asahara Shoko", "Asahara", "Naoko Kikuchi")}
