@@ -278,3 +278,20 @@ def test_an_event_article_states_its_year_once(module_env) -> None:
     assert by_start["3月3日，人"] == ("2014-03-03", "year from article")
     assert by_start["次日，《人民"] == ("2014-03-04", "relative")
     assert not [e for e in events if e["date"].startswith("2013")]
+
+
+def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(builder) -> None:
+    """A year-less date takes the year of the paragraph's latest sentence that begins with a
+    date, not a year inside a sentence (background: the Ghulja article's shape); a paragraph
+    with none takes its section's, before the year the article states once (the Tiananmen
+    article's shape: 2014's trial after the 2013 attack)."""
+    from kzct.store.database import build_index
+
+    text = ("'''2013年某事件'''是一起袭击。\n\n==后续==\n"
+            "2001年10月15日，甲被判死刑。甲被认定为1997年乙事件的发动者。10月16日，报纸刊登了这则消息。\n\n"
+            "2014年5月30日，检察院提起公诉。6月13日，法院公开审理。\n\n"
+            "6月16日，法院一审宣判。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    dates = {e.text[:7]: (e.date, e.date_source) for e in index.events}
+    assert dates["10月16日，"] == ("2001-10-16", "year from context")
+    assert dates["6月16日，法"] == ("2014-06-16", "year from context")

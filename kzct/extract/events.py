@@ -22,8 +22,11 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     """The resolved dates of every dated sentence, by sentence index.
 
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
-    (``year from context``) or, failing that, from a heading above it that begins with a year
-    (``year from heading``); never from another part of the article. A relative date (``3天之后``,
+    (``year from context``: the year of the latest sentence that begins with a date; a date
+    inside a sentence only where none came before, as it may be background:
+    `…被认定为1997年…的发动者。10月16日，…` follows 2001), else from a heading above it that
+    begins with a year (``year from heading``), else from an earlier paragraph of its section
+    (``year from context``); never from another part of the article. A relative date (``3天之后``,
     ``次日``, ``同年``) counts from the latest plain date before it in the section (not a decade,
     nor one with a qualifier such as ``自2002年``).
 
@@ -36,12 +39,13 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     """
     out: dict[int, list[ResolvedDate]] = {}
     paragraph_year: dict[int, int] = {}
+    section_year: int | None = None
     anchor: PartialDate | None = None
     anchor_end: PartialDate | None = None
     section: tuple[str, ...] | None = None
     for sentence in sentences:
         if sentence.section != section:
-            section, anchor, anchor_end = sentence.section, None, None
+            section, anchor, anchor_end, section_year = sentence.section, None, None, None
         heading = None
         for title in reversed(sentence.section):
             heading = heading_year(title)
@@ -53,7 +57,9 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         unplaced: list[DateMention] = []
         resolved = resolve_dates(
             mentions,
-            context_year=paragraph_year.get(sentence.paragraph),
+            # the paragraph's year, else the heading's, else the section's
+            context_year=paragraph_year.get(sentence.paragraph,
+                                            section_year if heading is None else None),
             heading=heading,
             anchor=anchor,
             anchor_end=anchor_end,
@@ -69,9 +75,17 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
-        if last.source != FROM_HEADING and not last.date.decade:
-            paragraph_year[sentence.paragraph] = last.date.year
+        if last.source != FROM_HEADING and not last.date.decade and (
+                _begins_with_date(sentence.shadow, resolved[0])
+                or sentence.paragraph not in paragraph_year):
+            paragraph_year[sentence.paragraph] = section_year = last.date.year
     return out
+
+
+def _begins_with_date(shadow: str, first: ResolvedDate) -> bool:
+    """Whether a sentence begins with its first date (`3月3日，`, `在2006年，`)."""
+    clause = _CLAUSE_END.search(shadow)
+    return first.start <= 1 and (clause is None or first.end_pos <= clause.start())
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
