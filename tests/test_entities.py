@@ -330,6 +330,15 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
          "該組織成立。",
          [("place", "中國", "China"), ("place", "巴基斯坦", "Pakistan"),
           ("place", "新疆", "Xinjiang Uyghur Autonomous Region"), ("place", "阿富汗", "Afghanistan")]),
+        # a list that ends "and other places" and holds a place: each of its names is one
+        # (the shape of the Ghulja and ETLO articles' sentences); a list of organisations is not
+        ("内容与皮山、阿克苏、库尔勒等地的传单相同。",
+         [("place", "库尔勒", "Korla"), ("place", "皮山", None), ("place", "阿克苏", "Aqsu")]),
+        ("该组织在[[马扎里沙里夫|马扎里沙里夫]]、[[霍斯特|霍斯特]]等地设立训练营。",
+         [("place", "霍斯特", "Khōst"), ("place", "马扎里沙里夫", None)]),
+        ("伊斯兰国、基地组织等地区组织。", [("group", "基地组织", "al-Qaeda")]),
+        # a name jieba knows as a person's before a generic term (the Urumqi article's shape)
+        ("維吾爾人的祖地為南疆[[塔里木盆地|塔里木盆地]]一帶。", [("place", "塔里木盆地", None)]),
         # a city before 人 after the place it lies in is where someone is from (the Turkistan
         # Islamic Party article's sentence)
         # a division or a street right after the place it lies in (the Aum and Kunming

@@ -753,6 +753,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             _under_place(ctx, sentence, cover, m.start(), m.end(), names)
         for m in ctx.ending_pattern.finditer(shadow):
             _ended(ctx, sentence, cover, m.end(), names)
+        for m in _PLACES_AND_OTHERS.finditer(shadow):
+            _listed_places(ctx, sentence, cover, m.start(), names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -784,7 +786,9 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     spans = {(place[0], place[1]) for place in cover.places}
     if (start, end) in spans or (start, end - len(term)) in spans:
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)
-    if stem in ctx.places.words or ctx.places.persons.intersection((text, stem)) \
+    # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]])
+    if stem in ctx.places.words or text in ctx.places.persons \
+            or (stem in ctx.places.persons and not term) \
             or stem in ctx.places.no_place or _ORGANISATION_AFTER.search(text) \
             or _names_other_thing(ctx, shadow, end) or (term == "省" and ctx.japanese):
         return None  # in Japanese, 省 is a ministry (法務省)
@@ -823,6 +827,45 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
             or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
         return
     _add_made(ctx, sentence, cover, start, term_end, ctx.terms.terms[term][0], names)
+
+
+# What ends a list of places: "and other places" (`皮山、阿克苏、库尔勒等地`)
+_PLACES_AND_OTHERS = re.compile(r"等(?:地区|地|城市|城镇|省份|省区|县市|国家)")
+_LIST_CLAUSE = re.compile(r"[，,。；;：:（）()\s]")
+_MAX_LISTED = 12  # names of a list read so
+_LISTED_NAME = 8  # characters of a name in it
+
+
+def _listed_places(ctx: _Context, sentence: Sentence, cover: _Cover, end: int,
+                   names: dict[str, tuple[str, str | None]]) -> None:
+    """The names of a list that ends with "and other places" (`等地`) and holds a place read
+    already are places too (`与皮山、阿克苏、库尔勒等地`: 皮山 with Aksu and Korla)."""
+    shadow = sentence.shadow
+    start = end
+    while start > 0 and end - start < _MAX_LISTED * (_LISTED_NAME + 1) \
+            and not _LIST_CLAUSE.match(shadow, start - 1):
+        start -= 1
+    spans: list[tuple[int, int]] = []
+    at = end
+    while at > start and len(spans) < _MAX_LISTED:
+        sep = shadow.rfind("、", start, at)
+        first = sep < 0
+        a = start if first else sep + 1
+        if first:  # the first name: a wikilink, else the shortest after a clear edge (与皮山)
+            a = next((i for _link, i, j in _link_spans(sentence) if j == at and i >= a),
+                     None) or next((i for i in range(at - 2, max(a, at - _LISTED_NAME) - 1, -1)
+                                    if _clear_edge(ctx, shadow, i, cover)), at)
+        spans.append((a, at))
+        if first:
+            break
+        at = sep
+    if len(spans) < 2 or not any(cover.place_ends_at(b) for _a, b in spans):
+        return
+    for a, b in spans:
+        if 2 <= b - a <= _LISTED_NAME and all(map(_is_name_char, shadow[a:b])) \
+                and not cover.taken(a, b) and not ctx.has_word(shadow[a:b]) \
+                and shadow[a:b] not in ctx.places.words:
+            _add_made(ctx, sentence, cover, a, b, None, names)
 
 
 # The terms of a division of a place (县, 区, 镇, 村, 街道) or of a street in it (路, 大街): a
