@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import opencc
 import pytest
 from conftest import DATA, SEED
@@ -35,6 +37,7 @@ SEED_FINDINGS = [
     (43, 1, "D101", "2005年2与5日"),
     (43, 1, "R301", "2005年2与5日，哈萨克斯坦警方在肯套市一处居"),
     (45, 1, "R301", "3天之后，阿拉木图警方关闭了一处伊扎布特印制宣传"),
+    (50, 151, "T103", "["),
     (66, 29, "N101", "JMCA"),
     (70, 55, "N101", "JMCA"),
     (72, 1, "R301", "在JCAM组织内，由Zhakshybek Bii"),
@@ -44,6 +47,7 @@ SEED_FINDINGS = [
     (90, 1, "R301", "2011年7月，9名涉嫌卷入在哈萨克斯坦西北[["),
     (94, 132, "R202", "<ref>http://www.romandie"),
     (94, 254, "R202", "<ref>http://www.20minute"),
+    (112, 38, "T102", "."),
     (126, 1, "R301", "2006年8月24日至26日，中哈两国政府举行了"),
     (128, 1, "R301", "这次军事演习持续了3天时间。参加军演的部队包括哈"),
     (130, 1, "R301", "一些分析人士指出这场军事演习演练的是保护[[中哈"),
@@ -75,7 +79,8 @@ def test_the_seeds_fixes_and_readings(seed_findings) -> None:
     assert fixes == {
         (6, "N101"): "Islamic Party of Eastern Turkestan", (12, "N101"): "Tusupbekov",
         (43, "D101"): "2005年2月5日", (66, "N101"): "JCAM", (70, "N101"): "JCAM",
-        (78, "N101"): "JCAM", (82, "N101"): "JCAM", (86, "T101"): "", (229, "N102"): "本·拉登",
+        (78, "N101"): "JCAM", (82, "N101"): "JCAM", (86, "T101"): "", (112, "T102"): "",
+        (229, "N102"): "本·拉登",
     }
     typo = next(f for f in seed_findings if f.code == "D101")
     assert typo.severity == "error"
@@ -109,6 +114,8 @@ KINDS = [
     ("date-typo", f"==A==\n2005年2与5日，警方查获一批书籍。{REF}\n", (2, 1, "2005年2与5日", "2005年2月5日")),
     ("date-no-year", f"==A==\n11月16日，警方逮捕了11人。{REF}\n", (2, 1, "11月16日", None)),
     ("stray-text", f"==A==\n警方逮捕了11人。1{REF}\n", (2, 10, "1", "")),
+    ("stray-punctuation", f"==A==\n警方逮捕了11人。.{REF}\n", (2, 10, ".", "")),
+    ("unbalanced-bracket", f"==A==\n警方在乌兹别克斯坦[罕市逮捕了11人。{REF}\n", (2, 10, "[", None)),
     ("name-variant", "==A==\n2005年3月16日，检察总长 Rashid Tusupbekov要求禁止伊扎布特。"
                      f"Tusupbeko的秘书说，这很重要。{REF}\n", (2, 43, "Tusupbeko", "Tusupbekov")),
     ("name-variant-zh", f"==A==\n本·拉登在2001年发表讲话。本•拉登没有出现。{REF}\n",
@@ -175,6 +182,15 @@ NOT_DEFECTS = {
     "a day of every year": f"==A==\n每年3月1日，警方举行纪念活动。{REF}\n",
     "a reference named like an unnamed one": f"==A==\n警方逮捕了11人。{REF}他们被判刑。"
         f"<ref name=\"#1\">[http://e.org/b B] C</ref>\n",
+    "a reference in a quotation's source": "==A==\n* 他说：{{Cquote|警方逮捕了11人。|author=甲|"
+        f"source=《新京报》{REF}}}}}\n",
+    "a reference in another template of the paragraph": "==A==\n警方逮捕了11人。"
+        f"{{{{efn-la|他们被判刑。{REF}}}}}\n",
+    "marks a left-out template stood between": f"==A==\n纳扎尔巴耶夫（Nazarbaev，{{{{IPA-kk|nɑ|}}}}；"
+        f"1940年生）是总统。{REF}\n",
+    "brackets of two widths, one closed in the next sentence": "==A==\n警方（据报道(有人说。"
+        f"他们）被判刑）逮捕了11人。{REF}\n",
+    "an abbreviation's full stop before Chinese punctuation": f"==A==\nAcme Inc.，警方逮捕了11人。{REF}\n",
 }
 
 
@@ -208,7 +224,7 @@ def test_check_exits_1_on_errors_and_lists_them(run) -> None:
     assert lines[4] == (f"{SEED}:43:1: D101 error: date '2005年2与5日' has a typo; read as "
                         "2005-02-05 (与 typed for 月); it could also be 2005, days 2 and 5 of a "
                         "month it does not name (与 read as 'and')")
-    assert result.err == "kzct check: 3 error(s), 12 warning(s), 15 info in 1 article\n"
+    assert result.err == "kzct check: 3 error(s), 14 warning(s), 15 info in 1 article\n"
 
 
 def test_fail_on_and_ignore(run) -> None:
@@ -216,7 +232,8 @@ def test_fail_on_and_ignore(run) -> None:
     ignored = run("check", str(SEED), "--ignore", "D101", "--ignore", "ref-undefined",
                   "--ignore", "R102", "--json")
     assert ignored.code == 0  # warnings and info only
-    assert {r["code"] for r in ignored.json()} == {"N101", "N102", "R201", "R202", "R301", "T101"}
+    assert {r["code"] for r in ignored.json()} == {"N101", "N102", "R201", "R202", "R301", "T101",
+                                                      "T102", "T103"}
     assert run("check", str(SEED), "--ignore", "D101", "--ignore", "R101", "--ignore", "R102",
                "--fail-on", "warning").code == 1
     assert run("check", str(CLEAN), "--fail-on", "info").code == 0
@@ -255,3 +272,23 @@ def test_control_characters_in_a_finding_are_inert(run, tmp_path) -> None:
     shown = str(article).replace("\x1b", "")
     assert result.out.startswith(f"{shown}:2:1: D101 error: date '2005年2与5日' has a typo")
     assert "\x1b" not in result.out
+
+
+def test_the_corpus_articles(builder) -> None:
+    """The real articles of tests/data/zhwiki: a quotation's reference backs its paragraph, an
+    event article's year (in its bold title) is in reach, and each new kind of finding is a
+    defect there (the one bracket: `設在塔什干的「上海合作組織地區反恐機構正式啟動。`)."""
+    counts: Counter[str] = Counter()
+    shown = []
+    for path in sorted((DATA / "zhwiki").glob("*.wikitext")):
+        for f in findings(path.read_text(encoding="utf-8"), builder, path.name):
+            counts[f.code] += 1
+            if f.code[0] in "DT" or (f.code == "R301" and path.name.startswith("kunming")):
+                shown.append((path.name.split(".")[0], f.line, f.column, f.code, f.text[:8]))
+    assert shown == [
+        ("aum-shinrikyo", 71, 46, "D102", "7月26日上午"),
+        ("kunming-railway-station-attack-2014", 88, 1, "R301", "2015年3月2"),
+        ("shanghai-cooperation-organisation", 305, 144, "T103", "「"),
+    ]
+    assert counts == {"R204": 68, "R301": 49, "R201": 2, "R202": 1, "R105": 1, "D102": 1,
+                      "T103": 1}

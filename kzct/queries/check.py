@@ -45,8 +45,13 @@ class Rule(NamedTuple):
 RULES: dict[str, Rule] = {
     "date-typo": Rule("D101", "error", "a date that had to be corrected to be read"),
     # info: an article on one event often gives its year once, in the lead or the infobox
+    # (then it is in reach: ``kzct.parse.wikitext.article_year``)
     "date-no-year": Rule("D102", "info", "a month and day with no year in reach"),
     "stray-text": Rule("T101", "warning", "stray text between a sentence's end and its reference"),
+    "stray-punctuation": Rule("T102", "warning", "a punctuation mark after another that ends "
+                                                 "the same clause (`。.`, `，，`)"),
+    "unbalanced-bracket": Rule("T103", "warning", "a bracket its paragraph never closes, or one "
+                                                  "that closes none"),
     "name-variant": Rule("N101", "warning", "one entity written two ways in Latin letters"),
     "name-variant-zh": Rule("N102", "warning", "one entity written two ways in Chinese"),
     "ref-undefined": Rule("R101", "error", "a reference name cited but never defined"),
@@ -113,7 +118,7 @@ def check_article(built: BuiltArticle, text: str, path: str, builder: Builder, *
                   ignore: Collection[str] = ()) -> list[Finding]:
     """Every finding of one built article, in text order."""
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
-               *_variant_defects(built, builder)]
+               *_punctuation_defects(built), *_variant_defects(built, builder)]
     lines = [0] + [m.end() for m in re.finditer("\n", text)]
     refs = {ref.name or ref.id: ref for ref in built.refs.values()}
     out = [_finding(d, text, path, lines, refs) for d in defects if d.kind not in ignore]
@@ -145,9 +150,17 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
                 f"be {other}", (other,))
     if kind == "date-no-year":
         return (f"{written} has no year in reach: none earlier in its paragraph, none in a "
-                f"heading above; its event is left out of the timeline", ())
+                f"heading above, none in the article's bold title or infobox; its event is "
+                f"left out of the timeline", ())
     if kind == "stray-text":
         return f"stray {written} between a sentence's end and its reference", ()
+    if kind == "stray-punctuation":
+        return f"stray {written} after {_quote(detail)}: one clause, two punctuation marks", ()
+    if kind == "unbalanced-bracket":
+        side, bracket = detail.split("\t")
+        if side == "open":
+            return f"bracket {_quote(bracket)} is never closed in its paragraph", ()
+        return f"bracket {_quote(bracket)} closes none opened before it in its paragraph", ()
     if kind in ("name-variant", "name-variant-zh"):
         fix, entity, count = detail.split("\t")
         times = ("the known spelling" if count == "0" else "written so once" if count == "1"
@@ -228,19 +241,84 @@ def _padded(access: str, archive: str) -> tuple[int, int, int]:
 
 def _paragraph_defects(built: BuiltArticle) -> list[Defect]:
     """Body paragraphs (outside the lead, which Wikipedia cites in the body below it) with no
-    reference in any of their sentences."""
+    reference in any of their sentences, nor in a template among them (a quotation's source)."""
     paragraphs: dict[int, list[Sentence]] = {}
     for sentence in built.sentences:
         if sentence.section:
             paragraphs.setdefault(sentence.paragraph, []).append(sentence)
     out = []
-    for sentences in paragraphs.values():
-        if any(s.refs for s in sentences):
+    for number, sentences in paragraphs.items():
+        if number in built.cited_paragraphs or any(s.refs for s in sentences):
             continue
         count = len(sentences)
         out.append(Defect("unreferenced-paragraph",
                           (sentences[0].span[0], sentences[-1].span[1]),
                           f"{count} sentence" + ("" if count == 1 else "s")))
+    return out
+
+
+# -- punctuation -------------------------------------------------------------------------------
+
+# Chinese punctuation that ends a clause or a sentence, and what may not follow it at once: the
+# same marks, or their Latin forms (`。.`: a full stop typed twice, in two scripts). A Latin mark
+# before a Chinese one is not among them: `Inc.，` ends an abbreviation.
+_CLAUSE_ENDS = frozenset("。，、；：")
+_NOT_AFTER_CLAUSE_END = frozenset("。，、；：.,;:")
+# brackets, each closer with its opener; the two widths of a bracket pair with each other
+_OPENERS = {"(": "(", "（": "(", "[": "[", "［": "[", "【": "【", "〔": "〔", "《": "《",
+            "〈": "〈", "「": "「", "『": "『"}
+_CLOSERS = {")": "(", "）": "(", "]": "[", "］": "[", "】": "【", "〕": "〔", "》": "《",
+            "〉": "〈", "」": "「", "』": "『"}
+
+
+def _punctuation_defects(built: BuiltArticle) -> list[Defect]:
+    """Stray punctuation and unbalanced brackets in the body's sentences, as the reader sees
+    them (markup, templates and references left out). Two marks count as a pair only where
+    they stand side by side in the wikitext, not where a template left out between them
+    (`，{{IPA|…}}；`). A bracket may close in a later sentence of its paragraph (a Chinese
+    sentence may end inside one); one time through the text, a stack of the open brackets."""
+    out: list[Defect] = []
+    paragraph: int | None = None
+    stack: list[tuple[str, Sentence, int]] = []  # (family, sentence, position) of each opener
+    open_count: Counter[str] = Counter()
+
+    def unclosed() -> None:
+        out.extend(Defect("unbalanced-bracket", s.seed_span(i, i + 1), f"open\t{s.text[i]}")
+                   for _family, s, i in stack)
+        stack.clear()
+        open_count.clear()
+
+    for sentence in built.sentences:
+        if sentence.paragraph != paragraph:
+            unclosed()
+            paragraph = sentence.paragraph
+        text = sentence.text
+        for i, ch in enumerate(text):
+            if ch in _OPENERS:
+                family = _OPENERS[ch]
+                stack.append((family, sentence, i))
+                open_count[family] += 1
+            elif ch in _CLOSERS:
+                family = _CLOSERS[ch]
+                if not open_count[family]:
+                    out.append(Defect("unbalanced-bracket", sentence.seed_span(i, i + 1),
+                                      f"close\t{ch}"))
+                    continue
+                while stack[-1][0] != family:  # brackets opened inside it and never closed
+                    other, s, at = stack.pop()
+                    open_count[other] -= 1
+                    out.append(Defect("unbalanced-bracket", s.seed_span(at, at + 1),
+                                      f"open\t{s.text[at]}"))
+                stack.pop()
+                open_count[family] -= 1
+            elif ch in _NOT_AFTER_CLAUSE_END and i and text[i - 1] in _CLAUSE_ENDS:
+                at = sentence.seed_offset(i)
+                if sentence.seed_offset(i - 1) != at - 1:
+                    continue  # not side by side in the wikitext
+                # a Latin mark after a Chinese one, or one typed twice, is the one too many
+                fix = "" if ch.isascii() or ch == text[i - 1] else None
+                out.append(Defect("stray-punctuation", (at, at + 1), text[i - 1], fix=fix))
+    unclosed()
     return out
 
 
