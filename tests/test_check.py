@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import opencc
@@ -216,21 +217,46 @@ def test_any_text_gives_findings_that_point_into_it(builder, text) -> None:
 
 # -- the command --------------------------------------------------------------------------------
 
+# the seed's findings a default run shows: warnings and errors
+SHOWN = [(line, column, code) for line, column, code, _text in SEED_FINDINGS
+         if code not in ("R301", "D102", "R204")]
+
+
 def test_check_exits_1_on_errors_and_lists_them(run) -> None:
     result = run("check", str(SEED))
     assert result.code == 1
     lines = result.out.splitlines()
-    assert len(lines) == len(SEED_FINDINGS)
-    assert lines[4] == (f"{SEED}:43:1: D101 error: date '2005年2与5日' has a typo; read as "
+    where = [re.match(rf"{re.escape(str(SEED))}:(\d+):(\d+): (\w+) ", line) for line in lines]
+    assert [(int(m[1]), int(m[2]), m[3]) for m in where if m] == SHOWN and len(lines) == len(SHOWN)
+    assert lines[3] == (f"{SEED}:43:1: D101 error: date '2005年2与5日' has a typo; read as "
                         "2005-02-05 (与 typed for 月); it could also be 2005, days 2 and 5 of a "
                         "month it does not name (与 read as 'and')")
-    assert result.err == "kzct check: 3 error(s), 14 warning(s), 15 info in 1 article\n"
+    assert lines[4] == f"{SEED}:50:151: T103 warning: bracket '[' is never closed in its paragraph"
+    assert lines[12] == (f"{SEED}:112:38: T102 warning: stray '.' after '。': one clause, two "
+                         "punctuation marks")
+    assert result.err == ("kzct check: 3 error(s), 14 warning(s), 15 info in 1 article; info not "
+                          "shown (--severity info shows them)\n")
+
+
+def test_severity_sets_what_is_shown_apart_from_fail_on(run) -> None:
+    everything = run("check", str(SEED), "--severity", "info", "--fail-on", "never")
+    assert (everything.code, len(everything.out.splitlines())) == (0, len(SEED_FINDINGS))
+    assert everything.err == "kzct check: 3 error(s), 14 warning(s), 15 info in 1 article\n"
+    errors = run("check", str(SEED), "--severity", "error", "--json")
+    assert [r["code"] for r in errors.json()] == ["R102", "D101", "R101"]
+    assert errors.err.endswith("; warning and info not shown (--severity info shows them)\n")
+    # an info finding fails the run when asked to, shown or not
+    info_only = run("check", str(SEED), "--ignore", "D101,R101,R102,N101,N102,T101,T102,T103,"
+                    "R201,R202", "--fail-on", "info")
+    assert (info_only.code, info_only.out) == (1, "")
+    bad = run("check", "--severity", "note")
+    assert bad.code == 2 and "'note' is not one of 'error', 'warning', 'info'" in bad.err
 
 
 def test_fail_on_and_ignore(run) -> None:
     assert run("check", str(SEED), "--fail-on", "never").code == 0
     ignored = run("check", str(SEED), "--ignore", "D101", "--ignore", "ref-undefined",
-                  "--ignore", "R102", "--json")
+                  "--ignore", "R102", "--json", "--severity", "info")
     assert ignored.code == 0  # warnings and info only
     assert {r["code"] for r in ignored.json()} == {"N101", "N102", "R201", "R202", "R301", "T101",
                                                       "T102", "T103"}
@@ -240,14 +266,13 @@ def test_fail_on_and_ignore(run) -> None:
     unknown = run("check", "--ignore", "X999")
     assert unknown.code == 2
     assert unknown.err.startswith("kzct: error: --ignore: no check is called 'X999'; the codes "
-                                  "are D101, D102, T101")
+                                  "are D101, D102, T101, T102, T103, N101")
 
 
 def test_check_json(run) -> None:
     result = run("--seed", str(SEED), "check", "--json")
     records = result.json()
-    assert [(r["line"], r["column"], r["code"]) for r in records] == \
-        [(line, column, code) for line, column, code, _text in SEED_FINDINGS]
+    assert [(r["line"], r["column"], r["code"]) for r in records] == SHOWN
     undefined = next(r for r in records if r["code"] == "R101")
     assert undefined == {
         "seed": str(SEED), "line": 178, "column": 496, "code": "R101", "kind": "ref-undefined",
@@ -255,6 +280,17 @@ def test_check_json(run) -> None:
         "span": [21196, 21219], "text": "<ref name=SHAMSUDINOV/>", "fix": None,
         "alternatives": [],
     }
+
+
+def test_the_bundled_article_is_named_as_in_the_source(run) -> None:
+    result = run("check", "--ignore", "N101,N102,R101,R102,R201,R202,T101,T102,T103")
+    assert result.out == ("seeds/kazakhstan-terrorism.zhwiki.wikitext:43:1: D101 error: date "
+                          "'2005年2与5日' has a typo; read as 2005-02-05 (与 typed for 月); it "
+                          "could also be 2005, days 2 and 5 of a month it does not name (与 read "
+                          "as 'and')\n")
+    missing = run("check", "/nonexistent/article.wikitext")
+    assert (missing.code, missing.err) == (2, "kzct: error: file /nonexistent/article.wikitext "
+                                              "does not exist\n")
 
 
 def test_clean_article_says_so(run) -> None:
@@ -292,3 +328,168 @@ def test_the_corpus_articles(builder) -> None:
     ]
     assert counts == {"R204": 68, "R301": 49, "R201": 2, "R202": 1, "R105": 1, "D102": 1,
                       "T103": 1}
+
+
+# -- other forms of the report ------------------------------------------------------------------
+
+def test_github_workflow_commands(run) -> None:
+    result = run("check", str(SEED), "--format", "github")
+    lines = result.out.splitlines()
+    assert (result.code, len(lines)) == (1, len(SHOWN))
+    assert lines[:3] == [
+        f"::warning file={SEED},line=6,col=173,title=N101::'slamic Party of Eastern Turkestan' "
+        "is written for 'Islamic Party of Eastern Turkestan' (Islamic Party of Eastern "
+        "Turkestan, group; the known spelling)",
+        f"::warning file={SEED},line=12,col=475,title=N101::'Tusupbeko' is written for "
+        "'Tusupbekov' (Rashid Tusupbekov, person; written so 2 times)",
+        f"::error file={SEED},line=18,col=35,title=R102::reference 'SHINRIKYO' is defined again "
+        "with other content (first at line 8)",
+    ]
+
+
+def test_github_commands_escape_what_the_runner_reads() -> None:
+    from kzct.model import Finding
+    from kzct.queries.check import github_commands
+
+    finding = Finding("a,b:c.wikitext", 3, 7, "R301", "unreferenced-paragraph", "info",
+                      "50% of it\nnew line", (0, 1), "x", None)
+    assert github_commands([finding]) == (
+        "::notice file=a%2Cb%3Ac.wikitext,line=3,col=7,title=R301::50%25 of it%0Anew line\n")
+
+
+def test_sarif(run) -> None:
+    """SARIF 2.1.0 with what its schema requires of each object used: a log's version and runs,
+    a run's tool, a tool's driver, a component's name, a rule's id, a result's message (with
+    text), a fix's artifactChanges, a change's artifactLocation and replacements, a
+    replacement's deletedRegion; levels, and lines and columns from 1, as it allows them."""
+    from kzct import __version__
+
+    log = run("check", str(SEED), "--format", "sarif").json()
+    assert (log["version"], log["$schema"]) == (
+        "2.1.0", "https://json.schemastore.org/sarif-2.1.0.json")
+    (sarif_run,) = log["runs"]
+    driver = sarif_run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("kzct", __version__)
+    assert [rule["id"] for rule in driver["rules"]] == [rule.code for rule in RULES.values()]
+    for rule, (kind, ours) in zip(driver["rules"], RULES.items()):
+        assert rule == {"id": ours.code, "name": kind, "shortDescription": {"text": ours.summary},
+                        "defaultConfiguration": {"level": {"info": "note"}.get(ours.severity,
+                                                                               ours.severity)}}
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    results = sarif_run["results"]
+    assert [(r["locations"][0]["physicalLocation"]["region"]["startLine"],
+             r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"])
+            for r in results] == SHOWN
+    for result in results:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note") and result["message"]["text"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] <= region["endLine"] and region["startColumn"] >= 1
+        for fix in result.get("fixes", []):
+            for change in fix["artifactChanges"]:
+                assert change["artifactLocation"]["uri"] and change["replacements"]
+                assert all("deletedRegion" in r for r in change["replacements"])
+    typo = next(r for r in results if r["ruleId"] == "D101")
+    where = {"startLine": 43, "startColumn": 1, "endLine": 43, "endColumn": 10,
+             "snippet": {"text": "2005年2与5日"}}
+    assert typo == {
+        "ruleId": "D101", "ruleIndex": 0, "level": "error",
+        "message": {"text": typo["message"]["text"]},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": SEED.as_uri()},
+                                            "region": where}}],
+        "fixes": [{"description": {"text": "write '2005年2月5日'"}, "artifactChanges": [{
+            "artifactLocation": {"uri": SEED.as_uri()},
+            "replacements": [{"deletedRegion": where, "insertedContent": {"text": "2005年2月5日"}}],
+        }]}],
+    }
+
+
+def test_sarif_names_a_relative_file_by_a_relative_uri() -> None:
+    from kzct.model import Finding
+    from kzct.queries.check import sarif_log
+
+    finding = Finding("文章/a b.wikitext", 2, 3, "T103", "unbalanced-bracket", "warning", "m",
+                      (9, 10), "[\n", None)
+    (result,) = sarif_log([finding], "0")["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "%E6%96%87%E7%AB%A0/a%20b.wikitext"},
+        "region": {"startLine": 2, "startColumn": 3, "endLine": 3, "endColumn": 1,
+                   "snippet": {"text": "[\n"}}}
+
+
+def test_formats_conflict(run) -> None:
+    for args, said in [(["--format", "sarif", "--json"], "--format sarif, --json"),
+                       (["--fix", "--diff"], "--fix, --diff"), (["--diff", "--csv"], "--csv, --diff"),
+                       (["--format", "github", "--diff"], "--format github, --diff")]:
+        result = run("check", str(CLEAN), *args)
+        assert (result.code, result.out, result.err) == (
+            2, "", f"kzct: error: choose one of {said}\n")
+
+
+# -- fixes ----------------------------------------------------------------------------------------
+
+# a stray digit, a full stop typed twice and a mistyped date; no newline at the end
+FIXABLE = ("==A==\n2005年2与5日，警方逮捕了11人。1<ref>[http://e.org/a A] B</ref>\n\n"
+           "他们被判刑。.<ref>[http://e.org/b B] C</ref>")
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(run, tmp_path) -> None:
+    article = tmp_path / "a.wikitext"
+    article.write_text(FIXABLE, encoding="utf-8")
+    result = run("check", str(article), "--diff")
+    assert result.out == (
+        f"--- {article}\n+++ {article}\n@@ -1,4 +1,4 @@\n ==A==\n"
+        "-2005年2与5日，警方逮捕了11人。1<ref>[http://e.org/a A] B</ref>\n"
+        "+2005年2月5日，警方逮捕了11人。<ref>[http://e.org/a A] B</ref>\n \n"
+        "-他们被判刑。.<ref>[http://e.org/b B] C</ref>\n\\ No newline at end of file\n"
+        "+他们被判刑。<ref>[http://e.org/b B] C</ref>\n\\ No newline at end of file\n")
+    assert result.err == ("kzct check: 3 fix(es) in 1 file (--fix makes them)\n"
+                          "kzct check: 1 error(s), 2 warning(s), 0 info in 1 article\n")
+    assert result.code == 1 and article.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_fix_writes_the_fixes_to_the_files_checked(run, tmp_path) -> None:
+    article = tmp_path / "a.wikitext"
+    article.write_text(FIXABLE, encoding="utf-8")
+    article.chmod(0o640)
+    other = tmp_path / "b.wikitext"
+    other.write_text(FIXABLE, encoding="utf-8")
+    # only the fixes of the findings chosen: here not the stray full stop
+    result = run("check", str(article), "--fix", "--ignore", "T102")
+    assert (result.code, result.out) == (0, "")
+    assert result.err == ("kzct check: fixed 2 finding(s) in 1 file\n"
+                          "kzct check: nothing found in 1 article\n")
+    assert article.read_text(encoding="utf-8") == FIXABLE.replace("2与5", "2月5").replace(
+        "。1<", "。<")
+    assert oct(article.stat().st_mode & 0o777) == "0o640"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wikitext", "b.wikitext"]
+    assert other.read_text(encoding="utf-8") == FIXABLE  # not checked: not written
+    bundled = run("check", "--fix")
+    assert (bundled.code, bundled.out) == (2, "")
+    assert bundled.err.startswith("kzct: error: --fix changes only the files you name")
+
+
+# -- the cache ------------------------------------------------------------------------------------
+
+def test_an_unchanged_article_is_checked_from_the_cache(run, tmp_path, monkeypatch,
+                                                         places_file) -> None:
+    from conftest import fresh_cache
+
+    import kzct.build
+
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(fresh_cache(tmp_path / "cache", places_file)))
+    article = tmp_path / "a.wikitext"
+    article.write_text(FIXABLE, encoding="utf-8")
+    first = run("check", str(article), "--severity", "info")
+    built = []
+    build = kzct.build.build_article
+    monkeypatch.setattr(kzct.build, "build_article",
+                        lambda *args, **kw: built.append(args[1]) or build(*args, **kw))
+    assert run("check", str(article), "--severity", "info") == first and built == []
+    copy = tmp_path / "copy.wikitext"  # the same text elsewhere: the same findings, its name
+    copy.write_text(FIXABLE, encoding="utf-8")
+    assert run("check", str(copy), "--severity", "info").out == \
+        first.out.replace(str(article), str(copy))
+    assert built == []
+    article.write_text(FIXABLE.replace("11人", "12人"), encoding="utf-8")
+    assert run("check", str(article)).code == 1 and built == [str(article)]

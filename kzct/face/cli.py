@@ -24,6 +24,7 @@ from kzct import __version__
 from kzct.context import Run
 from kzct.errors import ExitCode, UsageError
 from kzct.face.complete import (
+    complete_code,
     complete_command,
     complete_group,
     complete_name,
@@ -228,7 +229,8 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
     from kzct.face.render import note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
-    choice = find_seeds(files) if files else find_seeds(run.seeds or None, run.env.seed)
+    choice = find_seeds(files, what="file") if files else find_seeds(run.seeds or None,
+                                                                      run.env.seed)
     if choice.skipped:
         names = ", ".join(str(p) for p in choice.skipped[:5])
         more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
@@ -628,6 +630,18 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Report(str, Enum):
+    text = "text"
+    github = "github"
+    sarif = "sarif"
+
+
 @command(None, *LIST_FORMATS)
 def check(
     run: Run, fmt: Format,
@@ -635,19 +649,32 @@ def check(
         metavar="FILE...", show_default=False,
         help="Wikitext files or directories to check, instead of the --seed articles.")] = None,
     fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is this severe or more.")] = FailOn.error,
+        "--fail-on", help="Exit 1 when a finding is this severe or more (shown or "
+                          "not).")] = FailOn.error,
+    severity: Annotated[Severity, typer.Option(
+        "--severity", help="Show the findings this severe or more; info shows them "
+                           "all.")] = Severity.warning,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", metavar="CODE", help="Leave out a kind of finding, by code (R301) or "
-                                         "name (unreferenced-paragraph); repeatable, or "
-                                         "several joined by commas.")] = None,
+        "--ignore", metavar="CODE", autocompletion=complete_code,
+        help="Leave out a kind of finding, by code (R301) or name (unreferenced-paragraph); "
+             "repeatable, or several joined by commas.")] = None,
+    report: Annotated[Report, typer.Option(
+        "--format", help="text: one line a finding; github: GitHub Actions workflow commands "
+                         "(annotations); sarif: SARIF 2.1.0, for code scanning.")] = Report.text,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Make the fixes the findings propose (as --json gives them) in the files "
+                      "checked, then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print those fixes as a unified diff instead; write nothing.")] = False,
 ) -> None:
     """What the article itself gets wrong: mistyped dates, names spelt two ways, references.
 
     One finding per line, as linters print them: FILE:LINE:COL: CODE severity: message (the
-    line and column of the wikitext, the column counted in characters). Exit code 0 when no
-    finding is at or above --fail-on (error unless given), 1 otherwise; a count goes to stderr.
-    --json gives each finding's code, kind, severity, span, the text there, and the fix where
-    the text shows one. Each article is read afresh (the index cache is not used).
+    line and column of the wikitext, the column counted in characters). Findings at severity
+    info are shown with --severity info. Exit code 0 when no finding is at or above --fail-on
+    (error unless given), 1 otherwise; a count goes to stderr. --json gives each finding's
+    code, kind, severity, span, the text there, and the fix where the text shows one; --fix
+    makes those fixes, --diff shows them. An unchanged article's findings come from the cache.
 
     Codes: D dates (D101 typo, D102 no year), T text (T101 stray text, T102 stray
     punctuation, T103 unbalanced bracket), N names written two ways
@@ -656,32 +683,104 @@ def check(
     archived before accessed, R301 paragraph without one), S structure (S101 unclosed -{,
     S102 heading level skipped, S103 empty section).
 
-    Example: kzct check article.wikitext --fail-on warning
+    Example: kzct check article.wikitext --fail-on warning --format github
     """
     from kzct.face.render import note
-    from kzct.queries.check import check_files, fails, rule_kinds
-    from kzct.store.cache import places_dir
+    from kzct.queries.check import at_least, check_files, chosen, fails, rule_kinds
+    from kzct.store.cache import database_path, places_dir
+    from kzct.store.database import Checks
 
+    flags = [f"--format {report.value}" if report is not Report.text else "",
+             FLAGS[fmt][0] if fmt is not Format.TABLE else "", "--fix" if fix else "",
+             "--diff" if diff else ""]
+    if len([f for f in flags if f]) > 1 and not (fix and not diff):
+        raise UsageError("choose one of " + ", ".join(f for f in flags if f))
     ignored = rule_kinds(code for value in ignore or [] for code in value.split(","))
-    paths = _seed_choice(run, files).paths
-    findings = list(check_files(paths, places_dir(run.env), ignore=ignored))
-    if fmt is Format.TABLE:
+    choice = _seed_choice(run, files)
+    paths = choice.paths
+    names = {}
+    if choice.bundled:
+        from kzct.seeds import BUNDLED_NAME
+
+        if fix:
+            raise UsageError(f"--fix changes only the files you name, and none was named (the "
+                             f"bundled article {BUNDLED_NAME} is kzct's own): kzct check FILE "
+                             f"--fix")
+        names = {path: BUNDLED_NAME for path in paths}
+    checks = Checks(database_path(run.env) if run.use_cache else None)
+    try:
+        checked = list(check_files(paths, places_dir(run.env), checks, names=names))
+        if fix or diff:
+            checked = _fixes(run, checked, ignored, severity.value, write=fix, checks=checks)
+    finally:
+        checks.close()
+    every = [f for item in checked for f in chosen(item.findings, ignored)]
+    shown = chosen(every, severity=severity.value)
+    if diff:
+        pass  # stdout holds the diff
+    elif report is Report.github:
+        from kzct.queries.check import github_commands
+
+        _write(run, github_commands(shown))
+    elif report is Report.sarif:
+        from kzct.face.render import write_json
+        from kzct.queries.check import sarif_log
+
+        write_json(run, sarif_log(shown, __version__))
+    elif fmt is Format.TABLE:
         from kzct.face.render import plain  # seed text quoted in a message: control characters out
 
         _write(run, "".join(plain(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
-                                  f"{f.message}") + "\n" for f in findings))
+                                  f"{f.message}") + "\n" for f in shown))
     else:
-        _output(run, fmt, findings, lambda r: None, "")
-    counts = {severity: sum(f.severity == severity for f in findings)
-              for severity in ("error", "warning", "info")}
+        _output(run, fmt, shown, lambda r: None, "")
+    counts = {level: sum(f.severity == level for f in every) for level in Severity}
     articles = "article" if len(paths) == 1 else "articles"
-    if findings:
-        note(f"kzct check: {counts['error']} error(s), {counts['warning']} warning(s), "
-             f"{counts['info']} info in {len(paths)} {articles}")
+    if every:
+        hidden = [level.value for level in Severity
+                  if counts[level] and not at_least(level.value, severity.value)]
+        said = f"; {' and '.join(hidden)} not shown (--severity {hidden[-1]} shows them)" \
+            if hidden else ""
+        note(f"kzct check: {counts[Severity.error]} error(s), {counts[Severity.warning]} "
+             f"warning(s), {counts[Severity.info]} info in {len(paths)} {articles}{said}")
     else:
         note(f"kzct check: nothing found in {len(paths)} {articles}")
-    if fails(findings, fail_on.value):
+    if fails(every, fail_on.value):
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _fixes(run: Run, checked: list[Any], ignored: set[str], severity: str, *, write: bool,
+           checks: Any) -> list[Any]:
+    """Make the fixes of the findings shown (``write``: in the files, which are then checked
+    again; else print them as a unified diff); the files as checked now."""
+    from kzct.face.render import note
+    from kzct.queries.check import check_files, chosen, fix_text, unified_diff
+
+    made = [(item, fix_text(item.text, chosen(item.findings, ignored, severity)))
+            for item in checked]
+    made = [(item, fixed) for item, fixed in made if fixed.applied]
+    count = sum(len(fixed.applied) for _item, fixed in made)
+    some = "file" if len(made) == 1 else "files"
+    if not write:
+        from kzct.face.render import write_text
+
+        write_text(run, "".join(unified_diff(item.text, fixed.text, item.shown)
+                                for item, fixed in made))
+        note(f"kzct check: {count} fix(es) in {len(made)} {some} (--fix makes them)")
+        return checked
+    from kzct import files
+    from kzct.errors import OutputError
+    from kzct.store.cache import places_dir
+
+    for item, fixed in made:
+        try:
+            files.write_text(item.path, fixed.text)
+        except OSError as exc:
+            raise OutputError(f"{item.shown}: {exc.strerror or exc}") from None
+    note(f"kzct check: fixed {count} finding(s) in {len(made)} {some}")
+    again = {item.path: item for item in check_files([item.path for item, _ in made],
+                                                     places_dir(run.env), checks)}
+    return [again.get(item.path, item) for item in checked]
 
 
 # -- help, completion, cache -----------------------------------------------------------------------

@@ -86,6 +86,12 @@ def emit(run: Run, text: str, *, page: bool = True) -> None:
         sys.stdout.write(text)
 
 
+def write_text(run: Run, text: str) -> None:
+    """Write text exactly as it is (a diff, whose lines may end in spaces that matter)."""
+    with _stdout(run):
+        sys.stdout.write(text)
+
+
 def _page(run: Run, text: str) -> bool:
     command = run.pager_command()
     if command is None or text.count("\n") < run.height:
