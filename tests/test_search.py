@@ -90,7 +90,8 @@ def test_show_card(run) -> None:
     assert "Events (" in table.out and "[INDIA]" in table.out
 
 
-SHOWN_KEYS = {"match", "query", "entity", "events", "refs", "candidates", "suggestions"}
+SHOWN_KEYS = {"match", "query", "entity", "events", "refs", "candidates", "suggestions",
+              "designations"}
 
 
 def test_show_json_is_one_object_when_unique(run) -> None:
@@ -119,7 +120,8 @@ def test_show_nothing(run) -> None:
     result = run("show", "qqqq", "--json")
     assert result.code == 3
     assert result.json() == {"match": "none", "query": "qqqq", "entity": None, "events": [],
-                             "refs": [], "candidates": [], "suggestions": []}
+                             "refs": [], "candidates": [], "suggestions": [],
+                             "designations": []}
     assert result.err == "no person, place or group matches 'qqqq'; try: kzct search 'qqqq'\n"
     table = run("show", "qqqq")
     assert (table.code, table.out) == (3, "")
