@@ -43,7 +43,25 @@ if TYPE_CHECKING:
 
 
 class Command(TyperCommand):
-    """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``)."""
+    """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``), and
+    that points a bare year (`kzct timeline 2006`) at its --year."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Click says "Got unexpected extra argument" of what no parameter took; kept here (as
+        # Click's Context allows) to say it with a hint
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            ctx.args = []
+            year = next((w for w in rest if len(w) == 4 and w.isdigit()), None)
+            takes_year = any("--year" in getattr(p, "opts", ()) for p in self.params)
+            hint = f"; for the events of a year: --year {year}" if year and takes_year else ""
+            ctx.fail(f"Got unexpected extra argument{'s' if len(rest) > 1 else ''} "
+                     f"({' '.join(rest)}){hint}")
+        return rest
 
     # Click's Context, which typer vendors under a private name: no public name types it exactly
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
@@ -60,7 +78,29 @@ class Command(TyperCommand):
 COMMANDS: dict[str, typer.Typer] = {}
 
 
-class Group(TyperGroup):
+class Suggesting(TyperGroup):
+    """A group that answers a command it does not have with the ones spelt alike (`timline`:
+    timeline), or a bare year (`kzct 2006`) with timeline's --year."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        word = args[0] if args else ""
+        if word and not word.startswith("-") and not ctx.resilient_parsing \
+                and self.get_command(ctx, word) is None:
+            import difflib
+
+            known = self.list_commands(ctx)
+            near = difflib.get_close_matches(word, known, n=3)
+            if near:
+                hint = f"did you mean: {', '.join(near)}?"
+            elif len(word) == 4 and word.isdigit() and "timeline" in known:
+                hint = f"for the events of a year: {short(f'kzct timeline --year {word}')}"
+            else:
+                hint = f"the commands are: {', '.join(known)}"
+            ctx.fail(f"no such command {short(word)}; {hint}")
+        return super().resolve_command(ctx, args)
+
+
+class Group(Suggesting):
     """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
 
     def list_commands(self, ctx: Any) -> list[str]:  # ctx: Click's Context, as above
@@ -86,7 +126,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-cache_app = _app(name="cache", invoke_without_command=True,
+cache_app = _app(name="cache", invoke_without_command=True, cls=Suggesting,
                  help="The index cache: what it holds, and clearing it.")
 
 
@@ -104,19 +144,26 @@ NoPagerOption = Annotated[bool, typer.Option(
 
 def _positive(value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a positive whole number")
+        raise typer.BadParameter(f"{short(str(value))} is not a positive whole number")
     return value
 
 
 def _score(value: float) -> float:
     if not math.isfinite(value) or not 0 <= value <= 100:
-        raise typer.BadParameter(f"{value:g} is not a score: use a number from 0 to 100")
+        raise typer.BadParameter(f"{short(f'{value:g}')} is not a score: use a number from 0 "
+                                 f"to 100")
     return value
 
 
 def _name(value: str) -> str:
     if not value.strip():
         raise typer.BadParameter("it is empty: give a name in Chinese, Latin letters or English")
+    return value
+
+
+def _text(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise typer.BadParameter("it is empty: give the text to look for")
     return value
 
 
@@ -129,9 +176,11 @@ GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCache
 
 
 def short(text: str, room: int = 40) -> str:
-    """A value as a message quotes it: a long one shortened (`'aaaa…'`)."""
+    """A value as a message quotes it: in single quotes, whatever it holds (`'O'Brien'`), a long
+    one shortened (`'aaaa…'`). Messages quote what is typed, or is to be typed, so; not an
+    option's name (--place), nor the names in a list of choices."""
     text = " ".join(text.split())
-    return repr(text if len(text) <= room else text[: room - 1] + "…")
+    return "'" + (text if len(text) <= room else text[: room - 1] + "…") + "'"
 
 
 def command(target: typer.Typer | None, *formats: Format, name: str | None = None,
@@ -364,7 +413,7 @@ def _partial(value: str | None, option: str) -> "PartialDate | None":
     date = parse_partial(value)
     if date is None:
         raise typer.BadParameter(
-            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
+            f"{short(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
     return date
 
 
@@ -372,8 +421,8 @@ def _years(values: list[str]) -> tuple[int, ...]:
     """--year values: four digits each."""
     for value in values:
         if not (value.isdigit() and len(value) == 4):
-            raise typer.BadParameter(f"{value!r} is not a year: use four digits, e.g. 2006",
-                                     param_hint="--year")
+            raise typer.BadParameter(f"{short(value)} is not a year: use four digits, e.g. "
+                                     f"2006", param_hint="--year")
     return tuple(int(value) for value in values)
 
 
@@ -385,7 +434,8 @@ def _window(from_: str | None, to: str | None) -> "tuple[PartialDate | None, Par
 
         # `--from 2006-05 --to 2006` is May to December: compare the days each covers
         if day_span(start.iso())[0] > day_span(end.iso())[1]:
-            raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
+            raise typer.BadParameter(f"{short(from_ or '')} is after --to {short(to or '')}",
+                                     param_hint="--from")
     return start, end
 
 
@@ -403,7 +453,7 @@ def _filter(index: "Index", values: list[str] | None, option: str,
         if found.match == "none":
             near = suggestions(index, value, kind)
             listing = "kzct places" if kind == "place" else "kzct groups --all"
-            hint = f"did you mean: {', '.join(near)}?" if near else f"see: {listing}"
+            hint = f"did you mean: {', '.join(near)}?" if near else f"see {short(listing)}"
             raise UsageError(f"{option} {short(value)} matches no {kind} in the article; {hint}")
         if found.match == "ambiguous":
             names = ", ".join(_display(h.entity) for h in found.hits[:6])
@@ -435,7 +485,8 @@ def timeline(
         "--group", metavar="NAME", help="Only events naming this group (repeatable: any of "
         "them).", autocompletion=complete_group)] = None,
     grep: Annotated[str | None, typer.Option(
-        "--grep", metavar="TEXT", help="Only events whose sentence contains TEXT.")] = None,
+        "--grep", metavar="TEXT", callback=_text,
+        help="Only events whose sentence contains TEXT.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Latest first.")] = False,
     limit: LimitOption = None,
     chart: Annotated[bool, typer.Option(
@@ -454,6 +505,8 @@ def timeline(
     from kzct.queries.lists import TimelineFilter
     from kzct.queries.lists import timeline as run_timeline
 
+    if chart and fmt is not Format.TABLE:
+        raise UsageError(f"choose one of --chart, {FLAGS[fmt][0]}")
     years = _years(year or [])
     start, end = _window(from_, to)
     index = _index(run)
@@ -972,7 +1025,7 @@ def _main(env: Any, args: list[str]) -> int:
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.TyperException as exc:  # Click's own errors (public base: typer.TyperException)
-        message = exc.format_message()
+        message = _one_style(exc.format_message())
         code = int(getattr(exc, "exit_code", ExitCode.ERROR))
         if code == ExitCode.USAGE:
             message += f" (see '{_command_path(args, getattr(exc, 'ctx', None))} --help')"
@@ -1023,6 +1076,16 @@ def _run(env: Any, args: list[str]) -> int:
                 raise
             _discard_cache(env)
     return ExitCode.OK
+
+
+def _one_style(message: str) -> str:
+    """A message of Click's as kzct writes its own: on one line (`Choose from: bash, zsh,
+    fish`), an option's or an argument's name unquoted (`Invalid value for --limit`)."""
+    import re
+
+    message = re.sub(r"\s*\n\s*", " ", message.strip())
+    message = re.sub(r"'(--?[A-Za-z][\w-]*)'", r"\1", message)
+    return re.sub(r"\b(argument|for) '([A-Z][A-Z_.]*)'", r"\1 \2", message)
 
 
 def _command_path(args: list[str], ctx: Any) -> str:

@@ -194,15 +194,23 @@ def timeline_table(run: Run, records: list[Event], with_seed: bool,
 
 
 def timeline_chart(run: Run, records: list[Event]) -> None:
-    per_year = Counter(date_key(e.date)[0] for e in records)  # a decade at its first year
-    years = list(range(min(per_year), max(per_year) + 1))
-    most = max(per_year.values())
-    bar_room = max(10, run.width - 16)
+    """A bar a year, from the first year to the last; an event dated only by its decade
+    (`上世纪90年代`) is counted in a bar of that decade (`1990s`), before its years."""
+    per_year = Counter(date_key(e.date)[0] for e in records if e.precision != "decade")
+    per_decade = Counter(date_key(e.date)[0] for e in records if e.precision == "decade")
+    rows: list[tuple[tuple[int, int], str, int]] = [((decade, 0), f"{decade}s", count)
+                                                     for decade, count in per_decade.items()]
+    if per_year:
+        rows += [((year, 1), str(year), per_year.get(year, 0))
+                 for year in range(min(per_year), max(per_year) + 1)]
+    rows.sort()
+    most = max(count for _key, _label, count in rows)
+    label_width = max(len(label) for _key, label, _count in rows)
+    bar_room = max(10, run.width - 12 - label_width)
     lines = [Para("Events per year", "bold")]
-    for year in years:
-        count = per_year.get(year, 0)
+    for _key, label, count in rows:
         bar = "█" * max(1 if count else 0, round(count / most * bar_room))
-        lines.append(Para(f"{year}  {bar} {count}"))
+        lines.append(Para(f"{label:<{label_width}}  {bar} {count}"))
     write_paragraphs(run, lines)
 
 
@@ -227,7 +235,7 @@ def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
         Column("Chinese", lambda r: r.name_zh, NAME),
         Column("Latin", lambda r: r.name_latin, NAME),
         Column("English", lambda r: r.name_en, NAME),
-        Column("Score", lambda r: f"{r.score:.0f}", SHORT),
+        Column("Score", lambda r: r.score, SHORT),
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("First mention", lambda r: r.first_mention, TEXT),
     ]
