@@ -178,3 +178,14 @@ def test_scores_are_written_alike_in_every_format(run) -> None:
     assert run("search", "Tusupbekv", "--json").json()[0]["score"] == 94.7
     assert run("search", "Tusupbekv", "--tsv").out.splitlines()[1].startswith("94.7\t")
     assert " 94.7 " in run("search", "Tusupbekv").out  # the table: not rounded to 95
+
+
+def test_a_column_is_shown_only_when_it_says_something(run) -> None:
+    # no place has a Latin name; a person's Latin name is shown where it is not the English one
+    assert run("places", "--limit", "3").out.split("\n")[0].split() == \
+        ["Chinese", "English", "Mentions", "Role"]
+    people = run("people", env={"COLUMNS": "160"}).out.splitlines()
+    assert people[0].split() == ["Chinese", "Latin", "English", "Mentions", "Role"]
+    assert next(line for line in people if "Shamsudinov" in line).count("Shamsudinov") == 1
+    assert next(line for line in people if "Seleznyov" in line).split()[:4] == \
+        ["Gennady", "Seleznev", "Gennady", "Seleznyov"]

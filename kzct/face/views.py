@@ -9,7 +9,7 @@ text column takes the rest.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
 from kzct.face.render import write_paragraphs, write_table
@@ -71,11 +71,13 @@ def _authority(group: Group) -> str:
 
 # -- sources -------------------------------------------------------------------------------------
 
-def _title(ref: Ref) -> str | None:
+def _title(ref: Ref, wide: bool = False) -> str | None:
+    """A reference's title; a bare URL's, which has none, is its URL (but in the wide table,
+    which shows every URL in a column of its own)."""
     if not ref.defined:
         times = "time" if ref.uses == 1 else "times"
         return f"(undefined: cited by name {ref.uses} {times}, never defined)"
-    return ref.title
+    return ref.title or (None if wide else ref.url)
 
 
 def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> None:
@@ -84,7 +86,7 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
     columns = [
         Column("Id", lambda r: r.id, SHORT),
         Column("Publisher", lambda r: r.publisher, NAME),
-        Column("Title", _title, TEXT),
+        Column("Title", lambda r: _title(r, wide), TEXT),
     ]
     if wide:
         columns += [
@@ -216,24 +218,35 @@ def timeline_chart(run: Run, records: list[Event]) -> None:
 
 # -- entities ------------------------------------------------------------------------------------
 
+def _latin(record: Any) -> str | None:  # an EntityRecord or a SearchHit
+    """The Latin name where it says more than the English one (`Lutfullo Shamsudinov` twice
+    says it once)."""
+    return record.name_latin if record.name_latin != record.name_en else None
+
+
+def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
+    """The columns that say something: one empty in every row is left out."""
+    return [c for c in columns if any(c.value(r) not in (None, "", ()) for r in records)]
+
+
 def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None:
     columns = [
         Column("Chinese", lambda r: r.name_zh, NAME),
-        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("Latin", _latin, NAME),
         Column("English", lambda r: r.name_en, NAME),
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
     if with_seed:  # every article that names it: one row whatever their number
         columns.append(Column("Seed", lambda r: r.seeds, LIST))
-    write_table(run, records, columns)
+    write_table(run, records, _informative(columns, records))
 
 
 def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
     columns = [
         Column("Kind", lambda r: r.kind, SHORT),
         Column("Chinese", lambda r: r.name_zh, NAME),
-        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("Latin", _latin, NAME),
         Column("English", lambda r: r.name_en, NAME),
         Column("Score", lambda r: r.score, SHORT),
         Column("Mentions", lambda r: r.mentions, SHORT),
@@ -241,7 +254,7 @@ def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
     ]
     if with_seed:
         columns.append(Column("Seed", lambda r: r.seed, NAME))
-    write_table(run, records, columns)
+    write_table(run, records, _informative(columns, records))
 
 
 # -- show ----------------------------------------------------------------------------------------
