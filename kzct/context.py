@@ -100,6 +100,8 @@ class Run:
         self.no_cache = self.env.no_cache
         self.no_pager = False
         self.output_started = False
+        self.fields: tuple[str, ...] | None = None  # --fields: the record fields written
+        self.header = True  # --no-header: none for CSV and TSV
         self.stdout_tty = _isatty(sys.stdout)
         self.stderr_tty = _isatty(sys.stderr)
 

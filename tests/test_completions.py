@@ -173,7 +173,8 @@ def test_seed_completes_file_names(shell_env, line) -> None:
 
 
 def test_global_options_complete_after_the_command(shell_env) -> None:
-    assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-cache", "--no-pager"]
+    assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-header", "--no-cache",
+                                                                 "--no-pager"]
     assert _complete_bash_env(shell_env, "kzct help ti") == ["timeline"]
     assert _complete_bash_env(shell_env, "kzct completion z") == ["zsh"]
     assert _complete_bash_env(shell_env, "kzct cache c") == ["clear"]

@@ -169,6 +169,14 @@ def _text(value: str | None) -> str | None:
 
 LimitOption = Annotated[int | None, typer.Option(
     "--limit", metavar="N", callback=_positive, help="At most N records.")]
+FieldsOption = Annotated[str | None, typer.Option(
+    "--fields", metavar="FIELDS", help="Only these fields, in this order, joined by commas "
+    "(--fields date,text): of --json, --jsonl, --csv and --tsv.")]
+NoHeaderOption = Annotated[bool, typer.Option(
+    "--no-header", help="--csv and --tsv without their header row.")]
+# the formats whose fields --fields chooses, and those with a header row
+_RECORD_FORMATS = (Format.JSON, Format.JSONL, Format.CSV, Format.TSV)
+_HEADED = (Format.CSV, Format.TSV)
 FormatOptions = {fmt: Annotated[bool, typer.Option(flag, help=help_)]
                  for fmt, (flag, help_) in FLAGS.items()}
 GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCacheOption, False),
@@ -202,6 +210,12 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
         for fmt in formats:
             extra.append(inspect.Parameter(f"as_{fmt.value}", inspect.Parameter.KEYWORD_ONLY,
                                            default=False, annotation=FormatOptions[fmt]))
+        tabular = Format.CSV in formats  # a list of records: its fields can be chosen
+        if tabular:
+            extra += [inspect.Parameter("out_fields", inspect.Parameter.KEYWORD_ONLY,
+                                        default=None, annotation=FieldsOption),
+                      inspect.Parameter("out_no_header", inspect.Parameter.KEYWORD_ONLY,
+                                        default=False, annotation=NoHeaderOption)]
         if global_options:
             for option, annotation, default in GLOBAL_OPTIONS:
                 extra.append(inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
@@ -217,6 +231,9 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
             chosen = [fmt for fmt in formats if kwargs.pop(f"as_{fmt.value}")]
             if len(chosen) > 1:
                 raise UsageError("choose one of " + ", ".join(FLAGS[f][0] for f in chosen))
+            if tabular:
+                _record_options(run, chosen[0] if chosen else Format.TABLE,
+                                kwargs.pop("out_fields"), kwargs.pop("out_no_header"))
             given = {"run": run, "fmt": chosen[0] if chosen else Format.TABLE, "ctx": ctx}
             return func(**{k: v for k, v in given.items() if k in signature.parameters},
                         **kwargs)
@@ -236,6 +253,22 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
         return func
 
     return register
+
+
+def _record_options(run: Run, fmt: Format, fields: str | None, no_header: bool) -> None:
+    """--fields and --no-header, kept in the run for the writer of the records."""
+    if fields is not None:
+        if fmt not in _RECORD_FORMATS:
+            raise UsageError("--fields chooses the fields of --json, --jsonl, --csv or --tsv: "
+                             "give one of them")
+        names = tuple(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        if not names:
+            raise UsageError("--fields needs field names, joined by commas (--fields date,text)")
+        run.fields = names
+    if no_header:
+        if fmt not in _HEADED:
+            raise UsageError("--no-header is for --csv and --tsv")
+        run.header = False
 
 
 # -- the run ---------------------------------------------------------------------------------------
