@@ -159,6 +159,16 @@ def test_each_kind(builder, kind, text, expected) -> None:
     assert found[0].fix == fix
 
 
+def test_a_date_with_no_year_says_where_one_was_looked_for(builder) -> None:
+    (found,) = findings(f"==A==\n11月16日，警方逮捕了11人。{REF}\n", builder)
+    assert found.message == ("'11月16日' has no year in reach: none earlier in its paragraph, none "
+                             "in a heading above, none in the article's bold title or infobox; its "
+                             "event is left out of the timeline")
+    # the year of an event article's bold title is in reach
+    titled = f"'''2014年昆明火车站暴力恐怖袭击事件'''是一起袭击。\n==A==\n3月1日，警方逮捕了11人。{REF}\n"
+    assert findings(titled, builder) == []
+
+
 def test_every_kind_is_tested() -> None:
     assert sorted(k[0] for k in KINDS) == sorted(RULES)
 
@@ -493,3 +503,25 @@ def test_an_unchanged_article_is_checked_from_the_cache(run, tmp_path, monkeypat
     assert built == []
     article.write_text(FIXABLE.replace("11人", "12人"), encoding="utf-8")
     assert run("check", str(article)).code == 1 and built == [str(article)]
+
+
+def test_stored_checks_are_kept_while_used(tmp_path) -> None:
+    """The cache keeps a check's findings for as long as an article's records: 30 days unused."""
+    import sqlite3
+
+    from kzct.store.database import Checks, prune
+
+    database = tmp_path / "index.sqlite"
+    checks = Checks(database)
+    checks.put("abc", 1, "[]")
+    assert (checks.get("abc", 1), checks.get("abc", 2), checks.get("other", 1)) == ("[]", None, None)
+    checks.close()
+    conn = sqlite3.connect(database, isolation_level=None)
+    used = conn.execute("SELECT used FROM checks").fetchone()[0]
+    prune(conn, [], now=used + 10 * 86400, max_age=30 * 86400, max_bytes=2**30)
+    assert conn.execute("SELECT count(*) FROM checks").fetchone()[0] == 1
+    prune(conn, [], now=used + 31 * 86400, max_age=30 * 86400, max_bytes=2**30)
+    assert conn.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
+    conn.close()
+    database.write_bytes(b"not a database")  # a cache that cannot be read: checked afresh
+    assert Checks(database).get("abc", 1) is None

@@ -730,12 +730,15 @@ class Checks:
         try:
             row = self.conn.execute("SELECT data, used FROM checks WHERE digest = ? AND "
                                     "format = ?", (digest, fmt)).fetchone()
-            if row is not None and row[1] < _today():  # used today: a write once a day
-                self.conn.execute("UPDATE checks SET used = ? WHERE digest = ? AND format = ?",
-                                  (_today(), digest, fmt))
         except sqlite3.Error:
             self.close()
             return None
+        if row is not None and row[1] < _today():  # used today: a write once a day
+            try:
+                self.conn.execute("UPDATE checks SET used = ? WHERE digest = ? AND format = ?",
+                                  (_today(), digest, fmt))
+            except sqlite3.Error:  # a read-only cache is still worth reading
+                pass
         return str(row[0]) if row is not None else None
 
     def put(self, digest: str, fmt: int, data: str) -> None:
