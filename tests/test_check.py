@@ -430,7 +430,8 @@ def test_sarif_names_a_relative_file_by_a_relative_uri() -> None:
 def test_formats_conflict(run) -> None:
     for args, said in [(["--format", "sarif", "--json"], "--format sarif, --json"),
                        (["--fix", "--diff"], "--fix, --diff"), (["--diff", "--csv"], "--csv, --diff"),
-                       (["--format", "github", "--diff"], "--format github, --diff")]:
+                       (["--format", "github", "--diff"], "--format github, --diff"),
+                       (["--fix", "--format", "sarif", "--jsonl"], "--format sarif, --jsonl")]:
         result = run("check", str(CLEAN), *args)
         assert (result.code, result.out, result.err) == (
             2, "", f"kzct: error: choose one of {said}\n")

@@ -776,11 +776,12 @@ def check(
     from kzct.store.cache import database_path, places_dir
     from kzct.store.database import Checks
 
-    flags = [f"--format {report.value}" if report is not Report.text else "",
-             FLAGS[fmt][0] if fmt is not Format.TABLE else "", "--fix" if fix else "",
-             "--diff" if diff else ""]
-    if len([f for f in flags if f]) > 1 and not (fix and not diff):
-        raise UsageError("choose one of " + ", ".join(f for f in flags if f))
+    # one form of the report; --diff is one of its own, --fix goes with any
+    forms = [flag for flag in (f"--format {report.value}" if report is not Report.text else "",
+                               FLAGS[fmt][0] if fmt is not Format.TABLE else "",
+                               "--diff" if diff else "") if flag]
+    if len(forms) > 1 or (fix and diff):
+        raise UsageError("choose one of " + ", ".join(["--fix"] * (fix and diff) + forms))
     ignored = rule_kinds(code for value in ignore or [] for code in value.split(","))
     choice = _seed_choice(run, files)
     paths = choice.paths
