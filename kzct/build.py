@@ -36,6 +36,8 @@ class BuiltArticle(NamedTuple):
     # the pinyin of every folded Chinese name of its entities (``kzct.parse.romanize.readings``),
     # for the sound matcher of a Latin query (``kzct.sounds``)
     readings: dict[str, str] = {}
+    # for ``kzct check`` (not stored): the paragraphs a reference in a template cites
+    cited_paragraphs: frozenset[int] = frozenset()
 
 
 class Builder:
@@ -121,6 +123,7 @@ def build_article(name: str, path: str, text: str, digest: str,
         readings=name_readings(entities, scripts, japanese),
         warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
+        cited_paragraphs=document.cited_paragraphs,
     )
 
 

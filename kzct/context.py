@@ -107,6 +107,8 @@ class Run:
         self.at: str | None = None
         self.output_started = False
         self._scratch: str | None = None  # a directory of this run only (see ``scratch``)
+        self.fields: tuple[str, ...] | None = None  # --fields: the record fields written
+        self.header = True  # --no-header: none for CSV and TSV
         self.stdout_tty = _isatty(sys.stdout)
         self.stderr_tty = _isatty(sys.stderr)
 

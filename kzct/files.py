@@ -27,3 +27,25 @@ def write_json(path: Path, data: Any) -> None:
         except OSError:
             pass
         raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace the file at ``path`` with ``text`` (UTF-8, line endings as given), whole or not
+    at all, keeping its permissions: a reader, or an editor that has it open, never sees half of
+    it. Raises ``OSError`` as ``write_json`` does."""
+    import stat
+    import tempfile
+
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

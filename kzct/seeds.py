@@ -34,10 +34,12 @@ class Seed(NamedTuple):
 
 
 class SeedChoice(NamedTuple):
-    """The seed files to load, and the files of seed directories that were left out."""
+    """The seed files to load, and the files of seed directories that were left out; whether
+    none was named, so that the bundled article is loaded."""
 
     paths: list[Path]
     skipped: list[Path]
+    bundled: bool = False
 
 
 def is_wikitext(name: str) -> bool:
@@ -49,20 +51,23 @@ def is_export(path: Path) -> bool:
     return path.name.lower().endswith(EXPORT_SUFFIXES)
 
 
-def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None) -> SeedChoice:
+def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None, *,
+               what: str = "seed file") -> SeedChoice:
     """The seed files to load: ``--seed`` wins over ``KZCT_SEED`` (``env_value``, several paths
     separated by ``os.pathsep``), which wins over the bundled one.
 
     A directory stands for its wikitext files (``WIKITEXT_SUFFIXES``); the other files are
-    returned as ``skipped``. A file named twice (or by two paths) is loaded once.
+    returned as ``skipped``. A file named twice (or by two paths) is loaded once. ``what`` the
+    messages call a file (`kzct check FILE` checks a file, not a seed).
     """
+    directory = what.replace("file", "directory")
     raw: list[Path] = []
     if cli_paths:
         raw = list(cli_paths)
     elif env_value:  # `KZCT_SEED=:` names no file: the bundled seed, as when it is unset
         raw = [Path(p) for p in env_value.split(os.pathsep) if p]
     if not raw:
-        return SeedChoice([bundled_seed()], [])
+        return SeedChoice([bundled_seed()], [], bundled=True)
     paths: list[Path] = []
     skipped: list[Path] = []
     for path in raw:
@@ -71,12 +76,12 @@ def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None
                 files = sorted(p for p in path.iterdir()
                                if p.is_file() and not p.name.startswith("."))
             except OSError as exc:
-                raise SeedError(f"cannot read seed directory {path}: "
+                raise SeedError(f"cannot read {directory} {path}: "
                                 f"{exc.strerror or exc}") from None
             found = [p for p in files if is_wikitext(p.name)]
             skipped.extend(p for p in files if not is_wikitext(p.name))
             if not found:
-                raise SeedError(f"seed directory {path} holds no wikitext files "
+                raise SeedError(f"{directory} {path} holds no wikitext files "
                                 f"({', '.join(WIKITEXT_SUFFIXES)})")
             paths.extend(found)
         else:
@@ -112,24 +117,30 @@ def seed_paths(cli_paths: list[Path] | None = None, env_value: str | None = None
     return find_seeds(cli_paths, env_value).paths
 
 
-def read_seed(path: Path) -> Seed:
-    """Read one seed file, turning every way it can fail into a one-line ``SeedError``."""
+def read_seed(path: Path, *, what: str = "seed file") -> Seed:
+    """Read one seed file, turning every way it can fail into a one-line ``SeedError`` (that
+    calls it ``what``)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SeedError(f"seed file {path} does not exist") from None
+        raise SeedError(f"{what} {path} does not exist") from None
     except IsADirectoryError:
-        raise SeedError(f"seed file {path} is a directory") from None
+        raise SeedError(f"{what} {path} is a directory") from None
     except PermissionError:
-        raise SeedError(f"seed file {path} is not readable (permission denied)") from None
+        raise SeedError(f"{what} {path} is not readable (permission denied)") from None
     except OSError as exc:
-        raise SeedError(f"seed file {path} cannot be read: {exc.strerror or exc}") from None
+        raise SeedError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
     if not data.strip():
-        raise SeedError(f"seed file {path} is empty")
+        raise SeedError(f"{what} {path} is empty")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SeedError(
-            f"seed file {path} is not UTF-8 text (bad byte at offset {exc.start})"
+            f"{what} {path} is not UTF-8 text (bad byte at offset {exc.start})"
         ) from None
     return Seed(path=path, name=path.name, text=text)
+
+
+# The bundled article as messages name it: where it lies in kzct's source, not a path inside an
+# installation (site-packages).
+BUNDLED_NAME = f"seeds/{SEED_NAME}"

@@ -129,3 +129,63 @@ def test_python_dash_m_runs(tmp_path, places_file) -> None:
                           env={**__import__("os").environ, "KZCT_CACHE_DIR": str(cache)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("[")
+
+
+# -- errors that help -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["timline"], "no such command 'timline'; did you mean: timeline? (see 'kzct --help')"),
+    (["cache", "claer"], "no such command 'claer'; did you mean: clear? (see 'kzct cache --help')"),
+    (["2006"], "no such command '2006'; for the events of a year: 'kzct timeline --year 2006' "
+               "(see 'kzct --help')"),
+    (["timeline", "2006"], "Got unexpected extra argument (2006); for the events of a year: "
+                           "--year 2006 (see 'kzct timeline --help')"),
+    (["show", "Almaty", "Astana"], "Got unexpected extra argument (Astana) (see 'kzct show "
+                                   "--help')"),
+    (["timeline", "--chart", "--json"], "choose one of --chart, --json"),
+    (["timeline", "--grep", ""], "Invalid value for --grep: it is empty: give the text to look "
+                                 "for (see 'kzct timeline --help')"),
+    (["search", ""], "Invalid value for QUERY: it is empty: give a name in Chinese, Latin letters "
+                     "or English (see 'kzct search --help')"),
+    (["completion"], "Missing argument SHELL. Choose from: bash, zsh, fish (see 'kzct completion "
+                     "--help')"),
+    # one quoting style: what is typed in single quotes, an option's name bare
+    (["timeline", "--limit", "0"], "Invalid value for --limit: '0' is not a positive whole "
+                                   "number (see 'kzct timeline --help')"),
+    (["timeline", "--year", "abc"], "Invalid value for --year: 'abc' is not a year: use four "
+                                    "digits, e.g. 2006 (see 'kzct timeline --help')"),
+    (["timeline", "--from", "2007", "--to", "2006"], "Invalid value for --from: '2007' is after "
+                                                      "--to '2006' (see 'kzct timeline --help')"),
+    (["search", "x", "--min-score", "nan"], "Invalid value for --min-score: 'nan' is not a "
+                                            "score: use a number from 0 to 100 (see 'kzct "
+                                            "search --help')"),
+])
+def test_usage_errors_say_what_to_do(run, args, said) -> None:
+    result = run(*args)
+    assert (result.code, result.out, result.err) == (2, "", f"kzct: error: {said}\n")
+
+
+def test_a_value_is_quoted_the_one_way_whatever_it_holds(run) -> None:
+    result = run("show", "O'Brien")
+    assert result.code == 3
+    assert result.err.startswith("no person, place or group matches 'O'Brien'; ")
+
+
+def test_scores_are_written_alike_in_every_format(run) -> None:
+    assert '{"score": 100, ' in run("search", "Almaty", "--json").out
+    assert [row.split(",")[0] for row in run("search", "Almaty", "--csv").out.splitlines()] == \
+        ["score", "100", "95"]
+    assert run("search", "Tusupbekv", "--json").json()[0]["score"] == 94.7
+    assert run("search", "Tusupbekv", "--tsv").out.splitlines()[1].startswith("94.7\t")
+    assert " 94.7 " in run("search", "Tusupbekv").out  # the table: not rounded to 95
+
+
+def test_a_column_is_shown_only_when_it_says_something(run) -> None:
+    # no place has a Latin name; a person's Latin name is shown where it is not the English one
+    assert run("places", "--limit", "3").out.split("\n")[0].split() == \
+        ["Chinese", "English", "Mentions", "Role"]
+    people = run("people", env={"COLUMNS": "160"}).out.splitlines()
+    assert people[0].split() == ["Chinese", "Latin", "English", "Mentions", "Role"]
+    assert next(line for line in people if "Shamsudinov" in line).count("Shamsudinov") == 1
+    assert next(line for line in people if "Seleznyov" in line).split()[:4] == \
+        ["Gennady", "Seleznev", "Gennady", "Seleznyov"]

@@ -119,6 +119,17 @@ def test_a_completion_request_imports_nothing_heavy(shell_env, tmp_path, shell) 
     assert heavy == []
 
 
+def test_the_codes_of_check_complete_with_what_they_find(shell_env, tmp_path) -> None:
+    env = {**shell_env, "_KZCT_COMPLETE": "complete_fish", "MODULES_OUT": str(tmp_path / "m.json"),
+           "_KZCT_COMPLETE_ARGS": "kzct\ncheck\n--ignore\nD1\n"}
+    proc = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert proc.stdout == ("words\nD101\ta date that had to be corrected to be read\n"
+                           "D102\ta month and day with no year in reach\n")
+    modules = json.loads((tmp_path / "m.json").read_text())
+    assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)] == []
+
+
 def _answer(env: dict[str, str], line: str) -> tuple[str, list[str]]:
     """kzct's own answer to a bash TAB at the end of ``line``: ``words`` or ``files``, and the
     candidates."""
@@ -162,7 +173,8 @@ def test_seed_completes_file_names(shell_env, line) -> None:
 
 
 def test_global_options_complete_after_the_command(shell_env) -> None:
-    assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-cache", "--no-pager"]
+    assert _complete_bash_env(shell_env, "kzct groups --no-") == ["--no-header", "--no-cache",
+                                                                 "--no-pager"]
     assert _complete_bash_env(shell_env, "kzct help ti") == ["timeline"]
     assert _complete_bash_env(shell_env, "kzct completion z") == ["zsh"]
     assert _complete_bash_env(shell_env, "kzct cache c") == ["clear"]
@@ -271,6 +283,9 @@ printf '%s\n' "${COMPREPLY[@]}"
     (["kzct", "show", "Islamic\\ M"], ["Islamic\\ Movement\\ of\\ Uzbekistan"]),
     # ... but not inside a quote the user opened: bash closes it
     (["kzct", "show", '"Islamic M'], ["Islamic Movement of Uzbekistan"]),
+    # the codes of check, one after another joined by commas
+    (["kzct", "check", "--ignore", "T"], ["T101", "T102", "T103"]),
+    (["kzct", "check", "--ignore", "R301,D"], ["R301,D101", "R301,D102"]),
 ])
 def test_bash(shell_env, words, expected) -> None:
     bash = _shell("bash")
@@ -360,6 +375,7 @@ INSERTED = [
     ("kzct timeline --group Hizb", "kzct timeline --group Hizb\\ ut-Tahrir "),
     ('kzct show "Islamic M', 'kzct show "Islamic Movement of Uzbekistan" '),
     ("kzct show Nazar", "kzct show Nursultan\\ Nazarbayev "),
+    ("kzct check --ignore R30", "kzct check --ignore R301 "),
 ]
 
 
@@ -443,6 +459,7 @@ FISH_QUERIES = {
     "kzct timeline --place 阿拉": ["阿拉木图", "阿拉木图州"],
     "kzct timeline --group Hizb\\ u": ["Hizb ut-Tahrir"],
     'kzct show "Islamic M': ["Islamic Movement of Uzbekistan"],
+    "kzct check --ignore S": ["S101", "S102", "S103"],
 }
 
 

@@ -12,7 +12,7 @@ import pytest
      "kzct: error: --place 'Atlantis' matches no place in the article; did you mean: Almaty, "
      "Semey, Taraz?\n"),
     (["--group", "x"],
-     "kzct: error: --group 'x' matches no group in the article; see: kzct groups --all\n"),
+     "kzct: error: --group 'x' matches no group in the article; see 'kzct groups --all'\n"),
     (["--place", "Alm"],
      "kzct: error: --place 'Alm' matches several places equally well: Almaty / 阿拉木图, "
      "Almaty Region / 阿拉木图州; give one of them\n"),

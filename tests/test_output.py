@@ -290,3 +290,37 @@ def test_csv_and_tsv_stay_off_rich(tmp_path, places_file) -> None:
                               capture_output=True, text=True, check=True)
         modules = set(json.loads(proc.stderr.strip().splitlines()[-1]))
         assert not {m for m in modules if m.split(".")[0] in ("rich", "rapidfuzz")}
+
+
+# -- choosing the fields ------------------------------------------------------------------------
+
+def test_fields_choose_the_columns_of_json_and_csv(run) -> None:
+    csv_rows = run("timeline", "--year", "2005", "--fields", "date,killed,text", "--csv").out
+    assert csv_rows.splitlines()[:2] == [
+        "date,killed,text", "2005-01-26,,在2005年1月26日至28日，来自联合国安理会反恐委员会的官员在"
+        "阿拉木图召开会议。"]
+    records = run("groups", "--fields", "name_en, listed_on", "--json").json()
+    assert records[0] == {"name_en": "Islamic Movement of Uzbekistan", "listed_on": "2006-10-12"}
+    assert {tuple(r) for r in records} == {("name_en", "listed_on")}
+    jsonl = run("people", "--fields", "name_en", "--jsonl", "--limit", "1").out
+    assert jsonl == '{"name_en": "Nursultan Nazarbayev"}\n'
+
+
+def test_no_header(run) -> None:
+    rows = run("groups", "--tsv", "--no-header", "--fields", "name_en,listed_on").out
+    assert rows.splitlines()[0] == "Islamic Movement of Uzbekistan\t2006-10-12"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["timeline", "--fields", "dat", "--csv"], "--fields: no field 'dat'; the fields are date, "
+                                               "end_date, dates"),
+    (["timeline", "--fields", "date"], "--fields chooses the fields of --json, --jsonl, --csv "
+                                       "or --tsv: give one of them"),
+    (["places", "--fields", "id", "--geojson"], "--fields chooses the fields of --json"),
+    (["groups", "--fields", ",", "--json"], "--fields needs field names"),
+    (["groups", "--no-header", "--json"], "--no-header is for --csv and --tsv"),
+])
+def test_fields_and_no_header_errors(run, args, said) -> None:
+    result = run(*args)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"kzct: error: {said}")

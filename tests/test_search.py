@@ -120,7 +120,8 @@ def test_show_nothing(run) -> None:
     result = run("show", "qqqq", "--json")
     assert result.code == 3
     assert result.json() == {"match": "none", "query": "qqqq", "entity": None, "events": [],
-                             "refs": [], "candidates": [], "suggestions": [], "designations": []}
+                             "refs": [], "candidates": [], "suggestions": [],
+                             "designations": []}
     assert result.err == "no person, place or group matches 'qqqq'; try: kzct search 'qqqq'\n"
     table = run("show", "qqqq")
     assert (table.code, table.out) == (3, "")

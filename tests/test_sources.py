@@ -44,3 +44,12 @@ def test_sources_table(run) -> None:
     result = run("sources", "--dead", env={"COLUMNS": "160"})
     assert result.code == 0
     assert "MOSNEWS" in result.out and "dead" in result.out
+
+
+def test_a_bare_url_is_titled_by_its_url(run) -> None:
+    rows = run("sources", env={"COLUMNS": "200"}).out.splitlines()
+    row = next(line for line in rows if line.startswith("22 "))
+    assert "http://www.romandie.com/news/n/_Attaque_et_attentat_suicide_dans_une_ville_kazakhe_" \
+           "quatre_morts121120111211.asp" in row
+    wide = run("sources", "--wide", env={"COLUMNS": "300"}).out.splitlines()
+    assert next(line for line in wide if line.startswith("22 ")).count("romandie") == 1

@@ -240,8 +240,11 @@ def test_chart(run) -> None:
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0] == "Events per year"
-    assert any(line.startswith("2006  █") and line.endswith(" 25") for line in lines)
+    assert any(line.startswith("2006   █") and line.endswith(" 25") for line in lines)
     assert any(line.startswith("2008") and line.endswith(" 0") for line in lines)
+    # the one event dated by its decade (上世纪90年代) is a bar of its own, labelled so
+    assert [line.split()[0] for line in lines[1:4]] == ["1990s", "1999", "2000"]
+    assert lines[1].endswith(" 1") and not any(line.startswith("1991") for line in lines)
 
 
 def test_grep_reads_either_script(run) -> None:

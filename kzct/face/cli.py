@@ -24,6 +24,7 @@ from kzct import __version__
 from kzct.context import Run
 from kzct.errors import ExitCode, SeedError, UsageError
 from kzct.face.complete import (
+    complete_code,
     complete_command,
     complete_group,
     complete_name,
@@ -43,7 +44,25 @@ if TYPE_CHECKING:
 
 
 class Command(TyperCommand):
-    """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``)."""
+    """A command whose usage line names its arguments plainly (``QUERY``, not ``{QUERY}``), and
+    that points a bare year (`kzct timeline 2006`) at its --year."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Click says "Got unexpected extra argument" of what no parameter took; kept here (as
+        # Click's Context allows) to say it with a hint
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            ctx.args = []
+            year = next((w for w in rest if len(w) == 4 and w.isdigit()), None)
+            takes_year = any("--year" in getattr(p, "opts", ()) for p in self.params)
+            hint = f"; for the events of a year: --year {year}" if year and takes_year else ""
+            ctx.fail(f"Got unexpected extra argument{'s' if len(rest) > 1 else ''} "
+                     f"({' '.join(rest)}){hint}")
+        return rest
 
     # Click's Context, which typer vendors under a private name: no public name types it exactly
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
@@ -60,7 +79,29 @@ class Command(TyperCommand):
 COMMANDS: dict[str, typer.Typer] = {}
 
 
-class Group(TyperGroup):
+class Suggesting(TyperGroup):
+    """A group that answers a command it does not have with the ones spelt alike (`timline`:
+    timeline), or a bare year (`kzct 2006`) with timeline's --year."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        word = args[0] if args else ""
+        if word and not word.startswith("-") and not ctx.resilient_parsing \
+                and self.get_command(ctx, word) is None:
+            import difflib
+
+            known = self.list_commands(ctx)
+            near = difflib.get_close_matches(word, known, n=3)
+            if near:
+                hint = f"did you mean: {', '.join(near)}?"
+            elif len(word) == 4 and word.isdigit() and "timeline" in known:
+                hint = f"for the events of a year: {short(f'kzct timeline --year {word}')}"
+            else:
+                hint = f"the commands are: {', '.join(known)}"
+            ctx.fail(f"no such command {short(word)}; {hint}")
+        return super().resolve_command(ctx, args)
+
+
+class Group(Suggesting):
     """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
 
     def list_commands(self, ctx: Any) -> list[str]:  # ctx: Click's Context, as above
@@ -86,7 +127,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-cache_app = _app(name="cache", invoke_without_command=True,
+cache_app = _app(name="cache", invoke_without_command=True, cls=Suggesting,
                  help="The index cache: what it holds, and clearing it.")
 
 
@@ -129,13 +170,14 @@ AtOption = Annotated[str | None, typer.Option(
 
 def _positive(value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise typer.BadParameter(f"{value} is not a positive whole number")
+        raise typer.BadParameter(f"{short(str(value))} is not a positive whole number")
     return value
 
 
 def _score(value: float) -> float:
     if not math.isfinite(value) or not 0 <= value <= 100:
-        raise typer.BadParameter(f"{value:g} is not a score: use a number from 0 to 100")
+        raise typer.BadParameter(f"{short(f'{value:g}')} is not a score: use a number from 0 "
+                                 f"to 100")
     return value
 
 
@@ -145,8 +187,22 @@ def _name(value: str) -> str:
     return value
 
 
+def _text(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise typer.BadParameter("it is empty: give the text to look for")
+    return value
+
+
 LimitOption = Annotated[int | None, typer.Option(
     "--limit", metavar="N", callback=_positive, help="At most N records.")]
+FieldsOption = Annotated[str | None, typer.Option(
+    "--fields", metavar="FIELDS", help="Only these fields, in this order, joined by commas "
+    "(--fields date,text): of --json, --jsonl, --csv and --tsv.")]
+NoHeaderOption = Annotated[bool, typer.Option(
+    "--no-header", help="--csv and --tsv without their header row.")]
+# the formats whose fields --fields chooses, and those with a header row
+_RECORD_FORMATS = (Format.JSON, Format.JSONL, Format.CSV, Format.TSV)
+_HEADED = (Format.CSV, Format.TSV)
 FormatOptions = {fmt: Annotated[bool, typer.Option(flag, help=help_)]
                  for fmt, (flag, help_) in FLAGS.items()}
 GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCacheOption, False),
@@ -155,9 +211,11 @@ GLOBAL_OPTIONS = (("global_seed", SeedOption, None), ("global_no_cache", NoCache
 
 
 def short(text: str, room: int = 40) -> str:
-    """A value as a message quotes it: a long one shortened (`'aaaa…'`)."""
+    """A value as a message quotes it: in single quotes, whatever it holds (`'O'Brien'`), a long
+    one shortened (`'aaaa…'`). Messages quote what is typed, or is to be typed, so; not an
+    option's name (--place), nor the names in a list of choices."""
     text = " ".join(text.split())
-    return repr(text if len(text) <= room else text[: room - 1] + "…")
+    return "'" + (text if len(text) <= room else text[: room - 1] + "…") + "'"
 
 
 def command(target: typer.Typer | None, *formats: Format, name: str | None = None,
@@ -179,6 +237,12 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
         for fmt in formats:
             extra.append(inspect.Parameter(f"as_{fmt.value}", inspect.Parameter.KEYWORD_ONLY,
                                            default=False, annotation=FormatOptions[fmt]))
+        tabular = Format.CSV in formats  # a list of records: its fields can be chosen
+        if tabular:
+            extra += [inspect.Parameter("out_fields", inspect.Parameter.KEYWORD_ONLY,
+                                        default=None, annotation=FieldsOption),
+                      inspect.Parameter("out_no_header", inspect.Parameter.KEYWORD_ONLY,
+                                        default=False, annotation=NoHeaderOption)]
         if global_options:
             for option, annotation, default in GLOBAL_OPTIONS:
                 extra.append(inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY,
@@ -193,6 +257,9 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
             chosen = [fmt for fmt in formats if kwargs.pop(f"as_{fmt.value}")]
             if len(chosen) > 1:
                 raise UsageError("choose one of " + ", ".join(FLAGS[f][0] for f in chosen))
+            if tabular:
+                _record_options(run, chosen[0] if chosen else Format.TABLE,
+                                kwargs.pop("out_fields"), kwargs.pop("out_no_header"))
             given = {"run": run, "fmt": chosen[0] if chosen else Format.TABLE, "ctx": ctx}
             return func(**{k: v for k, v in given.items() if k in signature.parameters},
                         **kwargs)
@@ -212,6 +279,22 @@ def command(target: typer.Typer | None, *formats: Format, name: str | None = Non
         return func
 
     return register
+
+
+def _record_options(run: Run, fmt: Format, fields: str | None, no_header: bool) -> None:
+    """--fields and --no-header, kept in the run for the writer of the records."""
+    if fields is not None:
+        if fmt not in _RECORD_FORMATS:
+            raise UsageError("--fields chooses the fields of --json, --jsonl, --csv or --tsv: "
+                             "give one of them")
+        names = tuple(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        if not names:
+            raise UsageError("--fields needs field names, joined by commas (--fields date,text)")
+        run.fields = names
+    if no_header:
+        if fmt not in _HEADED:
+            raise UsageError("--no-header is for --csv and --tsv")
+        run.header = False
 
 
 # -- the run ---------------------------------------------------------------------------------------
@@ -256,7 +339,8 @@ def _seed_choice(run: Run, files: list[Path] | None = None) -> "SeedChoice":
     from kzct.face.render import note
     from kzct.seeds import WIKITEXT_SUFFIXES, find_seeds
 
-    choice = find_seeds(files) if files else find_seeds(run.seeds or None, run.env.seed)
+    choice = find_seeds(files, what="file") if files else find_seeds(run.seeds or None,
+                                                                      run.env.seed)
     if choice.skipped:
         names = ", ".join(str(p) for p in choice.skipped[:5])
         more = f" and {len(choice.skipped) - 5} more" if len(choice.skipped) > 5 else ""
@@ -448,7 +532,7 @@ def _partial(value: str | None, option: str) -> "PartialDate | None":
     date = parse_partial(value)
     if date is None:
         raise typer.BadParameter(
-            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
+            f"{short(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
     return date
 
 
@@ -456,8 +540,8 @@ def _years(values: list[str]) -> tuple[int, ...]:
     """--year values: four digits each."""
     for value in values:
         if not (value.isdigit() and len(value) == 4):
-            raise typer.BadParameter(f"{value!r} is not a year: use four digits, e.g. 2006",
-                                     param_hint="--year")
+            raise typer.BadParameter(f"{short(value)} is not a year: use four digits, e.g. "
+                                     f"2006", param_hint="--year")
     return tuple(int(value) for value in values)
 
 
@@ -469,7 +553,8 @@ def _window(from_: str | None, to: str | None) -> "tuple[PartialDate | None, Par
 
         # `--from 2006-05 --to 2006` is May to December: compare the days each covers
         if day_span(start.iso())[0] > day_span(end.iso())[1]:
-            raise typer.BadParameter(f"{from_} is after --to {to}", param_hint="--from")
+            raise typer.BadParameter(f"{short(from_ or '')} is after --to {short(to or '')}",
+                                     param_hint="--from")
     return start, end
 
 
@@ -487,7 +572,7 @@ def _filter(index: "Index", values: list[str] | None, option: str,
         if found.match == "none":
             near = suggestions(index, value, kind)
             listing = "kzct places" if kind == "place" else "kzct groups --all"
-            hint = f"did you mean: {', '.join(near)}?" if near else f"see: {listing}"
+            hint = f"did you mean: {', '.join(near)}?" if near else f"see {short(listing)}"
             raise UsageError(f"{option} {short(value)} matches no {kind} in the article; {hint}")
         if found.match == "ambiguous":
             names = ", ".join(_display(h.entity) for h in found.hits[:6])
@@ -519,7 +604,8 @@ def timeline(
         "--group", metavar="NAME", help="Only events naming this group (repeatable: any of "
         "them).", autocompletion=complete_group)] = None,
     grep: Annotated[str | None, typer.Option(
-        "--grep", metavar="TEXT", help="Only events whose sentence contains TEXT.")] = None,
+        "--grep", metavar="TEXT", callback=_text,
+        help="Only events whose sentence contains TEXT.")] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Latest first.")] = False,
     limit: LimitOption = None,
     chart: Annotated[bool, typer.Option(
@@ -538,6 +624,8 @@ def timeline(
     from kzct.queries.lists import TimelineFilter
     from kzct.queries.lists import timeline as run_timeline
 
+    if chart and fmt is not Format.TABLE:
+        raise UsageError(f"choose one of --chart, {FLAGS[fmt][0]}")
     years = _years(year or [])
     start, end = _window(from_, to)
     index = _index(run)
@@ -714,6 +802,18 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Report(str, Enum):
+    text = "text"
+    github = "github"
+    sarif = "sarif"
+
+
 @command(None, *LIST_FORMATS)
 def check(
     run: Run, fmt: Format,
@@ -721,51 +821,104 @@ def check(
         metavar="FILE...", show_default=False,
         help="Wikitext files or directories to check, instead of the --seed articles.")] = None,
     fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is this severe or more.")] = FailOn.error,
+        "--fail-on", help="Exit 1 when a finding is this severe or more (shown or "
+                          "not).")] = FailOn.error,
+    severity: Annotated[Severity, typer.Option(
+        "--severity", help="Show the findings this severe or more; info shows them "
+                           "all.")] = Severity.warning,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", metavar="CODE", help="Leave out a kind of finding, by code (R301) or "
-                                         "name (unreferenced-paragraph); repeatable, or "
-                                         "several joined by commas.")] = None,
+        "--ignore", metavar="CODE", autocompletion=complete_code,
+        help="Leave out a kind of finding, by code (R301) or name (unreferenced-paragraph); "
+             "repeatable, or several joined by commas.")] = None,
+    report: Annotated[Report, typer.Option(
+        "--format", help="text: one line a finding; github: GitHub Actions workflow commands "
+                         "(annotations); sarif: SARIF 2.1.0, for code scanning.")] = Report.text,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Make the fixes the findings propose (as --json gives them) in the files "
+                      "checked, then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print those fixes as a unified diff instead; write nothing.")] = False,
 ) -> None:
     """What the article itself gets wrong: mistyped dates, names spelt two ways, references.
 
     One finding per line, as linters print them: FILE:LINE:COL: CODE severity: message (the
-    line and column of the wikitext, the column counted in characters). Exit code 0 when no
-    finding is at or above --fail-on (error unless given), 1 otherwise; a count goes to stderr.
-    --json gives each finding's code, kind, severity, span, the text there, and the fix where
-    the text shows one. Each article is read afresh (the index cache is not used).
+    line and column of the wikitext, the column counted in characters). Findings at severity
+    info are shown with --severity info. Exit code 0 when no finding is at or above --fail-on
+    (error unless given), 1 otherwise; a count goes to stderr. --json gives each finding's
+    code, kind, severity, span, the text there, and the fix where the text shows one; --fix
+    makes those fixes, --diff shows them. An unchanged article's findings come from the cache.
 
-    Codes: D dates (D101 typo, D102 no year), T101 stray text, N names written two ways
+    Codes: D dates (D101 typo, D102 no year), T text (T101 stray text, T102 stray
+    punctuation, T103 unbalanced bracket), N names written two ways
     (N101 Latin, N102 Chinese), R references (R101 undefined, R102 defined twice, R103 empty,
     R104 unclosed, R105 broken template, R201 dead link, R202 no title, R203 no URL, R204
     archived before accessed, R301 paragraph without one), S structure (S101 unclosed -{,
     S102 heading level skipped, S103 empty section).
 
-    Example: kzct check article.wikitext --fail-on warning
+    Example: kzct check article.wikitext --fail-on warning --format github
     """
     from kzct.face.render import note
-    from kzct.queries.check import check_files, fails, rule_kinds
-    from kzct.store.cache import places_dir
+    from kzct.queries.check import at_least, check_files, chosen, fails, rule_kinds
+    from kzct.store.cache import database_path, places_dir
+    from kzct.store.database import Checks
 
+    # one form of the report; --diff is one of its own, --fix goes with any
+    forms = [flag for flag in (f"--format {report.value}" if report is not Report.text else "",
+                               FLAGS[fmt][0] if fmt is not Format.TABLE else "",
+                               "--diff" if diff else "") if flag]
+    if len(forms) > 1 or (fix and diff):
+        raise UsageError("choose one of " + ", ".join(["--fix"] * (fix and diff) + forms))
     ignored = rule_kinds(code for value in ignore or [] for code in value.split(","))
-    paths = _seed_choice(run, files).paths
-    findings = list(check_files(paths, places_dir(run.env), ignore=ignored))
-    if fmt is Format.TABLE:
+    choice = _seed_choice(run, files)
+    paths = choice.paths
+    names = {}
+    if choice.bundled:
+        from kzct.seeds import BUNDLED_NAME
+
+        if fix:
+            raise UsageError(f"--fix changes only the files you name, and none was named (the "
+                             f"bundled article {BUNDLED_NAME} is kzct's own): kzct check FILE "
+                             f"--fix")
+        names = {path: BUNDLED_NAME for path in paths}
+    checks = Checks(database_path(run.env) if run.use_cache else None)
+    try:
+        checked = list(check_files(paths, places_dir(run.env), checks, names=names))
+        if fix or diff:
+            checked = _fixes(run, checked, ignored, severity.value, write=fix, checks=checks)
+    finally:
+        checks.close()
+    every = [f for item in checked for f in chosen(item.findings, ignored)]
+    shown = chosen(every, severity=severity.value)
+    if diff:
+        pass  # stdout holds the diff
+    elif report is Report.github:
+        from kzct.queries.check import github_commands
+
+        _write(run, github_commands(shown))
+    elif report is Report.sarif:
+        from kzct.face.render import write_json
+        from kzct.queries.check import sarif_log
+
+        write_json(run, sarif_log(shown, __version__))
+    elif fmt is Format.TABLE:
         from kzct.face.render import plain  # seed text quoted in a message: control characters out
 
         _write(run, "".join(plain(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
-                                  f"{f.message}") + "\n" for f in findings))
+                                  f"{f.message}") + "\n" for f in shown))
     else:
-        _output(run, fmt, findings, lambda r: None, "")
-    counts = {severity: sum(f.severity == severity for f in findings)
-              for severity in ("error", "warning", "info")}
+        _output(run, fmt, shown, lambda r: None, "")
+    counts = {level: sum(f.severity == level for f in every) for level in Severity}
     articles = "article" if len(paths) == 1 else "articles"
-    if findings:
-        note(f"kzct check: {counts['error']} error(s), {counts['warning']} warning(s), "
-             f"{counts['info']} info in {len(paths)} {articles}")
+    if every:
+        hidden = [level.value for level in Severity
+                  if counts[level] and not at_least(level.value, severity.value)]
+        said = f"; {' and '.join(hidden)} not shown (--severity {hidden[-1]} shows them)" \
+            if hidden else ""
+        note(f"kzct check: {counts[Severity.error]} error(s), {counts[Severity.warning]} "
+             f"warning(s), {counts[Severity.info]} info in {len(paths)} {articles}{said}")
     else:
         note(f"kzct check: nothing found in {len(paths)} {articles}")
-    if fails(findings, fail_on.value):
+    if fails(every, fail_on.value):
         raise typer.Exit(ExitCode.ERROR)
 
 
@@ -948,6 +1101,40 @@ def _diff_side(run: Run, given: Path, page: str | None, previous: bool = False) 
         raise _SeveralPages(f"{path} holds {len(found)} pages ({titles}): name one with "
                             "--page TITLE")
     return found[0]
+
+
+def _fixes(run: Run, checked: list[Any], ignored: set[str], severity: str, *, write: bool,
+           checks: Any) -> list[Any]:
+    """Make the fixes of the findings shown (``write``: in the files, which are then checked
+    again; else print them as a unified diff); the files as checked now."""
+    from kzct.face.render import note
+    from kzct.queries.check import check_files, chosen, fix_text, unified_diff
+
+    made = [(item, fix_text(item.text, chosen(item.findings, ignored, severity)))
+            for item in checked]
+    made = [(item, fixed) for item, fixed in made if fixed.applied]
+    count = sum(len(fixed.applied) for _item, fixed in made)
+    some = "file" if len(made) == 1 else "files"
+    if not write:
+        from kzct.face.render import write_text
+
+        write_text(run, "".join(unified_diff(item.text, fixed.text, item.shown)
+                                for item, fixed in made))
+        note(f"kzct check: {count} fix(es) in {len(made)} {some} (--fix makes them)")
+        return checked
+    from kzct import files
+    from kzct.errors import OutputError
+    from kzct.store.cache import places_dir
+
+    for item, fixed in made:
+        try:
+            files.write_text(item.path, fixed.text)
+        except OSError as exc:
+            raise OutputError(f"{item.shown}: {exc.strerror or exc}") from None
+    note(f"kzct check: fixed {count} finding(s) in {len(made)} {some}")
+    again = {item.path: item for item in check_files([item.path for item, _ in made],
+                                                     places_dir(run.env), checks)}
+    return [again.get(item.path, item) for item in checked]
 
 
 # -- help, completion, cache -----------------------------------------------------------------------
@@ -1139,7 +1326,7 @@ def _main(env: Any, args: list[str]) -> int:
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.TyperException as exc:  # Click's own errors (public base: typer.TyperException)
-        message = exc.format_message()
+        message = _one_style(exc.format_message())
         code = int(getattr(exc, "exit_code", ExitCode.ERROR))
         if code == ExitCode.USAGE:
             message += f" (see '{_command_path(args, getattr(exc, 'ctx', None))} --help')"
@@ -1192,6 +1379,16 @@ def _run(env: Any, args: list[str]) -> int:
         finally:
             run.close()
     return ExitCode.OK
+
+
+def _one_style(message: str) -> str:
+    """A message of Click's as kzct writes its own: on one line (`Choose from: bash, zsh,
+    fish`), an option's or an argument's name unquoted (`Invalid value for --limit`)."""
+    import re
+
+    message = re.sub(r"\s*\n\s*", " ", message.strip())
+    message = re.sub(r"'(--?[A-Za-z][\w-]*)'", r"\1", message)
+    return re.sub(r"\b(argument|for) '([A-Z][A-Z_.]*)'", r"\1 \2", message)
 
 
 def _command_path(args: list[str], ctx: Any) -> str:

@@ -122,6 +122,17 @@ def complete_name(ctx: Any, incomplete: str) -> list[str]:
     return prefixed or found
 
 
+def complete_code(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """``check --ignore``: the codes of the checks, each with what it finds; after a comma
+    (`R301,D1`), the codes that may follow the ones given."""
+    from kzct.queries.check import RULES  # its rules only: building is imported when checking
+
+    head, comma, last = _typed(ctx, incomplete).rpartition(",")
+    given = set(head.upper().split(",")) if comma else set()
+    return [(head + comma + rule.code, rule.summary) for rule in RULES.values()
+            if rule.code.startswith(last.upper()) and rule.code not in given]
+
+
 def complete_command(ctx: Any, incomplete: str) -> list[str]:
     """``kzct help COMMAND``: the commands."""
     incomplete = _typed(ctx, incomplete)

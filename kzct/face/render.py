@@ -86,6 +86,12 @@ def emit(run: Run, text: str, *, page: bool = True) -> None:
         sys.stdout.write(text)
 
 
+def write_text(run: Run, text: str) -> None:
+    """Write text exactly as it is (a diff, whose lines may end in spaces that matter)."""
+    with _stdout(run):
+        sys.stdout.write(text)
+
+
 def _page(run: Run, text: str) -> bool:
     command = run.pager_command()
     if command is None or text.count("\n") < run.height:
@@ -238,7 +244,8 @@ def write_delimited(run: Run, records: Iterable[Any], delimiter: str) -> None:
             row = flat_row(record)
             if header is None:
                 header = list(row)
-                writer.writerow(header)
+                if run.header:
+                    writer.writerow(header)
             writer.writerow([row.get(key, "") for key in header])
 
 
@@ -256,6 +263,21 @@ def write_geojson(run: Run, features: Iterable[Any]) -> None:
         out.write("\n]}\n")
 
 
+def _only(records: Iterable[Any], fields: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """Each record with only ``fields`` (``--fields``), in their order; a name no record has is
+    a usage error, said before anything is written (the first record is read first)."""
+    from kzct.errors import UsageError
+
+    for position, record in enumerate(records):
+        data = to_json(record)
+        if position == 0:
+            unknown = ", ".join(f"'{f}'" for f in fields if f not in data)
+            if unknown:
+                raise UsageError(f"--fields: no field {unknown}; the fields are "
+                                 f"{', '.join(data)}")
+        yield {field: data[field] for field in fields}
+
+
 WRITERS: dict[Format, Callable[[Run, Iterable[Any]], None]] = {
     Format.JSON: lambda run, records: write_json(run, iter(records)),
     Format.JSONL: write_jsonl,
@@ -270,7 +292,7 @@ def write_records(run: Run, fmt: Format, records: Iterable[Any],
     """The one output decision: a machine format (streamed), or a table (a one-line note on
     stderr when there is nothing to show)."""
     if fmt is not Format.TABLE:
-        WRITERS[fmt](run, records)
+        WRITERS[fmt](run, records if run.fields is None else _only(records, run.fields))
         return
     rows = list(records)
     if rows:

@@ -72,11 +72,13 @@ def _authority(group: Group) -> str:
 
 # -- sources -------------------------------------------------------------------------------------
 
-def _title(ref: Ref) -> str | None:
+def _title(ref: Ref, wide: bool = False) -> str | None:
+    """A reference's title; a bare URL's, which has none, is its URL (but in the wide table,
+    which shows every URL in a column of its own)."""
     if not ref.defined:
         times = "time" if ref.uses == 1 else "times"
         return f"(undefined: cited by name {ref.uses} {times}, never defined)"
-    return ref.title
+    return ref.title or (None if wide else ref.url)
 
 
 def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> None:
@@ -85,7 +87,7 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
     columns = [
         Column("Id", lambda r: r.id, SHORT),
         Column("Publisher", lambda r: r.publisher, NAME),
-        Column("Title", _title, TEXT),
+        Column("Title", lambda r: _title(r, wide), TEXT),
     ]
     if wide:
         columns += [
@@ -207,46 +209,65 @@ def timeline_table(run: Run, records: list[Event], with_seed: bool,
 
 
 def timeline_chart(run: Run, records: list[Event]) -> None:
-    per_year = Counter(date_key(e.date)[0] for e in records)  # a decade at its first year
-    years = list(range(min(per_year), max(per_year) + 1))
-    most = max(per_year.values())
-    bar_room = max(10, run.width - 16)
+    """A bar a year, from the first year to the last; an event dated only by its decade
+    (`上世纪90年代`) is counted in a bar of that decade (`1990s`), before its years."""
+    per_year = Counter(date_key(e.date)[0] for e in records if e.precision != "decade")
+    per_decade = Counter(date_key(e.date)[0] for e in records if e.precision == "decade")
+    rows: list[tuple[tuple[int, int], str, int]] = [((decade, 0), f"{decade}s", count)
+                                                     for decade, count in per_decade.items()]
+    if per_year:
+        rows += [((year, 1), str(year), per_year.get(year, 0))
+                 for year in range(min(per_year), max(per_year) + 1)]
+    rows.sort()
+    most = max(count for _key, _label, count in rows)
+    label_width = max(len(label) for _key, label, _count in rows)
+    bar_room = max(10, run.width - 12 - label_width)
     lines = [Para("Events per year", "bold")]
-    for year in years:
-        count = per_year.get(year, 0)
+    for _key, label, count in rows:
         bar = "█" * max(1 if count else 0, round(count / most * bar_room))
-        lines.append(Para(f"{year}  {bar} {count}"))
+        lines.append(Para(f"{label:<{label_width}}  {bar} {count}"))
     write_paragraphs(run, lines)
 
 
 # -- entities ------------------------------------------------------------------------------------
 
+def _latin(record: Any) -> str | None:  # an EntityRecord or a SearchHit
+    """The Latin name where it says more than the English one (`Lutfullo Shamsudinov` twice
+    says it once)."""
+    return record.name_latin if record.name_latin != record.name_en else None
+
+
+def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
+    """The columns that say something: one empty in every row is left out."""
+    return [c for c in columns if any(c.value(r) not in (None, "", ()) for r in records)]
+
+
 def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None:
     columns = [
         Column("Chinese", lambda r: r.name_zh, NAME),
-        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("Latin", _latin, NAME),
         Column("English", lambda r: r.name_en, NAME),
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
     if with_seed:  # every article that names it: one row whatever their number
         columns.append(Column("Seed", lambda r: r.seeds, LIST))
-    write_table(run, records, columns)
+    write_table(run, records, _informative(columns, records))
 
 
 def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
     columns = [
         Column("Kind", lambda r: r.kind, SHORT),
         Column("Chinese", lambda r: r.name_zh, NAME),
-        Column("Latin", lambda r: r.name_latin, NAME),
+        Column("Latin", _latin, NAME),
         Column("English", lambda r: r.name_en, NAME),
-        Column("Score", lambda r: f"{r.score:.0f}", SHORT),
+        Column("Score", lambda r: r.score, SHORT),
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("First mention", lambda r: r.first_mention, TEXT),
     ]
     if with_seed:
         columns.append(Column("Seed", lambda r: r.seed, NAME))
-    write_table(run, records, columns)
+    write_table(run, records, _informative(columns, records))
 
 
 # -- show ----------------------------------------------------------------------------------------

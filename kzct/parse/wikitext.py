@@ -114,6 +114,9 @@ class Document(NamedTuple):
     # infobox (`infobox organization`), or ""
     subject: tuple[str, ...] = ()
     infobox: str = ""
+    # the body paragraphs with a reference inside a template or a caption (`{{Cquote|…|source=
+    # …<ref>…</ref>}}`): it backs no sentence, but the paragraph is not unreferenced
+    cited_paragraphs: frozenset[int] = frozenset()
 
 
 def is_non_body(title: str) -> bool:
@@ -184,6 +187,7 @@ class _Builder:
         self.illustrated: set[tuple[str, ...]] = set()
         self.section_body: list[bool] = []  # for each of ``sections``: body text, not apparatus  # sections holding a picture or a gallery
         self.open_refs: list[int] = []  # offsets of each `<ref` the parser could not close
+        self.cited_paragraphs: set[int] = set()  # a reference in a template's parameters
 
     # -- characters -----------------------------------------------------------------------------
     def add_text(self, text: str, offset: int) -> None:
@@ -305,8 +309,11 @@ class _Builder:
 
     # -- structure ------------------------------------------------------------------------------
     def add_ref(self, ref_id: str) -> None:
-        """A reference backs the sentence it follows (or the one it sits in)."""
+        """A reference backs the sentence it follows (or the one it sits in); one inside a
+        template's parameters backs none, but its paragraph is cited."""
         if self.muted:
+            if self.body:
+                self.cited_paragraphs.add(self.paragraph)
             return
         if self.pending_end:
             self.end_sentence()
@@ -635,6 +642,7 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         flags=tuple((prepared.original(s), prepared.original(e - 1) + 1, code)
                     for s, e, code in builder.flags if e > s),
         controls=prepared.controls,
+        cited_paragraphs=frozenset(builder.cited_paragraphs),
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
             ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
     )

@@ -27,12 +27,15 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.build import Builder, BuiltArticle, build_article
 from kzct.errors import UsageError
 from kzct.model import Defect, Finding, Sentence, date_key
 from kzct.text import has_cjk
+
+if TYPE_CHECKING:  # building is imported when an article is checked: a TAB needs only RULES
+    from kzct.build import Builder, BuiltArticle
+    from kzct.store.database import Checks
 
 
 class Rule(NamedTuple):
@@ -45,8 +48,13 @@ class Rule(NamedTuple):
 RULES: dict[str, Rule] = {
     "date-typo": Rule("D101", "error", "a date that had to be corrected to be read"),
     # info: an article on one event often gives its year once, in the lead or the infobox
+    # (then it is in reach: ``kzct.parse.wikitext.article_year``)
     "date-no-year": Rule("D102", "info", "a month and day with no year in reach"),
     "stray-text": Rule("T101", "warning", "stray text between a sentence's end and its reference"),
+    "stray-punctuation": Rule("T102", "warning", "a punctuation mark after another that ends "
+                                                 "the same clause (`。.`, `，，`)"),
+    "unbalanced-bracket": Rule("T103", "warning", "a bracket its paragraph never closes, or one "
+                                                  "that closes none"),
     "name-variant": Rule("N101", "warning", "one entity written two ways in Latin letters"),
     "name-variant-zh": Rule("N102", "warning", "one entity written two ways in Chinese"),
     "ref-undefined": Rule("R101", "error", "a reference name cited but never defined"),
@@ -93,27 +101,177 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     """Whether any finding is at least as severe as ``fail_on`` (never, for ``never``)."""
     if fail_on == "never":
         return False
-    worst = SEVERITIES.index(fail_on)
-    return any(SEVERITIES.index(f.severity) <= worst for f in findings)
+    return any(at_least(f.severity, fail_on) for f in findings)
 
 
-def check_files(paths: list[Path], places_dir: Path | None, *,
-                ignore: Collection[str] = ()) -> Iterator[Finding]:
-    """The findings of each file, in the order given, each file's in text order."""
+def at_least(severity: str, minimum: str) -> bool:
+    """Whether ``severity`` is ``minimum`` or more severe (``info`` < ``warning`` < ``error``)."""
+    return SEVERITIES.index(severity) <= SEVERITIES.index(minimum)
+
+
+# Bump when what ``check_article`` finds changes: results stored by an older check are not used.
+CHECK_FORMAT = 1
+
+
+class Checked(NamedTuple):
+    """One file checked: its path, its name as the findings give it, its text and every
+    finding (none left out: ``--ignore`` and ``--severity`` choose among them)."""
+
+    path: Path
+    shown: str
+    text: str
+    findings: list[Finding]
+
+
+def check_files(paths: list[Path], places_dir: Path | None, checks: Checks | None = None, *,
+                names: dict[Path, str] | None = None) -> Iterator[Checked]:
+    """Each file checked, in the order given, its findings in text order. ``checks``: the
+    findings stored in the cache by the checked text's SHA-256, where an unchanged article's
+    come from (and new ones go). ``names``: how the findings name a file, where not as its
+    path (the bundled article)."""
+    import hashlib
+    import json
+
+    from kzct.model import from_json, to_json
     from kzct.seeds import read_seed
 
-    builder = Builder(places_dir)
+    builder: Builder | None = None
     for path in paths:
-        seed = read_seed(path)
-        built = build_article(seed.name, str(path), seed.text, "", builder=builder)
-        yield from check_article(built, seed.text, str(path), builder, ignore=ignore)
+        seed = read_seed(path, what="file")
+        shown = (names or {}).get(path, str(path))
+        digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
+        stored = checks.get(digest, CHECK_FORMAT) if checks is not None else None
+        if stored is not None:
+            findings = [from_json(Finding, f)._replace(seed=shown) for f in json.loads(stored)]
+        else:
+            from kzct.build import Builder, build_article
+
+            builder = builder or Builder(places_dir)
+            built = build_article(seed.name, shown, seed.text, digest, builder=builder)
+            findings = check_article(built, seed.text, shown, builder)
+            if checks is not None:
+                checks.put(digest, CHECK_FORMAT, json.dumps(
+                    [to_json(f._replace(seed="")) for f in findings], ensure_ascii=False))
+        yield Checked(path, shown, seed.text, findings)
+
+
+def chosen(findings: Iterable[Finding], ignore: Collection[str] = (),
+           severity: str = "info") -> list[Finding]:
+    """The findings not of an ignored kind and at least as severe as ``severity``."""
+    return [f for f in findings if f.kind not in ignore and at_least(f.severity, severity)]
+
+
+# -- fixes -------------------------------------------------------------------------------------
+
+class Fixed(NamedTuple):
+    """A text with fixes made, and the findings whose fix was made."""
+
+    text: str
+    applied: list[Finding]
+
+
+def fix_text(text: str, findings: Iterable[Finding]) -> Fixed:
+    """``text`` with the fix of each finding that has one, in text order; a fix whose span
+    overlaps one made before it is left for the next run (its text is no longer what was
+    found)."""
+    parts: list[str] = []
+    applied: list[Finding] = []
+    at = 0
+    for finding in sorted((f for f in findings if f.fix is not None), key=lambda f: f.span):
+        start, end = finding.span
+        if start < at or text[start:end] != finding.text:
+            continue
+        parts += [text[at:start], finding.fix or ""]
+        applied.append(finding)
+        at = end
+    parts.append(text[at:])
+    return Fixed("".join(parts), applied)
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """The change from ``before`` to ``after`` as a unified diff of the file ``name`` (as
+    ``diff -u`` and ``patch -p0`` read it; a last line without a newline marked so)."""
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True), name, name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+# -- the forms of the report --------------------------------------------------------------------
+
+# severity → the word of a GitHub Actions workflow command, and SARIF's level
+_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
+_SARIF = {"error": "error", "warning": "warning", "info": "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def github_commands(findings: Iterable[Finding]) -> str:
+    """One GitHub Actions workflow command a finding (`::warning file=F,line=L,col=C,title=CODE
+    ::message`): the runner shows each as an annotation at its line. In a value, `%`, line
+    breaks, `:` and `,` are escaped as the runner reads them; in the message `%` and line
+    breaks."""
+
+    def data(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(value: str) -> str:
+        return data(value).replace(":", "%3A").replace(",", "%2C")
+
+    return "".join(f"::{_GITHUB[f.severity]} file={prop(f.seed)},line={f.line},col={f.column},"
+                   f"title={prop(f.code)}::{data(f.message)}\n" for f in findings)
+
+
+def sarif_log(findings: Iterable[Finding], version: str) -> dict[str, Any]:
+    """The findings as a SARIF 2.1.0 log (OASIS's Static Analysis Results Interchange Format,
+    which code-scanning tools read): one run of kzct, one rule per code, a result per finding
+    with its region (columns in characters: ``columnKind`` unicodeCodePoints) and its fix."""
+    codes = [rule.code for rule in RULES.values()]
+    rules = [{"id": rule.code, "name": kind, "shortDescription": {"text": rule.summary},
+              "defaultConfiguration": {"level": _SARIF[rule.severity]}}
+             for kind, rule in RULES.items()]
+    results = []
+    for f in findings:
+        location = {"artifactLocation": {"uri": _uri(f.seed)}, "region": _region(f)}
+        result: dict[str, Any] = {
+            "ruleId": f.code, "ruleIndex": codes.index(f.code), "level": _SARIF[f.severity],
+            "message": {"text": f.message}, "locations": [{"physicalLocation": location}]}
+        if f.fix is not None:
+            what = f"delete {_quote(f.text)}" if f.fix == "" else f"write {_quote(f.fix)}"
+            result["fixes"] = [{"description": {"text": what}, "artifactChanges": [{
+                "artifactLocation": location["artifactLocation"],
+                "replacements": [{"deletedRegion": _region(f),
+                                  "insertedContent": {"text": f.fix}}]}]}]
+        results.append(result)
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "kzct", "version": version, "rules": rules}},
+        "columnKind": "unicodeCodePoints", "results": results}]}
+
+
+def _uri(path: str) -> str:
+    """A file as a SARIF artifact's URI: a relative reference for a relative path (as code
+    scanning wants it, from the repository's root), a `file:` URI for an absolute one."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    pure = PurePath(path)
+    return Path(path).as_uri() if pure.is_absolute() else quote(pure.as_posix())
+
+
+def _region(f: Finding) -> dict[str, Any]:
+    """Where a finding's text lies, from its first character to after its last."""
+    lines = f.text.split("\n")
+    end_column = (f.column if len(lines) == 1 else 1) + len(lines[-1])
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.line + len(lines) - 1,
+            "endColumn": end_column, "snippet": {"text": f.text}}
 
 
 def check_article(built: BuiltArticle, text: str, path: str, builder: Builder, *,
                   ignore: Collection[str] = ()) -> list[Finding]:
     """Every finding of one built article, in text order."""
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
-               *_variant_defects(built, builder)]
+               *_punctuation_defects(built), *_variant_defects(built, builder)]
     lines = [0] + [m.end() for m in re.finditer("\n", text)]
     refs = {ref.name or ref.id: ref for ref in built.refs.values()}
     out = [_finding(d, text, path, lines, refs) for d in defects if d.kind not in ignore]
@@ -145,9 +303,17 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
                 f"be {other}", (other,))
     if kind == "date-no-year":
         return (f"{written} has no year in reach: none earlier in its paragraph, none in a "
-                f"heading above; its event is left out of the timeline", ())
+                f"heading above, none in the article's bold title or infobox; its event is "
+                f"left out of the timeline", ())
     if kind == "stray-text":
         return f"stray {written} between a sentence's end and its reference", ()
+    if kind == "stray-punctuation":
+        return f"stray {written} after {_quote(detail)}: one clause, two punctuation marks", ()
+    if kind == "unbalanced-bracket":
+        side, bracket = detail.split("\t")
+        if side == "open":
+            return f"bracket {_quote(bracket)} is never closed in its paragraph", ()
+        return f"bracket {_quote(bracket)} closes none opened before it in its paragraph", ()
     if kind in ("name-variant", "name-variant-zh"):
         fix, entity, count = detail.split("\t")
         times = ("the known spelling" if count == "0" else "written so once" if count == "1"
@@ -228,19 +394,84 @@ def _padded(access: str, archive: str) -> tuple[int, int, int]:
 
 def _paragraph_defects(built: BuiltArticle) -> list[Defect]:
     """Body paragraphs (outside the lead, which Wikipedia cites in the body below it) with no
-    reference in any of their sentences."""
+    reference in any of their sentences, nor in a template among them (a quotation's source)."""
     paragraphs: dict[int, list[Sentence]] = {}
     for sentence in built.sentences:
         if sentence.section:
             paragraphs.setdefault(sentence.paragraph, []).append(sentence)
     out = []
-    for sentences in paragraphs.values():
-        if any(s.refs for s in sentences):
+    for number, sentences in paragraphs.items():
+        if number in built.cited_paragraphs or any(s.refs for s in sentences):
             continue
         count = len(sentences)
         out.append(Defect("unreferenced-paragraph",
                           (sentences[0].span[0], sentences[-1].span[1]),
                           f"{count} sentence" + ("" if count == 1 else "s")))
+    return out
+
+
+# -- punctuation -------------------------------------------------------------------------------
+
+# Chinese punctuation that ends a clause or a sentence, and what may not follow it at once: the
+# same marks, or their Latin forms (`。.`: a full stop typed twice, in two scripts). A Latin mark
+# before a Chinese one is not among them: `Inc.，` ends an abbreviation.
+_CLAUSE_ENDS = frozenset("。，、；：")
+_NOT_AFTER_CLAUSE_END = frozenset("。，、；：.,;:")
+# brackets, each closer with its opener; the two widths of a bracket pair with each other
+_OPENERS = {"(": "(", "（": "(", "[": "[", "［": "[", "【": "【", "〔": "〔", "《": "《",
+            "〈": "〈", "「": "「", "『": "『"}
+_CLOSERS = {")": "(", "）": "(", "]": "[", "］": "[", "】": "【", "〕": "〔", "》": "《",
+            "〉": "〈", "」": "「", "』": "『"}
+
+
+def _punctuation_defects(built: BuiltArticle) -> list[Defect]:
+    """Stray punctuation and unbalanced brackets in the body's sentences, as the reader sees
+    them (markup, templates and references left out). Two marks count as a pair only where
+    they stand side by side in the wikitext, not where a template left out between them
+    (`，{{IPA|…}}；`). A bracket may close in a later sentence of its paragraph (a Chinese
+    sentence may end inside one); one time through the text, a stack of the open brackets."""
+    out: list[Defect] = []
+    paragraph: int | None = None
+    stack: list[tuple[str, Sentence, int]] = []  # (family, sentence, position) of each opener
+    open_count: Counter[str] = Counter()
+
+    def unclosed() -> None:
+        out.extend(Defect("unbalanced-bracket", s.seed_span(i, i + 1), f"open\t{s.text[i]}")
+                   for _family, s, i in stack)
+        stack.clear()
+        open_count.clear()
+
+    for sentence in built.sentences:
+        if sentence.paragraph != paragraph:
+            unclosed()
+            paragraph = sentence.paragraph
+        text = sentence.text
+        for i, ch in enumerate(text):
+            if ch in _OPENERS:
+                family = _OPENERS[ch]
+                stack.append((family, sentence, i))
+                open_count[family] += 1
+            elif ch in _CLOSERS:
+                family = _CLOSERS[ch]
+                if not open_count[family]:
+                    out.append(Defect("unbalanced-bracket", sentence.seed_span(i, i + 1),
+                                      f"close\t{ch}"))
+                    continue
+                while stack[-1][0] != family:  # brackets opened inside it and never closed
+                    other, s, at = stack.pop()
+                    open_count[other] -= 1
+                    out.append(Defect("unbalanced-bracket", s.seed_span(at, at + 1),
+                                      f"open\t{s.text[at]}"))
+                stack.pop()
+                open_count[family] -= 1
+            elif ch in _NOT_AFTER_CLAUSE_END and i and text[i - 1] in _CLAUSE_ENDS:
+                at = sentence.seed_offset(i)
+                if sentence.seed_offset(i - 1) != at - 1:
+                    continue  # not side by side in the wikitext
+                # a Latin mark after a Chinese one, or one typed twice, is the one too many
+                fix = "" if ch.isascii() or ch == text[i - 1] else None
+                out.append(Defect("stray-punctuation", (at, at + 1), text[i - 1], fix=fix))
+    unclosed()
     return out
 
 

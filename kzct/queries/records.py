@@ -113,9 +113,17 @@ def hit_records(hits: list[Hit], limit: int | None = None) -> list[SearchHit]:
         key = (hit.found.kind, hit.found.id)
         if key in groups or limit is None or len(groups) < limit:
             groups.setdefault(key, []).append(hit)
-    return [SearchHit._make((group[0].score, group[0].matched, group[0].matched_by,
+    return [SearchHit._make((score_written(group[0].score), group[0].matched,
+                             group[0].matched_by,
                              *entity_record(group[0].entity, [h.entity for h in group[1:]])))
             for group in groups.values()]
+
+
+def score_written(score: float) -> float:
+    """A score as every output writes it, the table, CSV and JSON alike: to one decimal, a whole
+    one without it (`100`, `94.7`)."""
+    value = round(score, 1)
+    return int(value) if value.is_integer() else value
 
 
 class Card(NamedTuple):

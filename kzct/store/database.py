@@ -84,6 +84,10 @@ CREATE TABLE IF NOT EXISTS chars (trad TEXT PRIMARY KEY, simple TEXT NOT NULL) W
 -- compared with a transliteration by sound (kzct.sounds); a fact of the characters, shared
 CREATE TABLE IF NOT EXISTS readings (folded TEXT PRIMARY KEY, reading TEXT NOT NULL)
     WITHOUT ROWID;
+-- what `kzct check` found in an article, by its text's SHA-256 and the check's format (JSON):
+-- an unchanged article is not checked again, wherever its file is
+CREATE TABLE IF NOT EXISTS checks (digest TEXT NOT NULL, format INTEGER NOT NULL,
+    used INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (digest, format)) WITHOUT ROWID;
 """
 
 
@@ -508,7 +512,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 7  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 8  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
@@ -715,6 +719,52 @@ def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | 
     return index
 
 
+class Checks:
+    """The stored results of ``kzct check`` (``kzct.queries.check``), in the cache database.
+    A cache that cannot be opened, read or written now only costs the check its speed: it is
+    then left alone for the rest of the run."""
+
+    def __init__(self, database: Path | None) -> None:
+        self.conn: sqlite3.Connection | None = None
+        if database is not None:
+            try:
+                self.conn = _connect(str(database))
+            except (sqlite3.Error, OSError):
+                self.conn = None
+
+    def get(self, digest: str, fmt: int) -> str | None:
+        """The findings stored for the text of this SHA-256 by a check of format ``fmt``."""
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT data, used FROM checks WHERE digest = ? AND "
+                                    "format = ?", (digest, fmt)).fetchone()
+        except sqlite3.Error:
+            self.close()
+            return None
+        if row is not None and row[1] < _today():  # used today: a write once a day
+            try:
+                self.conn.execute("UPDATE checks SET used = ? WHERE digest = ? AND format = ?",
+                                  (_today(), digest, fmt))
+            except sqlite3.Error:  # a read-only cache is still worth reading
+                pass
+        return str(row[0]) if row is not None else None
+
+    def put(self, digest: str, fmt: int, data: str) -> None:
+        if self.conn is None:
+            return
+        try:
+            self.conn.execute("INSERT OR REPLACE INTO checks VALUES (?, ?, ?, ?)",
+                              (digest, fmt, _today(), data))
+        except sqlite3.Error:
+            self.close()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
 def discard(database: Path) -> None:
     """Remove a cache database that cannot be trusted (and its journal)."""
     for path in (database, Path(f"{database}-journal"), Path(f"{database}-wal")):
@@ -776,6 +826,7 @@ def prune(conn: sqlite3.Connection, keep: Iterable[int], *, now: int, max_age: i
     seconds ago, then the least recently used while the data take more than ``max_bytes``;
     never those in ``keep`` (the ones this command uses). Returns the paths dropped."""
     keep = set(keep)
+    conn.execute("DELETE FROM checks WHERE used < ?", (now - max_age,))  # checks: by age alone
     rows = conn.execute("SELECT id, path, used FROM seeds ORDER BY used, id").fetchall()
     doomed = [(i, path) for i, path, used in rows
               if i not in keep and (used < now - max_age or not os.path.exists(path))]
