@@ -317,6 +317,15 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         ("甲组织被多国列入恐怖组织名单。", [("甲组织", None, "listed", "terrorist", None)]),
         # organisations described, not designated
         ("在中亚的极端组织中影响最大的有三个：甲运动、乙运动和丙组织。", []),
+        # a short name in quotes is a name (the shape of the ETLO article's sentence)
+        ("2016年，英国将“东突”列入恐怖组织名单。", [("东突", "GB", "listed", "terrorist", "2016")]),
+        # a passive with no agent shares the one before it in its sentence
+        ("“甲运动”被联合国安理会认定与乙组织有联系，并被列入国际恐怖组织和个人黑名单。",
+         [("甲运动", "UN", "listed", "terrorist", None)]),
+        # a government the sentence does not name: the nearest country's government written
+        # before (the shape of the Andijan article's sentence)
+        ("2005年，乌兹别克斯坦政府表示关注。警方指控他们是“甲运动”成员，该组织被政府认定为恐怖组织。",
+         [("甲运动", "UZ", "listed", "terrorist", None)]),
         # a list of those barred from entry lists them and bans nothing (the Turkistan Islamic
         # Party article's sentence)
         ("2004年4月29日，美国国务院将甲组织添加入“被禁入境的恐怖组织名单”。",
@@ -329,6 +338,19 @@ def test_designations_in_other_words(builder, text, found) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(g.name_zh, g.authority_code, g.action, g.label, g.listed_on) for g in index.groups
             if g.action is not None] == found
+
+
+def test_a_table_row_with_no_date(builder) -> None:
+    """A row whose other cells are empty is its first cell alone; Wikipedia's country templates
+    that are no ISO code (`{{UAE}}`, `{{PRC}}`) name their country."""
+    from kzct.store.database import build_index
+
+    text = ("'''甲运动'''是一个组织。\n==现状==\n===被列入恐怖组织名单===\n"
+            '{| class="wikitable"\n!国家!!年份\n|-\n|{{PAK}}\n|2013\n|-\n|{{UAE}}\n|\n|-\n'
+            "|{{PRC}}\n|\n|}\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.authority_code, g.listed_on) for g in index.groups if g.action] == [
+        ("PK", "2013"), ("AE", None), ("CN", None)]
 
 
 def test_a_table_of_designations(builder) -> None:

@@ -150,6 +150,8 @@ _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所�
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
 # what a sentence is about, where it begins with it (`伊斯兰传道会是一个伊斯兰教传教机构，该组织…`)
 _TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?)[”」]?(?:[（(][^）)]*[）)])?(?:是|为|[，,])")
+_OPENING_QUOTES = tuple("“「『\"")
+_CLOSING_QUOTES = tuple("”」』\"")
 _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
 _PRONOUNS = frozenset({"其", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
 _BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
@@ -167,7 +169,7 @@ _BODY_AFTER = re.compile(
     r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
     r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
 _BODY_ALONE = re.compile(r"(?:最高法院|宪法法院|检察院|总检察长|检察总长|国务院|外交部|内政部|财政部|司法部|"
-                         r"国防部|公安部|安全部|议会|国会)")
+                         r"国防部|公安部|安全部|议会|国会|政府|当局)")
 _JOINED = re.compile(rf"\s*(?:{_SPLIT.pattern})\s*")  # the joiners of a list, and the spaces
 # a clause that says the date came before or after what it states (`在…之后`)
 _BACKGROUND = re.compile(r"之后|以后|之前|以前|后[，,]")
@@ -269,6 +271,9 @@ def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
     ``known``, one an earlier statement designated, is one wherever written."""
     shadow, text = sentence.shadow, sentence.text
     gazetteer, scripts = reading.gazetteer, reading.scripts
+    written = shadow[start:end].strip(" 等")
+    # a name in quotes (`英国将“东突”列入…`) is a name, however short
+    quoted = written[:1] in _OPENING_QUOTES and written[-1:] in _CLOSING_QUOTES
     while start < end and shadow[start] in " “”「」『』\"'《》":
         start += 1
     while end > start and shadow[end - 1] in " “”「」『』\"'《》等":
@@ -285,7 +290,6 @@ def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
             latin = inner_text
         elif inner:
             other = inner_text.strip("“”「」『』\"'")
-    quoted = shadow[start:name_end].strip()[:1] in "“「『\"" and shadow[start:name_end].strip()[-1:] in "”」』\""
     name = shadow[start:name_end].strip(" “”「」『』\"'")
     if "的" in name:  # `本•拉登旗下的基地组织`: the organisation is what follows the last 的
         name = name[name.rindex("的") + 1:]
@@ -397,6 +401,9 @@ _CELL_DATE = re.compile(r"\s*([12][0-9]{3})(?:\s*[-年/.]\s*([01]?[0-9])(?:\s*[-
                         r"\s*月?)?\s*年?\s*")
 
 
+_ROW_ALONE = re.compile(r"[^，,。；;：:、\s]{1,24}")
+
+
 def _table_rows(sentences: list[Sentence], reading: _Reading) -> list[_ListEntry]:
     """The designations a table states, in a section whose heading says what it lists
     (`===被列入恐怖组织名单===`: a row `{{flagcountry|Australia}} | 2003`): each row whose first
@@ -405,8 +412,9 @@ def _table_rows(sentences: list[Sentence], reading: _Reading) -> list[_ListEntry
     article is about, at the date a cell of the row gives."""
     out: list[_ListEntry] = []
     for sentence in sentences:
-        if _CELL not in sentence.shadow or not sentence.section:
-            continue
+        if not sentence.section or (_CELL not in sentence.shadow
+                                    and not _ROW_ALONE.fullmatch(sentence.shadow.strip())):
+            continue  # (a row whose other cells are empty is its first cell alone: `{{UAE}}`)
         heading = reading.scripts.simplified(sentence.section[-1])
         if not _TABLE_HEADING.search(heading):
             continue
@@ -629,7 +637,11 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     places: list[tuple[int, int]] = []
     passive = [p for p in _PASSIVE.finditer(shadow, clause, verb) if not start <= p.start() < end]
     if passive:
-        places.append((passive[-1].end(), verb))
+        agent = (passive[-1].end(), verb)
+        if len(passive) > 1 and not shadow[agent[0]:agent[1]].strip():
+            # `被联合国安理会认定…，并被列入…名单`: a passive with no agent shares the one before
+            agent = (passive[-2].end(), passive[-1].start())
+        places.append(agent)
     owner = _OWNER.search(shadow, end if end < verb else clause, m.end())
     if owner is not None:
         places.append(owner.span(1))

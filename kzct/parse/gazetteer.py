@@ -529,12 +529,21 @@ def _words(names: dict[str, list[int]],
         surname_words
 
 
+# The names Wikipedia's country templates are called by that are no ISO 3166-1 code
+# (`{{UAE}}`, `{{PRC}}`: en.wikipedia.org/wiki/Template:Country_data_United_Arab_Emirates and
+# the like redirect them), with the country's alpha-2 code
+_TEMPLATE_CODES = {"UAE": "AE", "PRC": "CN", "ROC": "TW", "UK": "GB", "ROK": "KR"}
+
+
 def country_code(code: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (`KAZ`, `kz`: KZ), or
-    None (pycountry, imported only when a code is read)."""
+    of the name of Wikipedia's template for it (`UAE`), or None (pycountry, imported only when a
+    code is read)."""
     import pycountry
 
     code = code.strip().upper()
+    if code in _TEMPLATE_CODES:
+        return _TEMPLATE_CODES[code]
     if len(code) not in (2, 3) or not code.isalpha() or not code.isascii():
         return None
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
