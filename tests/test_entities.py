@@ -282,7 +282,7 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("2005年12月，哈萨克斯坦国家安全委员会（KNB）将恐怖分子引渡。KNB指控其涉嫌。",
          [("group", "哈萨克斯坦国家安全委员会", "KNB")]),
         ("2002年，[[美国财政部|美国财政部]]宣布。[[非政府组织|非政府组织]]称。",
-         [("group", "美国财政部", None)]),
+         [("group", "美国财政部", "United States Department of the Treasury")]),
         # a wikilink of two transliterated parts joined by a hyphen is a place's name
         ("兩國也因為[[納戈爾諾-卡拉巴赫|納戈爾諾-卡拉巴赫]]問題。", [("place", "納戈爾諾-卡拉巴赫", None)]),
         # a name with an age in brackets after it is a person's (the Aum article's sentence);
@@ -293,15 +293,16 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("一名男子（35岁）被捕。死者包括3名儿童（5岁）。", []),
         # the linked names of an enumeration counted in people are people (the Aum article's
         # sentence; an interlanguage link template is a link to its Chinese page); a linked
-        # name that is none by its make (北约) is not, nor a place
+        # name that is none by its make is not, nor a place (北约: an organisation a reference
+        # names)
         # (`{{link-jp}}` marks an article that writes Japanese: its names read in Hepburn)
         ("核心干部[[早川紀代秀|早川紀代秀]]、[[井上嘉浩|井上嘉浩]]、{{link-jp|新实智光|新実智光}}"
          "和{{link-jp|远藤诚一|遠藤誠一}}等七人執行[[绞刑|绞刑]]。",
          [("person", "井上嘉浩", "Inoue Yoshihiro"), ("person", "新实智光", "Niimi Chiko"),
           ("person", "早川紀代秀", "Hayakawa Kiyohide"), ("person", "远藤诚一", "Endo Seiichi")]),
         ("[[卡里莫夫|卡里莫夫]]、[[拉赫蒙|拉赫蒙]]、[[北约|北约]]和[[北京|北京]]出席。",
-         [("person", "卡里莫夫", "Islam Karimov"), ("person", "拉赫蒙", None),
-          ("place", "北京", "Beijing")]),
+         [("group", "北约", "NATO"), ("person", "卡里莫夫", "Islam Karimov"),
+          ("person", "拉赫蒙", None), ("place", "北京", "Beijing")]),
         # a wikilink written in the characters of foreign names in a locative phrase, or
         # naming a battle, is a place (the corpus articles' sentences); a person's in a phrase
         # of time is none

@@ -529,6 +529,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                 hit = _Hit(start, end, "place", [ctx.place_index(linked)])
         if hit.kind == "curated":
             entry: Curated = hit.value
+            if entry.kind == "organisation" and _across_links(sentence, start, end):
+                continue  # `[[自由欧洲]]电台`: the article links part of it, as another thing
             if entry.kind == "place":
                 if _is_place_here(ctx, shadow, start, end, titles, strong=True, cover=cover):
                     key = entity_id(entry)
@@ -1116,6 +1118,11 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             continue
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
+
+
+def _across_links(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a wikilink begins or ends strictly inside ``[start, end)``."""
+    return any(start < a < end or start < b < end for _link, a, b in _link_spans(sentence))
 
 
 def _listed_link(sentence: Sentence, start: int, end: int) -> bool:

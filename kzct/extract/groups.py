@@ -49,7 +49,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzct.extract.entities import Names, alias_list, entity_id, slug
 from kzct.model import Event, Group, HistoryItem, Sentence, Source
@@ -699,8 +699,8 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
             taken.update((at, at + 1))
     if reading.names is not None:
         places = reading.names.places.places
-        for hit in reading.names.find(text):
-            if hit.kind != "place" or taken.intersection(range(hit.start, hit.end)):
+        for hit in _place_hits(reading.names, text):
+            if taken.intersection(range(hit.start, hit.end)):
                 continue
             country = next((places[i] for i in hit.value if places[i].kind == "country"), None)
             if country is None or not country.country:
@@ -741,6 +741,20 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
         parts.add(part)
         out.append(authority)
     return list(dict.fromkeys(out))
+
+
+def _place_hits(names: Names, text: str) -> list[Any]:
+    """The places ``text`` names, also the one an organisation's name known as such begins
+    with (中华人民共和国 of 中华人民共和国公安部)."""
+    out = []
+    for hit in names.find(text):
+        if hit.kind == "place":
+            out.append(hit)
+        elif hit.kind == "curated" and hit.value.kind == "organisation":
+            inner = names.find(text[hit.start:hit.end - 1])
+            out.extend(h._replace(start=h.start + hit.start, end=h.end + hit.start)
+                       for h in inner[:1] if h.kind == "place" and h.start == 0)
+    return out
 
 
 def _country_before(body: str, sentences: list[Sentence], position: int,

@@ -123,6 +123,10 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
     # code as aliases (上合组织 and SCO are no misspelling of 上海合作组织)
     entries += [_entry("organisation", {**e, "zh": e["zh"][:1], "aliases": [*e["zh"][1:], e["code"]]})
                 for e in authorities.get("body", [])]
+    # well-known organisations, likewise (Xinhua, the FSB, Human Rights Watch)
+    entries += [_entry("organisation", {**e, "zh": e["zh"][:1],
+                                        "aliases": [*e["zh"][1:], *e.get("aliases", [])]})
+                for e in organisations.get("organisation", [])]
     return Gazetteer(
         entries=tuple(entries),
         corrections=dict(groups.get("corrections", {})),
