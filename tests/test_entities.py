@@ -283,6 +283,11 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
          [("group", "哈萨克斯坦国家安全委员会", "KNB")]),
         ("2002年，[[美国财政部|美国财政部]]宣布。[[非政府组织|非政府组织]]称。",
          [("group", "美国财政部", "United States Department of the Treasury")]),
+        # organisations a reference names, with their English names (kzct/data/organisations.toml)
+        ("俄罗斯联邦安全局和人权观察组织都称，新华社报道了此事。",
+         [("group", "人权观察组织", "Human Rights Watch"),
+          ("group", "俄罗斯联邦安全局", "Federal Security Service"),
+          ("group", "新华社", "Xinhua News Agency")]),
         # a wikilink of two transliterated parts joined by a hyphen is a place's name
         ("兩國也因為[[納戈爾諾-卡拉巴赫|納戈爾諾-卡拉巴赫]]問題。", [("place", "納戈爾諾-卡拉巴赫", None)]),
         # a name with an age in brackets after it is a person's (the Aum article's sentence);
