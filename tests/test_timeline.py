@@ -293,8 +293,12 @@ def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(build
     text = ("'''2013年某事件'''是一起袭击。\n\n==后续==\n"
             "2001年10月15日，甲被判死刑。甲被认定为1997年乙事件的发动者。10月16日，报纸刊登了这则消息。\n\n"
             "2014年5月30日，检察院提起公诉。6月13日，法院公开审理。\n\n"
-            "6月16日，法院一审宣判。\n")
+            "6月16日，法院一审宣判。\n\n"
+            "2006年至2007年，乙是总统。乙於2010年8月1日辭去職務。然而他在8月4日發表聲明。\n")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     dates = {e.text[:7]: (e.date, e.date_source) for e in index.events}
     assert dates["10月16日，"] == ("2001-10-16", "year from context")
     assert dates["6月16日，法"] == ("2014-06-16", "year from context")
+    # a date after 于 says when the sentence happened, though a name comes before it (the
+    # Dokka Umarov article's shape)
+    assert dates["然而他在8月4"] == ("2010-08-04", "year from context")

@@ -76,16 +76,18 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
         if last.source != FROM_HEADING and not last.date.decade and (
-                _begins_with_date(sentence.shadow, resolved[0])
+                _when_it_happened(sentence.shadow, resolved[0])
                 or sentence.paragraph not in paragraph_year):
             paragraph_year[sentence.paragraph] = section_year = last.date.year
     return out
 
 
-def _begins_with_date(shadow: str, first: ResolvedDate) -> bool:
-    """Whether a sentence begins with its first date (`3月3日，`, `在2006年，`)."""
-    clause = _CLAUSE_END.search(shadow)
-    return first.start <= 1 and (clause is None or first.end_pos <= clause.start())
+def _when_it_happened(shadow: str, first: ResolvedDate) -> bool:
+    """Whether a sentence's first date says when what it tells happened: it begins the sentence
+    (`3月3日，`, `在2006年，`) or follows 于 or 在 (`烏馬羅夫於2010年8月1日辭去職務`), not a year
+    that qualifies a noun (`被认定为1997年伊宁市…的发动者`)."""
+    before = shadow[first.start - 1] if first.start else ""
+    return first.start <= 1 or before in "于於在"
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
