@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -63,14 +64,14 @@ def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:
 
     path = tmp_path / "seed.wikitext"
     path.write_text("x")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self):
-        if self == path:
+    def refuse(name, *args, **kwargs):
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = run("--seed", str(path), "groups")
     assert result.code == 2
     assert result.err == f"kzct: error: seed file {path} is not readable (permission denied)\n"

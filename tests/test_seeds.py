@@ -1,10 +1,18 @@
-"""Choosing the seeds: a file named twice is read once; a directory takes wikitext files only."""
+"""Choosing the seeds: a file named twice is read once; a directory takes wikitext files only;
+a pipe is read once, a device or an oversized file refused at once."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
-from conftest import SEED
+import pytest
+from conftest import SEED, fresh_cache
 
 
 def _seed(tmp_path, name: str = "article.wikitext"):
@@ -74,3 +82,110 @@ def test_a_kzct_seed_naming_no_file_is_unset(run) -> None:
     """`KZCT_SEED=:` names no file: the bundled seed, not an empty answer."""
     result = run("groups", "--json", env={"KZCT_SEED": os.pathsep})
     assert (result.code, len(result.json())) == (0, 14)
+
+
+# -- special files: read once, or refused at once ----------------------------------------------
+
+def _pipe_of(data: bytes) -> tuple[str, threading.Thread]:
+    """A real pipe between writer and reader, as `<(cat seed)` makes: its reading end as a path
+    (/dev/fd/N), its writer a thread (a pipe holds less than an article)."""
+    read, write = os.pipe()
+
+    def writer() -> None:
+        try:
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+        except BrokenPipeError:  # the reader stopped first: what a bound is for
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return f"/dev/fd/{read}", thread
+
+
+def test_a_pipe_is_read_once(run, seed_text) -> None:
+    """`--seed <(cat seed)`: a pipe can be read only once, and kzct reads it only once."""
+    expected = run("groups", "--json").json()
+    path, writer = _pipe_of(seed_text.encode("utf-8"))
+    try:
+        result = run("--seed", path, "groups", "--json")
+    finally:
+        writer.join(5)
+        os.close(int(path.rsplit("/", 1)[1]))
+    assert (result.code, result.err) == (0, "")
+    assert [g["name_zh"] for g in result.json()] == [g["name_zh"] for g in expected]
+    assert {g["source"]["seed"] for g in result.json()} == {path.rsplit("/", 1)[1]}
+
+
+def test_standard_input_as_the_seed(tmp_path, places_file) -> None:
+    """`--seed -` and `--seed /dev/stdin` read a piped article (a real process and its stdin)."""
+    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cache", places_file))}
+    for seed in ("-", "/dev/stdin"):
+        done = subprocess.run([sys.executable, "-m", "kzct", "--seed", seed, "groups", "--json"],
+                              input=SEED.read_bytes(), capture_output=True, env=env, timeout=60)
+        assert (done.returncode, done.stderr) == (0, b""), seed
+        assert len(json.loads(done.stdout)) == 14
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_at_once(run, device) -> None:
+    started = time.monotonic()
+    result = run("--seed", device, "groups", "--json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"kzct: error: seed file {device} is a character device, not a file: "
+                          f"give a wikitext file, a directory of them, or - for standard input\n")
+    assert time.monotonic() - started < 2
+
+
+def test_a_file_over_the_size_bound_is_refused_unread(run, tmp_path) -> None:
+    from kzct.seeds import MAX_SEED_BYTES
+
+    path = tmp_path / "huge.wikitext"
+    with open(path, "wb") as f:
+        f.truncate(MAX_SEED_BYTES + 1)  # sparse: nothing is written, nothing need be read
+    result = run("--seed", str(path), "groups", "--json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"kzct: error: seed file {path} is larger than 64 MiB, the most kzct "
+                          f"reads as one article\n")
+
+
+def test_a_pipe_over_the_size_bound_stops_at_it() -> None:
+    from kzct.errors import SeedError
+    from kzct.seeds import read_seed
+
+    path, writer = _pipe_of(b"x" * 300_000)
+    try:
+        with pytest.raises(SeedError, match="is larger than 0 MiB"):
+            read_seed(Path(path), limit=100_000)
+    finally:
+        os.close(int(path.rsplit("/", 1)[1]))  # the writer, blocked, sees the pipe close
+        writer.join(5)
+
+
+def test_a_named_pipe_nothing_writes_to_is_an_error_after_a_wait(tmp_path) -> None:
+    from kzct.errors import SeedError
+    from kzct.seeds import read_seed
+
+    fifo = tmp_path / "article.wikitext"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    with pytest.raises(SeedError) as caught:
+        read_seed(fifo, wait=0.2)
+    assert str(caught.value) == (f"seed file {fifo} is a named pipe that nothing wrote to in "
+                                 f"0.2 s: start its writer first, or give a file")
+    assert 0.2 <= time.monotonic() - started < 2
+
+
+def test_a_named_pipe_with_a_writer_is_read(run, tmp_path, seed_text) -> None:
+    fifo = tmp_path / "article.wikitext"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "w", encoding="utf-8") as out:  # waits for kzct to open it
+            out.write(seed_text)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    result = run("--seed", str(fifo), "groups", "--json")
+    thread.join(5)
+    assert (result.code, result.err, len(result.json())) == (0, "", 14)

@@ -91,9 +91,9 @@ cache_app = _app(name="cache", invoke_without_command=True,
 
 # -- options declared once -------------------------------------------------------------------------
 
-SEED_HELP = ("Wikitext file, or directory of .wikitext/.wiki/.mediawiki/.txt files, to query "
-             "instead of the bundled article (repeatable; also KZCT_SEED, paths separated by "
-             f"'{os.pathsep}').")
+SEED_HELP = ("Wikitext file ('-': standard input), or directory of "
+             ".wikitext/.wiki/.mediawiki/.txt files, to query instead of the bundled article "
+             f"(repeatable; also KZCT_SEED, paths separated by '{os.pathsep}').")
 SeedOption = Annotated[list[Path] | None, typer.Option("--seed", metavar="PATH", help=SEED_HELP)]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Build the index afresh; do not read or write the cache.")]

@@ -278,7 +278,7 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
 
     ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
     ``kzct.store.database.Progress`` told about a build as it goes."""
-    from kzct.seeds import seed_paths
+    from kzct.seeds import is_regular, read_seed, seed_paths
     from kzct.store.database import SeedFile, open_index
 
     env = env if env is not None else Environment.read()
@@ -287,7 +287,10 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.
         names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
-    seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
+    # a pipe (`--seed -`, `<(cat seed)`) is read here, once: its text goes where it is built
+    seeds = [SeedFile(name=n, path=os.path.abspath(f),
+                      text=None if is_regular(f) or not os.path.exists(f) else read_seed(f).text)
+             for n, f in zip(names, files)]
     database = database_path(env) if use_cache else None
     built: list[bool] = []
     if progress is not None or database is not None:

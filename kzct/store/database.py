@@ -541,7 +541,7 @@ def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
     from kzct.build import build_article
     from kzct.seeds import read_seed
 
-    text = read_seed(Path(file.path)).text
+    text = file.text if file.text is not None else read_seed(Path(file.path)).text
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return article_rows(build_article(file.name, file.path, text, digest, builder=builder))
 
@@ -580,6 +580,9 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
 class SeedFile(NamedTuple):
     name: str
     path: str
+    # the article's text, where it was read already: a pipe (`--seed -`, `<(cat seed)`) can be
+    # read only once; None for a file, read where it is built
+    text: str | None = None
 
 
 class Progress(Protocol):
@@ -603,6 +606,16 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     slots: list[tuple[int, SeedFile]] = []
     for position, file in enumerate(files):
         row = known.get((file.path, file.name))
+        import hashlib
+
+        if file.text is not None:  # read already (a pipe): only its text says what it is
+            digest = hashlib.sha256(file.text.encode("utf-8")).hexdigest()
+            if row and row[3] == digest:
+                infos[position] = SeedInfo(row[0], file.name, file.path, digest)
+            else:
+                jobs.append(file)
+                slots.append((position, file))
+            continue
         try:
             stat = os.stat(file.path)
         except OSError:
@@ -611,8 +624,6 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
         if row and row[4] == stat.st_size and row[5] == stat.st_mtime_ns:
             infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
             continue
-        import hashlib
-
         seed = read_seed(Path(file.path))
         digest = hashlib.sha256(seed.text.encode("utf-8")).hexdigest()
         if row and row[3] == digest:
@@ -635,24 +646,25 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
                      warnings: list[str] | None, progress: Progress | None) -> None:
     """Build the articles of ``jobs`` and store each as it comes (replacing its old rows),
     committing in batches: a build cut short keeps what it finished."""
-    stats = {file.path: os.stat(file.path) for _, file in slots}
+    # size and time as the file says (a pipe: the size of its text, no time): what tells an
+    # unchanged file next time without reading it
+    stats = {file.path: _size_and_time(file) for _, file in slots}
     if progress is not None:
-        progress.start(len(jobs), sum(stats[file.path].st_size for _, file in slots))
+        progress.start(len(jobs), sum(stats[file.path][0] for _, file in slots))
     try:
         conn.execute("BEGIN")
         for count, ((position, file), built) in enumerate(
                 zip(slots, _build_all(jobs, cache_dir)), start=1):
             if warnings is not None:
                 warnings.extend(built.warnings)
-            stat = stats[file.path]
+            size, mtime_ns = stats[file.path]
             row = known.get((file.path, file.name))
             if row:
                 _delete(conn, row[0])
                 conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
-            infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
-                                     stat.st_mtime_ns)
+            infos[position] = _store(conn, built, file.path, file.name, size, mtime_ns)
             if progress is not None:
-                progress.advance(stat.st_size)
+                progress.advance(size)
             if count % 50 == 0:  # keep what is built, in batches
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
@@ -664,6 +676,13 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
     finally:
         if progress is not None:
             progress.finish()
+
+
+def _size_and_time(file: SeedFile) -> tuple[int, int]:
+    if file.text is not None:
+        return len(file.text.encode("utf-8")), 0
+    stat = os.stat(file.path)
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _mark_used(conn: sqlite3.Connection, chosen: list[SeedInfo], last_used: dict[int, int]) -> None:
