@@ -774,17 +774,19 @@ def cache_info(run: Run, fmt: Format) -> None:
 
 @command(cache_app, name="clear", global_options=False)
 def cache_clear(run: Run) -> None:
-    """Remove kzct's files from the cache directory (the next command rebuilds the index).
+    """Remove kzct's own directory from the cache directory (the next command rebuilds the
+    index). Only kzct's files are removed: those in its directory, kzct-cache/, marked as kzct's;
+    nothing else in the cache directory is touched.
 
     Example: kzct cache clear
     """
-    from kzct.store.cache import cache_dir, clear
+    from kzct.store.cache import clear, kzct_dir
 
     removed = clear(run.env)
     size = sum(f.size for f in removed)
     files = "file" if len(removed) == 1 else "files"
     _write(run, f"removed {len(removed)} {files} ({size / 1e6:.1f} MB) from "
-                f"{cache_dir(run.env)}\n")
+                f"{kzct_dir(run.env)}\n")
 
 
 # -- entry point -----------------------------------------------------------------------------------
