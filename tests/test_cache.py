@@ -402,3 +402,79 @@ def test_other_versions_keep_their_databases(run, cache, monkeypatch) -> None:
     os.utime(second, (month, month))
     maintain(load_index(None), own(cache), built=True)
     assert sorted(own(cache).glob("index-*.sqlite")) == [first]
+
+
+# -- a cache that is not as kzct made it is rebuilt --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, places_file) -> Path:
+    """A cache holding the bundled seed's index, built once for the tests that damage a copy."""
+    from kzct.context import Environment
+    from kzct.store.cache import load_index
+
+    directory = fresh_cache(tmp_path_factory.mktemp("built") / "cache", places_file)
+    load_index(None, env=Environment.read({"KZCT_CACHE_DIR": str(directory)})).conn.close()
+    return directory
+
+
+@pytest.fixture
+def damaged(built, tmp_path, monkeypatch) -> Path:
+    """A copy of ``built`` to damage, as the cache of the test."""
+    import shutil
+
+    directory = tmp_path / "cache"
+    shutil.copytree(built, directory)
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(directory))
+    return directory
+
+
+def _count(cache: Path, table: str) -> int:
+    conn = sqlite3.connect(_database(cache))
+    try:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("table", ["events", "entities", "names", "chars", "spellings"])
+def test_a_database_missing_a_table_is_damaged(damaged, table) -> None:
+    from kzct.errors import CacheCorrupt
+    from kzct.store.database import _connect
+
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CacheCorrupt, match=f"the cache lacks .*{table}"):
+        _connect(str(_database(damaged)))
+
+
+def test_a_dropped_table_is_rebuilt_silently(run, damaged) -> None:
+    events = _count(damaged, "events")
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute("DROP TABLE events")
+    conn.commit()
+    conn.close()
+    result = run("timeline", "--jsonl")
+    assert (result.code, result.err) == (0, "")
+    assert len([json.loads(line) for line in result.out.splitlines()]) == events
+    assert _count(damaged, "events") == events  # the repaired database holds them again
+
+
+@pytest.mark.parametrize(("data", "fmt"), [
+    ('{"date": "2006", "text": "not JSON after all", }', "--json"),  # no JSON
+    ('{"date": 2006, "text": ["wrong", "types"]}', "--jsonl"),  # JSON of no event's shape
+])
+def test_a_malformed_row_never_reaches_stdout(run, damaged, data, fmt) -> None:
+    """Written out as stored (not decoded), a row is checked to be the text kzct wrote."""
+    events = _count(damaged, "events")
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute("UPDATE events SET data = ? WHERE rowid = (SELECT MIN(rowid) FROM events)",
+                 (data,))
+    conn.commit()
+    conn.close()
+    result = run("timeline", fmt)
+    assert (result.code, result.err) == (0, "")
+    records = result.json() if fmt == "--json" else [json.loads(x) for x in result.out.splitlines()]
+    assert len(records) == events
+    assert all(isinstance(r["date"], str) and isinstance(r["text"], str) for r in records)
