@@ -40,7 +40,7 @@ MEANINGS = {
                        "`--json`)",
     ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
                         "listed (`\"match\": \"ambiguous\"` with `--json`)",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C, SIGINT): `kzct: interrupted` on stderr",
 }
 
 

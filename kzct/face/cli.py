@@ -856,12 +856,63 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.OK)
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout
-    sys.stdout = _GuardedStdout(stdout)
+    interrupts = _Interrupts()
+    previous = interrupts.install()
     try:
-        code = _main(env, args)
+        try:
+            sys.stdout = _GuardedStdout(stdout)
+            code = _main(env, args)
+        finally:
+            interrupts.running = False  # from here on, Ctrl-C is ignored: the run is over
+            sys.stdout = stdout
+    except KeyboardInterrupt:  # Ctrl-C as the run began or ended, outside _main's own care
+        code = _interrupted()
     finally:
-        sys.stdout = stdout
+        interrupts.restore(previous)
     sys.exit(int(code))
+
+
+class _Interrupts:
+    """SIGINT (Ctrl-C) for the length of a run: the first one raises ``KeyboardInterrupt``,
+    which ``_main`` turns into ``kzct: interrupted`` and exit code 130 after the clean-up it
+    causes (a build's transaction rolled back, its workers stopped); any later one is ignored,
+    so that neither that clean-up, nor the message, nor Python's shutdown is cut short (which
+    would end kzct by the signal, with a traceback)."""
+
+    def __init__(self) -> None:
+        self.running = True
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.running:
+            self.running = False
+            raise KeyboardInterrupt
+
+    def install(self) -> Any:
+        """Handle SIGINT; what handled it before (None where signals cannot be set here: a
+        thread other than the main one)."""
+        import signal
+
+        try:
+            return signal.signal(signal.SIGINT, self)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def restore(previous: Any) -> None:
+        import signal
+
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interrupted() -> int:
+    from kzct.face.render import note
+
+    note("kzct: interrupted")
+    return ExitCode.INTERRUPTED
 
 
 def _main(env: Any, args: list[str]) -> int:
@@ -891,7 +942,7 @@ def _main(env: Any, args: list[str]) -> int:
         _discard_stdout()
         code = ExitCode.OK
     except (typer.Abort, KeyboardInterrupt):
-        code = ExitCode.INTERRUPTED
+        code = _interrupted()
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, not a traceback
         if env.debug:
             raise
@@ -918,6 +969,8 @@ def _run(env: Any, args: list[str]) -> int:
         run = Run(env)
         try:
             result = group.main(args=args, prog_name="kzct", standalone_mode=False, obj=run)
+            if result == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl-C (no command's own)
+                return _interrupted()
             return result if isinstance(result, int) else ExitCode.OK
         except CacheCorrupt:
             if attempt or run.output_started:

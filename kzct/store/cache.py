@@ -115,7 +115,8 @@ def index_path(index: Index) -> str:
 def prune_others(directory: Path, *, keep: Path, now: int, max_age: int) -> list[Path]:
     """Remove the databases (other versions' or other data's) and the place tables not used for
     ``max_age`` seconds (by their files' times: a database in use is written at least once a
-    day, a place table in use is touched once a day); never ``keep``, the one in use."""
+    day, a place table in use is touched once a day), never ``keep``, the one in use; and the
+    temporary files of writers that never finished."""
     removed: list[Path] = []
     for database in directory.glob("index-*.sqlite"):
         if database == keep:
@@ -135,6 +136,12 @@ def prune_others(directory: Path, *, keep: Path, now: int, max_age: int) -> list
         try:
             if table.stat().st_mtime < now - max_age:
                 _unlink(table, removed)
+        except OSError:
+            pass
+    for tmp in directory.glob(".tmp-*"):  # left by a writer that was killed a day ago or more
+        try:
+            if tmp.stat().st_mtime < now - _DAY:
+                _unlink(tmp, removed)
         except OSError:
             pass
     return removed

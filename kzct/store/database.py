@@ -596,7 +596,9 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_worker_start)
+    try:
         # The first article alone, in the first worker: it makes the place table (once, where it
         # is not yet kept) that the other workers then read. This process never loads it, so the
         # workers it forks do not start with its memory.
@@ -612,6 +614,20 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
             if following is not None:
                 pending.append(pool.submit(_build_in_worker, following, cache_dir))
             yield done
+    except BaseException:  # cut short (Ctrl-C, a failed write): the workers' builds are lost
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """A worker process ends at once on Ctrl-C (which a terminal sends to every process of
+    kzct): the process that started it says so and cleans up; the worker has nothing to save."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class SeedFile(NamedTuple):
