@@ -186,10 +186,12 @@ def _read_bytes(path: Path, wait: float, limit: int) -> bytes:
             raise SeedError(f"seed file {path} is {what}, not a file: give a wikitext file, "
                             f"a directory of them, or - for standard input")
         os.set_blocking(fd, True)
+        # a file in one read (one copy of its bytes in memory), a pipe a megabyte at a time
+        step = limit + 1 if stat.S_ISREG(mode) else 1 << 20
         chunks = []
         size = 0
         while True:  # never more than the limit (and a byte), whatever the file claims
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            chunk = os.read(fd, min(step, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
