@@ -18,7 +18,7 @@ def main() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _interrupted(signum: int, frame: object) -> None:
+def _interrupted(_signum: int, _frame: object) -> None:
     import os
 
     os.write(2, b"kzct: interrupted\n")

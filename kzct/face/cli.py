@@ -882,7 +882,7 @@ class _Interrupts:
     def __init__(self) -> None:
         self.running = True
 
-    def __call__(self, signum: int, frame: Any) -> None:
+    def __call__(self, _signum: int, _frame: Any) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
