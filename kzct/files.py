@@ -55,8 +55,8 @@ def own_directory(cache_dir: Path) -> Path | None:
         directory.mkdir()
     except FileExistsError:
         # another kzct may have made it a moment ago: its marker follows at once
-        for _ in range(20):
-            time.sleep(0.01)
+        for _ in range(10):
+            time.sleep(0.005)
             if is_own(directory):
                 return directory
         return None

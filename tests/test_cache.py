@@ -363,26 +363,25 @@ def test_a_directory_of_kzcts_name_that_is_not_kzcts_is_left_alone(run, cache) -
         ("index-1.sqlite", b"someone else's")]
 
 
-def test_clearing_a_cache_that_cannot_be_written_is_an_error(run, cache, monkeypatch) -> None:
+def test_clearing_a_cache_that_cannot_be_written_is_an_error(run, damaged, monkeypatch) -> None:
     """A read-only cache: `cache clear` says what it could not do, exit code 1."""
     import errno
 
-    assert run("groups", "--json").code == 0
     real = Path.unlink
 
     def read_only(self, *args, **kwargs):
-        if self.parent == own(cache):
+        if self.parent == own(damaged):
             raise OSError(errno.EROFS, "Read-only file system", str(self))
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "unlink", read_only)
     result = run("cache", "clear")
     assert (result.code, result.out) == (1, "")
-    assert result.err == (f"kzct: error: cannot remove 3 of kzct's files in {own(cache)}: "
+    assert result.err == (f"kzct: error: cannot remove 3 of kzct's files in {own(damaged)}: "
                           f"Read-only file system\n")
 
 
-def test_other_versions_keep_their_databases(run, cache, monkeypatch) -> None:
+def test_other_versions_keep_their_databases(run, damaged, monkeypatch) -> None:
     """Two versions of kzct sharing a cache, used in turn: each keeps its own database and its
     articles; one unused for 30 days goes at the next pruning."""
     import os
@@ -391,7 +390,7 @@ def test_other_versions_keep_their_databases(run, cache, monkeypatch) -> None:
     import kzct.store.cache
     from kzct.store.cache import load_index, maintain
 
-    assert run("groups", "--json").code == 0
+    cache = damaged  # as this version left it
     first = _database(cache)
     with monkeypatch.context() as version:
         version.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
@@ -461,20 +460,35 @@ def test_a_dropped_table_is_rebuilt_silently(run, damaged) -> None:
     assert _count(damaged, "events") == events  # the repaired database holds them again
 
 
-@pytest.mark.parametrize(("data", "fmt"), [
-    ('{"date": "2006", "text": "not JSON after all", }', "--json"),  # no JSON
-    ('{"date": 2006, "text": ["wrong", "types"]}', "--jsonl"),  # JSON of no event's shape
-])
-def test_a_malformed_row_never_reaches_stdout(run, damaged, data, fmt) -> None:
-    """Written out as stored (not decoded), a row is checked to be the text kzct wrote."""
+def test_a_malformed_row_never_reaches_stdout(run, damaged) -> None:
+    """Written out as stored (not decoded), a row is checked to be the text kzct wrote: one that
+    is no JSON (which `jq` would choke on) is damage, and the cache is rebuilt."""
     events = _count(damaged, "events")
     conn = sqlite3.connect(_database(damaged))
     conn.execute("UPDATE events SET data = ? WHERE rowid = (SELECT MIN(rowid) FROM events)",
-                 (data,))
+                 ('{"date": "2006", "text": "not JSON after all", }',))
     conn.commit()
     conn.close()
-    result = run("timeline", fmt)
+    result = run("timeline", "--json")
     assert (result.code, result.err) == (0, "")
-    records = result.json() if fmt == "--json" else [json.loads(x) for x in result.out.splitlines()]
-    assert len(records) == events
-    assert all(isinstance(r["date"], str) and isinstance(r["text"], str) for r in records)
+    assert len(result.json()) == events
+    assert all(isinstance(r["date"], str) and isinstance(r["text"], str) for r in result.json())
+
+
+@pytest.mark.parametrize(("table", "query"), [("events", "events_json"), ("groups", "groups_json"),
+                                              ("refs", "refs_json"), ("entities", "entities_of")])
+def test_a_row_of_the_wrong_shape_is_damage(damaged, table, query) -> None:
+    """Valid JSON of no record's shape (`--jsonl` would have written it out): damage too."""
+    from kzct.context import Environment
+    from kzct.errors import CacheCorrupt
+    from kzct.store.cache import load_index
+
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute(f"UPDATE {table} SET data = ? WHERE rowid = (SELECT MAX(rowid) FROM {table})",  # noqa: S608
+                 ('{"date": 2006, "text": ["wrong", "types"]}',))
+    conn.commit()
+    conn.close()
+    index = load_index(None, env=Environment.read())
+    with pytest.raises(CacheCorrupt, match="damaged record"):
+        list(getattr(index, query)())
+    index.conn.close()

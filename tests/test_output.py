@@ -309,9 +309,10 @@ HOSTILE = """'''测试'''是一篇文章。
 HOSTILE_NAME = "evil\x1b]0;pwned\x07\u202etxt.exe.wikitext"
 
 
-@pytest.fixture
-def hostile_seed(tmp_path) -> Path:
-    path = tmp_path / HOSTILE_NAME
+@pytest.fixture(scope="module")
+def hostile_seed(tmp_path_factory) -> Path:
+    """Built once, in the session's cache, for the tests that read it."""
+    path = tmp_path_factory.mktemp("hostile") / HOSTILE_NAME
     path.write_text(HOSTILE, encoding="utf-8")
     return path
 
