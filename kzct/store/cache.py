@@ -100,16 +100,7 @@ def maintain(index: Index, directory: Path, *, built: bool, now: int | None = No
         return
     prune_words(directory, keep=seed_set([s.path for s in index.seeds]), now=now,
                 max_age=max_age)
-    prune_others(directory, keep=Path(index_path(index) or directory / database_name()), now=now,
-                 max_age=max_age)
-
-
-def index_path(index: Index) -> str:
-    """The file of the database ``index`` reads ("" in memory)."""
-    for _seq, name, file in index.conn.execute("PRAGMA database_list"):
-        if name == "main":
-            return str(file or "")
-    return ""
+    prune_others(directory, keep=directory / database_name(), now=now, max_age=max_age)
 
 
 def prune_others(directory: Path, *, keep: Path, now: int, max_age: int) -> list[Path]:
@@ -256,7 +247,7 @@ def clear(env: Environment) -> list[CacheFile]:
         reason = failed[0].strerror or str(failed[0])
         raise CacheNotCleared(f"cannot remove {len(failed)} of kzct's files in {directory}: "
                               f"{reason}")
-    if removed or is_own(directory):
+    if is_own(directory):
         try:
             if [p.name for p in directory.iterdir()] == [MARKER]:
                 (directory / MARKER).unlink()
