@@ -76,7 +76,9 @@ def main() -> None:
     completion = {**env, "_KZCT_COMPLETE": "complete_bash",
                   "COMP_WORDS": "kzct\ntimeline\n--year\n", "COMP_CWORD": "3"}
     # a new seed: no index for it, but the place table (made once per machine) is there
-    tables = list(Path(cache).glob("places-*.json"))
+    from kzct.files import OWN_DIR, own_directory
+
+    tables = list((Path(cache) / OWN_DIR).glob("places-*.json"))
     cases: list[tuple[str, list[str], dict[str, str] | str | None]] = [
         ("kzct groups --json", kzct + ["groups", "--json"], env),
         ("kzct groups (table, piped)", kzct + ["groups"], env),
@@ -99,7 +101,7 @@ def main() -> None:
                 cold = tempfile.mkdtemp(prefix="kzct-cold-")
                 if run_env == "seed":
                     for table in tables:
-                        shutil.copy(table, cold)
+                        shutil.copy(table, own_directory(Path(cold)) or cold)
                 run_env = {**env, "KZCT_CACHE_DIR": cold}
             base = timed(baseline, env)
             took = timed(argv, run_env)

@@ -26,19 +26,22 @@ MEANINGS = {
                  "(`kzct timeline \\| head -1`)",
     ExitCode.ERROR: "`kzct diff`: the facts changed between OLD and NEW. "
                     "`kzct check`: a finding at or above `--fail-on` (error unless given). "
-                    "Any command: output could not be written (`kzct: error: cannot write output: No space "
-                    "left on device`), or an internal error (a bug): one line on stderr; "
+                    "Any command: output could not be written (`kzct: error: cannot write "
+                    "output: No space left on device`), or an internal error (a bug): one line "
+                    "on stderr; "
                     "`KZCT_DEBUG=1` shows the traceback. Also a cache database found damaged "
                     "after output had begun: it is removed, and the command can simply be run "
                     "again (damage found before any output is repaired silently); or a cache "
                     "another kzct holds locked too long (`the index cache cannot be read now`: run "
-                    "the command again)",
+                    "the command again). `kzct cache clear`: some of kzct's files could not be "
+                    "removed (`cannot remove 3 of kzct's files in …: Read-only file system`)",
     ExitCode.USAGE: "bad usage or bad input: an unknown command or option, an impossible value "
                     "(`--year abc`, `--from 2006-13`, `--min-score nan`), an empty query, a "
                     "filter name that matches nothing or several things (`--place Atlantis`), "
-                    "a missing, unreadable, empty or non-UTF-8 seed, an XML export that cannot "
-                    "be read, a title the wiki calls invalid (`kzct fetch '<>'`). One line on "
-                    "stderr says what is wrong",
+                    "a missing, unreadable, empty or non-UTF-8 seed, a seed that is a device "
+                    "(`/dev/zero`) or larger than 64 MiB, a named pipe nothing writes to, an "
+                    "XML export that cannot be read, a title the wiki calls invalid (`kzct "
+                    "fetch '<>'`). One line on stderr says what is wrong",
     ExitCode.NO_MATCH: "`kzct show NAME`: nothing matches NAME (`\"match\": \"none\"` with "
                        "`--json`). `kzct fetch`: the wiki has no such page or revision",
     ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
@@ -47,7 +50,7 @@ MEANINGS = {
                           "host, timed out); nothing was written",
     ExitCode.SERVER: "`kzct fetch`: the wiki kept failing (429 or 5xx after every retry) or "
                      "answered what is not its API's JSON; nothing was written",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C, SIGINT): `kzct: interrupted` on stderr",
 }
 
 
@@ -58,7 +61,8 @@ class KzctError(Exception):
 
 
 class SeedError(KzctError):
-    """The seed file is missing, unreadable, empty or not UTF-8."""
+    """The seed file is missing, unreadable, empty or not UTF-8; a device, too large, or a named
+    pipe nothing writes to."""
 
 
 class UsageError(KzctError):
@@ -103,6 +107,13 @@ class OutputClosed(Exception):
 class CacheUnavailable(KzctError):
     """The cache database cannot be read now (another kzct holds it locked past SQLite's wait):
     said as such, exit code 1; the cache is left as it is."""
+
+    exit_code = ExitCode.ERROR
+
+
+class CacheNotCleared(KzctError):
+    """``kzct cache clear`` could not remove kzct's files (a read-only cache): said as such,
+    exit code 1."""
 
     exit_code = ExitCode.ERROR
 

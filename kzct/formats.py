@@ -25,7 +25,8 @@ FLAGS: dict[Format, tuple[str, str]] = {
     Format.JSON: ("--json", "Print JSON (UTF-8) instead of a table: one array of the records, "
                             "or one object where the command shows one thing."),
     Format.JSONL: ("--jsonl", "Print one JSON record per line."),
-    Format.CSV: ("--csv", "Print CSV: one row per record, flat columns, lists joined with ';'."),
+    Format.CSV: ("--csv", "Print CSV: one row per record, flat columns, lists joined with ';'; "
+                          "a cell that would start a spreadsheet formula begins with '."),
     Format.TSV: ("--tsv", "Print tab-separated values, as --csv does."),
     Format.GEOJSON: ("--geojson", "Print a GeoJSON FeatureCollection (RFC 7946) for a map."),
 }

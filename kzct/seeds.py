@@ -63,9 +63,9 @@ def find_seeds(cli_paths: list[Path] | None = None, env_value: str | None = None
     directory = what.replace("file", "directory")
     raw: list[Path] = []
     if cli_paths:
-        raw = list(cli_paths)
+        raw = [seed_path(p) for p in cli_paths]
     elif env_value:  # `KZCT_SEED=:` names no file: the bundled seed, as when it is unset
-        raw = [Path(p) for p in env_value.split(os.pathsep) if p]
+        raw = [seed_path(p) for p in env_value.split(os.pathsep) if p]
     if not raw:
         return SeedChoice([bundled_seed()], [], bundled=True)
     paths: list[Path] = []
@@ -117,19 +117,42 @@ def seed_paths(cli_paths: list[Path] | None = None, env_value: str | None = None
     return find_seeds(cli_paths, env_value).paths
 
 
-def read_seed(path: Path, *, what: str = "seed file") -> Seed:
-    """Read one seed file, turning every way it can fail into a one-line ``SeedError`` (that
-    calls it ``what``)."""
+# The largest article kzct reads: a bound, so that a runaway input (a file that keeps growing,
+# `--seed <(cat /dev/zero)`) ends in one line, not in the memory running out. MediaWiki itself
+# refuses pages over 2 MB by default ($wgMaxArticleSize); a 50 MB article builds in two minutes.
+MAX_SEED_BYTES = 64 * 2**20
+# How long a named pipe (mkfifo) may stay silent before kzct says that nothing writes to it.
+FIFO_WAIT = 5.0
+STDIN = "-"  # `--seed -`: the article on standard input
+
+
+def seed_path(value: str | os.PathLike[str]) -> Path:
+    """The path a ``--seed`` value names: ``-`` is standard input (``/dev/stdin``)."""
+    return Path("/dev/stdin") if os.fspath(value) == STDIN else Path(value)
+
+
+def is_regular(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a regular file (a link to one counts), which can be read again at
+    will; anything else (a pipe, ``/dev/stdin``, ``<(cat seed)``) is read once."""
+    import stat
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SeedError(f"{what} {path} does not exist") from None
-    except IsADirectoryError:
-        raise SeedError(f"{what} {path} is a directory") from None
-    except PermissionError:
-        raise SeedError(f"{what} {path} is not readable (permission denied)") from None
-    except OSError as exc:
-        raise SeedError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def read_seed(path: Path, *, wait: float = FIFO_WAIT, limit: int = MAX_SEED_BYTES,
+              what: str = "seed file") -> Seed:
+    """Read one seed file, turning every way it can fail into a one-line ``SeedError`` (that
+    calls it ``what``).
+
+    A regular file is read; so is a pipe (``-``, ``/dev/stdin``, ``<(cat seed)``), to its end,
+    and a named pipe once something writes to it (``wait`` seconds at most for the first byte).
+    A device (``/dev/zero``, a terminal), a socket or a file larger than ``limit`` bytes is
+    refused at once.
+    """
+    data = _read_bytes(path, wait, limit, what)
     if not data.strip():
         raise SeedError(f"{what} {path} is empty")
     try:
@@ -144,3 +167,97 @@ def read_seed(path: Path, *, what: str = "seed file") -> Seed:
 # The bundled article as messages name it: where it lies in kzct's source, not a path inside an
 # installation (site-packages).
 BUNDLED_NAME = f"seeds/{SEED_NAME}"
+
+
+def _read_bytes(path: Path, wait: float, limit: int, what: str) -> bytes:
+    import stat
+
+    try:
+        # not blocking: opening a named pipe waits for a writer, which may never come
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise SeedError(f"{what} {path} does not exist") from None
+    except IsADirectoryError:
+        raise SeedError(f"{what} {path} is a directory") from None
+    except PermissionError:
+        raise SeedError(f"{what} {path} is not readable (permission denied)") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise SeedError(f"{what} {path} cannot be read: {reason}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise SeedError(f"{what} {path} is a directory")
+        if stat.S_ISREG(mode):
+            if os.fstat(fd).st_size > limit:
+                raise _too_large(path, limit, what)
+        elif stat.S_ISFIFO(mode):
+            _wait_for_writer(fd, path, wait, what)
+        elif _is_devnull(mode, fd):
+            return b""  # `--seed - < /dev/null`: empty, said as such
+        elif os.isatty(fd):
+            raise SeedError(f"{what} {path} is a terminal: give the article on a pipe "
+                            f"(kzct --seed - groups < article.wikitext) or as a file")
+        else:
+            kind = ("a character device" if stat.S_ISCHR(mode) else
+                    "a block device" if stat.S_ISBLK(mode) else
+                    "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            raise SeedError(f"{what} {path} is {kind}, not a file: give a wikitext file, "
+                            f"a directory of them, or - for standard input")
+        os.set_blocking(fd, True)
+        # a file in one read (one copy of its bytes in memory), a pipe a megabyte at a time
+        step = limit + 1 if stat.S_ISREG(mode) else 1 << 20
+        chunks = []
+        size = 0
+        while True:  # never more than the limit (and a byte), whatever the file claims
+            chunk = os.read(fd, min(step, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(path, limit, what)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise SeedError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _is_devnull(mode: int, fd: int) -> bool:
+    import stat
+
+    try:
+        null, this = os.stat(os.devnull), os.fstat(fd)
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) and (this.st_rdev, this.st_ino) == (null.st_rdev, null.st_ino)
+
+
+def _too_large(path: Path, limit: int, what: str) -> SeedError:
+    return SeedError(f"{what} {path} is larger than {limit // 2**20} MiB, the most kzct "
+                     f"reads as one article")
+
+
+def _wait_for_writer(fd: int, path: Path, wait: float, what: str) -> None:
+    """Wait until a pipe has something to read, or its writer has closed it: a pipe from a
+    process (`<(cat seed)`, ``/dev/stdin``) at once, however slow its writer is; a named pipe
+    for ``wait`` seconds at most, since nothing may ever write to it."""
+    import select
+
+    if _anonymous_pipe(fd):
+        return  # its writer exists (or existed): the blocking read ends at its end
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(max(0, int(wait * 1000))):
+        raise SeedError(f"{what} {path} is a named pipe that nothing wrote to in "
+                        f"{wait:g} s: start its writer first, or give a file")
+
+
+def _anonymous_pipe(fd: int) -> bool:
+    """Whether ``fd`` is a pipe between processes rather than a named pipe (Linux says so
+    in /proc; elsewhere every pipe is taken as a named one)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}").startswith("pipe:")
+    except OSError:
+        return False

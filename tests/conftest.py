@@ -29,12 +29,14 @@ DATA = Path(__file__).resolve().parent / "data"
 def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The place table kzct derives from its gazetteer libraries (about a second's work), made
     once for the session in the session's cache directory."""
+    from kzct.files import own_directory
     from kzct.parse.gazetteer import load_places
     from kzct.text import Scripts
 
-    cache = tmp_path_factory.getbasetemp() / "cache"
-    load_places(cache, Scripts())
-    return next(cache.glob("places-*.json"))
+    own = own_directory(tmp_path_factory.getbasetemp() / "cache")  # kzct's own, in the cache
+    assert own is not None
+    load_places(own, Scripts())
+    return next(own.glob("places-*.json"))
 
 
 @pytest.fixture(scope="session")
@@ -47,11 +49,21 @@ def builder(places_file: Path):
 
 
 def fresh_cache(directory: Path, places: Path) -> Path:
-    """An empty cache directory but for the place table: for tests whose subject is the index
-    cache, not the table."""
-    directory.mkdir(parents=True, exist_ok=True)
-    shutil.copy(places, directory / places.name)
+    """An empty cache directory but for the place table (in kzct's own directory inside it): for
+    tests whose subject is the index cache, not the table."""
+    from kzct.files import own_directory
+
+    own = own_directory(directory)
+    assert own is not None
+    shutil.copy(places, own / places.name)
     return directory
+
+
+def own(cache: Path) -> Path:
+    """kzct's own directory in the cache directory ``cache``, where its files are."""
+    from kzct.files import OWN_DIR
+
+    return cache / OWN_DIR
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEED, fresh_cache
+from conftest import SEED, fresh_cache, own
 
 
 def _database(cache: Path) -> Path:
-    found = list(cache.glob("index-*.sqlite"))
+    found = list(own(cache).glob("index-*.sqlite"))
     assert len(found) == 1, found
     return found[0]
 
@@ -102,21 +102,28 @@ def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> Non
 def test_no_cache_writes_no_index(run, cache) -> None:
     """--no-cache builds the index afresh and keeps none; the place table, derived from the
     installed libraries and named by their versions, is kept all the same."""
-    before = sorted(p.name for p in cache.iterdir())
+    before = sorted(p.name for p in own(cache).iterdir())
     result = run("--no-cache", "groups", "--json")
-    assert result.code == 0 and sorted(p.name for p in cache.iterdir()) == before
+    assert result.code == 0 and sorted(p.name for p in own(cache).iterdir()) == before
     assert run("groups", "--json", env={"KZCT_NO_CACHE": "1"}).code == 0
-    assert sorted(p.name for p in cache.iterdir()) == before
+    assert sorted(p.name for p in own(cache).iterdir()) == before
 
 
-def test_curated_data_change_starts_a_new_database(run, cache, monkeypatch) -> None:
+def test_curated_data_change_starts_a_new_database_beside_the_old(run, cache, monkeypatch) -> None:
+    """Another version of kzct (other data, other formats) sharing the cache keeps its own
+    database beside this one's: neither removes the other's while it is in use."""
+    from kzct.model import INDEX_FORMAT
+    from kzct.store.database import STORE_FORMAT
+
     run("groups", "--json")
     old = _database(cache)
+    assert old.name.startswith(f"index-{INDEX_FORMAT}.{STORE_FORMAT}-")
     import kzct.store.cache
 
     monkeypatch.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
     assert run("groups", "--json").code == 0
-    assert not old.exists() and _database(cache).name == "index-0123456789abcdef.sqlite"
+    new = own(cache) / f"index-{INDEX_FORMAT}.{STORE_FORMAT}-0123456789abcdef.sqlite"
+    assert old.exists() and new.exists()
 
 
 def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch, places_file) -> None:
@@ -124,7 +131,7 @@ def test_xdg_cache_home_is_the_default_place(run, tmp_path, monkeypatch, places_
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     fresh_cache(tmp_path / "xdg" / "kzct", places_file)
     assert run("groups", "--json").code == 0
-    assert list((tmp_path / "xdg" / "kzct").glob("index-*.sqlite"))
+    assert list(own(tmp_path / "xdg" / "kzct").glob("index-*.sqlite"))
 
 
 def _spoil_event(cache: Path, which: str) -> None:
@@ -157,8 +164,8 @@ def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -
 
 # -- the cache does not only grow ------------------------------------------------------------------
 
-def _articles(cache: Path) -> list[str]:
-    conn = sqlite3.connect(_database(cache))
+def _articles(cache: Path, database: Path | None = None) -> list[str]:
+    conn = sqlite3.connect(database or _database(cache))
     try:
         return sorted(Path(row[0]).name for row in conn.execute("SELECT path FROM seeds"))
     finally:
@@ -172,7 +179,7 @@ def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -
         path.write_text(seed_text + f"\n\n==新==\n201{k}年5月4日，阿拉木图发生了爆炸。\n",
                         encoding="utf-8")
         assert run("--seed", str(path), "groups", "--json").code == 0
-    assert len(_articles(cache)) == 5 and len(list(cache.glob("words-*.json"))) == 5
+    assert len(_articles(cache)) == 5 and len(list(own(cache).glob("words-*.json"))) == 5
     size = _database(cache).stat().st_size
     for k in range(5):
         (tmp_path / f"tmp{k}.wikitext").unlink()
@@ -180,8 +187,8 @@ def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -
     assert _articles(cache) == [SEED.name]
     from kzct.words import words_path
 
-    assert [p.name for p in cache.glob("words-*.json")] == [
-        Path(words_path(str(cache), [str(SEED)])).name]
+    assert [p.name for p in own(cache).glob("words-*.json")] == [
+        Path(words_path(str(own(cache)), [str(SEED)])).name]
     assert _database(cache).stat().st_size < size
 
 
@@ -195,27 +202,27 @@ def test_unused_articles_are_dropped_after_a_while(run, cache, tmp_path, seed_te
     assert _articles(cache) == sorted([SEED.name, "old.wikitext"])
     index = load_index(None)
     now = int(__import__("time").time())
-    maintain(index, cache, built=False, now=now + 29 * 86400)  # within 30 days: kept
+    maintain(index, own(cache), built=False, now=now + 29 * 86400)  # within 30 days: kept
     assert len(_articles(cache)) == 2
-    maintain(index, cache, built=True, now=now + 31 * 86400)  # the one in use is never dropped
+    maintain(index, own(cache), built=True, now=now + 31 * 86400)  # the one in use is never dropped
     assert _articles(cache) == [SEED.name]
 
 
 def test_a_dropped_articles_names_leave_the_search(run, cache, tmp_path, seed_text) -> None:
     """The names kept once for searching (with the number of articles that have each) follow
     the articles: a name only a dropped article had is no longer matched."""
-    own = tmp_path / "own.wikitext"
-    own.write_text(seed_text.replace("Rashid Tusupbekov", "Rashid Qwertyuiop"), encoding="utf-8")
-    assert run("--seed", str(own), "--seed", str(SEED), "groups", "--json").code == 0
+    mine = tmp_path / "own.wikitext"
+    mine.write_text(seed_text.replace("Rashid Tusupbekov", "Rashid Qwertyuiop"), encoding="utf-8")
+    assert run("--seed", str(mine), "--seed", str(SEED), "groups", "--json").code == 0
     conn = sqlite3.connect(_database(cache))
     spelled = dict(conn.execute("SELECT folded, articles FROM spellings WHERE kind = 'person'"))
     # its Tusupbeko is still the curated Rashid Tusupbekov, named so in both
     assert (spelled["rashid qwertyuiop"], spelled["rashid tusupbekov"]) == (1, 2)
     assert spelled["nursultan nazarbayev"] == 2
-    own.unlink()
+    mine.unlink()
     from kzct.store.cache import load_index, maintain
 
-    maintain(load_index(None), cache, built=True)  # as after a build: its file gone, it goes
+    maintain(load_index(None), own(cache), built=True)  # as after a build: its file gone, it goes
     spelled = dict(conn.execute("SELECT folded, articles FROM spellings WHERE kind = 'person'"))
     conn.close()
     assert ("rashid qwertyuiop" in spelled, spelled["nursultan nazarbayev"]) == (False, 1)
@@ -251,19 +258,19 @@ def test_cache_info(run, cache) -> None:
     data = info.json()
     assert set(data) == {"directory", "database", "bytes", "data_bytes", "articles",
                          "words_files", "max_age_days", "max_megabytes"}
-    assert data["directory"] == str(cache) and data["words_files"] == 1
+    assert data["directory"] == str(own(cache)) and data["words_files"] == 1
     assert [a["path"] for a in data["articles"]] == [str(SEED)]
     assert data["articles"][0]["exists"] is True and data["max_age_days"] == 30
     text = run("cache", "info").out.splitlines()
-    assert text[0] == f"directory: {cache}"
+    assert text[0] == f"directory: {own(cache)}"
     assert text[2:4] == ["articles: 1", f"  {SEED}, last used {data['articles'][0]['last_used']}"]
 
 
 def test_cache_info_builds_nothing(run, cache) -> None:
-    before = sorted(p.name for p in cache.iterdir())  # the place table only
+    before = sorted(p.name for p in own(cache).iterdir())  # the place table only
     result = run("cache", "info", "--json")
     assert result.code == 0 and result.json()["articles"] == []
-    assert sorted(p.name for p in cache.iterdir()) == before
+    assert sorted(p.name for p in own(cache).iterdir()) == before
 
 
 def test_cache_clear(run, cache) -> None:
@@ -272,9 +279,10 @@ def test_cache_clear(run, cache) -> None:
     result = run("cache", "clear")
     assert result.code == 0
     # the database, the words file and the place table
-    assert result.out.startswith("removed 3 files (") and result.out.endswith(f" from {cache}\n")
-    assert [p.name for p in cache.iterdir()] == ["unrelated.txt"]
-    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {cache}\n"
+    assert result.out.startswith("removed 3 files (")
+    assert result.out.endswith(f" from {own(cache)}\n")
+    assert [p.name for p in cache.iterdir()] == ["unrelated.txt"]  # kzct's directory gone
+    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {own(cache)}\n"
     assert run("groups", "--json").code == 0  # and the next command builds it again
 
 
@@ -309,3 +317,178 @@ def test_records_come_in_the_order_the_seeds_are_given(run, cache, tmp_path, see
     fresh = run(*args, "--no-cache", "groups", "--json").json()
     assert [g["source"]["seed"] for g in cached][:1] == ["a.wikitext"]
     assert cached == fresh
+
+
+# -- only kzct's own files, and other versions' beside them ----------------------------------------
+
+OTHERS = {"index-mydata.sqlite": b"a database of mine", "index-mydata.sqlite-journal": b"j",
+          "words-my-notes.json": b'{"notes": 1}', "places-visited.json": b"[]",
+          ".tmp-keep.json": b"{}", "unrelated.txt": b"x"}
+
+
+def test_kzct_touches_only_its_own_files(run, tmp_path, monkeypatch, places_file) -> None:
+    """A cache directory the user keeps other files in, reached through a link: kzct works in
+    its own marked directory there, and neither a build nor `cache clear` touches the rest."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    for name, data in OTHERS.items():
+        (shared / name).write_bytes(data)
+    link = tmp_path / "link"
+    link.symlink_to(shared)
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(link))
+    fresh_cache(link, places_file)
+    assert run("groups", "--json").code == 0
+    assert (own(shared) / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55\n")
+    assert len(list(own(shared).glob("index-*.sqlite"))) == 1
+    cleared = run("cache", "clear")
+    assert (cleared.code, cleared.err) == (0, "") and cleared.out.startswith("removed 3 files")
+    assert {p.name: p.read_bytes() for p in shared.iterdir()} == OTHERS
+
+
+def test_a_directory_of_kzcts_name_that_is_not_kzcts_is_left_alone(run, cache) -> None:
+    """No marker, not kzct's: it is neither used (a command runs without a cache) nor cleared."""
+    import shutil
+
+    from kzct.context import Environment
+    from kzct.store.cache import database_path, places_dir
+
+    shutil.rmtree(own(cache))
+    own(cache).mkdir()
+    (own(cache) / "index-1.sqlite").write_bytes(b"someone else's")
+    env = Environment.read()
+    assert (database_path(env), places_dir(env)) == (None, None)
+    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {own(cache)}\n"
+    assert [(p.name, p.read_bytes()) for p in own(cache).iterdir()] == [
+        ("index-1.sqlite", b"someone else's")]
+
+
+def test_clearing_a_cache_that_cannot_be_written_is_an_error(run, damaged, monkeypatch) -> None:
+    """A read-only cache: `cache clear` says what it could not do, exit code 1."""
+    import errno
+
+    real = Path.unlink
+
+    def read_only(self, *args, **kwargs):
+        if self.parent == own(damaged):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    result = run("cache", "clear")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (f"kzct: error: cannot remove 3 of kzct's files in {own(damaged)}: "
+                          f"Read-only file system\n")
+
+
+def test_other_versions_keep_their_databases(run, damaged, monkeypatch) -> None:
+    """Two versions of kzct sharing a cache, used in turn: each keeps its own database and its
+    articles; one unused for 30 days goes at the next pruning."""
+    import os
+    import time
+
+    import kzct.store.cache
+    from kzct.store.cache import load_index, maintain
+
+    cache = damaged  # as this version left it
+    first = _database(cache)
+    with monkeypatch.context() as version:
+        version.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
+        assert run("groups", "--json").code == 0  # another version: its own database
+    second = next(p for p in own(cache).glob("index-*.sqlite") if p != first)
+    assert _articles(cache, first) == _articles(cache, second) == [SEED.name]
+    month = time.time() - 31 * 86400
+    os.utime(second, (month, month))
+    maintain(load_index(None), own(cache), built=True)
+    assert sorted(own(cache).glob("index-*.sqlite")) == [first]
+
+
+# -- a cache that is not as kzct made it is rebuilt --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, places_file) -> Path:
+    """A cache holding the bundled seed's index, built once for the tests that damage a copy."""
+    from kzct.context import Environment
+    from kzct.store.cache import load_index
+
+    directory = fresh_cache(tmp_path_factory.mktemp("built") / "cache", places_file)
+    load_index(None, env=Environment.read({"KZCT_CACHE_DIR": str(directory)})).conn.close()
+    return directory
+
+
+@pytest.fixture
+def damaged(built, tmp_path, monkeypatch) -> Path:
+    """A copy of ``built`` to damage, as the cache of the test."""
+    import shutil
+
+    directory = tmp_path / "cache"
+    shutil.copytree(built, directory)
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(directory))
+    return directory
+
+
+def _count(cache: Path, table: str) -> int:
+    conn = sqlite3.connect(_database(cache))
+    try:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("table", ["events", "entities", "names", "chars", "spellings"])
+def test_a_database_missing_a_table_is_damaged(damaged, table) -> None:
+    from kzct.errors import CacheCorrupt
+    from kzct.store.database import _connect
+
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CacheCorrupt, match=f"the cache lacks .*{table}"):
+        _connect(str(_database(damaged)))
+
+
+def test_a_dropped_table_is_rebuilt_silently(run, damaged) -> None:
+    events = _count(damaged, "events")
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute("DROP TABLE events")
+    conn.commit()
+    conn.close()
+    result = run("timeline", "--jsonl")
+    assert (result.code, result.err) == (0, "")
+    assert len([json.loads(line) for line in result.out.splitlines()]) == events
+    assert _count(damaged, "events") == events  # the repaired database holds them again
+
+
+def test_a_malformed_row_never_reaches_stdout(run, damaged) -> None:
+    """Written out as stored (not decoded), a row is checked to be the text kzct wrote: one that
+    is no JSON (which `jq` would choke on) is damage, and the cache is rebuilt."""
+    events = _count(damaged, "events")
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute("UPDATE events SET data = ? WHERE rowid = (SELECT MIN(rowid) FROM events)",
+                 ('{"date": "2006", "text": "not JSON after all", }',))
+    conn.commit()
+    conn.close()
+    result = run("timeline", "--json")
+    assert (result.code, result.err) == (0, "")
+    assert len(result.json()) == events
+    assert all(isinstance(r["date"], str) and isinstance(r["text"], str) for r in result.json())
+
+
+@pytest.mark.parametrize(("table", "query"), [("events", "events_json"), ("groups", "groups_json"),
+                                              ("refs", "refs_json"), ("entities", "entities_of")])
+def test_a_row_of_the_wrong_shape_is_damage(damaged, table, query) -> None:
+    """Valid JSON of no record's shape (`--jsonl` would have written it out): damage too."""
+    from kzct.context import Environment
+    from kzct.errors import CacheCorrupt
+    from kzct.store.cache import load_index
+
+    conn = sqlite3.connect(_database(damaged))
+    conn.execute(f"UPDATE {table} SET data = ? WHERE rowid = (SELECT MAX(rowid) FROM {table})",  # noqa: S608
+                 ('{"date": 2006, "text": ["wrong", "types"]}',))
+    conn.commit()
+    conn.close()
+    index = load_index(None, env=Environment.read())
+    with pytest.raises(CacheCorrupt, match="damaged record"):
+        list(getattr(index, query)())
+    index.conn.close()

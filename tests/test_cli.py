@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -63,14 +64,14 @@ def test_unreadable_seed_as_read_error(run, tmp_path, monkeypatch) -> None:
 
     path = tmp_path / "seed.wikitext"
     path.write_text("x")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self):
-        if self == path:
+    def refuse(name, *args, **kwargs):
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = run("--seed", str(path), "groups")
     assert result.code == 2
     assert result.err == f"kzct: error: seed file {path} is not readable (permission denied)\n"
@@ -189,3 +190,66 @@ def test_a_column_is_shown_only_when_it_says_something(run) -> None:
     assert next(line for line in people if "Shamsudinov" in line).count("Shamsudinov") == 1
     assert next(line for line in people if "Seleznyov" in line).split()[:4] == \
         ["Gennady", "Seleznev", "Gennady", "Seleznyov"]
+
+
+# -- Ctrl-C ----------------------------------------------------------------------------------------
+
+def _kzct(args: list[str], env: dict[str, str], code: str = "") -> subprocess.Popen[str]:
+    """kzct as its own process (and process group, as a terminal's job is), through its entry
+    point, after ``code`` has run in it."""
+    script = f"import atexit, os, signal, sys\n{code}\nfrom kzct.__main__ import main\nmain()\n"
+    return subprocess.Popen([sys.executable, "-c", script, *args], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def test_ctrl_c_during_a_build(tmp_path, places_file, seed_text) -> None:
+    """What a terminal does on Ctrl-C (SIGINT to every process of the job), as an article is
+    being built: one line, exit code 130, and nothing half-built left in the cache."""
+    import signal
+    import sqlite3
+    import time
+    from contextlib import closing
+
+    from conftest import own
+
+    cache = fresh_cache(tmp_path / "cache", places_file)
+    big = tmp_path / "big.wikitext"
+    big.write_text(seed_text * 20, encoding="utf-8")
+    env = {**os.environ, "KZCT_CACHE_DIR": str(cache)}
+    proc = _kzct(["--seed", str(big), "timeline", "--json"], env)
+
+    def building() -> bool:  # the database has its tables: the article is being built
+        for database in own(cache).glob("index-*.sqlite"):
+            with closing(sqlite3.connect(database)) as conn:
+                return conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'seeds'"
+                                    ).fetchone() == (1,)
+        return False
+
+    deadline = time.monotonic() + 30
+    while not building() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (130, "", "kzct: interrupted\n")
+    with closing(sqlite3.connect(next(own(cache).glob("index-*.sqlite")))) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM seeds").fetchone() == (0,)
+
+
+def test_ctrl_c_as_the_run_ends_is_said_too(tmp_path) -> None:
+    """A SIGINT just after the command has run (here sent by the run itself, at its end): the
+    same line and exit code, not a traceback and an end by the signal."""
+    after = ("import kzct.face.cli as cli\nreal = cli._main\n"
+             "cli._main = lambda env, args: (real(env, args), "
+             "os.kill(os.getpid(), signal.SIGINT))[0]")
+    proc = _kzct(["--version"], {**os.environ, "KZCT_CACHE_DIR": str(tmp_path)}, after)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (130, "kzct 0.1.0\n", "kzct: interrupted\n")
+
+
+def test_ctrl_c_as_python_shuts_down_is_ignored(tmp_path) -> None:
+    """The output is all written and kzct is ending: a SIGINT then changes nothing."""
+    late = "atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))"
+    proc = _kzct(["--version"], {**os.environ, "KZCT_CACHE_DIR": str(tmp_path)}, late)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (0, "kzct 0.1.0\n", "")

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fresh_cache
+from conftest import ROOT, fresh_cache, own
 
 COMPLETIONS = ROOT / "completions"
 BASH_SCRIPT = COMPLETIONS / "kzct.bash"
@@ -55,7 +55,7 @@ def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str
     proc = subprocess.run([str(KZCT), "groups", "--json"], env=env, cwd=home, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert list((home / "cache").glob("words-*.json")), "building the index wrote no words file"
+    assert list(own(home / "cache").glob("words-*.json")), "building the index wrote no words file"
     return env
 
 
@@ -199,7 +199,7 @@ def test_values_follow_the_seed_of_the_command_line(shell_env, tmp_path) -> None
 
 def test_building_the_index_writes_the_words(run) -> None:
     from kzct.face.complete import seed_files
-    from kzct.store.cache import cache_dir
+    from kzct.store.cache import kzct_dir as cache_dir
     from kzct.words import read_words, seed_set, words_path
 
     seeds = seed_set(seed_files())
@@ -242,13 +242,13 @@ def test_cache_dir_agrees_with_the_cache(tmp_path, monkeypatch) -> None:
     from kzct.face import complete
     from kzct.store import cache
 
-    assert complete.cache_dir() == str(cache.cache_dir())
+    assert complete.cache_dir() == str(cache.kzct_dir())
     monkeypatch.delenv("KZCT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert complete.cache_dir() == str(cache.cache_dir())
+    assert complete.cache_dir() == str(cache.kzct_dir())
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert complete.cache_dir() == str(cache.cache_dir())
+    assert complete.cache_dir() == str(cache.kzct_dir())
 
 
 # -- bash ------------------------------------------------------------------------------------------

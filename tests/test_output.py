@@ -324,3 +324,80 @@ def test_fields_and_no_header_errors(run, args, said) -> None:
     result = run(*args)
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith(f"kzct: error: {said}")
+
+
+# -- safe to open: formulas, bidi controls, escapes in file names --------------------------------
+
+HOSTILE = """'''测试'''是一篇文章。
+
+==@SUM(1+1)*cmd==
++1，2006年5月4日，\u202e阿拉木图\u202c发生了爆炸。<ref>{{cite web|url=http://example.com/a|title==HYPERLINK("http://evil.example","点击")|publisher=+SUM(1,2)|author=-2+3|date=2006-05-04}}</ref>
+
+== -1+2 ==
+-3，2007年6月1日，阿斯塔纳发生了袭击。<ref>{{cite web|url=http://example.com/b|title=@import|date=2007}}</ref>
+
+==参考资料==
+{{reflist}}
+"""
+# ESC, an OSC that would set the terminal's title, BEL, and a right-to-left override
+HOSTILE_NAME = "evil\x1b]0;pwned\x07\u202etxt.exe.wikitext"
+
+
+@pytest.fixture(scope="module")
+def hostile_seed(tmp_path_factory) -> Path:
+    """Built once, in the session's cache, for the tests that read it."""
+    path = tmp_path_factory.mktemp("hostile") / HOSTILE_NAME
+    path.write_text(HOSTILE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["--csv", "--tsv"])
+def test_a_cell_a_spreadsheet_would_run_is_escaped(run, hostile_seed, fmt) -> None:
+    """OWASP's advice: a text cell that starts a formula begins with a single quote."""
+    delimiter = "," if fmt == "--csv" else "\t"
+
+    def rows(*args: str) -> list[dict[str, str]]:
+        result = run("--seed", str(hostile_seed), *args, fmt)
+        assert (result.code, result.err) == (0, "")
+        return list(csv.DictReader(io.StringIO(result.out), delimiter=delimiter))
+
+    sources = rows("sources")
+    assert [(r["title"], r["publisher"], r["author"]) for r in sources] == [
+        ("'=HYPERLINK(\"http://evil.example\",\"点击\")", "'+SUM(1,2)", "'-2+3"),
+        ("'@import", "", "")]
+    assert [r["span"][:1].isdigit() for r in sources] == [True, True]  # numbers as they are
+    events = rows("timeline")
+    assert [(r["text"][:3], r["section"]) for r in events] == [
+        ("'+1", "'@SUM(1+1)*cmd"), ("'-3", "'-1+2")]
+    # --json keeps the text as it is
+    assert run("--seed", str(hostile_seed), "sources", "--json").json()[1]["title"] == "@import"
+
+
+def test_controls_and_bidi_overrides_are_never_shown(run, hostile_seed) -> None:
+    """In the CSV `seed` column and in tables: no escape sequence of a file name, no character
+    that reorders the text after it; the JSON has them, escaped as JSON escapes them."""
+    from conftest import SEED
+
+    seeds = ("--seed", str(hostile_seed), "--seed", str(SEED))  # two: a table shows the seed
+    clean = "evil]0;pwnedtxt.exe.wikitext"
+    rows = list(csv.DictReader(io.StringIO(run(*seeds, "sources", "--csv").out)))
+    assert {r["seed"] for r in rows} == {clean, SEED.name}
+    table = run(*seeds, "timeline", "--year", "2006", env={"COLUMNS": "200"})
+    assert table.code == 0 and clean in table.out and "阿拉木图发生了爆炸" in table.out
+    assert not any(c in table.out for c in "\x1b\x07\u202e\u202c")
+    events = run(*seeds, "timeline", "--year", "2006", "--json").json()
+    assert [e["text"] for e in events if e["seed"] == HOSTILE_NAME] == [
+        "+1，2006年5月4日，\u202e阿拉木图\u202c发生了爆炸。"]
+
+
+def test_every_format_character_is_known() -> None:
+    """The format characters removed are all of Unicode's category Cf (as Python knows it)."""
+    import re
+    import unicodedata
+
+    from kzct.face.render import FORMAT_CHARACTERS
+
+    pattern = re.compile(f"[{FORMAT_CHARACTERS}]")
+    planes = [*range(0x20000), *range(0xE0000, 0xE1000)]
+    assert [hex(c) for c in planes
+            if unicodedata.category(chr(c)) == "Cf" and not pattern.match(chr(c))] == []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import DATA, fresh_cache
+from conftest import DATA, fresh_cache, own
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +60,7 @@ def test_corpus_is_complete() -> None:
 def _builder():
     from kzct.build import Builder
 
-    return Builder(Path(os.environ["KZCT_CACHE_DIR"]))  # the session's cache, its place table
+    return Builder(own(Path(os.environ["KZCT_CACHE_DIR"])))  # the session's place table
 
 
 def every_command_json(text: str) -> None:

@@ -1,10 +1,18 @@
-"""Choosing the seeds: a file named twice is read once; a directory takes wikitext files only."""
+"""Choosing the seeds: a file named twice is read once; a directory takes wikitext files only;
+a pipe is read once, a device or an oversized file refused at once."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
-from conftest import SEED
+import pytest
+from conftest import SEED, fresh_cache
 
 
 def _seed(tmp_path, name: str = "article.wikitext"):
@@ -74,3 +82,113 @@ def test_a_kzct_seed_naming_no_file_is_unset(run) -> None:
     """`KZCT_SEED=:` names no file: the bundled seed, not an empty answer."""
     result = run("groups", "--json", env={"KZCT_SEED": os.pathsep})
     assert (result.code, len(result.json())) == (0, 14)
+
+
+# -- special files: read once, or refused at once ----------------------------------------------
+
+def _pipe_of(data: bytes) -> tuple[str, threading.Thread]:
+    """A real pipe between writer and reader, as `<(cat seed)` makes: its reading end as a path
+    (/dev/fd/N), its writer a thread (a pipe holds less than an article)."""
+    read, write = os.pipe()
+
+    def writer() -> None:
+        try:
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+        except BrokenPipeError:  # the reader stopped first: what a bound is for
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return f"/dev/fd/{read}", thread
+
+
+# A short article (a build of it costs little more than reading the place table): its one event.
+ARTICLE = "'''测试'''是一篇文章。\n\n==事件==\n2006年5月4日，阿拉木图发生了爆炸。\n"
+
+
+def test_pipes_are_read_once(run, tmp_path) -> None:
+    """`--seed <(cat seed)` and a named pipe (mkfifo) with a writer: a pipe can be read only
+    once, and kzct reads each only once (it used to say "empty": it read them twice)."""
+    path, writer = _pipe_of(ARTICLE.encode("utf-8"))
+    fifo = tmp_path / "fifo.wikitext"
+    os.mkfifo(fifo)
+
+    def fifo_writer() -> None:
+        with open(fifo, "w", encoding="utf-8") as out:  # waits for kzct to open it
+            out.write(ARTICLE.replace("阿拉木图", "阿斯塔纳"))
+
+    thread = threading.Thread(target=fifo_writer, daemon=True)
+    thread.start()
+    try:
+        result = run("--seed", path, "--seed", str(fifo), "timeline", "--json")
+    finally:
+        writer.join(5)
+        thread.join(5)
+        os.close(int(path.rsplit("/", 1)[1]))
+    assert (result.code, result.err) == (0, "")
+    assert [(e["seed"], e["places"]) for e in result.json()] == [
+        (path.rsplit("/", 1)[1], ["阿拉木图"]), ("fifo.wikitext", ["阿斯塔纳"])]
+
+
+def test_standard_input_as_the_seed(tmp_path, places_file) -> None:
+    """`--seed /dev/stdin` (and `-`, which names it) reads a piped article: a real process and
+    its standard input."""
+    from kzct.seeds import find_seeds
+
+    assert find_seeds([Path("-")]).paths == [Path("/dev/stdin")]
+    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cache", places_file))}
+    done = subprocess.run([sys.executable, "-m", "kzct", "--seed", "/dev/stdin", "timeline",
+                           "--json"], input=ARTICLE.encode("utf-8"), capture_output=True,
+                          env=env, timeout=60)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert [(e["seed"], e["date"]) for e in json.loads(done.stdout)] == [("stdin", "2006-05-04")]
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_at_once(run, device) -> None:
+    started = time.monotonic()
+    result = run("--seed", device, "groups", "--json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"kzct: error: seed file {device} is a character device, not a file: "
+                          f"give a wikitext file, a directory of them, or - for standard input\n")
+    assert time.monotonic() - started < 2
+
+
+def test_a_file_over_the_size_bound_is_refused_unread(run, tmp_path) -> None:
+    from kzct.seeds import MAX_SEED_BYTES
+
+    path = tmp_path / "huge.wikitext"
+    with open(path, "wb") as f:
+        f.truncate(MAX_SEED_BYTES + 1)  # sparse: nothing is written, nothing need be read
+    result = run("--seed", str(path), "groups", "--json")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"kzct: error: seed file {path} is larger than 64 MiB, the most kzct "
+                          f"reads as one article\n")
+
+
+def test_a_pipe_over_the_size_bound_stops_at_it() -> None:
+    from kzct.errors import SeedError
+    from kzct.seeds import read_seed
+
+    path, writer = _pipe_of(b"x" * 300_000)
+    try:
+        with pytest.raises(SeedError, match="is larger than 0 MiB"):
+            read_seed(Path(path), limit=100_000)
+    finally:
+        os.close(int(path.rsplit("/", 1)[1]))  # the writer, blocked, sees the pipe close
+        writer.join(5)
+
+
+def test_a_named_pipe_nothing_writes_to_is_an_error_after_a_wait(tmp_path) -> None:
+    from kzct.errors import SeedError
+    from kzct.seeds import read_seed
+
+    fifo = tmp_path / "article.wikitext"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    with pytest.raises(SeedError) as caught:
+        read_seed(fifo, wait=0.2)
+    assert str(caught.value) == (f"seed file {fifo} is a named pipe that nothing wrote to in "
+                                 f"0.2 s: start its writer first, or give a file")
+    assert 0.2 <= time.monotonic() - started < 2

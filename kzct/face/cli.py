@@ -133,9 +133,9 @@ cache_app = _app(name="cache", invoke_without_command=True, cls=Suggesting,
 
 # -- options declared once -------------------------------------------------------------------------
 
-SEED_HELP = ("Wikitext file, directory of .wikitext/.wiki/.mediawiki/.txt files, or MediaWiki "
-             "XML export or dump (.xml, .xml.bz2, .xml.gz), to query instead of the bundled "
-             "article (repeatable; also KZCT_SEED, paths separated by "
+SEED_HELP = ("Wikitext file ('-': standard input), directory of .wikitext/.wiki/.mediawiki/.txt "
+             "files, or MediaWiki XML export or dump (.xml, .xml.bz2, .xml.gz), to query "
+             "instead of the bundled article (repeatable; also KZCT_SEED, paths separated by "
              f"'{os.pathsep}').")
 SeedOption = Annotated[list[Path] | None, typer.Option("--seed", metavar="PATH", help=SEED_HELP)]
 NoCacheOption = Annotated[bool, typer.Option(
@@ -394,11 +394,14 @@ def _export_articles(run: Run, path: Path, pick: "Pick") -> "ExportChoice":
     """The articles of one export as wikitext files: kept in the cache, where they are read
     on the next run without reading the export again; without a cache, for this run only."""
     from kzct.exports import materialize
+    from kzct.files import own_directory
     from kzct.store.cache import PAGES
 
     if run.use_cache:
+        own = own_directory(run.env.cache_dir_path())
         try:
-            return materialize(path, pick, run.env.cache_dir_path() / PAGES)
+            if own is not None:
+                return materialize(path, pick, own / PAGES)
         except OSError:
             pass  # no writable cache: as without one
     try:
@@ -1229,17 +1232,19 @@ def cache_info(run: Run, fmt: Format) -> None:
 
 @command(cache_app, name="clear", global_options=False)
 def cache_clear(run: Run) -> None:
-    """Remove kzct's files from the cache directory (the next command rebuilds the index).
+    """Remove kzct's own directory from the cache directory (the next command rebuilds the
+    index). Only kzct's files are removed: those in its directory, kzct-cache/, marked as kzct's;
+    nothing else in the cache directory is touched.
 
     Example: kzct cache clear
     """
-    from kzct.store.cache import cache_dir, clear
+    from kzct.store.cache import clear, kzct_dir
 
     removed = clear(run.env)
     size = sum(f.size for f in removed)
     files = "file" if len(removed) == 1 else "files"
     _write(run, f"removed {len(removed)} {files} ({size / 1e6:.1f} MB) from "
-                f"{cache_dir(run.env)}\n")
+                f"{kzct_dir(run.env)}\n")
 
 
 # -- entry point -----------------------------------------------------------------------------------
@@ -1309,12 +1314,63 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.OK)
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout
-    sys.stdout = _GuardedStdout(stdout)
+    interrupts = _Interrupts()
+    previous = interrupts.install()
     try:
-        code = _main(env, args)
+        try:
+            sys.stdout = _GuardedStdout(stdout)
+            code = _main(env, args)
+        finally:
+            interrupts.running = False  # from here on, Ctrl-C is ignored: the run is over
+            sys.stdout = stdout
+    except KeyboardInterrupt:  # Ctrl-C as the run began or ended, outside _main's own care
+        code = _interrupted()
     finally:
-        sys.stdout = stdout
+        interrupts.restore(previous)
     sys.exit(int(code))
+
+
+class _Interrupts:
+    """SIGINT (Ctrl-C) for the length of a run: the first one raises ``KeyboardInterrupt``,
+    which ``_main`` turns into ``kzct: interrupted`` and exit code 130 after the clean-up it
+    causes (a build's transaction rolled back, its workers stopped); any later one is ignored,
+    so that neither that clean-up, nor the message, nor Python's shutdown is cut short (which
+    would end kzct by the signal, with a traceback)."""
+
+    def __init__(self) -> None:
+        self.running = True
+
+    def __call__(self, _signum: int, _frame: Any) -> None:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.running:
+            self.running = False
+            raise KeyboardInterrupt
+
+    def install(self) -> Any:
+        """Handle SIGINT; what handled it before (None where signals cannot be set here: a
+        thread other than the main one)."""
+        import signal
+
+        try:
+            return signal.signal(signal.SIGINT, self)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def restore(previous: Any) -> None:
+        import signal
+
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interrupted() -> int:
+    from kzct.face.render import note
+
+    note("kzct: interrupted")
+    return ExitCode.INTERRUPTED
 
 
 def _main(env: Any, args: list[str]) -> int:
@@ -1344,7 +1400,7 @@ def _main(env: Any, args: list[str]) -> int:
         _discard_stdout()
         code = ExitCode.OK
     except (typer.Abort, KeyboardInterrupt):
-        code = ExitCode.INTERRUPTED
+        code = _interrupted()
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, not a traceback
         if env.debug:
             raise
@@ -1371,6 +1427,8 @@ def _run(env: Any, args: list[str]) -> int:
         run = Run(env)
         try:
             result = group.main(args=args, prog_name="kzct", standalone_mode=False, obj=run)
+            if result == ExitCode.INTERRUPTED:  # Typer's answer to Ctrl-C (no command's own)
+                return _interrupted()
             return result if isinstance(result, int) else ExitCode.OK
         except CacheCorrupt:
             if attempt or run.output_started:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kzct.context import Environment
+from kzct.files import OWN_DIR
 from kzct.words import read_words, seed_set
 
 TYPED = "kzct.typed"  # the word being completed, in ctx.meta
@@ -36,8 +37,9 @@ _BASH_SPECIAL = frozenset(" \t\n'\"\\$`&|;<>()*?[]{}!#~^")
 # -- where the words are ----------------------------------------------------------------------
 
 def cache_dir(env: Environment | None = None) -> str:
-    """The same directory as ``kzct.store.cache.cache_dir()``, without importing it."""
-    return str((env if env is not None else Environment.read()).cache_dir_path())
+    """Where the words files are: the same directory as ``kzct.store.cache.kzct_dir()``,
+    without importing it."""
+    return str((env if env is not None else Environment.read()).cache_dir_path() / OWN_DIR)
 
 
 def seed_files(cli_paths: list[str] | None = None, env_value: str | None = None) -> list[str]:

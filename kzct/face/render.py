@@ -33,13 +33,25 @@ if TYPE_CHECKING:
     from kzct.context import Run
     from kzct.face.layout import Column, Para
 
-_CONTROL = re.compile(f"[{CONTROLS}]")
+# Format characters (Unicode's category Cf, as of Unicode 14): invisible, and some of them
+# reorder what follows (the bidi overrides U+202E and their kin: `exe.txt` shown for `txt.exe`).
+# In a table, a card, a message or the CSV `seed` column they are removed, as control characters
+# are; the JSON keeps the text as it is.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f")
+_CONTROL = re.compile(f"[{CONTROLS}{FORMAT_CHARACTERS}]")
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): such a text cell
+# is written after a single quote, which the spreadsheet shows as text.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def plain(value: object) -> str:
-    """A cell's text: None as an empty cell, control characters removed."""
+    """A cell's text: None as an empty cell, control and format characters removed."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -200,7 +212,12 @@ def _record_lists(cls: type) -> frozenset[str]:
 def flat_row(record: Any) -> dict[str, str]:
     """A record as one row of flat columns: nested records become ``parent_field`` columns,
     lists of values one cell joined with ``;``, null an empty cell; lists of records (a group's
-    history, an entity's occurrences) are left out (``--json`` has them)."""
+    history, an entity's occurrences) are left out (``--json`` has them).
+
+    Safe to open in a spreadsheet: a text cell that would be read as a formula (``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return first) begins with a single quote (numbers are
+    written as they are); the file name of the ``seed`` columns loses its control and format
+    characters."""
     row: dict[str, str] = {}
     skip = _record_lists(type(record))
 
@@ -221,12 +238,20 @@ def flat_row(record: Any) -> dict[str, str]:
             elif isinstance(value, list):
                 if any(isinstance(v, (dict, list)) for v in value):
                     continue
-                row[name] = ";".join(cell(v) for v in value)
+                row[name] = defused(";".join(cell(v) for v in value))
+            elif isinstance(value, str):
+                row[name] = defused(plain(value) if key == "seed" else value)
             else:
                 row[name] = cell(value)
 
     walk(to_json(record), "")
     return row
+
+
+def defused(text: str) -> str:
+    """A CSV cell a spreadsheet shows as the text it is: one that would start a formula gets a
+    single quote first (OWASP's advice); ``--json`` has the text unchanged."""
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def write_delimited(run: Run, records: Iterable[Any], delimiter: str) -> None:

@@ -12,8 +12,9 @@ Places come from published data, read when an index is built (never on a warm qu
   in Gansu, and "cooperation") and which longer words begin with a place's name by accident of
   transliteration (阿拉伯 is not Arrah, India).
 
-The table made of them is written once to the cache directory (``places-<key>.json``, the key
-covering the libraries' versions), so a build reads one JSON file rather than the libraries.
+The table made of them is written once to kzct's directory in the cache
+(``places-<format>-<key>.json``, the key covering the libraries' versions), so a build reads one
+JSON file rather than the libraries.
 
 ``kzct/data/`` holds what those lack, curated: people, groups, historical states (苏联), regions
 written in the article's own way (江布尔州), the article's misspellings. Curated data never adds a
@@ -23,6 +24,7 @@ mention or a fact: it only names what the text mentions.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -244,11 +246,15 @@ def table_key() -> str:
 def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
     """The place table: read from ``cache_dir`` when it was written there before, else made from
     the libraries (and written there, when ``cache_dir`` is given and writable)."""
-    path = cache_dir / f"places-{table_key()}.json" if cache_dir is not None else None
+    # named by its format, so that the tables of two versions of kzct live side by side
+    path = cache_dir / f"places-{PLACES_FORMAT}-{table_key()}.json" if cache_dir is not None \
+        else None
     if path is not None:
         try:
             with open(path, encoding="utf-8") as f:
-                return _from_json(json.load(f))
+                table = _from_json(json.load(f))
+            _mark_used(path)
+            return table
         except (OSError, ValueError, KeyError, TypeError):
             pass
     data = build_place_data(scripts)
@@ -257,14 +263,22 @@ def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
     return _from_json(data)
 
 
+def _mark_used(path: Path) -> None:
+    """Touch a table read (once a day): the cache removes those unused for a month
+    (``kzct.store.cache.prune_others``), whichever version of kzct made them."""
+    import time
+
+    try:
+        if path.stat().st_mtime < time.time() - 86400:
+            os.utime(path)
+    except OSError:
+        pass
+
+
 def _write_atomically(path: Path, data: dict[str, Any]) -> None:
     from kzct.files import write_json
 
     try:
-        if path.parent.is_dir():
-            for old in path.parent.glob("places-*.json"):  # made by other library versions
-                if old != path:
-                    old.unlink(missing_ok=True)
         write_json(path, data)
     except OSError:
         return  # a read-only cache: the table is made again next time

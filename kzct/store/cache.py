@@ -1,15 +1,19 @@
 """Where the index cache lives, opening the chosen articles' index from it (``load_index``), the
 words file of shell completion beside it, and keeping both small.
 
-The cache is one SQLite database (see ``kzct.store.database``) named by a key that covers kzct's version,
-the index and store formats and the curated data, so that a change to any of them starts a fresh
-database (older ones are removed). Next to it, one small ``words-*.json`` per set of seeds holds
-the words shell completion offers, so that a TAB never opens the database nor builds anything.
+Everything is kept in kzct's own directory inside the cache directory (``kzct-cache/``, marked
+as kzct's: see ``kzct.files``), and nothing outside it is ever written or removed. The index is
+one SQLite database (see ``kzct.store.database``) named by the formats of the index and of the
+store and by a key that covers kzct's version and the curated data: another kzct, of another
+version, sharing the cache keeps its own database beside it, and neither removes the other's
+while it is in use. Next to it, one small ``words-*.json`` per set of seeds holds the words
+shell completion offers, so that a TAB never opens the database nor builds anything.
 
-Neither only grows: after a build, and otherwise once a day, the articles whose file is gone or
+Nothing only grows: after a build, and otherwise once a day, the articles whose file is gone or
 that were not used for ``MAX_AGE_DAYS`` are dropped, then the least recently used ones while the
 database holds more than ``MAX_MEGABYTES``; words files go with their seeds, or when unused for as
-long. ``kzct cache info`` shows what is there, ``kzct cache clear`` removes it.
+long; so do the databases and place tables of other versions. ``kzct cache info`` shows what is
+there, ``kzct cache clear`` removes it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from typing import Any, NamedTuple
 
 from kzct import __version__
 from kzct.context import Environment
-from kzct.files import write_json
+from kzct.errors import CacheNotCleared
+from kzct.files import MARKER, OWN_DIR, OWN_FILES, is_own, own_directory, write_json
 from kzct.model import INDEX_FORMAT
 from kzct.store.database import STORE_FORMAT, Index, Progress
 from kzct.words import WORDS_FORMAT, read_words, seed_set, words_path
@@ -42,6 +47,11 @@ def cache_dir(env: Environment | None = None) -> Path:
     return (env if env is not None else Environment.read()).cache_dir_path()
 
 
+def kzct_dir(env: Environment | None = None) -> Path:
+    """kzct's own directory in the cache directory (``kzct.files``), made or not."""
+    return cache_dir(env) / OWN_DIR
+
+
 def data_key() -> str:
     """What the built records depend on besides the articles: version, formats (of the index,
     the store and the words files), curated data.
@@ -55,31 +65,23 @@ def data_key() -> str:
     return f"{key:08x}"
 
 
+def database_name() -> str:
+    """The database of this kzct: named by the formats of its index and its store (what another
+    version of kzct can tell at a glance) and by the key of all it depends on (``data_key``)."""
+    return f"index-{INDEX_FORMAT}.{STORE_FORMAT}-{data_key()}.sqlite"
+
+
 def database_path(env: Environment | None = None) -> Path | None:
-    """The cache database, its directory created; None when there is no usable directory."""
-    directory = cache_dir(env)
-    target = directory / f"index-{data_key()}.sqlite"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not target.exists():
-        for old in directory.glob("index-*.sqlite"):  # built with other data: never used again
-            try:
-                old.unlink()
-            except OSError:
-                pass
-    return target
+    """The cache database, its directory made; None when there is no usable directory. The
+    databases of other versions are left where they are (``prune_others`` removes them once
+    unused for ``MAX_AGE_DAYS``)."""
+    directory = own_directory(cache_dir(env))
+    return directory / database_name() if directory is not None else None
 
 
 def places_dir(env: Environment | None = None) -> Path | None:
-    """Where the place table is kept (the cache directory, created), or None where it cannot be."""
-    directory = cache_dir(env)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return directory
+    """Where the place table is kept (kzct's directory, made), or None where it cannot be."""
+    return own_directory(cache_dir(env))
 
 
 # -- keeping it small ------------------------------------------------------------------------------
@@ -99,6 +101,42 @@ def maintain(index: Index, directory: Path, *, built: bool, now: int | None = No
         return
     prune_words(directory, keep=seed_set([s.path for s in index.seeds]), now=now,
                 max_age=max_age)
+    prune_others(directory, keep=directory / database_name(), now=now, max_age=max_age)
+
+
+def prune_others(directory: Path, *, keep: Path, now: int, max_age: int) -> list[Path]:
+    """Remove the databases (other versions' or other data's) and the place tables not used for
+    ``max_age`` seconds (by their files' times: a database in use is written at least once a
+    day, a place table in use is touched once a day), never ``keep``, the one in use; and the
+    temporary files of writers that never finished."""
+    removed: list[Path] = []
+    for database in directory.glob("index-*.sqlite"):
+        if database == keep:
+            continue
+        files = [database, *(Path(f"{database}{end}") for end in ("-journal", "-wal", "-shm"))]
+        times = []
+        for path in files:
+            try:
+                times.append(path.stat().st_mtime)
+            except OSError:
+                pass
+        if times and max(times) < now - max_age:
+            for path in files:
+                if path.exists():
+                    _unlink(path, removed)
+    for table in directory.glob("places-*.json"):
+        try:
+            if table.stat().st_mtime < now - max_age:
+                _unlink(table, removed)
+        except OSError:
+            pass
+    for tmp in directory.glob(".tmp-*"):  # left by a writer that was killed a day ago or more
+        try:
+            if tmp.stat().st_mtime < now - _DAY:
+                _unlink(tmp, removed)
+        except OSError:
+            pass
+    return removed
 
 
 def prune_words(directory: Path, *, keep: list[str], now: int, max_age: int,
@@ -140,11 +178,13 @@ class CacheFile(NamedTuple):
 
 
 def cache_files(directory: Path) -> list[CacheFile]:
-    """kzct's own files in the cache directory (databases, their journals, words files, and
-    the articles of XML exports below ``pages/``: ``kzct.exports.materialize``)."""
-    out = []
-    for pattern in ("index-*.sqlite", "index-*.sqlite-journal", "index-*.sqlite-wal",
-                    "words-*.json", "places-*.json", ".tmp-*.json", f"{PAGES}/**/*"):
+    """kzct's files in its directory (databases, their journals, words files, place tables, and
+    the articles of XML exports below ``pages/``: ``kzct.exports.materialize``); none where the
+    directory is not kzct's."""
+    out: list[CacheFile] = []
+    if not is_own(directory):
+        return out
+    for pattern in (*OWN_FILES, f"{PAGES}/**/*"):
         for path in sorted(directory.glob(pattern)):
             try:
                 if path.is_file() and not path.is_symlink():
@@ -158,12 +198,12 @@ def info(env: Environment) -> dict[str, Any]:
     """What the cache holds, for ``kzct cache info``: without building or changing anything."""
     from kzct.store.database import database_bytes, stored_seeds
 
-    directory = cache_dir(env)
-    files = cache_files(directory) if directory.is_dir() else []
-    database = directory / f"index-{data_key()}.sqlite"
+    directory = kzct_dir(env)
+    files = cache_files(directory)
+    database = directory / database_name()
     articles: list[dict[str, Any]] = []
     data_bytes = None
-    if database.is_file():
+    if is_own(directory) and database.is_file():
         try:
             # as a URI (`#` or `%` in the directory's name escaped), read only
             conn = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
@@ -190,19 +230,38 @@ def info(env: Environment) -> dict[str, Any]:
 
 
 def clear(env: Environment) -> list[CacheFile]:
-    """Remove kzct's files from the cache directory (nothing else); the ones removed."""
-    directory = cache_dir(env)
+    """Remove kzct's directory from the cache directory: kzct's files in it, then, where nothing
+    else is left, its marker and the directory itself. Nothing outside it is touched, and a
+    directory of that name that is not kzct's is not touched at all. Returns the files removed;
+    raises ``CacheNotCleared`` where some of kzct's files could not be removed (a read-only
+    cache)."""
+    directory = kzct_dir(env)
     removed = []
-    for file in cache_files(directory) if directory.is_dir() else []:
+    failed: list[OSError] = []
+    for file in cache_files(directory):
         try:
             file.path.unlink()
             removed.append(file)
-        except OSError:
-            pass
-    if (directory / PAGES).is_dir() and not (directory / PAGES).is_symlink():
+        except FileNotFoundError:
+            pass  # gone already (another kzct pruned it)
+        except OSError as exc:
+            failed.append(exc)
+    if failed:
+        reason = failed[0].strerror or str(failed[0])
+        raise CacheNotCleared(f"cannot remove {len(failed)} of kzct's files in {directory}: "
+                              f"{reason}")
+    pages = directory / PAGES
+    if is_own(directory) and pages.is_dir() and not pages.is_symlink():
         import shutil
 
-        shutil.rmtree(directory / PAGES, ignore_errors=True)  # the folders left empty
+        shutil.rmtree(pages, ignore_errors=True)  # the folders the articles of exports left
+    if is_own(directory):
+        try:
+            if [p.name for p in directory.iterdir()] == [MARKER]:
+                (directory / MARKER).unlink()
+                directory.rmdir()
+        except OSError:
+            pass  # something else was put there: the marker stays with it
     return removed
 
 
@@ -285,7 +344,7 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
 
     ``env``: a ``kzct.context.Environment`` (read from the process when None); ``progress``: a
     ``kzct.store.database.Progress`` told about a build as it goes."""
-    from kzct.seeds import seed_paths
+    from kzct.seeds import is_regular, read_seed, seed_paths
     from kzct.store.database import SeedFile, open_index
 
     env = env if env is not None else Environment.read()
@@ -294,7 +353,10 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
     if len(set(names)) != len(names):
         # Two seeds with one file name: tell them apart by their place in the list.
         names = [f"{i + 1}:{n}" for i, n in enumerate(names)]
-    seeds = [SeedFile(name=n, path=os.path.abspath(f)) for n, f in zip(names, files)]
+    # a pipe (`--seed -`, `<(cat seed)`) is read here, once: its text goes where it is built
+    seeds = [SeedFile(name=n, path=os.path.abspath(f),
+                      text=None if is_regular(f) or not os.path.exists(f) else read_seed(f).text)
+             for n, f in zip(names, files)]
     database = database_path(env) if use_cache else None
     built: list[bool] = []
     if progress is not None or database is not None:

@@ -24,8 +24,10 @@ import functools
 import itertools
 import json
 import os
+import re
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
@@ -54,17 +56,17 @@ CREATE TABLE IF NOT EXISTS seeds (
     used INTEGER NOT NULL DEFAULT 0, UNIQUE (path, name));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
-    listed INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
+    listed INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS refs (seed INTEGER NOT NULL, ord INTEGER NOT NULL, ref_id TEXT NOT NULL,
-    dead INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
+    dead INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
     lo INTEGER NOT NULL, hi INTEGER NOT NULL, sort INTEGER NOT NULL, seed_name TEXT NOT NULL,
-    start INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (seed, ord));
+    start INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
     name_key TEXT NOT NULL, entity_id TEXT NOT NULL, sort_name TEXT NOT NULL,
-    data TEXT NOT NULL);
+    data TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
@@ -96,6 +98,12 @@ def _dump(record: Any) -> str:
     written out as it is). JSON, not pickles: loading a pickle from a writable cache directory
     would run whatever it holds."""
     return json.dumps(to_json(record), ensure_ascii=False)
+
+
+def checksum(text: str) -> int:
+    """The CRC-32 of a record's JSON text, stored beside it: a row read back whose text does not
+    match it was damaged (or edited) since kzct wrote it from a record, and is not written out."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 class SeedInfo(NamedTuple):
@@ -181,19 +189,19 @@ def group_shown(group: Group) -> int:
 
 def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
     """Write one built article's rows under ``seed_id``."""
-    conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?)",
-                     [(seed_id, i, *row) for i, row in enumerate(rows.groups)])
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)",
-                     [(seed_id, i, *row) for i, row in enumerate(rows.refs)])
-    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(seed_id, i, *row) for i, row in enumerate(rows.events)])
+    conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?)",
+                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.groups)])
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?)",
+                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.refs)])
+    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.events)])
     names = []
     for i, (kind, mentions, name, key, entity_id, sort_name, data, spellings) in enumerate(
             rows.entities):
         cursor = conn.execute(
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, entity_id, "
-            "sort_name, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seed_id, i, kind, mentions, name, key, entity_id, sort_name, data))
+            "sort_name, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seed_id, i, kind, mentions, name, key, entity_id, sort_name, data, checksum(data)))
         names += [(folded, written, cursor.lastrowid, seed_id, kind)
                   for folded, written in spellings]
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
@@ -225,7 +233,7 @@ _POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
 
 def _in_order(table: str, flag: str | None) -> str:
     """The records of ``table`` (groups, refs) in article order, those with ``flag`` only."""
-    return (f"SELECT data FROM {table} WHERE {{seeds}}" + (f" AND {flag}" if flag else "")  # noqa: S608
+    return (f"SELECT data, crc FROM {table} WHERE {{seeds}}" + (f" AND {flag}" if flag else "")  # noqa: S608
             + f" ORDER BY {_POSITION.format(table=table)}, ord")
 
 
@@ -236,11 +244,24 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
     return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+# What SQLite says of a database whose tables are not what kzct made (a table or a column
+# gone, a record's text that is no JSON): damage, not a cache that is busy now.
+_NOT_AS_MADE = ("no such table", "no such column", "malformed json")
+
+
 def _read_error(exc: sqlite3.DatabaseError) -> Exception:
     """What a failed read means: a damaged cache, or one that cannot be read now."""
-    if _damaged(exc):
+    if _damaged(exc) or str(exc).lower().startswith(_NOT_AS_MADE):
         return CacheCorrupt(str(exc))
     return CacheUnavailable(f"the index cache cannot be read now ({exc}); run the command again")
+
+
+def _checked(text: Any, crc: Any) -> StoredJSON:
+    """A stored record's text, if it is what kzct wrote (its checksum matches); else the cache
+    is damaged."""
+    if not isinstance(text, str) or not isinstance(crc, int) or checksum(text) != crc:
+        raise CacheCorrupt(f"damaged record: {str(text)[:20]!r}")
+    return StoredJSON(text)
 
 
 def _load(cls: type[_R], text: str) -> _R:
@@ -303,18 +324,16 @@ class Index:
             yield _load(cls, text)
 
     def _texts(self, sql: str, params: Iterable[Any] = ()) -> Iterator[StoredJSON]:
-        """The stored JSON of ``sql``'s records (its last column), a batch at a time. Written
-        out undecoded, each is checked to be an object's text, which a damaged row is not (a
-        page SQLite cannot read is a ``DatabaseError`` of its own)."""
+        """The stored JSON of ``sql``'s records (its last two columns: the text and its
+        checksum), a batch at a time. Written out undecoded, each is checked to be the very text
+        kzct wrote from a record (``checksum``), which a damaged or edited row is not (a page
+        SQLite cannot read is a ``DatabaseError`` of its own)."""
         where = "1" if self._all else "seed IN (SELECT seed FROM chosen)"
         try:
             cursor = self.conn.execute(sql.format(seeds=where), tuple(params))
             while rows := cursor.fetchmany(256):
                 for row in rows:
-                    text = row[-1]
-                    if not (isinstance(text, str) and text[:1] == "{" and text[-1:] == "}"):
-                        raise CacheCorrupt(f"undecodable record: {text[:20]!r}")
-                    yield StoredJSON(text)
+                    yield _checked(row[-2], row[-1])
         except sqlite3.DatabaseError as exc:
             raise _read_error(exc) from None
 
@@ -353,7 +372,7 @@ class Index:
         wanted = list(ids)
         seed_id = next(s.id for s in self.seeds if s.name == seed)
         found = {r.id: r for r in self._records(
-            Ref, "SELECT data FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
+            Ref, "SELECT data, crc FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
     def revision_of(self, seed: str) -> Revision | None:
@@ -387,7 +406,7 @@ class Index:
             for year in years:
                 params += [year * 10000 + 101, year * 10000 + 1231]
         order = "sort DESC, seed_name DESC, start DESC" if reverse else "sort, seed_name, start"
-        return (f"SELECT data FROM events WHERE {' AND '.join(where)} "  # noqa: S608
+        return (f"SELECT data, crc FROM events WHERE {' AND '.join(where)} "  # noqa: S608
                 f"ORDER BY {order}"), params
 
     @property
@@ -397,7 +416,7 @@ class Index:
     def events_of(self, seed: str) -> list[Event]:
         """The events of one article, in date order."""
         seed_id = next(s.id for s in self.seeds if s.name == seed)
-        return self._records(Event, "SELECT data FROM events WHERE seed = ? AND {seeds} "
+        return self._records(Event, "SELECT data, crc FROM events WHERE seed = ? AND {seeds} "
                              "ORDER BY sort, seed_name, start", (seed_id,))
 
     def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
@@ -407,7 +426,7 @@ class Index:
         by = {"article": f"{position}, ord", "mentions": f"mentions DESC, name, {position}, ord",
               "name": f"name_key, {position}, ord"}[order]
         where = "{seeds}" + (" AND kind = ?" if kind else "")
-        return self._stream(Entity, f"SELECT data FROM entities WHERE {where} "  # noqa: S608
+        return self._stream(Entity, f"SELECT data, crc FROM entities WHERE {where} "  # noqa: S608
                             f"ORDER BY {by}", (kind,) if kind else ())
 
     def entity_groups(self, kind: str, order: str = "mentions") -> Iterator[list[Entity]]:
@@ -419,7 +438,7 @@ class Index:
                   "MIN(name_key) AS nk FROM entities WHERE {seeds} AND kind = ? "
                   "GROUP BY kind, entity_id")
         by = {"mentions": "t.total DESC, t.nm", "name": "t.nk"}[order]
-        sql = (f"SELECT e.data FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
+        sql = (f"SELECT e.data, e.crc FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
                f"e.entity_id = t.i WHERE {{seeds}} ORDER BY {by}, t.i, {position}, e.ord")
         group: list[Entity] = []
         for entity in self._stream(Entity, sql, (kind,)):
@@ -490,10 +509,11 @@ class Index:
     def entity_at(self, row: int) -> Entity:
         """One entity's record, by its row."""
         if row not in self._entities:
-            found = self._rows("SELECT data FROM entities WHERE id = ?", (row,), column=None)
+            found = self._rows("SELECT data, crc FROM entities WHERE id = ?", (row,),
+                               column=None)
             if not found:
                 raise CacheCorrupt(f"no entity in row {row}")
-            self._entities[row] = _load(Entity, found[0][0])
+            self._entities[row] = _load(Entity, _checked(*found[0]))
         return self._entities[row]
 
 
@@ -516,10 +536,27 @@ STORE_FORMAT = 8  # bump when the schema changes: kzct.store.cache then starts a
 _DAY = 86400
 
 
+# Every table and index the schema makes: a database lacking one of them is damaged.
+_SCHEMA_NAMES = frozenset(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", SCHEMA))
+
+
 def _connect(path: str) -> sqlite3.Connection:
+    """The database at ``path``, its schema made where it is new. One that is not new but lacks
+    a table or an index of the schema, or holds tables of another, is damaged
+    (``CacheCorrupt``)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous = NORMAL")
-    if conn.execute("PRAGMA user_version").fetchone()[0] != STORE_FORMAT:
+    names = {row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE "
+        "'sqlite_%'")}
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if (version == STORE_FORMAT and not _SCHEMA_NAMES <= names) or \
+            (version != STORE_FORMAT and names):
+        conn.close()
+        missing = sorted(_SCHEMA_NAMES - names)
+        raise CacheCorrupt(f"the cache lacks {', '.join(missing)}" if missing else
+                           f"the cache is of store format {version}, not {STORE_FORMAT}")
+    if version != STORE_FORMAT:
         # Pages freed by pruning go back to the file system (set before any table exists).
         conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         # A new database has nothing to prune: it says so now, not in a write of its own later.
@@ -554,7 +591,7 @@ def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
     from kzct.seeds import read_seed
 
     path = Path(file.path)
-    text = read_seed(path).text
+    text = file.text if file.text is not None else read_seed(path).text
     return article_rows(build_article(file.name, file.path, text, seed_digest(text, path),
                                       builder=builder, revision=read_revision(path)))
 
@@ -572,7 +609,9 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_worker_start)
+    try:
         # The first article alone, in the first worker: it makes the place table (once, where it
         # is not yet kept) that the other workers then read. This process never loads it, so the
         # workers it forks do not start with its memory.
@@ -588,11 +627,28 @@ def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[Article
             if following is not None:
                 pending.append(pool.submit(_build_in_worker, following, cache_dir))
             yield done
+    except BaseException:  # cut short (Ctrl-C, a failed write): the workers' builds are lost
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """A worker process ends at once on Ctrl-C (which a terminal sends to every process of
+    kzct): the process that started it says so and cleans up; the worker has nothing to save."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class SeedFile(NamedTuple):
     name: str
     path: str
+    # the article's text, where it was read already: a pipe (`--seed -`, `<(cat seed)`) can be
+    # read only once; None for a file, read where it is built
+    text: str | None = None
 
 
 class Progress(Protocol):
@@ -614,8 +670,18 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     infos: dict[int, SeedInfo] = {}
     jobs: list[SeedFile] = []
     slots: list[tuple[int, SeedFile]] = []
+    from kzct.provenance import seed_digest
+
     for position, file in enumerate(files):
         row = known.get((file.path, file.name))
+        if file.text is not None:  # read already (a pipe): only its text says what it is
+            digest = seed_digest(file.text, Path(file.path))
+            if row and row[3] == digest:
+                infos[position] = SeedInfo(row[0], file.name, file.path, digest)
+            else:
+                jobs.append(file)
+                slots.append((position, file))
+            continue
         try:
             stat = os.stat(file.path)
         except OSError:
@@ -624,8 +690,6 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
         if row and row[4] == stat.st_size and row[5] == stat.st_mtime_ns:
             infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
             continue
-        from kzct.provenance import seed_digest
-
         seed = read_seed(Path(file.path))
         digest = seed_digest(seed.text, Path(file.path))  # its text, and its revision file
         if row and row[3] == digest:
@@ -648,24 +712,25 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
                      warnings: list[str] | None, progress: Progress | None) -> None:
     """Build the articles of ``jobs`` and store each as it comes (replacing its old rows),
     committing in batches: a build cut short keeps what it finished."""
-    stats = {file.path: os.stat(file.path) for _, file in slots}
+    # size and time as the file says (a pipe: the size of its text, no time): what tells an
+    # unchanged file next time without reading it
+    stats = {file.path: _size_and_time(file) for _, file in slots}
     if progress is not None:
-        progress.start(len(jobs), sum(stats[file.path].st_size for _, file in slots))
+        progress.start(len(jobs), sum(stats[file.path][0] for _, file in slots))
     try:
         conn.execute("BEGIN")
         for count, ((position, file), built) in enumerate(
                 zip(slots, _build_all(jobs, cache_dir)), start=1):
             if warnings is not None:
                 warnings.extend(built.warnings)
-            stat = stats[file.path]
+            size, mtime_ns = stats[file.path]
             row = known.get((file.path, file.name))
             if row:
                 _delete(conn, row[0])
                 conn.execute("DELETE FROM seeds WHERE id = ?", (row[0],))
-            infos[position] = _store(conn, built, file.path, file.name, stat.st_size,
-                                     stat.st_mtime_ns)
+            infos[position] = _store(conn, built, file.path, file.name, size, mtime_ns)
             if progress is not None:
-                progress.advance(stat.st_size)
+                progress.advance(size)
             if count % 50 == 0:  # keep what is built, in batches
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
@@ -677,6 +742,13 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
     finally:
         if progress is not None:
             progress.finish()
+
+
+def _size_and_time(file: SeedFile) -> tuple[int, int]:
+    if file.text is not None:
+        return len(file.text.encode("utf-8")), 0
+    stat = os.stat(file.path)
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _mark_used(conn: sqlite3.Connection, chosen: list[SeedInfo], last_used: dict[int, int]) -> None:
@@ -707,6 +779,10 @@ def open_index(files: list[SeedFile], database: Path | None, places_dir: Path | 
                 return index
             except KzctError:
                 raise
+            except CacheCorrupt:  # a table gone, a row damaged: start afresh
+                if attempt == 1:
+                    break
+                discard(database)
             except sqlite3.DatabaseError as exc:
                 if not _damaged(exc) or attempt == 1:  # read-only, full, locked: not now
                     break
