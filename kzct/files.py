@@ -69,23 +69,6 @@ def own_directory(cache_dir: Path) -> Path | None:
     return directory
 
 
-def write_text(path: Path, text: str) -> None:
-    """``text`` at ``path``, whole or not at all."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_json(path: Path, data: Any) -> None:
     """``data`` as compact UTF-8 JSON at ``path`` (its directory created). Raises ``OSError``
     where the directory cannot be written; the caller decides what that costs."""
@@ -107,18 +90,22 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Replace the file at ``path`` with ``text`` (UTF-8, line endings as given), whole or not
-    at all, keeping its permissions: a reader, or an editor that has it open, never sees half of
-    it. Raises ``OSError`` as ``write_json`` does."""
+    """Write ``text`` at ``path`` (UTF-8, line endings as given), whole or not at all, keeping
+    the permissions of the file it replaces: a reader, or an editor that has it open, never sees
+    half of it. Raises ``OSError`` as ``write_json`` does."""
     import stat
     import tempfile
 
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None  # a new file (kzct's marker): the default permissions
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        os.chmod(tmp, mode)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

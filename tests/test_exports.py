@@ -285,16 +285,19 @@ def test_the_pages_of_an_export_are_kept_beside_their_revision(run, exports, tmp
     monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
     path = exports / "export.xml"
     from kzct.exports import Pick, materialize
+    from kzct.files import own_directory
 
-    choice = materialize(path, Pick(), cache / "pages")
+    own = own_directory(cache)  # kzct's directory in the cache, as the commands use it
+    assert own is not None
+    choice = materialize(path, Pick(), own / "pages")
     assert [p.parent.name for p in choice.paths] == [str(NEW_ID), str(OTHER_ID)]
     revision = json.loads((choice.paths[0].parent / f".{TITLE}.wikitext.revision.json")
                           .read_text(encoding="utf-8"))
     assert revision["id"] == NEW_ID
-    assert materialize(path, Pick(), cache / "pages") == choice  # from its manifest
+    assert materialize(path, Pick(), own / "pages") == choice  # from its manifest
     assert run("--no-cache", "--seed", str(exports / "export.xml"), "--at", "2014-01-01",
                "people").code == 2
-    assert sorted(p.name for p in cache.iterdir()) == ["pages"]
+    assert sorted(p.name for p in own.iterdir()) == ["CACHEDIR.TAG", "pages"]
     # two articles, their revision files, the manifest
-    assert run("cache", "clear").out.startswith(f"removed 5 files (0.1 MB) from {cache}")
+    assert run("cache", "clear").out.startswith(f"removed 5 files (0.1 MB) from {own}")
     assert list(cache.iterdir()) == []

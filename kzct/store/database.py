@@ -379,7 +379,7 @@ class Index:
         """The revision an article is (``kzct.provenance``), as its references carry it; None
         where kzct does not know it, or the article has no reference to carry it."""
         seed_id = next(s.id for s in self.seeds if s.name == seed)
-        rows = self._records(Ref, "SELECT data FROM refs WHERE seed = ? AND {seeds} "
+        rows = self._records(Ref, "SELECT data, crc FROM refs WHERE seed = ? AND {seeds} "
                              "ORDER BY ord LIMIT 1", (seed_id,))
         return rows[0].revision if rows else None
 
@@ -532,7 +532,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 8  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 9  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
