@@ -343,6 +343,9 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("该组织在[[马扎里沙里夫|马扎里沙里夫]]、[[霍斯特|霍斯特]]等地设立训练营。",
          [("place", "霍斯特", "Khōst"), ("place", "马扎里沙里夫", None)]),
         ("伊斯兰国、基地组织等地区组织。", [("group", "基地组织", "al-Qaeda")]),
+        # a name with an age after it runs back to a common word, not over it and a place (the
+        # Tiananmen article's shape, in traditional characters)
+        ("瀋陽女子陳某某（34歲）結識他。", [("place", "瀋陽", "Shenyang")]),
         # a theatre, a bridge: places by their generic term (the Moscow hostage crisis's shape)
         ("車臣武裝分子佔領了[[杜布羅夫卡劇院|杜布羅夫卡劇院]]。",
          [("place", "杜布羅夫卡劇院", None), ("place", "車臣", "Chechnya")]),

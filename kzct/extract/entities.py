@@ -1318,8 +1318,9 @@ _AGE_AFTER = re.compile(r"[（(]\s*[0-9０-９]{1,3}\s*[岁歲]\s*[）)]")
 def _aged(ctx: _Context, sentence: Sentence, covered: _Cover,
           people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A name with an age in brackets after it is a person's (`林泰男（60岁）、冈崎一明（57岁）`):
-    the name back to punctuation, a particle, a stop word, an office, a person read already or
-    a number that counts (`3名儿童（5岁）`; 一 of 一明 is a given name's)."""
+    the name back to punctuation, a particle, a stop word, an office, a person read already, a
+    common word (`沈阳女子陈某某`) or a number that counts (`3名儿童（5岁）`; 一 of 一明 is a given
+    name's)."""
     shadow = sentence.shadow
     for m in _AGE_AFTER.finditer(shadow):
         end = m.start()
@@ -1330,7 +1331,8 @@ def _aged(ctx: _Context, sentence: Sentence, covered: _Cover,
             if not (_is_name_char(ch) or ch in _JOINERS or (is_cjk(ch) and not counted)) \
                     or ch in _BEFORE_NAME or covered.hard_taken(start - 1, start) \
                     or (start < end and (ctx.stop_before(shadow, start)
-                                         or ctx.title_before(shadow, start))):
+                                         or ctx.title_before(shadow, start)
+                                         or ctx.word_before(shadow, start))):
                 break
             start -= 1
         name = shadow[start:end]
