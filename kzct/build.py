@@ -12,6 +12,7 @@ from kzct.text import Scripts, fold, has_cjk
 if TYPE_CHECKING:
     from kzct.extract.entities import Names
     from kzct.parse.gazetteer import Gazetteer, PlaceTable
+    from kzct.parse.wikitext import Document
 
 
 class BuiltArticle(NamedTuple):
@@ -36,6 +37,8 @@ class BuiltArticle(NamedTuple):
     # the pinyin of every folded Chinese name of its entities (``kzct.parse.romanize.readings``),
     # for the sound matcher of a Latin query (``kzct.sounds``)
     readings: dict[str, str] = {}
+    # the text as read (``kzct.text.clean_text``): what every span points into
+    text: str = ""
 
 
 class Builder:
@@ -89,6 +92,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     builder = builder or Builder()
     scripts = builder.scripts
     document = parse_document(text, scripts)
+    text = document.text  # valid Unicode, offset for offset the seed's
     backing: dict[str, int] = {}
     for sentence in document.sentences:
         for ref_id in sentence.refs:
@@ -107,11 +111,7 @@ def build_article(name: str, path: str, text: str, digest: str,
                             builder.places.joined, builder.names, document.subject,
                             document.infobox)
     entities, events = designated_entities(entities, groups, events, text, name)
-    warnings: tuple[str, ...] = ()
-    if document.controls:
-        first = document.controls[0]
-        warnings = (f"{path}: {len(document.controls)} control character(s) removed from the text "
-                    f"(the first at offset {first})",)
+    warnings = _warnings(document, path)
     return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
@@ -119,7 +119,22 @@ def build_article(name: str, path: str, text: str, digest: str,
         readings=name_readings(entities, scripts, japanese),
         warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
+        text=text,
     )
+
+
+def _warnings(document: Document, path: str) -> tuple[str, ...]:
+    """What the reader of the seed should know of its characters: control characters removed,
+    lone surrogates (raw, or named by `&#xD800;`) read as U+FFFD."""
+    out = []
+    if document.controls:
+        out.append(f"{path}: {len(document.controls)} control character(s) removed from the text "
+                   f"(the first at offset {document.controls[0]})")
+    surrogates = [d.span[0] for d in document.defects if d.kind == "surrogate"]
+    if surrogates:
+        out.append(f"{path}: {len(surrogates)} lone surrogate(s) (no character) read as U+FFFD "
+                   f"(the first at offset {surrogates[0]})")
+    return tuple(out)
 
 
 def designated_entities(entities: list[Entity], groups: list[Group], events: list[Event],

@@ -133,6 +133,7 @@ KINDS = [
                               "|archive-date=2019-04-12}}</ref>\n", (2, 10, None, None)),
     ("unreferenced-paragraph", f"==A==\n警方逮捕了11人。他们被判刑。\n\n警方逮捕了3人。{REF}\n",
      (2, 1, "警方逮捕了11人。他们被判刑。", None)),
+    ("surrogate", f"==A==\n警方在阿拉木图&#xD800;逮捕了11人。{REF}\n", (2, 8, "&#xD800;", None)),
     ("conversion-unclosed", f"==A==\n警方在-{{阿拉木图逮捕了11人。{REF}\n", (2, 4, "-{", None)),
     ("heading-skip", f"==A==\n警方逮捕了11人。{REF}\n====B====\n他们被判刑。{REF}\n",
      (3, 1, "====B====", None)),

@@ -648,11 +648,11 @@ def check(
     --json gives each finding's code, kind, severity, span, the text there, and the fix where
     the text shows one. Each article is read afresh (the index cache is not used).
 
-    Codes: D dates (D101 typo, D102 no year), T101 stray text, N names written two ways
-    (N101 Latin, N102 Chinese), R references (R101 undefined, R102 defined twice, R103 empty,
-    R104 unclosed, R105 broken template, R201 dead link, R202 no title, R203 no URL, R204
-    archived before accessed, R301 paragraph without one), S structure (S101 unclosed -{,
-    S102 heading level skipped, S103 empty section).
+    Codes: D dates (D101 typo, D102 no year), T text (T101 stray text, T102 lone surrogate),
+    N names written two ways (N101 Latin, N102 Chinese), R references (R101 undefined, R102
+    defined twice, R103 empty, R104 unclosed, R105 broken template, R201 dead link, R202 no
+    title, R203 no URL, R204 archived before accessed, R301 paragraph without one), S structure
+    (S101 unclosed -{, S102 heading level skipped, S103 empty section).
 
     Example: kzct check article.wikitext --fail-on warning
     """

@@ -14,8 +14,9 @@ markup that mwparserfromhell does not know:
 - an unclosed ``-{``: the two characters are dropped and the words after them kept.
 
 ``prepare`` also drops the control characters a seed may hold (NUL stops mwparserfromhell's
-tokenizer, and none of them is text). What the parser reads is made only of pieces of the seed,
-so every offset in it maps back to the seed as written (``Prepared.original``).
+tokenizer, and none of them is text), and the CR of each CRLF (MediaWiki's line end is LF). What
+the parser reads is made only of pieces of the seed, so every offset in it maps back to the seed
+as written (``Prepared.original``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from typing import NamedTuple
 
 from kzct.text import SEED_CONTROLS
 
-# C0 controls and DEL, but tab, line feed and carriage return.
+# C0 controls and DEL, but tab and line feed (a carriage return is dropped unreported: each ends a
+# line with the line feed after it, as ``kzct.text.clean_text`` leaves them).
 CONTROL = re.compile(f"[{SEED_CONTROLS}]")
 _TOKENS = re.compile(r"-\{|\{\{|\}\}|\}-")
 _FLAG_HEAD = re.compile(r"^\s*([A-Za-z\-;\s]{1,24}?)\s*\|")
@@ -90,7 +92,8 @@ class _Out:
         """Seed text ``raw[start:end]`` as it is, without its control characters."""
         pos = start
         for m in CONTROL.finditer(self.raw, start, end):
-            self.controls.append(m.start())
+            if m.group() != "\r":
+                self.controls.append(m.start())
             self._piece(pos, m.start())
             pos = m.end()
         self._piece(pos, end)

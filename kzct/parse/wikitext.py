@@ -34,7 +34,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kzct.model import Defect, Link, Ref, Section, Sentence
 from kzct.parse.conversion import Prepared, prepare, rule_names
-from kzct.text import CONTROLS, HAN, Scripts
+from kzct.text import CONTROLS, HAN, REPLACEMENT, Scripts, clean_text, is_surrogate
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
 # simplified characters: a traditional heading is matched through its shadow): 参考资料,
@@ -604,8 +604,12 @@ def parts(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
 
 def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHUNK) -> Document:
     """Parse wikitext into a ``Document``. Never raises on any text. ``size``: the length of
-    the parts a long text is parsed in (the result does not depend on it)."""
+    the parts a long text is parsed in (the result does not depend on it).
+
+    The text is first made valid (``kzct.text.clean_text``): ``Document.text`` is what every
+    span points into, the seed as decoded, position for position."""
     scripts = scripts or Scripts()
+    text, surrogates = clean_text(text)
     prepared = prepare(text)
     builder = _Builder(prepared, scripts.simplified(prepared.text))
     builder.aliases.extend(prepared.variants)
@@ -636,7 +640,7 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
                     for s, e, code in builder.flags if e > s),
         controls=prepared.controls,
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
-            ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
+            ("ref", "cite")) else d for d in _defects(prepared, builder, refs, text, surrogates)),
     )
 
 
@@ -710,12 +714,16 @@ def _infobox(text: str) -> str:
 _INFOBOX_NAME = re.compile(r"\{\{\s*((?:infobox|信息框|資訊框)[^|{}\n]{0,60})", re.IGNORECASE)
 
 
-def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[Defect, ...]:
+def _defects(prepared: Prepared, builder: _Builder, refs: _RefState, text: str,
+             surrogates: tuple[int, ...]) -> tuple[Defect, ...]:
     """What the walk found wrong, in seed offsets and seed order."""
     def span(start: int, end: int) -> tuple[int, int]:
         return prepared.original(start), prepared.original(end - 1) + 1
 
-    out = [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
+    out = [Defect("surrogate", (at, at + 1)) for at in surrogates]
+    out += [Defect("surrogate", m.span(), m.group()) for m in _CHARACTER_REFERENCE.finditer(text)
+            if is_surrogate(int(m.group(1) or m.group(2), 16 if m.group(1) else 10))]
+    out += [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
     out += [Defect("stray-text", span(start, end), text, fix="")
             for start, end, text in builder.stray]
     out += [Defect(kind, span(start, end), detail) for kind, start, end, detail in refs.defects]
@@ -724,6 +732,10 @@ def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[De
     out += [Defect("ref-unclosed", span(at, at + 4)) for at in builder.open_refs]
     out += _outline_defects(builder)
     return tuple(sorted(out, key=lambda d: (d.span, d.kind)))
+
+
+# A numeric character reference (`&#xD800;`, `&#55296;`), as mwparserfromhell reads one.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,8}));")
 
 
 def _outline_defects(builder: _Builder) -> list[Defect]:
@@ -850,9 +862,12 @@ class _Walker:
                             self.scripts.simplified(title))
         elif isinstance(node, HTMLEntity):
             try:
-                builder.add_text(node.normalize()[:1] or " ", offset)
+                shown = node.normalize()[:1] or " "
             except (ValueError, OverflowError):
-                builder.add_text(" ", offset)
+                shown = " "
+            # `&#xD800;` names half of a UTF-16 pair, no character: shown as U+FFFD, as
+            # MediaWiki shows it (and said by `kzct check`)
+            builder.add_text(REPLACEMENT if is_surrogate(ord(shown)) else shown, offset)
         elif isinstance(node, ExternalLink):
             if not node.brackets:
                 builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
@@ -1291,6 +1306,7 @@ def _plain(code: Any) -> str:
     if not isinstance(code, Wikicode):
         code = mwparserfromhell.parse(str(code))
     text = code.strip_code(normalize=True, collapse=True, keep_template_params=False)
+    text = clean_text(text)[0]  # an entity may name a lone surrogate (`&#xD800;`)
     return _SPACE_RUN.sub(" ", _CONTROL.sub("", text)).strip()
 
 

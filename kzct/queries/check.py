@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
     # only may not hold what the editor read
     "archive-before-access": Rule("R204", "info", "a source accessed after it was archived"),
     "unreferenced-paragraph": Rule("R301", "info", "a body paragraph no reference backs"),
+    "surrogate": Rule("T102", "error", "a lone surrogate (no character), raw or as `&#xD800;`"),
     "conversion-unclosed": Rule("S101", "error", "conversion markup `-{` never closed"),
     "heading-skip": Rule("S102", "warning", "a heading level skipped"),
     "empty-section": Rule("S103", "warning", "a section with no text"),
@@ -106,12 +107,14 @@ def check_files(paths: list[Path], places_dir: Path | None, *,
     for path in paths:
         seed = read_seed(path)
         built = build_article(seed.name, str(path), seed.text, "", builder=builder)
-        yield from check_article(built, seed.text, str(path), builder, ignore=ignore)
+        yield from check_article(built, built.text, str(path), builder, ignore=ignore)
 
 
 def check_article(built: BuiltArticle, text: str, path: str, builder: Builder, *,
                   ignore: Collection[str] = ()) -> list[Finding]:
-    """Every finding of one built article, in text order."""
+    """Every finding of one built article, in text order (``text``: the seed's, as read; the
+    text ``build_article`` made valid, where it had to)."""
+    text = built.text or text
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
                *_variant_defects(built, builder)]
     lines = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -181,6 +184,9 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
                 f"archived{dates}", ())
     if kind == "unreferenced-paragraph":
         return f"paragraph with no reference ({detail}): a citation-needed candidate", ()
+    if kind == "surrogate":
+        named = f"{_quote(detail)} names" if detail else "the text holds"
+        return f"{named} a lone surrogate, half of a UTF-16 pair and no character: read as U+FFFD", ()
     if kind == "conversion-unclosed":
         return "conversion markup -{ is never closed", ()
     if kind == "heading-skip":

@@ -1,0 +1,94 @@
+"""Hostile text (issue 21): what a seed may hold that kzct was not written for, and what kzct
+makes of it. Never a crash, never a hang: text made valid at the edge, no recursion on the depth
+of the input, time linear in its length, limits said in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DATA, SEED
+
+CLEAN = DATA / "articles" / "clean.hans.wikitext"
+REF = "<ref>[http://example.org/a A title] Example News</ref>"
+
+
+def _write(path: Path, text: str, newline: str | None = None) -> Path:
+    with open(path, "w", encoding="utf-8", newline=newline) as handle:
+        handle.write(text)
+    return path
+
+
+# -- 1. lone surrogates ---------------------------------------------------------------------------
+
+SURROGATES = f"==袭击==\n2006年5月1日，阿拉木图&#xD800;发生爆炸，3人死亡。{REF}\n"
+
+
+def test_a_lone_surrogate_spoils_no_article(run, tmp_path) -> None:
+    """`&#xD800;` names half of a UTF-16 pair, no character: read as U+FFFD, said by check, and
+    the other articles of the directory are served as ever."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    _write(articles / "a.wikitext", CLEAN.read_text(encoding="utf-8"))
+    bad = _write(articles / "b.wikitext", SURROGATES)
+    clean = run("--seed", str(CLEAN), "timeline", "--json").json()
+    result = run("--seed", str(articles), "timeline", "--json")
+    assert result.code == 0, result.err
+    events = result.json()
+    assert [e["text"] for e in events if e["seed"] == "a.wikitext"] == [e["text"] for e in clean]
+    [event] = [e for e in events if e["seed"] == "b.wikitext"]
+    assert event["text"] == "2006年5月1日，阿拉木图\ufffd发生爆炸，3人死亡。" and event["killed"] == 3
+    assert result.err == (f"kzct: warning: {bad}: 1 lone surrogate(s) (no character) read as "
+                          f"U+FFFD (the first at offset {SURROGATES.index('&#')})\n")
+    for args in (["groups"], ["people"], ["places", "--json"], ["search", "阿拉木图"], ["sources"]):
+        assert run("--seed", str(articles), *args).code == 0, args
+    found = run("check", str(bad), "--json").json()
+    assert [(f["code"], f["line"], f["column"], f["text"]) for f in found] == [
+        ("T102", 2, 15, "&#xD800;")]
+
+
+def test_raw_surrogates_are_read_as_replacement_characters(builder) -> None:
+    """A text from elsewhere than a UTF-8 file (an API's JSON, a caller) may hold raw ones."""
+    from kzct.build import build_article
+    from kzct.model import to_json
+    from kzct.store.database import memory_index
+
+    text = "==袭击==\n2006年5月1日，阿拉木图\ud800发生爆炸。\udfff\n"
+    built = build_article("s", "s", text, "", builder)
+    assert built.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert [(d.kind, d.span) for d in built.defects if d.kind == "surrogate"] == [
+        ("surrogate", (text.index("\ud800"), text.index("\ud800") + 1)),
+        ("surrogate", (text.index("\udfff"), text.index("\udfff") + 1))]
+    index = memory_index([built])
+    [event] = list(index.events_of("s"))
+    json.dumps(to_json(event), ensure_ascii=False).encode("utf-8")  # no surrogate left
+    assert event.text == "2006年5月1日，阿拉木图\ufffd发生爆炸。"
+
+
+# -- 7. line ends -----------------------------------------------------------------------------------
+
+def test_lone_carriage_returns_end_lines(run, tmp_path, seed_text) -> None:
+    """MediaWiki reads CR, as it reads CRLF, as a line feed: a seed with old Mac line ends gives
+    the records, spans and all, that the same seed with line feeds gives (伊斯兰传道会 among the
+    groups, `===伊扎布特===` a heading of its own)."""
+    cr = _write(tmp_path / SEED.name, seed_text.replace("\n", "\r"), newline="")
+    for args in (["groups", "--all"], ["timeline"], ["people"]):
+        assert run("--seed", str(cr), *args, "--json").out == run(*args, "--json").out, args
+    groups = run("--seed", str(cr), "groups", "--all", "--json").json()
+    assert "伊斯兰传道会" in {g["name_zh"] for g in groups}
+    sections = {tuple(e["section"]) for e in run("--seed", str(cr), "timeline", "--json").json()}
+    assert ("取缔恐怖组织", "伊扎布特") in sections
+
+
+def test_crlf_line_ends_keep_their_offsets(run, tmp_path) -> None:
+    """CRLF reads as LF too, and a span still points into the file as decoded, CRs and all."""
+    text = CLEAN.read_text(encoding="utf-8")
+    crlf = _write(tmp_path / CLEAN.name, text.replace("\n", "\r\n"), newline="")
+    raw = crlf.read_bytes().decode("utf-8")
+    lf = run("--seed", str(CLEAN), "timeline", "--json").json()
+    events = run("--seed", str(crlf), "timeline", "--json").json()
+    assert len(events) >= 3
+    assert [(e["text"], e["section"]) for e in events] == [(e["text"], e["section"]) for e in lf]
+    for event in events:
+        start, end = event["span"]
+        assert (raw[start], raw[end - 1]) == (event["text"][0], event["text"][-1])
