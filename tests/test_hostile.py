@@ -92,3 +92,22 @@ def test_crlf_line_ends_keep_their_offsets(run, tmp_path) -> None:
     for event in events:
         start, end = event["span"]
         assert (raw[start], raw[end - 1]) == (event["text"][0], event["text"][-1])
+
+
+# -- 2. a citation's fields are never trusted ----------------------------------------------------
+
+CITATIONS = ("==A==\n警方逮捕了11人。<ref>{{cite web|url=http://e.org/a|title=A|access-date=2014-03-05"
+             "|archive-url=http://a.org/a|archive-date=2 Mar 2014}}</ref>他们被判刑。<ref>{{cite web"
+             "|url=http://e.org/b|title=B|access-date={{subst:#time:c}}|archive-url=http://a.org/b"
+             "|archive-date=2014-03}}</ref>警方释放了3人。<ref>{{cite web|url=http://e.org/c|title=C"
+             "|access-date=2014-03-05|archive-url=http://a.org/c|archive-date=2014-02-28}}</ref>\n")
+
+
+def test_check_reads_any_citation_date(run, tmp_path) -> None:
+    """`archive-date=2 Mar 2014` (a form kzct does not read) is compared with nothing; an ISO
+    one still is."""
+    path = _write(tmp_path / "cite.wikitext", CITATIONS)
+    result = run("check", str(path), "--json", "--fail-on", "never")
+    assert result.code == 0, result.err
+    assert [(f["code"], f["message"]) for f in result.json()] == [
+        ("R204", "reference [3] was accessed after it was archived (2014-03-05 after 2014-02-28)")]

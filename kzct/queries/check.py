@@ -216,18 +216,31 @@ def _reference_defects(built: BuiltArticle) -> list[Defect]:
         key = ref.name or ref.id
         if ref.dead and not ref.archive_url:
             out.append(Defect("dead-link", ref.span, key))
-        if ref.access_date and ref.archive_date and \
-                date_key(ref.access_date) > _padded(ref.access_date, ref.archive_date):
+        access, archive = _iso_key(ref.access_date), _iso_key(ref.archive_date)
+        if access is not None and archive is not None and access > _padded(access, archive):
             out.append(Defect("archive-before-access", ref.span, key))
     return out
 
 
-def _padded(access: str, archive: str) -> tuple[int, int, int]:
+# A citation's date as kzct.parse.wikitext.normalise_date gives it when it can read it: ISO at
+# its precision. Any other form (`2 Mar 2014`, `{{subst:…}}`) is left as written, and compared
+# with nothing: a citation's fields are the editors' text, never trusted to have a format.
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _iso_key(value: str | None) -> tuple[int, int, int] | None:
+    """``2012-03-05`` → (2012, 3, 5), ``2012-03`` → (2012, 3, 0); None for any other text."""
+    m = _ISO_DATE.fullmatch(value or "")
+    if m is None:
+        return None
+    return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+
+
+def _padded(access: tuple[int, int, int], archive: tuple[int, int, int]) -> tuple[int, int, int]:
     """The archive date as a key at most as precise as the access date (an archive in March
     2012 is not before an access on 2012-03-05)."""
-    year, month, day = date_key(archive)
-    precision = access.count("-")
-    return (year, month if precision >= 1 else 0, day if precision >= 2 else 0)
+    year, month, day = archive
+    return (year, month if access[1] else 0, day if access[2] else 0)
 
 
 # -- paragraphs and the outline ----------------------------------------------------------------
