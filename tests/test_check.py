@@ -135,6 +135,8 @@ KINDS = [
      (2, 1, "警方逮捕了11人。他们被判刑。", None)),
     ("surrogate", f"==A==\n警方在阿拉木图&#xD800;逮捕了11人。{REF}\n", (2, 8, "&#xD800;", None)),
     ("conversion-unclosed", f"==A==\n警方在-{{阿拉木图逮捕了11人。{REF}\n", (2, 4, "-{", None)),
+    ("conversion-deep", "==A==\n警方在" + "-{" * 11 + "阿拉木图" + "}-" * 11 + f"逮捕了11人。{REF}\n",
+     (2, 24, "-{", None)),
     ("heading-skip", f"==A==\n警方逮捕了11人。{REF}\n====B====\n他们被判刑。{REF}\n",
      (3, 1, "====B====", None)),
     ("empty-section", f"==A==\n==B==\n警方逮捕了11人。{REF}\n", (1, 1, "==A==", None)),

@@ -111,3 +111,18 @@ def test_check_reads_any_citation_date(run, tmp_path) -> None:
     assert result.code == 0, result.err
     assert [(f["code"], f["message"]) for f in result.json()] == [
         ("R204", "reference [3] was accessed after it was archived (2014-03-05 after 2014-02-28)")]
+
+
+# -- 3. no recursion on the depth of the input -----------------------------------------------------
+
+def test_conversion_markup_nested_past_mediawikis_depth_is_text(run, tmp_path) -> None:
+    """MediaWiki reads `-{` ten deep; deeper, kzct as MediaWiki shows the rest as written (500
+    deep was a RecursionError in every command)."""
+    deep = "-{" * 500 + "阿拉木图" + "}-" * 500
+    path = _write(tmp_path / "deep.wikitext", f"==A==\n2006年5月1日，{deep}发生爆炸。{REF}\n")
+    [event] = run("--seed", str(path), "timeline", "--json").json()
+    assert event["text"] == "2006年5月1日，" + "-{" * 490 + "阿拉木图" + "}-" * 490 + "发生爆炸。"
+    found = run("check", str(path), "--json").json()
+    assert [(f["code"], f["column"]) for f in found] == [("S104", 10 + 2 * 10 + 1)]
+    for args in (["groups", "--all"], ["people"], ["places"], ["sources"]):
+        assert run("--seed", str(path), *args).code == 0, args

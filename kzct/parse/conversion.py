@@ -11,7 +11,9 @@ markup that mwparserfromhell does not know:
 - ``-{H|zh-hans:A;zh-hant:B}-``: a rule for the rest of the article, shown nowhere;
   ``-{A|…}-`` both shows the text and adds the rule; ``-{T|…}-``, ``-{D|…}-``, ``-{-|…}-`` show
   nothing;
-- an unclosed ``-{``: the two characters are dropped and the words after them kept.
+- an unclosed ``-{``: the two characters are dropped and the words after them kept;
+- markup nested deeper than MediaWiki reads it (``MAX_DEPTH``): the inner markup as written,
+  as text (MediaWiki shows it so, with a warning).
 
 ``prepare`` also drops the control characters a seed may hold (NUL stops mwparserfromhell's
 tokenizer, and none of them is text), and the CR of each CRLF (MediaWiki's line end is LF). What
@@ -35,6 +37,10 @@ _FLAG_HEAD = re.compile(r"^\s*([A-Za-z\-;\s]{1,24}?)\s*\|")
 _FLAGS = frozenset("ATRDHN-")
 _VARIANT = re.compile(r"\s*(zh(?:-[a-zA-Z]+)?)\s*:", re.ASCII)
 _PREFERRED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
+# How deep MediaWiki's LanguageConverter reads nested markup (its MAX_DEPTH): past it, the markup
+# is text. Rendering recurses once a level, so the depth of the input never reaches Python's
+# recursion limit.
+MAX_DEPTH = 10
 # A link or template in a variant's text, for the plain form of a name.
 _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
@@ -57,6 +63,8 @@ class Prepared(NamedTuple):
     starts: tuple[int, ...]  # the first field of each piece, for bisection
     # offsets in the seed of each `-{` that nothing closes
     unclosed: tuple[int, ...] = ()
+    # offsets in the seed of each `-{` nested past MAX_DEPTH, read as text with what it holds
+    deep: tuple[int, ...] = ()
 
     def original(self, pos: int) -> int:
         """The seed offset of ``text[pos]`` (the end of the seed for the end of the text)."""
@@ -83,6 +91,7 @@ class _Out:
         self.variants: list[tuple[str, ...]] = []
         self.controls: list[int] = []
         self.unclosed: list[int] = []
+        self.deep: list[int] = []
         self.pairs = _pairs(raw)
         # where MediaWiki converts nothing: (start, end) of each, in order
         self.literal = [m.span() for m in _LITERAL.finditer(raw)] if "-{" in raw else []
@@ -120,10 +129,11 @@ def prepare(raw: str) -> Prepared:
         return Prepared(raw, ((0, 0, len(raw)),) if raw else (), (), (), (0,) if raw else ())
     _render(out, 0, len(raw))
     return Prepared("".join(out.parts), tuple(out.pieces), tuple(out.variants), tuple(out.controls),
-                    tuple(p[0] for p in out.pieces), tuple(out.unclosed))
+                    tuple(p[0] for p in out.pieces), tuple(out.unclosed), tuple(out.deep))
 
 
-def _render(out: _Out, start: int, end: int) -> None:
+def _render(out: _Out, start: int, end: int, depth: int = 0) -> None:
+    """``raw[start:end]`` rendered, inside ``depth`` levels of markup."""
     raw = out.raw
     pos = start
     while pos < end:
@@ -146,7 +156,11 @@ def _render(out: _Out, start: int, end: int) -> None:
             out.unclosed.append(i)
             pos = i + 2
             continue
-        _markup(out, i + 2, close)
+        if depth >= MAX_DEPTH:  # nested too deep: the markup is text, as written
+            out.deep.append(i)
+            out.copy(i, close + 2)
+        else:
+            _markup(out, i + 2, close, depth + 1)
         pos = close + 2
     out.copy(pos, end)
 
@@ -181,8 +195,8 @@ def _pairs(raw: str) -> dict[int, int]:
             pairs[stack.pop()[0]] = at
 
 
-def _markup(out: _Out, start: int, end: int) -> None:
-    """One ``-{…}-`` whose content is ``raw[start:end]``."""
+def _markup(out: _Out, start: int, end: int, depth: int) -> None:
+    """One ``-{…}-`` whose content is ``raw[start:end]``, the ``depth``-th level of markup."""
     raw = out.raw
     content = raw[start:end]
     if not content.strip():
@@ -196,12 +210,12 @@ def _markup(out: _Out, start: int, end: int) -> None:
             flags = {t for t in tokens if t in _FLAGS}
             body = start + head.end()
     if "R" in flags:
-        _render(out, body, end)
+        _render(out, body, end, depth)
         return
     rules = _rules(raw, body, end)
     if not rules:
         if not flags & {"H", "T", "D", "-"}:
-            _render(out, body, end)
+            _render(out, body, end, depth)
         return
     codes = [code for code, _a, _b in rules]
     chosen = next((rules[codes.index(c)] for c in _PREFERRED if c in codes), rules[0])
@@ -212,7 +226,7 @@ def _markup(out: _Out, start: int, end: int) -> None:
         if len(kept) > 1:
             out.variants.append(kept)
     if not flags & {"H", "T", "D", "-"}:
-        _render(out, chosen[1], chosen[2])
+        _render(out, chosen[1], chosen[2], depth)
 
 
 def _rules(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -237,26 +251,23 @@ def _rules(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_RULE_MARKS = re.compile(r"\[\[|\{\{|\]\]|\}\}|;")
+
+
 def _split_rules(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at the ``;`` that are outside links and templates."""
     parts: list[tuple[int, int]] = []
     depth = 0
     last = start
-    pos = start
-    while pos < end:
-        two = raw[pos:pos + 2]
-        if two in ("[[", "{{"):
+    for m in _RULE_MARKS.finditer(raw, start, end):
+        mark = m.group()
+        if mark in ("[[", "{{"):
             depth += 1
-            pos += 2
-            continue
-        if two in ("]]", "}}") and depth:
-            depth -= 1
-            pos += 2
-            continue
-        if raw[pos] == ";" and depth == 0:
-            parts.append((last, pos))
-            last = pos + 1
-        pos += 1
+        elif mark in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append((last, m.start()))
+            last = m.end()
     parts.append((last, end))
     return parts
 

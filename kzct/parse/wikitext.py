@@ -724,6 +724,7 @@ def _defects(prepared: Prepared, builder: _Builder, refs: _RefState, text: str,
     out += [Defect("surrogate", m.span(), m.group()) for m in _CHARACTER_REFERENCE.finditer(text)
             if is_surrogate(int(m.group(1) or m.group(2), 16 if m.group(1) else 10))]
     out += [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
+    out += [Defect("conversion-deep", (at, at + 2)) for at in prepared.deep]
     out += [Defect("stray-text", span(start, end), text, fix="")
             for start, end, text in builder.stray]
     out += [Defect(kind, span(start, end), detail) for kind, start, end, detail in refs.defects]

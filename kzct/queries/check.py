@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 from kzct.build import Builder, BuiltArticle, build_article
 from kzct.errors import UsageError
 from kzct.model import Defect, Finding, Sentence, date_key
+from kzct.parse.conversion import MAX_DEPTH
 from kzct.text import has_cjk
 
 
@@ -63,6 +64,8 @@ RULES: dict[str, Rule] = {
     "unreferenced-paragraph": Rule("R301", "info", "a body paragraph no reference backs"),
     "surrogate": Rule("T102", "error", "a lone surrogate (no character), raw or as `&#xD800;`"),
     "conversion-unclosed": Rule("S101", "error", "conversion markup `-{` never closed"),
+    "conversion-deep": Rule("S104", "warning",
+                            "conversion markup nested past MediaWiki's depth: read as text"),
     "heading-skip": Rule("S102", "warning", "a heading level skipped"),
     "empty-section": Rule("S103", "warning", "a section with no text"),
 }
@@ -189,6 +192,9 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
         return f"{named} a lone surrogate, half of a UTF-16 pair and no character: read as U+FFFD", ()
     if kind == "conversion-unclosed":
         return "conversion markup -{ is never closed", ()
+    if kind == "conversion-deep":
+        return (f"conversion markup -{{ nested more than {MAX_DEPTH} deep is read as text, "
+                f"what it holds with it", ())
     if kind == "heading-skip":
         return detail, ()
     if kind == "empty-section":
