@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kzct.errors import LimitError
 from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Sentence
 from kzct.text import Scripts, fold, has_cjk
 
@@ -13,6 +14,17 @@ if TYPE_CHECKING:
     from kzct.extract.entities import Names
     from kzct.parse.gazetteer import Gazetteer, PlaceTable
     from kzct.parse.wikitext import Document
+
+
+# What kzct reads, at most (docs/reliability.md): past a limit, building the article is a one-line
+# error (exit code 2), not a machine out of memory.
+# The largest article, in characters (about 96 MB of Chinese wikitext; a build takes some 40
+# bytes of memory a character).
+LARGEST_ARTICLE = 32 * 1024 * 1024
+# The most names one sentence may hold (people, places, organisations, designations and dated
+# events): each is printed with its sentence, so a sentence is printed at most this many times.
+# A real sentence names a few dozen at most (the longest enumeration of the corpus names 21).
+MOST_NAMES_IN_A_SENTENCE = 1000
 
 
 class BuiltArticle(NamedTuple):
@@ -89,6 +101,9 @@ def build_article(name: str, path: str, text: str, digest: str,
     from kzct.parse.romanize import writes_japanese
     from kzct.parse.wikitext import parse_document
 
+    if len(text) > LARGEST_ARTICLE:
+        raise LimitError(f"{path}: the article is {len(text):,} characters long; kzct reads "
+                         f"articles of at most {LARGEST_ARTICLE:,}")
     builder = builder or Builder()
     scripts = builder.scripts
     document = parse_document(text, scripts)
@@ -110,7 +125,9 @@ def build_article(name: str, path: str, text: str, digest: str,
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,
                             document.infobox)
-    entities, events = designated_entities(entities, groups, events, text, name)
+    entities, events = designated_entities(entities, groups, events, document.sentences, text,
+                                           name)
+    _within_limits(document.sentences, entities, events, groups, text, path)
     warnings = _warnings(document, path)
     return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
@@ -121,6 +138,26 @@ def build_article(name: str, path: str, text: str, digest: str,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
         text=text,
     )
+
+
+def _within_limits(sentences: list[Sentence], entities: list[Entity], events: list[Event],
+                   groups: list[Group], text: str, path: str) -> None:
+    """Raise ``LimitError`` where one sentence holds more than ``MOST_NAMES_IN_A_SENTENCE``
+    names and dates."""
+    import bisect
+    from collections import Counter
+
+    count: Counter[int] = Counter(m.sentence for e in entities for m in e.mentions)
+    starts = [s.span[0] for s in sentences]
+    for start in [e.span[0] for e in events] + [g.source.span[0] for g in groups]:
+        count[max(0, bisect.bisect_right(starts, start) - 1)] += 1
+    if not count:
+        return
+    number, most = count.most_common(1)[0]
+    if most > MOST_NAMES_IN_A_SENTENCE:
+        line = text.count("\n", 0, sentences[number].span[0]) + 1
+        raise LimitError(f"{path}:{line}: one sentence holds {most:,} names and dates; kzct reads "
+                         f"at most {MOST_NAMES_IN_A_SENTENCE:,} in a sentence")
 
 
 def _warnings(document: Document, path: str) -> tuple[str, ...]:
@@ -138,7 +175,8 @@ def _warnings(document: Document, path: str) -> tuple[str, ...]:
 
 
 def designated_entities(entities: list[Entity], groups: list[Group], events: list[Event],
-                        text: str, seed: str) -> tuple[list[Entity], list[Event]]:
+                        sentences: list[Sentence], text: str,
+                        seed: str) -> tuple[list[Entity], list[Event]]:
     """The entities, and an organisation for each designated group no rule found as one
     (`世界维吾尔青年代表大会`): the designated groups are organisations too, found by ``search``
     and ``show`` under their designations' ``id``, with a mention where each is designated; and
@@ -149,16 +187,22 @@ def designated_entities(entities: list[Entity], groups: list[Group], events: lis
         if group.action is None or group.id in known:
             continue
         start, end = group.source.span
-        mention = Mention(text=text[start:end], sentence=group.status_text,
+        number = _sentence_at(sentences, start)
+        mention = Mention(text=text[start:end], sentence=number,
                           section=group.source.section, span=group.source.span, refs=group.refs)
         kept = extra.get(group.id)
         if kept is None:
             extra[group.id] = Entity(
                 id=group.id, kind="group", name_zh=group.name_zh, name_latin=group.name_latin,
                 name_en=group.name_en, aliases=group.aliases, role=None, mentions=(mention,),
-                seed=seed, name_en_source=group.name_en_source if group.name_en else None)
+                seed=seed, name_en_source=group.name_en_source if group.name_en else None,
+                sentences=((number, group.status_text),))
         elif mention not in kept.mentions:
-            extra[group.id] = kept._replace(mentions=(*kept.mentions, mention))
+            held = {n for n, _text in kept.sentences}
+            extra[group.id] = kept._replace(
+                mentions=(*kept.mentions, mention),
+                sentences=kept.sentences + (((number, group.status_text),)
+                                            if number not in held else ()))
     if not extra:
         return entities, events
     out = []
@@ -172,6 +216,15 @@ def designated_entities(entities: list[Entity], groups: list[Group], events: lis
                 group_ids=(*event.group_ids, *dict.fromkeys(i for i, _t in new)))
         out.append(event)
     return entities + list(extra.values()), out
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> int:
+    """The number of the sentence whose span holds ``offset`` (the last that begins at or
+    before it)."""
+    import bisect
+
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.span[0]) - 1
+    return sentences[max(i, 0)].number if sentences else 0
 
 
 def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> dict[str, str]:

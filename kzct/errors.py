@@ -32,8 +32,8 @@ MEANINGS = {
     ExitCode.USAGE: "bad usage or bad input: an unknown command or option, an impossible value "
                     "(`--year abc`, `--from 2006-13`, `--min-score nan`), an empty query, a "
                     "filter name that matches nothing or several things (`--place Atlantis`), "
-                    "a missing, unreadable, empty or non-UTF-8 seed. One line on stderr says "
-                    "what is wrong",
+                    "a missing, unreadable, empty or non-UTF-8 seed, an article past kzct's "
+                    "limits (docs/reliability.md). One line on stderr says what is wrong",
     ExitCode.NO_MATCH: "`kzct show NAME`: nothing matches NAME (`\"match\": \"none\"` with "
                        "`--json`)",
     ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
@@ -50,6 +50,11 @@ class KzctError(Exception):
 
 class SeedError(KzctError):
     """The seed file is missing, unreadable, empty or not UTF-8."""
+
+
+class LimitError(KzctError):
+    """An article past one of kzct's limits (``kzct.build``: the largest article, the most names
+    in one sentence): said in one line, exit code 2, before memory runs out."""
 
 
 class UsageError(KzctError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import DATA, SEED
 
 CLEAN = DATA / "articles" / "clean.hans.wikitext"
@@ -126,3 +127,55 @@ def test_conversion_markup_nested_past_mediawikis_depth_is_text(run, tmp_path) -
     assert [(f["code"], f["column"]) for f in found] == [("S104", 10 + 2 * 10 + 1)]
     for args in (["groups", "--all"], ["people"], ["places"], ["sources"]):
         assert run("--seed", str(path), *args).code == 0, args
+
+
+# -- 4. bounded memory: mentions point to their sentence; limits said in one line ----------------
+
+def test_a_sentence_is_stored_once_however_many_names_it_holds(builder) -> None:
+    """Each mention used to copy its sentence: 10,000 of 阿拉木图 in one sentence stored 10,000
+    copies of it (4 GB, then SQLite's "string or blob too big")."""
+    from kzct.build import build_article
+    from kzct.store.database import article_rows
+
+    text = "2006年" + "阿拉木图、" * 999 + "发生爆炸。"
+    built = build_article("e", "e", text, "", builder)
+    [almaty] = [e for e in built.entities if e.name_zh == "阿拉木图"]
+    assert len(almaty.mentions) == 999 and {m.sentence for m in almaty.mentions} == {0}
+    assert almaty.sentences == ((0, text),)
+    [(*_, data, _names)] = [row for row in article_rows(built).entities]
+    assert data.count("阿拉木图、阿拉木图") == text.count("阿拉木图、阿拉木图")  # the sentence, once
+    assert len(data) < 3 * len(text) + 120 * 999
+
+
+def test_too_many_names_in_a_sentence_is_one_line(run, tmp_path) -> None:
+    text = "==A==\n2006年" + "阿拉木图、" * 10_000 + "发生爆炸。\n"
+    path = _write(tmp_path / "enumeration.wikitext", text)
+    for args in (["places", "--json"], ["timeline"], ["check"]):
+        result = run("--seed", str(path), *args) if args[0] != "check" else run("check", str(path))
+        assert (result.code, result.out) == (2, ""), args
+        assert result.err == (f"kzct: error: {path}:2: one sentence holds 10,001 names and "
+                              f"dates; kzct reads at most 1,000 in a sentence\n")
+
+
+@pytest.mark.parametrize("opening", ["{{", "[[", "<ref>", "-{", "'''"])
+def test_unclosed_markup_around_many_names_is_bounded(builder, opening) -> None:
+    from kzct.build import build_article
+    from kzct.errors import LimitError
+
+    many = opening + "2006年" + "阿拉木图、" * 1200 + "发生爆炸。"
+    with pytest.raises(LimitError, match="one sentence holds 1,2"):
+        build_article("u", "u", many, "", builder)
+    built = build_article("u", "u", opening + "2006年" + "阿拉木图、" * 900 + "发生爆炸。", "",
+                          builder)
+    assert all(len(e.sentences) <= 1 for e in built.entities)
+
+
+def test_the_largest_article(run, tmp_path, monkeypatch) -> None:
+    import kzct.build
+
+    monkeypatch.setattr(kzct.build, "LARGEST_ARTICLE", 1000)
+    path = _write(tmp_path / "long.wikitext", "==A==\n" + "阿拉木图发生爆炸。\n" * 200)
+    result = run("--seed", str(path), "timeline")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"kzct: error: {path}: the article is 2,006 characters long; kzct reads "
+                          f"articles of at most 1,000\n")

@@ -383,10 +383,18 @@ def extract_entities(
     # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
     scripts.regional_many(scripts.simplified_many(
         [m.text for item in ctx.found.values() for m in item.mentions]))
-    entities = [_freeze(item, ctx) for item in ctx.found.values() if item.mentions]
+    entities = [with_sentences(_freeze(item, ctx), sentences)
+                for item in ctx.found.values() if item.mentions]
     entities.sort(key=lambda e: (e.kind, -len(e.mentions),
                                  e.name_en or e.name_latin or e.name_zh or ""))
     return _unique_ids(entities)
+
+
+def with_sentences(entity: Entity, sentences: list[Sentence]) -> Entity:
+    """The entity with the text of each sentence its mentions are in, once: a sentence that
+    names a place ten thousand times is kept once, not ten thousand times."""
+    numbers = dict.fromkeys(m.sentence for m in entity.mentions)
+    return entity._replace(sentences=tuple((n, sentences[n].text) for n in numbers))
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
@@ -406,8 +414,9 @@ def _unique_ids(entities: list[Entity]) -> list[Entity]:
 
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention:
-    return Mention(text=sentence.text[start:end], sentence=sentence.text, section=sentence.section,
-                   span=sentence.seed_span(start, end), refs=sentence.refs)
+    return Mention(text=sentence.text[start:end], sentence=sentence.number,
+                   section=sentence.section, span=sentence.seed_span(start, end),
+                   refs=sentence.refs)
 
 
 def _taken(covered: list[tuple[int, int]], start: int, end: int) -> bool:
