@@ -137,6 +137,8 @@ KINDS = [
     ("conversion-unclosed", f"==A==\n警方在-{{阿拉木图逮捕了11人。{REF}\n", (2, 4, "-{", None)),
     ("conversion-deep", "==A==\n警方在" + "-{" * 11 + "阿拉木图" + "}-" * 11 + f"逮捕了11人。{REF}\n",
      (2, 24, "-{", None)),
+    ("markup-unclosed", "==A==\n警方逮捕了11人。" + "{{x|" * 9 + f"{REF}\n", (2, 10, "{{", None)),
+    ("comment-unclosed", f"==A==\n警方逮捕了11人。{REF}\n\n<!--他们被判刑。\n", (4, 1, "<!--", None)),
     ("heading-skip", f"==A==\n警方逮捕了11人。{REF}\n====B====\n他们被判刑。{REF}\n",
      (3, 1, "====B====", None)),
     ("empty-section", f"==A==\n==B==\n警方逮捕了11人。{REF}\n", (1, 1, "==A==", None)),

@@ -15,7 +15,7 @@ LAYERS = [
     ("base", {"kzct", "kzct.errors", "kzct.model", "kzct.text", "kzct.context", "kzct.formats",
               "kzct.seeds", "kzct.words", "kzct.files", "kzct.sounds"}),
     ("parse", {"kzct.parse", "kzct.parse.conversion", "kzct.parse.wikitext", "kzct.parse.dates",
-               "kzct.parse.gazetteer", "kzct.parse.romanize"}),
+               "kzct.parse.gazetteer", "kzct.parse.romanize", "kzct.parse.unclosed"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
                  "kzct.extract.entities", "kzct.extract.groups"}),
     ("build", {"kzct.build"}),

@@ -33,7 +33,7 @@ from kzct.text import SEED_CONTROLS
 # line with the line feed after it, as ``kzct.text.clean_text`` leaves them).
 CONTROL = re.compile(f"[{SEED_CONTROLS}]")
 _TOKENS = re.compile(r"-\{|\{\{|\}\}|\}-")
-_FLAG_HEAD = re.compile(r"^\s*([A-Za-z\-;\s]{1,24}?)\s*\|")
+_FLAG_HEAD = re.compile(r"^\s*+([A-Za-z\-;\s]{1,24}?)\s*+\|")
 _FLAGS = frozenset("ATRDHN-")
 _VARIANT = re.compile(r"\s*(zh(?:-[a-zA-Z]+)?)\s*:", re.ASCII)
 _PREFERRED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
@@ -46,7 +46,8 @@ _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 # What MediaWiki shows as written, converting nothing: comments, and the contents of <nowiki>,
 # <pre>, <math>, <syntaxhighlight> and <source> (to the end of the text when left open).
-_LITERAL = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^>]*?(?<!/)>"
+# (A tag ends before the next `<`: a tag left open costs no scan to the end of the text.)
+_LITERAL = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^<>]*?(?<!/)>"
                       r".*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -76,10 +77,48 @@ class Prepared(NamedTuple):
             return seed_start + (pos - start)
         return seed_start + length
 
+    def without(self, ranges: list[tuple[int, int]]) -> Prepared:
+        """The text without ``ranges`` (in order, apart), every offset still mapped to the
+        seed: what the parser must not read as markup (``kzct.parse.unclosed``)."""
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int]] = []
+        length = 0
+        keep = _complement(ranges, len(self.text))
+        k = 0
+        for a, b in keep:  # each kept range, cut where the pieces it spans end
+            parts.append(self.text[a:b])
+            while k < len(self.pieces) and self.pieces[k][0] + self.pieces[k][2] <= a:
+                k += 1
+            j = k
+            while a < b and j < len(self.pieces):
+                start, seed_start, size = self.pieces[j]
+                take = min(b, start + size) - a
+                if take > 0:
+                    pieces.append((length, seed_start + (a - start), take))
+                    length += take
+                    a += take
+                if a >= start + size:
+                    j += 1
+        return self._replace(text="".join(parts), pieces=tuple(pieces),
+                             starts=tuple(p[0] for p in pieces))
+
     def identity(self) -> bool:
         """Whether an offset in the text is the same offset in the seed (nothing was dropped
         before the end)."""
         return len(self.pieces) <= 1 and (not self.pieces or self.pieces[0][:2] == (0, 0))
+
+
+def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The ranges of ``[0, length)`` outside ``ranges`` (in order, apart)."""
+    out = []
+    pos = 0
+    for a, b in ranges:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out
 
 
 class _Out:

@@ -34,6 +34,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kzct.model import Defect, Link, Ref, Section, Sentence
 from kzct.parse.conversion import Prepared, prepare, rule_names
+from kzct.parse.unclosed import Open, open_markup
 from kzct.text import CONTROLS, HAN, REPLACEMENT, Scripts, clean_text, is_surrogate
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
@@ -46,10 +47,13 @@ _NON_BODY_WORDS = (
     "参阅", "另见", "延伸阅读", "扩展阅读", "进阶阅读", "references", "notes", "footnotes",
     "externallinks", "seealso", "furtherreading", "bibliography", "sources", "citations",
 )
+# Atomic: a word once read is not read again as two (参考来源 as 参考 and 来源), which took time
+# exponential in the number of words of a heading that is no such combination; the longest word
+# first, so the first reading is the one that goes furthest.
 _NON_BODY = re.compile(
-    "(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True)) + ")"
-    "(?:(?:与|和|及|、|/|&|and)?(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True))
-    + "))*"
+    "(?>" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True)) + ")"
+    "(?>(?:与|和|及|、|/|&|and)?(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True))
+    + "))*+"
 )
 NON_TEXT_LINK_PREFIXES = ("category:", "分类:", "分類:", "file:", "image:", "文件:", "檔案:", "图像:",
                           "圖像:", "media:", "媒体:", "媒體:", "wikipedia:", "wp:", "help:", "template:")
@@ -78,7 +82,7 @@ _STRUCTURAL_LINE = frozenset("*#:;|!{=\n")
 # holding only punctuation, punctuation doubled or right inside a bracket.
 _EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;：:]*[）)]")
 _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
-_PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
+_PUNCT_BEFORE_CLOSE = re.compile(r"(?<![\s，,、；;：:])[\s，,、；;：:]++(?=[）)])")  # a run, once
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
 _STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 _OPEN_REF = re.compile(r"<ref\b", re.I)
@@ -611,6 +615,12 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
     scripts = scripts or Scripts()
     text, surrogates = clean_text(text)
     prepared = prepare(text)
+    # markup left open that would cost the parser a pass over the rest of the text each, past a
+    # few, read as text (kzct.parse.unclosed); a comment left open hides the rest
+    found = open_markup(prepared.text)
+    opened = _open_defects(found, prepared)
+    if found:
+        prepared = prepared.without([(o.start, o.end) for o in found])
     builder = _Builder(prepared, scripts.simplified(prepared.text))
     builder.aliases.extend(prepared.variants)
     refs = _RefState()
@@ -640,7 +650,8 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
                     for s, e, code in builder.flags if e > s),
         controls=prepared.controls,
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
-            ("ref", "cite")) else d for d in _defects(prepared, builder, refs, text, surrogates)),
+            ("ref", "cite")) else d for d in _defects(prepared, builder, refs, text, surrogates,
+                                                       opened)),
     )
 
 
@@ -714,13 +725,34 @@ def _infobox(text: str) -> str:
 _INFOBOX_NAME = re.compile(r"\{\{\s*((?:infobox|信息框|資訊框)[^|{}\n]{0,60})", re.IGNORECASE)
 
 
+def _open_defects(found: list[Open], prepared: Prepared) -> list[Defect]:
+    """Markup read as text because it was left open (``kzct.parse.unclosed``), in the seed: a
+    comment by its ``<!--`` (and whether it hides the rest of the text or of a reference); the
+    constructs of one kind by the first, with how many there are (`{{`, `[[`, `{|`, a tag, an
+    external link)."""
+    out = []
+    kinds: dict[str, list[Open]] = {}
+    for o in found:
+        if o.kind == "comment":
+            start = prepared.original(o.start)
+            out.append(Defect("comment-unclosed", (start, start + 4),
+                              "text" if o.end >= len(prepared.text) else "reference"))
+        else:
+            kinds.setdefault(o.kind if o.kind in ("{{", "[[", "{|") else o.kind[0], []).append(o)
+    for same in kinds.values():
+        start = prepared.original(same[0].start)
+        out.append(Defect("markup-unclosed", (start, start + len(same[0].kind)),
+                          f"{same[0].kind}\t{len(same)}"))
+    return out
+
+
 def _defects(prepared: Prepared, builder: _Builder, refs: _RefState, text: str,
-             surrogates: tuple[int, ...]) -> tuple[Defect, ...]:
+             surrogates: tuple[int, ...], opened: list[Defect]) -> tuple[Defect, ...]:
     """What the walk found wrong, in seed offsets and seed order."""
     def span(start: int, end: int) -> tuple[int, int]:
         return prepared.original(start), prepared.original(end - 1) + 1
 
-    out = [Defect("surrogate", (at, at + 1)) for at in surrogates]
+    out = [Defect("surrogate", (at, at + 1)) for at in surrogates] + opened
     out += [Defect("surrogate", m.span(), m.group()) for m in _CHARACTER_REFERENCE.finditer(text)
             if is_surrogate(int(m.group(1) or m.group(2), 16 if m.group(1) else 10))]
     out += [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]

@@ -33,6 +33,7 @@ from kzct.build import Builder, BuiltArticle, build_article
 from kzct.errors import UsageError
 from kzct.model import Defect, Finding, Sentence, date_key
 from kzct.parse.conversion import MAX_DEPTH
+from kzct.parse.unclosed import OPEN_LIMIT
 from kzct.text import has_cjk
 
 
@@ -66,6 +67,9 @@ RULES: dict[str, Rule] = {
     "conversion-unclosed": Rule("S101", "error", "conversion markup `-{` never closed"),
     "conversion-deep": Rule("S104", "warning",
                             "conversion markup nested past MediaWiki's depth: read as text"),
+    "markup-unclosed": Rule("S105", "warning",
+                            "markup left open, more than 8 of a kind: each read as text"),
+    "comment-unclosed": Rule("S106", "error", "a comment `<!--` never closed: it hides the rest"),
     "heading-skip": Rule("S102", "warning", "a heading level skipped"),
     "empty-section": Rule("S103", "warning", "a section with no text"),
 }
@@ -195,6 +199,13 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
     if kind == "conversion-deep":
         return (f"conversion markup -{{ nested more than {MAX_DEPTH} deep is read as text, "
                 f"what it holds with it", ())
+    if kind == "markup-unclosed":
+        opening, count = detail.split("\t")
+        return (f"{_quote(opening)} is never closed, nor are {int(count) - 1:,} more like it: "
+                f"past {OPEN_LIMIT}, each is read as text", ())
+    if kind == "comment-unclosed":
+        return (f"comment <!-- is never closed: it hides the rest of the {detail}, as "
+                f"MediaWiki shows it", ())
     if kind == "heading-skip":
         return detail, ()
     if kind == "empty-section":
