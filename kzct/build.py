@@ -25,6 +25,10 @@ LARGEST_ARTICLE = 32 * 1024 * 1024
 # events): each is printed with its sentence, so a sentence is printed at most this many times.
 # A real sentence names a few dozen at most (the longest enumeration of the corpus names 21).
 MOST_NAMES_IN_A_SENTENCE = 1000
+# The most dated statements the designations of an article may list in all: each lists every
+# dated statement that names its organisation, so an organisation designated in n statements
+# lists n² (the corpus lists 285 at most).
+MOST_HISTORY = 100_000
 
 
 class BuiltArticle(NamedTuple):
@@ -143,7 +147,7 @@ def build_article(name: str, path: str, text: str, digest: str,
 def _within_limits(sentences: list[Sentence], entities: list[Entity], events: list[Event],
                    groups: list[Group], text: str, path: str) -> None:
     """Raise ``LimitError`` where one sentence holds more than ``MOST_NAMES_IN_A_SENTENCE``
-    names and dates."""
+    names and dates, or the designations list more than ``MOST_HISTORY`` statements."""
     import bisect
     from collections import Counter
 
@@ -151,6 +155,10 @@ def _within_limits(sentences: list[Sentence], entities: list[Entity], events: li
     starts = [s.span[0] for s in sentences]
     for start in [e.span[0] for e in events] + [g.source.span[0] for g in groups]:
         count[max(0, bisect.bisect_right(starts, start) - 1)] += 1
+    history = sum(len(g.history) for g in groups)
+    if history > MOST_HISTORY:
+        raise LimitError(f"{path}: its designations list {history:,} dated statements; kzct "
+                         f"reads at most {MOST_HISTORY:,}")
     if not count:
         return
     number, most = count.most_common(1)[0]
@@ -181,8 +189,12 @@ def designated_entities(entities: list[Entity], groups: list[Group], events: lis
     (`世界维吾尔青年代表大会`): the designated groups are organisations too, found by ``search``
     and ``show`` under their designations' ``id``, with a mention where each is designated; and
     the events, each naming the ones its sentence designates."""
+    import bisect
+
     known = {e.id for e in entities}
-    extra: dict[str, Entity] = {}
+    first: dict[str, Group] = {}
+    mentions: dict[str, dict[Mention, None]] = {}
+    texts: dict[str, dict[int, str]] = {}
     for group in groups:
         if group.action is None or group.id in known:
             continue
@@ -190,32 +202,31 @@ def designated_entities(entities: list[Entity], groups: list[Group], events: lis
         number = _sentence_at(sentences, start)
         mention = Mention(text=text[start:end], sentence=number,
                           section=group.source.section, span=group.source.span, refs=group.refs)
-        kept = extra.get(group.id)
-        if kept is None:
-            extra[group.id] = Entity(
-                id=group.id, kind="group", name_zh=group.name_zh, name_latin=group.name_latin,
-                name_en=group.name_en, aliases=group.aliases, role=None, mentions=(mention,),
-                seed=seed, name_en_source=group.name_en_source if group.name_en else None,
-                sentences=((number, group.status_text),))
-        elif mention not in kept.mentions:
-            held = {n for n, _text in kept.sentences}
-            extra[group.id] = kept._replace(
-                mentions=(*kept.mentions, mention),
-                sentences=kept.sentences + (((number, group.status_text),)
-                                            if number not in held else ()))
-    if not extra:
+        first.setdefault(group.id, group)
+        mentions.setdefault(group.id, {})[mention] = None
+        texts.setdefault(group.id, {}).setdefault(number, group.status_text)
+    if not first:
         return entities, events
+    extra = [Entity(id=g.id, kind="group", name_zh=g.name_zh, name_latin=g.name_latin,
+                    name_en=g.name_en, aliases=g.aliases, role=None,
+                    mentions=tuple(mentions[g.id]), seed=seed,
+                    name_en_source=g.name_en_source if g.name_en else None,
+                    sentences=tuple(texts[g.id].items())) for g in first.values()]
+    # each event names the groups designated in its sentence: found by bisection
+    placed = sorted((m.span[0], (i, j), e.id, m.text) for i, e in enumerate(extra)
+                    for j, m in enumerate(e.mentions))
+    starts = [p[0] for p in placed]
     out = []
     for event in events:
-        named = [(e.id, m.text) for e in extra.values() for m in e.mentions
-                 if event.span[0] <= m.span[0] < event.span[1]]
-        new = [(i, t) for i, t in named if i not in event.group_ids]
+        named = sorted(p[1:] for p in placed[bisect.bisect_left(starts, event.span[0]):
+                                             bisect.bisect_left(starts, event.span[1])])
+        new = [(i, t) for _order, i, t in named if i not in event.group_ids]
         if new:
             event = event._replace(
                 groups=(*event.groups, *dict.fromkeys(t for _i, t in new)),
                 group_ids=(*event.group_ids, *dict.fromkeys(i for i, _t in new)))
         out.append(event)
-    return entities + list(extra.values()), out
+    return entities + extra, out
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> int:
