@@ -179,3 +179,59 @@ def test_the_largest_article(run, tmp_path, monkeypatch) -> None:
     assert (result.code, result.out) == (2, "")
     assert result.err == (f"kzct: error: {path}: the article is 2,006 characters long; kzct reads "
                           f"articles of at most 1,000\n")
+
+
+# -- 5. time linear in the length of the text ------------------------------------------------------
+
+def _seconds(builder, text: str) -> float:
+    import time
+
+    from kzct import errors
+    from kzct.build import build_article
+
+    start = time.perf_counter()
+    try:
+        build_article("slow.wikitext", "slow.wikitext", text, "", builder)
+    except errors.KzctError:  # a limit, said in one line: as quick
+        pass
+    return time.perf_counter() - start
+
+
+# Each took seconds to minutes (a pass over the rest of the text for each repetition, or worse);
+# each takes a few hundredths now. The bounds leave room for a busy machine.
+SLOW = {
+    "unclosed <nowiki (mwparserfromhell)": "<nowiki " * 5000,
+    "unclosed comments (mwparserfromhell)": "x<!--" * 8000,
+    "unclosed templates (mwparserfromhell)": "{{x|" * 2400,
+    "unclosed quoted attributes (mwparserfromhell)": '<ref name="x' * 1200,
+    "unclosed external links (mwparserfromhell)": "[http://x " * 2400,
+    "adverbs before a verb (groups)": "恐怖组织包括：" + "均" * 2400,
+    "a ban repeated (groups)": "阿拉木图" + "被禁" * 1200,
+    "numerals (casualties)": "死亡" + "七八九十" * 4000,
+    "numerals before no unit (dates)": "阿拉木图" + "七八九十" * 6000 + "后",
+    "a heading of apparatus words (wikitext, exponential)": "==" + "参考来源" * 22 + "x==\n正文。\n",
+    "dates in one sentence (dates)": "阿拉木图" + "2006年、" * 4800,
+    "place terms (entities)": "阿拉木图" + "镇" * 16000,
+    "pronouns in one paragraph (groups)": "其被列为恐怖组织。" * 1200,
+}
+
+
+@pytest.mark.parametrize("text", SLOW.values(), ids=list(SLOW))
+def test_hostile_shapes_build_in_linear_time(builder, text) -> None:
+    _seconds(builder, "热身。")
+    assert _seconds(builder, text) < 2.5
+
+
+def test_markup_left_open_past_the_bound_is_text(builder) -> None:
+    """Past eight of a kind, constructs left open reach the parser as text: said once a kind by
+    check, with how many; the text around them is read as before."""
+    from kzct.build import build_article
+
+    text = "==A==\n2006年5月1日，阿拉木图发生爆炸。" + "{{x|" * 9 + f"{REF}\n\n<!--后面的都是注释。\n"
+    built = build_article("o", "o", text, "", builder)
+    assert [s.text for s in built.sentences] == ["2006年5月1日，阿拉木图发生爆炸。", "x|" * 9]
+    assert [(d.kind, text[d.span[0]:d.span[1]], d.detail) for d in built.defects
+            if d.kind.endswith("-unclosed")] == [
+        ("markup-unclosed", "{{", "{{\t9"), ("comment-unclosed", "<!--", "text")]
+    eight = build_article("o", "o", text.replace("{{x|" * 9, "{{x|" * 8), "", builder)
+    assert eight.sentences[1].text == "{{x|" * 8  # eight are left to the parser, as before
