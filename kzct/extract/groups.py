@@ -1071,10 +1071,13 @@ def _named(curated: Curated, sentences: list[Sentence], scripts: Scripts,
     forms = sorted({v for f in curated.zh for v in (scripts.simplified(f),
                                                      *scripts.regional(scripts.simplified(f)))},
                    key=len, reverse=True)
+    # the longer names each form is part of, and where in them (once, not once a sentence)
+    longers = {form: [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
+               for form in forms}
     for sentence in sentences:
         shadow = sentence.shadow
         for form in forms:
-            longer = [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
+            longer = longers[form]
             at = shadow.find(form)
             while at >= 0:
                 end = at + len(form)
