@@ -81,6 +81,7 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
     ("unclosed quotes “", lambda n: "阿拉木图" + "“" * n, 2000),
     ("brackets (", lambda n: "恐怖组织包括：" + "（" * n, 2000),
     ("spaces", lambda n: "阿拉木图" + " " * n + "x", 3000),
+    ("links in one sentence", lambda n: "[[阿拉木图]]、" * n, 300),
     # each designation lists the dated statements of its group: its output is n² (up to
     # kzct.build.MOST_HISTORY), and so is its time; said, not counted in the worst ratio
     ("designations, one a sentence" + QUADRATIC_OUTPUT, lambda n: "".join(

@@ -212,6 +212,7 @@ SLOW = {
     "a heading of apparatus words (wikitext, exponential)": "==" + "参考来源" * 22 + "x==\n正文。\n",
     "dates in one sentence (dates)": "阿拉木图" + "2006年、" * 4800,
     "place terms (entities)": "阿拉木图" + "镇" * 16000,
+    "links in one sentence (entities)": "[[阿拉木图]]、" * 4000,
     "pronouns in one paragraph (groups)": "其被列为恐怖组织。" * 600,
 }
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
@@ -1466,21 +1466,41 @@ def _chinese_name(ctx: _Context, name: str) -> bool:
 
 def _link_spans(sentence: Sentence) -> Iterator[tuple[Link, int, int]]:
     """Each wikilink of the sentence whose shown text is found in it, with where."""
+    find = _link_finder(sentence)
     for link in sentence.links:
-        start = _find_link(sentence, link)
+        start = find(link)
         if start is not None:
             yield link, start, start + len(link.text)
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:
     """Where a link's shown text is in the sentence (from its seed span)."""
-    for clean_start, seed_start, length in sentence.runs:
-        if seed_start <= link.span[0] < seed_start + length:
-            at = clean_start + link.span[0] - seed_start
-            if sentence.text.startswith(link.text, at):
-                return at
-    at = sentence.text.find(link.text)
-    return at if at >= 0 else None
+    return _link_finder(sentence)(link)
+
+
+def _link_finder(sentence: Sentence) -> Callable[[Link], int | None]:
+    """Where each link's shown text is in the sentence: the run of the sentence that holds its
+    seed span's start, found by bisection where the runs follow the seed (a sentence of
+    thousands of links costs each one no scan of them all)."""
+    runs = sentence.runs
+    ordered = all(a[1] + a[2] <= b[1] for a, b in zip(runs, runs[1:]))
+    seeds = [run[1] for run in runs]
+
+    def find(link: Link) -> int | None:
+        if ordered:
+            i = bisect.bisect_right(seeds, link.span[0]) - 1
+            holding = runs[i:i + 1] if i >= 0 else ()
+        else:
+            holding = runs
+        for clean_start, seed_start, length in holding:
+            if seed_start <= link.span[0] < seed_start + length:
+                at = clean_start + link.span[0] - seed_start
+                if sentence.text.startswith(link.text, at):
+                    return at
+        at = sentence.text.find(link.text)
+        return at if at >= 0 else None
+
+    return find
 
 
 def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
