@@ -6,12 +6,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kzct.errors import LimitError
 from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Revision, Sentence
 from kzct.text import Scripts, fold, has_cjk
 
 if TYPE_CHECKING:
     from kzct.extract.entities import Names
     from kzct.parse.gazetteer import Gazetteer, PlaceTable
+    from kzct.parse.wikitext import Document
+
+
+# What kzct reads, at most (docs/reliability.md): past a limit, building the article is a one-line
+# error (exit code 2), not a machine out of memory.
+# The largest article, in characters (about 96 MB of Chinese wikitext; a build takes some 40
+# bytes of memory a character).
+LARGEST_ARTICLE = 32 * 1024 * 1024
+# The most names one sentence may hold (people, places, organisations, designations and dated
+# events): each is printed with its sentence, so a sentence is printed at most this many times.
+# A real sentence names a few dozen at most (the longest enumeration of the corpus names 21).
+MOST_NAMES_IN_A_SENTENCE = 1000
+# The most dated statements the designations of an article may list in all: each lists every
+# dated statement that names its organisation, so an organisation designated in n statements
+# lists n² (the corpus lists 285 at most).
+MOST_HISTORY = 100_000
 
 
 class BuiltArticle(NamedTuple):
@@ -38,6 +55,8 @@ class BuiltArticle(NamedTuple):
     readings: dict[str, str] = {}
     # for ``kzct check`` (not stored): the paragraphs a reference in a template cites
     cited_paragraphs: frozenset[int] = frozenset()
+    # the text as read (``kzct.text.clean_text``): what every span points into
+    text: str = ""
 
 
 class Builder:
@@ -90,9 +109,13 @@ def build_article(name: str, path: str, text: str, digest: str,
     from kzct.parse.romanize import writes_japanese
     from kzct.parse.wikitext import parse_document
 
+    if len(text) > LARGEST_ARTICLE:
+        raise LimitError(f"{path}: the article is {len(text):,} characters long; kzct reads "
+                         f"articles of at most {LARGEST_ARTICLE:,}")
     builder = builder or Builder()
     scripts = builder.scripts
     document = parse_document(text, scripts)
+    text = document.text  # valid Unicode, offset for offset the seed's
     backing: dict[str, int] = {}
     for sentence in document.sentences:
         for ref_id in sentence.refs:
@@ -110,12 +133,10 @@ def build_article(name: str, path: str, text: str, digest: str,
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,
                             document.infobox)
-    entities, events = designated_entities(entities, groups, events, text, name)
-    warnings: tuple[str, ...] = ()
-    if document.controls:
-        first = document.controls[0]
-        warnings = (f"{path}: {len(document.controls)} control character(s) removed from the text "
-                    f"(the first at offset {first})",)
+    entities, events = designated_entities(entities, groups, events, document.sentences, text,
+                                           name)
+    _within_limits(document.sentences, entities, events, groups, text, path)
+    warnings = _warnings(document, path)
     return BuiltArticle(
         name=name, path=path, digest=digest, sentences=document.sentences, refs=refs,
         unresolved=document.unresolved, events=events, groups=groups, entities=entities,
@@ -124,44 +145,102 @@ def build_article(name: str, path: str, text: str, digest: str,
         warnings=warnings,
         defects=tuple(sorted(defects, key=lambda d: d.span)), aliases=tuple(document.aliases),
         cited_paragraphs=document.cited_paragraphs,
+        text=text,
     )
 
 
+def _within_limits(sentences: list[Sentence], entities: list[Entity], events: list[Event],
+                   groups: list[Group], text: str, path: str) -> None:
+    """Raise ``LimitError`` where one sentence holds more than ``MOST_NAMES_IN_A_SENTENCE``
+    names and dates, or the designations list more than ``MOST_HISTORY`` statements."""
+    import bisect
+    from collections import Counter
+
+    count: Counter[int] = Counter(m.sentence for e in entities for m in e.mentions)
+    starts = [s.span[0] for s in sentences]
+    for start in [e.span[0] for e in events] + [g.source.span[0] for g in groups]:
+        count[max(0, bisect.bisect_right(starts, start) - 1)] += 1
+    history = sum(len(g.history) for g in groups)
+    if history > MOST_HISTORY:
+        raise LimitError(f"{path}: its designations list {history:,} dated statements; kzct "
+                         f"reads at most {MOST_HISTORY:,}")
+    if not count:
+        return
+    number, most = count.most_common(1)[0]
+    if most > MOST_NAMES_IN_A_SENTENCE:
+        line = text.count("\n", 0, sentences[number].span[0]) + 1
+        raise LimitError(f"{path}:{line}: one sentence holds {most:,} names and dates; kzct reads "
+                         f"at most {MOST_NAMES_IN_A_SENTENCE:,} in a sentence")
+
+
+def _warnings(document: Document, path: str) -> tuple[str, ...]:
+    """What the reader of the seed should know of its characters: control characters removed,
+    lone surrogates (raw, or named by `&#xD800;`) read as U+FFFD."""
+    out = []
+    if document.controls:
+        out.append(f"{path}: {len(document.controls)} control character(s) removed from the text "
+                   f"(the first at offset {document.controls[0]})")
+    surrogates = [d.span[0] for d in document.defects if d.kind == "surrogate"]
+    if surrogates:
+        out.append(f"{path}: {len(surrogates)} lone surrogate(s) (no character) read as U+FFFD "
+                   f"(the first at offset {surrogates[0]})")
+    return tuple(out)
+
+
 def designated_entities(entities: list[Entity], groups: list[Group], events: list[Event],
-                        text: str, seed: str) -> tuple[list[Entity], list[Event]]:
+                        sentences: list[Sentence], text: str,
+                        seed: str) -> tuple[list[Entity], list[Event]]:
     """The entities, and an organisation for each designated group no rule found as one
     (`世界维吾尔青年代表大会`): the designated groups are organisations too, found by ``search``
     and ``show`` under their designations' ``id``, with a mention where each is designated; and
     the events, each naming the ones its sentence designates."""
+    import bisect
+
     known = {e.id for e in entities}
-    extra: dict[str, Entity] = {}
+    first: dict[str, Group] = {}
+    mentions: dict[str, dict[Mention, None]] = {}
+    texts: dict[str, dict[int, str]] = {}
     for group in groups:
         if group.action is None or group.id in known:
             continue
         start, end = group.source.span
-        mention = Mention(text=text[start:end], sentence=group.status_text,
+        number = _sentence_at(sentences, start)
+        mention = Mention(text=text[start:end], sentence=number,
                           section=group.source.section, span=group.source.span, refs=group.refs)
-        kept = extra.get(group.id)
-        if kept is None:
-            extra[group.id] = Entity(
-                id=group.id, kind="group", name_zh=group.name_zh, name_latin=group.name_latin,
-                name_en=group.name_en, aliases=group.aliases, role=None, mentions=(mention,),
-                seed=seed, name_en_source=group.name_en_source if group.name_en else None)
-        elif mention not in kept.mentions:
-            extra[group.id] = kept._replace(mentions=(*kept.mentions, mention))
-    if not extra:
+        first.setdefault(group.id, group)
+        mentions.setdefault(group.id, {})[mention] = None
+        texts.setdefault(group.id, {}).setdefault(number, group.status_text)
+    if not first:
         return entities, events
+    extra = [Entity(id=g.id, kind="group", name_zh=g.name_zh, name_latin=g.name_latin,
+                    name_en=g.name_en, aliases=g.aliases, role=None,
+                    mentions=tuple(mentions[g.id]), seed=seed,
+                    name_en_source=g.name_en_source if g.name_en else None,
+                    sentences=tuple(texts[g.id].items())) for g in first.values()]
+    # each event names the groups designated in its sentence: found by bisection
+    placed = sorted((m.span[0], (i, j), e.id, m.text) for i, e in enumerate(extra)
+                    for j, m in enumerate(e.mentions))
+    starts = [p[0] for p in placed]
     out = []
     for event in events:
-        named = [(e.id, m.text) for e in extra.values() for m in e.mentions
-                 if event.span[0] <= m.span[0] < event.span[1]]
-        new = [(i, t) for i, t in named if i not in event.group_ids]
+        named = sorted(p[1:] for p in placed[bisect.bisect_left(starts, event.span[0]):
+                                             bisect.bisect_left(starts, event.span[1])])
+        new = [(i, t) for _order, i, t in named if i not in event.group_ids]
         if new:
             event = event._replace(
                 groups=(*event.groups, *dict.fromkeys(t for _i, t in new)),
                 group_ids=(*event.group_ids, *dict.fromkeys(i for i, _t in new)))
         out.append(event)
-    return entities + list(extra.values()), out
+    return entities + extra, out
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> int:
+    """The number of the sentence whose span holds ``offset`` (the last that begins at or
+    before it)."""
+    import bisect
+
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.span[0]) - 1
+    return sentences[max(i, 0)].number if sentences else 0
 
 
 def t2s_map(entities: list[Entity], groups: list[Group], scripts: Scripts) -> dict[str, str]:

@@ -40,8 +40,9 @@ MEANINGS = {
                     "filter name that matches nothing or several things (`--place Atlantis`), "
                     "a missing, unreadable, empty or non-UTF-8 seed, a seed that is a device "
                     "(`/dev/zero`) or larger than 64 MiB, a named pipe nothing writes to, an "
-                    "XML export that cannot be read, a title the wiki calls invalid (`kzct "
-                    "fetch '<>'`). One line on stderr says what is wrong",
+                    "article past kzct's limits (docs/reliability.md), an XML export that "
+                    "cannot be read, a title the wiki calls invalid (`kzct fetch '<>'`). One "
+                    "line on stderr says what is wrong",
     ExitCode.NO_MATCH: "`kzct show NAME`: nothing matches NAME (`\"match\": \"none\"` with "
                        "`--json`). `kzct fetch`: the wiki has no such page or revision",
     ExitCode.AMBIGUOUS: "`kzct show NAME`: several entities match NAME equally well; they are "
@@ -63,6 +64,11 @@ class KzctError(Exception):
 class SeedError(KzctError):
     """The seed file is missing, unreadable, empty or not UTF-8; a device, too large, or a named
     pipe nothing writes to."""
+
+
+class LimitError(KzctError):
+    """An article past one of kzct's limits (``kzct.build``: the largest article, the most names
+    in one sentence): said in one line, exit code 2, before memory runs out."""
 
 
 class UsageError(KzctError):

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 40
+INDEX_FORMAT = 41
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -99,6 +99,8 @@ def _decoder(hint: Any) -> Callable[[Any], Any] | None:
         record = next((a for a in args if hasattr(a, "_fields")), None)
         if record is not None:
             return lambda values: tuple(from_json(record, v) for v in values)
+        if args and typing.get_origin(args[0]) is tuple:  # tuples of tuples: (number, text) pairs
+            return lambda values: tuple(tuple(v) for v in values)
         return tuple
     if origin in (types.UnionType, typing.Union) and len(args) == 1:
         inner = _decoder(args[0])
@@ -321,7 +323,9 @@ class Event(NamedTuple):
 
 class Mention(NamedTuple):
     text: str  # the name as written
-    sentence: str
+    # the sentence that holds it: its number among its article's sentences (``Sentence.number``);
+    # its text is its entity's (``Entity.sentence_of``), written once however many names it holds
+    sentence: int
     section: tuple[str, ...]
     span: Span
     refs: tuple[str, ...] = ()  # the references backing the sentence
@@ -348,3 +352,9 @@ class Entity(NamedTuple):
     source: str = "article"
     # where ``name_en`` comes from (NAME_SOURCES), None when there is none
     name_en_source: str | None = None
+    # the sentences its mentions are in, each once: (number, text), in the order of the mentions
+    sentences: tuple[tuple[int, str], ...] = ()
+
+    def sentence_of(self, mention: Mention) -> str:
+        """The text of the sentence ``mention`` (one of this entity's) is in."""
+        return next(text for number, text in self.sentences if number == mention.sentence)

@@ -24,9 +24,10 @@ _CJK = f"[{HAN}]"
 _CJK_RUN = _CJK + "+"
 # Control characters, C0 and C1, but tab and line feed: never text, never printed.
 CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-# What is dropped from a seed before it is parsed: C0 controls but tab, line feed and carriage
-# return (the parser needs the line ends; C1 controls go later, with the text they sit in).
-SEED_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+# What is dropped from a seed before it is parsed: C0 controls but tab and line feed (the parser
+# needs the line ends; C1 controls go later, with the text they sit in). A carriage return is
+# dropped too, unreported: after ``clean_text`` every one ends a line with the line feed after it.
+SEED_CONTROLS = "\x00-\x08\x0b-\x1f\x7f"
 # Characters that join the parts of a transliterated name: 努尔苏丹·纳扎尔巴耶夫.
 NAME_JOINERS = "·•‧・･"
 
@@ -37,6 +38,37 @@ NAME_JOINERS = "·•‧・･"
 _TO_SIMPLIFIED = ("hk2s", "tw2s")
 # OpenCC's configurations that also change words by region (Taiwan's 哈薩克 for 哈萨克斯坦).
 _REGIONAL = ("s2twp", "s2hk")
+
+
+# What ``clean_text`` mends: a lone surrogate (half of a UTF-16 pair: no character, and nothing
+# can write it as UTF-8), and a carriage return that ends a line alone (MediaWiki reads it, as it
+# reads CRLF, as a line feed).
+_UNSAFE = re.compile("[\ud800-\udfff]|\r(?!\n)")
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` as kzct reads it, position for position: valid Unicode (a lone surrogate becomes
+    U+FFFD), and every line ended by a line feed, as MediaWiki ends them (a lone CR becomes LF;
+    the CR of CRLF stays, and the parser skips it). Also the offsets of the surrogates replaced.
+
+    Offsets are kept, so that a record's span in the text is its span in the seed as decoded."""
+    if _UNSAFE.search(text) is None:
+        return text, ()
+    surrogates: list[int] = []
+
+    def mend(m: re.Match[str]) -> str:
+        if m.group() == "\r":
+            return "\n"
+        surrogates.append(m.start())
+        return REPLACEMENT
+
+    return _UNSAFE.sub(mend, text), tuple(surrogates)
+
+
+def is_surrogate(code: int) -> bool:
+    """A code point that is half of a UTF-16 pair, no character (``&#xD800;`` names one)."""
+    return 0xD800 <= code <= 0xDFFF
 
 
 _MEMO_LENGTH = 24  # names and short phrases are remembered once converted

@@ -284,7 +284,7 @@ printf '%s\n' "${COMPREPLY[@]}"
     # ... but not inside a quote the user opened: bash closes it
     (["kzct", "show", '"Islamic M'], ["Islamic Movement of Uzbekistan"]),
     # the codes of check, one after another joined by commas
-    (["kzct", "check", "--ignore", "T"], ["T101", "T102", "T103"]),
+    (["kzct", "check", "--ignore", "T"], ["T101", "T102", "T103", "T104"]),
     (["kzct", "check", "--ignore", "R301,D"], ["R301,D101", "R301,D102"]),
 ])
 def test_bash(shell_env, words, expected) -> None:

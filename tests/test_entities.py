@@ -111,7 +111,7 @@ def test_mentions_are_anchored_in_the_seed(index, seed_text) -> None:
 
 def test_place_inside_an_organisation_name_is_not_a_mention(index) -> None:
     germany = next(e for e in index.entities if e.name_en == "Germany")
-    assert all("德国之声" not in m.sentence for m in germany.mentions)
+    assert all("德国之声" not in germany.sentence_of(m) for m in germany.mentions)
 
 
 def test_places_carry_the_gazetteers_names(index) -> None:

@@ -16,7 +16,7 @@ LAYERS = [
               "kzct.seeds", "kzct.words", "kzct.files", "kzct.sounds", "kzct.exports",
               "kzct.provenance", "kzct.fetch"}),
     ("parse", {"kzct.parse", "kzct.parse.conversion", "kzct.parse.wikitext", "kzct.parse.dates",
-               "kzct.parse.gazetteer", "kzct.parse.romanize"}),
+               "kzct.parse.gazetteer", "kzct.parse.romanize", "kzct.parse.unclosed"}),
     ("extract", {"kzct.extract", "kzct.extract.casualties", "kzct.extract.events",
                  "kzct.extract.entities", "kzct.extract.groups"}),
     ("build", {"kzct.build"}),

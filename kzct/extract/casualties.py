@@ -28,20 +28,23 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kzct.parse.dates import CN_NUMBER, cn_to_int
+from kzct.parse.dates import CN_NUMBER, NUMBER_START, cn_to_int
 
 _BY = r"(?:当场|当即|先后|相继|全部|均|都|已|被)?"  # 被当场击毙
 _DEATH = (r"(?:丧生|死亡|身亡|遇难|罹难|殒命|毙命|阵亡|牺牲|殉职|丧命|遇害|惨死|被害|死于|"
           r"被[^，。；、]{0,8}?(?:击毙|打死|杀死|杀害|杀|炸死|射杀|枪杀|刺死|砍死))")
 _INJURY = rf"(?:受伤|负伤|伤势|被{_BY}(?:打伤|炸伤|刺伤|砍伤|击伤|枪伤)|(?<![击打炸刺砍杀枪死])伤)"
-_QUALIFIER = (r"(?P<q>约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|最少|起码|不少于|逾|超过|多于|"
-              r"达|多达|高达)?")
-# a count of people (not `3个月`, `数百名`: a vague number is no count)
+_QUALIFIER_WORDS = (r"约有|大约有|约|大约|大概|近|将近|接近|至少有|至少|最少|起码|不少于|逾|超过|多于|"
+                   r"达|多达|高达")
+_QUALIFIER = rf"(?P<q>{_QUALIFIER_WORDS})?"
+# a count of people (not `3个月`, `数百名`: a vague number is no count); without a qualifier, it
+# begins where a run of spaces does, not again inside it
 _COUNT = re.compile(
-    _QUALIFIER + rf"\s*(?<![数几上])(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?P<more>多|余)?\s*"
+    rf"(?:(?P<q>{_QUALIFIER_WORDS})\s*+|(?<!\s)\s*+)(?<![数几上]){NUMBER_START}"
+    rf"(?P<n>{CN_NUMBER}|另一|另外{CN_NUMBER})\s*(?P<more>多|余)?\s*"
     r"(?:人|名|位|个(?!月|小时|星期|国|城|组织|地|省|州|村|镇|火车站|车站|站))")
 # `25,000人至50,000人死亡`: at least the lower bound
-_RANGE = re.compile(rf"(?P<n>{CN_NUMBER})\s*(?:人|名)?\s*(?:至|到|-|－|—)\s*{CN_NUMBER}\s*(?:人|名)")
+_RANGE = re.compile(rf"{NUMBER_START}(?P<n>{CN_NUMBER})\s*(?:人|名)?\s*(?:至|到|-|－|—)\s*{CN_NUMBER}\s*(?:人|名)")
 _DEATH_RE = re.compile(_DEATH)
 _ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残)")
 _KILL_OBJECT = re.compile(
@@ -50,7 +53,7 @@ _KILL_OBJECT = re.compile(
 _INJURE_OBJECT = re.compile(
     r"(?<!被)(?<!被当场)(?:打伤|炸伤|刺伤|砍伤|击伤|杀伤)(?:并?抓获|并?逮捕)?了?\s*" + _QUALIFIER
     + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名|位)")
-_PAIR = re.compile(rf"(?P<k>{CN_NUMBER})\s*死\s*(?P<i>{CN_NUMBER})\s*伤")
+_PAIR = re.compile(rf"{NUMBER_START}(?P<k>{CN_NUMBER})\s*死\s*(?P<i>{CN_NUMBER})\s*伤")
 _TALLY = re.compile(
     r"(?P<kind>死亡|遇难|罹难|丧生|受伤|伤者|死者)(?:人数|者)?(?:为|达到|是|共|总计|共计|有)*"
     + _QUALIFIER + rf"\s*(?P<n>{CN_NUMBER})\s*(?P<more>多|余)?\s*(?:人|名)?"

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
@@ -83,8 +83,9 @@ _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # dictionary tags as a person's name)
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
     | frozenset("弹炮枪经报刊案战役器舰")  # and of a thing, a text or a war (白磷弹, 古兰经)
-_BOOK_TITLE = re.compile(r"《[^》]*》")
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’")
+# What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
+_BOOK_TITLE = {"《": "》"}
+_QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
 _MAX_PART = 8  # characters in one part of a transliterated name
 _CONJUNCTIONS = frozenset("和与及或跟同")
 
@@ -107,13 +108,18 @@ class _Found:
         self.place_type: str | None = None
         self.country_known = True  # a derived place's country, when the article supports it
         self.aliases: list[str] = []
-        self.mentions: list[Mention] = []
-        self.spans: set[tuple[int, int]] = set()
+        self._mentions: dict[tuple[int, int], Mention] = {}  # by span, in the order found
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return list(self._mentions.values())
 
     def add(self, mention: Mention) -> None:
-        if mention.span not in self.spans:
-            self.spans.add(mention.span)
-            self.mentions.append(mention)
+        self._mentions.setdefault(mention.span, mention)
+
+    def drop(self, span: tuple[int, int]) -> None:
+        """The mention at ``span`` is none (a place inside a person's name)."""
+        self._mentions.pop(span, None)
 
 
 def slug(text: str) -> str:
@@ -254,6 +260,10 @@ class _Context:
                                   reverse=True))
         self.person_verbs = tuple(sorted({scripts.simplified(v) for v in gazetteer.person_verbs},
                                          key=len, reverse=True))
+        # the stop words and titles by length: a test looks up the few words of each length at
+        # a position, not every stop word in turn
+        self._stops_by_length = _by_length(self.stops)
+        self._titles_by_length = _by_length(self.titles)
         self._foreign: frozenset[str] | None = None
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         self.found: dict[str, _Found] = {}
@@ -305,9 +315,9 @@ class _Context:
     def stop_at(self, shadow: str, pos: int, inside: bool = False) -> bool:
         """A stop word or a title starts at ``pos``. ``inside`` a name, a one-character stop
         that foreign names are written with (都 in 阿不都, 和 in 和田) does not end it."""
-        return any(shadow.startswith(stop, pos) for stop in self.stops
-                   if not (inside and self._soft(stop))) or \
-            any(shadow.startswith(title, pos) for title in self.titles)
+        return any((word := shadow[pos:pos + n]) in stops and not (inside and self._soft(word))
+                   for n, stops in self._stops_by_length) or \
+            any(shadow[pos:pos + n] in titles for n, titles in self._titles_by_length)
 
     def _word(self, text: str) -> bool:
         """A common word that cannot be part of a foreign name: not one written only with the
@@ -327,8 +337,8 @@ class _Context:
         words = self.places.words
         return any(shadow[pos - j:pos - j + k] in words
                    for k in (2, 3, 4) for j in range(1, k) if pos - j >= 0) or any(
-            shadow.startswith(stop, pos - j) for stop in self.stops if len(stop) > 1
-            for j in range(1, len(stop)) if pos - j >= 0)
+            shadow[pos - j:pos - j + n] in stops for n, stops in self._stops_by_length if n > 1
+            for j in range(1, n) if pos - j >= 0)
 
     def has_word(self, name: str) -> bool:
         """``name`` holds a common word (`多次连任`, `世界维吾尔`): no personal name."""
@@ -336,12 +346,21 @@ class _Context:
         return any(name[i:i + k] in words for k in (2, 3, 4) for i in range(len(name) - k + 1))
 
     def stop_before(self, shadow: str, pos: int, inside: bool = False) -> bool:
-        return any(pos >= len(stop) and shadow.startswith(stop, pos - len(stop))
-                   for stop in self.stops if not (inside and self._soft(stop)))
+        return any(pos >= n and (word := shadow[pos - n:pos]) in stops
+                   and not (inside and self._soft(word)) for n, stops in self._stops_by_length)
 
     def _soft(self, stop: str) -> bool:
         """A one-character stop that foreign names are also written with, but a conjunction."""
         return len(stop) == 1 and stop in self.places.translit and stop not in _CONJUNCTIONS
+
+
+def _by_length(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
+    """Words grouped by their length: (length, the words of it), the longest first."""
+    lengths: dict[int, set[str]] = {}
+    for word in words:
+        if word:
+            lengths.setdefault(len(word), set()).add(word)
+    return [(n, frozenset(lengths[n])) for n in sorted(lengths, reverse=True)]
 
 
 def extract_entities(
@@ -391,10 +410,18 @@ def extract_entities(
     # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
     scripts.regional_many(scripts.simplified_many(
         [m.text for item in ctx.found.values() for m in item.mentions]))
-    entities = [_freeze(item, ctx) for item in ctx.found.values() if item.mentions]
+    entities = [with_sentences(_freeze(item, ctx), sentences)
+                for item in ctx.found.values() if item.mentions]
     entities.sort(key=lambda e: (e.kind, -len(e.mentions),
                                  e.name_en or e.name_latin or e.name_zh or ""))
     return _unique_ids(entities)
+
+
+def with_sentences(entity: Entity, sentences: list[Sentence]) -> Entity:
+    """The entity with the text of each sentence its mentions are in, once: a sentence that
+    names a place ten thousand times is kept once, not ten thousand times."""
+    numbers = dict.fromkeys(m.sentence for m in entity.mentions)
+    return entity._replace(sentences=tuple((n, sentences[n].text) for n in numbers))
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
@@ -414,8 +441,32 @@ def _unique_ids(entities: list[Entity]) -> list[Entity]:
 
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention:
-    return Mention(text=sentence.text[start:end], sentence=sentence.text, section=sentence.section,
-                   span=sentence.seed_span(start, end), refs=sentence.refs)
+    return Mention(text=sentence.text[start:end], sentence=sentence.number,
+                   section=sentence.section, span=sentence.seed_span(start, end),
+                   refs=sentence.refs)
+
+
+def _enclosed(text: str, marks: dict[str, str]) -> list[tuple[int, int]]:
+    """The spans of ``text`` between an opening mark and the first closing one after it, marks
+    included, from the left and apart (as a regex `“[^”]*”` finds them), in time linear in the
+    text: an opening mark nothing closes costs no scan to the end of the text."""
+    closing: dict[str, list[int]] = {}
+    for close in set(marks.values()):
+        closing[close] = [i for i, ch in enumerate(text) if ch == close]
+    opening = re.compile("[" + re.escape("".join(marks)) + "]")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = opening.search(text, pos)
+        if m is None:
+            return out
+        ends = closing[marks[m.group()]]
+        i = bisect.bisect_right(ends, m.start())
+        if i < len(ends):
+            out.append((m.start(), ends[i] + 1))
+            pos = ends[i] + 1
+        else:
+            pos = m.end()
 
 
 def _taken(covered: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -428,30 +479,45 @@ class _Cover:
     Bikin, a town in Russia; the person wins)."""
 
     def __init__(self) -> None:
-        self._places: list[tuple[int, int, bool, str]] = []  # start, end, strong, entity key
-        # the positions covered, and the ends of places, so that a test costs the length of
-        # what it asks about, not the number of names the sentence holds
+        # the places (start, end, strong, entity key), and the positions they cover: a test
+        # costs the length of what it asks about, not the number of names the sentence holds
+        self._places: dict[tuple[int, int, bool, str], None] = {}
+        self._place_at: dict[int, list[tuple[int, int, bool, str]]] = {}
+        self._place_ends: dict[int, list[bool]] = {}  # end → strong, of each place ending there
+        self.place_spans: set[tuple[int, int]] = set()
         self._hard_at: set[int] = set()
-        self._place_at: set[int] = set()
-        self._place_ends: dict[int, bool] = {}  # end → whether a strong place ends there
         self._blocked_at: set[int] = set()  # words that are no place (阿拉伯, 北京市公安局)
         self.persons: set[tuple[int, int]] = set()  # where people are named
 
-    @property
-    def places(self) -> list[tuple[int, int, bool, str]]:
-        return self._places
-
-    @places.setter
-    def places(self, places: list[tuple[int, int, bool, str]]) -> None:
-        self._places, self._place_at, self._place_ends = [], set(), {}
-        for place in places:
-            self.add_place(place)
-
     def add_place(self, place: tuple[int, int, bool, str]) -> None:
         start, end, strong, _key = place
-        self._places.append(place)
-        self._place_at.update(range(start, end))
-        self._place_ends[end] = self._place_ends.get(end, False) or strong
+        if place in self._places:
+            return
+        self._places[place] = None
+        for i in range(start, end):
+            self._place_at.setdefault(i, []).append(place)
+        self._place_ends.setdefault(end, []).append(strong)
+        self.place_spans.add((start, end))
+
+    def drop_places(self, start: int, end: int) -> list[tuple[int, int, bool, str]]:
+        """Drop the places that overlap ``[start, end)``; they are returned."""
+        dropped = list(dict.fromkeys(p for i in range(start, end) for p in self._place_at.get(i, ())))
+        for place in dropped:
+            p_start, p_end, strong, _key = place
+            del self._places[place]
+            for i in range(p_start, p_end):
+                self._place_at[i].remove(place)
+                if not self._place_at[i]:
+                    del self._place_at[i]
+            self._place_ends[p_end].remove(strong)
+            if not self._place_ends[p_end]:
+                del self._place_ends[p_end]
+            if not any(p[:2] == (p_start, p_end) for p in self._places_at(p_start)):
+                self.place_spans.discard((p_start, p_end))
+        return dropped
+
+    def _places_at(self, pos: int) -> list[tuple[int, int, bool, str]]:
+        return self._place_at.get(pos, [])
 
     def taken(self, start: int, end: int) -> bool:
         return any(i in self._hard_at or i in self._place_at for i in range(start, end))
@@ -471,7 +537,7 @@ class _Cover:
     def strong_place_ends_at(self, pos: int) -> bool:
         """A country or a longer place name ends at ``pos`` (`俄罗斯总统…`): the left edge of a
         name that follows it."""
-        return self._place_ends.get(pos, False)
+        return any(self._place_ends.get(pos, ()))
 
     def add(self, start: int, end: int) -> None:
         self._hard_at.update(range(start, end))
@@ -513,7 +579,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     """Record the curated and gazetteer names of one sentence; returns what they cover."""
     shadow = sentence.shadow
     cover = _Cover()
-    titles = [m.span() for m in _BOOK_TITLE.finditer(shadow)]
+    titles = _enclosed(shadow, _BOOK_TITLE)
     for hit in hits:
         start, end = hit.start, hit.end
         if hit.kind == "block":
@@ -785,7 +851,7 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
             or cover.hard_taken(start, end) or text in ctx.places.words:
         return None
     direction, stem, term = ctx.terms.split(text)
-    spans = {(place[0], place[1]) for place in cover.places}
+    spans = cover.place_spans
     if (start, end) in spans or (start, end - len(term)) in spans:
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)
     # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]])
@@ -1263,18 +1329,10 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
 
 def _drop_places(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int) -> None:
     """Place names inside a person's name are no places (拉赫蒙·纳比耶夫 holds no Raahe)."""
-    kept = []
-    for place in cover.places:
-        p_start, p_end, _strong, key = place
-        if p_start < end and start < p_end:
-            span = sentence.seed_span(p_start, p_end)
-            item = ctx.found.get(key)
-            if item is not None:
-                item.mentions = [m for m in item.mentions if m.span != span]
-                item.spans.discard(span)
-        else:
-            kept.append(place)
-    cover.places = kept
+    for p_start, p_end, _strong, key in cover.drop_places(start, end):
+        item = ctx.found.get(key)
+        if item is not None:
+            item.drop(sentence.seed_span(p_start, p_end))
 
 
 def _canonical(name: str) -> str:
@@ -1528,21 +1586,41 @@ def _chinese_name(ctx: _Context, name: str) -> bool:
 
 def _link_spans(sentence: Sentence) -> Iterator[tuple[Link, int, int]]:
     """Each wikilink of the sentence whose shown text is found in it, with where."""
+    find = _link_finder(sentence)
     for link in sentence.links:
-        start = _find_link(sentence, link)
+        start = find(link)
         if start is not None:
             yield link, start, start + len(link.text)
 
 
 def _find_link(sentence: Sentence, link: Link) -> int | None:
     """Where a link's shown text is in the sentence (from its seed span)."""
-    for clean_start, seed_start, length in sentence.runs:
-        if seed_start <= link.span[0] < seed_start + length:
-            at = clean_start + link.span[0] - seed_start
-            if sentence.text.startswith(link.text, at):
-                return at
-    at = sentence.text.find(link.text)
-    return at if at >= 0 else None
+    return _link_finder(sentence)(link)
+
+
+def _link_finder(sentence: Sentence) -> Callable[[Link], int | None]:
+    """Where each link's shown text is in the sentence: the run of the sentence that holds its
+    seed span's start, found by bisection where the runs follow the seed (a sentence of
+    thousands of links costs each one no scan of them all)."""
+    runs = sentence.runs
+    ordered = all(a[1] + a[2] <= b[1] for a, b in zip(runs, runs[1:]))
+    seeds = [run[1] for run in runs]
+
+    def find(link: Link) -> int | None:
+        if ordered:
+            i = bisect.bisect_right(seeds, link.span[0]) - 1
+            holding = runs[i:i + 1] if i >= 0 else ()
+        else:
+            holding = runs
+        for clean_start, seed_start, length in holding:
+            if seed_start <= link.span[0] < seed_start + length:
+                at = clean_start + link.span[0] - seed_start
+                if sentence.text.startswith(link.text, at):
+                    return at
+        at = sentence.text.find(link.text)
+        return at if at >= 0 else None
+
+    return find
 
 
 def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
@@ -1552,7 +1630,7 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
     found: list[tuple[int, int, int, str]] = []
     for position, sentence in enumerate(sentences):
         text = sentence.text
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        quoted = _enclosed(text, _QUOTED)
         for m in _LATIN_NAME.finditer(text):
             start, end = m.span()
             name = m.group()
@@ -1630,9 +1708,9 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
 
 
 # What joins the items of an enumeration
-_ENUMERATION_GAP = re.compile(r"\s*(?:、|，|,|以及|和|与|及|跟|同)\s*")
+_ENUMERATION_GAP = re.compile(r"\s*+(?:、|，|,|以及|和|与|及|跟|同)\s*+")
 # What counts the people an enumeration names (`A、B和C等七人`, `A与B两名`)
-_PEOPLE_COUNTED = re.compile(r"\s*等?\s*(?:[0-9０-９]+|[一二两三四五六七八九十百]+)\s*(?:人|名|位)")
+_PEOPLE_COUNTED = re.compile(r"\s*+等?\s*+(?:[0-9０-９]++|[一二两三四五六七八九十百]++)\s*+(?:人|名|位)")
 
 
 def _enumerated(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],

@@ -115,7 +115,7 @@ def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],
             out.append(Defect("date-typo", sentence.seed_span(date.start, date.end_pos),
                               date.date.iso(), fix=_as_written(date)))
     for mention in unplaced:
-        if _YEARLY.search(sentence.shadow, 0, mention.start):
+        if _YEARLY.search(sentence.shadow, max(0, mention.start - 8), mention.start):
             continue  # `每年3月1日`: a day of every year, which has no year to give
         out.append(Defect("date-no-year", sentence.seed_span(mention.start, mention.end_pos),
                           mention.text))

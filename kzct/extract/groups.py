@@ -62,8 +62,9 @@ if TYPE_CHECKING:
 
 _ORG = r"(?:恐怖|极端|恐怖主义|极端主义|非法|被禁|违禁)(?:主义)?(?:组织|团体|集团|势力)"
 _LIST_WORD = rf"(?:{_ORG}|名单|清单|列表|黑名单)"
-# An item list is bounded, and no item runs across the word that ends it (在, 被): every pattern
-# runs in time linear in the sentence
+# An item list is bounded, and no item runs across the word that ends it (在, 被); the adverbs
+# before a verb are a few, taken whole (possessive: `已经` before `已`): every pattern runs in time
+# linear in the sentence, whatever it repeats (`均均均…` once took seconds)
 _ITEMS_OR_NONE = r"[^。；：:，,]{0,60}?"
 # …恐怖组织包括：A、B和C / 名单如下：
 _INTRO = re.compile(
@@ -72,7 +73,7 @@ _INTRO = re.compile(
 # A、B和C被列为恐怖组织 (the items run back to the start of the clause; none: the subject is
 # left unsaid, `2014年，被阿联酋列入恐怖主义组织名单`)
 _CLOSED = re.compile(
-    rf"(?P<items>{_ITEMS_OR_NONE})(?:均|都|也|已|已经|先后|正式|亦)*(?:被|遭到|遭)[^。；]{{0,24}}?"
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:已经|均|都|也|已|先后|正式|亦){{0,4}}+(?:被|遭到|遭)[^。；]{{0,24}}?"
     rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
 # 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织
 _ADDED = re.compile(
@@ -80,7 +81,8 @@ _ADDED = re.compile(
     rf"添加到|添加入|认定为|宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
-    rf"(?P<items>[^。；：:，,在]{{1,60}}?)(?:也|均|都|已|亦|仍)*(?P<verb>在|位于|列在|列于)[^。；]{{0,24}}?"
+    rf"(?P<items>[^。；：:，,在]{{1,60}}?)(?:也|均|都|已|亦|仍){{0,4}}+(?P<verb>在|位于|列在|列于)"
+    rf"[^。；]{{0,24}}?"
     rf"{_LIST_WORD}(?:中|上|之中|之内|里)")
 # …恐怖组织名单，其中就有A，此外还有B、C
 _AMONG = re.compile(r"(?P<verb>其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
@@ -90,7 +92,8 @@ _PRONOUN_AS = re.compile(
     rf"{_LIST_WORD}")
 # A在乌兹别克斯坦…遭到政府取缔 / A被禁 / A在德国被禁
 _BANNED = re.compile(
-    r"(?P<items>[^。；：:，,在被遭]{0,60}?)(?:也|均|都|已|已经|先后|亦|曾)*(?:在[^。；：:，,被遭]{1,100}?)?"
+    r"(?P<items>[^。；：:，,在被遭]{0,60}?)(?:已经|也|均|都|已|先后|亦|曾){0,4}+"
+    r"(?:在[^。；：:，,被遭]{1,100}?)?"
     r"(?:(?:被|遭到|遭)[^。；：:，,]{0,16}?(?P<verb>取缔|查禁|禁止)|(?P<verb2>被禁)(?!止))")
 # 宣布禁止A在本国活动 / 取缔了A
 _BANS = re.compile(
@@ -137,7 +140,7 @@ _KEEPER = re.compile(r"\s*(?:增加|加入|列入|添加|新增|增列|公布|�
 _LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|此外|另外|[\s，,])+")
 # What may stand after an item's name before the verb: a preposition and what it leads
 # (`东伊运自2002年9月起`)
-_TAIL = re.compile(r"(?:自|于|从|早在|早于|在|已于|亦|也|已|曾)+$")
+_TAIL = re.compile(r"(?:早在|早于|已于|自|于|从|在|亦|也|已|曾)++$")
 _CLAUSE_START = re.compile(r"[。；！？]")
 _CLAUSE_MARK = re.compile(r"[。；！？，,：:]")
 _SPLIT = re.compile(r"以及|、|，|,|及|与|和")
@@ -149,12 +152,12 @@ _ORG_NAME = re.compile(
 _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
 # what a sentence is about, where it begins with it (`伊斯兰传道会是一个伊斯兰教传教机构，该组织…`)
-_TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?)[”」]?(?:[（(][^）)]*[）)])?(?:是|为|[，,])")
+_TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?)[”」]?(?:[（(][^）)]*+[）)])?(?:是|为|[，,])")
 _OPENING_QUOTES = tuple("“「『\"")
 _CLOSING_QUOTES = tuple("”」』\"")
 _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
 _PRONOUNS = frozenset({"其", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
-_BRACKET = re.compile(r"\s*[（(](?P<inner>[^）)]*)[）)]\s*$")
+_BRACKET = re.compile(r"\s*+[（(](?P<inner>[^（(）)]*+)[）)]\s*+$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 # What marks an agent, a place a ban holds in, and a list's owner
 _PASSIVE = re.compile(r"被|遭到|遭|由")
@@ -170,9 +173,9 @@ _BODY_AFTER = re.compile(
     r"安全部|[^。；：:，,、和与及的]{0,4}部|最高法院|法院|检察院|议会|国会|委员会|安全局|当局|总统)")
 _BODY_ALONE = re.compile(r"(?:最高法院|宪法法院|检察院|总检察长|检察总长|国务院|外交部|内政部|财政部|司法部|"
                          r"国防部|公安部|安全部|议会|国会|政府|当局)")
-_JOINED = re.compile(rf"\s*(?:{_SPLIT.pattern})\s*")  # the joiners of a list, and the spaces
+_JOINED = re.compile(rf"\s*+(?:{_SPLIT.pattern})\s*+")  # the joiners of a list, and the spaces
 # a clause that says the date came before or after what it states (`在…之后`)
-_BACKGROUND = re.compile(r"之后|以后|之前|以前|后[，,]")
+_BACKGROUND = re.compile(r"之后|以后|之前|以前")
 
 
 class Authority(NamedTuple):
@@ -205,6 +208,7 @@ class _Reading(NamedTuple):
     names: Names | None
     subject: tuple[str, ...]  # the names the lead writes in bold, simplified
     about_group: bool  # the article is about an organisation
+    curated: tuple[str, ...] = ()  # the names of the curated groups, simplified
 
 
 def _items(shadow: str, start: int, end: int, joined: frozenset[str]) -> list[tuple[int, int]]:
@@ -238,10 +242,10 @@ def _in_word(shadow: str, i: int, joined: frozenset[str]) -> bool:
                for b in range(i + 1, min(len(shadow), i + 4) + 1) if b - a >= 2)
 
 
-def _lead_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate]) -> int:
+def _lead_end(sentence: Sentence, start: int, end: int, own: _Clauses) -> int:
     """Where an item's name begins, past the dates and prepositions before it."""
     while start < end:
-        date = next((d for d in own if d.start <= start < d.end_pos), None)
+        date = own.date_at(start)
         if date is not None:
             start = date.end_pos
             continue
@@ -252,15 +256,19 @@ def _lead_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate])
     return start
 
 
-def _name_end(sentence: Sentence, start: int, end: int, own: list[ResolvedDate]) -> int:
+def _name_end(sentence: Sentence, start: int, end: int, own: _Clauses) -> int:
     """Where an item's name ends, before a date and the preposition before it that follow it in
     the clause (`东伊运自2002年9月起被…`: 东伊运)."""
-    date = next((d for d in own if start < d.start < end), None)
+    date = own.date_within(start, end)
     if date is None:
         return end
     cut = date.start
-    m = _TAIL.search(sentence.shadow, start, cut)
+    # a few words at most (the window keeps the search linear in the item)
+    m = _TAIL.search(sentence.shadow, max(start, cut - _TAIL_WINDOW), cut)
     return m.start() if m else cut
+
+
+_TAIL_WINDOW = 24
 
 
 def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
@@ -332,16 +340,16 @@ def _a_place(name: str, reading: _Reading) -> bool:
 
 
 def _curated_forms(reading: _Reading) -> tuple[str, ...]:
-    """The names of the curated groups, in simplified characters."""
-    return tuple(reading.scripts.simplified(f) for entry in reading.gazetteer.of_kind("group")
-                 for f in entry.zh)
+    """The names of the curated groups, in simplified characters (made once, with the
+    reading)."""
+    return reading.curated
 
 
 def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
                 reading: _Reading) -> list[_ListEntry]:
     """Each designation once, in the order the article first states it: one per organisation,
     authority and action, with the earliest date the article gives it."""
-    entries: dict[object, list[_ListEntry]] = {}
+    entries: dict[object, _Kept] = {}
     # the organisations named so far, by paragraph: sentence, end, name; and all their names
     named: dict[int, list[tuple[int, int, str]]] = {}
     known: set[str] = set()
@@ -354,22 +362,14 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
         group: object = id(entry.curated) if entry.curated is not None else (
             "subject" if entry.simple in reading.subject else entry.simple)
         who = entry.authority.code or entry.authority.written if entry.authority else None
-        key = (group, who, entry.action)
-        kept = entries.setdefault(key, [])
-        for i, other in enumerate(kept):
-            if _same_date(other.date, entry.date):
-                if entry.date is not None and (other.date is None or len(entry.date.date.iso())
-                                               > len(other.date.date.iso())):
-                    kept[i] = entry
-                return
-        kept.append(entry)
+        entries.setdefault((group, who, entry.action), _Kept()).add(entry)
 
     for position, sentence in enumerate(sentences):
         shadow = sentence.shadow
         if not _TRIGGER.search(shadow):
             continue  # every designation names a list or says a ban (the cheap test first)
         found: dict[object, _ListEntry] = {}
-        clauses = _Clauses(shadow)
+        clauses = _Clauses(shadow, dates.get(sentence.number, []))
         # the organisations named first, then the pronouns that stand for them
         for pronouns in (False, True):
             for pattern, action in _PATTERNS:
@@ -390,8 +390,56 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
             add(entry)
     for entry in _table_rows(sentences, reading):
         add(entry)
-    return sorted((e for kept in entries.values() for e in kept),
+    return sorted((e for kept in entries.values() for e in kept.entries),
                   key=lambda e: (e.sentence.number, e.start))
+
+
+class _Kept:
+    """The records of one organisation, authority and action: one a date, a statement of the
+    same date again (either undated, or one within the other: 2002-09 and 2002-09-11) kept once,
+    at the more precise date.
+    Found by the dates' prefixes (2002, 2002-09, 2002-09-11): an entry costs the records of its
+    date, not all of them."""
+
+    def __init__(self) -> None:
+        self.entries: list[_ListEntry] = []
+        self.undated: list[int] = []  # the records without a date, in order
+        self.exact: dict[str, set[int]] = {}  # a date → the records at it
+        self.within: dict[str, set[int]] = {}  # a date → the records at it or within it
+
+    def add(self, entry: _ListEntry) -> None:
+        iso = entry.date.date.iso() if entry.date is not None else None
+        if iso is None:  # an undated statement is the same as any
+            same = [0] if self.entries else []
+        else:
+            same = [*self.undated[:1], *self.within.get(iso, ()),
+                    *(i for k in range(1, len(iso) + 1) for i in self.exact.get(iso[:k], ()))]
+        if not same:
+            self._index(len(self.entries), iso)
+            self.entries.append(entry)
+            return
+        i = min(same)
+        other = self.entries[i]
+        if iso is not None and (other.date is None or len(iso) > len(other.date.date.iso())):
+            self._unindex(i, other.date.date.iso() if other.date is not None else None)
+            self._index(i, iso)
+            self.entries[i] = entry
+
+    def _index(self, i: int, iso: str | None) -> None:
+        if iso is None:
+            bisect.insort(self.undated, i)
+            return
+        self.exact.setdefault(iso, set()).add(i)
+        for k in range(1, len(iso) + 1):
+            self.within.setdefault(iso[:k], set()).add(i)
+
+    def _unindex(self, i: int, iso: str | None) -> None:
+        if iso is None:
+            self.undated.remove(i)
+            return
+        self.exact[iso].discard(i)
+        for k in range(1, len(iso) + 1):
+            self.within[iso[:k]].discard(i)
 
 
 # A section whose table lists designations (`===被列入恐怖组织名单===`)
@@ -470,23 +518,49 @@ def _cell_authority(cell: str, sentences: list[Sentence], position: int,
     return Authority(cell, place.country, place.en)
 
 
-def _same_date(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
-    """Whether two dates may be one: either unsaid, or one within the other (2002-09 and
-    2002-09-11)."""
-    if a is None or b is None:
-        return True
-    x, y = a.date.iso(), b.date.iso()
-    return x.startswith(y) or y.startswith(x)
-
-
 class _Clauses:
     """Where the clauses of a sentence begin: after 。；！？ (its sentence clauses) and after
     any clause mark (its comma clauses too), found by bisection: a statement's clause costs
-    no scan of the text before it."""
+    no scan of the text before it. And the sentence's dates, those its clause says came before
+    or after what it states (``background``) told apart once."""
 
-    def __init__(self, shadow: str) -> None:
+    def __init__(self, shadow: str, dates: list[ResolvedDate] | None = None) -> None:
         self.starts = [c.end() for c in _CLAUSE_START.finditer(shadow)]
         self.marks = [c.end() for c in _CLAUSE_MARK.finditer(shadow)]
+        self.length = len(shadow)
+        self.dates = dates or []
+        words = [m.start() for m in _BACKGROUND.finditer(shadow)]
+        # the dates not of background, and where each begins (in text order)
+        self.kept = [d for d in self.dates if not self._background(d, words)]
+        self.kept_starts = [d.start for d in self.kept]
+        self.date_starts = [d.start for d in self.dates]
+        # in text order, apart (as the date reader gives them): then found by bisection
+        self.ordered = all(a.end_pos <= b.start for a, b in zip(self.dates, self.dates[1:]))
+
+    def next_mark(self, pos: int) -> int:
+        """Where the first clause mark at or after ``pos`` is (the end of the text if none)."""
+        i = bisect.bisect_left(self.marks, pos + 1)
+        return self.marks[i] - 1 if i < len(self.marks) else self.length
+
+    def _background(self, date: ResolvedDate, words: list[int]) -> bool:
+        """The date's clause says it came before or after what the sentence states (`在伊扎布特在
+        2006年7月19日宣称…之后，`): a word of it between the date and its clause's end."""
+        i = bisect.bisect_left(words, date.end_pos)
+        return i < len(words) and words[i] + 2 <= self.next_mark(date.end_pos)
+
+    def date_at(self, pos: int) -> ResolvedDate | None:
+        """The first date that holds ``pos``."""
+        if not self.ordered:
+            return next((d for d in self.dates if d.start <= pos < d.end_pos), None)
+        i = bisect.bisect_right(self.date_starts, pos)
+        return self.dates[i - 1] if i and pos < self.dates[i - 1].end_pos else None
+
+    def date_within(self, start: int, end: int) -> ResolvedDate | None:
+        """The first date that begins inside ``(start, end)``."""
+        if not self.ordered:
+            return next((d for d in self.dates if start < d.start < end), None)
+        i = bisect.bisect_right(self.date_starts, start)
+        return self.dates[i] if i < len(self.dates) and self.dates[i].start < end else None
 
     def start(self, pos: int) -> int:
         """Where the sentence clause holding ``pos`` begins."""
@@ -540,7 +614,6 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
     date = _listing_date(sentence, sentences, dates, start, context.clauses,
                          after=pattern is not _ON_LIST,
                          follows=pattern in (_INTRO, _AMONG))
-    own_dates = dates.get(sentence.number, [])
     items: list[tuple[Sentence, int, int, ResolvedDate | None]] = []
     if pattern is _INTRO and not shadow[start:end].strip():
         # `…名单如下：` and a bulleted list after it
@@ -552,8 +625,8 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
             items.append((item, 0, item_end, own[-1] if own else date))
     else:
         for a, b in _items(shadow, start, end, reading.joined):
-            a = _lead_end(sentence, a, b, own_dates)
-            items.append((sentence, a, _name_end(sentence, a, b, own_dates), date))
+            a = _lead_end(sentence, a, b, context.clauses)
+            items.append((sentence, a, _name_end(sentence, a, b, context.clauses), date))
     authorities: list[Authority | None] = list(_authorities(sentences, position, m, clause,
                                                             reading, context.clauses))
     known, named = context.known, context.named
@@ -585,28 +658,33 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
     anchored where the pronoun is."""
     sentence = sentences[position]
     best: tuple[int, int, str] | None = None
-    for at, stop, known in named:
+    # (a referent stands near: looked for in the last _SENTENCES_BACK sentences and the last
+    # _TEXT_BACK characters of each, so that a paragraph of thousands of pronouns stays linear)
+    for at, stop, known in reversed(named):
+        if at < position - _SENTENCES_BACK:
+            break
         if sentences[at].paragraph == sentence.paragraph and (at, stop) <= (position, start):
             best = max(best, (at, stop, known)) if best else (at, stop, known)
     # the organisations designated and the names the article is about first; a curated or a
     # quoted organisation's name only where the paragraph names none of them
     for tier in ("subject", "others"):
-        for earlier in range(position, -1, -1):
+        for earlier in range(position, max(-1, position - _SENTENCES_BACK), -1):
             other = sentences[earlier]
             if other.paragraph != sentence.paragraph:
                 break
             limit = start if earlier == position else len(other.shadow)
+            floor = max(0, limit - _TEXT_BACK)
             if tier == "subject":
                 names: tuple[str, ...] = reading.subject
             else:
-                topic = _TOPIC.match(other.shadow)
+                topic = _TOPIC.match(other.shadow, 0, _TEXT_BACK)
                 names = _curated_forms(reading) + tuple(
-                    q.group(1) for q in _QUOTED_NAME.finditer(other.shadow, 0, limit)
+                    q.group(1) for q in _QUOTED_NAME.finditer(other.shadow, floor, limit)
                     if _ORG_NAME.search(q.group(1))
                     or _curated_for(q.group(1), None, reading.gazetteer, reading.scripts)) + (
                     (topic.group(1),) if topic and _ORG_NAME.search(topic.group(1)) else ())
             for known in names:
-                at = other.shadow.rfind(known, 0, limit)
+                at = other.shadow.rfind(known, floor, limit)
                 if at >= 0 and (best is None or (earlier, at + len(known)) > best[:2]):
                     best = (earlier, at + len(known), known)
             if best is not None and best[0] >= earlier:
@@ -623,6 +701,10 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
                       start=at, end=max(end, at), curated=curated)
 
 
+_SENTENCES_BACK = 50  # sentences before a pronoun where its referent may stand (24 in the corpus)
+_TEXT_BACK = 1000  # characters of each (its sentences are at most 209 long)
+
+
 def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], clause: int,
                  reading: _Reading, clauses: _Clauses) -> list[Authority]:
     """Who the match says designated: the agent after 被/遭 (the nearest before the verb), the
@@ -632,8 +714,9 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     shadow = sentence.shadow
     start, end = m.span("items")
     verb = m.start("verb") if m.group("verb") else m.start("verb2")
-    # the clause between commas that holds the statement (`…，美國亦…便将其认定为…，`)
-    clause = clauses.mark(min(start, verb), floor=clause)
+    # the clause between commas that holds the statement (`…，美國亦…便将其认定为…，`), at most
+    # _LOOK_BACK before it (the cost of a statement stays bounded, however long its sentence)
+    clause = clauses.mark(min(start, verb), floor=max(clause, min(start, verb) - _LOOK_BACK))
     places: list[tuple[int, int]] = []
     passive = [p for p in _PASSIVE.finditer(shadow, clause, verb) if not start <= p.start() < end]
     if passive:
@@ -830,17 +913,23 @@ def _listing_date(
     是2016年7月`); or, ``follows`` a sentence that dated the list (`2006年10月12日，最高法院核准了…
     名单…。遭到…取缔的恐怖组织包括：…`), the latest date of that one. A date its clause says came
     before or after (`在…之后`) is no date of this, nor is one of an earlier clause."""
-    shadow = sentence.shadow
-    own = [d for d in dates.get(sentence.number, []) if not _background(shadow, d)]
+    own, starts = clauses.kept, clauses.kept_starts
     clause = clauses.mark(before, floor=max(0, before - _LOOK_BACK))
-    near = [d for d in own if clause <= d.start < before]
+    if clauses.ordered:  # by bisection: many dates cost a statement no scan of them all
+        i = bisect.bisect_left(starts, before)
+        if i and starts[i - 1] >= clause:
+            return own[i - 1]
+        near: list[ResolvedDate] = []
+        later = own[i:i + 1] if i < len(own) and own[i].start < clauses.next_mark(before) else []
+    else:
+        near = [d for d in own if clause <= d.start < before]
+        later = [d for d in own if before <= d.start < clauses.next_mark(before)]
     if near:
         return near[-1]
-    leading = [d for d in own if d.start <= 1 and d.end_pos < before]
+    leading = [d for d in (own[:2] if clauses.ordered else own)
+               if d.start <= 1 and d.end_pos < before]
     if leading:
         return leading[0]
-    stop = _CLAUSE_MARK.search(shadow, before)
-    later = [d for d in own if before <= d.start < (stop.start() if stop else len(shadow))]
     if after and later:
         return later[0]
     if not follows or dates.get(sentence.number):
@@ -851,14 +940,6 @@ def _listing_date(
         if dates.get(earlier.number) and _HAS_LIST.search(earlier.shadow):
             return dates[earlier.number][-1]
     return None
-
-
-def _background(shadow: str, date: ResolvedDate) -> bool:
-    """The date's clause says it came before or after what the sentence states (`在伊扎布特在
-    2006年7月19日宣称…之后，`)."""
-    mark = _CLAUSE_MARK.search(shadow, date.end_pos)
-    return _BACKGROUND.search(shadow, date.end_pos, mark.start() if mark else len(shadow)) \
-        is not None
 
 
 def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
@@ -873,16 +954,32 @@ def _curated_for(simple: str, latin: str | None, gazetteer: Gazetteer,
     return None
 
 
-def _history(forms: set[str], events: list[Event], seed: str,
-             scripts: Scripts) -> tuple[HistoryItem, ...]:
-    """The dated statements that name the group (in any of its forms, as any region writes it)."""
-    forms = forms | {v for f in forms for v in scripts.regional(f)}
-    items = []
-    for event in events:
-        if event.seed == seed and any(scripts.simplified(g) in forms for g in event.groups):
-            items.append(HistoryItem(date=event.date, precision=event.precision, text=event.text,
-                                     refs=event.refs, span=event.span))
-    return tuple(items)
+class _Histories:
+    """The dated statements that name each group, found through one index of the events by the
+    groups they name: a group's history costs the statements that name it, not all of them, and
+    the designations of one group share one."""
+
+    def __init__(self, events: list[Event], seed: str, scripts: Scripts) -> None:
+        self.events = events
+        self.scripts = scripts
+        self.naming: dict[str, list[int]] = {}  # a group's name (simplified) → events, in order
+        for i, event in enumerate(events):
+            if event.seed == seed:
+                for name in dict.fromkeys(scripts.simplified(g) for g in event.groups):
+                    self.naming.setdefault(name, []).append(i)
+        self.made: dict[frozenset[str], tuple[HistoryItem, ...]] = {}
+
+    def of(self, forms: set[str]) -> tuple[HistoryItem, ...]:
+        """The history of the group of these names (in any of its forms, as any region writes
+        it)."""
+        key = frozenset(forms)
+        if key not in self.made:
+            forms = forms | {v for f in forms for v in self.scripts.regional(f)}
+            found = sorted({i for f in forms for i in self.naming.get(f, ())})
+            self.made[key] = tuple(
+                HistoryItem(date=e.date, precision=e.precision, text=e.text, refs=e.refs,
+                            span=e.span) for e in (self.events[i] for i in found))
+        return self.made[key]
 
 
 def extract_groups(
@@ -909,11 +1006,14 @@ def extract_groups(
     counts = {n: sum(s.shadow.count(n) for s in sentences) for n in simple}
     canonical = max(simple, key=lambda n: counts[n]) if simple else None
     simple = tuple(sorted(simple, key=lambda n: n != canonical))  # the canonical name first
-    reading = _Reading(gazetteer, scripts, joined, names, simple, about_group)
+    reading = _Reading(gazetteer, scripts, joined, names, simple, about_group,
+                       tuple(scripts.simplified(f) for entry in gazetteer.of_kind("group")
+                             for f in entry.zh))
     country = None if about_group else _article_country(sentences, simple, reading)
     subject_curated = next((c for n in simple
                             if (c := _curated_for(n, None, gazetteer, scripts)) is not None), None)
     groups: list[Group] = []
+    histories = _Histories(events, seed, scripts)
     listed_curated: set[int] = set()
     for entry in _statements(sentences, dates, reading):
         curated = entry.curated
@@ -950,7 +1050,7 @@ def extract_groups(
                 status_text=entry.sentence.text,
                 listed_on=date.date.iso() if date else None,
                 listed_precision=date.date.precision if date else None,
-                history=_history(forms, events, seed, scripts),
+                history=histories.of(forms),
                 refs=entry.sentence.refs,
                 source=Source(seed=seed, section=entry.sentence.section,
                               span=entry.sentence.seed_span(entry.start, entry.end)),
@@ -964,7 +1064,7 @@ def extract_groups(
             )
         )
     groups.extend(g._replace(article_country=country) for g in
-                  _unlisted(sentences, events, gazetteer, seed, scripts, listed_curated))
+                  _unlisted(sentences, histories, gazetteer, seed, scripts, listed_curated))
     return groups
 
 
@@ -998,10 +1098,13 @@ def _named(curated: Curated, sentences: list[Sentence], scripts: Scripts,
     forms = sorted({v for f in curated.zh for v in (scripts.simplified(f),
                                                      *scripts.regional(scripts.simplified(f)))},
                    key=len, reverse=True)
+    # the longer names each form is part of, and where in them (once, not once a sentence)
+    longers = {form: [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
+               for form in forms}
     for sentence in sentences:
         shadow = sentence.shadow
         for form in forms:
-            longer = [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
+            longer = longers[form]
             at = shadow.find(form)
             while at >= 0:
                 end = at + len(form)
@@ -1029,7 +1132,7 @@ def _english(latin: str | None, curated: Curated | None, gazetteer: Gazetteer) -
 
 def _unlisted(
     sentences: list[Sentence],
-    events: list[Event],
+    histories: _Histories,
     gazetteer: Gazetteer,
     seed: str,
     scripts: Scripts,
@@ -1063,8 +1166,7 @@ def _unlisted(
                 status_text=sentence.text,
                 listed_on=None,
                 listed_precision=None,
-                history=_history({scripts.simplified(f) for f in curated.forms}, events, seed,
-                                 scripts),
+                history=histories.of({scripts.simplified(f) for f in curated.forms}),
                 refs=sentence.refs,
                 source=Source(seed=seed, section=sentence.section,
                               span=sentence.seed_span(start, end)),

@@ -852,11 +852,12 @@ def check(
     makes those fixes, --diff shows them. An unchanged article's findings come from the cache.
 
     Codes: D dates (D101 typo, D102 no year), T text (T101 stray text, T102 stray
-    punctuation, T103 unbalanced bracket), N names written two ways
+    punctuation, T103 unbalanced bracket, T104 lone surrogate), N names written two ways
     (N101 Latin, N102 Chinese), R references (R101 undefined, R102 defined twice, R103 empty,
     R104 unclosed, R105 broken template, R201 dead link, R202 no title, R203 no URL, R204
     archived before accessed, R301 paragraph without one), S structure (S101 unclosed -{,
-    S102 heading level skipped, S103 empty section).
+    S102 heading level skipped, S103 empty section, S104 -{ nested too deep, S105 markup left
+    open, S106 comment left open).
 
     Example: kzct check article.wikitext --fail-on warning --format github
     """

@@ -11,11 +11,14 @@ markup that mwparserfromhell does not know:
 - ``-{H|zh-hans:A;zh-hant:B}-``: a rule for the rest of the article, shown nowhere;
   ``-{A|…}-`` both shows the text and adds the rule; ``-{T|…}-``, ``-{D|…}-``, ``-{-|…}-`` show
   nothing;
-- an unclosed ``-{``: the two characters are dropped and the words after them kept.
+- an unclosed ``-{``: the two characters are dropped and the words after them kept;
+- markup nested deeper than MediaWiki reads it (``MAX_DEPTH``): the inner markup as written,
+  as text (MediaWiki shows it so, with a warning).
 
 ``prepare`` also drops the control characters a seed may hold (NUL stops mwparserfromhell's
-tokenizer, and none of them is text). What the parser reads is made only of pieces of the seed,
-so every offset in it maps back to the seed as written (``Prepared.original``).
+tokenizer, and none of them is text), and the CR of each CRLF (MediaWiki's line end is LF). What
+the parser reads is made only of pieces of the seed, so every offset in it maps back to the seed
+as written (``Prepared.original``).
 """
 
 from __future__ import annotations
@@ -26,19 +29,25 @@ from typing import NamedTuple
 
 from kzct.text import SEED_CONTROLS
 
-# C0 controls and DEL, but tab, line feed and carriage return.
+# C0 controls and DEL, but tab and line feed (a carriage return is dropped unreported: each ends a
+# line with the line feed after it, as ``kzct.text.clean_text`` leaves them).
 CONTROL = re.compile(f"[{SEED_CONTROLS}]")
 _TOKENS = re.compile(r"-\{|\{\{|\}\}|\}-")
-_FLAG_HEAD = re.compile(r"^\s*([A-Za-z\-;\s]{1,24}?)\s*\|")
+_FLAG_HEAD = re.compile(r"^\s*+([A-Za-z\-;\s]{1,24}?)\s*+\|")
 _FLAGS = frozenset("ATRDHN-")
 _VARIANT = re.compile(r"\s*(zh(?:-[a-zA-Z]+)?)\s*:", re.ASCII)
 _PREFERRED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
+# How deep MediaWiki's LanguageConverter reads nested markup (its MAX_DEPTH): past it, the markup
+# is text. Rendering recurses once a level, so the depth of the input never reaches Python's
+# recursion limit.
+MAX_DEPTH = 10
 # A link or template in a variant's text, for the plain form of a name.
 _LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 # What MediaWiki shows as written, converting nothing: comments, and the contents of <nowiki>,
 # <pre>, <math>, <syntaxhighlight> and <source> (to the end of the text when left open).
-_LITERAL = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^>]*?(?<!/)>"
+# (A tag ends before the next `<`: a tag left open costs no scan to the end of the text.)
+_LITERAL = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^<>]*?(?<!/)>"
                       r".*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -55,6 +64,8 @@ class Prepared(NamedTuple):
     starts: tuple[int, ...]  # the first field of each piece, for bisection
     # offsets in the seed of each `-{` that nothing closes
     unclosed: tuple[int, ...] = ()
+    # offsets in the seed of each `-{` nested past MAX_DEPTH, read as text with what it holds
+    deep: tuple[int, ...] = ()
 
     def original(self, pos: int) -> int:
         """The seed offset of ``text[pos]`` (the end of the seed for the end of the text)."""
@@ -66,10 +77,48 @@ class Prepared(NamedTuple):
             return seed_start + (pos - start)
         return seed_start + length
 
+    def without(self, ranges: list[tuple[int, int]]) -> Prepared:
+        """The text without ``ranges`` (in order, apart), every offset still mapped to the
+        seed: what the parser must not read as markup (``kzct.parse.unclosed``)."""
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int]] = []
+        length = 0
+        keep = _complement(ranges, len(self.text))
+        k = 0
+        for a, b in keep:  # each kept range, cut where the pieces it spans end
+            parts.append(self.text[a:b])
+            while k < len(self.pieces) and self.pieces[k][0] + self.pieces[k][2] <= a:
+                k += 1
+            j = k
+            while a < b and j < len(self.pieces):
+                start, seed_start, size = self.pieces[j]
+                take = min(b, start + size) - a
+                if take > 0:
+                    pieces.append((length, seed_start + (a - start), take))
+                    length += take
+                    a += take
+                if a >= start + size:
+                    j += 1
+        return self._replace(text="".join(parts), pieces=tuple(pieces),
+                             starts=tuple(p[0] for p in pieces))
+
     def identity(self) -> bool:
         """Whether an offset in the text is the same offset in the seed (nothing was dropped
         before the end)."""
         return len(self.pieces) <= 1 and (not self.pieces or self.pieces[0][:2] == (0, 0))
+
+
+def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The ranges of ``[0, length)`` outside ``ranges`` (in order, apart)."""
+    out = []
+    pos = 0
+    for a, b in ranges:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out
 
 
 class _Out:
@@ -81,6 +130,7 @@ class _Out:
         self.variants: list[tuple[str, ...]] = []
         self.controls: list[int] = []
         self.unclosed: list[int] = []
+        self.deep: list[int] = []
         self.pairs = _pairs(raw)
         # where MediaWiki converts nothing: (start, end) of each, in order
         self.literal = [m.span() for m in _LITERAL.finditer(raw)] if "-{" in raw else []
@@ -90,7 +140,8 @@ class _Out:
         """Seed text ``raw[start:end]`` as it is, without its control characters."""
         pos = start
         for m in CONTROL.finditer(self.raw, start, end):
-            self.controls.append(m.start())
+            if m.group() != "\r":
+                self.controls.append(m.start())
             self._piece(pos, m.start())
             pos = m.end()
         self._piece(pos, end)
@@ -117,10 +168,11 @@ def prepare(raw: str) -> Prepared:
         return Prepared(raw, ((0, 0, len(raw)),) if raw else (), (), (), (0,) if raw else ())
     _render(out, 0, len(raw))
     return Prepared("".join(out.parts), tuple(out.pieces), tuple(out.variants), tuple(out.controls),
-                    tuple(p[0] for p in out.pieces), tuple(out.unclosed))
+                    tuple(p[0] for p in out.pieces), tuple(out.unclosed), tuple(out.deep))
 
 
-def _render(out: _Out, start: int, end: int) -> None:
+def _render(out: _Out, start: int, end: int, depth: int = 0) -> None:
+    """``raw[start:end]`` rendered, inside ``depth`` levels of markup."""
     raw = out.raw
     pos = start
     while pos < end:
@@ -143,7 +195,11 @@ def _render(out: _Out, start: int, end: int) -> None:
             out.unclosed.append(i)
             pos = i + 2
             continue
-        _markup(out, i + 2, close)
+        if depth >= MAX_DEPTH:  # nested too deep: the markup is text, as written
+            out.deep.append(i)
+            out.copy(i, close + 2)
+        else:
+            _markup(out, i + 2, close, depth + 1)
         pos = close + 2
     out.copy(pos, end)
 
@@ -178,8 +234,8 @@ def _pairs(raw: str) -> dict[int, int]:
             pairs[stack.pop()[0]] = at
 
 
-def _markup(out: _Out, start: int, end: int) -> None:
-    """One ``-{…}-`` whose content is ``raw[start:end]``."""
+def _markup(out: _Out, start: int, end: int, depth: int) -> None:
+    """One ``-{…}-`` whose content is ``raw[start:end]``, the ``depth``-th level of markup."""
     raw = out.raw
     content = raw[start:end]
     if not content.strip():
@@ -193,12 +249,12 @@ def _markup(out: _Out, start: int, end: int) -> None:
             flags = {t for t in tokens if t in _FLAGS}
             body = start + head.end()
     if "R" in flags:
-        _render(out, body, end)
+        _render(out, body, end, depth)
         return
     rules = _rules(raw, body, end)
     if not rules:
         if not flags & {"H", "T", "D", "-"}:
-            _render(out, body, end)
+            _render(out, body, end, depth)
         return
     codes = [code for code, _a, _b in rules]
     chosen = next((rules[codes.index(c)] for c in _PREFERRED if c in codes), rules[0])
@@ -209,7 +265,7 @@ def _markup(out: _Out, start: int, end: int) -> None:
         if len(kept) > 1:
             out.variants.append(kept)
     if not flags & {"H", "T", "D", "-"}:
-        _render(out, chosen[1], chosen[2])
+        _render(out, chosen[1], chosen[2], depth)
 
 
 def _rules(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -234,26 +290,23 @@ def _rules(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_RULE_MARKS = re.compile(r"\[\[|\{\{|\]\]|\}\}|;")
+
+
 def _split_rules(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at the ``;`` that are outside links and templates."""
     parts: list[tuple[int, int]] = []
     depth = 0
     last = start
-    pos = start
-    while pos < end:
-        two = raw[pos:pos + 2]
-        if two in ("[[", "{{"):
+    for m in _RULE_MARKS.finditer(raw, start, end):
+        mark = m.group()
+        if mark in ("[[", "{{"):
             depth += 1
-            pos += 2
-            continue
-        if two in ("]]", "}}") and depth:
-            depth -= 1
-            pos += 2
-            continue
-        if raw[pos] == ";" and depth == 0:
-            parts.append((last, pos))
-            last = pos + 1
-        pos += 1
+        elif mark in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append((last, m.start()))
+            last = m.end()
     parts.append((last, end))
     return parts
 

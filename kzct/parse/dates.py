@@ -23,7 +23,12 @@ from kzct.text import HAN
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000, "亿": 100000000}
-CN_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9零〇一二两兩三四五六七八九十百千万萬亿]+)"
+# A number written with digits or Chinese numerals (taken whole: no word after a number begins
+# with a numeral, so it never gives one back). NUMBER_START goes before it where a match may
+# begin anywhere: a number is read from its first character only, not again from each of the
+# others (a run of thousands of numerals once took seconds, each start reading it to its end).
+CN_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9零〇一二两兩三四五六七八九十百千万萬亿]++)"
+NUMBER_START = r"(?<![0-9零〇一二两兩三四五六七八九十百千万萬亿])"
 _TOKEN = re.compile(r"[0-9]+|.")
 
 
@@ -209,7 +214,7 @@ _QUALIFIED_BEFORE = (
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
     r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2})\s*月(?:(?P<yd>[0-9]{1,2})\s*[日号])?|"
-    rf"(?<![0-9月])(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
+    rf"(?<!月){NUMBER_START}(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天)|(?P<sameyear>同年|当年)(?![0-9])"
@@ -527,16 +532,21 @@ def _drop_subsumed(dates: list[ResolvedDate], mentions: list[DateMention]) -> li
     in_name = {m.start for m in mentions if m.in_name}
     if any(d.start not in in_name for d in dates):
         dates = [d for d in dates if d.start not in in_name]
+    # the years a finer date after each one took from the context (read from the end: each
+    # date is looked at once, however many a sentence holds)
+    given: list[bool] = []
+    years: set[int] = set()
+    for d in reversed(dates):
+        given.append(d.date.precision == "year" and d.date.year in years)
+        if d.date.precision != "year" and d.source == FROM_CONTEXT:
+            years.add(d.date.year)
+    given.reverse()
     kept: list[ResolvedDate] = []
-    for i, d in enumerate(dates):
-        if d.date.precision == "year" and any(
-            later.date.year == d.date.year and later.date.precision != "year"
-            and later.source == FROM_CONTEXT
-            for later in dates[i + 1:]
-        ):
+    seen: set[tuple[PartialDate, PartialDate | None]] = set()
+    for d, gave in zip(dates, given):
+        if gave or (d.date, d.end) in seen:
             continue
-        if any(k.date == d.date and k.end == d.end for k in kept):
-            continue
+        seen.add((d.date, d.end))
         kept.append(d)
     return kept
 

@@ -34,7 +34,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kzct.model import Defect, Link, Ref, Section, Sentence
 from kzct.parse.conversion import Prepared, prepare, rule_names
-from kzct.text import CONTROLS, HAN, Scripts
+from kzct.parse.unclosed import Open, open_markup
+from kzct.text import CONTROLS, HAN, REPLACEMENT, Scripts, clean_text, is_surrogate
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
 # simplified characters: a traditional heading is matched through its shadow): 参考资料,
@@ -46,10 +47,13 @@ _NON_BODY_WORDS = (
     "参阅", "另见", "延伸阅读", "扩展阅读", "进阶阅读", "references", "notes", "footnotes",
     "externallinks", "seealso", "furtherreading", "bibliography", "sources", "citations",
 )
+# Atomic: a word once read is not read again as two (参考来源 as 参考 and 来源), which took time
+# exponential in the number of words of a heading that is no such combination; the longest word
+# first, so the first reading is the one that goes furthest.
 _NON_BODY = re.compile(
-    "(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True)) + ")"
-    "(?:(?:与|和|及|、|/|&|and)?(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True))
-    + "))*"
+    "(?>" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True)) + ")"
+    "(?>(?:与|和|及|、|/|&|and)?(?:" + "|".join(sorted(_NON_BODY_WORDS, key=len, reverse=True))
+    + "))*+"
 )
 NON_TEXT_LINK_PREFIXES = ("category:", "分类:", "分類:", "file:", "image:", "文件:", "檔案:", "图像:",
                           "圖像:", "media:", "媒体:", "媒體:", "wikipedia:", "wp:", "help:", "template:")
@@ -78,7 +82,7 @@ _STRUCTURAL_LINE = frozenset("*#:;|!{=\n")
 # holding only punctuation, punctuation doubled or right inside a bracket.
 _EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;：:]*[）)]")
 _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
-_PUNCT_BEFORE_CLOSE = re.compile(r"[\s，,、；;：:]+(?=[）)])")
+_PUNCT_BEFORE_CLOSE = re.compile(r"(?<![\s，,、；;：:])[\s，,、；;：:]++(?=[）)])")  # a run, once
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
 _STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 _OPEN_REF = re.compile(r"<ref\b", re.I)
@@ -611,9 +615,19 @@ def parts(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
 
 def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHUNK) -> Document:
     """Parse wikitext into a ``Document``. Never raises on any text. ``size``: the length of
-    the parts a long text is parsed in (the result does not depend on it)."""
+    the parts a long text is parsed in (the result does not depend on it).
+
+    The text is first made valid (``kzct.text.clean_text``): ``Document.text`` is what every
+    span points into, the seed as decoded, position for position."""
     scripts = scripts or Scripts()
+    text, surrogates = clean_text(text)
     prepared = prepare(text)
+    # markup left open that would cost the parser a pass over the rest of the text each, past a
+    # few, read as text (kzct.parse.unclosed); a comment left open hides the rest
+    found = open_markup(prepared.text)
+    opened = _open_defects(found, prepared)
+    if found:
+        prepared = prepared.without([(o.start, o.end) for o in found])
     builder = _Builder(prepared, scripts.simplified(prepared.text))
     builder.aliases.extend(prepared.variants)
     refs = _RefState()
@@ -644,7 +658,8 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         controls=prepared.controls,
         cited_paragraphs=frozenset(builder.cited_paragraphs),
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
-            ("ref", "cite")) else d for d in _defects(prepared, builder, refs)),
+            ("ref", "cite")) else d for d in _defects(prepared, builder, refs, text, surrogates,
+                                                       opened)),
     )
 
 
@@ -718,12 +733,38 @@ def _infobox(text: str) -> str:
 _INFOBOX_NAME = re.compile(r"\{\{\s*((?:infobox|信息框|資訊框)[^|{}\n]{0,60})", re.IGNORECASE)
 
 
-def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[Defect, ...]:
+def _open_defects(found: list[Open], prepared: Prepared) -> list[Defect]:
+    """Markup read as text because it was left open (``kzct.parse.unclosed``), in the seed: a
+    comment by its ``<!--`` (and whether it hides the rest of the text or of a reference); the
+    constructs of one kind by the first, with how many there are (`{{`, `[[`, `{|`, a tag, an
+    external link)."""
+    out = []
+    kinds: dict[str, list[Open]] = {}
+    for o in found:
+        if o.kind == "comment":
+            start = prepared.original(o.start)
+            out.append(Defect("comment-unclosed", (start, start + 4),
+                              "text" if o.end >= len(prepared.text) else "reference"))
+        else:
+            kinds.setdefault(o.kind if o.kind in ("{{", "[[", "{|") else o.kind[0], []).append(o)
+    for same in kinds.values():
+        start = prepared.original(same[0].start)
+        out.append(Defect("markup-unclosed", (start, start + len(same[0].kind)),
+                          f"{same[0].kind}\t{len(same)}"))
+    return out
+
+
+def _defects(prepared: Prepared, builder: _Builder, refs: _RefState, text: str,
+             surrogates: tuple[int, ...], opened: list[Defect]) -> tuple[Defect, ...]:
     """What the walk found wrong, in seed offsets and seed order."""
     def span(start: int, end: int) -> tuple[int, int]:
         return prepared.original(start), prepared.original(end - 1) + 1
 
-    out = [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
+    out = [Defect("surrogate", (at, at + 1)) for at in surrogates] + opened
+    out += [Defect("surrogate", m.span(), m.group()) for m in _CHARACTER_REFERENCE.finditer(text)
+            if is_surrogate(int(m.group(1) or m.group(2), 16 if m.group(1) else 10))]
+    out += [Defect("conversion-unclosed", (at, at + 2)) for at in prepared.unclosed]
+    out += [Defect("conversion-deep", (at, at + 2)) for at in prepared.deep]
     out += [Defect("stray-text", span(start, end), text, fix="")
             for start, end, text in builder.stray]
     out += [Defect(kind, span(start, end), detail) for kind, start, end, detail in refs.defects]
@@ -732,6 +773,10 @@ def _defects(prepared: Prepared, builder: _Builder, refs: _RefState) -> tuple[De
     out += [Defect("ref-unclosed", span(at, at + 4)) for at in builder.open_refs]
     out += _outline_defects(builder)
     return tuple(sorted(out, key=lambda d: (d.span, d.kind)))
+
+
+# A numeric character reference (`&#xD800;`, `&#55296;`), as mwparserfromhell reads one.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,8}));")
 
 
 def _outline_defects(builder: _Builder) -> list[Defect]:
@@ -874,9 +919,12 @@ class _Walker:
                             self.scripts.simplified(title))
         elif isinstance(node, HTMLEntity):
             try:
-                builder.add_text(node.normalize()[:1] or " ", offset)
+                shown = node.normalize()[:1] or " "
             except (ValueError, OverflowError):
-                builder.add_text(" ", offset)
+                shown = " "
+            # `&#xD800;` names half of a UTF-16 pair, no character: shown as U+FFFD, as
+            # MediaWiki shows it (and said by `kzct check`)
+            builder.add_text(REPLACEMENT if is_surrogate(ord(shown)) else shown, offset)
         elif isinstance(node, ExternalLink):
             if not node.brackets:
                 builder.add_text(_CONTROL.sub("", raw), offset)  # a bare URL reads as itself
@@ -1323,6 +1371,7 @@ def _plain(code: Any) -> str:
     if not isinstance(code, Wikicode):
         code = mwparserfromhell.parse(str(code))
     text = code.strip_code(normalize=True, collapse=True, keep_template_params=False)
+    text = clean_text(text)[0]  # an entity may name a lone surrogate (`&#xD800;`)
     return _SPACE_RUN.sub(" ", _CONTROL.sub("", text)).strip()
 
 

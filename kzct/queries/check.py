@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzct.errors import UsageError
 from kzct.model import Defect, Finding, Sentence, date_key
+from kzct.parse.conversion import MAX_DEPTH
+from kzct.parse.unclosed import OPEN_LIMIT
 from kzct.text import has_cjk
 
 if TYPE_CHECKING:  # building is imported when an article is checked: a TAB needs only RULES
@@ -69,7 +71,13 @@ RULES: dict[str, Rule] = {
     # only may not hold what the editor read
     "archive-before-access": Rule("R204", "info", "a source accessed after it was archived"),
     "unreferenced-paragraph": Rule("R301", "info", "a body paragraph no reference backs"),
+    "surrogate": Rule("T104", "error", "a lone surrogate (no character), raw or as `&#xD800;`"),
     "conversion-unclosed": Rule("S101", "error", "conversion markup `-{` never closed"),
+    "conversion-deep": Rule("S104", "warning",
+                            "conversion markup nested past MediaWiki's depth: read as text"),
+    "markup-unclosed": Rule("S105", "warning",
+                            "markup left open, more than 8 of a kind: each read as text"),
+    "comment-unclosed": Rule("S106", "error", "a comment `<!--` never closed: it hides the rest"),
     "heading-skip": Rule("S102", "warning", "a heading level skipped"),
     "empty-section": Rule("S103", "warning", "a section with no text"),
 }
@@ -269,7 +277,9 @@ def _region(f: Finding) -> dict[str, Any]:
 
 def check_article(built: BuiltArticle, text: str, path: str, builder: Builder, *,
                   ignore: Collection[str] = ()) -> list[Finding]:
-    """Every finding of one built article, in text order."""
+    """Every finding of one built article, in text order (``text``: the seed's, as read; the
+    text ``build_article`` made valid, where it had to)."""
+    text = built.text or text
     defects = [*built.defects, *_reference_defects(built), *_paragraph_defects(built),
                *_punctuation_defects(built), *_variant_defects(built, builder)]
     lines = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -347,8 +357,21 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
                 f"archived{dates}", ())
     if kind == "unreferenced-paragraph":
         return f"paragraph with no reference ({detail}): a citation-needed candidate", ()
+    if kind == "surrogate":
+        named = f"{_quote(detail)} names" if detail else "the text holds"
+        return f"{named} a lone surrogate, half of a UTF-16 pair and no character: read as U+FFFD", ()
     if kind == "conversion-unclosed":
         return "conversion markup -{ is never closed", ()
+    if kind == "conversion-deep":
+        return (f"conversion markup -{{ nested more than {MAX_DEPTH} deep is read as text, "
+                f"what it holds with it", ())
+    if kind == "markup-unclosed":
+        opening, count = detail.split("\t")
+        return (f"{_quote(opening)} is never closed, nor are {int(count) - 1:,} more like it: "
+                f"past {OPEN_LIMIT}, each is read as text", ())
+    if kind == "comment-unclosed":
+        return (f"comment <!-- is never closed: it hides the rest of the {detail}, as "
+                f"MediaWiki shows it", ())
     if kind == "heading-skip":
         return detail, ()
     if kind == "empty-section":
@@ -376,18 +399,31 @@ def _reference_defects(built: BuiltArticle) -> list[Defect]:
         key = ref.name or ref.id
         if ref.dead and not ref.archive_url:
             out.append(Defect("dead-link", ref.span, key))
-        if ref.access_date and ref.archive_date and \
-                date_key(ref.access_date) > _padded(ref.access_date, ref.archive_date):
+        access, archive = _iso_key(ref.access_date), _iso_key(ref.archive_date)
+        if access is not None and archive is not None and access > _padded(access, archive):
             out.append(Defect("archive-before-access", ref.span, key))
     return out
 
 
-def _padded(access: str, archive: str) -> tuple[int, int, int]:
+# A citation's date as kzct.parse.wikitext.normalise_date gives it when it can read it: ISO at
+# its precision. Any other form (`2 Mar 2014`, `{{subst:…}}`) is left as written, and compared
+# with nothing: a citation's fields are the editors' text, never trusted to have a format.
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _iso_key(value: str | None) -> tuple[int, int, int] | None:
+    """``2012-03-05`` → (2012, 3, 5), ``2012-03`` → (2012, 3, 0); None for any other text."""
+    m = _ISO_DATE.fullmatch(value or "")
+    if m is None:
+        return None
+    return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+
+
+def _padded(access: tuple[int, int, int], archive: tuple[int, int, int]) -> tuple[int, int, int]:
     """The archive date as a key at most as precise as the access date (an archive in March
     2012 is not before an access on 2012-03-05)."""
-    year, month, day = date_key(archive)
-    precision = access.count("-")
-    return (year, month if precision >= 1 else 0, day if precision >= 2 else 0)
+    year, month, day = archive
+    return (year, month if access[1] else 0, day if access[2] else 0)
 
 
 # -- paragraphs and the outline ----------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kzct.model import Entity, Event, Group, Mention, Ref, Revision, Span, to_json
+from kzct.model import Entity, Event, Group, Ref, Revision, Span, to_json
 
 if TYPE_CHECKING:
     from kzct.queries.search import Hit
@@ -55,21 +55,23 @@ SearchHit = NamedTuple(
                   *EntityRecord.__annotations__.items()])  # type: ignore[misc]
 
 
-def _occurrences(mentions: tuple[Mention, ...], seed: str) -> tuple[Occurrence, ...]:
-    return tuple(Occurrence(text=m.text, section=m.section, sentence=m.sentence, span=m.span,
-                            refs=m.refs, seed=seed) for m in mentions)
+def _occurrences(entity: Entity) -> tuple[Occurrence, ...]:
+    texts = dict(entity.sentences)
+    return tuple(Occurrence(text=m.text, section=m.section, sentence=texts[m.sentence],
+                            span=m.span, refs=m.refs, seed=entity.seed) for m in entity.mentions)
 
 
 _CLAUSE_MARKS = "，,；;：:。！？!?"
 
 
-def _context(mention: Mention | None) -> str | None:
+def _context(entity: Entity) -> str | None:
     """The clause of the sentence that holds the first mention (`…哈萨克斯坦总统纳扎尔巴耶夫说…`):
     cut at punctuation, not at a number of characters, so that it is the same clause whatever
     the script or the region's words."""
-    if mention is None:
+    if not entity.mentions:
         return None
-    sentence = mention.sentence
+    mention = entity.mentions[0]
+    sentence = entity.sentence_of(mention)
     at = sentence.find(mention.text)
     if at < 0:
         return sentence
@@ -84,16 +86,16 @@ def entity_record(entity: Entity, others: list[Entity] | None = None) -> EntityR
     """An entity's record; with ``others``, the same entity in other articles, one record of
     them all (mentions added up, occurrences of each, the names of the first)."""
     others = others or []
-    occurrences = _occurrences(entity.mentions, entity.seed)
+    occurrences = _occurrences(entity)
     for other in others:
-        occurrences += _occurrences(other.mentions, other.seed)
+        occurrences += _occurrences(other)
     return EntityRecord(
         id=entity.id, kind=entity.kind, name_zh=entity.name_zh, name_latin=entity.name_latin,
         name_en=entity.name_en, name_en_source=entity.name_en_source, aliases=entity.aliases, role=entity.role,
         place_type=entity.place_type, country=entity.country, geonames_id=entity.geonames_id,
         latitude=entity.latitude, longitude=entity.longitude, source=entity.source,
         mentions=len(occurrences),
-        first_mention=_context(entity.mentions[0] if entity.mentions else None),
+        first_mention=_context(entity),
         occurrences=occurrences, seed=entity.seed,
         seeds=(entity.seed, *dict.fromkeys(o.seed for o in others if o.seed != entity.seed)),
     )
