@@ -580,6 +580,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     shadow = sentence.shadow
     cover = _Cover()
     titles = _enclosed(shadow, _BOOK_TITLE)
+    links = _Links(sentence)
     for hit in hits:
         start, end = hit.start, hit.end
         if hit.kind == "block":
@@ -595,7 +596,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                 hit = _Hit(start, end, "place", [ctx.place_index(linked)])
         if hit.kind == "curated":
             entry: Curated = hit.value
-            if entry.kind == "organisation" and _across_links(sentence, start, end):
+            if entry.kind == "organisation" and links.across(start, end):
                 continue  # `[[自由欧洲]]电台`: the article links part of it, as another thing
             if entry.kind == "place":
                 if _is_place_here(ctx, shadow, start, end, titles, strong=True, cover=cover):
@@ -640,7 +641,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                     for i in hit.value)
         city = all(ctx.places.places[i].kind == "city" for i in hit.value)
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
-                              native=city, listed=_listed_link(sentence, start, end)):
+                              native=city, listed=links.listed(start, end)):
             continue
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
                 and not (_linked(sentence, start, end) and name not in ctx.places.words):
@@ -821,8 +822,11 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             _under_place(ctx, sentence, cover, m.start(), m.end(), names)
         for m in ctx.ending_pattern.finditer(shadow):
             _ended(ctx, sentence, cover, m.end(), names)
+        link_starts: dict[int, int] | None = None  # a wikilink's end → its start, found once
         for m in _PLACES_AND_OTHERS.finditer(shadow):
-            _listed_places(ctx, sentence, cover, m.start(), names)
+            if link_starts is None:
+                link_starts = {b: a for _link, a, b in _link_spans(sentence)}
+            _listed_places(ctx, sentence, cover, m.start(), link_starts, names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -905,7 +909,7 @@ _LISTED_NAME = 8  # characters of a name in it
 
 
 def _listed_places(ctx: _Context, sentence: Sentence, cover: _Cover, end: int,
-                   names: dict[str, tuple[str, str | None]]) -> None:
+                   link_starts: dict[int, int], names: dict[str, tuple[str, str | None]]) -> None:
     """The names of a list that ends with "and other places" (`等地`) and holds a place read
     already are places too (`与皮山、阿克苏、库尔勒等地`: 皮山 with Aksu and Korla)."""
     shadow = sentence.shadow
@@ -920,9 +924,10 @@ def _listed_places(ctx: _Context, sentence: Sentence, cover: _Cover, end: int,
         first = sep < 0
         a = start if first else sep + 1
         if first:  # the first name: a wikilink, else the shortest after a clear edge (与皮山)
-            a = next((i for _link, i, j in _link_spans(sentence) if j == at and i >= a),
-                     None) or next((i for i in range(at - 2, max(a, at - _LISTED_NAME) - 1, -1)
-                                    if _clear_edge(ctx, shadow, i, cover)), at)
+            linked = link_starts.get(at)
+            a = linked if linked is not None and linked >= a else next(
+                (i for i in range(at - 2, max(a, at - _LISTED_NAME) - 1, -1)
+                 if _clear_edge(ctx, shadow, i, cover)), at)
         spans.append((a, at))
         if first:
             break
@@ -1165,6 +1170,7 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """Transliterated names joined by `·` (and its look-alikes) or a hyphen."""
     shadow = sentence.shadow
+    links: _Links | None = None
     i = 0
     n = len(shadow)
     while i < n:
@@ -1179,36 +1185,42 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         if ctx.known_name(shadow[start:end].replace(shadow[i], "")):
             i = end  # `努尔-苏丹`: a known name written with a hyphen
             continue
-        if _between_links(sentence, start, end):
+        links = links or _Links(sentence)
+        if links.between(start, end):
             i = end  # `[[巴基斯坦]]·[[阿富汗]]`: a list of linked names, not one name
             continue
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
 
 
-def _across_links(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether a wikilink begins or ends strictly inside ``[start, end)``."""
-    return any(start < a < end or start < b < end for _link, a, b in _link_spans(sentence))
+class _Links:
+    """Where a sentence's wikilinks stand, found once (a sentence may hold thousands)."""
 
+    def __init__(self, sentence: Sentence) -> None:
+        self.shadow = sentence.shadow
+        self.spans = {(a, b) for _link, a, b in _link_spans(sentence)}
+        self.starts = {a for a, _b in self.spans}
+        self.ends = {b for _a, b in self.spans}
+        self.edges = sorted(self.starts | self.ends)
 
-def _listed_link(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` is a wikilink's whole text with a joiner between it and another
-    wikilink (`[[巴基斯坦]]·[[阿富汗]]`)."""
-    if not _linked(sentence, start, end):
-        return False
-    shadow = sentence.shadow
-    spans = [(a, b) for _link, a, b in _link_spans(sentence)]
-    return (start > 0 and shadow[start - 1] in _JOINERS and any(b == start - 1 for _a, b in spans)) \
-        or (end < len(shadow) and shadow[end] in _JOINERS and any(a == end + 1 for a, _b in spans))
+    def across(self, start: int, end: int) -> bool:
+        """Whether a wikilink begins or ends strictly inside ``[start, end)``."""
+        i = bisect.bisect_right(self.edges, start)
+        return i < len(self.edges) and self.edges[i] < end
 
+    def listed(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is a wikilink's whole text with a joiner between it and
+        another wikilink (`[[巴基斯坦]]·[[阿富汗]]`)."""
+        shadow = self.shadow
+        return (start, end) in self.spans and (
+            (start > 0 and shadow[start - 1] in _JOINERS and start - 1 in self.ends)
+            or (end < len(shadow) and shadow[end] in _JOINERS and end + 1 in self.starts))
 
-def _between_links(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether a joiner inside ``[start, end)`` stands between two wikilinks, one ending right
-    before it and another beginning right after it."""
-    spans = [(a, b) for _link, a, b in _link_spans(sentence) if start <= a and b <= end]
-    ends, starts = {b for _a, b in spans}, {a for a, _b in spans}
-    return any(at in ends and at + 1 in starts for at in range(start, end)
-               if sentence.shadow[at] in _JOINERS)
+    def between(self, start: int, end: int) -> bool:
+        """Whether a joiner inside ``[start, end)`` stands between two wikilinks, one ending
+        right before it and another beginning right after it."""
+        return any(at in self.ends and at + 1 in self.starts for at in range(start, end)
+                   if self.shadow[at] in _JOINERS)
 
 
 def _one_joiner(name: str) -> str:
