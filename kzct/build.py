@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 LARGEST_ARTICLE = 32 * 1024 * 1024
 # The most names one sentence may hold (people, places, organisations, designations and dated
 # events): each is printed with its sentence, so a sentence is printed at most this many times.
-# A real sentence names a few dozen at most (the longest enumeration of the corpus names 21).
+# A real sentence names a few dozen at most (the fullest of the corpus holds 29).
 MOST_NAMES_IN_A_SENTENCE = 1000
 # The most dated statements the designations of an article may list in all: each lists every
 # dated statement that names its organisation, so an organisation designated in n statements
