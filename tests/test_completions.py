@@ -459,7 +459,7 @@ FISH_QUERIES = {
     "kzct timeline --place 阿拉": ["阿拉木图", "阿拉木图州"],
     "kzct timeline --group Hizb\\ u": ["Hizb ut-Tahrir"],
     'kzct show "Islamic M': ["Islamic Movement of Uzbekistan"],
-    "kzct check --ignore S": ["S101", "S102", "S103"],
+    "kzct check --ignore S": ["S101", "S102", "S103", "S104", "S105", "S106"],
 }
 
 
