@@ -19,7 +19,7 @@ import pytest
 from conftest import DATA, SEED
 
 ARTICLES = [SEED, *sorted((DATA / "zhwiki").glob("*.wikitext"))]
-QUICK = 6  # mutants in a plain run
+QUICK = 3  # mutants in a plain run
 EXHAUSTIVE = 300
 
 # What an edit may insert: markup opened and not closed, closed and not opened, nested deep;
