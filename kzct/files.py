@@ -72,21 +72,9 @@ def own_directory(cache_dir: Path) -> Path | None:
 def write_json(path: Path, data: Any) -> None:
     """``data`` as compact UTF-8 JSON at ``path`` (its directory created). Raises ``OSError``
     where the directory cannot be written; the caller decides what that costs."""
-    import tempfile  # only when a file is written: a warm query writes none
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            # dumps, not dump: the one call runs in C, the streaming one in Python
-            f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    # dumps, not dump: the one call runs in C, the streaming one in Python
+    write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def write_text(path: Path, text: str) -> None:
@@ -94,7 +82,7 @@ def write_text(path: Path, text: str) -> None:
     the permissions of the file it replaces: a reader, or an editor that has it open, never sees
     half of it. Raises ``OSError`` as ``write_json`` does."""
     import stat
-    import tempfile
+    import tempfile  # only when a file is written: a warm query writes none
 
     try:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
