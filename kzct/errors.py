@@ -126,3 +126,14 @@ class CacheNotCleared(KzctError):
 
 class CacheCorrupt(Exception):
     """The cache database failed while being read: ``cli._run`` deletes it and runs again."""
+
+
+def unreadable(path: object, exc: BaseException, what: str = "seed file") -> SeedError:
+    """The one line that says why the file ``path`` could not be opened (``exc``)."""
+    if isinstance(exc, FileNotFoundError):
+        return SeedError(f"{what} {path} does not exist")
+    if isinstance(exc, IsADirectoryError):
+        return SeedError(f"{what} {path} is a directory")
+    if isinstance(exc, PermissionError):
+        return SeedError(f"{what} {path} is not readable (permission denied)")
+    return SeedError(f"{what} {path} cannot be read: {getattr(exc, 'strerror', None) or exc}")

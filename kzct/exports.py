@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
-from kzct.errors import SeedError
+from kzct.errors import SeedError, unreadable
 from kzct.model import Revision
 
 if TYPE_CHECKING:
@@ -111,14 +111,8 @@ def _open(path: Path) -> IO[bytes]:
 
             return cast(IO[bytes], gzip.open(path, "rb"))
         return builtins.open(path, "rb")
-    except FileNotFoundError:
-        raise SeedError(f"seed file {path} does not exist") from None
-    except IsADirectoryError:
-        raise SeedError(f"seed file {path} is a directory") from None
-    except PermissionError:
-        raise SeedError(f"seed file {path} is not readable (permission denied)") from None
     except OSError as exc:
-        raise SeedError(f"seed file {path} cannot be read: {exc.strerror or exc}") from None
+        raise unreadable(path, exc) from None
 
 
 def _local(tag: str) -> str:

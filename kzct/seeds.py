@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from kzct.errors import SeedError
+from kzct.errors import SeedError, unreadable
 
 SEED_NAME = "kazakhstan-terrorism.zhwiki.wikitext"
 # What a directory seed takes: wikitext by its usual extensions (and plain text). Anything else
@@ -175,15 +175,8 @@ def _read_bytes(path: Path, wait: float, limit: int, what: str) -> bytes:
     try:
         # not blocking: opening a named pipe waits for a writer, which may never come
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise SeedError(f"{what} {path} does not exist") from None
-    except IsADirectoryError:
-        raise SeedError(f"{what} {path} is a directory") from None
-    except PermissionError:
-        raise SeedError(f"{what} {path} is not readable (permission denied)") from None
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise SeedError(f"{what} {path} cannot be read: {reason}") from None
+        raise unreadable(path, exc, what) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
