@@ -3,6 +3,7 @@ store (``kzct.store.database`` writes what it gives; ``kzct.store.cache.load_ind
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -96,6 +97,15 @@ class Builder:
 
             self._names = Names(self.gazetteer, self.places, self.scripts)
         return self._names
+
+
+@functools.lru_cache(maxsize=1)
+def shared_builder(cache_dir: Path | None) -> Builder:
+    """The builder this process keeps for the articles it builds with ``cache_dir``'s place
+    table: a worker of a pool builds many articles with one, and so does a process that runs
+    kzct more than once (a test suite, a notebook), without making its converters, place table
+    and names again. Only the last directory's is kept."""
+    return Builder(cache_dir)
 
 
 def build_article(name: str, path: str, text: str, digest: str,

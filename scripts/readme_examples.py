@@ -3,9 +3,10 @@ table of exit codes from ``kzct.errors``.
 
 Each example block starts with ``$ COMMAND``; the lines after it are COMMAND's output, run by bash
 with ``COLUMNS=100`` and the bundled seed. ``--check`` only compares, and exits 1 when an output
-is stale (the test suite runs it).
+is stale (the test suite runs it). ``--cache DIR``: kzct's cache directory for the runs (by
+default a new temporary one, which the first run fills).
 
-    python scripts/readme_examples.py [--check]
+    python scripts/readme_examples.py [--check] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -59,9 +60,10 @@ def exit_codes() -> str:
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    with tempfile.TemporaryDirectory(prefix="kzct-readme-") as cache:
+    given = argv[argv.index("--cache") + 1] if "--cache" in argv[:-1] else None
+    with tempfile.TemporaryDirectory(prefix="kzct-readme-") as temporary:
         text = README.read_text(encoding="utf-8")
-        new = render(text, environment(cache))
+        new = render(text, environment(given or temporary))
     if check:
         if new != text:
             print("README.md examples are stale: run python scripts/readme_examples.py",

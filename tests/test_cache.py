@@ -33,9 +33,9 @@ def test_first_run_writes_the_cache_and_the_second_reads_it(run, cache) -> None:
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "zeroed-middle"])
-def test_damaged_cache_is_rebuilt_silently(run, cache, damage) -> None:
+def test_damaged_cache_is_rebuilt_silently(run, built_cache, damage) -> None:
     expected = run("timeline", "--json").out
-    database = _database(cache)
+    database = _database(built_cache)
     data = database.read_bytes()
     if damage == "garbage":
         database.write_bytes(b"this is not a database" * 100)
@@ -50,7 +50,7 @@ def test_damaged_cache_is_rebuilt_silently(run, cache, damage) -> None:
     assert (result.code, result.err) == (0, "")
     assert result.out == expected
     # the repaired database holds the article's events again
-    (count,) = sqlite3.connect(_database(cache)).execute("SELECT COUNT(*) FROM events").fetchone()
+    (count,) = sqlite3.connect(_database(built_cache)).execute("SELECT COUNT(*) FROM events").fetchone()
     assert count == len(json.loads(expected))
 
 
@@ -79,7 +79,7 @@ def test_unwritable_cache_directory_only_costs_speed(run, tmp_path, monkeypatch)
     assert (result.code, result.err) == (0, "") and len(result.json()) == 14
 
 
-def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> None:
+def test_read_only_database_falls_back_to_memory(run, built_cache, monkeypatch) -> None:
     run("groups", "--json")
     import kzct.store.database
 
@@ -93,7 +93,7 @@ def test_read_only_database_falls_back_to_memory(run, cache, monkeypatch) -> Non
     monkeypatch.setattr(kzct.store.database, "_connect", read_only)
     # the bundled seed is unchanged, so reading suffices
     assert run("groups", "--json").code == 0
-    other = cache.parent / "other.wikitext"
+    other = built_cache.parent / "other.wikitext"
     other.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     result = run("--seed", str(other), "groups", "--json")  # needs a build: cannot write it
     assert (result.code, result.err) == (0, "") and len(result.json()) == 14
@@ -109,20 +109,20 @@ def test_no_cache_writes_no_index(run, cache) -> None:
     assert sorted(p.name for p in own(cache).iterdir()) == before
 
 
-def test_curated_data_change_starts_a_new_database_beside_the_old(run, cache, monkeypatch) -> None:
+def test_curated_data_change_starts_a_new_database_beside_the_old(run, built_cache, monkeypatch) -> None:
     """Another version of kzct (other data, other formats) sharing the cache keeps its own
     database beside this one's: neither removes the other's while it is in use."""
     from kzct.model import INDEX_FORMAT
     from kzct.store.database import STORE_FORMAT
 
     run("groups", "--json")
-    old = _database(cache)
+    old = _database(built_cache)
     assert old.name.startswith(f"index-{INDEX_FORMAT}.{STORE_FORMAT}-")
     import kzct.store.cache
 
     monkeypatch.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
     assert run("groups", "--json").code == 0
-    new = own(cache) / f"index-{INDEX_FORMAT}.{STORE_FORMAT}-0123456789abcdef.sqlite"
+    new = own(built_cache) / f"index-{INDEX_FORMAT}.{STORE_FORMAT}-0123456789abcdef.sqlite"
     assert old.exists() and new.exists()
 
 
@@ -144,16 +144,16 @@ def _spoil_event(cache: Path, which: str) -> None:
     conn.close()
 
 
-def test_damaged_record_before_any_output_is_rebuilt_silently(run, cache) -> None:
+def test_damaged_record_before_any_output_is_rebuilt_silently(run, built_cache) -> None:
     expected = run("timeline", "--json").out
-    _spoil_event(cache, "first")
+    _spoil_event(built_cache, "first")
     result = run("timeline", "--json")
     assert (result.code, result.err, result.out) == (0, "", expected)
 
 
-def test_damaged_record_after_output_began_is_reported_and_removed(run, cache) -> None:
+def test_damaged_record_after_output_began_is_reported_and_removed(run, built_cache) -> None:
     expected = run("timeline", "--json").out
-    _spoil_event(cache, "last")
+    _spoil_event(built_cache, "last")
     result = run("timeline", "--json")
     assert result.code == 1
     assert result.err == ("kzct: error: the index cache was damaged and has been removed: "
@@ -251,18 +251,18 @@ def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -
     conn.close()
 
 
-def test_cache_info(run, cache) -> None:
+def test_cache_info(run, built_cache) -> None:
     run("groups", "--json")
     info = run("cache", "info", "--json")
     assert (info.code, info.err) == (0, "")
     data = info.json()
     assert set(data) == {"directory", "database", "bytes", "data_bytes", "articles",
                          "words_files", "max_age_days", "max_megabytes"}
-    assert data["directory"] == str(own(cache)) and data["words_files"] == 1
+    assert data["directory"] == str(own(built_cache)) and data["words_files"] == 1
     assert [a["path"] for a in data["articles"]] == [str(SEED)]
     assert data["articles"][0]["exists"] is True and data["max_age_days"] == 30
     text = run("cache", "info").out.splitlines()
-    assert text[0] == f"directory: {own(cache)}"
+    assert text[0] == f"directory: {own(built_cache)}"
     assert text[2:4] == ["articles: 1", f"  {SEED}, last used {data['articles'][0]['last_used']}"]
 
 
@@ -273,27 +273,27 @@ def test_cache_info_builds_nothing(run, cache) -> None:
     assert sorted(p.name for p in own(cache).iterdir()) == before
 
 
-def test_cache_clear(run, cache) -> None:
+def test_cache_clear(run, built_cache) -> None:
     run("groups", "--json")
-    (cache / "unrelated.txt").write_text("not kzct's")
+    (built_cache / "unrelated.txt").write_text("not kzct's")
     result = run("cache", "clear")
     assert result.code == 0
     # the database, the words file and the place table
     assert result.out.startswith("removed 3 files (")
-    assert result.out.endswith(f" from {own(cache)}\n")
-    assert [p.name for p in cache.iterdir()] == ["unrelated.txt"]  # kzct's directory gone
-    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {own(cache)}\n"
+    assert result.out.endswith(f" from {own(built_cache)}\n")
+    assert [p.name for p in built_cache.iterdir()] == ["unrelated.txt"]  # kzct's directory gone
+    assert run("cache", "clear").out == f"removed 0 files (0.0 MB) from {own(built_cache)}\n"
     assert run("groups", "--json").code == 0  # and the next command builds it again
 
 
-def test_a_locked_database_is_left_as_it_is(run, cache, tmp_path, seed_text) -> None:
+def test_a_locked_database_is_left_as_it_is(run, built_cache, tmp_path, seed_text) -> None:
     """Another kzct writing (a lock held past SQLite's wait) costs only speed: the build goes
     to memory, the answer is the same, and the cache is not thrown away."""
     assert run("groups", "--json").code == 0
-    before = _articles(cache)
+    before = _articles(built_cache)
     other = tmp_path / "other.wikitext"
     other.write_text(seed_text, encoding="utf-8")
-    holder = sqlite3.connect(_database(cache), isolation_level=None)
+    holder = sqlite3.connect(_database(built_cache), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # as a build of another kzct would, for longer than 5 s
     try:
         result = run("--seed", str(other), "groups", "--json")
@@ -301,7 +301,7 @@ def test_a_locked_database_is_left_as_it_is(run, cache, tmp_path, seed_text) -> 
         holder.execute("ROLLBACK")
         holder.close()
     assert (result.code, len(result.json())) == (0, 14)
-    assert _articles(cache) == before  # still there, not discarded
+    assert _articles(built_cache) == before  # still there, not discarded
 
 
 def test_records_come_in_the_order_the_seeds_are_given(run, cache, tmp_path, seed_text) -> None:
@@ -363,25 +363,25 @@ def test_a_directory_of_kzcts_name_that_is_not_kzcts_is_left_alone(run, cache) -
         ("index-1.sqlite", b"someone else's")]
 
 
-def test_clearing_a_cache_that_cannot_be_written_is_an_error(run, damaged, monkeypatch) -> None:
+def test_clearing_a_cache_that_cannot_be_written_is_an_error(run, built_cache, monkeypatch) -> None:
     """A read-only cache: `cache clear` says what it could not do, exit code 1."""
     import errno
 
     real = Path.unlink
 
     def read_only(self, *args, **kwargs):
-        if self.parent == own(damaged):
+        if self.parent == own(built_cache):
             raise OSError(errno.EROFS, "Read-only file system", str(self))
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "unlink", read_only)
     result = run("cache", "clear")
     assert (result.code, result.out) == (1, "")
-    assert result.err == (f"kzct: error: cannot remove 3 of kzct's files in {own(damaged)}: "
+    assert result.err == (f"kzct: error: cannot remove 3 of kzct's files in {own(built_cache)}: "
                           f"Read-only file system\n")
 
 
-def test_other_versions_keep_their_databases(run, damaged, monkeypatch) -> None:
+def test_other_versions_keep_their_databases(run, built_cache, monkeypatch) -> None:
     """Two versions of kzct sharing a cache, used in turn: each keeps its own database and its
     articles; one unused for 30 days goes at the next pruning."""
     import os
@@ -390,7 +390,7 @@ def test_other_versions_keep_their_databases(run, damaged, monkeypatch) -> None:
     import kzct.store.cache
     from kzct.store.cache import load_index, maintain
 
-    cache = damaged  # as this version left it
+    cache = built_cache  # as this version left it
     first = _database(cache)
     with monkeypatch.context() as version:
         version.setattr(kzct.store.cache, "data_key", lambda: "0123456789abcdef")
@@ -417,8 +417,8 @@ def built(tmp_path_factory, places_file) -> Path:
 
 
 @pytest.fixture
-def damaged(built, tmp_path, monkeypatch) -> Path:
-    """A copy of ``built`` to damage, as the cache of the test."""
+def built_cache(built, tmp_path, monkeypatch) -> Path:
+    """A copy of ``built``, as the cache of the test: to damage, or to read without a build."""
     import shutil
 
     directory = tmp_path / "cache"
@@ -436,35 +436,35 @@ def _count(cache: Path, table: str) -> int:
 
 
 @pytest.mark.parametrize("table", ["events", "entities", "names", "chars", "spellings"])
-def test_a_database_missing_a_table_is_damaged(damaged, table) -> None:
+def test_a_database_missing_a_table_is_damaged(built_cache, table) -> None:
     from kzct.errors import CacheCorrupt
     from kzct.store.database import _connect
 
-    conn = sqlite3.connect(_database(damaged))
+    conn = sqlite3.connect(_database(built_cache))
     conn.execute(f"DROP TABLE {table}")
     conn.commit()
     conn.close()
     with pytest.raises(CacheCorrupt, match=f"the cache lacks .*{table}"):
-        _connect(str(_database(damaged)))
+        _connect(str(_database(built_cache)))
 
 
-def test_a_dropped_table_is_rebuilt_silently(run, damaged) -> None:
-    events = _count(damaged, "events")
-    conn = sqlite3.connect(_database(damaged))
+def test_a_dropped_table_is_rebuilt_silently(run, built_cache) -> None:
+    events = _count(built_cache, "events")
+    conn = sqlite3.connect(_database(built_cache))
     conn.execute("DROP TABLE events")
     conn.commit()
     conn.close()
     result = run("timeline", "--jsonl")
     assert (result.code, result.err) == (0, "")
     assert len([json.loads(line) for line in result.out.splitlines()]) == events
-    assert _count(damaged, "events") == events  # the repaired database holds them again
+    assert _count(built_cache, "events") == events  # the repaired database holds them again
 
 
-def test_a_malformed_row_never_reaches_stdout(run, damaged) -> None:
+def test_a_malformed_row_never_reaches_stdout(run, built_cache) -> None:
     """Written out as stored (not decoded), a row is checked to be the text kzct wrote: one that
     is no JSON (which `jq` would choke on) is damage, and the cache is rebuilt."""
-    events = _count(damaged, "events")
-    conn = sqlite3.connect(_database(damaged))
+    events = _count(built_cache, "events")
+    conn = sqlite3.connect(_database(built_cache))
     conn.execute("UPDATE events SET data = ? WHERE rowid = (SELECT MIN(rowid) FROM events)",
                  ('{"date": "2006", "text": "not JSON after all", }',))
     conn.commit()
@@ -477,13 +477,13 @@ def test_a_malformed_row_never_reaches_stdout(run, damaged) -> None:
 
 @pytest.mark.parametrize(("table", "query"), [("events", "events_json"), ("groups", "groups_json"),
                                               ("refs", "refs_json"), ("entities", "entities_of")])
-def test_a_row_of_the_wrong_shape_is_damage(damaged, table, query) -> None:
+def test_a_row_of_the_wrong_shape_is_damage(built_cache, table, query) -> None:
     """Valid JSON of no record's shape (`--jsonl` would have written it out): damage too."""
     from kzct.context import Environment
     from kzct.errors import CacheCorrupt
     from kzct.store.cache import load_index
 
-    conn = sqlite3.connect(_database(damaged))
+    conn = sqlite3.connect(_database(built_cache))
     conn.execute(f"UPDATE {table} SET data = ? WHERE rowid = (SELECT MAX(rowid) FROM {table})",  # noqa: S608
                  ('{"date": 2006, "text": ["wrong", "types"]}',))
     conn.commit()

@@ -11,7 +11,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, fresh_cache
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +37,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv
 
 
-def test_wheel_ships_the_seed_and_runs_from_any_directory(installed: Path, tmp_path: Path) -> None:
+def test_wheel_ships_the_seed_and_runs_from_any_directory(installed: Path, tmp_path: Path,
+                                                          places_file: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
-    env["KZCT_CACHE_DIR"] = str(tmp_path / "cache")
+    env["KZCT_CACHE_DIR"] = str(fresh_cache(tmp_path / "cache", places_file))  # no index yet
     where = subprocess.run([str(installed / "bin" / "python"), "-c", "import kzct; print(kzct.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
     assert where.stdout.strip().startswith(str(installed))

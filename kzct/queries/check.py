@@ -152,9 +152,9 @@ def check_files(paths: list[Path], places_dir: Path | None, checks: Checks | Non
         if stored is not None:
             findings = [from_json(Finding, f)._replace(seed=shown) for f in json.loads(stored)]
         else:
-            from kzct.build import Builder, build_article
+            from kzct.build import build_article, shared_builder
 
-            builder = builder or Builder(places_dir)
+            builder = builder or shared_builder(places_dir)
             built = build_article(seed.name, shown, seed.text, digest, builder=builder)
             findings = check_article(built, seed.text, shown, builder)
             if checks is not None:

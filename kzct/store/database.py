@@ -20,7 +20,6 @@ least recently used ones while the database is over its size bound (``kzct.store
 from __future__ import annotations
 
 import collections
-import functools
 import itertools
 import json
 import os
@@ -570,17 +569,10 @@ def _today() -> int:
     return int(time.time()) // _DAY * _DAY
 
 
-@functools.cache
-def _worker_builder(cache_dir: Path | None) -> Builder:
-    """The builder of a worker process, made on its first article: each process of a pool
-    builds many articles and shares one, as the process that builds alone shares its own."""
-    from kzct.build import Builder
-
-    return Builder(cache_dir)
-
-
 def _build_in_worker(job: SeedFile, cache_dir: Path | None) -> ArticleRows:
-    return _build_one(job, _worker_builder(cache_dir))
+    from kzct.build import shared_builder
+
+    return _build_one(job, shared_builder(cache_dir))
 
 
 def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
@@ -598,11 +590,11 @@ def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
 
 def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[ArticleRows]:
     """Build the articles, on every core when there are several."""
-    from kzct.build import Builder
+    from kzct.build import shared_builder
 
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < 4:
-        builder = Builder(cache_dir)
+        builder = shared_builder(cache_dir)
         yield from (_build_one(job, builder) for job in jobs)
         return
     import multiprocessing
