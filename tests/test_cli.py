@@ -27,6 +27,18 @@ def test_every_command_has_help_with_an_example(run, command) -> None:
     assert "Example:" in result.out
 
 
+@pytest.mark.parametrize(("command", "ending"), [("groups", ".name_en] | @tsv'"),
+                                               ("completion", "bash-completion/completions/kzct")])
+def test_help_examples_are_not_wrapped(run, command, ending) -> None:
+    # at 80 columns an example is one line however long, to copy as it is
+    result = run(command, "--help", env={"COLUMNS": "80"})
+    lines = result.out.splitlines()
+    example = lines[lines.index("  Example:") + 1]
+    assert example.startswith(f"    kzct {command} ")
+    assert lines[lines.index("  Example:") + 2] == ""
+    assert example.endswith(ending)
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [(None, "does not exist"), (b"", "is empty"), (b"  \n\n", "is empty"),

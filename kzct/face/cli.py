@@ -477,7 +477,9 @@ def groups(
     how (listed, banned, delisted) and when. By default the designations by the country the
     article is about (the seed: Kazakhstan), or all where it is about none.
 
-    Example: kzct groups --by all --json | jq -r '.[] | [.listed_on, .authority_en, .name_en] | @tsv'
+    \b
+    Example:
+      kzct groups --by all --json | jq -r '.[] | [.listed_on, .authority_en, .name_en] | @tsv'
     """
     from kzct.queries.lists import GroupFilter, UnknownName, list_groups
 
@@ -514,7 +516,9 @@ def sources(
     The table is compact (id, publisher, title, dead, cited by); --wide adds URLs and archive
     dates, and --json has every field. A name cited but never defined is a row of its own.
 
-    Example: kzct sources --dead --json | jq -r '.[].url'
+    \b
+    Example:
+      kzct sources --dead --json | jq -r '.[].url'
     """
     from kzct.queries.lists import list_sources
 
@@ -622,7 +626,9 @@ def timeline(
     name is resolved as show resolves it: one that matches nothing, or several things, is an
     error that says so.
 
-    Example: kzct timeline --year 2006 --json | jq length
+    \b
+    Example:
+      kzct timeline --year 2006 --json | jq length
     """
     from kzct.queries.lists import TimelineFilter
     from kzct.queries.lists import timeline as run_timeline
@@ -694,7 +700,9 @@ def search(
     names that hold it); lower, how alike the two are (typos). One or two Latin letters match
     only whole words and the start of names.
 
-    Example: kzct search Tusupbekv --json | jq -r '.[0].name_en'
+    \b
+    Example:
+      kzct search Tusupbekv --json | jq -r '.[0].name_en'
     """
     from kzct.queries.records import hit_records
     from kzct.queries.search import search as run_search
@@ -723,7 +731,9 @@ def people(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
            limit: LimitOption = None) -> None:
     """The people the article names, with how often it mentions them.
 
-    Example: kzct people --json | jq -r '.[] | select(.name_zh == null) | .name_latin'
+    \b
+    Example:
+      kzct people --json | jq -r '.[] | select(.name_zh == null) | .name_latin'
     """
     _entities(run, fmt, "person", sort, limit)
 
@@ -734,7 +744,9 @@ def organisations(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     """The organisations the article names (agencies, parties, courts, media, and the groups it
     lists), with mention counts.
 
-    Example: kzct organisations --json | jq -r '.[] | [.name_zh, .name_latin] | @tsv'
+    \b
+    Example:
+      kzct organisations --json | jq -r '.[] | [.name_zh, .name_latin] | @tsv'
     """
     _entities(run, fmt, "group", sort, limit)
 
@@ -747,7 +759,9 @@ def places(run: Run, fmt: Format, sort: SortOption = SortBy.mentions,
     Each place carries its English name, country, GeoNames id and coordinates where the
     gazetteers have them; --geojson prints them for a map (geojson.io, QGIS).
 
-    Example: kzct places --geojson > places.geojson
+    \b
+    Example:
+      kzct places --geojson > places.geojson
     """
     _entities(run, fmt, "place", sort, limit)
 
@@ -765,7 +779,9 @@ def show(
     listed instead (exit code 4), and when none does, exit code 3. --json prints one object
     whatever happens: "match" is "unique", "ambiguous" or "none".
 
-    Example: kzct show Nazarbayev
+    \b
+    Example:
+      kzct show Nazarbayev
     """
     from kzct.face.render import note, write_json
     from kzct.queries.records import Shown, card, hit_records
@@ -859,7 +875,9 @@ def check(
     S102 heading level skipped, S103 empty section, S104 -{ nested too deep, S105 markup left
     open, S106 comment left open).
 
-    Example: kzct check article.wikitext --fail-on warning --format github
+    \b
+    Example:
+      kzct check article.wikitext --fail-on warning --format github
     """
     from kzct.face.render import note
     from kzct.queries.check import at_least, check_files, chosen, fails, rule_kinds
@@ -960,7 +978,9 @@ def fetch(
     reached (5) or keeps failing (6) writes nothing. 429 and 5xx answers are retried 3 times,
     after the wait Retry-After asks for.
 
-    Example: kzct fetch 恐怖主义与哈萨克斯坦 --out articles && kzct --seed articles groups
+    \b
+    Example:
+      kzct fetch 恐怖主义与哈萨克斯坦 --out articles && kzct --seed articles groups
     """
     from kzct.face.render import note
     from kzct.fetch import DEFAULT_API, Client
@@ -1004,7 +1024,9 @@ def diff(
     groups, timeline, people, places and sources print them. Exit code 0: no change; 1:
     changes, as diff(1).
 
-    Example: kzct diff old.wikitext new.wikitext --json | jq -r '.[].kind'
+    \b
+    Example:
+      kzct diff old.wikitext new.wikitext --json | jq -r '.[].kind'
     """
     from kzct.queries.diff import diff as run_diff
     from kzct.store.cache import load_index
@@ -1153,7 +1175,9 @@ def help_(
 ) -> None:
     """Print the help of kzct, or of COMMAND.
 
-    Example: kzct help timeline
+    \b
+    Example:
+      kzct help timeline
     """
     context = ctx.find_root()
     for word in words or []:
@@ -1183,7 +1207,9 @@ def completion(
     Commands, options, years, and the names of people, places and groups complete (names once
     any kzct command has built the index).
 
-    Example: kzct completion bash > ~/.local/share/bash-completion/completions/kzct
+    \b
+    Example:
+      kzct completion bash > ~/.local/share/bash-completion/completions/kzct
     """
     from kzct.face.shells import script
 
@@ -1207,7 +1233,9 @@ def cache_info(run: Run, fmt: Format) -> None:
     Articles whose file is gone, or unused for 30 days, are dropped after a build (or once a
     day), then the least recently used while the database is over 1 GB.
 
-    Example: kzct cache info --json | jq .bytes
+    \b
+    Example:
+      kzct cache info --json | jq .bytes
     """
     from kzct.store.cache import info
 
@@ -1237,7 +1265,9 @@ def cache_clear(run: Run) -> None:
     index). Only kzct's files are removed: those in its directory, kzct-cache/, marked as kzct's;
     nothing else in the cache directory is touched.
 
-    Example: kzct cache clear
+    \b
+    Example:
+      kzct cache clear
     """
     from kzct.store.cache import clear, kzct_dir
 
