@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SEED
 
 from kzct.face.layout import (
     LIST,
@@ -113,6 +114,8 @@ def test_below_what_a_table_can_hold_there_is_no_table() -> None:
     blocks = block_lines(HEADERS, KINDS, ROWS, 40)
     assert blocks[1] == [("Date", "2006"), ("Chinese", "伊扎布特"), ("English", "Hizb ut-Tahrir"),
                          ("What", "短句。")]
+    unplaced = block_lines(HEADERS, KINDS, [["2006", "伊扎布特", "", "短句。"]], 40)
+    assert unplaced == [[("Date", "2006"), ("Chinese", "伊扎布特"), ("What", "短句。")]]
     narrow = block_lines(HEADERS, KINDS, ROWS, 20)  # labels above their values
     assert narrow[1][:2] == [("Date", ""), ("", "2006")]
 
@@ -194,10 +197,16 @@ def test_show_heading_and_also_line(run) -> None:
                     "      努尔苏丹·阿比舍维奇·纳扎尔巴耶夫"]
 
 
-def test_groups_all_says_the_status_once(run) -> None:
-    out = run("groups", "--all", env={"COLUMNS": "200"}).out
-    assert "on Kazakhstan's list" not in out
-    assert "官员宣称伊扎布特" in out  # the article's own sentence
+def test_groups_all_gives_its_width_to_the_names(run) -> None:
+    # Status is a word; the sentence of a group only discussed is in its card
+    lines = run("groups", "--all", env={"COLUMNS": "100"}).out.splitlines()
+    rows = [line.split() for line in lines[2:] if line[:2].strip()]
+    assert [row[[t.startswith("[") for t in row].index(True) - 1] for row in rows] == \
+        ["banned"] * 12 + ["listed"] * 2 + ["discussed"] * 5
+    starts = [i for i, line in enumerate(lines) if line[:2].strip()] + [len(lines)]
+    heights = [b - a for a, b in zip(starts[1:], starts[2:])]
+    assert max(heights) == 2 and heights.count(2) == 5  # names of 27+ letters on two lines
+    assert "伊斯兰传道会是一个伊斯兰教传教机构" in run("show", "伊斯兰传道会").out
 
 
 def test_sources_compact_by_default(run) -> None:
@@ -207,3 +216,22 @@ def test_sources_compact_by_default(run) -> None:
     assert out.count("http://") == 2 and len(out.splitlines()) == 154
     wide = run("sources", "--wide", env={"COLUMNS": "200"}).out
     assert "URL" in wide.splitlines()[0] and "http://www.rferl.org/" in wide
+
+
+def test_timeline_rows_end_with_their_references(run) -> None:
+    lines = run("timeline", "--year", "2006", env={"COLUMNS": "200"}).out.splitlines()
+    row = next(line for line in lines if line.startswith("2006-10-12"))
+    assert "并且检察总长对外发布了这份名单。[TERRORORG]" in row
+    row = next(line for line in lines if line.startswith("2006-12-22"))
+    assert "这一网络在多个城镇都有活动。[BEKNAZAROV]" in row
+
+
+def test_several_seeds_are_numbered_under_the_table(run) -> None:
+    seeds = ["--seed", str(SEED), "--seed", str(DATA / "zhwiki" / "second-chechen-war.hant.wikitext")]
+    lines = run(*seeds, "timeline", "--year", "1999", "--limit", "3",
+                env={"COLUMNS": "100"}).out.splitlines()
+    assert lines[-2:] == ["seed 1: kazakhstan-terrorism.zhwiki.wikitext",
+                          "seed 2: second-chechen-war.hant.wikitext"]
+    assert lines[0].split()[-1] == "Seed" and [line.split()[-1] for line in lines[2:5:2]] == ["1", "2"]
+    # the text keeps its room: the first sentence on one line but for its reference
+    assert lines[2].split()[1] == "伊扎布特最早在上世纪90年代在哈萨克斯坦南部出现。"

@@ -319,7 +319,7 @@ def block_lines(headers: Sequence[str], kinds: Sequence[str], rows: Sequence[Seq
                 total: int, *, measure: Measure = cell_width) -> list[list[tuple[str, str]]]:
     """One block per record, a field a line (``(label, text)`` pairs; an empty label continues
     the field above), for tables too wide for the terminal. Labels stand beside their values
-    when there is room for both, else above them."""
+    when there is room for both, else above them. An empty field is left out."""
     label_width = max(measure(h) for h in headers)
     beside = total - label_width - GAP >= TEXT_MIN
     value_width = total - label_width - GAP if beside else max(1, total - GAP)
@@ -327,6 +327,8 @@ def block_lines(headers: Sequence[str], kinds: Sequence[str], rows: Sequence[Seq
     for row in rows:
         block: list[tuple[str, str]] = []
         for header, kind, value in zip(headers, kinds, row):
+            if value in ("", ()):
+                continue
             lines = cell_lines(value, kind, value_width, measure=measure)
             if beside:
                 block.append((header, lines[0]))

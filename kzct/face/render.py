@@ -408,8 +408,8 @@ def write_table(run: Run, records: Sequence[Any], columns: Sequence[Column], *,
                     line.append(" " * gap)
                 line.append(value)
                 console.print(line)
-    for caption_line in caption.split("\n") if caption else ():
-        for wrapped in layout.wrap(caption_line, width, measure=measure):
+    for caption_line in caption.split("\n") if caption else ():  # it may hold a file name
+        for wrapped in layout.wrap(plain(caption_line), width, measure=measure):
             console.print(Text(wrapped, style="dim"))
     emit(run, _drawn(console))
 

@@ -9,6 +9,7 @@ text column takes the rest.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
@@ -31,11 +32,42 @@ def _refs(ids: tuple[str, ...]) -> list[str]:
     return [f"[{i}]" for i in ids]
 
 
+def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
+    """The columns that say something: one empty in every row is left out."""
+    return [c for c in columns if any(c.value(r) not in (None, "", ()) for r in records)]
+
+
+class _Seeds:
+    """With several articles, a table's Seed column numbers them (1, 2 …) and a line under the
+    table names each: a file name in every row took the text's room."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.numbers = {name: str(n) for n, name in enumerate(dict.fromkeys(names), start=1)}
+
+    def column(self, seeds: Callable[[Any], Any]) -> Column:
+        """The column of the seed ``seeds`` gives a record (a name, or a list of them)."""
+        def value(record: Any) -> str | list[str]:
+            found = seeds(record)
+            if isinstance(found, str):
+                return self.numbers[found]
+            return [self.numbers[name] for name in found]
+
+        return Column("Seed", value, LIST)
+
+    def caption(self) -> str:
+        return "\n".join(f"seed {n}: {name}" for name, n in self.numbers.items())
+
+
+def _captioned(*captions: str | None) -> str | None:
+    return "\n".join(c for c in captions if c) or None
+
+
 # -- groups --------------------------------------------------------------------------------------
 
 def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: bool) -> None:
     """One row per designation. Who designated is shown where the rows say more than the
-    country the article is about; the action always (with ``--all``, in the Status column)."""
+    country the article is about; the action always (with ``--all``, in the Status column,
+    ``discussed`` for a group only discussed)."""
     numbered = list(enumerate(records, start=1))
     designations = [g for g in records if g.action is not None]
     columns = [
@@ -49,13 +81,14 @@ def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: b
     if designations and not with_status:
         columns.append(Column("Action", lambda r: r[1].action or "", SHORT))
     columns.append(Column("Date", lambda r: r[1].listed_on or "—", SHORT))
-    if with_status:  # a designation's status is its action; a group's only discussed, its quote
-        columns.append(Column("Status", lambda r: r[1].action if r[1].action is not None
-                              else r[1].status_text, TEXT))
+    if with_status:  # a designation's status is its action (the sentence of a group only
+        # discussed is in its card and its JSON: a column of a few quotes took the names' room)
+        columns.append(Column("Status", lambda r: r[1].action or r[1].status, SHORT))
     columns.append(Column("Refs", lambda r: _refs(r[1].refs), LIST))
+    seeds = _Seeds([g.source.seed for g in records] if with_seed else [])
     if with_seed:
-        columns.append(Column("Seed", lambda r: r[1].source.seed, NAME))
-    write_table(run, numbered, columns)
+        columns.append(seeds.column(lambda r: r[1].source.seed))
+    write_table(run, numbered, columns, caption=seeds.caption())
 
 
 def _authority(group: Group) -> str:
@@ -99,12 +132,13 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
         Column("Dead", lambda r: "dead" if r.dead else "", SHORT),
         Column("Cited by", lambda r: r.cited_by, SHORT),
     ]
+    seeds = _Seeds([r.seed for r in records] if with_seed else [])
     if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, NAME))
+        columns.append(seeds.column(lambda r: r.seed))
     revisions = dict.fromkeys((r.seed, r.revision) for r in records if r.revision is not None)
     caption = "\n".join(f"{seed}: {provenance(revision)}" for seed, revision in revisions
-                         if revision is not None) or None
-    write_table(run, records, columns, caption=caption)
+                         if revision is not None)
+    write_table(run, records, columns, caption=_captioned(seeds.caption(), caption))
 
 
 def provenance(revision: Revision) -> str:
@@ -194,18 +228,22 @@ def timeline_table(run: Run, records: list[Event], with_seed: bool,
 
     columns = [
         Column("Date", _when, SHORT),
-        Column("What happened", lambda e: e.text, TEXT),
+        # the references after the sentence, where Wikipedia puts them (`sources --id` says
+        # what each is and what else it backs)
+        Column("What happened", lambda e: "".join([e.text, *_refs(e.refs)]), TEXT),
         Column("Where", where, LIST),
         Column("Casualties", _casualties, LIST),
     ]
+    seeds = _Seeds([e.seed for e in records] if with_seed else [])
     if with_seed:
-        columns.append(Column("Seed", lambda e: e.seed, NAME))
+        columns.append(seeds.column(lambda e: e.seed))
     inferred = Counter(e.date_source for e in records if e.date_source != EXPLICIT)
     caption = None
     if inferred:
         caption = "* date inferred: " + ", ".join(
             f"{source} ({inferred[source]})" for source in DATE_SOURCES if inferred[source])
-    write_table(run, records, columns, caption=caption)
+    write_table(run, records, _informative(columns, records),
+                caption=_captioned(caption, seeds.caption()))
 
 
 def timeline_chart(run: Run, records: list[Event]) -> None:
@@ -237,11 +275,6 @@ def _latin(record: Any) -> str | None:  # an EntityRecord or a SearchHit
     return record.name_latin if record.name_latin != record.name_en else None
 
 
-def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
-    """The columns that say something: one empty in every row is left out."""
-    return [c for c in columns if any(c.value(r) not in (None, "", ()) for r in records)]
-
-
 def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None:
     columns = [
         Column("Chinese", lambda r: r.name_zh, NAME),
@@ -250,9 +283,10 @@ def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
+    seeds = _Seeds([name for r in records for name in r.seeds] if with_seed else [])
     if with_seed:  # every article that names it: one row whatever their number
-        columns.append(Column("Seed", lambda r: r.seeds, LIST))
-    write_table(run, records, _informative(columns, records))
+        columns.append(seeds.column(lambda r: r.seeds))
+    write_table(run, records, _informative(columns, records), caption=seeds.caption())
 
 
 def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
@@ -265,9 +299,11 @@ def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("First mention", lambda r: r.first_mention, TEXT),
     ]
-    if with_seed:
-        columns.append(Column("Seed", lambda r: r.seed, NAME))
-    write_table(run, records, _informative(columns, records))
+    hits: list[Any] = list(records)  # SearchHit's fields are EntityRecord's, made at run time
+    seeds = _Seeds([name for hit in hits for name in hit.seeds] if with_seed else [])
+    if with_seed:  # every article that names it, as in entity_table
+        columns.append(seeds.column(lambda r: r.seeds))
+    write_table(run, records, _informative(columns, records), caption=seeds.caption())
 
 
 # -- show ----------------------------------------------------------------------------------------
