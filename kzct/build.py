@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from kzct.errors import LimitError
-from kzct.model import Defect, Entity, Event, Group, Mention, Ref, Revision, Sentence
+from kzct.model import Backed, Defect, Entity, Event, Group, Mention, Ref, Revision, Sentence
 from kzct.text import Scripts, fold, has_cjk
 
 if TYPE_CHECKING:
@@ -126,12 +126,14 @@ def build_article(name: str, path: str, text: str, digest: str,
     scripts = builder.scripts
     document = parse_document(text, scripts)
     text = document.text  # valid Unicode, offset for offset the seed's
-    backing: dict[str, int] = {}
+    backing: dict[str, list[Backed]] = {}
     for sentence in document.sentences:
         for ref_id in sentence.refs:
-            backing[ref_id] = backing.get(ref_id, 0) + 1
+            backing.setdefault(ref_id, []).append(
+                Backed(sentence.text, sentence.section, sentence.span))
     refs = {
-        ref_id: ref._replace(cited_by=backing.get(ref_id, 0), seed=name, revision=revision)
+        ref_id: ref._replace(cited_by=len(backing.get(ref_id, ())),
+                             backs=tuple(backing.get(ref_id, ())), seed=name, revision=revision)
         for ref_id, ref in document.refs.items()
     }
     japanese = writes_japanese(text)

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 41
+INDEX_FORMAT = 42
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -146,6 +146,14 @@ class Revision(NamedTuple):
     url: str | None  # the revision's permanent link (index.php?oldid=ID), where it is known
 
 
+class Backed(NamedTuple):
+    """A body sentence a reference backs (``sources --id``): as the article writes it."""
+
+    text: str
+    section: tuple[str, ...]
+    span: Span
+
+
 class Ref(NamedTuple):
     """One reference (``<ref>``): a citation, defined once, possibly reused by name."""
 
@@ -165,6 +173,7 @@ class Ref(NamedTuple):
     uses: int  # how many <ref> tags cite it
     span: Span | None  # the defining <ref>...</ref> in the seed
     cited_by: int = 0  # how many body sentences it backs
+    backs: tuple[Backed, ...] = ()  # those sentences, in article order
     seed: str = ""
     revision: Revision | None = None  # the revision of the article it is in, where known
 

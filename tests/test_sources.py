@@ -4,7 +4,7 @@ from __future__ import annotations
 
 SOURCE_KEYS = {"id", "number", "name", "url", "title", "publisher", "author", "date",
                "access_date", "archive_url", "archive_date", "dead", "defined", "uses", "span",
-               "cited_by", "seed", "revision"}
+               "cited_by", "backs", "seed", "revision"}
 
 
 def test_sources_json(run) -> None:
@@ -16,7 +16,7 @@ def test_sources_json(run) -> None:
     assert {r["revision"] for r in refs} == {None}  # the bundled seed: no revision recorded
     by_id = {r["id"]: r for r in refs}
     assert by_id["TERRORORG"]["number"] == 1
-    assert by_id["HT"]["cited_by"] >= 4
+    assert by_id["HT"]["cited_by"] == len(by_id["HT"]["backs"]) == 10
     assert by_id["RELTHRET"]["uses"] == 6
 
 
@@ -53,3 +53,22 @@ def test_a_bare_url_is_titled_by_its_url(run) -> None:
            "quatre_morts121120111211.asp" in row
     wide = run("sources", "--wide", env={"COLUMNS": "300"}).out.splitlines()
     assert next(line for line in wide if line.startswith("22 ")).count("romandie") == 1
+
+
+def test_a_reference_lists_what_it_backs(run) -> None:
+    [jcam] = run("sources", "--id", "JCAM", "--json").json()
+    assert jcam["cited_by"] == len(jcam["backs"]) == 8
+    first = jcam["backs"][0]
+    assert first["text"] == "2004年，KNB官员声称他们已经捣毁了中亚圣战者联盟。"
+    assert first["section"][0] == "取缔恐怖组织"
+    card = run("sources", "--id", "TERRORORG", env={"COLUMNS": "120"}).out
+    assert card.splitlines()[0].startswith("[TERRORORG] ")
+    assert "Sentences (2)" in card and "Designations (12)" in card and "Events (1)" in card
+    assert "塔利班 Taliban: banned by Kazakhstan, 2006-10-12" in card
+
+
+def test_an_unknown_reference_id_is_a_usage_error(run) -> None:
+    result = run("sources", "--id", "JCAMX")
+    assert result.code == 2 and result.out == ""
+    assert result.err == "kzct: error: --id 'JCAMX' names no reference of the article; " \
+        "did you mean: JCAM?\n"

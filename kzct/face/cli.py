@@ -509,24 +509,45 @@ def sources(
                                        "marked dead.")] = False,
     wide: Annotated[bool, typer.Option("--wide", help="Also show each URL and its archive "
                                        "date in the table.")] = False,
+    ids: Annotated[list[str] | None, typer.Option(
+        "--id", metavar="REF", help="Only this reference (its id, as the Id column gives it; "
+        "repeatable), shown with the sentences it backs and the events and designations stated "
+        "in them.")] = None,
     limit: LimitOption = None,
 ) -> None:
     """The article's references: publisher, title, dead or not, and how much they back.
 
     The table is compact (id, publisher, title, dead, cited by); --wide adds URLs and archive
-    dates, and --json has every field. A name cited but never defined is a row of its own.
+    dates, and --json has every field (the sentences each backs in "backs"). A name cited but
+    never defined is a row of its own. --id REF shows what one reference backs.
 
     \b
     Example:
       kzct sources --dead --json | jq -r '.[].url'
     """
-    from kzct.queries.lists import list_sources
+    from kzct.queries.lists import UnknownName, backing, list_sources, sources_by_id
 
     index = _index(run)
-    records = _limited(list_sources(index, dead_only=dead, raw=fmt in _AS_STORED), limit)
-    _output(run, fmt, records,
-            lambda r: _views().sources_table(run, r, _seed_column(index), wide),
-            "no references match")
+    if not ids:
+        records = _limited(list_sources(index, dead_only=dead, raw=fmt in _AS_STORED), limit)
+        _output(run, fmt, records,
+                lambda r: _views().sources_table(run, r, _seed_column(index), wide),
+                "no references match")
+        return
+    if any(not ref_id.strip() for ref_id in ids):
+        raise UsageError("--id needs a reference's id, as the Id column of kzct sources gives it")
+    try:
+        chosen = sources_by_id(index, ids)
+    except UnknownName as exc:
+        import difflib
+
+        near = difflib.get_close_matches(exc.name, exc.known, n=3)
+        hint = f"did you mean: {', '.join(near)}?" if near else "see kzct sources"
+        raise UsageError(f"--id {short(exc.name)} names no reference of the article; "
+                         f"{hint}") from None
+    shown = _limited([r for r in chosen if r.dead or not dead], limit)
+    _output(run, fmt, shown,
+            lambda r: _views().backing_cards(run, backing(index, r)), "no references match")
 
 
 # -- timeline ------------------------------------------------------------------------------------

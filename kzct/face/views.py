@@ -16,6 +16,7 @@ from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
 from kzct.face.render import write_paragraphs, write_table
 from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, Revision, date_key
 from kzct.queries.diff import Change, changed_fields, span_of
+from kzct.queries.lists import Backing
 from kzct.queries.records import Card, EntityRecord, SearchHit
 
 if TYPE_CHECKING:
@@ -139,6 +140,39 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
     caption = "\n".join(f"{seed}: {provenance(revision)}" for seed, revision in revisions
                          if revision is not None)
     write_table(run, records, columns, caption=_captioned(seeds.caption(), caption))
+
+
+def backing_cards(run: Run, found: list[Backing]) -> None:
+    """``sources --id``: each reference, the sentences it backs, and the events and
+    designations stated in them: the way from a source to what it supports."""
+    paras: list[Para] = []
+    for position, (ref, events, designations) in enumerate(found):
+        if position:
+            paras.append(Para(""))
+        publisher = f" — {ref.publisher}" if ref.publisher else ""
+        paras.append(Para(f"[{ref.id}] {_title(ref) or '(no title)'}{publisher}", "bold"))
+        for label, value in (("url", ref.url), ("archived", ref.archive_url),
+                             ("dead", "yes" if ref.dead else None),
+                             ("seed", ref.seed if len({r.ref.seed for r in found}) > 1 else None)):
+            if value:
+                paras.append(Para(f"{label}: {value}"))
+        paras += [Para(""), Para(f"Sentences ({len(ref.backs)})", "bold")]
+        for sentence in ref.backs:
+            paras.append(Para(sentence.text, indent=2))
+            paras.append(Para(f"({_section(sentence.section)})", "dim", indent=4))
+        if designations:
+            paras += [Para(""), Para(f"Designations ({len(designations)})", "bold")]
+        for group in designations:
+            who = group.authority_en or group.authority or "(not said)"
+            names = " ".join(dict.fromkeys(n for n in (group.name_zh, group.name_en) if n))
+            when = f", {group.listed_on}" if group.listed_on else ""
+            paras.append(Para(f"{names}: {group.action} by {who}{when}", indent=2))
+        if events:
+            paras += [Para(""), Para(f"Events ({len(events)})", "bold")]
+        for event in events:
+            paras.append(Para(_when(event), "bold", indent=2))
+            paras.append(Para(event.text, indent=4))
+    write_paragraphs(run, paras)
 
 
 def provenance(revision: Revision) -> str:
@@ -369,7 +403,6 @@ def card_paragraphs(record: Card) -> list[Para]:
 
 def card(run: Run, record: Card) -> None:
     write_paragraphs(run, card_paragraphs(record))
-
 
 
 # -- diff ----------------------------------------------------------------------------------------

@@ -119,6 +119,41 @@ def list_sources(index: Index, *, dead_only: bool = False,
     return index.iter_refs(dead_only=dead_only)
 
 
+def sources_by_id(index: Index, ids: list[str]) -> list[Ref]:
+    """The references of these ids (as ``sources`` gives them; in every article that has one),
+    in the order a reader meets them. An id no reference has raises ``UnknownName``."""
+    refs = list(index.iter_refs())
+    known = {r.id for r in refs}
+    for ref_id in ids:
+        if ref_id not in known:
+            raise UnknownName(ref_id, sorted(known))
+    wanted = set(ids)
+    return [r for r in refs if r.id in wanted]
+
+
+class Backing(NamedTuple):
+    """What a reference backs (``sources --id``): the sentences are in ``ref.backs``; these are
+    the records stated in them."""
+
+    ref: Ref
+    events: tuple[Event, ...]
+    designations: tuple[Group, ...]
+
+
+def backing(index: Index, refs: list[Ref]) -> list[Backing]:
+    """Each reference with the events and the designations whose statements it backs."""
+    groups = [g for g in index.iter_groups() if g.action is not None]
+    events: dict[str, list[Event]] = {}
+    out = []
+    for ref in refs:
+        if ref.seed not in events:
+            events[ref.seed] = index.events_of(ref.seed)
+        out.append(Backing(
+            ref, tuple(e for e in events[ref.seed] if ref.id in e.refs),
+            tuple(g for g in groups if g.source.seed == ref.seed and ref.id in g.refs)))
+    return out
+
+
 class TimelineFilter(NamedTuple):
     years: tuple[int, ...] = ()
     start: PartialDate | None = None
