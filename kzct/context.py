@@ -21,7 +21,7 @@ API_ENV = "KZCT_API"
 
 
 class Environment(NamedTuple):
-    """The environment variables kzct reads (see the README's table), as found at start."""
+    """The environment variables kzct reads (see the table in docs/output.md), as found at start."""
 
     seed: str | None = None  # KZCT_SEED: paths separated by os.pathsep
     cache_dir: str | None = None  # KZCT_CACHE_DIR

@@ -6,8 +6,8 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Every code kzct exits with (``MEANINGS`` says what each means; the README's table is
-    written from it and tested against it)."""
+    """Every code kzct exits with (``MEANINGS`` says what each means; the table in
+    docs/output.md is written from it and tested against it)."""
 
     OK = 0
     ERROR = 1

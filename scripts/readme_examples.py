@@ -1,9 +1,9 @@
-"""Rewrite the outputs of the ```console examples in README.md from real runs of kzct, and its
-table of exit codes from ``kzct.errors``.
+"""Rewrite the outputs of the ```console examples in README.md and docs/*.md from real runs of
+kzct, and the table of exit codes (docs/output.md) from ``kzct.errors``.
 
 Each example block starts with ``$ COMMAND``; the lines after it are COMMAND's output, run by bash
-with ``COLUMNS=100`` and the bundled seed. ``--check`` only compares, and exits 1 when an output
-is stale (the test suite runs it). ``--cache DIR``: kzct's cache directory for the runs (by
+with ``COLUMNS=100`` and the bundled seed, from the project's root. ``--check`` only compares,
+and exits 1 when an output is stale (the test suite runs it). ``--cache DIR``: kzct's cache directory for the runs (by
 default a new temporary one, which the first run fills).
 
     python scripts/readme_examples.py [--check] [--cache DIR]
@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```console\n\$ (?P<command>[^\n]*)\n(?P<output>.*?)```", re.S)
 EXIT_CODES = re.compile(r"(<!-- exit codes -->\n).*?(<!-- /exit codes -->)", re.S)
 
@@ -50,7 +50,7 @@ def render(text: str, env: dict[str, str]) -> str:
 
 
 def exit_codes() -> str:
-    """The README's table of exit codes, from the enum kzct exits with."""
+    """The table of exit codes, from the enum kzct exits with."""
     sys.path.insert(0, str(ROOT))
     from kzct.errors import MEANINGS, ExitCode
 
@@ -61,16 +61,21 @@ def exit_codes() -> str:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     given = argv[argv.index("--cache") + 1] if "--cache" in argv[:-1] else None
+    stale = []
     with tempfile.TemporaryDirectory(prefix="kzct-readme-") as temporary:
-        text = README.read_text(encoding="utf-8")
-        new = render(text, environment(given or temporary))
-    if check:
-        if new != text:
-            print("README.md examples are stale: run python scripts/readme_examples.py",
-                  file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
+        env = environment(given or temporary)
+        for page in PAGES:
+            text = page.read_text(encoding="utf-8")
+            new = render(text, env)
+            if new == text:
+                continue
+            stale.append(page.relative_to(ROOT))
+            if not check:
+                page.write_text(new, encoding="utf-8")
+    if check and stale:
+        print(f"examples are stale in {', '.join(map(str, stale))}: "
+              "run python scripts/readme_examples.py", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import re
 import tracemalloc
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import SEED
+from conftest import ROOT, SEED
 
 TITLE = "恐怖主义与哈萨克斯坦"
 OLD_ID, NEW_ID, OTHER_ID = 31000001, 31000002, 31000010
@@ -253,6 +254,14 @@ def test_diff_of_two_files_and_its_table(run, exports) -> None:
     same = run("diff", str(old), str(old))
     assert (same.code, same.out, same.err) == (0, "", f"no change in the facts from {old} to "
                                                       f"{old}\n")
+
+
+def test_the_documented_diff_is_real_output(run, exports) -> None:
+    page = (ROOT / "docs" / "fetch-and-diff.md").read_text(encoding="utf-8")
+    documented = re.search(r"```text\n\$ kzct diff export.xml\n(.*?)```", page, re.S)
+    assert documented is not None
+    table = run("diff", str(exports / "export.xml"), env={"COLUMNS": "100"})
+    assert table.code == 1 and table.out == documented.group(1)
 
 
 @pytest.mark.parametrize(("args", "message"), [

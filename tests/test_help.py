@@ -91,8 +91,8 @@ def test_no_cache_after_the_command_writes_no_index(run, tmp_path, monkeypatch, 
 def test_exit_codes_table_is_the_enum() -> None:
     from kzct.errors import MEANINGS, ExitCode
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Exit codes"):]
+    reference = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    section = reference[reference.index("## Exit codes"):]
     section = section[:section.index("\n## ", 1)]
     rows = re.findall(r"^\| (\d+) \| (.*) \|$", section, re.M)
     assert [int(code) for code, _ in rows] == [int(code) for code in ExitCode]

@@ -1,6 +1,6 @@
 """The command line: options → query → render. Errors are mapped to exit codes here, once.
 
-The exit codes are ``kzct.errors.ExitCode`` (the README's table is written from it). One run
+The exit codes are ``kzct.errors.ExitCode`` (docs/output.md's table is written from it). One run
 context (``kzct.context.Run``: the environment, read once, and the global options) is Click's
 ``ctx.obj``; every command receives it. Options shared by several commands are declared once,
 here: the global ones (``--seed``, ``--no-cache``, ``--no-pager``, accepted before the command
@@ -1223,7 +1223,7 @@ def completion(
     run: Run,
     shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
 ) -> None:
-    """Print the completion script of SHELL, to install as the README shows.
+    """Print the completion script of SHELL, to install as the example shows.
 
     Commands, options, years, and the names of people, places and groups complete (names once
     any kzct command has built the index).
