@@ -539,11 +539,16 @@ _DAY = 86400
 _SCHEMA_NAMES = frozenset(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", SCHEMA))
 
 
+# How long a connection waits for another kzct's lock on the database (SQLite's busy timeout)
+# before the run builds its index in memory instead.
+LOCK_WAIT = 5.0
+
+
 def _connect(path: str) -> sqlite3.Connection:
     """The database at ``path``, its schema made where it is new. One that is not new but lacks
     a table or an index of the schema, or holds tables of another, is damaged
     (``CacheCorrupt``)."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
     conn.execute("PRAGMA synchronous = NORMAL")
     names = {row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE "
