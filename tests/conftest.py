@@ -27,8 +27,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(scope="session")
 def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The place table kzct derives from its gazetteer libraries (about a second's work), made
-    once for the session in the session's cache directory."""
+    """The place table (the one kzct ships, or made from the gazetteer packages where other
+    versions are installed), written once for the session to the session's cache directory."""
     from kzct.files import own_directory
     from kzct.parse.gazetteer import load_places
     from kzct.text import Scripts
@@ -37,6 +37,14 @@ def places_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert own is not None
     load_places(own, Scripts())
     return next(own.glob("places-*.json"))
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory, places_file: Path) -> Path:
+    """The session's cache directory, every test's ``KZCT_CACHE_DIR``: the place table, and the
+    indexes the tests' runs built. A kzct process that reads what the tests read (the bundled
+    seed) finds its index there instead of building it."""
+    return tmp_path_factory.getbasetemp() / "cache"
 
 
 @pytest.fixture(scope="session")
@@ -67,11 +75,11 @@ def own(cache: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):
+def module_env(session_cache: Path):
     """For a module-scoped fixture that runs kzct: the session's cache and none of the user's
     kzct settings (the autouse fixture below only starts with the first test)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KZCT_CACHE_DIR", str(places_file.parent))
+        patch.setenv("KZCT_CACHE_DIR", str(session_cache))
         for name in _USER_SETTINGS:
             patch.delenv(name, raising=False)
         patch.setenv("TERM", "xterm-256color")
@@ -79,11 +87,9 @@ def module_env(tmp_path_factory: pytest.TempPathFactory, places_file: Path):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
-                  places_file: Path) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> None:
     """Every test gets the session's cache directory and none of the user's kzct settings."""
-    cache = tmp_path_factory.getbasetemp() / "cache"
-    monkeypatch.setenv("KZCT_CACHE_DIR", str(cache))
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(session_cache))
     for name in _USER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")

@@ -20,11 +20,10 @@ needs_kzct = pytest.mark.skipif(not KZCT.exists(), reason="the kzct console scri
 
 
 @pytest.fixture(scope="module")
-def shell_env(tmp_path_factory: pytest.TempPathFactory, places_file) -> dict[str, str]:
-    """A shell's environment with kzct on PATH and its index built once."""
+def shell_env(session_cache) -> dict[str, str]:
+    """A shell's environment with kzct on PATH and the seed's index built (once a session)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
-    cache = fresh_cache(tmp_path_factory.mktemp("output") / "cache", places_file)
-    env.update(KZCT_CACHE_DIR=str(cache),
+    env.update(KZCT_CACHE_DIR=str(session_cache),
                PATH=f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}", COLUMNS="100")
     for name in ("FORCE_COLOR", "NO_COLOR", "PAGER"):
         env.pop(name, None)
@@ -280,11 +279,11 @@ def test_progress_only_at_a_terminal(run, monkeypatch, tmp_path, places_file) ->
     assert (result.code, result.err, made) == (0, "", [])
 
 
-def test_csv_and_tsv_stay_off_rich(tmp_path, places_file) -> None:
+def test_csv_and_tsv_stay_off_rich(tmp_path, session_cache) -> None:
     """CSV and TSV are written without Rich too."""
     driver = ("import json, sys\nfrom kzct.face.cli import main\ntry:\n    main(sys.argv[1:])\n"
               "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n")
-    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "c", places_file))}
+    env = {**os.environ, "KZCT_CACHE_DIR": str(session_cache)}
     for args in (["groups", "--csv"], ["timeline", "--tsv"]):
         proc = subprocess.run([sys.executable, "-c", driver, *args], env=env, cwd=tmp_path,
                               capture_output=True, text=True, check=True)

@@ -11,7 +11,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, fresh_cache
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +40,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv
 
 
-def test_wheel_ships_the_seed_and_runs_from_any_directory(installed: Path, tmp_path: Path,
-                                                          places_file: Path) -> None:
+def test_wheel_ships_the_seed_and_runs_from_any_directory(installed: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZCT_")}
-    env["KZCT_CACHE_DIR"] = str(fresh_cache(tmp_path / "cache", places_file))  # no index yet
+    env["KZCT_CACHE_DIR"] = str(tmp_path / "cache")  # a first run: nothing there yet
     where = subprocess.run([str(installed / "bin" / "python"), "-c", "import kzct; print(kzct.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
     assert where.stdout.strip().startswith(str(installed))
@@ -52,6 +51,13 @@ def test_wheel_ships_the_seed_and_runs_from_any_directory(installed: Path, tmp_p
     assert proc.returncode == 0, proc.stderr
     groups = json.loads(proc.stdout)
     assert len(groups) == 14 and groups[0]["listed_on"] == "2006-10-12"
+    # the place table the wheel ships (which a first run reads: tests/test_places_table.py), kept
+    # in the cache
+    from kzct.parse.gazetteer import PLACES_FORMAT, SHIPPED, table_key
+
+    [package] = (installed / "lib").glob("python3*/site-packages/kzct")
+    assert (package / "data" / SHIPPED.name).read_bytes() == SHIPPED.read_bytes()
+    assert (tmp_path / "cache" / "kzct-cache" / f"places-{PLACES_FORMAT}-{table_key()}.json").is_file()
     version = subprocess.run([str(installed / "bin" / "kzct"), "--version"], capture_output=True,
                              text=True, cwd=tmp_path, env=env)
     from kzct import __version__

