@@ -255,6 +255,16 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("对俄罗斯南部斯塔夫罗波尔边疆区的布琼诺夫斯克市发动恐怖袭击。[[布琼诺夫斯克|布琼诺夫斯克]]。",
          [("place", "俄罗斯", "Russia"), ("place", "布琼诺夫斯克市", None),
           ("place", "斯塔夫罗波尔边疆区", None)]),
+        # a state's official name in a wikilink, however long, ends with its term (共和国,
+        # 酋长国: the corpus articles' sentences); a country's is that country; a term after a
+        # common word names no place
+        ("1990年4月起任[[哈萨克苏维埃社会主义共和国|哈萨克苏维埃社会主义共和国]]主席。",
+         [("place", "哈萨克苏维埃社会主义共和国", None)]),
+        ("[[塔利班|塔利班]]建立[[阿富汗伊斯兰酋长国|阿富汗伊斯兰酋长国]]。",
+         [("group", "塔利班", "Taliban"), ("place", "阿富汗伊斯兰酋长国", None)]),
+        ("1999年，[[摩洛哥王国]]和[[哈萨克斯坦共和国]]。",
+         [("place", "哈萨克斯坦共和国", "Kazakhstan"), ("place", "摩洛哥王国", "Morocco")]),
+        ("他在动物王国和石油王国。", []),
         # a city and a generic term: a place of its own, named in English with the term's first
         # English word; a province and 地区 is that province
         ("1999年至2009年，[[喀什地区|喀什地区]]共查获。", [("place", "喀什地区", "Kashgar Region")]),

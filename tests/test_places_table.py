@@ -57,3 +57,12 @@ def test_a_damaged_shipped_table_is_made_anew(tmp_path: Path, monkeypatch, damag
     broken.write_bytes(damage)
     monkeypatch.setattr(gazetteer, "SHIPPED", broken)
     assert gazetteer._shipped(gazetteer.table_key()) is None
+
+
+def test_the_key_follows_the_generic_terms_the_table_reads(tmp_path: Path, monkeypatch) -> None:
+    key = gazetteer.table_key()
+    terms = (gazetteer.DATA / "place_terms.toml").read_text(encoding="utf-8")
+    (tmp_path / "place_terms.toml").write_text(terms + '\n[terms."泽"]\nkind = "lake"\nen = ["Lake"]\n',
+                                               encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "DATA", tmp_path)
+    assert gazetteer.table_key() != key

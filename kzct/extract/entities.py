@@ -800,6 +800,9 @@ _AT_PLACE = re.compile(r"(?:在|于|到|往|至|从|自|向|经)$")
 _NEAR_PLACE = re.compile(r"附近|境内|境外|一带|周边|周围|近郊|郊外|市郊|近[^代期年来日况]|以[东南西北]|[东南西北]部")
 _BATTLE_AT = re.compile(r"战役|会战|之战|围城战|攻势")
 _MAX_PLACE = 12  # characters of a place's name read without a wikilink
+# ... and of a wikilink's whole text that ends with a generic term (a state's official name:
+# [[哈萨克苏维埃社会主义共和国]])
+_MAX_LINKED_PLACE = 20
 
 
 def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
@@ -851,10 +854,12 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
             and not cover.taken(start, end) and not ctx.title_before(shadow, start):
         return ""  # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office)
     # (a link's edges are sure: a numeral is part of its name, 上九一色村)
-    if not 3 <= len(text) <= _MAX_PLACE or not all(map(is_cjk, text)) \
+    if not 3 <= len(text) <= _MAX_LINKED_PLACE or not all(map(is_cjk, text)) \
             or cover.hard_taken(start, end) or text in ctx.places.words:
         return None
     direction, stem, term = ctx.terms.split(text)
+    if len(text) > _MAX_PLACE and not term:
+        return None
     spans = cover.place_spans
     if (start, end) in spans or (start, end - len(term)) in spans:
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)

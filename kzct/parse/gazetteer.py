@@ -231,7 +231,9 @@ _TRANSLIT = 20  # names of places abroad a character writes, to count as one of 
 
 
 def table_key() -> str:
-    """What the place table depends on: its format and the versions of its libraries."""
+    """What the place table depends on: its format, the versions of its libraries, and the
+    generic terms of place names it reads (``kzct/data/place_terms.toml``)."""
+    import zlib
     from importlib import metadata
 
     parts = [f"format={PLACES_FORMAT}"]
@@ -240,8 +242,7 @@ def table_key() -> str:
             parts.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{name}=none")
-    import zlib
-
+    parts.append(f"terms={zlib.crc32((DATA / 'place_terms.toml').read_bytes()):08x}")
     return f"{zlib.crc32(';'.join(parts).encode()):08x}"
 
 
