@@ -26,6 +26,7 @@ class Environment(NamedTuple):
     seed: str | None = None  # KZCT_SEED: paths separated by os.pathsep
     cache_dir: str | None = None  # KZCT_CACHE_DIR
     api: str | None = None  # KZCT_API: the api.php kzct fetch asks
+    contact: str | None = None  # KZCT_CONTACT: how a wiki reaches whoever runs kzct fetch
     xdg_cache_home: str | None = None  # XDG_CACHE_HOME
     home: str | None = None  # HOME, for ~/.cache
     no_cache: bool = False  # KZCT_NO_CACHE
@@ -58,6 +59,7 @@ class Environment(NamedTuple):
             seed=env.get(SEED_ENV) or None,
             cache_dir=env.get(CACHE_ENV) or None,
             api=env.get(API_ENV) or None,
+            contact=env.get("KZCT_CONTACT") or None,
             xdg_cache_home=env.get("XDG_CACHE_HOME") or None,
             home=env.get("HOME") or None,
             no_cache=bool(env.get("KZCT_NO_CACHE")),

@@ -2,7 +2,8 @@
 
 One request per article (``action=query&prop=revisions``: its current revision, or the revision
 asked for, following redirects), with the standard library's HTTP client. Polite, as Wikimedia's
-policy asks: a User-Agent that names kzct, its version and its home page; gzip accepted; one
+policy asks: a User-Agent that names kzct, its version and the user's contact (``KZCT_CONTACT``,
+where given); gzip accepted; one
 request at a time; a 429 or 5xx answer retried a bounded number of times, after the wait its
 ``Retry-After`` asks for, else after a backoff that doubles.
 
@@ -21,13 +22,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kzct import HOME_PAGE, __version__
+from kzct import __version__
 from kzct.errors import NotFound, ServerError, Unreachable, UsageError
 from kzct.model import Revision
 
 DEFAULT_API = "https://zh.wikipedia.org/w/api.php"
-USER_AGENT = (f"kzct/{__version__} ({HOME_PAGE}; a command-line reader of Wikipedia articles) "
-              f"Python-urllib/{sys.version_info[0]}.{sys.version_info[1]}")
+# what kzct says of itself to a wiki; Wikimedia's User-Agent policy also asks for a way to reach
+# whoever runs it (an e-mail address or a user page): KZCT_CONTACT, which only the user can give
+ABOUT = "a command-line reader of Wikipedia articles"
 RETRIES = 3  # after the first try: four tries in all
 BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
 LONGEST_WAIT = 120.0  # a Retry-After longer than this is not waited for
@@ -57,10 +59,12 @@ class Client:
     """Requests to one wiki's api.php. ``sleep`` waits between tries (a test passes its own);
     ``note`` tells the user what happens (a retry, a redirect)."""
 
-    def __init__(self, api: str, *, sleep: Callable[[float], None] = time.sleep,
+    def __init__(self, api: str, *, contact: str | None = None,
+                 sleep: Callable[[float], None] = time.sleep,
                  note: Callable[[str], None] | None = None, retries: int = RETRIES,
                  backoff: float = BACKOFF, timeout: float = TIMEOUT) -> None:
         self.api = api
+        self.user_agent = user_agent(contact)
         self.sleep = sleep
         self.note = note or (lambda message: None)
         self.retries = retries
@@ -128,7 +132,7 @@ class Client:
         import urllib.request
 
         request = urllib.request.Request(url, headers={
-            "User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip"})
+            "User-Agent": self.user_agent, "Accept": "application/json", "Accept-Encoding": "gzip"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.status, response.headers, self._body(response)
@@ -247,6 +251,17 @@ def check_title(title: str) -> None:
         raise UsageError("an empty title: give the title of a page, e.g. 恐怖主义与哈萨克斯坦")
     if any(sep in title for sep in _SEPARATORS):
         raise UsageError(f"{title!r} is not a valid page title: it holds '|'")
+
+
+def user_agent(contact: str | None) -> str:
+    """``kzct/0.1.0 (a command-line reader of Wikipedia articles; contact: CONTACT)
+    Python-urllib/3.11``: kzct, its version, and the user's contact where given (control
+    characters, which a header cannot hold, removed)."""
+    about = ABOUT
+    if contact and (clean := " ".join("".join(c for c in contact if c.isprintable()).split())):
+        about += f"; contact: {clean}"
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"kzct/{__version__} ({about}) Python-urllib/{python}"
 
 
 def permalink(api: str, revid: int | None) -> str | None:

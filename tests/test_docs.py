@@ -63,7 +63,7 @@ def test_every_json_key_is_documented(run, args) -> None:
 def test_exit_codes_and_environment_are_documented() -> None:
     for code in ("| 0 |", "| 1 |", "| 2 |"):
         assert code in DOCS["output.md"]
-    for variable in ("KZCT_SEED", "KZCT_CACHE_DIR", "KZCT_NO_CACHE", "KZCT_DEBUG", "NO_COLOR",
+    for variable in ("KZCT_SEED", "KZCT_CACHE_DIR", "KZCT_NO_CACHE", "KZCT_DEBUG", "KZCT_CONTACT", "NO_COLOR",
                      "FORCE_COLOR", "COLUMNS"):
         assert f"`{variable}" in DOCS["output.md"]
 

@@ -99,9 +99,10 @@ def test_fetch_writes_the_served_text_and_its_revision(run, wiki, tmp_path) -> N
         "action": "query", "prop": "revisions", "rvprop": "ids|timestamp|content",
         "rvslots": "main", "redirects": "1", "format": "json", "formatversion": "2",
         "titles": TITLE}
-    from kzct import HOME_PAGE, __version__
+    from kzct import __version__
 
-    assert headers["User-Agent"].startswith(f"kzct/{__version__} ({HOME_PAGE};")
+    assert headers["User-Agent"].startswith(
+        f"kzct/{__version__} (a command-line reader of Wikipedia articles) Python-urllib/3.")
     groups = run("--seed", str(out), "groups", "--json")
     assert (groups.code, groups.err, len(groups.json())) == (0, "", 14)
     sources = run("--seed", str(out), "sources", "--json").json()
@@ -247,3 +248,18 @@ def test_usage_errors(run, wiki, tmp_path) -> None:
         result = run(*args)
         assert (result.code, result.out, result.err) == (2, "", f"kzct: error: {message}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_user_agent_says_the_users_contact(run, wiki, tmp_path) -> None:
+    """Wikimedia's User-Agent policy asks for a way to reach whoever sends the requests: the
+    user gives it in KZCT_CONTACT (a control character, which a header cannot hold, dropped)."""
+    from kzct import __version__
+
+    wiki.answer(TITLE, (200, {}, page(TITLE, "短文。")))
+    result = run("fetch", TITLE, "--api", wiki.api, "--out", str(tmp_path),
+                 env={"KZCT_CONTACT": "Example <someone@example.org>\n"})
+    assert result.code == 0, result.err
+    _query, headers = wiki.requests[-1]
+    assert headers["User-Agent"].startswith(
+        f"kzct/{__version__} (a command-line reader of Wikipedia articles; "
+        "contact: Example <someone@example.org>) Python-urllib/3.")

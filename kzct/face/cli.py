@@ -1012,8 +1012,8 @@ def fetch(
     endpoint = api or run.env.api or DEFAULT_API
     if not endpoint.lower().startswith(("http://", "https://")):
         raise UsageError(f"--api {short(endpoint)} is not an http(s) URL of a wiki's api.php")
-    fetched = fetch_articles(Client(endpoint, note=note), list(titles or []),
-                             list(revision or []), out)
+    client = Client(endpoint, contact=run.env.contact, note=note)
+    fetched = fetch_articles(client, list(titles or []), list(revision or []), out)
     if fmt is Format.JSON:
         from kzct.face.render import write_json
 
