@@ -77,6 +77,14 @@ def write_json(path: Path, data: Any) -> None:
     write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
+def new_file_mode() -> int:
+    """The permissions a new file gets from ``open`` (0666 less the umask): a temporary file is
+    made 0600, and one renamed into place keeps them unless told otherwise."""
+    umask = os.umask(0o022)  # reading the umask means setting it: set it back at once
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` at ``path`` (UTF-8, line endings as given), whole or not at all, keeping
     the permissions of the file it replaces: a reader, or an editor that has it open, never sees
@@ -85,15 +93,14 @@ def write_text(path: Path, text: str) -> None:
     import tempfile  # only when a file is written: a warm query writes none
 
     try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
-        mode = None  # a new file (kzct's marker): the default permissions
+        mode = new_file_mode()  # a new file: the permissions any program would give it
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

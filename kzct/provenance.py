@@ -93,6 +93,7 @@ def write_article(directory: Path, text: str, revision: Revision,
     sees half of either. Raises ``OSError`` where the directory cannot be written."""
     import tempfile
 
+    from kzct.files import new_file_mode
     from kzct.model import to_json
 
     target = directory / (name or safe_file_name(revision.title))
@@ -101,12 +102,14 @@ def write_article(directory: Path, text: str, revision: Revision,
     pieces = [(sidecar_path(target), json.dumps(to_json(revision), ensure_ascii=False).encode()),
               (target, text.encode("utf-8"))]
     temporary: list[str] = []
+    mode = new_file_mode()  # the user's files: as any program would make them, not 0600
     try:
         for _path, data in pieces:
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-kzct-")
             temporary.append(tmp)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
+            os.chmod(tmp, mode)
         for (path, _data), tmp in zip(pieces, temporary):
             os.replace(tmp, path)
     finally:

@@ -40,6 +40,8 @@ class SeedChoice(NamedTuple):
     paths: list[Path]
     skipped: list[Path]
     bundled: bool = False
+    # the page files an XML export's articles were written to → that export
+    exported: dict[Path, Path] = {}
 
 
 def is_wikitext(name: str) -> bool:

@@ -10,7 +10,8 @@ import pytest
 from conftest import SEED, fresh_cache
 
 COMMANDS = ["groups", "sources", "timeline", "search", "people", "places", "show", "help",
-            "completion", "cache info", "cache clear"]
+            "completion", "cache", "cache info", "cache clear", "organisations", "check", "fetch",
+            "diff"]
 
 
 def test_version(run) -> None:

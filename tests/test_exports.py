@@ -310,3 +310,17 @@ def test_the_pages_of_an_export_are_kept_beside_their_revision(run, exports, tmp
     # two articles, their revision files, the manifest
     assert run("cache", "clear").out.startswith(f"removed 5 files (0.1 MB) from {own}")
     assert list(cache.iterdir()) == []
+
+
+def test_check_of_an_export_names_its_pages_and_fixes_nothing(run, exports) -> None:
+    export = exports / "export.xml"
+    result = run("check", str(export), "--fail-on", "never")
+    assert result.code == 0
+    assert result.out.splitlines()[0].startswith(f"{export}#{TITLE}:6:168: N101 warning: ")
+    refused = run("check", str(export), "--fix")
+    assert (refused.code, refused.out) == (2, "")
+    assert refused.err == (NOTE.format(path=export) +
+                           f"kzct: error: --fix changes wikitext files, and {export} is an XML "
+                           "export: fix the page on the wiki, or a wikitext file of it (kzct "
+                           "fetch writes one)\n")
+    assert run("check", str(export), "--fail-on", "never").out == result.out  # nothing changed

@@ -6,6 +6,7 @@ with nothing written."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -263,3 +264,16 @@ def test_the_user_agent_says_the_users_contact(run, wiki, tmp_path) -> None:
     assert headers["User-Agent"].startswith(
         f"kzct/{__version__} (a command-line reader of Wikipedia articles; "
         "contact: Example <someone@example.org>) Python-urllib/3.")
+
+
+def test_fetched_files_get_the_permissions_the_umask_gives(run, wiki, tmp_path) -> None:
+    wiki.answer(TITLE, (200, {}, page(TITLE, "短文。")))
+    before = os.umask(0o027)
+    try:
+        result = run("fetch", TITLE, "--api", wiki.api, "--out", str(tmp_path))
+    finally:
+        os.umask(before)
+    assert result.code == 0, result.err
+    written = tmp_path / f"{TITLE}.wikitext"
+    assert oct(written.stat().st_mode & 0o777) == "0o640"  # not a temporary file's 0600
+    assert oct((tmp_path / f".{TITLE}.wikitext.revision.json").stat().st_mode & 0o777) == "0o640"

@@ -235,3 +235,13 @@ def test_several_seeds_are_numbered_under_the_table(run) -> None:
     assert lines[0].split()[-1] == "Seed" and [line.split()[-1] for line in lines[2:5:2]] == ["1", "2"]
     # the text keeps its room: the first sentence on one line but for its reference
     assert lines[2].split()[1] == "伊扎布特最早在上世纪90年代在哈萨克斯坦南部出现。"
+
+
+def test_the_whole_timeline_is_a_table_at_100_columns(run) -> None:
+    # a toll another sentence states is said in the text's cell: in Casualties, its quote was
+    # wider than the column could be, and every row became a block
+    lines = run("timeline", env={"COLUMNS": "100"}).out.splitlines()
+    assert lines[0].split() == ["Date", "What", "happened", "Where", "Casualties"]
+    [row] = [i for i, line in enumerate(lines) if line.endswith("  c. 187 killed,")]
+    assert lines[row + 1].endswith("  76 injured")
+    assert any("(toll stated" in line for line in lines[row:row + 12])

@@ -128,7 +128,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 cache_app = _app(name="cache", invoke_without_command=True, cls=Suggesting,
-                 help="The index cache: what it holds, and clearing it.")
+                 help="The index cache: what it holds, and clearing it.\n\n\b\nExample:\n"
+                      "  kzct cache info")
 
 
 # -- options declared once -------------------------------------------------------------------------
@@ -139,7 +140,8 @@ SEED_HELP = ("Wikitext file ('-': standard input), directory of .wikitext/.wiki/
              f"'{os.pathsep}').")
 SeedOption = Annotated[list[Path] | None, typer.Option("--seed", metavar="PATH", help=SEED_HELP)]
 NoCacheOption = Annotated[bool, typer.Option(
-    "--no-cache", help="Build the index afresh; do not read or write the cache.")]
+    "--no-cache", help="Build the index afresh, and keep none (the place table is kept all "
+    "the same).")]
 NoPagerOption = Annotated[bool, typer.Option(
     "--no-pager", help="Never send a long table through the pager (KZCT_PAGER, PAGER, less).")]
 
@@ -366,6 +368,7 @@ def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
 
     pick = Pick(revision=run.revision, at=run.at)
     paths: list[Path] = []
+    exported: dict[Path, Path] = {}
     notes: list[str] = []
     found = False
     for path in choice.paths:
@@ -383,11 +386,12 @@ def _with_exports(run: Run, choice: "SeedChoice") -> "SeedChoice":
                          f"{'article' if len(articles.paths) == 1 else 'articles'}; "
                          f"skipped {skipped}")
         paths.extend(articles.paths)
+        exported.update(dict.fromkeys(articles.paths, path))
     if run.revision is not None and not found:
         raise SeedError(f"no XML export given holds revision {run.revision}")
     for line in notes:
         note(line)
-    return choice._replace(paths=paths)
+    return choice._replace(paths=paths, exported=exported)
 
 
 def _export_articles(run: Run, path: Path, pick: "Pick") -> "ExportChoice":
@@ -923,6 +927,12 @@ def check(
                              f"bundled article {BUNDLED_NAME} is kzct's own): kzct check FILE "
                              f"--fix")
         names = {path: BUNDLED_NAME for path in paths}
+    if choice.exported and fix:
+        export = next(iter(choice.exported.values()))
+        raise UsageError(f"--fix changes wikitext files, and {export} is an XML export: fix the "
+                         "page on the wiki, or a wikitext file of it (kzct fetch writes one)")
+    # a page of an export is named by the export and its title, not by kzct's copy of it
+    names.update({page: f"{export}#{page.stem}" for page, export in choice.exported.items()})
     checks = Checks(database_path(run.env) if run.use_cache else None)
     try:
         checked = list(check_files(paths, places_dir(run.env), checks, names=names))

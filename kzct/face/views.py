@@ -35,7 +35,7 @@ def _refs(ids: tuple[str, ...]) -> list[str]:
 
 def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
     """The columns that say something: one empty in every row is left out."""
-    return [c for c in columns if any(c.value(r) not in (None, "", ()) for r in records)]
+    return [c for c in columns if any(c.value(r) not in (None, "", (), []) for r in records)]
 
 
 class _Seeds:
@@ -227,7 +227,7 @@ _HEDGES = {"about": "c. ", "at_least": "≥", "over": ">"}
 
 def _casualties(event: Event) -> list[str]:
     """`47 killed`, `>100 injured` (逾百人), `c. 6300 injured` (约6300人), `≥8 injured` (至少),
-    `1 found dead` (被发现身亡); a toll another sentence states, with its first words."""
+    `1 found dead` (被发现身亡)."""
     parts = []
     if event.killed is not None and event.killed_qualifier == "found_dead":
         parts.append(f"{event.killed} found dead")
@@ -235,10 +235,18 @@ def _casualties(event: Event) -> list[str]:
         parts.append(f"{_HEDGES.get(event.killed_qualifier or '', '')}{event.killed} killed")
     if event.injured is not None:
         parts.append(f"{_HEDGES.get(event.injured_qualifier or '', '')}{event.injured} injured")
-    if parts and event.toll_span is not None and event.toll_text:
-        # stated by a later sentence of the paragraph: say which
-        parts.append(f"(toll stated after: “{_clip(event.toll_text, 24)}”)")
     return parts
+
+
+def _what(event: Event) -> str:
+    """The sentence, its references after it where Wikipedia puts them (`sources --id` says
+    what each is and what else it backs), and, where a later sentence of the paragraph states
+    the toll, which (with its first words: in the Casualties column it took a name's room)."""
+    text = "".join([event.text, *_refs(event.refs)])
+    if event.toll_span is not None and event.toll_text and \
+            (event.killed is not None or event.injured is not None):
+        text += f" (toll stated after: “{_clip(event.toll_text, 24)}”)"
+    return text
 
 
 def _clip(text: str, width: int) -> str:
@@ -262,9 +270,7 @@ def timeline_table(run: Run, records: list[Event], with_seed: bool,
 
     columns = [
         Column("Date", _when, SHORT),
-        # the references after the sentence, where Wikipedia puts them (`sources --id` says
-        # what each is and what else it backs)
-        Column("What happened", lambda e: "".join([e.text, *_refs(e.refs)]), TEXT),
+        Column("What happened", _what, TEXT),
         Column("Where", where, LIST),
         Column("Casualties", _casualties, LIST),
     ]
