@@ -112,3 +112,10 @@ def test_the_score_table_gives_real_scores(run) -> None:
         assert len(queries) >= 3
         for query in queries:
             assert run("search", query, "--json").json()[0]["score"] == int(score), query
+    # the romanization's example is in the SCO article (the seed has none)
+    assert re.search(r"^\| 90 \| the Hanyu Pinyin of a Chinese name, in either order "
+                     r"\(`Xi Jinping` for 習近平 in the SCO article\) \|$", table, re.M)
+    sco = str(ROOT / "tests" / "data" / "zhwiki" / "shanghai-cooperation-organisation.mixed.wikitext")
+    for query in ("Xi Jinping", "Jinping Xi"):
+        [first, *_] = run("--seed", sco, "search", query, "--json").json()
+        assert (first["name_zh"], first["score"], first["matched_by"]) == ("習近平", 90, "romanization")
