@@ -51,7 +51,8 @@ def test_other_package_versions_make_the_table_anew(tmp_path: Path, monkeypatch)
         [f"places-{gazetteer.PLACES_FORMAT}-0ther0ne.json"]
 
 
-@pytest.mark.parametrize("damage", [b"", b"not gzip", gzip.compress(b'{"key": 1}')])
+@pytest.mark.parametrize("damage", [b"", b"not gzip", gzip.compress(b'{"key": 1}', mtime=0)],
+                         ids=["empty", "not-gzip", "no-data"])
 def test_a_damaged_shipped_table_is_made_anew(tmp_path: Path, monkeypatch, damage: bytes) -> None:
     broken = tmp_path / "places.json.gz"
     broken.write_bytes(damage)
