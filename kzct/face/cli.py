@@ -153,9 +153,11 @@ def _revision(value: int | None) -> int | None:
 
 
 def _at(value: str | None) -> str | None:
+    if value is None:
+        return None  # (called for every command: the export reader is imported only for --at)
     from kzct.exports import at_bound
 
-    if value is not None and at_bound(value) is None:
+    if at_bound(value) is None:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (or "
                                  "YYYY-MM-DDTHH:MM:SSZ)")
     return value

@@ -667,11 +667,11 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
     infos: dict[int, SeedInfo] = {}
     jobs: list[SeedFile] = []
     slots: list[tuple[int, SeedFile]] = []
-    from kzct.provenance import seed_digest
-
     for position, file in enumerate(files):
         row = known.get((file.path, file.name))
         if file.text is not None:  # read already (a pipe): only its text says what it is
+            from kzct.provenance import seed_digest  # (hashlib: only when a text is read)
+
             digest = seed_digest(file.text, Path(file.path))
             if row and row[3] == digest:
                 infos[position] = SeedInfo(row[0], file.name, file.path, digest)
@@ -688,6 +688,8 @@ def _sync(conn: sqlite3.Connection, files: list[SeedFile], cache_dir: Path | Non
             infos[position] = SeedInfo(row[0], file.name, file.path, row[3])
             continue
         seed = read_seed(Path(file.path))
+        from kzct.provenance import seed_digest
+
         digest = seed_digest(seed.text, Path(file.path))  # its text, and its revision file
         if row and row[3] == digest:
             conn.execute("UPDATE seeds SET size = ?, mtime_ns = ? WHERE id = ?",
