@@ -253,13 +253,25 @@ def check_title(title: str) -> None:
         raise UsageError(f"{title!r} is not a valid page title: it holds '|'")
 
 
+MOST_CONTACT = 200  # characters of KZCT_CONTACT: an address or a user page, not a letter
+
+
 def user_agent(contact: str | None) -> str:
     """``kzct/0.1.0 (a command-line reader of Wikipedia articles; contact: CONTACT)
-    Python-urllib/3.11``: kzct, its version, and the user's contact where given (control
-    characters, which a header cannot hold, removed)."""
+    Python-urllib/3.11``: kzct, its version, and the user's contact where given. A header holds
+    ASCII only: line breaks and other controls become spaces, and what is not ASCII is
+    percent-encoded as in a URL (`User:张三` → `User:%E5%BC%A0%E4%B8%89`, which the wiki reads as
+    the page's address). A contact longer than ``MOST_CONTACT`` is a usage error."""
     about = ABOUT
-    if contact and (clean := " ".join("".join(c for c in contact if c.isprintable()).split())):
-        about += f"; contact: {clean}"
+    words = "".join(c if c.isprintable() else " " for c in contact or "").split()
+    if words:
+        from urllib.parse import quote
+
+        clean = " ".join(words)
+        if len(clean) > MOST_CONTACT:
+            raise UsageError(f"KZCT_CONTACT is {len(clean):,} characters long: give an e-mail "
+                             f"address or a user page (at most {MOST_CONTACT})")
+        about += "; contact: " + quote(clean, safe="".join(map(chr, range(0x20, 0x7F))))
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return f"kzct/{__version__} ({about}) Python-urllib/{python}"
 

@@ -264,6 +264,18 @@ def test_the_user_agent_says_the_users_contact(run, wiki, tmp_path) -> None:
     assert headers["User-Agent"].startswith(
         f"kzct/{__version__} (a command-line reader of Wikipedia articles; "
         "contact: Example <someone@example.org>) Python-urllib/3.")
+    # a header holds ASCII: a user page in Chinese is percent-encoded, as in its address; a
+    # line break is a space, never a header of its own
+    result = run("fetch", TITLE, "--api", wiki.api, "--out", str(tmp_path),
+                 env={"KZCT_CONTACT": "User:张三\nX-Injected: 1"})
+    assert result.code == 0, result.err
+    _query, headers = wiki.requests[-1]
+    assert "contact: User:%E5%BC%A0%E4%B8%89 X-Injected: 1)" in headers["User-Agent"]
+    assert "X-Injected" not in headers
+    long = run("fetch", TITLE, "--api", wiki.api, "--out", str(tmp_path),
+               env={"KZCT_CONTACT": "x" * 201})
+    assert (long.code, long.err) == (2, "kzct: error: KZCT_CONTACT is 201 characters long: give "
+                                        "an e-mail address or a user page (at most 200)\n")
 
 
 def test_fetched_files_get_the_permissions_the_umask_gives(run, wiki, tmp_path) -> None:
