@@ -324,3 +324,7 @@ def test_check_of_an_export_names_its_pages_and_fixes_nothing(run, exports) -> N
                            "export: fix the page on the wiki, or a wikitext file of it (kzct "
                            "fetch writes one)\n")
     assert run("check", str(export), "--fail-on", "never").out == result.out  # nothing changed
+    shown = run("check", str(export), "--diff")
+    assert shown.out.startswith(f"--- {export}#{TITLE}\n")
+    assert shown.err.splitlines()[1].endswith(
+        "(--fix makes them in wikitext files, not in an XML export's pages)")

@@ -12,6 +12,7 @@ from conftest import DATA, SEED
 from kzct.face.layout import (
     LIST,
     NAME,
+    NAMES,
     SHORT,
     TEXT,
     block_lines,
@@ -125,6 +126,14 @@ def test_lists_in_a_table() -> None:
     rows = [["1", ("哈萨克斯坦", "中国", "斯捷普诺戈尔斯克")]]
     layout = widths(kinds, headers, rows, 20)
     assert layout is not None and layout.widths == [1, 17]
+    # a list's items stay whole (a list of names' items break between words, never inside a
+    # Chinese name)
+    rows = [["1", ("Kazakhstan 哈萨克斯坦", "Parliament House 印度议会大厦")]]
+    assert widths(kinds, headers, rows, 20) is None
+    layout = widths([SHORT, NAMES], headers, rows, 20)
+    assert layout is not None and layout.widths == [1, 17]
+    assert wrap_items(rows[0][1], 17) == ["Kazakhstan", "哈萨克斯坦,", "Parliament House",
+                                          "印度议会大厦"]
 
 
 # -- whole tables, as printed --------------------------------------------------------------------
@@ -244,4 +253,18 @@ def test_the_whole_timeline_is_a_table_at_100_columns(run) -> None:
     assert lines[0].split() == ["Date", "What", "happened", "Where", "Casualties"]
     [row] = [i for i, line in enumerate(lines) if line.endswith("  c. 187 killed,")]
     assert lines[row + 1].endswith("  76 injured")
-    assert any("(toll stated" in line for line in lines[row:row + 12])
+    end = next(i for i in range(row + 1, len(lines)) if not lines[i].startswith(" "))
+    assert "(toll stated after:" in " ".join(" ".join(line.split()) for line in lines[row:end])
+
+
+def test_seeds_are_numbered_in_the_order_given_by_every_command(run, tmp_path) -> None:
+    chechen = DATA / "zhwiki" / "second-chechen-war.hant.wikitext"
+    odd = tmp_path / "two\nlines\u202e.wikitext"  # a file name holds what it likes
+    odd.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    seeds = ["--seed", str(chechen), "--seed", str(odd)]
+    key = ["seed 1: second-chechen-war.hant.wikitext", "seed 2: two lines.wikitext"]
+    for args in (["timeline", "--year", "1999", "--limit", "3"],
+                 ["timeline", "--year", "1999", "--limit", "3", "--reverse"],
+                 ["people", "--limit", "3"], ["search", "阿拉木图"], ["sources", "--limit", "2"]):
+        lines = run(*seeds, *args, env={"COLUMNS": "120"}).out.splitlines()
+        assert lines[-2:] == key, args

@@ -438,8 +438,10 @@ def _views() -> "ModuleType":
     return views
 
 
-def _seed_column(index: "Index") -> bool:
-    return len(index.seeds) > 1
+def _seed_column(index: "Index") -> list[str]:
+    """The articles, in the order they were given, where there are several (a table then has
+    a Seed column that numbers them in that order), else none."""
+    return [seed.name for seed in index.seeds] if len(index.seeds) > 1 else []
 
 
 def _limited(records: Iterable[Any], limit: int | None) -> Iterable[Any]:
@@ -542,18 +544,21 @@ def sources(
         return
     if any(not ref_id.strip() for ref_id in ids):
         raise UsageError("--id needs a reference's id, as the Id column of kzct sources gives it")
-    try:
-        chosen = sources_by_id(index, ids)
+    try:  # (MediaWiki trims a reference's name: so does --id)
+        chosen = sources_by_id(index, [ref_id.strip() for ref_id in ids])
     except UnknownName as exc:
         import difflib
 
-        near = difflib.get_close_matches(exc.name, exc.known, n=3)
+        # a name differs from another in case only where the article says so: say it first
+        near = [k for k in exc.known if k.casefold() == exc.name.casefold()]
+        near += [k for k in difflib.get_close_matches(exc.name, exc.known, n=3) if k not in near]
         hint = f"did you mean: {', '.join(near)}?" if near else "see kzct sources"
         raise UsageError(f"--id {short(exc.name)} names no reference of the article; "
                          f"{hint}") from None
     shown = _limited([r for r in chosen if r.dead or not dead], limit)
     _output(run, fmt, shown,
-            lambda r: _views().backing_cards(run, backing(index, r)), "no references match")
+            lambda r: _views().backing_cards(run, backing(index, r), _seed_column(index)),
+            "no references match")
 
 
 # -- timeline ------------------------------------------------------------------------------------
@@ -939,7 +944,8 @@ def check(
     try:
         checked = list(check_files(paths, places_dir(run.env), checks, names=names))
         if fix or diff:
-            checked = _fixes(run, checked, ignored, severity.value, write=fix, checks=checks)
+            checked = _fixes(run, checked, ignored, severity.value, write=fix, checks=checks,
+                             exported=bool(choice.exported))
     finally:
         checks.close()
     every = [f for item in checked for f in chosen(item.findings, ignored)]
@@ -1163,9 +1169,10 @@ def _diff_side(run: Run, given: Path, page: str | None, previous: bool = False) 
 
 
 def _fixes(run: Run, checked: list[Any], ignored: set[str], severity: str, *, write: bool,
-           checks: Any) -> list[Any]:
+           checks: Any, exported: bool = False) -> list[Any]:
     """Make the fixes of the findings shown (``write``: in the files, which are then checked
-    again; else print them as a unified diff); the files as checked now."""
+    again; else print them as a unified diff); the files as checked now. ``exported``: some
+    are pages of an XML export, which --fix does not change."""
     from kzct.face.render import note
     from kzct.queries.check import check_files, chosen, fix_text, unified_diff
 
@@ -1179,7 +1186,9 @@ def _fixes(run: Run, checked: list[Any], ignored: set[str], severity: str, *, wr
 
         write_text(run, "".join(unified_diff(item.text, fixed.text, item.shown)
                                 for item, fixed in made))
-        note(f"kzct check: {count} fix(es) in {len(made)} {some} (--fix makes them)")
+        how = "--fix makes them in wikitext files, not in an XML export's pages" if exported \
+            else "--fix makes them"
+        note(f"kzct check: {count} fix(es) in {len(made)} {some} ({how})")
         return checked
     from kzct import files
     from kzct.errors import OutputError

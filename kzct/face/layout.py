@@ -6,8 +6,8 @@ Text is broken where a reader expects it: at spaces, after the hyphens of a Lati
 A word wider than the whole line is cut where it must be.
 
 A table gives short fields (dates, counts) their natural width, keeps names whole (a Chinese
-name is never split, a Latin one wraps at its spaces and hyphens, a list between its items),
-lets the long text column take the rest, and is never wider than its content. Below the width
+name is never split, a Latin one wraps at its spaces and hyphens, a list between its items, an
+item too wide between its words), lets the long text column take the rest, and is never wider than its content. Below the width
 where that is possible, ``widths`` returns None and the caller prints one block per record.
 """
 
@@ -19,7 +19,9 @@ from typing import Any, NamedTuple
 
 Measure = Callable[[str], int]
 
-SHORT, NAME, LIST, TEXT = "short", "name", "list", "text"
+# a list's items are kept whole (`injured: 2 → 3`); a list of names' items break, where they
+# must, as a name does (`Parliament House` / `印度议会大厦`)
+SHORT, NAME, LIST, NAMES, TEXT = "short", "name", "list", "names", "text"
 GAP = 2  # cells between two columns
 TEXT_MIN = 20  # the narrowest a text column gets before names give way
 TEXT_TIGHT = 12  # the narrowest it gets at all: below, one block per record
@@ -157,8 +159,9 @@ def wrap(text: str, width: int, *, keep_cjk: bool = False,
 
 def wrap_items(items: Sequence[str], width: int, *, separator: str = ", ",
                measure: Measure = cell_width) -> list[str]:
-    """A list on lines of at most ``width`` cells, broken only between items (a name is never
-    cut in two unless it is wider than the line alone)."""
+    """A list on lines of at most ``width`` cells, broken between items; an item wider than
+    the line alone is broken as a name is, between its words (`Parliament House` /
+    `印度议会大厦`)."""
     glue = separator.rstrip()
     space = separator[len(glue):]
     lines: list[str] = []
@@ -174,7 +177,7 @@ def wrap_items(items: Sequence[str], width: int, *, separator: str = ", ",
         if measure(piece) <= width:
             line = piece
             continue
-        folded = wrap(piece, width, measure=measure)  # wider than a line: broken as text is
+        folded = wrap(piece, width, keep_cjk=True, measure=measure)  # as a name is broken
         lines.extend(folded[:-1])
         line = folded[-1]
     lines.append(line)
@@ -209,10 +212,10 @@ class Para(NamedTuple):
 
 def cell_lines(value: Cell, kind: str, width: int, *, measure: Measure = cell_width) -> list[str]:
     """A cell's lines in a column ``width`` cells wide."""
-    if kind == LIST and isinstance(value, tuple):
+    if kind in (LIST, NAMES) and isinstance(value, tuple):
         return wrap_items(value, width, measure=measure)
     text = value if isinstance(value, str) else ", ".join(value)
-    return wrap(text, width, keep_cjk=kind in (NAME, LIST), measure=measure)
+    return wrap(text, width, keep_cjk=kind in (NAME, LIST, NAMES), measure=measure)
 
 
 class _Need(NamedTuple):
@@ -232,6 +235,9 @@ def _need(kind: str, header: str, cells: Sequence[Cell], measure: Measure) -> _N
             natural = max(natural, measure(line))
         if kind == LIST:
             longest = max(longest, max((measure(item) + 1 for item in items), default=0))
+        elif kind == NAMES:  # an item wider than the column breaks between its words
+            longest = max(longest, max((measure(item[u.start:u.end]) + 1 for item in items
+                                        for u in _units(item, True)), default=0))
         elif kind == NAME:
             longest = max(longest, max(
                 (measure(text[u.start:u.end]) for u in _units(text, True)), default=0))
@@ -259,7 +265,7 @@ def widths(kinds: Sequence[str], headers: Sequence[str], rows: Sequence[Sequence
     naturals = [n.natural for n in needs]
     if sum(naturals) <= budget:
         return Layout(naturals)
-    preferred = [min(n.natural, max(n.floor, LIST_COMFORT)) if k == LIST else n.natural
+    preferred = [min(n.natural, max(n.floor, LIST_COMFORT)) if k in (LIST, NAMES) else n.natural
                  for k, n in zip(kinds, needs)]
     texts = [i for i, k in enumerate(kinds) if k == TEXT]
     if len(texts) == 1:  # names as they are; the text column takes the rest, if it is enough
@@ -281,7 +287,7 @@ def _grow(kinds: Sequence[str], needs: Sequence[_Need], sizes: list[int], budget
     """Give what ``sizes`` leave of ``budget`` to the text columns, then the others, each up to
     its natural width."""
     spare = budget - sum(sizes)
-    for wanted in (TEXT, NAME, LIST):
+    for wanted in (TEXT, NAME, LIST, NAMES):
         for i, kind in enumerate(kinds):
             if kind == wanted and spare > 0:
                 grow = min(spare, needs[i].natural - sizes[i])

@@ -354,7 +354,7 @@ def _measure() -> Callable[[str], int]:
 
 
 def _cell(value: object, kind: str) -> str | tuple[str, ...]:
-    if kind == "list":
+    if kind in ("list", "names"):
         if value is None:
             return ()
         items = value if isinstance(value, (list, tuple)) else (value,)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from kzct.face.layout import LIST, NAME, SHORT, TEXT, Column, Para
+from kzct.face.layout import LIST, NAME, NAMES, SHORT, TEXT, Column, Para
 from kzct.face.render import write_paragraphs, write_table
 from kzct.model import DATE_SOURCES, EXPLICIT, Event, Group, Ref, Revision, date_key
 from kzct.queries.diff import Change, changed_fields, span_of
@@ -39,24 +39,27 @@ def _informative(columns: list[Column], records: list[Any]) -> list[Column]:
 
 
 class _Seeds:
-    """With several articles, a table's Seed column numbers them (1, 2 …) and a line under the
-    table names each: a file name in every row took the text's room."""
+    """With several articles, a table's Seed column numbers them (1, 2 …, in the order they
+    were given, the same in every command) and a line under the table names each: a file name
+    in every row took the text's room."""
 
-    def __init__(self, names: list[str]) -> None:
-        self.numbers = {name: str(n) for n, name in enumerate(dict.fromkeys(names), start=1)}
+    def __init__(self, order: list[str]) -> None:
+        self.numbers = {name: str(n) for n, name in enumerate(order, start=1)}
 
     def column(self, seeds: Callable[[Any], Any]) -> Column:
         """The column of the seed ``seeds`` gives a record (a name, or a list of them)."""
         def value(record: Any) -> str | list[str]:
             found = seeds(record)
-            if isinstance(found, str):
-                return self.numbers[found]
-            return [self.numbers[name] for name in found]
+            names = [found] if isinstance(found, str) else found
+            return [self.numbers.get(name, name) for name in names]
 
         return Column("Seed", value, LIST)
 
     def caption(self) -> str:
-        return "\n".join(f"seed {n}: {name}" for name, n in self.numbers.items())
+        """The key: each file name on one line, whatever it holds (``plain`` then removes
+        the other control characters)."""
+        return "\n".join(f"seed {n}: {' '.join(name.splitlines())}"
+                         for name, n in self.numbers.items())
 
 
 def _captioned(*captions: str | None) -> str | None:
@@ -65,7 +68,7 @@ def _captioned(*captions: str | None) -> str | None:
 
 # -- groups --------------------------------------------------------------------------------------
 
-def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: bool) -> None:
+def groups_table(run: Run, records: list[Group], seed_order: list[str], with_status: bool) -> None:
     """One row per designation. Who designated is shown where the rows say more than the
     country the article is about; the action always (with ``--all``, in the Status column,
     ``discussed`` for a group only discussed)."""
@@ -86,8 +89,8 @@ def groups_table(run: Run, records: list[Group], with_seed: bool, with_status: b
         # discussed is in its card and its JSON: a column of a few quotes took the names' room)
         columns.append(Column("Status", lambda r: r[1].action or r[1].status, SHORT))
     columns.append(Column("Refs", lambda r: _refs(r[1].refs), LIST))
-    seeds = _Seeds([g.source.seed for g in records] if with_seed else [])
-    if with_seed:
+    seeds = _Seeds(seed_order)
+    if seed_order:
         columns.append(seeds.column(lambda r: r[1].source.seed))
     write_table(run, numbered, columns, caption=seeds.caption())
 
@@ -115,7 +118,7 @@ def _title(ref: Ref, wide: bool = False) -> str | None:
     return ref.title or (None if wide else ref.url)
 
 
-def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> None:
+def sources_table(run: Run, records: list[Ref], seed_order: list[str], wide: bool) -> None:
     """Compact by default (id, publisher, title, dead, cited by); ``wide`` adds the URL and
     the archive date."""
     columns = [
@@ -133,8 +136,8 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
         Column("Dead", lambda r: "dead" if r.dead else "", SHORT),
         Column("Cited by", lambda r: r.cited_by, SHORT),
     ]
-    seeds = _Seeds([r.seed for r in records] if with_seed else [])
-    if with_seed:
+    seeds = _Seeds(seed_order)
+    if seed_order:
         columns.append(seeds.column(lambda r: r.seed))
     revisions = dict.fromkeys((r.seed, r.revision) for r in records if r.revision is not None)
     caption = "\n".join(f"{seed}: {provenance(revision)}" for seed, revision in revisions
@@ -142,9 +145,10 @@ def sources_table(run: Run, records: list[Ref], with_seed: bool, wide: bool) -> 
     write_table(run, records, columns, caption=_captioned(seeds.caption(), caption))
 
 
-def backing_cards(run: Run, found: list[Backing]) -> None:
+def backing_cards(run: Run, found: list[Backing], seed_order: list[str]) -> None:
     """``sources --id``: each reference, the sentences it backs, and the events and
-    designations stated in them: the way from a source to what it supports."""
+    designations stated in them: the way from a source to what it supports. With several
+    articles, each card says which it is in."""
     paras: list[Para] = []
     for position, (ref, events, designations) in enumerate(found):
         if position:
@@ -153,7 +157,7 @@ def backing_cards(run: Run, found: list[Backing]) -> None:
         paras.append(Para(f"[{ref.id}] {_title(ref) or '(no title)'}{publisher}", "bold"))
         for label, value in (("url", ref.url), ("archived", ref.archive_url),
                              ("dead", "yes" if ref.dead else None),
-                             ("seed", ref.seed if len({r.ref.seed for r in found}) > 1 else None)):
+                             ("seed", ref.seed if seed_order else None)):
             if value:
                 paras.append(Para(f"{label}: {value}"))
         paras += [Para(""), Para(f"Sentences ({len(ref.backs)})", "bold")]
@@ -253,7 +257,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def timeline_table(run: Run, records: list[Event], with_seed: bool,
+def timeline_table(run: Run, records: list[Event], seed_order: list[str],
                    names: dict[str, tuple[str | None, str | None]] | None = None) -> None:
     """``names``: place id → (English, Chinese): a place is shown in English beside the Chinese
     the article writes (``Almaty 阿拉木图``), where an English name is known."""
@@ -271,11 +275,11 @@ def timeline_table(run: Run, records: list[Event], with_seed: bool,
     columns = [
         Column("Date", _when, SHORT),
         Column("What happened", _what, TEXT),
-        Column("Where", where, LIST),
+        Column("Where", where, NAMES),
         Column("Casualties", _casualties, LIST),
     ]
-    seeds = _Seeds([e.seed for e in records] if with_seed else [])
-    if with_seed:
+    seeds = _Seeds(seed_order)
+    if seed_order:
         columns.append(seeds.column(lambda e: e.seed))
     inferred = Counter(e.date_source for e in records if e.date_source != EXPLICIT)
     caption = None
@@ -315,7 +319,7 @@ def _latin(record: Any) -> str | None:  # an EntityRecord or a SearchHit
     return record.name_latin if record.name_latin != record.name_en else None
 
 
-def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None:
+def entity_table(run: Run, records: list[EntityRecord], seed_order: list[str]) -> None:
     columns = [
         Column("Chinese", lambda r: r.name_zh, NAME),
         Column("Latin", _latin, NAME),
@@ -323,13 +327,13 @@ def entity_table(run: Run, records: list[EntityRecord], with_seed: bool) -> None
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
-    seeds = _Seeds([name for r in records for name in r.seeds] if with_seed else [])
-    if with_seed:  # every article that names it: one row whatever their number
+    seeds = _Seeds(seed_order)
+    if seed_order:  # every article that names it: one row whatever their number
         columns.append(seeds.column(lambda r: r.seeds))
     write_table(run, records, _informative(columns, records), caption=seeds.caption())
 
 
-def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
+def search_table(run: Run, records: list[SearchHit], seed_order: list[str]) -> None:
     columns = [
         Column("Kind", lambda r: r.kind, SHORT),
         Column("Chinese", lambda r: r.name_zh, NAME),
@@ -339,9 +343,8 @@ def search_table(run: Run, records: list[SearchHit], with_seed: bool) -> None:
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("First mention", lambda r: r.first_mention, TEXT),
     ]
-    hits: list[Any] = list(records)  # SearchHit's fields are EntityRecord's, made at run time
-    seeds = _Seeds([name for hit in hits for name in hit.seeds] if with_seed else [])
-    if with_seed:  # every article that names it, as in entity_table
+    seeds = _Seeds(seed_order)
+    if seed_order:  # every article that names it, as in entity_table
         columns.append(seeds.column(lambda r: r.seeds))
     write_table(run, records, _informative(columns, records), caption=seeds.caption())
 
