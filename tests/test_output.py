@@ -318,6 +318,11 @@ def test_no_header(run) -> None:
     (["places", "--fields", "id", "--geojson"], "--fields chooses the fields of --json"),
     (["groups", "--fields", ",", "--json"], "--fields needs field names"),
     (["groups", "--no-header", "--json"], "--no-header is for --csv and --tsv"),
+    # a list of records has no flat form: an error, not a column of empty cells
+    (["sources", "--id", "JCAM", "--fields", "id,backs", "--csv"],
+     "--fields: 'backs' holds records, which only --json and --jsonl write"),
+    (["groups", "--fields", "history", "--tsv"],
+     "--fields: 'history' holds records, which only --json and --jsonl write"),
 ])
 def test_fields_and_no_header_errors(run, args, said) -> None:
     result = run(*args)

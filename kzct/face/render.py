@@ -288,9 +288,11 @@ def write_geojson(run: Run, features: Iterable[Any]) -> None:
         out.write("\n]}\n")
 
 
-def _only(records: Iterable[Any], fields: tuple[str, ...]) -> Iterator[dict[str, Any]]:
-    """Each record with only ``fields`` (``--fields``), in their order; a name no record has is
-    a usage error, said before anything is written (the first record is read first)."""
+def _only(records: Iterable[Any], fields: tuple[str, ...],
+          flat: bool = False) -> Iterator[dict[str, Any]]:
+    """Each record with only ``fields`` (``--fields``), in their order; a name no record has,
+    or (``flat``: CSV, TSV) a list of records, which only JSON holds, is a usage error, said
+    before anything is written (the first record is read first)."""
     from kzct.errors import UsageError
 
     for position, record in enumerate(records):
@@ -300,6 +302,11 @@ def _only(records: Iterable[Any], fields: tuple[str, ...]) -> Iterator[dict[str,
             if unknown:
                 raise UsageError(f"--fields: no field {unknown}; the fields are "
                                  f"{', '.join(data)}")
+            nested = [f for f in fields if f in _record_lists(type(record)) or (
+                isinstance(data[f], list) and data[f] and isinstance(data[f][0], dict))]
+            if flat and nested:
+                raise UsageError(f"--fields: {', '.join(map(repr, nested))} holds records, "
+                                 "which only --json and --jsonl write")
         yield {field: data[field] for field in fields}
 
 
@@ -317,7 +324,8 @@ def write_records(run: Run, fmt: Format, records: Iterable[Any],
     """The one output decision: a machine format (streamed), or a table (a one-line note on
     stderr when there is nothing to show)."""
     if fmt is not Format.TABLE:
-        WRITERS[fmt](run, records if run.fields is None else _only(records, run.fields))
+        flat = fmt in (Format.CSV, Format.TSV)
+        WRITERS[fmt](run, records if run.fields is None else _only(records, run.fields, flat))
         return
     rows = list(records)
     if rows:
