@@ -114,6 +114,8 @@ def test_a_clean_article_has_no_findings(builder) -> None:
 KINDS = [
     ("date-typo", f"==A==\n2005年2与5日，警方查获一批书籍。{REF}\n", (2, 1, "2005年2与5日", "2005年2月5日")),
     ("date-no-year", f"==A==\n11月16日，警方逮捕了11人。{REF}\n", (2, 1, "11月16日", None)),
+    # a month or a day no calendar has: said, not silently dropped from the timeline
+    ("date-impossible", f"==A==\n警方在2007年2月30日逮捕了11人。{REF}\n", (2, 4, "2007年2月30日", None)),
     ("stray-text", f"==A==\n警方逮捕了11人。1{REF}\n", (2, 10, "1", "")),
     ("stray-punctuation", f"==A==\n警方逮捕了11人。.{REF}\n", (2, 10, ".", "")),
     ("unbalanced-bracket", f"==A==\n警方在乌兹别克斯坦[罕市逮捕了11人。{REF}\n", (2, 10, "[", None)),
@@ -281,7 +283,7 @@ def test_fail_on_and_ignore(run) -> None:
     unknown = run("check", "--ignore", "X999")
     assert unknown.code == 2
     assert unknown.err.startswith("kzct: error: --ignore: no check is called 'X999'; the codes "
-                                  "are D101, D102, T101, T102, T103, N101")
+                                  "are D101, D102, D103, T101, T102, T103, N101")
 
 
 def test_check_json(run) -> None:

@@ -125,7 +125,8 @@ def test_the_codes_of_check_complete_with_what_they_find(shell_env, tmp_path) ->
     proc = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True,
                           text=True, timeout=60, cwd=tmp_path)
     assert proc.stdout == ("words\nD101\ta date that had to be corrected to be read\n"
-                           "D102\ta month and day with no year in reach\n")
+                           "D102\ta month and day with no year in reach\n"
+                           "D103\ta date no calendar has (`13月5日`, `2月30日`)\n")
     modules = json.loads((tmp_path / "m.json").read_text())
     assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)] == []
 
@@ -285,7 +286,7 @@ printf '%s\n' "${COMPREPLY[@]}"
     (["kzct", "show", '"Islamic M'], ["Islamic Movement of Uzbekistan"]),
     # the codes of check, one after another joined by commas
     (["kzct", "check", "--ignore", "T"], ["T101", "T102", "T103", "T104"]),
-    (["kzct", "check", "--ignore", "R301,D"], ["R301,D101", "R301,D102"]),
+    (["kzct", "check", "--ignore", "R301,D"], ["R301,D101", "R301,D102", "R301,D103"]),
 ])
 def test_bash(shell_env, words, expected) -> None:
     bash = _shell("bash")

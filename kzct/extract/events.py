@@ -55,6 +55,7 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         if not mentions:
             continue
         unplaced: list[DateMention] = []
+        impossible: list[DateMention] = []
         resolved = resolve_dates(
             mentions,
             # the paragraph's year, else the heading's, else the section's
@@ -65,9 +66,10 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             anchor_end=anchor_end,
             unplaced=unplaced,
             article_year=article_year,
+            impossible=impossible,
         )
         if defects is not None:
-            defects.extend(_date_defects(sentence, resolved, unplaced))
+            defects.extend(_date_defects(sentence, resolved, unplaced, impossible))
         if not resolved:
             continue
         resolved = _leading(sentence.shadow, resolved)
@@ -108,8 +110,9 @@ def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:
 
 
 def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],
-                  unplaced: list[DateMention]) -> list[Defect]:
-    out = []
+                  unplaced: list[DateMention], impossible: list[DateMention]) -> list[Defect]:
+    out = [Defect("date-impossible", sentence.seed_span(m.start, m.end_pos), m.text)
+           for m in impossible]
     for date in resolved:
         if date.source == CORRECTED:
             out.append(Defect("date-typo", sentence.seed_span(date.start, date.end_pos),

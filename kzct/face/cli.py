@@ -899,7 +899,7 @@ def check(
     code, kind, severity, span, the text there, and the fix where the text shows one; --fix
     makes those fixes, --diff shows them. An unchanged article's findings come from the cache.
 
-    Codes: D dates (D101 typo, D102 no year), T text (T101 stray text, T102 stray
+    Codes: D dates (D101 typo, D102 no year, D103 no such day), T text (T101 stray text, T102 stray
     punctuation, T103 unbalanced bracket, T104 lone surrogate), N names written two ways
     (N101 Latin, N102 Chinese), R references (R101 undefined, R102 defined twice, R103 empty,
     R104 unclosed, R105 broken template, R201 dead link, R202 no title, R203 no URL, R204

@@ -404,6 +404,7 @@ def resolve_dates(
     anchor_end: PartialDate | None = None,
     unplaced: list[DateMention] | None = None,
     article_year: int | None = None,
+    impossible: list[DateMention] | None = None,
 ) -> list[ResolvedDate]:
     """Give each mention its full date.
 
@@ -413,7 +414,7 @@ def resolve_dates(
     it in the section); `3天之后` counts from a range's end; ``article_year``: the year an event
     article states once (``kzct.extract.events.article_year``), for a date with no other year in
     reach. A month and day with no year in reach is left out, and added to ``unplaced`` when it
-    is given.
+    is given; so is a date no calendar has (`13月5日`, `2月30日`), added to ``impossible``.
     """
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
@@ -434,6 +435,8 @@ def resolve_dates(
                     unplaced.append(mention)
                 continue
             resolved = _dated(mention, *found)
+            if resolved is None and impossible is not None:
+                impossible.append(mention)
         if resolved is not None:
             out.append(resolved)
     return _drop_subsumed(out, mentions)

@@ -52,6 +52,7 @@ RULES: dict[str, Rule] = {
     # info: an article on one event often gives its year once, in the lead or the infobox
     # (then it is in reach: ``kzct.parse.wikitext.article_year``)
     "date-no-year": Rule("D102", "info", "a month and day with no year in reach"),
+    "date-impossible": Rule("D103", "warning", "a date no calendar has (`13月5日`, `2月30日`)"),
     "stray-text": Rule("T101", "warning", "stray text between a sentence's end and its reference"),
     "stray-punctuation": Rule("T102", "warning", "a punctuation mark after another that ends "
                                                  "the same clause (`。.`, `，，`)"),
@@ -118,7 +119,7 @@ def at_least(severity: str, minimum: str) -> bool:
 
 
 # Bump when what ``check_article`` finds changes: results stored by an older check are not used.
-CHECK_FORMAT = 1
+CHECK_FORMAT = 2
 
 
 class Checked(NamedTuple):
@@ -315,6 +316,9 @@ def _message(defect: Defect, text: str, refs: dict[str, Any]) -> tuple[str, tupl
         return (f"{written} has no year in reach: none earlier in its paragraph, none in a "
                 f"heading above, none in the article's bold title or infobox; its event is "
                 f"left out of the timeline", ())
+    if kind == "date-impossible":
+        return (f"date {written} is no day of the calendar; its event is left out of the "
+                f"timeline", ())
     if kind == "stray-text":
         return f"stray {written} between a sentence's end and its reference", ()
     if kind == "stray-punctuation":
