@@ -65,6 +65,10 @@ from kzct.extract.casualties import count_casualties
         # a death found, which the text does not say anyone caused (the seed's Nurkadilov)
         ("反对派领导人Zamanbek Nurkadilov在2005年11月17日被发现身亡", (1, "found_dead"), None),
         ("3人被发现死亡", (3, "found_dead"), None),
+        # the wounded (伤员) are a noun, not what befell the count before it (the Kunming
+        # article's sentence)
+        ("国家卫生与计划生育委员会派遣的9名医疗专家赴昆明指导当地开展伤员救治", None, None),
+        ("医生为3名伤员处理伤口", None, None),
     ],
 )
 def test_casualties(text, killed, injured) -> None:

@@ -46,7 +46,9 @@ _COUNT = re.compile(
 # `25,000人至50,000人死亡`: at least the lower bound
 _RANGE = re.compile(rf"{NUMBER_START}(?P<n>{CN_NUMBER})\s*(?:人|名)?\s*(?:至|到|-|－|—)\s*{CN_NUMBER}\s*(?:人|名)")
 _DEATH_RE = re.compile(_DEATH)
-_ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残)")
+# (伤员, 伤口, 伤病: the wounded, a wound, the sick and wounded are nouns, not what befell a
+# count before them: `9名医疗专家赴昆明指导…伤员救治`)
+_ANY_VERB = re.compile(_DEATH + "|" + _INJURY + r"(?!害|心|感|亡|残|员|口|病|痕)")
 _KILL_OBJECT = re.compile(
     r"(?<!被)(?<!被当场)(?:打死|击毙|杀死|炸死|杀害|射杀|击杀|消灭|枪杀)了?\s*" + _QUALIFIER
     + rf"\s*(?P<n>{CN_NUMBER}|另一)\s*(?P<more>多|余)?\s*(?:人|名|位|个)")
