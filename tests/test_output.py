@@ -392,6 +392,9 @@ def test_controls_and_bidi_overrides_are_never_shown(run, hostile_seed) -> None:
     events = run(*seeds, "timeline", "--year", "2006", "--json").json()
     assert [e["text"] for e in events if e["seed"] == HOSTILE_NAME] == [
         "+1，2006年5月4日，\u202e阿拉木图\u202c发生了爆炸。"]
+    info = run("cache", "info").out  # the cached articles' paths
+    assert f"{hostile_seed.parent}/{clean}, last used " in info
+    assert not any(c in info for c in "\x1b\x07\u202e\u202c")
 
 
 def test_every_format_character_is_known() -> None:

@@ -1287,14 +1287,17 @@ def cache_info(run: Run, fmt: Format) -> None:
 
         write_json(run, data)
         return
+    from kzct.face.render import plain  # a file name holds what it likes: not shown raw
+
     used = data["data_bytes"]
-    lines = [f"directory: {data['directory']}",
+    lines = [f"directory: {plain(data['directory'])}",
              f"size: {data['bytes'] / 1e6:.1f} MB in kzct's files"
              + (f" ({used / 1e6:.1f} MB of index data)" if used is not None else ""),
              f"articles: {len(data['articles'])}"]
     for article in data["articles"]:
         gone = "" if article["exists"] else " (file gone)"
-        lines.append(f"  {article['path']}, last used {article['last_used'] or 'never'}{gone}")
+        lines.append(f"  {plain(article['path'])}, last used {article['last_used'] or 'never'}"
+                     f"{gone}")
     lines.append(f"completion word files: {data['words_files']}")
     lines.append(f"kept: articles used in the last {data['max_age_days']} days whose file "
                  f"exists, at most {data['max_megabytes']} MB")
