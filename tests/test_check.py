@@ -533,3 +533,13 @@ def test_stored_checks_are_kept_while_used(tmp_path) -> None:
     conn.close()
     database.write_bytes(b"not a database")  # a cache that cannot be read: checked afresh
     assert Checks(database).get("abc", 1) is None
+
+
+def test_one_finding_a_line_whatever_the_file_name(run, tmp_path) -> None:
+    article = tmp_path / "a\nb.wikitext"
+    article.write_text(f"==A==\n11月16日，警方逮捕了11人。{REF}\n", encoding="utf-8")
+    result = run("check", str(article), "--severity", "info")
+    assert result.out == (f"{tmp_path}/a b.wikitext:2:1: D102 info: '11月16日' has no year in reach: "
+                          "none earlier in its paragraph, none in a heading above, none in the "
+                          "article's bold title or infobox; its event is left out of the "
+                          "timeline\n")

@@ -964,8 +964,10 @@ def check(
     elif fmt is Format.TABLE:
         from kzct.face.render import plain  # seed text quoted in a message: control characters out
 
-        _write(run, "".join(plain(f"{f.seed}:{f.line}:{f.column}: {f.code} {f.severity}: "
-                                  f"{f.message}") + "\n" for f in shown))
+        # one finding a line, whatever a file name holds (a line break too)
+        _write(run, "".join(plain(" ".join(f"{f.seed}:{f.line}:{f.column}: {f.code} "
+                                           f"{f.severity}: {f.message}".splitlines())) + "\n"
+                            for f in shown))
     else:
         _output(run, fmt, shown, lambda r: None, "")
     counts = {level: sum(f.severity == level for f in every) for level in Severity}
