@@ -130,7 +130,8 @@ def test_references_defined_in_templates_and_lists_resolve() -> None:
 
 def test_a_note_template_is_a_reference() -> None:
     document = parse_document("1995年3月20日，发生了沙林毒气事件。{{#tag:ref|共13人死亡|group=\"注\"}}\n")
-    assert document.sentences[0].refs == ("1",) and document.refs["1"].defined
+    # a note of a group, numbered in it as a reader sees it
+    assert document.sentences[0].refs == ("注 1",) and document.refs["注 1"].defined
 
 
 def test_one_line_break_joins_the_lines_of_a_paragraph() -> None:

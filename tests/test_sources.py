@@ -72,3 +72,19 @@ def test_an_unknown_reference_id_is_a_usage_error(run) -> None:
     assert result.code == 2 and result.out == ""
     assert result.err == "kzct: error: --id 'JCAMX' names no reference of the article; " \
         "did you mean: JCAM?\n"
+
+
+def test_a_group_of_notes_is_numbered_apart(run, tmp_path) -> None:
+    """MediaWiki numbers `<ref group=注>` notes apart from the references ([1], [注 1], [2]), and
+    a note that cites nothing says something: its words are its title, not a publisher."""
+    article = tmp_path / "notes.wikitext"
+    article.write_text(
+        "2006年，阿拉木图发生爆炸。<ref>[http://e.org/a A report] Agency</ref>"
+        "7人死亡。<ref group=注>審判時認定的死者數。</ref>"
+        "2007年，阿斯塔纳发生袭击。<ref>[http://e.org/b B report] Agency</ref>"
+        "{{#tag:ref|另一說。|group=\"注\"}}\n\n"
+        "== 注释 ==\n{{Reflist|group=\"注\"}}\n== 参考资料 ==\n{{Reflist}}\n", encoding="utf-8")
+    refs = run("--seed", str(article), "sources", "--json").json()
+    assert [(r["id"], r["number"], r["title"], r["publisher"]) for r in refs] == [
+        ("1", 1, "A report", "Agency"), ("注 1", 1, "審判時認定的死者數。", None),
+        ("2", 2, "B report", "Agency"), ("注 2", 2, "另一說。", None)]

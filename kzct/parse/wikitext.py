@@ -141,6 +141,8 @@ class _RefState:
         self.order: list[str] = []  # ids by first appearance
         self.anonymous = 0
         self.first_use: dict[str, tuple[int, int]] = {}  # the first <ref> citing each id
+        # the group of each reference in one (`<ref group=注>`): numbered apart, `[注 1]`
+        self.groups: dict[str, str] = {}
         # (kind, start, end, detail) in offsets of the parsed text, for ``Document.defects``
         self.defects: list[tuple[str, int, int, str]] = []
 
@@ -1168,11 +1170,18 @@ class _Walker:
         whose text is its first parameter."""
         content = _param(params, 1)
         ref_name = _param(params, "name")
+        ref_group = _param(params, "group")
+        group = (_plain(ref_group[0].value).strip().strip("\"'").strip() or None) \
+            if ref_group else None  # (`group="注"`, as an attribute may be written)
         ref_id = (_plain(ref_name[0].value).strip() or None) if ref_name else None
         if ref_id is None:
             if content is None or not str(content[0].value).strip():
                 return
             ref_id = self.refs.unnamed()
+        elif group:
+            ref_id = f"{group}:{ref_id}"
+        if group:
+            self.refs.groups[ref_id] = group
         if content is not None and str(content[0].value).strip() and ref_id not in self.refs.defs:
             fields = _citation(content[0].value)
             fields["span"] = (offset, offset + len(str(node)))
@@ -1210,6 +1219,8 @@ def _ref(node: Tag, offset: int, raw: str, refs: _RefState, *, use: bool = True)
         ref_id = refs.unnamed()
     else:  # a name is one reference within its group: `<ref group=注 name=a>` is not `a`
         ref_id = f"{group}:{name}" if group else name
+    if group:
+        refs.groups[ref_id] = group
     if body and ref_id in refs.defs:
         if " ".join(body.split()) != refs.defs[ref_id].get("body"):
             refs.defects.append(("ref-redefined", *span, ref_id))
@@ -1406,24 +1417,32 @@ def normalise_date(value: str | None) -> str | None:
 
 def _freeze_refs(state: _RefState, prepared: Prepared) -> dict[str, Ref]:
     out: dict[str, Ref] = {}
-    number = 0
+    numbers: dict[str, int] = {}  # each group counts its own (MediaWiki: [1], [2]; [注 1])
     # in the order a reader meets them; defined in a list but never cited: last
     never_used = [ref_id for ref_id in state.defs if ref_id not in state.uses]
     named = {ref_id for ref_id in [*state.order, *never_used] if not ref_id.startswith(_UNNAMED)}
     for ref_id in [*state.order, *never_used]:
         fields = state.defs.get(ref_id)
+        group = state.groups.get(ref_id, "")
         if fields is not None:
-            number += 1
-        # an unnamed reference is known by its number, unless a named one has it (`name="1"`)
-        shown_id = (str(number) if str(number) not in named else f"#{number}") \
+            numbers[group] = numbers.get(group, 0) + 1
+        number = numbers.get(group, 0)
+        # an unnamed reference is known by its number (in a group, as a reader sees it:
+        # `注 1`), unless a named one has it (`name="1"`)
+        label = f"{group} {number}" if group else str(number)
+        shown_id = (label if label not in named else f"#{label}") \
             if ref_id.startswith(_UNNAMED) else ref_id
+        # a note of a group (`<ref group=注>審判時認定的死者數…</ref>`) that cites nothing says
+        # something: its words are what it is (its title), no publisher's name
+        said = bool(group and fields and fields["form"] == "text" and not fields["title"]
+                    and not fields["url"])
         out[ref_id] = Ref(
             id=shown_id,
             number=number if fields is not None else None,
             name=None if ref_id.startswith(_UNNAMED) else ref_id,
             url=fields["url"] if fields else None,
-            title=fields["title"] if fields else None,
-            publisher=fields["publisher"] if fields else None,
+            title=(fields["publisher"] if said else fields["title"]) if fields else None,
+            publisher=fields["publisher"] if fields and not said else None,
             author=fields["author"] if fields else None,
             date=fields["date"] if fields else None,
             access_date=fields["access_date"] if fields else None,
