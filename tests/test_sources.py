@@ -64,7 +64,7 @@ def test_a_reference_lists_what_it_backs(run) -> None:
     card = run("sources", "--id", "TERRORORG", env={"COLUMNS": "120"}).out
     assert card.splitlines()[0].startswith("[TERRORORG] ")
     assert "Sentences (2)" in card and "Designations (12)" in card and "Events (1)" in card
-    assert "塔利班 Taliban: banned by Kazakhstan, 2006-10-12" in card
+    assert "塔利班 Taliban: banned as terrorist by Kazakhstan (哈萨克斯坦政府), 2006-10-12" in card
 
 
 def test_an_unknown_reference_id_is_a_usage_error(run) -> None:

@@ -46,18 +46,19 @@ class _Seeds:
     def __init__(self, order: list[str]) -> None:
         self.numbers = {name: str(n) for n, name in enumerate(order, start=1)}
 
-    def column(self, seeds: Callable[[Any], Any]) -> Column:
-        """The column of the seed ``seeds`` gives a record (a name, or a list of them)."""
-        def value(record: Any) -> str | list[str]:
+    def add(self, columns: list[Column], seeds: Callable[[Any], Any]) -> str | None:
+        """Add to ``columns`` the column of the seed ``seeds`` gives a record (a name, or a
+        list of them), where there are several; the key under the table, each file name on one
+        line whatever it holds (``plain`` then removes the other control characters)."""
+        if len(self.numbers) < 2:
+            return None
+
+        def value(record: Any) -> list[str]:
             found = seeds(record)
             names = [found] if isinstance(found, str) else found
             return [self.numbers.get(name, name) for name in names]
 
-        return Column("Seed", value, LIST)
-
-    def caption(self) -> str:
-        """The key: each file name on one line, whatever it holds (``plain`` then removes
-        the other control characters)."""
+        columns.append(Column("Seed", value, LIST))
         return "\n".join(f"seed {n}: {' '.join(name.splitlines())}"
                          for name, n in self.numbers.items())
 
@@ -89,10 +90,8 @@ def groups_table(run: Run, records: list[Group], seed_order: list[str], with_sta
         # discussed is in its card and its JSON: a column of a few quotes took the names' room)
         columns.append(Column("Status", lambda r: r[1].action or r[1].status, SHORT))
     columns.append(Column("Refs", lambda r: _refs(r[1].refs), LIST))
-    seeds = _Seeds(seed_order)
-    if seed_order:
-        columns.append(seeds.column(lambda r: r[1].source.seed))
-    write_table(run, numbered, columns, caption=seeds.caption())
+    key = _Seeds(seed_order).add(columns, lambda r: r[1].source.seed)
+    write_table(run, numbered, columns, caption=key)
 
 
 def _authority(group: Group) -> str:
@@ -136,13 +135,21 @@ def sources_table(run: Run, records: list[Ref], seed_order: list[str], wide: boo
         Column("Dead", lambda r: "dead" if r.dead else "", SHORT),
         Column("Cited by", lambda r: r.cited_by, SHORT),
     ]
-    seeds = _Seeds(seed_order)
-    if seed_order:
-        columns.append(seeds.column(lambda r: r.seed))
+    key = _Seeds(seed_order).add(columns, lambda r: r.seed)
     revisions = dict.fromkeys((r.seed, r.revision) for r in records if r.revision is not None)
     caption = "\n".join(f"{seed}: {provenance(revision)}" for seed, revision in revisions
                          if revision is not None)
-    write_table(run, records, columns, caption=_captioned(seeds.caption(), caption))
+    write_table(run, records, columns, caption=_captioned(key, caption))
+
+
+def _designation(group: Group) -> str:
+    """A designation in words: `banned as terrorist by Kazakhstan (哈萨克斯坦最高法院), 2006-10-12`."""
+    who = group.authority_en or group.authority or "(not said)"
+    if group.authority and group.authority != who:
+        who += f" ({group.authority})"
+    label = f" as {group.label}" if group.label else ""
+    when = f", {group.listed_on}" if group.listed_on else ""
+    return f"{group.action}{label} by {who}{when}"
 
 
 def backing_cards(run: Run, found: list[Backing], seed_order: list[str]) -> None:
@@ -167,10 +174,8 @@ def backing_cards(run: Run, found: list[Backing], seed_order: list[str]) -> None
         if designations:
             paras += [Para(""), Para(f"Designations ({len(designations)})", "bold")]
         for group in designations:
-            who = group.authority_en or group.authority or "(not said)"
             names = " ".join(dict.fromkeys(n for n in (group.name_zh, group.name_en) if n))
-            when = f", {group.listed_on}" if group.listed_on else ""
-            paras.append(Para(f"{names}: {group.action} by {who}{when}", indent=2))
+            paras.append(Para(f"{names}: {_designation(group)}", indent=2))
         if events:
             paras += [Para(""), Para(f"Events ({len(events)})", "bold")]
         for event in events:
@@ -278,16 +283,14 @@ def timeline_table(run: Run, records: list[Event], seed_order: list[str],
         Column("Where", where, NAMES),
         Column("Casualties", _casualties, LIST),
     ]
-    seeds = _Seeds(seed_order)
-    if seed_order:
-        columns.append(seeds.column(lambda e: e.seed))
+    key = _Seeds(seed_order).add(columns, lambda e: e.seed)
     inferred = Counter(e.date_source for e in records if e.date_source != EXPLICIT)
     caption = None
     if inferred:
         caption = "* date inferred: " + ", ".join(
             f"{source} ({inferred[source]})" for source in DATE_SOURCES if inferred[source])
     write_table(run, records, _informative(columns, records),
-                caption=_captioned(caption, seeds.caption()))
+                caption=_captioned(caption, key))
 
 
 def timeline_chart(run: Run, records: list[Event]) -> None:
@@ -327,10 +330,9 @@ def entity_table(run: Run, records: list[EntityRecord], seed_order: list[str]) -
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("Role", lambda r: r.role, TEXT),
     ]
-    seeds = _Seeds(seed_order)
-    if seed_order:  # every article that names it: one row whatever their number
-        columns.append(seeds.column(lambda r: r.seeds))
-    write_table(run, records, _informative(columns, records), caption=seeds.caption())
+    # every article that names it: one row whatever their number
+    key = _Seeds(seed_order).add(columns, lambda r: r.seeds)
+    write_table(run, records, _informative(columns, records), caption=key)
 
 
 def search_table(run: Run, records: list[SearchHit], seed_order: list[str]) -> None:
@@ -343,10 +345,8 @@ def search_table(run: Run, records: list[SearchHit], seed_order: list[str]) -> N
         Column("Mentions", lambda r: r.mentions, SHORT),
         Column("First mention", lambda r: r.first_mention, TEXT),
     ]
-    seeds = _Seeds(seed_order)
-    if seed_order:  # every article that names it, as in entity_table
-        columns.append(seeds.column(lambda r: r.seeds))
-    write_table(run, records, _informative(columns, records), caption=seeds.caption())
+    key = _Seeds(seed_order).add(columns, lambda r: r.seeds)  # as in entity_table
+    write_table(run, records, _informative(columns, records), caption=key)
 
 
 # -- show ----------------------------------------------------------------------------------------
@@ -390,12 +390,7 @@ def card_paragraphs(record: Card) -> list[Para]:
     if record.designations:
         paras += [Para(""), Para(f"Designations ({len(record.designations)})", "bold")]
     for group in record.designations:
-        who = group.authority_en or group.authority or "(not said)"
-        if group.authority and group.authority != who:
-            who += f" ({group.authority})"
-        label = f" as {group.label}" if group.label else ""
-        when = f", {group.listed_on}" if group.listed_on else ""
-        paras.append(Para(f"{group.action}{label} by {who}{when}", "bold", indent=2))
+        paras.append(Para(_designation(group), "bold", indent=2))
         paras.append(Para(group.status_text, indent=4))
     paras += [Para(""), Para(f"Events ({len(record.events)})", "bold")]
     for event in record.events:
