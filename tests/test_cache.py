@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED, fresh_cache, own
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _database(cache: Path) -> Path:
@@ -462,14 +464,24 @@ def test_a_dropped_table_is_rebuilt_silently(run, built_cache) -> None:
     assert _count(built_cache, "events") == events  # the repaired database holds them again
 
 
+def _replace_text(conn: sqlite3.Connection, table: str, which: str, text: str) -> None:
+    """Store ``text`` as the data of one row of ``table`` (``which``: MIN or MAX, by rowid),
+    packed as kzct packs a record, its checksum left as it was."""
+    from kzct.store.database import pack
+
+    where = f"rowid = (SELECT {which}(rowid) FROM {table})"
+    (seed,) = conn.execute(f"SELECT seed FROM {table} WHERE {where}").fetchone()  # noqa: S608
+    (zdict,) = conn.execute("SELECT data FROM dictionaries WHERE seed = ?", (seed,)).fetchone()
+    conn.execute(f"UPDATE {table} SET data = ? WHERE {where}", (pack(text, zdict),))  # noqa: S608
+    conn.commit()
+
+
 def test_a_malformed_row_never_reaches_stdout(run, built_cache) -> None:
     """Written out as stored (not decoded), a row is checked to be the text kzct wrote: one that
     is no JSON (which `jq` would choke on) is damage, and the cache is rebuilt."""
     events = _count(built_cache, "events")
     conn = sqlite3.connect(_database(built_cache))
-    conn.execute("UPDATE events SET data = ? WHERE rowid = (SELECT MIN(rowid) FROM events)",
-                 ('{"date": "2006", "text": "not JSON after all", }',))
-    conn.commit()
+    _replace_text(conn, "events", "MIN", '{"date": "2006", "text": "not JSON after all", }')
     conn.close()
     result = run("timeline", "--json")
     assert (result.code, result.err) == (0, "")
@@ -486,11 +498,60 @@ def test_a_row_of_the_wrong_shape_is_damage(built_cache, table, query) -> None:
     from kzct.store.cache import load_index
 
     conn = sqlite3.connect(_database(built_cache))
-    conn.execute(f"UPDATE {table} SET data = ? WHERE rowid = (SELECT MAX(rowid) FROM {table})",  # noqa: S608
-                 ('{"date": 2006, "text": ["wrong", "types"]}',))
-    conn.commit()
+    _replace_text(conn, table, "MAX", '{"date": 2006, "text": ["wrong", "types"]}')
     conn.close()
     index = load_index(None, env=Environment.read())
     with pytest.raises(CacheCorrupt, match="damaged record"):
         list(getattr(index, query)())
     index.conn.close()
+
+
+# -- records as stored: deflated against their article's sentences ---------------------------------
+
+def test_the_seeds_records_are_stored_in_a_third_of_their_json(built_cache) -> None:
+    """Each row is deflated with its article's quoted sentences as the preset dictionary: the
+    seed's records and that dictionary take less than a third of the records' JSON text (a
+    sentence is quoted by every entity it names, its event and the reference that backs it)."""
+    from kzct.store.database import unpack
+
+    conn = sqlite3.connect(_database(built_cache))
+    (zdict,) = conn.execute("SELECT data FROM dictionaries").fetchone()
+    stored = text = 0
+    for table in ("groups", "refs", "events", "entities"):
+        for (data,) in conn.execute(f"SELECT data FROM {table}"):  # noqa: S608
+            stored += len(data)
+            text += len(unpack(data, zdict).encode("utf-8"))
+    conn.close()
+    assert text > 400_000
+    assert stored + len(zdict) < text / 3
+
+
+def test_a_dictionary_holds_the_most_quoted_sentences_last_and_within_reach() -> None:
+    from kzct.store.database import dictionary
+
+    quoted = ["甲" * 6000, "乙" * 6000, "甲" * 6000, "丙\"丁", "丙\"丁"]
+    zdict = dictionary(quoted)
+    assert len(zdict) == 32 * 1024 - 262  # what deflate reaches back, and no more
+    text = zdict.decode("utf-8", "ignore")
+    assert text.index("乙") < text.index("甲")  # quoted once, before the one quoted twice
+    assert '丙\\"丁' in text  # as JSON writes it
+    assert '"mentions": ' in text and text.endswith('"sentences": ')  # then the field names
+
+
+@given(st.text(max_size=300), st.binary(max_size=200))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_a_packed_record_unpacks_to_its_text(text: str, zdict: bytes) -> None:
+    from kzct.store.database import pack, unpack
+
+    assert unpack(pack(text, zdict), zdict) == text
+
+
+def test_a_lost_dictionary_is_rebuilt_silently(run, built_cache) -> None:
+    """(Other bytes in its place unpack to other text, which the checksum tells.)"""
+    expected = run("timeline", "--json").out
+    conn = sqlite3.connect(_database(built_cache))
+    conn.execute("DELETE FROM dictionaries")
+    conn.commit()
+    conn.close()
+    result = run("timeline", "--json")
+    assert (result.code, result.err, result.out) == (0, "", expected)

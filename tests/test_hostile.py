@@ -135,14 +135,16 @@ def test_a_sentence_is_stored_once_however_many_names_it_holds(builder) -> None:
     """Each mention used to copy its sentence: 10,000 of 阿拉木图 in one sentence stored 10,000
     copies of it (4 GB, then SQLite's "string or blob too big")."""
     from kzct.build import build_article
-    from kzct.store.database import article_rows
+    from kzct.store.database import article_rows, unpack
 
     text = "2006年" + "阿拉木图、" * 999 + "发生爆炸。"
     built = build_article("e", "e", text, "", builder)
     [almaty] = [e for e in built.entities if e.name_zh == "阿拉木图"]
     assert len(almaty.mentions) == 999 and {m.sentence for m in almaty.mentions} == {0}
     assert almaty.sentences == ((0, text),)
-    [(*_, data, _names)] = [row for row in article_rows(built).entities]
+    rows = article_rows(built)
+    [(*_, packed, _crc, _names)] = rows.entities
+    data = unpack(packed, rows.dictionary)
     assert data.count("阿拉木图、阿拉木图") == text.count("阿拉木图、阿拉木图")  # the sentence, once
     assert len(data) < 3 * len(text) + 120 * 999
 

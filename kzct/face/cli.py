@@ -102,14 +102,21 @@ class Suggesting(TyperGroup):
 
 
 class Group(Suggesting):
-    """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group)."""
+    """kzct itself: its commands are ``COMMANDS``, built when asked for (Click's lazy group),
+    once each (Click asks for the command it runs more than once)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._built: dict[str, Any] = {}
 
     def list_commands(self, ctx: Any) -> list[str]:  # ctx: Click's Context, as above
         return list(COMMANDS)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        sub = COMMANDS.get(cmd_name)
-        return typer.main.get_command(sub) if sub is not None else None
+        if cmd_name not in self._built:
+            sub = COMMANDS.get(cmd_name)
+            self._built[cmd_name] = typer.main.get_command(sub) if sub is not None else None
+        return self._built[cmd_name]
 
 
 def _app(**settings: Any) -> typer.Typer:

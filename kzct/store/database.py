@@ -55,17 +55,20 @@ CREATE TABLE IF NOT EXISTS seeds (
     used INTEGER NOT NULL DEFAULT 0, UNIQUE (path, name));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS groups (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
-    listed INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
+    listed INTEGER NOT NULL, data BLOB NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS refs (seed INTEGER NOT NULL, ord INTEGER NOT NULL, ref_id TEXT NOT NULL,
-    dead INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
+    dead INTEGER NOT NULL, data BLOB NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
     lo INTEGER NOT NULL, hi INTEGER NOT NULL, sort INTEGER NOT NULL, seed_name TEXT NOT NULL,
-    start INTEGER NOT NULL, data TEXT NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
+    start INTEGER NOT NULL, data BLOB NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (seed, ord));
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
     name_key TEXT NOT NULL, entity_id TEXT NOT NULL, sort_name TEXT NOT NULL,
-    data TEXT NOT NULL, crc INTEGER NOT NULL);
+    name_en TEXT, name_zh TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL);
+-- each article's preset dictionary for its records' data (``pack``): kept as it is, since a
+-- listing across articles reads one at nearly every row
+CREATE TABLE IF NOT EXISTS dictionaries (seed INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
@@ -93,9 +96,9 @@ CREATE TABLE IF NOT EXISTS checks (digest TEXT NOT NULL, format INTEGER NOT NULL
 
 
 def _dump(record: Any) -> str:
-    """A record as stored: its JSON text, exactly as ``--json`` prints it (so that it can be
-    written out as it is). JSON, not pickles: loading a pickle from a writable cache directory
-    would run whatever it holds."""
+    """A record as stored (``pack`` deflates it): its JSON text, exactly as ``--json`` prints
+    it (so that it can be written out as it is). JSON, not pickles: loading a pickle from a
+    writable cache directory would run whatever it holds."""
     return json.dumps(to_json(record), ensure_ascii=False)
 
 
@@ -103,6 +106,54 @@ def checksum(text: str) -> int:
     """The CRC-32 of a record's JSON text, stored beside it: a row read back whose text does not
     match it was damaged (or edited) since kzct wrote it from a record, and is not written out."""
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+# -- records as stored: deflated, each against its article's own sentences ----------------------
+#
+# A sentence is quoted by every record drawn from it (each entity it names, the reference that
+# backs it, its event), and a record's fields are named in every row. Each row is deflated on
+# its own (a query still reads only the rows it needs), with a preset dictionary (zlib's
+# `zdict`) that holds what its rows repeat: the article's quoted sentences, as JSON writes them,
+# and the records' field names. A row then costs little more than what is its own.
+
+_REACH = 32 * 1024 - 262  # how far back deflate reaches (zlib's MAX_DIST): a dictionary's useful end
+_RAW = -15  # raw deflate: the checksum column checks the text, zlib's header and Adler-32 would not
+
+
+def _field_names() -> bytes:
+    """Every stored record's field names, as JSON writes them (`"name": `)."""
+    from kzct.model import Backed, HistoryItem, Mention
+
+    classes = (Backed, HistoryItem, Mention, Revision, Ref, Group, Event, Entity)
+    return "".join(f'"{name}": ' for cls in classes for name in cls._fields).encode()
+
+
+def dictionary(quoted: Iterable[str]) -> bytes:
+    """An article's preset dictionary: the sentences its records quote (each once, the most
+    quoted last, where deflate reaches them most cheaply), then the field names; only as much
+    as deflate can reach."""
+    counts = collections.Counter(quoted)
+    ranked = sorted(counts, key=lambda text: (counts[text], text))
+    body = "".join(json.dumps(text, ensure_ascii=False)[1:-1] for text in ranked)
+    return (body.encode("utf-8", "surrogatepass") + _field_names())[-_REACH:]
+
+
+def pack(text: str, zdict: bytes) -> bytes:
+    """A record's JSON text as stored: deflated against its article's dictionary."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, _RAW, zdict=zdict)
+    return packer.compress(text.encode("utf-8", "surrogatepass")) + packer.flush()
+
+
+def unpack(data: Any, zdict: bytes) -> str:
+    """A stored record's JSON text; data that does not inflate to whole UTF-8 is damage."""
+    try:
+        unpacker = zlib.decompressobj(_RAW, zdict=zdict)
+        raw = unpacker.decompress(data) + unpacker.flush()
+        if not unpacker.eof:
+            raise ValueError("cut short")
+        return raw.decode("utf-8", "surrogatepass")
+    except (zlib.error, TypeError, ValueError) as exc:
+        raise CacheCorrupt(f"damaged record: {exc}") from None
 
 
 class SeedInfo(NamedTuple):
@@ -129,21 +180,35 @@ class ArticleRows(NamedTuple):
     t2s: list[tuple[str, str]]  # traditional → simplified, for the characters of its names
     readings: list[tuple[str, str]]  # folded Chinese name → its pinyin
     warnings: tuple[str, ...]
-    groups: list[tuple[int, str]]  # shown (``group_shown``), data
-    refs: list[tuple[str, bool, str]]  # id, dead, data
-    events: list[tuple[int, int, int, str, int, str]]  # lo, hi, sort, seed name, start, data
-    # kind, mentions, name, name key, id, sort name, data, and its names: (folded, as written)
-    entities: list[tuple[str, int, str, str, str, str, str, list[tuple[str, str]]]]
+    dictionary: bytes  # its records' preset dictionary (``dictionary``)
+    # each record's data is its JSON text packed (``pack``) and the text's checksum
+    groups: list[tuple[int, bytes, int]]  # shown (``group_shown``), data
+    refs: list[tuple[str, bool, bytes, int]]  # id, dead, data
+    events: list[tuple[int, int, int, str, int, bytes, int]]  # lo, hi, sort, seed name, start, data
+    # kind, mentions, name, name key, id, sort name, English and Chinese name, data, and its
+    # names: (folded, as written)
+    entities: list[tuple[str, int, str, str, str, str, str | None, str | None, bytes, int,
+                         list[tuple[str, str]]]]
 
 
 def article_rows(built: BuiltArticle) -> ArticleRows:
     """The rows of one built article."""
     from kzct.text import fold
 
+    quoted = [text for entity in built.entities for _number, text in entity.sentences]
+    quoted += [backed.text for ref in built.refs.values() for backed in ref.backs]
+    quoted += [event.text for event in built.events]
+    quoted += [item.text for group in built.groups for item in group.history]
+    zdict = dictionary(quoted)
+
+    def data(record: Any) -> tuple[bytes, int]:
+        text = _dump(record)
+        return pack(text, zdict), checksum(text)
+
     events = []
     for event in built.events:
         lo, hi, sort = event_bounds(event)
-        events.append((lo, hi, sort, event.seed, event.span[0], _dump(event)))
+        events.append((lo, hi, sort, event.seed, event.span[0], *data(event)))
     entities = []
     for entity in built.entities:
         name = entity.name_en or entity.name_latin or entity.name_zh or ""
@@ -155,14 +220,14 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
             if folded:
                 names.setdefault(folded, each or "")
         entities.append((entity.kind, len(entity.mentions), name, name.casefold(), entity.id,
-                         entity.name_en or entity.name_zh or "", _dump(entity),
-                         list(names.items())))
+                         entity.name_en or entity.name_zh or "", entity.name_en, entity.name_zh,
+                         *data(entity), list(names.items())))
     return ArticleRows(
         digest=built.digest, t2s=sorted(built.t2s.items()),
         readings=sorted(built.readings.items()),
-        warnings=built.warnings,
-        groups=[(group_shown(g), _dump(g)) for g in built.groups],
-        refs=[(r.id, r.dead, _dump(r)) for r in built.refs.values()],
+        warnings=built.warnings, dictionary=zdict,
+        groups=[(group_shown(g), *data(g)) for g in built.groups],
+        refs=[(r.id, r.dead, *data(r)) for r in built.refs.values()],
         events=events, entities=entities,
     )
 
@@ -188,19 +253,19 @@ def group_shown(group: Group) -> int:
 
 def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
     """Write one built article's rows under ``seed_id``."""
+    conn.execute("INSERT INTO dictionaries VALUES (?, ?)", (seed_id, rows.dictionary))
     conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?)",
-                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.groups)])
+                     [(seed_id, i, *row) for i, row in enumerate(rows.groups)])
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?)",
-                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.refs)])
+                     [(seed_id, i, *row) for i, row in enumerate(rows.refs)])
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(seed_id, i, *row, checksum(row[-1])) for i, row in enumerate(rows.events)])
+                     [(seed_id, i, *row) for i, row in enumerate(rows.events)])
     names = []
-    for i, (kind, mentions, name, key, entity_id, sort_name, data, spellings) in enumerate(
-            rows.entities):
+    for i, (kind, *columns, spellings) in enumerate(rows.entities):
         cursor = conn.execute(
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, entity_id, "
-            "sort_name, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seed_id, i, kind, mentions, name, key, entity_id, sort_name, data, checksum(data)))
+            "sort_name, name_en, name_zh, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seed_id, i, kind, *columns))
         names += [(folded, written, cursor.lastrowid, seed_id, kind)
                   for folded, written in spellings]
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
@@ -221,18 +286,21 @@ def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
     conn.execute("UPDATE spellings SET articles = articles - 1 WHERE (folded, kind) IN "
                  "(SELECT DISTINCT folded, kind FROM names WHERE seed = ?)", (seed_id,))
     conn.execute("DELETE FROM spellings WHERE articles <= 0")
-    for table in ("groups", "refs", "events", "entities", "names"):
+    for table in ("groups", "refs", "events", "entities", "names", "dictionaries"):
         conn.execute(f"DELETE FROM {table} WHERE seed = ?", (seed_id,))  # noqa: S608 - fixed names
 
 
 _R = TypeVar("_R")
+# How many articles' dictionaries an ``Index`` keeps (32 KiB each, at most: 8 MiB): a listing in
+# article order needs one at a time, one across articles (by date, by mentions) many.
+_DICTIONARIES_KEPT = 256
 # An article's place among the chosen, for ORDER BY (the `chosen` table of ``Index``).
 _POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
 
 
 def _in_order(table: str, flag: str | None) -> str:
     """The records of ``table`` (groups, refs) in article order, those with ``flag`` only."""
-    return (f"SELECT data, crc FROM {table} WHERE {{seeds}}" + (f" AND {flag}" if flag else "")  # noqa: S608
+    return (f"SELECT seed, data, crc FROM {table} WHERE {{seeds}}" + (f" AND {flag}" if flag else "")  # noqa: S608
             + f" ORDER BY {_POSITION.format(table=table)}, ord")
 
 
@@ -244,8 +312,8 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 
 
 # What SQLite says of a database whose tables are not what kzct made (a table or a column
-# gone, a record's text that is no JSON): damage, not a cache that is busy now.
-_NOT_AS_MADE = ("no such table", "no such column", "malformed json")
+# gone): damage, not a cache that is busy now.
+_NOT_AS_MADE = ("no such table", "no such column")
 
 
 def _read_error(exc: sqlite3.DatabaseError) -> Exception:
@@ -289,6 +357,7 @@ class Index:
         self.seeds = seeds
         self.warnings: list[str] = []  # what building the articles had to say (control characters)
         self._entities: dict[int, Entity] = {}  # records read, by row
+        self._dictionaries: dict[int, bytes] = {}  # ``_dictionary``
         # the chosen articles and their places in the order given: records come in that order,
         # whatever order the cache stored them in
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (seed INTEGER PRIMARY KEY, "
@@ -323,18 +392,32 @@ class Index:
             yield _load(cls, text)
 
     def _texts(self, sql: str, params: Iterable[Any] = ()) -> Iterator[StoredJSON]:
-        """The stored JSON of ``sql``'s records (its last two columns: the text and its
-        checksum), a batch at a time. Written out undecoded, each is checked to be the very text
-        kzct wrote from a record (``checksum``), which a damaged or edited row is not (a page
-        SQLite cannot read is a ``DatabaseError`` of its own)."""
+        """The stored JSON of ``sql``'s records (its last three columns: the article, the packed
+        text and its checksum), a batch at a time. Written out undecoded, each is checked to be
+        the very text kzct wrote from a record (``checksum``), which a damaged or edited row is
+        not (a page SQLite cannot read is a ``DatabaseError`` of its own)."""
         where = "1" if self._all else "seed IN (SELECT seed FROM chosen)"
         try:
             cursor = self.conn.execute(sql.format(seeds=where), tuple(params))
             while rows := cursor.fetchmany(256):
-                for row in rows:
-                    yield _checked(row[-2], row[-1])
+                for *_rest, seed, data, crc in rows:
+                    yield _checked(unpack(data, self._dictionary(seed)), crc)
         except sqlite3.DatabaseError as exc:
             raise _read_error(exc) from None
+
+    def _dictionary(self, seed: int) -> bytes:
+        """An article's preset dictionary (``dictionary``); the last few read are kept."""
+        zdict = self._dictionaries.pop(seed, None)
+        if zdict is None:
+            found = self._rows("SELECT data FROM dictionaries WHERE seed = ?", (seed,),
+                               column=None)
+            if not found or not isinstance(found[0][0], bytes):
+                raise CacheCorrupt(f"no dictionary for article {seed}")
+            zdict = found[0][0]
+        self._dictionaries[seed] = zdict  # the most recently read last
+        if len(self._dictionaries) > _DICTIONARIES_KEPT:
+            del self._dictionaries[next(iter(self._dictionaries))]
+        return zdict
 
     def t2s_for(self, text: str) -> dict[str, str]:
         """Traditional → simplified for the characters of ``text`` that the names hold (as
@@ -371,14 +454,14 @@ class Index:
         wanted = list(ids)
         seed_id = next(s.id for s in self.seeds if s.name == seed)
         found = {r.id: r for r in self._records(
-            Ref, "SELECT data, crc FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
+            Ref, "SELECT seed, data, crc FROM refs WHERE seed = ? AND {seeds}", (seed_id,))}
         return [found[i] for i in wanted if i in found]
 
     def revision_of(self, seed: str) -> Revision | None:
         """The revision an article is (``kzct.provenance``), as its references carry it; None
         where kzct does not know it, or the article has no reference to carry it."""
         seed_id = next(s.id for s in self.seeds if s.name == seed)
-        rows = self._records(Ref, "SELECT data, crc FROM refs WHERE seed = ? AND {seeds} "
+        rows = self._records(Ref, "SELECT seed, data, crc FROM refs WHERE seed = ? AND {seeds} "
                              "ORDER BY ord LIMIT 1", (seed_id,))
         return rows[0].revision if rows else None
 
@@ -405,7 +488,7 @@ class Index:
             for year in years:
                 params += [year * 10000 + 101, year * 10000 + 1231]
         order = "sort DESC, seed_name DESC, start DESC" if reverse else "sort, seed_name, start"
-        return (f"SELECT data, crc FROM events WHERE {' AND '.join(where)} "  # noqa: S608
+        return (f"SELECT seed, data, crc FROM events WHERE {' AND '.join(where)} "  # noqa: S608
                 f"ORDER BY {order}"), params
 
     @property
@@ -415,7 +498,7 @@ class Index:
     def events_of(self, seed: str) -> list[Event]:
         """The events of one article, in date order."""
         seed_id = next(s.id for s in self.seeds if s.name == seed)
-        return self._records(Event, "SELECT data, crc FROM events WHERE seed = ? AND {seeds} "
+        return self._records(Event, "SELECT seed, data, crc FROM events WHERE seed = ? AND {seeds} "
                              "ORDER BY sort, seed_name, start", (seed_id,))
 
     def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
@@ -425,7 +508,7 @@ class Index:
         by = {"article": f"{position}, ord", "mentions": f"mentions DESC, name, {position}, ord",
               "name": f"name_key, {position}, ord"}[order]
         where = "{seeds}" + (" AND kind = ?" if kind else "")
-        return self._stream(Entity, f"SELECT data, crc FROM entities WHERE {where} "  # noqa: S608
+        return self._stream(Entity, f"SELECT seed, data, crc FROM entities WHERE {where} "  # noqa: S608
                             f"ORDER BY {by}", (kind,) if kind else ())
 
     def entity_groups(self, kind: str, order: str = "mentions") -> Iterator[list[Entity]]:
@@ -437,7 +520,7 @@ class Index:
                   "MIN(name_key) AS nk FROM entities WHERE {seeds} AND kind = ? "
                   "GROUP BY kind, entity_id")
         by = {"mentions": "t.total DESC, t.nm", "name": "t.nk"}[order]
-        sql = (f"SELECT e.data, e.crc FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
+        sql = (f"SELECT e.seed, e.data, e.crc FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
                f"e.entity_id = t.i WHERE {{seeds}} ORDER BY {by}, t.i, {position}, e.ord")
         group: list[Entity] = []
         for entity in self._stream(Entity, sql, (kind,)):
@@ -482,8 +565,7 @@ class Index:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            sql = ("SELECT entity_id, json_extract(data, '$.name_en'), "  # noqa: S608
-                   "json_extract(data, '$.name_zh') FROM entities WHERE entity_id IN "
+            sql = ("SELECT entity_id, name_en, name_zh FROM entities WHERE entity_id IN "  # noqa: S608
                    f"({marks}) AND {{seeds}}")
             for entity_id, english, chinese in self._rows(sql, chunk):
                 out.setdefault(entity_id, (english, chinese))
@@ -508,11 +590,13 @@ class Index:
     def entity_at(self, row: int) -> Entity:
         """One entity's record, by its row."""
         if row not in self._entities:
-            found = self._rows("SELECT data, crc FROM entities WHERE id = ?", (row,),
+            found = self._rows("SELECT seed, data, crc FROM entities WHERE id = ?", (row,),
                                column=None)
             if not found:
                 raise CacheCorrupt(f"no entity in row {row}")
-            self._entities[row] = _load(Entity, _checked(*found[0]))
+            seed, data, crc = found[0]
+            self._entities[row] = _load(Entity, _checked(unpack(data, self._dictionary(seed)),
+                                                         crc))
         return self._entities[row]
 
 
@@ -531,7 +615,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 9  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 10  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
