@@ -111,10 +111,10 @@ def checksum(text: str) -> int:
 # -- records as stored: deflated, each against its article's own sentences ----------------------
 #
 # A sentence is quoted by every record drawn from it (each entity it names, the reference that
-# backs it, its event), and a record's fields are named in every row. Each row is deflated on
-# its own (a query still reads only the rows it needs), with a preset dictionary (zlib's
-# `zdict`) that holds what its rows repeat: the article's quoted sentences, as JSON writes them,
-# and the records' field names. A row then costs little more than what is its own.
+# backs it, its event), a section's path by every mention in it, the article's name by every
+# record, and a record's fields are named in every row. Each row is deflated on its own (a query
+# still reads only the rows it needs), with a preset dictionary (zlib's `zdict`) that holds what
+# the article's rows repeat, as JSON writes it. A row then costs little more than what is its own.
 
 _REACH = 32 * 1024 - 262  # how far back deflate reaches (zlib's MAX_DIST): a dictionary's useful end
 _RAW = -15  # raw deflate: the checksum column checks the text, zlib's header and Adler-32 would not
@@ -128,13 +128,12 @@ def _field_names() -> bytes:
     return "".join(f'"{name}": ' for cls in classes for name in cls._fields).encode()
 
 
-def dictionary(quoted: Iterable[str]) -> bytes:
-    """An article's preset dictionary: the sentences its records quote (each once, the most
-    quoted last, where deflate reaches them most cheaply), then the field names; only as much
-    as deflate can reach."""
-    counts = collections.Counter(quoted)
-    ranked = sorted(counts, key=lambda text: (counts[text], text))
-    body = "".join(json.dumps(text, ensure_ascii=False)[1:-1] for text in ranked)
+def dictionary(repeated: Iterable[Any]) -> bytes:
+    """An article's preset dictionary: the values its records repeat (sentences, section
+    paths, its name), each once as JSON writes it, the most repeated last (where deflate
+    reaches them most cheaply), then the field names; only as much as deflate can reach."""
+    counts = collections.Counter(json.dumps(value, ensure_ascii=False) for value in repeated)
+    body = "".join(sorted(counts, key=lambda text: (counts[text], text)))
     return (body.encode("utf-8", "surrogatepass") + _field_names())[-_REACH:]
 
 
@@ -195,11 +194,15 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
     """The rows of one built article."""
     from kzct.text import fold
 
-    quoted = [text for entity in built.entities for _number, text in entity.sentences]
-    quoted += [backed.text for ref in built.refs.values() for backed in ref.backs]
-    quoted += [event.text for event in built.events]
-    quoted += [item.text for group in built.groups for item in group.history]
-    zdict = dictionary(quoted)
+    repeated: list[Any] = [text for entity in built.entities for _n, text in entity.sentences]
+    repeated += [mention.section for entity in built.entities for mention in entity.mentions]
+    for ref in built.refs.values():
+        repeated += [part for backed in ref.backs for part in (backed.text, backed.section)]
+    repeated += [part for event in built.events for part in (event.text, event.section)]
+    repeated += [item.text for group in built.groups for item in group.history]
+    repeated += [built.name] * (len(built.entities) + len(built.refs) + len(built.events)
+                                + len(built.groups))  # every record's ``seed``
+    zdict = dictionary(repeated)
 
     def data(record: Any) -> tuple[bytes, int]:
         text = _dump(record)
