@@ -64,8 +64,8 @@ CREATE TABLE IF NOT EXISTS events (seed INTEGER NOT NULL, ord INTEGER NOT NULL,
 CREATE INDEX IF NOT EXISTS events_by_time ON events (hi, lo);
 CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NULL,
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
-    name_key TEXT NOT NULL, entity_id TEXT NOT NULL, sort_name TEXT NOT NULL,
-    name_en TEXT, name_zh TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL);
+    name_key TEXT NOT NULL, entity_id TEXT NOT NULL, name_en TEXT, name_zh TEXT,
+    data BLOB NOT NULL, crc INTEGER NOT NULL);
 -- each article's preset dictionary for its records' data (``pack``): kept as it is, since a
 -- listing across articles reads one at nearly every row
 CREATE TABLE IF NOT EXISTS dictionaries (seed INTEGER PRIMARY KEY, data BLOB NOT NULL);
@@ -73,10 +73,12 @@ CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_id ON entities (kind, entity_id);
-CREATE TABLE IF NOT EXISTS names (folded TEXT NOT NULL, name TEXT NOT NULL,
-    entity INTEGER NOT NULL, seed INTEGER NOT NULL, kind TEXT NOT NULL);
+-- each entity's names, by its article (what an article's rows are found and dropped by), and
+-- by the name
+CREATE TABLE IF NOT EXISTS names (seed INTEGER NOT NULL, entity INTEGER NOT NULL,
+    folded TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (seed, entity, folded)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
-CREATE INDEX IF NOT EXISTS names_by_seed ON names (seed);
 -- every folded name, once, with the number of articles that have it: what a search matches
 -- against, without reading a thousand articles' names
 CREATE TABLE IF NOT EXISTS spellings (folded TEXT NOT NULL, kind TEXT NOT NULL,
@@ -184,9 +186,9 @@ class ArticleRows(NamedTuple):
     groups: list[tuple[int, bytes, int]]  # shown (``group_shown``), data
     refs: list[tuple[str, bool, bytes, int]]  # id, dead, data
     events: list[tuple[int, int, int, str, int, bytes, int]]  # lo, hi, sort, seed name, start, data
-    # kind, mentions, name, name key, id, sort name, English and Chinese name, data, and its
-    # names: (folded, as written)
-    entities: list[tuple[str, int, str, str, str, str, str | None, str | None, bytes, int,
+    # kind, mentions, name, name key, id, English and Chinese name, data, and its names:
+    # (folded, as written)
+    entities: list[tuple[str, int, str, str, str, str | None, str | None, bytes, int,
                          list[tuple[str, str]]]]
 
 
@@ -223,8 +225,7 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
             if folded:
                 names.setdefault(folded, each or "")
         entities.append((entity.kind, len(entity.mentions), name, name.casefold(), entity.id,
-                         entity.name_en or entity.name_zh or "", entity.name_en, entity.name_zh,
-                         *data(entity), list(names.items())))
+                         entity.name_en, entity.name_zh, *data(entity), list(names.items())))
     return ArticleRows(
         digest=built.digest, t2s=sorted(built.t2s.items()),
         readings=sorted(built.readings.items()),
@@ -267,14 +268,14 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
     for i, (kind, *columns, spellings) in enumerate(rows.entities):
         cursor = conn.execute(
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, entity_id, "
-            "sort_name, name_en, name_zh, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "name_en, name_zh, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (seed_id, i, kind, *columns))
-        names += [(folded, written, cursor.lastrowid, seed_id, kind)
+        names += [(seed_id, cursor.lastrowid, folded, written, kind)
                   for folded, written in spellings]
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
     conn.executemany("INSERT INTO spellings VALUES (?, ?, 1) ON CONFLICT (folded, kind) DO "
                      "UPDATE SET articles = articles + 1",
-                     sorted({(folded, kind) for folded, _name, _entity, _seed, kind in names}))
+                     sorted({(folded, kind) for _seed, _entity, folded, _name, kind in names}))
     conn.executemany("INSERT OR IGNORE INTO chars VALUES (?, ?)", rows.t2s)
     # a name's pinyin is the same in every article; its romanization (after ~) is the one its
     # entity has there: each article's is kept, whatever order the articles come in
@@ -582,7 +583,8 @@ class Index:
             chunk = folded[start:start + 500]
             marks = ",".join("?" * len(chunk))
             sql = ("SELECT names.folded, names.name, entities.id, entities.kind, "  # noqa: S608
-                   "entities.entity_id, seeds.name, entities.mentions, entities.sort_name "
+                   "entities.entity_id, seeds.name, entities.mentions, "
+                   "COALESCE(entities.name_en, entities.name_zh, '') "
                    "FROM names JOIN entities ON entities.id = names.entity JOIN seeds ON "
                    f"seeds.id = entities.seed WHERE names.folded IN ({marks}) AND "
                    "{seeds}" + (" AND names.kind = ?" if kind else ""))
@@ -618,7 +620,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 10  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 11  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
