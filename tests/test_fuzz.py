@@ -107,7 +107,7 @@ def every_output(text: str) -> int:
     index = memory_index([built])
     hits = search(index, "阿拉木图")
     outputs = [list(list_groups(index, GroupFilter(include_all=True))), list(list_sources(index)),
-               list(timeline(index, TimelineFilter())), hit_records(hits),
+               list(timeline(index, TimelineFilter())), hit_records(index, hits),
                *(list(entity_records(index, kind, "name")) for kind in ("person", "place", "group")),
                card(index, hits[0].entity) if hits else None,
                check_article(built, text, "fuzz.wikitext", _builder())]

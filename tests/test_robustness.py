@@ -78,7 +78,7 @@ def every_command_json(text: str) -> None:
     outputs = [
         list(list_groups(index, GroupFilter(include_all=True))), list(list_sources(index)),
         list(timeline(index, TimelineFilter())),
-        hit_records(hits), list(entity_records(index, "person", "name")),
+        hit_records(index, hits), list(entity_records(index, "person", "name")),
         card(index, hits[0].entity) if hits else None,
     ]
     for records in outputs:

@@ -91,6 +91,19 @@ def test_one_entity_one_row_across_articles_and_scripts(tmp_path, original) -> N
                 ("别斯兰", SEED.name), ("別斯蘭", path.name)}
 
 
+def test_search_gives_an_entity_across_articles_as_places_does(tmp_path) -> None:
+    """The traditional article chosen first: `别斯兰` matches best in the simplified one, yet
+    the record found is the one `places` gives (the first chosen article's, then the other)."""
+    path = tmp_path / "seed.s2t.wikitext"
+    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    [hit, *_] = _records(path, ["--seed", str(SEED), "search", "别斯兰"])
+    places = {r["id"]: r for r in _records(path, ["--seed", str(SEED), "places"])}
+    assert (hit["id"], hit["seed"], hit["seeds"]) == ("place:beslan", path.name,
+                                                     [path.name, SEED.name])
+    assert {k: v for k, v in hit.items() if k not in ("score", "matched", "matched_by")} == \
+        places["place:beslan"]
+
+
 @pytest.mark.parametrize("config", CONFIGS)
 def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None:
     text = opencc.OpenCC(config).convert(SEED.read_text(encoding="utf-8"))

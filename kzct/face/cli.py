@@ -749,7 +749,7 @@ def search(
     index = _index(run)
     hits = run_search(index, query, kind=kind.value if kind else None, limit=None,
                       min_score=min_score)
-    _output(run, fmt, hit_records(hits, limit),
+    _output(run, fmt, hit_records(index, hits, limit),
             lambda r: _views().search_table(run, r, _seed_column(index)),
             f"no match for {short(query)} scoring {min_score:g} or more")
 
@@ -836,7 +836,7 @@ def show(
             write_json(run, Shown("none", name, None, (), (), (), tuple(near)))
         raise typer.Exit(ExitCode.NO_MATCH)
     if found.match == "ambiguous":
-        candidates = hit_records(found.hits)
+        candidates = hit_records(index, found.hits)
         note(f"{short(name)} matches {len(candidates)} entries equally well; be more specific:")
         if fmt is Format.JSON:
             write_json(run, Shown("ambiguous", name, None, (), (), tuple(candidates), ()))

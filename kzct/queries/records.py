@@ -107,18 +107,23 @@ def entity_records(index: Index, kind: str, sort: str) -> Iterator[EntityRecord]
     return (entity_record(group[0], group[1:]) for group in index.entity_groups(kind, sort))
 
 
-def hit_records(hits: list[Hit], limit: int | None = None) -> list[SearchHit]:
+def hit_records(index: Index, hits: list[Hit], limit: int | None = None) -> list[SearchHit]:
     """One record an entity, however many articles name it (its best hit's score and match,
-    every article's occurrences), in the order of the hits; at most ``limit``."""
+    every article's occurrences, its articles in the order chosen, as ``entity_records`` gives
+    them), in the order of the hits; at most ``limit``."""
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         key = (hit.found.kind, hit.found.id)
         if key in groups or limit is None or len(groups) < limit:
             groups.setdefault(key, []).append(hit)
-    return [SearchHit._make((score_written(group[0].score), group[0].matched,
-                             group[0].matched_by,
-                             *entity_record(group[0].entity, [h.entity for h in group[1:]])))
-            for group in groups.values()]
+    order = {seed.name: i for i, seed in enumerate(index.seeds)}
+    out = []
+    for group in groups.values():
+        best = group[0]
+        entities = sorted((h.entity for h in group), key=lambda e: order.get(e.seed, len(order)))
+        out.append(SearchHit._make((score_written(best.score), best.matched, best.matched_by,
+                                    *entity_record(entities[0], entities[1:]))))
+    return out
 
 
 def score_written(score: float) -> float:
