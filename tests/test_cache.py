@@ -467,12 +467,12 @@ def test_a_dropped_table_is_rebuilt_silently(run, built_cache) -> None:
 def _replace_text(conn: sqlite3.Connection, table: str, which: str, text: str) -> None:
     """Store ``text`` as the data of one row of ``table`` (``which``: MIN or MAX, by rowid),
     packed as kzct packs a record, its checksum left as it was."""
-    from kzct.store.database import pack
+    from kzct.store.database import packer
 
     where = f"rowid = (SELECT {which}(rowid) FROM {table})"
     (seed,) = conn.execute(f"SELECT seed FROM {table} WHERE {where}").fetchone()  # noqa: S608
     (zdict,) = conn.execute("SELECT data FROM dictionaries WHERE seed = ?", (seed,)).fetchone()
-    conn.execute(f"UPDATE {table} SET data = ? WHERE {where}", (pack(text, zdict),))  # noqa: S608
+    conn.execute(f"UPDATE {table} SET data = ? WHERE {where}", (packer(zdict)(text),))  # noqa: S608
     conn.commit()
 
 
@@ -541,9 +541,11 @@ def test_a_dictionary_holds_the_most_quoted_sentences_last_and_within_reach() ->
 @given(st.text(max_size=300), st.binary(max_size=200))
 @settings(max_examples=200, deadline=None, derandomize=True)
 def test_a_packed_record_unpacks_to_its_text(text: str, zdict: bytes) -> None:
-    from kzct.store.database import pack, unpack
+    from kzct.store.database import packer, unpack
 
-    assert unpack(pack(text, zdict), zdict) == text
+    pack = packer(zdict)
+    assert unpack(pack(text), zdict) == text
+    assert unpack(pack(text + "."), zdict) == text + "."  # each row packed on its own
 
 
 def test_a_lost_dictionary_is_rebuilt_silently(run, built_cache) -> None:

@@ -27,7 +27,7 @@ import re
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
@@ -139,10 +139,16 @@ def dictionary(repeated: Iterable[Any]) -> bytes:
     return (body.encode("utf-8", "surrogatepass") + _field_names())[-_REACH:]
 
 
-def pack(text: str, zdict: bytes) -> bytes:
-    """A record's JSON text as stored: deflated against its article's dictionary."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, _RAW, zdict=zdict)
-    return packer.compress(text.encode("utf-8", "surrogatepass")) + packer.flush()
+def packer(zdict: bytes) -> Callable[[str], bytes]:
+    """What stores a record's JSON text: deflated against its article's dictionary (a copy of
+    one compressor that has read it, rather than a compressor that reads it for each row)."""
+    primed = zlib.compressobj(6, zlib.DEFLATED, _RAW, zdict=zdict)
+
+    def pack(text: str) -> bytes:
+        each = primed.copy()
+        return each.compress(text.encode("utf-8", "surrogatepass")) + each.flush()
+
+    return pack
 
 
 def unpack(data: Any, zdict: bytes) -> str:
@@ -205,10 +211,11 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
     repeated += [built.name] * (len(built.entities) + len(built.refs) + len(built.events)
                                 + len(built.groups))  # every record's ``seed``
     zdict = dictionary(repeated)
+    pack = packer(zdict)
 
     def data(record: Any) -> tuple[bytes, int]:
         text = _dump(record)
-        return pack(text, zdict), checksum(text)
+        return pack(text), checksum(text)
 
     events = []
     for event in built.events:
