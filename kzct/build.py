@@ -141,7 +141,7 @@ def build_article(name: str, path: str, text: str, digest: str,
                                 scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)
     dates = date_sentences(document.sentences, defects, document.year)
-    events = extract_events(document.sentences, dates, entities, name)
+    events = extract_events(document.sentences, dates, entities, name, document.year)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,
                             document.infobox)

@@ -185,6 +185,10 @@ def _event(records, name: str, date: str, words: str) -> dict:
         # an attack: the attackers shot and the one taken (4 killed, 1 wounded); the year of a
         # trial from 同年 in its sentence, and the same date written out in another section
         ("kunming-railway-station-attack-2014.hans", "2014-03-03", "5名直接参与袭击者中", 4, 1),
+        # the attack itself: its toll is a sentence of its own, in its own section, with no date
+        # (`此次袭击共造成31人死亡，141人受伤，…另有4名歹徒被击毙`)
+        ("kunming-railway-station-attack-2014.hans", "2014-03-01", "袭击事件是於2014年3月1日", 35,
+         141),
         ("kunming-railway-station-attack-2014.hans", "2014-09-12", "同年9月12日", None, None),
         ("kunming-railway-station-attack-2014.hans", "2014-09-12", "2014年9月12日", None, None),
         # traditional script: one toll over two dates is one event; tolls by 個, 陣亡

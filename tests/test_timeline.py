@@ -302,3 +302,22 @@ def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(build
     # a date after 于 says when the sentence happened, though a name comes before it (the
     # Dokka Umarov article's shape)
     assert dates["然而他在8月4"] == ("2010-08-04", "year from context")
+
+
+def test_a_toll_of_this_attack_is_the_toll_of_the_event_the_article_is_about(builder) -> None:
+    """In an article about one event (a year in its bold title), an undated sentence that
+    states the toll of "this attack" gives it to the lead's event of that year, wherever it
+    is; the toll says where it was stated. In an article about no one event, it is nobody's."""
+    from kzct.store.database import build_index
+
+    body = ("2013年5月1日，乙地发生爆炸。\n\n==伤亡==\n此次袭击共造成31人死亡，141人受伤。\n\n"
+            "==另一事件==\n2013年6月2日，丙地发生枪击。\n")
+    event_article = "'''2013年甲地袭击事件'''是2013年4月1日发生在甲地的一起袭击。\n" + body
+    index = build_index([("x.wikitext", "x.wikitext", event_article, "x")], builder)
+    tolls = {e.date: (e.killed, e.injured, e.toll_text) for e in index.events}
+    assert tolls == {"2013-04-01": (31, 141, "此次袭击共造成31人死亡，141人受伤。"),
+                     "2013-05-01": (None, None, None), "2013-06-02": (None, None, None)}
+
+    other = "'''甲地'''是一个地方。\n" + body
+    index = build_index([("y.wikitext", "y.wikitext", other, "y")], builder)
+    assert {(e.killed, e.toll_text) for e in index.events} == {(None, None)}

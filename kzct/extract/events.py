@@ -139,9 +139,15 @@ def extract_events(
     dates: dict[int, list[ResolvedDate]],
     entities: list[Entity],
     seed: str,
+    article_year: int | None = None,
 ) -> list[Event]:
     """One event per dated sentence and date, in chronological order; a sentence that states
-    one toll for several dates is one event with all of them, so that its toll is counted once."""
+    one toll for several dates is one event with all of them, so that its toll is counted once.
+
+    ``article_year``: the year of an article about one event (``kzct.parse.wikitext.
+    article_year``); its lead's first event of that year is the event the article is about,
+    which a toll of "this attack" (``此次袭击造成31人死亡``) in a sentence with no date of its own
+    belongs to, wherever it is (``_own_toll``)."""
     starts = [s.span[0] for s in sentences]
     names_in: dict[int, list[tuple[int, str, str, str]]] = {}
     for entity in entities:
@@ -152,6 +158,7 @@ def extract_events(
                                                     entity.id))
     events: list[Event] = []
     last: dict[int, tuple[int, set[str]]] = {}  # paragraph → its latest event, and its ids
+    subject: int | None = None  # the event the article is about (``article_year``)
     for position, sentence in enumerate(sentences):
         resolved = dates.get(sentence.number)
         kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}
@@ -162,7 +169,9 @@ def extract_events(
             if entity_id not in ids[kind]:
                 ids[kind].append(entity_id)
         if not resolved:
-            _paragraph_toll(sentence, kinds, ids, events, last.get(sentence.paragraph))
+            if not _paragraph_toll(sentence, kinds, ids, events, last.get(sentence.paragraph)) \
+                    and subject is not None and _THIS_EVENT.search(sentence.shadow):
+                _take_toll(sentence, kinds, events, subject)
             continue
         toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
         stated = toll.killed is not None or toll.injured is not None
@@ -205,28 +214,43 @@ def extract_events(
             if number == 0:
                 last[sentence.paragraph] = (len(events) - 1,
                                             {*ids["place"], *ids["group"]})
+            if subject is None and article_year is not None and not sentence.section \
+                    and date.date.year == article_year:
+                subject = len(events) - 1
     events.sort(key=event_sort_key)
     return events
 
 
 def _paragraph_toll(sentence: Sentence, kinds: dict[str, list[str]], ids: dict[str, list[str]],
-                    events: list[Event], latest: tuple[int, set[str]] | None) -> None:
+                    events: list[Event], latest: tuple[int, set[str]] | None) -> bool:
     """A toll in a sentence with no date of its own belongs to the latest event of its
-    paragraph, where that one states none and the two sentences name a place or a group in
-    common (`…2005年5月12日至13日发生在安集延的暴动…。乌兹别克斯坦政府估计大约有187人在事件中丧生`):
-    the event takes it, with where it is stated (``toll_span``, ``toll_text``)."""
+    paragraph, where the two sentences name a place or a group in common (`…2005年5月12日至13日
+    发生在安集延的暴动…。乌兹别克斯坦政府估计大约有187人在事件中丧生`). Whether it was taken."""
     if latest is None or not {*ids["place"], *ids["group"]} & latest[1]:
-        return
-    at, _ids = latest
+        return False
+    return _take_toll(sentence, kinds, events, latest[0])
+
+
+# "This attack", "the incident", "this explosion" (此次袭击, 该事件, 这起爆炸): a sentence that
+# speaks of the event its article is about.
+_THIS_EVENT = re.compile(r"(?:此|这|本|该)[次起场]?(?:恐怖)?(?:袭击|事件|爆炸|惨案|血案|案件|暴乱|骚乱"
+                         r"|屠杀|劫持|恐袭|攻击)")
+
+
+def _take_toll(sentence: Sentence, kinds: dict[str, list[str]], events: list[Event],
+               at: int) -> bool:
+    """The toll ``sentence`` states, given to ``events[at]`` where that one states none, with
+    where it is stated (``toll_span``, ``toll_text``). Whether it was taken."""
     event = events[at]
     if event.killed is not None or event.injured is not None:
-        return
+        return False
     toll = count_casualties(sentence.shadow, _in_shadow(sentence, kinds["person"]))
     if toll.killed is None and toll.injured is None:
-        return
+        return False
     events[at] = event._replace(killed=toll.killed, killed_qualifier=toll.killed_qualifier,
                                 injured=toll.injured, injured_qualifier=toll.injured_qualifier,
                                 toll_span=sentence.span, toll_text=sentence.text)
+    return True
 
 
 _NO_TOLL = Casualties(None, None, None, None)
