@@ -248,8 +248,15 @@ def test_the_database_is_kept_under_its_bound(run, cache, tmp_path, seed_text) -
     assert prune(conn, keep=[], now=2000, max_age=10**9, max_bytes=full) == []
     dropped = prune(conn, keep=[ids[str(paths[0])]], now=2000, max_age=10**9, max_bytes=1)
     assert dropped == [str(paths[1]), str(paths[2])]  # oldest first; never the one in use
-    assert database_bytes(conn) < full / 2
     assert [row[0] for row in conn.execute("SELECT path FROM seeds")] == [str(paths[0])]
+    kept = ids[str(paths[0])]
+    for table in ("entities", "events", "refs", "groups", "dictionaries", "article_names"):
+        assert conn.execute(f"SELECT COUNT(*) FROM {table} WHERE seed != ?",  # noqa: S608
+                            (kept,)).fetchone() == (0,), table
+    # the three articles name the same entities: their names are kept once, for the one left
+    assert conn.execute("SELECT COUNT(*) FROM names WHERE id NOT IN (SELECT name FROM "
+                        "article_names)").fetchone() == (0,)
+    assert database_bytes(conn) < full * 0.6  # two articles' own rows gone, the names kept
     conn.close()
 
 

@@ -104,6 +104,17 @@ def test_search_gives_an_entity_across_articles_as_places_does(tmp_path) -> None
         places["place:beslan"]
 
 
+def test_a_name_matched_is_as_the_article_chosen_writes_it(tmp_path) -> None:
+    """The store keeps a name once for all the articles that give it (folded), with how each
+    writes it where they differ: each article's search says its own writing."""
+    path = tmp_path / "seed.s2t.wikitext"
+    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    both = _records(path, ["--seed", str(SEED), "search", "别斯兰"])  # one cache holds both
+    assert both[0]["seeds"] == [path.name, SEED.name]
+    assert _records(SEED, ["search", "別斯蘭"])[0]["matched"] == "别斯兰"
+    assert _records(path, ["search", "别斯兰"])[0]["matched"] == "別斯蘭"
+
+
 @pytest.mark.parametrize("config", CONFIGS)
 def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None:
     text = opencc.OpenCC(config).convert(SEED.read_text(encoding="utf-8"))

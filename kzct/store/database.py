@@ -73,12 +73,16 @@ CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_id ON entities (kind, entity_id);
--- each entity's names, by its article (what an article's rows are found and dropped by), and
--- by the name
-CREATE TABLE IF NOT EXISTS names (seed INTEGER NOT NULL, entity INTEGER NOT NULL,
-    folded TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
-    PRIMARY KEY (seed, entity, folded)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_by_folded ON names (folded);
+-- every name an entity bears in some article, once (folded; as first written), whatever the
+-- number of articles that give it (an entity's id is the same in each: place:kazakhstan)
+CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, folded TEXT NOT NULL,
+    kind TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT NOT NULL,
+    UNIQUE (folded, kind, entity_id));
+-- which articles give each name (``written``: how the article writes it, where that is not as
+-- ``names`` has it), by name and by article
+CREATE TABLE IF NOT EXISTS article_names (name INTEGER NOT NULL, seed INTEGER NOT NULL,
+    written TEXT, PRIMARY KEY (name, seed)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_names_by_seed ON article_names (seed);
 -- every folded name, once, with the number of articles that have it: what a search matches
 -- against, without reading a thousand articles' names
 CREATE TABLE IF NOT EXISTS spellings (folded TEXT NOT NULL, kind TEXT NOT NULL,
@@ -271,18 +275,24 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
                      [(seed_id, i, *row) for i, row in enumerate(rows.refs)])
     conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [(seed_id, i, *row) for i, row in enumerate(rows.events)])
-    names = []
-    for i, (kind, *columns, spellings) in enumerate(rows.entities):
-        cursor = conn.execute(
+    names = []  # folded, kind, entity id, as written
+    for i, (kind, mentions, name, key, entity_id, *rest, spellings) in enumerate(rows.entities):
+        conn.execute(
             "INSERT INTO entities (seed, ord, kind, mentions, name, name_key, entity_id, "
             "name_en, name_zh, data, crc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seed_id, i, kind, *columns))
-        names += [(seed_id, cursor.lastrowid, folded, written, kind)
-                  for folded, written in spellings]
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+            (seed_id, i, kind, mentions, name, key, entity_id, *rest))
+        names += [(folded, kind, entity_id, written) for folded, written in spellings]
+    conn.executemany("INSERT OR IGNORE INTO names (folded, kind, entity_id, name) "
+                     "VALUES (?, ?, ?, ?)", names)
+    given = []
+    for folded, kind, entity_id, written in names:
+        name_id, first = conn.execute("SELECT id, name FROM names WHERE folded = ? AND kind = ? "
+                                      "AND entity_id = ?", (folded, kind, entity_id)).fetchone()
+        given.append((name_id, seed_id, written if written != first else None))
+    conn.executemany("INSERT OR IGNORE INTO article_names VALUES (?, ?, ?)", given)
     conn.executemany("INSERT INTO spellings VALUES (?, ?, 1) ON CONFLICT (folded, kind) DO "
                      "UPDATE SET articles = articles + 1",
-                     sorted({(folded, kind) for _seed, _entity, folded, _name, kind in names}))
+                     sorted({(folded, kind) for folded, kind, _id, _written in names}))
     conn.executemany("INSERT OR IGNORE INTO chars VALUES (?, ?)", rows.t2s)
     # a name's pinyin is the same in every article; its romanization (after ~) is the one its
     # entity has there: each article's is kept, whatever order the articles come in
@@ -295,10 +305,15 @@ def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
 
 def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
     conn.execute("UPDATE spellings SET articles = articles - 1 WHERE (folded, kind) IN "
-                 "(SELECT DISTINCT folded, kind FROM names WHERE seed = ?)", (seed_id,))
+                 "(SELECT DISTINCT folded, kind FROM names JOIN article_names ON "
+                 "article_names.name = names.id WHERE article_names.seed = ?)", (seed_id,))
     conn.execute("DELETE FROM spellings WHERE articles <= 0")
-    for table in ("groups", "refs", "events", "entities", "names", "dictionaries"):
+    given = [row[0] for row in conn.execute("SELECT name FROM article_names WHERE seed = ?",
+                                            (seed_id,))]
+    for table in ("groups", "refs", "events", "entities", "article_names", "dictionaries"):
         conn.execute(f"DELETE FROM {table} WHERE seed = ?", (seed_id,))  # noqa: S608 - fixed names
+    conn.executemany("DELETE FROM names WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_names "
+                     "WHERE article_names.name = names.id)", [(n,) for n in given])
 
 
 _R = TypeVar("_R")
@@ -553,8 +568,10 @@ class Index:
             rows = self._rows(sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else (),
                               column=None)
         else:
-            sql = "SELECT DISTINCT folded FROM names WHERE {seeds}"
-            rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else ())
+            sql = ("SELECT DISTINCT folded FROM names JOIN article_names ON article_names.name = "
+                   "names.id WHERE {seeds}")
+            rows = self._rows(sql + (" AND kind = ?" if kind else ""), (kind,) if kind else (),
+                              column="article_names.seed")
         return [row[0] for row in rows]
 
     def readings(self, kind: str | None = None) -> list[tuple[str, str]]:
@@ -564,10 +581,12 @@ class Index:
                    "readings ON readings.folded = spellings.folded")
             return [tuple(r) for r in self._rows(
                 sql + (" WHERE kind = ?" if kind else ""), (kind,) if kind else (), column=None)]
-        sql = ("SELECT DISTINCT names.folded, readings.reading FROM names JOIN readings ON "
-               "readings.folded = names.folded WHERE {seeds}")
+        sql = ("SELECT DISTINCT names.folded, readings.reading FROM names JOIN article_names ON "
+               "article_names.name = names.id JOIN readings ON readings.folded = names.folded "
+               "WHERE {seeds}")
         return [tuple(r) for r in self._rows(sql + (" AND kind = ?" if kind else ""),
-                                             (kind,) if kind else (), column="names.seed")]
+                                             (kind,) if kind else (),
+                                             column="article_names.seed")]
 
     def english_names(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
         """Entity id → (English name, Chinese name), for the ids given (a table shows both)."""
@@ -589,13 +608,16 @@ class Index:
         for start in range(0, len(folded), 500):
             chunk = folded[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            sql = ("SELECT names.folded, names.name, entities.id, entities.kind, "  # noqa: S608
-                   "entities.entity_id, seeds.name, entities.mentions, "
-                   "COALESCE(entities.name_en, entities.name_zh, '') "
-                   "FROM names JOIN entities ON entities.id = names.entity JOIN seeds ON "
+            sql = ("SELECT names.folded, COALESCE(article_names.written, names.name), "  # noqa: S608
+                   "entities.id, entities.kind, entities.entity_id, seeds.name, "
+                   "entities.mentions, COALESCE(entities.name_en, entities.name_zh, '') "
+                   "FROM names JOIN article_names ON article_names.name = names.id "
+                   "JOIN entities ON entities.seed = article_names.seed AND entities.kind = "
+                   "names.kind AND entities.entity_id = names.entity_id JOIN seeds ON "
                    f"seeds.id = entities.seed WHERE names.folded IN ({marks}) AND "
                    "{seeds}" + (" AND names.kind = ?" if kind else ""))
-            rows = self._rows(sql, [*chunk, kind] if kind else chunk, column="names.seed")
+            rows = self._rows(sql, [*chunk, kind] if kind else chunk,
+                              column="article_names.seed")
             out.extend(Named(*row) for row in rows)
         return out
 
@@ -627,7 +649,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 11  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 12  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
