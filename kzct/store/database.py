@@ -317,9 +317,10 @@ def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
 
 
 _R = TypeVar("_R")
-# How many articles' dictionaries an ``Index`` keeps (32 KiB each, at most: 8 MiB): a listing in
-# article order needs one at a time, one across articles (by date, by mentions) many.
-_DICTIONARIES_KEPT = 256
+# How many articles' dictionaries an ``Index`` keeps (32 KiB each, at most: 32 MiB): a listing in
+# article order needs one at a time, one across articles (people by mentions, over a thousand
+# articles) each of them again and again, and reading one costs 40 µs.
+_DICTIONARIES_KEPT = 1024
 # An article's place among the chosen, for ORDER BY (the `chosen` table of ``Index``).
 _POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
 
