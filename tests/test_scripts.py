@@ -41,6 +41,14 @@ def original(module_env):
     return {tuple(c): _records(SEED, c) for c in COMMANDS}
 
 
+@pytest.fixture(scope="module")
+def traditional(tmp_path_factory, module_env):
+    """The seed in traditional characters (s2t), one file for the module: built once."""
+    path = tmp_path_factory.mktemp("traditional") / "seed.s2t.wikitext"
+    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    return path
+
+
 def _records(path, command):
     import contextlib
     import io
@@ -74,11 +82,10 @@ def test_converted_seed_gives_the_same_records(tmp_path, original, config) -> No
             assert _normalise(other, _simplified) == _normalise(mine, same), (command, mine)
 
 
-def test_one_entity_one_row_across_articles_and_scripts(tmp_path, original) -> None:
+def test_one_entity_one_row_across_articles_and_scripts(traditional, original) -> None:
     """The article and its traditional conversion, read together: each person and place is one
     row (別斯蘭 in one and 别斯兰 in the other), named by both, with the mentions of both."""
-    path = tmp_path / "seed.s2t.wikitext"
-    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    path = traditional
     for command in (["people"], ["places"]):
         both = _records(SEED, ["--seed", str(path), *command])
         ours = original[tuple(command)]
@@ -91,11 +98,10 @@ def test_one_entity_one_row_across_articles_and_scripts(tmp_path, original) -> N
                 ("别斯兰", SEED.name), ("別斯蘭", path.name)}
 
 
-def test_search_gives_an_entity_across_articles_as_places_does(tmp_path) -> None:
+def test_search_gives_an_entity_across_articles_as_places_does(traditional) -> None:
     """The traditional article chosen first: `别斯兰` matches best in the simplified one, yet
     the record found is the one `places` gives (the first chosen article's, then the other)."""
-    path = tmp_path / "seed.s2t.wikitext"
-    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    path = traditional
     [hit, *_] = _records(path, ["--seed", str(SEED), "search", "别斯兰"])
     places = {r["id"]: r for r in _records(path, ["--seed", str(SEED), "places"])}
     assert (hit["id"], hit["seed"], hit["seeds"]) == ("place:beslan", path.name,
@@ -104,11 +110,10 @@ def test_search_gives_an_entity_across_articles_as_places_does(tmp_path) -> None
         places["place:beslan"]
 
 
-def test_a_name_matched_is_as_the_article_chosen_writes_it(tmp_path) -> None:
+def test_a_name_matched_is_as_the_article_chosen_writes_it(traditional) -> None:
     """The store keeps a name once for all the articles that give it (folded), with how each
     writes it where they differ: each article's search says its own writing."""
-    path = tmp_path / "seed.s2t.wikitext"
-    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+    path = traditional
     both = _records(path, ["--seed", str(SEED), "search", "别斯兰"])  # one cache holds both
     assert both[0]["seeds"] == [path.name, SEED.name]
     assert _records(SEED, ["search", "別斯蘭"])[0]["matched"] == "别斯兰"
