@@ -330,6 +330,15 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         # Party article's sentence)
         ("2004年4月29日，美国国务院将甲组织添加入“被禁入境的恐怖组织名单”。",
          [("甲组织", "US", "listed", "terrorist", "2004-04-29")]),
+        # declared one (宣布…为, 指定…为)
+        ("2003年2月，俄罗斯最高法院宣布甲运动为恐怖组织。", [("甲运动", "RU", "listed", "terrorist", "2003-02")]),
+        ("2019年，日本政府指定甲组织为恐怖组织。", [("甲组织", "JP", "listed", "terrorist", "2019")]),
+        # who designated between 是 and the verb, with no date
+        ("甲组织是美国国务院认定的外国恐怖组织。", [("甲组织", "US", "listed", "terrorist", None)]),
+        # the owner of the list it was put on
+        ("2004年，甲组织被列入欧盟的恐怖组织名单。", [("甲组织", "EU", "listed", "terrorist", "2004")]),
+        # a ban lifted: a de-listing
+        ("2012年，英国解除了对甲组织的禁令。", [("甲组织", "GB", "delisted", None, "2012")]),
     ],
 )
 def test_designations_in_other_words(builder, text, found) -> None:

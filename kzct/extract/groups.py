@@ -14,8 +14,11 @@ authority, an action (``listed``, ``banned``, ``delisted``), a label (``terroris
 - a list that is on one: ``A也在欧盟…的恐怖组织名单中`` (not who keeps it: ``安理会在其名单上增加``);
 - a list among others: ``…名单，其中就有A，此外还有B、C``;
 - a pronoun designated: ``被日本…认定其为恐怖组织``;
+- one declared or deemed: ``俄罗斯宣布A为恐怖组织`` (认定, 指定, 视, 定性);
+- one said to be: ``A是美国国务院认定的恐怖组织`` (who between 是 and the verb);
 - a ban: ``A在乌兹别克斯坦…遭到政府取缔``, ``宣布禁止A在本国活动``;
-- a de-listing: ``将A从恐怖组织名单上除名``, ``不再把A列为恐怖组织``, ``将其正式除名``.
+- a de-listing: ``将A从恐怖组织名单上除名``, ``不再把A列为恐怖组织``, ``将其正式除名``,
+  ``解除了对A的禁令``.
 
 A listing asked for, proposed or denied (``要求将A列入``, ``A并没有被认定是``) is none. Items are
 joined by 、，, 和, 及, 以及, 与 (not inside a word: 埃及, 共和国) or given as list items; an item is
@@ -105,9 +108,18 @@ _REMOVED = re.compile(
     r"(?:上|中|里)?(?:正式)?(?P<verb>除名|删除|移除|剔除)")
 # 将其正式除名
 _STRUCK = re.compile(r"(?:将|把)(?P<items>[^。；：:，,将把从自]{1,40}?)(?:正式)?(?P<verb>除名|移除出|剔除出)")
-# 乌兹别克斯坦政府认定A是宗教极端组织 / 不再认定A为恐怖组织 (a de-listing)
+# 乌兹别克斯坦政府认定A是宗教极端组织 / 不再认定A为恐怖组织 (a de-listing) / 俄罗斯宣布A为恐怖组织
 _DEEMED = re.compile(
-    rf"(?P<verb>认定|视|定性)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?{_LIST_WORD}")
+    rf"(?P<verb>认定|视|定性|宣布|指定)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?"
+    rf"{_LIST_WORD}")
+# A是美国国务院认定的恐怖组织 (who designated stands between 是 and the verb)
+_NAMED_BY = re.compile(
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|亦|已|曾|一直){{0,2}}+是(?P<by>[^。；：:，,是]{{1,24}}?)"
+    rf"(?P<verb>认定|列为|列入|指定|宣布|定性为|定为|视为)的[^。；：:，,]{{0,8}}?{_ORG}")
+# 英国解除了对A的禁令 / 解除对A的恐怖组织认定 (a de-listing)
+_LIFTED = re.compile(
+    r"(?P<verb>解除)了?(?:对|针对)(?P<items>[^。；：:，,对]{1,40}?)的[^。；：:，,]{0,8}?"
+    r"(?:禁令|取缔|认定|列名)")
 LISTED = "listed"
 BANNED = "banned"
 DELISTED = "delisted"
@@ -115,15 +127,17 @@ DISCUSSED = "discussed"  # a group the article names but no statement designates
 # each way of saying it, and the action it states (a listing with 取缔 or 禁止 in it is a ban)
 _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, LISTED),
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
-             (_DEEMED, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED))
+             (_DEEMED, LISTED), (_NAMED_BY, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED),
+             (_LIFTED, DELISTED))
 _REMOVAL_WORD = re.compile(r"除名|删除|移除|剔除")
 # (a list of those barred from entry, 被禁入境的恐怖组织名单, lists them and bans no organisation)
 _BAN_WORD = re.compile(r"取缔|查禁|(?:禁止|被禁)(?!入境|止入境)")
-_GATES = {_BANNED: _BAN_WORD, _BANS: _BAN_WORD,
-          _REMOVED: _REMOVAL_WORD, _STRUCK: _REMOVAL_WORD, _AMONG: re.compile(r"其中|此外|另外")}
+_LIFT_WORD = re.compile(r"解除")
+_GATES = {_BANNED: _BAN_WORD, _BANS: _BAN_WORD, _REMOVED: _REMOVAL_WORD, _STRUCK: _REMOVAL_WORD,
+          _LIFTED: _LIFT_WORD, _AMONG: re.compile(r"其中|此外|另外")}
 # patterns whose items run back to the start of their clause: a subject left unsaid is there
-_SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED})
-_TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除")
+_SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED, _NAMED_BY})
+_TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除|解除")
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
 # what makes a list of organisations a designation: it is a list, or a verb says it was made
 _LIST_OR_VERB = re.compile(r"名单|清单|列表|取缔|查禁|禁止|被禁|违禁|列为|列入|认定|宣布|指定|定为|定性")
@@ -166,7 +180,8 @@ _WHERE = re.compile(r"在([^。；：:，,被遭]{1,100}?)(?:被|遭到|遭)")
 _EXCEPT = re.compile(r"除(?:了)?[^。；：:，,]{1,60}?(?:之外|以外|外)")
 # what may follow an authority in its item of an enumeration (`联合国等国家和组织`)
 _PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*")
-_OWNER = re.compile(r"(?:在|于|自|从)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?(?:名单|清单|列表)")
+_OWNER = re.compile(r"(?:在|于|自|从|列入|加入|纳入)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?"
+                    r"(?:名单|清单|列表)")
 # A body of a state after its country's name, or alone (最高法院: its country said elsewhere)
 _BODY_AFTER = re.compile(
     r"[^。；：:，,、和与及的在将把被]{0,8}?(?:政府|国务院|外交部|内政部|财政部|司法部|国防部|公安部|"
@@ -718,6 +733,8 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     # _LOOK_BACK before it (the cost of a statement stays bounded, however long its sentence)
     clause = clauses.mark(min(start, verb), floor=max(clause, min(start, verb) - _LOOK_BACK))
     places: list[tuple[int, int]] = []
+    if "by" in m.re.groupindex:  # `A是美国国务院认定的…`: between 是 and the verb
+        places.append(m.span("by"))
     passive = [p for p in _PASSIVE.finditer(shadow, clause, verb) if not start <= p.start() < end]
     if passive:
         agent = (passive[-1].end(), verb)
@@ -725,7 +742,9 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
             # `被联合国安理会认定…，并被列入…名单`: a passive with no agent shares the one before
             agent = (passive[-2].end(), passive[-1].start())
         places.append(agent)
-    owner = _OWNER.search(shadow, end if end < verb else clause, m.end())
+    # the list's owner, up to the end of the clause (`被列入欧盟的恐怖组织名单`: the match ends
+    # at 恐怖组织)
+    owner = _OWNER.search(shadow, end if end < verb else clause, clauses.next_mark(m.end()))
     if owner is not None:
         places.append(owner.span(1))
     where = _WHERE.search(shadow, clause, verb + 1)
