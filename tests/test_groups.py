@@ -337,6 +337,10 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         ("甲组织是美国国务院认定的外国恐怖组织。", [("甲组织", "US", "listed", "terrorist", None)]),
         # the owner of the list it was put on
         ("2004年，甲组织被列入欧盟的恐怖组织名单。", [("甲组织", "EU", "listed", "terrorist", "2004")]),
+        # where it was listed: by each country of the enumeration
+        ("甲组织在美国、英国和加拿大被列为恐怖组织。", [("甲组织", "US", "listed", "terrorist", None),
+                                      ("甲组织", "GB", "listed", "terrorist", None),
+                                      ("甲组织", "CA", "listed", "terrorist", None)]),
         # a ban lifted: a de-listing
         ("2012年，英国解除了对甲组织的禁令。", [("甲组织", "GB", "delisted", None, "2012")]),
     ],
