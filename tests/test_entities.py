@@ -381,6 +381,16 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("该组织由[[新疆|新疆]][[和田地区|和田]]人[[买买提·托乎提|买买提·托乎提]]发起成立。",
          [("person", "买买提·托乎提", None), ("place", "和田", "Gujangbagh"),
           ("place", "新疆", "Xinjiang Uyghur Autonomous Region")]),
+        # a transliterated name right after an office, up to the verb: two characters are
+        # enough there; an office's building or election is no one
+        ("2001年，俄罗斯总统普京访问阿斯塔纳。",
+         [("person", "普京", None), ("place", "俄罗斯", "Russia"), ("place", "阿斯塔纳", "Astana")]),
+        ("2017年，乌兹别克斯坦总统米尔济约耶夫访问哈萨克斯坦。",
+         [("person", "米尔济约耶夫", None), ("place", "乌兹别克斯坦", "Uzbekistan"),
+          ("place", "哈萨克斯坦", "Kazakhstan")]),
+        ("2010年，吉尔吉斯斯坦总统奥通巴耶娃上任。",
+         [("person", "奥通巴耶娃", None), ("place", "吉尔吉斯斯坦", "Kyrgyzstan")]),
+        ("美国总统府发表声明。总统选举于2005年举行。", [("place", "美国", "United States")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

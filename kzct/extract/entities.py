@@ -1483,9 +1483,11 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
                       covered: _Cover,
                       people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """`国家主席胡锦涛会见…`: a Chinese name (a common surname, two or three characters) after an
-    office, ended by a verb, a particle or punctuation."""
+    office, ended by a verb, a particle or punctuation; else a transliterated one
+    (`俄罗斯总统普京访问…`: ``_foreign_after_title``)."""
     shadow = sentence.shadow
     if shadow[start:start + 1] not in ctx.places.surnames:
+        _foreign_after_title(ctx, sentence, start, title, covered, people, position)
         return
     for length in (3, 2):
         end = start + length
@@ -1501,6 +1503,28 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
             role = _role_before(ctx, shadow, start, covered) or title  # 外交部长, not 部长
             _add_person(ctx, sentence, start, end, role, covered, people, position)
             return
+
+
+def _foreign_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
+                         covered: _Cover, people: list[tuple[int, int, int, str, str | None]],
+                         position: int) -> None:
+    """`俄罗斯总统普京访问…`, `总统米尔济约耶夫表示`: a name written only with the characters foreign
+    names are written with, right after an office and up to the first word that ends a name (a
+    verb or a particle: ``names.toml``'s stops); two characters are enough there (普京)."""
+    shadow = sentence.shadow
+    end = start
+    while end < len(shadow) and end - start < _MAX_PART and shadow[end] in ctx.foreign \
+            and not (end > start + 1 and ctx.stop_at(shadow, end)):
+        end += 1
+    if end - start < 2 or not ctx.stop_at(shadow, end) or covered.taken(start, end):
+        return
+    name = shadow[start:end]
+    if ctx.known_name(name) or ctx.has_word(name) or name in ctx.places.words \
+            or _NOT_IN_NAMES.search(name) or any(ctx.stop_at(shadow, k, inside=True)
+                                                 for k in range(start + 1, end)):
+        return
+    role = _role_before(ctx, shadow, start, covered) or title
+    _add_person(ctx, sentence, start, end, role, covered, people, position)
 
 
 def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
