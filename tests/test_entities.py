@@ -391,6 +391,15 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("2010年，吉尔吉斯斯坦总统奥通巴耶娃上任。",
          [("person", "奥通巴耶娃", None), ("place", "吉尔吉斯斯坦", "Kyrgyzstan")]),
         ("美国总统府发表声明。总统选举于2005年举行。", [("place", "美国", "United States")]),
+        # the items of a list are things of one kind: a short place name that is a common word
+        # (拉卡, Raqqa) next to a place, and a transliterated name no gazetteer holds in a list
+        # of two places or more, are places; a list of one place and people is not
+        ("恐怖分子在伊德利卜、拉卡和摩苏尔活动。",
+         [("place", "伊德利卜", "Idlib"), ("place", "拉卡", "Ar Raqqah"), ("place", "摩苏尔", "Mosul")]),
+        ("2011年，阿克托别、阿特劳和塔拉兹发生爆炸。",
+         [("place", "塔拉兹", "Taraz"), ("place", "阿克托别", None), ("place", "阿特劳", "Atyrau")]),
+        ("会见了阿克托别、阿卜杜拉和纳扎尔巴耶夫。",
+         [("person", "纳扎尔巴耶夫", "Nursultan Nazarbayev")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -581,6 +581,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
     cover = _Cover()
     titles = _enclosed(shadow, _BOOK_TITLE)
     links = _Links(sentence)
+    # where the places the gazetteer names and no common word is (伊德利卜) begin and end: an
+    # item of a list next to one is a place too (伊德利卜、拉卡和摩苏尔: 拉卡 is Raqqa)
+    solid = [(h.start, h.end) for h in hits
+             if h.kind == "place" and shadow[h.start:h.end] not in ctx.places.common]
+    solid_starts, solid_ends = {a for a, _b in solid}, {b for _a, b in solid}
     for hit in hits:
         start, end = hit.start, hit.end
         if hit.kind == "block":
@@ -644,7 +649,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                               native=city, listed=links.listed(start, end)):
             continue
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
-                and not (_linked(sentence, start, end) and name not in ctx.places.words):
+                and not (_linked(sentence, start, end) and name not in ctx.places.words) \
+                and not _listed_with(shadow, start, end, solid_starts, solid_ends):
             # 合作 (Hezuo) only as 合作市; a name too short to trust alone, as a wikilink's
             # whole text ([[奥什]]), unless it is a word ([[民主]]); a curated name is trusted
             continue
@@ -679,6 +685,17 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         item.add(_mention(sentence, start, end))
         cover.add_place((start, end, strong, key))
     return cover
+
+
+_LIST_JOINERS = frozenset("、和与及")
+
+
+def _listed_with(shadow: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """Whether ``shadow[start:end]`` is an item of a list next to one of the places that end at
+    ``ends`` or begin at ``starts`` (`、`, 和, 与, 及 between): the items of a list are things
+    of one kind."""
+    return (start > 0 and shadow[start - 1] in _LIST_JOINERS and start - 1 in ends) or \
+        (end < len(shadow) and shadow[end] in _LIST_JOINERS and end + 1 in starts)
 
 
 def _flagged(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
@@ -830,6 +847,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             if link_starts is None:
                 link_starts = {b: a for _link, a, b in _link_spans(sentence)}
             _listed_places(ctx, sentence, cover, m.start(), link_starts, names)
+        if "、" in shadow:
+            _transliterated_in_lists(ctx, sentence, cover, names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -943,6 +962,58 @@ def _listed_places(ctx: _Context, sentence: Sentence, cover: _Cover, end: int,
         if 2 <= b - a <= _LISTED_NAME and all(map(_is_name_char, shadow[a:b])) \
                 and not cover.taken(a, b) and not ctx.has_word(shadow[a:b]) \
                 and shadow[a:b] not in ctx.places.words:
+            _add_made(ctx, sentence, cover, a, b, None, names)
+
+
+def _transliterated_in_lists(ctx: _Context, sentence: Sentence, cover: _Cover,
+                             names: dict[str, tuple[str, str | None]]) -> None:
+    """In a list of two places or more (`阿克托别、阿特劳和塔拉兹`), an item no gazetteer holds
+    that is written only with the characters of foreign names, whole between the list's marks
+    (、, 和, 与, 及) or after a clear edge, is a place too: the items of a list are things of one
+    kind."""
+    shadow = sentence.shadow
+    spans = cover.place_spans
+    starts, ends = {a for a, _b in spans}, {b for _a, b in spans}
+    lists: list[list[tuple[int, int, bool]]] = []  # items: start, end, a place read already
+    for k, ch in enumerate(shadow):
+        if ch != "、":
+            continue
+        items = lists[-1] if lists and lists[-1][-1][1] == k else None
+        if items is None:  # the first item: back to a clear edge
+            if k in ends:
+                a = max(a for a, b in spans if b == k)
+                items = [(a, k, True)]
+            else:
+                a = k
+                while a > 0 and k - a < _LISTED_NAME and shadow[a - 1] in ctx.foreign \
+                        and not _clear_edge(ctx, shadow, a, cover):
+                    a -= 1
+                if not _clear_edge(ctx, shadow, a, cover):
+                    continue
+                items = [(a, k, False)]
+            lists.append(items)
+        b = k + 1  # the next item: a place read already, else up to the next mark
+        if b in starts:
+            items.append((b, min(e for a, e in spans if a == b), True))
+            continue
+        while b < len(shadow) and b - k <= _LISTED_NAME and shadow[b] in ctx.foreign \
+                and shadow[b] not in _LIST_JOINERS:
+            b += 1
+        if b < len(shadow) and shadow[b] in _LIST_JOINERS:
+            items.append((k + 1, b, False))
+    for items in lists:
+        # the item after 和 (与, 及) that closes the list, where it is a place read already
+        last = items[-1][1]
+        if last < len(shadow) and shadow[last] in "和与及" and last + 1 in starts:
+            items = [*items, (last + 1, last + 1, True)]
+        if sum(known for _a, _b, known in items) < 2:
+            continue
+        for a, b, known in items:
+            name = shadow[a:b]
+            if known or not 2 <= b - a <= _LISTED_NAME or cover.taken(a, b) \
+                    or not all(c in ctx.foreign for c in name) or ctx.known_name(name) \
+                    or ctx.has_word(name) or name in ctx.places.words:
+                continue
             _add_made(ctx, sentence, cover, a, b, None, names)
 
 
