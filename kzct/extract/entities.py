@@ -972,8 +972,10 @@ def _transliterated_in_lists(ctx: _Context, sentence: Sentence, cover: _Cover,
     (、, 和, 与, 及) or after a clear edge, is a place too: the items of a list are things of one
     kind."""
     shadow = sentence.shadow
-    spans = cover.place_spans
-    starts, ends = {a for a, _b in spans}, {b for _a, b in spans}
+    starts: dict[int, int] = {}  # where a place read already begins → where it ends
+    ends: dict[int, int] = {}  # where one ends → where it begins
+    for a, b in cover.place_spans:
+        starts[a], ends[b] = max(b, starts.get(a, b)), min(a, ends.get(b, a))
     lists: list[list[tuple[int, int, bool]]] = []  # items: start, end, a place read already
     for k, ch in enumerate(shadow):
         if ch != "、":
@@ -981,8 +983,7 @@ def _transliterated_in_lists(ctx: _Context, sentence: Sentence, cover: _Cover,
         items = lists[-1] if lists and lists[-1][-1][1] == k else None
         if items is None:  # the first item: back to a clear edge
             if k in ends:
-                a = max(a for a, b in spans if b == k)
-                items = [(a, k, True)]
+                items = [(ends[k], k, True)]
             else:
                 a = k
                 while a > 0 and k - a < _LISTED_NAME and shadow[a - 1] in ctx.foreign \
@@ -994,7 +995,7 @@ def _transliterated_in_lists(ctx: _Context, sentence: Sentence, cover: _Cover,
             lists.append(items)
         b = k + 1  # the next item: a place read already, else up to the next mark
         if b in starts:
-            items.append((b, min(e for a, e in spans if a == b), True))
+            items.append((b, starts[b], True))
             continue
         while b < len(shadow) and b - k <= _LISTED_NAME and shadow[b] in ctx.foreign \
                 and shadow[b] not in _LIST_JOINERS:
