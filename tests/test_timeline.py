@@ -321,3 +321,16 @@ def test_a_toll_of_this_attack_is_the_toll_of_the_event_the_article_is_about(bui
     other = "'''甲地'''是一个地方。\n" + body
     index = build_index([("y.wikitext", "y.wikitext", other, "y")], builder)
     assert {(e.killed, e.toll_text) for e in index.events} == {(None, None)}
+
+
+def test_an_attack_as_the_subject_of_a_toll_is_the_one_the_article_is_about(builder) -> None:
+    """An article whose infobox dates its event and whose lead does not: the event is its first
+    of that year, and `爆炸造成…` (the attack, as the sentence's subject) gives it its toll."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox civilian attack\n|date = 2016年8月30日\n}}\n'''某地爆炸案'''是一起爆炸袭击。\n\n"
+            "==经过==\n８月３０日上午，一辆汽车冲入使馆大门后爆炸。\n\n9月1日，当局逮捕嫌疑人。\n\n"
+            "==伤亡==\n爆炸造成1人死亡，3人受伤。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.date_source, e.killed, e.injured) for e in index.events] == [
+        ("2016-08-30", "year from article", 1, 3), ("2016-09-01", "year from context", None, None)]

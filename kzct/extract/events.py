@@ -145,7 +145,8 @@ def extract_events(
     one toll for several dates is one event with all of them, so that its toll is counted once.
 
     ``article_year``: the year of an article about one event (``kzct.parse.wikitext.
-    article_year``); its lead's first event of that year is the event the article is about,
+    article_year``); its first event of that year (the lead's, where the lead dates it) is the
+    event the article is about,
     which a toll of "this attack" (``此次袭击造成31人死亡``) in a sentence with no date of its own
     belongs to, wherever it is (``_own_toll``)."""
     starts = [s.span[0] for s in sentences]
@@ -214,9 +215,8 @@ def extract_events(
             if number == 0:
                 last[sentence.paragraph] = (len(events) - 1,
                                             {*ids["place"], *ids["group"]})
-            if subject is None and article_year is not None and not sentence.section \
-                    and date.date.year == article_year:
-                subject = len(events) - 1
+            if subject is None and article_year is not None and date.date.year == article_year:
+                subject = len(events) - 1  # the lead comes first
     events.sort(key=event_sort_key)
     return events
 
@@ -231,10 +231,12 @@ def _paragraph_toll(sentence: Sentence, kinds: dict[str, list[str]], ids: dict[s
     return _take_toll(sentence, kinds, events, latest[0])
 
 
-# "This attack", "the incident", "this explosion" (此次袭击, 该事件, 这起爆炸): a sentence that
-# speaks of the event its article is about.
-_THIS_EVENT = re.compile(r"(?:此|这|本|该)[次起场]?(?:恐怖)?(?:袭击|事件|爆炸|惨案|血案|案件|暴乱|骚乱"
-                         r"|屠杀|劫持|恐袭|攻击)")
+# "This attack", "the incident", "this explosion" (此次袭击, 该事件, 这起爆炸), or the attack as
+# the subject the sentence begins with (`爆炸造成1人死亡`): a sentence that speaks of the event its
+# article is about.
+_EVENT_NOUN = r"(?:恐怖)?(?:袭击|事件|爆炸|惨案|血案|案件|暴乱|骚乱|屠杀|劫持|恐袭|攻击)"
+_THIS_EVENT = re.compile(rf"(?:此|这|本|该)[次起场]?{_EVENT_NOUN}|^{_EVENT_NOUN}(?:共|总共|一共)?"
+                         r"(?:造成|导致|致使|致)")
 
 
 def _take_toll(sentence: Sentence, kinds: dict[str, list[str]], events: list[Event],
