@@ -140,7 +140,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
                                 scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)
-    dates = date_sentences(document.sentences, defects, document.year)
+    dates = date_sentences(document.sentences, defects, document.year, document.day)
     events = extract_events(document.sentences, dates, entities, name, document.year)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,

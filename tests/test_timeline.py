@@ -334,3 +334,18 @@ def test_an_attack_as_the_subject_of_a_toll_is_the_one_the_article_is_about(buil
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.date, e.date_source, e.killed, e.injured) for e in index.events] == [
         ("2016-08-30", "year from article", 1, 3), ("2016-09-01", "year from context", None, None)]
+
+
+def test_a_count_from_the_incident_counts_from_its_day_in_any_section(builder) -> None:
+    """`事发次日`, `事发两天后`: counted from the day an article about one event says it happened
+    (its infobox's date), in a section with no date of its own; a count after another thing
+    (`联合行动1天后`) stays what the text supports."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox civilian attack\n|date = 2016年8月30日\n}}\n'''某地爆炸案'''是一起爆炸袭击。\n\n"
+            "==后续==\n事发次日，当局逮捕嫌疑人。\n\n事发两天后，总统发表讲话。\n\n"
+            "事发一周后，法院开庭。联合行动1天后，警方发表声明。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.qualifier, e.text[:4]) for e in index.events] == [
+        ("2016", "after", "联合行动"), ("2016-08-31", None, "事发次日"), ("2016-09-01", None, "事发两天"),
+        ("2016-09-06", None, "事发一周")]

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from kzct.extract.casualties import Casualties, count_casualties
-from kzct.model import CORRECTED, FROM_HEADING, Defect, Entity, Event, Sentence, date_key
+from kzct.model import CORRECTED, FROM_HEADING, RELATIVE, Defect, Entity, Event, Sentence, date_key
 from kzct.parse.dates import (
     DateMention,
     PartialDate,
@@ -18,7 +18,9 @@ from kzct.parse.dates import (
 
 
 def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = None,
-                   article_year: int | None = None) -> dict[int, list[ResolvedDate]]:
+                   article_year: int | None = None,
+                   article_day: tuple[int, int, int] | None = None,
+                   ) -> dict[int, list[ResolvedDate]]:
     """The resolved dates of every dated sentence, by sentence index.
 
     Context flows forward only: a sentence's year may come from an earlier date in its paragraph
@@ -32,7 +34,9 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
 
     ``article_year``: the year an event article states once (its bold title, its infobox's date:
     ``kzct.parse.wikitext.article_year``), for a month and day with no other year in reach
-    (``year from article``).
+    (``year from article``). The day of the incident such an article is about (``article_day``,
+    else its first date of that year to the day) is what `事发两天后` and `事发次日` count from,
+    in any section.
 
     ``defects``, when given, gets the dates the article gets wrong: one read through a typo, a
     month and day with no year in reach.
@@ -43,6 +47,7 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     anchor: PartialDate | None = None
     anchor_end: PartialDate | None = None
     section: tuple[str, ...] | None = None
+    incident = PartialDate(*article_day) if article_day and article_year else None
     for sentence in sentences:
         if sentence.section != section:
             section, anchor, anchor_end, section_year = sentence.section, None, None, None
@@ -67,6 +72,7 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             unplaced=unplaced,
             article_year=article_year,
             impossible=impossible,
+            incident=incident,
         )
         if defects is not None:
             defects.extend(_date_defects(sentence, resolved, unplaced, impossible))
@@ -74,6 +80,9 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             continue
         resolved = _leading(sentence.shadow, resolved)
         out[sentence.number] = resolved
+        if incident is None and article_year is not None:
+            incident = next((d.date for d in resolved if d.date.year == article_year
+                             and d.date.day and d.source != RELATIVE), None)
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end

@@ -162,6 +162,8 @@ class DateMention(NamedTuple):
     # `联合行动1天后`: counted from a thing the clause names before it, not from the date told
     # before (whose day it would borrow)
     after_thing: bool = False
+    # `事发两天后`, `事发次日`: counted from the incident an article about one event is about
+    after_incident: bool = False
 
 
 class ResolvedDate(NamedTuple):
@@ -261,7 +263,8 @@ def find_dates(text: str) -> list[DateMention]:
                     continue  # `当年3月30日`: a month and day, read in their context
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=month, day=day, source=RELATIVE,
-                                     relative=rel, after_thing=_after_thing(norm, m)))
+                                     relative=rel, after_thing=_after_thing(norm, m),
+                                     after_incident=_after_incident(norm, m)))
         relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
         found = [d for d in found if d.relative is not None
                  or not any(a < d.end_pos and d.start < b for a, b in relatives)]
@@ -280,6 +283,17 @@ def _after_thing(norm: str, m: re.Match[str]) -> bool:
         return False
     clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
     return _BEFORE_COUNT.fullmatch(norm, clause, m.start()) is None
+
+
+# The incident itself, as the thing a count follows (`事发两天后`, `案发次日`, `袭击发生后3天`)
+_INCIDENT = re.compile(r"(?:事发|案发|事件发生|袭击发生|爆炸发生|事件|袭击|爆炸)(?:之?后)?")
+
+
+def _after_incident(norm: str, m: re.Match[str]) -> bool:
+    """Whether a relative date follows the incident itself and nothing else in its clause."""
+    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
+    start = clause + len(_BEFORE_COUNT.match(norm, clause).group())
+    return _INCIDENT.fullmatch(norm, start, m.start()) is not None
 
 
 def _relative(m: re.Match[str]) -> tuple[int, str] | None:
@@ -405,6 +419,7 @@ def resolve_dates(
     unplaced: list[DateMention] | None = None,
     article_year: int | None = None,
     impossible: list[DateMention] | None = None,
+    incident: PartialDate | None = None,
 ) -> list[ResolvedDate]:
     """Give each mention its full date.
 
@@ -415,11 +430,15 @@ def resolve_dates(
     article states once (``kzct.extract.events.article_year``), for a date with no other year in
     reach. A month and day with no year in reach is left out, and added to ``unplaced`` when it
     is given; so is a date no calendar has (`13月5日`, `2月30日`), added to ``impossible``.
+    ``incident``: the day an article about one event says it happened, which `事发两天后` counts
+    from, wherever it is.
     """
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
     for mention in mentions:
-        if mention.relative is not None:
+        if mention.relative is not None and mention.after_incident and incident is not None:
+            resolved = _from_incident(mention, incident)
+        elif mention.relative is not None:
             resolved = _counted(mention, anchor, anchor_end)
         elif mention.decade:
             assert mention.year is not None
@@ -440,6 +459,18 @@ def resolve_dates(
         if resolved is not None:
             out.append(resolved)
     return _drop_subsumed(out, mentions)
+
+
+def _from_incident(mention: DateMention, incident: PartialDate) -> ResolvedDate | None:
+    """`事发两天后`: counted from the day of the incident."""
+    assert mention.relative is not None
+    amount, unit = mention.relative
+    if unit not in ("day", "week", "month", "year"):
+        return None
+    moved = _relative_to(incident, (amount, unit))
+    if moved is None:
+        return None
+    return ResolvedDate(moved, None, RELATIVE, mention.text, mention.start, mention.end_pos)
 
 
 def _counted(mention: DateMention, anchor: PartialDate | None,

@@ -113,6 +113,8 @@ class Document(NamedTuple):
     # the year the article states once for what it is about: the first in the bold title of
     # its lead (`'''2014年昆明火车站暴力恐怖袭击事件'''`), else in its infobox's date; or None
     year: int | None = None
+    # the day of that year the bold title or the infobox's date gives (year, month, day), if one
+    day: tuple[int, int, int] | None = None
     # what the article is about: the names its lead writes in bold, in plain text (a bracketed
     # alternative spelled out: `阿摩(奥姆)真理教` is 阿摩真理教 and 奥姆真理教), and the name of its
     # infobox (`infobox organization`), or ""
@@ -645,9 +647,11 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         sentences = [
             s._replace(refs=tuple(rename.get(r, r) for r in s.refs)) for s in sentences
         ]
+    year, day = article_dates(prepared.text)
     return Document(
         text=text,
-        year=article_year(prepared.text),
+        year=year,
+        day=day,
         subject=subject_names(prepared.text),
         infobox=_infobox(prepared.text),
         sections=builder.sections,
@@ -677,25 +681,32 @@ _DATE_PARAMS = frozenset({"date", "日期", "时间", "時間", "time", "发生�
 def article_year(text: str) -> int | None:
     """The year an article states once for what it is about: the first year in the bold title
     of its lead, else in its infobox's date (``|date=``, ``|日期=``, ``|时间=``)."""
+    return article_dates(text)[0]
+
+
+def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
+    """``article_year``, and the day of that year the bold title or the infobox's date gives
+    (year, month, day), where one does: the day an article about one event says it happened."""
     from kzct.parse.dates import find_dates
 
     heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
     lead = text[:heading.start() if heading else _LEAD_LIMIT]
+    written = []  # the dates of the bold title, then of the infobox's date
     bold = _BOLD.search(lead)
     if bold is not None:
-        years = [d.year for d in find_dates(_plain(bold.group(1))) if d.year and not d.decade]
-        if years:
-            return years[0]
+        written.append(find_dates(_plain(bold.group(1))))
+        if any(d.year and d.day for d in written[0]):
+            lead = ""  # the title says the day: no infobox is read
     for template in mwparserfromhell.parse(lead).filter_templates(recursive=False):
         if not _INFOBOX.search(_template_name(template)):
             continue
         for param in template.params:
             if str(param.name).strip().lower() in _DATE_PARAMS:
-                years = [d.year for d in find_dates(_plain(param.value))
-                         if d.year and not d.decade]
-                if years:
-                    return years[0]
-    return None
+                written.append(find_dates(_plain(param.value)))
+    year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
+    day = next(((d.year, d.month, d.day) for dates in written for d in dates
+                if d.year == year and d.month and d.day and not d.decade), None)
+    return year, day
 
 
 # A bracketed alternative inside a name (`阿摩(奥姆)真理教`)
