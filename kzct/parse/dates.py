@@ -292,7 +292,8 @@ _INCIDENT = re.compile(r"(?:事发|案发|事件发生|袭击发生|爆炸发生
 def _after_incident(norm: str, m: re.Match[str]) -> bool:
     """Whether a relative date follows the incident itself and nothing else in its clause."""
     clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
-    start = clause + len(_BEFORE_COUNT.match(norm, clause).group())
+    lead = _BEFORE_COUNT.match(norm, clause)  # always matches: it may match nothing
+    start = lead.end() if lead else clause
     return _INCIDENT.fullmatch(norm, start, m.start()) is not None
 
 

@@ -704,8 +704,9 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
             if str(param.name).strip().lower() in _DATE_PARAMS:
                 written.append(find_dates(_plain(param.value)))
     year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
-    day = next(((d.year, d.month, d.day) for dates in written for d in dates
-                if d.year == year and d.month and d.day and not d.decade), None)
+    day = next(((year, d.month, d.day) for dates in written for d in dates
+                if year is not None and d.year == year and d.month and d.day and not d.decade),
+               None)
     return year, day
 
 
