@@ -138,7 +138,9 @@ def dictionary(repeated: Iterable[Any]) -> bytes:
     """An article's preset dictionary: the values its records repeat (sentences, section
     paths, its name), each once as JSON writes it, the most repeated last (where deflate
     reaches them most cheaply), then the field names; only as much as deflate can reach."""
-    counts = collections.Counter(json.dumps(value, ensure_ascii=False) for value in repeated)
+    counts: collections.Counter[str] = collections.Counter()
+    for value, count in collections.Counter(repeated).items():  # each value written once
+        counts[json.dumps(value, ensure_ascii=False)] += count
     body = "".join(sorted(counts, key=lambda text: (counts[text], text)))
     return (body.encode("utf-8", "surrogatepass") + _field_names())[-_REACH:]
 
