@@ -41,10 +41,21 @@ def run_example(command: str, env: dict[str, str]) -> str:
     return proc.stdout  # exactly as printed: trailing spaces would show as a difference
 
 
-def render(text: str, env: dict[str, str]) -> str:
+def run_all(texts: list[str], env: dict[str, str]) -> dict[str, str]:
+    """The output of every example of ``texts``, each command run once, on every core (the
+    examples are independent: kzct's cache takes concurrent runs)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = list(dict.fromkeys(m.group("command") for text in texts
+                                  for m in BLOCK.finditer(text)))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(commands, pool.map(lambda c: run_example(c, env), commands)))
+
+
+def render(text: str, outputs: dict[str, str]) -> str:
     def replace(m: re.Match[str]) -> str:
         command = m.group("command")
-        return f"```console\n$ {command}\n{run_example(command, env)}```"
+        return f"```console\n$ {command}\n{outputs[command]}```"
 
     return EXIT_CODES.sub(lambda m: m.group(1) + exit_codes() + m.group(2), BLOCK.sub(replace, text))
 
@@ -64,9 +75,10 @@ def main(argv: list[str]) -> int:
     stale = []
     with tempfile.TemporaryDirectory(prefix="kzct-readme-") as temporary:
         env = environment(given or temporary)
-        for page in PAGES:
-            text = page.read_text(encoding="utf-8")
-            new = render(text, env)
+        texts = {page: page.read_text(encoding="utf-8") for page in PAGES}
+        outputs = run_all(list(texts.values()), env)
+        for page, text in texts.items():
+            new = render(text, outputs)
             if new == text:
                 continue
             stale.append(page.relative_to(ROOT))
