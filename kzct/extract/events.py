@@ -155,9 +155,8 @@ def extract_events(
 
     ``article_year``: the year of an article about one event (``kzct.parse.wikitext.
     article_year``); its first event of that year (the lead's, where the lead dates it) is the
-    event the article is about,
-    which a toll of "this attack" (``此次袭击造成31人死亡``) in a sentence with no date of its own
-    belongs to, wherever it is (``_own_toll``)."""
+    event the article is about, which a toll of "this attack" (``此次袭击造成31人死亡``,
+    ``_THIS_EVENT``) in a sentence with no date of its own belongs to, wherever it is."""
     starts = [s.span[0] for s in sentences]
     names_in: dict[int, list[tuple[int, str, str, str]]] = {}
     for entity in entities:

@@ -466,7 +466,7 @@ def _from_incident(mention: DateMention, incident: PartialDate) -> ResolvedDate 
     """`事发两天后`: counted from the day of the incident."""
     assert mention.relative is not None
     amount, unit = mention.relative
-    if unit not in ("day", "week", "month", "year"):
+    if unit not in ("day", "month", "year"):
         return None
     moved = _relative_to(incident, (amount, unit))
     if moved is None:

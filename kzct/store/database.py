@@ -435,7 +435,8 @@ class Index:
             raise _read_error(exc) from None
 
     def _dictionary(self, seed: int) -> bytes:
-        """An article's preset dictionary (``dictionary``); the last few read are kept."""
+        """An article's preset dictionary (``dictionary``); the last ``_DICTIONARIES_KEPT`` read
+        are kept."""
         zdict = self._dictionaries.pop(seed, None)
         if zdict is None:
             found = self._rows("SELECT data FROM dictionaries WHERE seed = ?", (seed,),
