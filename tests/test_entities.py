@@ -416,3 +416,14 @@ def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> N
     assert (andijan.latitude, andijan.longitude) == (40.78338, 72.35067)
     assert sorted((e.id, e.place_type) for e in index.entities if e.name_en == "Osh") == [
         ("place:osh", "subdivision"), ("place:osh-city", "city")]
+
+
+def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
+    """`普京`, read after an office, is a mention wherever the article writes it again after
+    that, between clear edges (before a verb, after punctuation); not inside a longer name."""
+    from kzct.store.database import build_index
+
+    text = ("2001年，俄罗斯总统普京访问阿斯塔纳。\n\n2002年，普京表示反对，普京还会见了普京科夫。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    [putin] = [e for e in index.entities if e.kind == "person" and e.name_zh == "普京"]
+    assert [m.span for m in putin.mentions] == [(11, 13), (28, 30), (35, 37)]  # not 普京科夫

@@ -1778,7 +1778,8 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
 def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
                  people: list[tuple[int, int, int, str, str | None]]) -> None:
     """A bare surname or given name of someone already named, after that first mention; and a
-    name of one part (斯大林) written again."""
+    name of one part written again: of three characters or more anywhere (斯大林), of two after
+    its first mention (总统普京…, then 普京表示)."""
     owners: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
     whole: set[str] = set()  # names of one part: the person's wherever written, before too
@@ -1789,6 +1790,9 @@ def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
         if len(parts) == 1 and "·" not in name and len(name) >= 3:
             owners.setdefault(name, set()).add(key)  # `斯大林`, named again unlinked
             whole.add(name)
+            continue
+        if len(parts) == 1 and "·" not in name:
+            owners.setdefault(name, set()).add(key)  # `普京`: named again after the first
             continue
         if len(parts) < 2:
             continue
