@@ -391,6 +391,11 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("2010年，吉尔吉斯斯坦总统奥通巴耶娃上任。",
          [("person", "奥通巴耶娃", None), ("place", "吉尔吉斯斯坦", "Kyrgyzstan")]),
         ("美国总统府发表声明。总统选举于2005年举行。", [("place", "美国", "United States")]),
+        # a numeral after a Chinese name ends it where it counts (三次); else it may be a given
+        # name's, and no name cut short before it is taken (安倍晋三 is no 安倍晋)
+        ("国家主席胡锦涛三次访问哈萨克斯坦。", [("person", "胡锦涛", "Hu Jintao"),
+                                  ("place", "哈萨克斯坦", "Kazakhstan")]),
+        ("2015年，首相安倍晋三访问中亚。", [("place", "中亚", "Central Asia")]),
         # the items of a list are things of one kind: a short place name that is a common word
         # (拉卡, Raqqa) next to a place, and a transliterated name no gazetteer holds in a list
         # of two places or more, are places; a list of one place and people is not

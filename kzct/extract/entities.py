@@ -39,6 +39,7 @@ from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
 _JOINERS = frozenset(NAME_JOINERS + "-‐")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
+_COUNTED = frozenset("名个位人岁年月日次")  # what a numeral counts (`三名`, `两人`)
 # A Latin personal name: capitalised words, with the particles of Arabic and European names.
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z\-'’])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
@@ -1570,8 +1571,12 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
                 or any(ctx.stop_at(shadow, start + k) for k in range(length)) \
                 or ctx.has_word(name) or ctx.known_name(name) or ctx.word_at(shadow, end - 1):
             continue
+        after = shadow[end:end + 1]
+        # a numeral ends a name where it counts (`三名`); else it may be a given name's
+        # (安倍晋三, 冈崎一明): no name is cut short before it
+        counted = after.isdigit() or shadow[end + 1:end + 2] in _COUNTED
         if ctx.title_before(shadow, end) or ctx.stop_at(shadow, end) or \
-                (end < len(shadow) and not _is_name_char(shadow[end])):
+                (after and not _is_name_char(after) and (after not in _NUMERALS or counted)):
             role = _role_before(ctx, shadow, start, covered) or title  # 外交部长, not 部长
             _add_person(ctx, sentence, start, end, role, covered, people, position)
             return
