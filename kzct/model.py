@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 54
+INDEX_FORMAT = 55
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -27,7 +27,10 @@ FROM_CONTEXT = "year from context"
 RELATIVE = "relative"
 CORRECTED = "corrected"
 FROM_ARTICLE = "year from article"  # the year an event article states once (its title, infobox)
-DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, FROM_ARTICLE, RELATIVE, CORRECTED)
+DAY_FROM_HEADING = "date from heading"  # a sentence with no date under a heading that is a day
+MONTH_FROM_CONTEXT = "month from context"  # a day alone (`５日，`): the month of the date before
+DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, FROM_ARTICLE, RELATIVE, CORRECTED,
+                DAY_FROM_HEADING, MONTH_FROM_CONTEXT)
 
 # Where an entity's English name comes from (``Entity.name_en_source``), the surest first: the
 # article itself (a Latin form in brackets after the name, {{le}}, {{link-en}}, {{tsl}}, a Latin

@@ -349,3 +349,22 @@ def test_a_count_from_the_incident_counts_from_its_day_in_any_section(builder) -
     assert [(e.date, e.qualifier, e.text[:4]) for e in index.events] == [
         ("2016", "after", "联合行动"), ("2016-08-31", None, "事发次日"), ("2016-09-01", None, "事发两天"),
         ("2016-09-06", None, "事发一周")]
+
+
+def test_a_heading_that_is_a_day_dates_what_it_tells_and_a_day_alone_takes_its_month(
+        builder) -> None:
+    """An event article's headings `=== 9月1日 ===`: a sentence under one with no date of its own
+    is of that day (`date from heading`); `３日晚，` (full-width, a day alone at the start of its
+    clause) is of the month before it (`month from context`); a day alone elsewhere
+    (`拘留15日`) or with no month in reach is none."""
+    from kzct.store.database import build_index
+
+    text = ("'''2004年别斯兰人质危机'''是2004年9月1日在别斯兰发生的人质事件。\n\n== 经过 ==\n"
+            "=== 9月1日 ===\n上午9时，武装分子占领学校。\n=== 9月3日 ===\n下午1时，学校内发生爆炸。\n"
+            "３日晚，俄军控制学校，两人被拘留15日。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.date_source, e.date_text) for e in index.events] == [
+        ("2004-09-01", "explicit", "2004年9月1日"), ("2004-09-01", "date from heading", "9月1日"),
+        ("2004-09-03", "date from heading", "9月3日"), ("2004-09-03", "month from context", "３日晚")]
+    none = "'''甲'''是一个地方。\n\n== 历史 ==\n５日，某人发表讲话。\n"
+    assert build_index([("y.wikitext", "y.wikitext", none, "y")], builder).events == []

@@ -6,12 +6,24 @@ import bisect
 import re
 
 from kzct.extract.casualties import Casualties, count_casualties
-from kzct.model import CORRECTED, FROM_HEADING, RELATIVE, Defect, Entity, Event, Sentence, date_key
+from kzct.model import (
+    CORRECTED,
+    DAY_FROM_HEADING,
+    FROM_HEADING,
+    MONTH_FROM_CONTEXT,
+    RELATIVE,
+    Defect,
+    Entity,
+    Event,
+    Sentence,
+    date_key,
+)
 from kzct.parse.dates import (
     DateMention,
     PartialDate,
     ResolvedDate,
     find_dates,
+    heading_day,
     heading_year,
     resolve_dates,
 )
@@ -48,16 +60,22 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     anchor_end: PartialDate | None = None
     section: tuple[str, ...] | None = None
     incident = PartialDate(*article_day) if article_day and article_year else None
+    day: ResolvedDate | None = None  # the day the section's heading is, if it is one
     for sentence in sentences:
-        if sentence.section != section:
-            section, anchor, anchor_end, section_year = sentence.section, None, None, None
         heading = None
         for title in reversed(sentence.section):
             heading = heading_year(title)
             if heading is not None:
                 break
+        if sentence.section != section:
+            section, anchor, anchor_end, section_year = sentence.section, None, None, None
+            day = _heading_day(sentence.section, heading or article_year)
+            if day is not None:
+                anchor = day.date  # `次日`, `５日` under `=== 9月3日 ===` count from it
         mentions = find_dates(sentence.shadow)
         if not mentions:
+            if day is not None:  # under `=== 9月3日 ===`, `上午9时，武装分子占领学校` is of that day
+                out[sentence.number] = [day]
             continue
         unplaced: list[DateMention] = []
         impossible: list[DateMention] = []
@@ -86,11 +104,33 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
-        if last.source != FROM_HEADING and not last.date.decade and (
+        if last.source not in _DERIVED_YEAR and not last.date.decade and (
                 _when_it_happened(sentence.shadow, resolved[0])
                 or sentence.paragraph not in paragraph_year):
             paragraph_year[sentence.paragraph] = section_year = last.date.year
     return out
+
+
+# dates whose year is the heading's or the one before them, which no later date takes as its
+# paragraph's
+_DERIVED_YEAR = frozenset({FROM_HEADING, DAY_FROM_HEADING, MONTH_FROM_CONTEXT})
+
+
+def _heading_day(section: tuple[str, ...], year: int | None) -> ResolvedDate | None:
+    """The day the nearest heading of ``section`` is (`=== 9月3日 ===`), in the year it writes,
+    else ``year`` (a heading's above it, else the article's); None where it is no day."""
+    if not section:
+        return None
+    found = heading_day(section[-1])
+    if found is None:
+        return None
+    written, month, number = found
+    in_year = written or year
+    date = PartialDate.make(in_year, month, number) if in_year is not None else None
+    if date is None:
+        return None
+    # (at no place in a sentence: its text is the heading's)
+    return ResolvedDate(date, None, DAY_FROM_HEADING, section[-1].strip(), 0, 0)
 
 
 def _when_it_happened(shadow: str, first: ResolvedDate) -> bool:
@@ -202,7 +242,8 @@ def extract_events(
                     precision=date.date.precision,
                     qualifier=date.qualifier,
                     date_source=date.source,
-                    date_text=sentence.text[group[0].start:group[-1].end_pos].rstrip("，,"),
+                    date_text=(date.text if date.source == DAY_FROM_HEADING else
+                               sentence.text[group[0].start:group[-1].end_pos].rstrip("，,")),
                     text=sentence.text,
                     section=sentence.section,
                     places=tuple(kinds["place"]),

@@ -17,7 +17,15 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from kzct.model import CORRECTED, EXPLICIT, FROM_ARTICLE, FROM_CONTEXT, FROM_HEADING, RELATIVE
+from kzct.model import (
+    CORRECTED,
+    EXPLICIT,
+    FROM_ARTICLE,
+    FROM_CONTEXT,
+    FROM_HEADING,
+    MONTH_FROM_CONTEXT,
+    RELATIVE,
+)
 from kzct.text import HAN
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -357,10 +365,31 @@ def _qualifier(norm: str, start: int, end: int) -> str | None:
     return None
 
 
+# what may end a day of the month written alone (`５日，`, `３日晚`): a clause mark
+_DAY_ENDS = frozenset("，,、")
+
+
+def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention | None:
+    """A day of the month alone (`５日，普京发表讲话`, `３日晚，`), where it begins its clause and
+    ends in a clause mark or a time of day: the month and year of the dates before it (see
+    ``resolve_dates``). Elsewhere (`拘留15日`) it is no date."""
+    start, stop = m.start(), m.end()
+    if m.group("second") is not None or m.group("ad"):
+        return None
+    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, start)), default=0)
+    if norm[clause:start].strip() or not (norm[stop:stop + 1] in _DAY_ENDS
+                                         or norm[m.end("d") + 1:stop].strip()):
+        return None
+    return DateMention(start=start, end_pos=stop, text=text[start:stop], year=None, month=None,
+                       day=day)
+
+
 def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
     year, month, day = _int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
+    if year is None and month is None and day is not None:
+        return _day_only(m, text, norm, day)
     if year is None and not (month and day):
-        return None  # `3月` or `5日` alone: not a date this module can place
+        return None  # `3月` alone: not a date this module can place
     if m.group("typo") and not (year and day):
         return None
     if month is None and day is not None:
@@ -403,6 +432,19 @@ def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
 
 # -- resolving -----------------------------------------------------------------------------------
 
+_HEADING_DAY = re.compile(r"\s*(?:([12][0-9]{3})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]"
+                          r"(?=\s*$|\s*[：:，,（(—–\-]|\s)")
+
+
+def heading_day(title: str) -> tuple[int | None, int, int] | None:
+    """A section heading that is a day (`9月3日`, `2004年9月3日`, `9月3日：解救人质`): its year
+    (None where it writes none), month and day; the sentences under it tell of that day."""
+    m = _HEADING_DAY.match(ascii_digits(title))
+    if m is None:
+        return None
+    return (int(m.group(1)) if m.group(1) else None), int(m.group(2)), int(m.group(3))
+
+
 def heading_year(title: str) -> int | None:
     """The year a section heading gives to the dates under it: a heading that is a year or
     begins with one (`2006年`, `2006`, `1999年8月—2000年2月：进攻格罗兹尼`)."""
@@ -437,7 +479,19 @@ def resolve_dates(
     out: list[ResolvedDate] = []
     sentence_year: int | None = None
     for mention in mentions:
-        if mention.relative is not None and mention.after_incident and incident is not None:
+        if mention.month is None and mention.day is not None and mention.year is None:
+            # a day alone: of the month of the date before it in the section, else of the
+            # incident the article is about, where it does not come before it (none is no
+            # defect: the article wrote no month and day)
+            resolved = None
+            month_of = anchor if anchor is not None else incident
+            if month_of is not None and month_of.month is not None and not month_of.decade \
+                    and mention.day >= (month_of.day or 1):
+                date = PartialDate.make(month_of.year, month_of.month, mention.day)
+                if date is not None:
+                    resolved = ResolvedDate(date, None, MONTH_FROM_CONTEXT, mention.text,
+                                            mention.start, mention.end_pos)
+        elif mention.relative is not None and mention.after_incident and incident is not None:
             resolved = _from_incident(mention, incident)
         elif mention.relative is not None:
             resolved = _counted(mention, anchor, anchor_end)
