@@ -284,12 +284,27 @@ _CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?、]")
 _BEFORE_COUNT = re.compile(r"[\s在于於而但并並又则則且就才]*")
 
 
+_CLAUSE_REACH = 40  # how far back a relative date's or a day's clause start is looked for
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins, looked for at most ``_CLAUSE_REACH`` characters
+    back (further is as good as anywhere for what is asked of it, and the cost of each date
+    stays bounded however long its sentence): the start of the text, after a clause mark, else
+    the farthest place looked at."""
+    floor = max(0, pos - _CLAUSE_REACH)
+    for i in range(pos, floor, -1):
+        if _CLAUSE_MARK.match(norm, i - 1):
+            return i
+    return floor
+
+
 def _after_thing(norm: str, m: re.Match[str]) -> bool:
     """Whether a counted relative date (`1天后`) follows a thing its clause names (`联合行动1天后`)
     rather than beginning its clause (`3天之后，`), where it counts from the date told before."""
     if not m.group("n"):
         return False
-    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
+    clause = _clause_start(norm, m.start())
     return _BEFORE_COUNT.fullmatch(norm, clause, m.start()) is None
 
 
@@ -299,7 +314,7 @@ _INCIDENT = re.compile(r"(?:事发|案发|事件发生|袭击发生|爆炸发生
 
 def _after_incident(norm: str, m: re.Match[str]) -> bool:
     """Whether a relative date follows the incident itself and nothing else in its clause."""
-    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, m.start())), default=0)
+    clause = _clause_start(norm, m.start())
     lead = _BEFORE_COUNT.match(norm, clause)  # always matches: it may match nothing
     start = lead.end() if lead else clause
     return _INCIDENT.fullmatch(norm, start, m.start()) is not None
@@ -376,7 +391,7 @@ def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention |
     start, stop = m.start(), m.end()
     if m.group("second") is not None or m.group("ad"):
         return None
-    clause = max((c.end() for c in _CLAUSE_MARK.finditer(norm, 0, start)), default=0)
+    clause = _clause_start(norm, start)
     if norm[clause:start].strip() or not (norm[stop:stop + 1] in _DAY_ENDS
                                          or norm[m.end("d") + 1:stop].strip()):
         return None
