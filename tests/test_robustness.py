@@ -126,7 +126,7 @@ def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_st
             raise AssertionError(f"corpus case {name!r} raised {exc!r}") from exc
 
 
-@pytest.mark.parametrize("case", range(0, 573, 82))
+@pytest.mark.parametrize("case", range(0, 573, 164))
 def test_corpus_through_the_command_line(run, tmp_path, seed_text, case) -> None:
     name, fragment = CASES[case]
     path = tmp_path / "seed.wikitext"

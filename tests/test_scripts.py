@@ -42,11 +42,25 @@ def original(module_env):
 
 
 @pytest.fixture(scope="module")
-def traditional(tmp_path_factory, module_env):
-    """The seed in traditional characters (s2t), one file for the module: built once."""
-    path = tmp_path_factory.mktemp("traditional") / "seed.s2t.wikitext"
-    path.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), "utf-8")
+def converted(tmp_path_factory, module_env):
+    """The seed converted by an OpenCC configuration, one file each for the module: each is
+    built once, whichever tests read it."""
+    directory = tmp_path_factory.mktemp("converted")
+    text = SEED.read_text(encoding="utf-8")
+
+    def path(config: str):
+        found = directory / f"seed.{config}.wikitext"
+        if not found.exists():
+            found.write_text(opencc.OpenCC(config).convert(text), encoding="utf-8")
+        return found
+
     return path
+
+
+@pytest.fixture(scope="module")
+def traditional(converted):
+    """The seed in traditional characters (s2t)."""
+    return converted("s2t")
 
 
 def _records(path, command):
@@ -65,12 +79,9 @@ def _records(path, command):
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_converted_seed_gives_the_same_records(tmp_path, original, config) -> None:
+def test_converted_seed_gives_the_same_records(converted, original, config) -> None:
     convert = opencc.OpenCC(config).convert
-    text = SEED.read_text(encoding="utf-8")
-    converted = convert(text)
-    path = tmp_path / f"seed.{config}.wikitext"
-    path.write_text(converted, encoding="utf-8")
+    path = converted(config)
     # what the original becomes when written in this variant, then read back in simplified
     # characters: the same round trip as the converted article's own text
     same = lambda s: _simplified(convert(s))  # noqa: E731
@@ -121,10 +132,9 @@ def test_a_name_matched_is_as_the_article_chosen_writes_it(traditional) -> None:
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None:
-    text = opencc.OpenCC(config).convert(SEED.read_text(encoding="utf-8"))
-    path = tmp_path / "seed.wikitext"
-    path.write_text(text, encoding="utf-8")
+def test_converted_seed_spans_point_into_the_file_read(converted, config) -> None:
+    path = converted(config)
+    text = path.read_text(encoding="utf-8")
     for event in _records(path, ["timeline"]):
         start, end = event["span"]
         assert text[start:end].startswith(event["text"][:1]) and event["date_text"] in text[start:end]
@@ -134,10 +144,8 @@ def test_converted_seed_spans_point_into_the_file_read(tmp_path, config) -> None
             assert text[start:end] == occurrence["text"]
 
 
-def test_names_shown_as_written_and_found_in_either_script(tmp_path) -> None:
-    text = opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8"))
-    path = tmp_path / "seed.wikitext"
-    path.write_text(text, encoding="utf-8")
+def test_names_shown_as_written_and_found_in_either_script(traditional) -> None:
+    path = traditional
     places = {p["name_en"]: p for p in _records(path, ["places"])}
     assert places["Almaty"]["name_zh"] == "阿拉木圖"  # traditional stays traditional
     groups = _records(path, ["groups"])
