@@ -99,13 +99,25 @@ class Builder:
         return self._names
 
 
-@functools.lru_cache(maxsize=1)
 def shared_builder(cache_dir: Path | None) -> Builder:
-    """The builder this process keeps for the articles it builds with ``cache_dir``'s place
-    table: a worker of a pool builds many articles with one, and so does a process that runs
-    kzct more than once (a test suite, a notebook), without making its converters, place table
-    and names again. Only the last directory's is kept."""
-    return Builder(cache_dir)
+    """The builder this process keeps for the articles it builds: a worker of a pool builds
+    many articles with one, and so does a process that runs kzct more than once (a test suite, a
+    notebook), without making its converters, place table and names again. The place table is
+    the same in every cache directory (its key is that of the libraries it is made from): one
+    builder serves them all, and reads (or writes) the table in the first directory it is asked
+    for before it needs it."""
+    from kzct.parse.gazetteer import table_key
+
+    builder = _kept(table_key())
+    if builder._places is None:
+        builder.cache_dir = cache_dir
+    return builder
+
+
+@functools.lru_cache(maxsize=1)
+def _kept(table: str) -> Builder:
+    """The builder of the place table whose key is ``table`` (the last one asked for)."""
+    return Builder()
 
 
 def build_article(name: str, path: str, text: str, digest: str,
