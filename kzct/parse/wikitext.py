@@ -691,23 +691,23 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
 
     heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
     lead = text[:heading.start() if heading else _LEAD_LIMIT]
-    written = []  # the dates of the bold title, then of the infobox's date
     bold = _BOLD.search(lead)
-    if bold is not None:
-        written.append(find_dates(_plain(bold.group(1))))
-        if any(d.year and d.day for d in written[0]):
-            lead = ""  # the title says the day: no infobox is read
-    for template in mwparserfromhell.parse(lead).filter_templates(recursive=False):
-        if not _INFOBOX.search(_template_name(template)):
-            continue
-        for param in template.params:
-            if str(param.name).strip().lower() in _DATE_PARAMS:
-                written.append(find_dates(_plain(param.value)))
+    # the dates of the bold title, then (unless the title gives the day) of the infobox's date
+    written = [find_dates(_plain(bold.group(1)))] if bold is not None else []
+    if not any(d.year and d.day for dates in written for d in dates):
+        written += [find_dates(_plain(value)) for value in _infobox_dates(lead)]
     year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
     day = next(((year, d.month, d.day) for dates in written for d in dates
                 if year is not None and d.year == year and d.month and d.day and not d.decade),
                None)
     return year, day
+
+
+def _infobox_dates(lead: str) -> list[Any]:
+    """The date parameters (``|date=``, ``|日期=``, ``|时间=``) of the lead's infoboxes."""
+    templates = mwparserfromhell.parse(lead).filter_templates(recursive=False)
+    return [param.value for template in templates if _INFOBOX.search(_template_name(template))
+            for param in template.params if str(param.name).strip().lower() in _DATE_PARAMS]
 
 
 # A bracketed alternative inside a name (`阿摩(奥姆)真理教`)
