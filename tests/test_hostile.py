@@ -135,7 +135,8 @@ def test_a_sentence_is_stored_once_however_many_names_it_holds(builder) -> None:
     """Each mention used to copy its sentence: 10,000 of 阿拉木图 in one sentence stored 10,000
     copies of it (4 GB, then SQLite's "string or blob too big")."""
     from kzct.build import build_article
-    from kzct.store.database import article_rows, unpack
+    from kzct.model import Entity
+    from kzct.store.database import Sheet, _load, article_rows, unpack
 
     text = "2006年" + "阿拉木图、" * 999 + "发生爆炸。"
     built = build_article("e", "e", text, "", builder)
@@ -144,9 +145,13 @@ def test_a_sentence_is_stored_once_however_many_names_it_holds(builder) -> None:
     assert almaty.sentences == ((0, text),)
     rows = article_rows(built)
     [(*_, packed, _crc, _names)] = rows.entities
-    data = unpack(packed, rows.dictionary)
-    assert data.count("阿拉木图、阿拉木图") == text.count("阿拉木图、阿拉木图")  # the sentence, once
-    assert len(data) < 3 * len(text) + 120 * 999
+    sheet = Sheet(rows.dictionary, rows.sentences)
+    data = unpack(packed, sheet)
+    assert "阿拉木图、阿拉木图" not in data  # the sentence is its article's, stored once
+    assert sheet.line(0).text == text
+    assert len(data) < 30 * 999  # a mention is its sentence's number and its span
+    assert _load(Entity, data, sheet, (almaty.id, almaty.kind, almaty.name_zh,
+                                       almaty.name_en)) == almaty
 
 
 def test_too_many_names_in_a_sentence_is_one_line(run, tmp_path) -> None:

@@ -19,7 +19,9 @@ least recently used ones while the database is over its size bound (``kzct.store
 
 from __future__ import annotations
 
+import array
 import collections
+import functools
 import itertools
 import json
 import os
@@ -29,13 +31,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from kzct.errors import CacheCorrupt, CacheUnavailable, KzctError
 from kzct.model import (
     Entity,
     Event,
     Group,
+    Mention,
     Ref,
     Revision,
     StoredJSON,
@@ -66,12 +69,14 @@ CREATE TABLE IF NOT EXISTS entities (id INTEGER PRIMARY KEY, seed INTEGER NOT NU
     ord INTEGER NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL, name TEXT NOT NULL,
     name_key TEXT NOT NULL, entity_id TEXT NOT NULL, name_en TEXT, name_zh TEXT,
     data BLOB NOT NULL, crc INTEGER NOT NULL);
--- each article's preset dictionary for its records' data (``pack``): kept as it is, since a
--- listing across articles reads one at nearly every row
-CREATE TABLE IF NOT EXISTS dictionaries (seed INTEGER PRIMARY KEY, data BLOB NOT NULL);
+-- what each article's rows are read with (``Sheet``): the preset dictionary of their data
+-- (``pack``), kept as it is, since a listing across articles reads one at nearly every row, and
+-- its sentences, in blocks: their text, which the rows quote by number (``cutter``), where each
+-- begins, its section and references, which an entity's mentions take (``compact_entity``)
+CREATE TABLE IF NOT EXISTS dictionaries (seed INTEGER PRIMARY KEY, data BLOB NOT NULL,
+    sentences BLOB NOT NULL);
+-- (a listing orders each entity's rows by their totals over the articles, which no index holds)
 CREATE INDEX IF NOT EXISTS entities_by_seed ON entities (seed, kind);
-CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities (kind, mentions DESC, name, seed, ord);
-CREATE INDEX IF NOT EXISTS entities_by_name ON entities (kind, name_key, seed, ord);
 CREATE INDEX IF NOT EXISTS entities_by_id ON entities (kind, entity_id);
 -- every name an entity bears in some article, once (folded; as first written), whatever the
 -- number of articles that give it (an entity's id is the same in each: place:kazakhstan)
@@ -101,11 +106,12 @@ CREATE TABLE IF NOT EXISTS checks (digest TEXT NOT NULL, format INTEGER NOT NULL
 """
 
 
-def _dump(record: Any) -> str:
-    """A record as stored (``pack`` deflates it): its JSON text, exactly as ``--json`` prints
-    it (so that it can be written out as it is). JSON, not pickles: loading a pickle from a
-    writable cache directory would run whatever it holds."""
-    return json.dumps(to_json(record), ensure_ascii=False)
+def _dumped(record: Any) -> tuple[str, Any]:
+    """A record as stored (``cutter`` cuts it, ``pack`` deflates it): its JSON text, exactly as
+    ``--json`` prints it (so that it can be written out as it is), and the data it is of. JSON,
+    not pickles: loading a pickle from a writable cache directory would run whatever it holds."""
+    value = to_json(record)
+    return json.dumps(value, ensure_ascii=False), value
 
 
 def checksum(text: str) -> int:
@@ -114,35 +120,53 @@ def checksum(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
-# -- records as stored: deflated, each against its article's own sentences ----------------------
+# -- records as stored: deflated, each quoting its article's sentences by number -----------------
 #
 # A sentence is quoted by every record drawn from it (each entity it names, the reference that
-# backs it, its event), a section's path by every mention in it, the article's name by every
-# record, and a record's fields are named in every row. Each row is deflated on its own (a query
-# still reads only the rows it needs), with a preset dictionary (zlib's `zdict`) that holds what
-# the article's rows repeat, as JSON writes it. A row then costs little more than what is its own.
+# backs it, its event, a designation's history). Each article's sentences are stored once,
+# deflated together; a record's row holds its JSON text with each sentence it quotes cut out, and
+# where (``cutter``): reading the row puts them back (``unpack``). A section's path, the names and
+# the article's name are repeated too, and a record's fields are named in every row: each row is
+# deflated on its own (a query still reads only the rows it needs) with a preset dictionary
+# (zlib's `zdict`) that holds them, as JSON writes them. A row then costs little more than what
+# is its own.
 
 _REACH = 32 * 1024 - 262  # how far back deflate reaches (zlib's MAX_DIST): a dictionary's useful end
 _RAW = -15  # raw deflate: the checksum column checks the text, zlib's header and Adler-32 would not
+# What stands for a quoted sentence while a record is cut (``cutter``): no text kzct reads holds
+# it (control characters are removed), and a cut is checked to put back the very text it cut.
+_HOLE = "\x00"
+_HOLE_JSON = re.compile(r'"\\u0000([0-9]+)"')
 
 
+@functools.cache
 def _field_names() -> bytes:
-    """Every stored record's field names, as JSON writes them (`"name": `)."""
-    from kzct.model import Backed, HistoryItem, Mention
+    """Every stored record's fields, as JSON writes them, each null (`"name": null, `): a
+    record's fields come in this order, and those it lacks are null. The end of every
+    article's dictionary, the same in each: not stored (``Sheet``)."""
+    from kzct.model import Backed, HistoryItem
 
     classes = (Backed, HistoryItem, Mention, Revision, Ref, Group, Event, Entity)
-    return "".join(f'"{name}": ' for cls in classes for name in cls._fields).encode()
+    return "".join(json.dumps(dict.fromkeys(cls._fields)) for cls in classes).encode()
 
 
 def dictionary(repeated: Iterable[Any]) -> bytes:
-    """An article's preset dictionary: the values its records repeat (sentences, section
-    paths, its name), each once as JSON writes it, the most repeated last (where deflate
-    reaches them most cheaply), then the field names; only as much as deflate can reach."""
+    """An article's preset dictionary, as stored: the values its records repeat (section
+    paths, names, its name), each once as JSON writes it, the most repeated last (where deflate
+    reaches them most cheaply); only as much as deflate can reach with the field names after it
+    (``whole_dictionary``)."""
     counts: collections.Counter[str] = collections.Counter()
     for value, count in collections.Counter(repeated).items():  # each value written once
         counts[json.dumps(value, ensure_ascii=False)] += count
     body = "".join(sorted(counts, key=lambda text: (counts[text], text)))
-    return (body.encode("utf-8", "surrogatepass") + _field_names())[-_REACH:]
+    room = _REACH - len(_field_names())
+    return body.encode("utf-8", "surrogatepass")[-room:]
+
+
+def whole_dictionary(stored: bytes) -> bytes:
+    """The preset dictionary an article's rows are deflated against: as stored, then the field
+    names."""
+    return stored + _field_names()
 
 
 def packer(zdict: bytes) -> Callable[[str], bytes]:
@@ -157,15 +181,308 @@ def packer(zdict: bytes) -> Callable[[str], bytes]:
     return pack
 
 
-def unpack(data: Any, zdict: bytes) -> str:
-    """A stored record's JSON text; data that does not inflate to whole UTF-8 is damage."""
+def _inflate(data: Any, zdict: bytes = b"") -> str:
+    """Deflated UTF-8 text; data that does not inflate to whole UTF-8 is damage."""
     try:
-        unpacker = zlib.decompressobj(_RAW, zdict=zdict)
+        unpacker = zlib.decompressobj(_RAW, zdict=zdict) if zdict else zlib.decompressobj(_RAW)
         raw = unpacker.decompress(data) + unpacker.flush()
         if not unpacker.eof:
             raise ValueError("cut short")
         return raw.decode("utf-8", "surrogatepass")
     except (zlib.error, TypeError, ValueError) as exc:
+        raise CacheCorrupt(f"damaged record: {exc}") from None
+
+
+class Line(NamedTuple):
+    """Of one sentence, what an entity's mention in it takes from it (``compact_entity``)."""
+
+    start: int  # where it begins, as a mention's span counts
+    section: list[str]
+    refs: list[str]
+    text: str
+
+
+# An article's sentences are deflated in blocks of this many: a row that quotes one inflates its
+# block, not every sentence of the article (larger blocks deflate better, and cost a search more).
+_BLOCK = 32
+
+
+def pack_sentences(lines: list[Line], zdict: bytes) -> bytes:
+    """An article's sentences (``Line``), deflated against its dictionary, in parts: the length
+    of each part (``456,1234,987;``), then the parts. The first is, as JSON, the article's
+    sections and its sets of references; then a part for each ``_BLOCK`` sentences: for each,
+    the length of its text as JSON writes it, where it begins, its section and its references
+    (by their places in the first part), then a NUL, then those texts, one after the other."""
+    pack = packer(zdict)
+    sections = {section: i for i, section in enumerate(dict.fromkeys(
+        tuple(line.section) for line in lines))}
+    refsets = {refs: i for i, refs in enumerate(dict.fromkeys(tuple(line.refs) for line in lines))}
+    parts = [pack(json.dumps([list(sections), list(refsets)], ensure_ascii=False))]
+    for at in range(0, len(lines), _BLOCK):
+        block = lines[at:at + _BLOCK]
+        quoted = [json.dumps(line.text, ensure_ascii=False) for line in block]
+        head = ",".join(f"{len(q)},{line.start},{sections[tuple(line.section)]},"
+                        f"{refsets[tuple(line.refs)]}" for q, line in zip(quoted, block))
+        parts.append(pack(head + "\x00" + "".join(quoted)))
+    return ",".join(str(len(part)) for part in parts).encode() + b";" + b"".join(parts)
+
+
+class _Block(NamedTuple):
+    """One block of an article's sentences, inflated (``pack_sentences``)."""
+
+    text: str
+    starts: array.array[int]  # where each sentence's JSON text begins in ``text``, and the end
+    begins: array.array[int]  # where each sentence begins (``Line.start``)
+    sections: array.array[int]  # each sentence's section, by its place in the article's
+    refs: array.array[int]  # each sentence's references, by their place in the article's
+
+    @property
+    def size(self) -> int:
+        """About how many bytes it holds."""
+        return 2 * len(self.text) + 16 * len(self.begins) + 300
+
+
+class Blocks:
+    """The blocks of sentences an index has read, kept up to ``kept`` bytes, the first read
+    dropped first: a listing in article order needs one article's at a time, one across
+    articles (the timeline by date, people by mentions) each of them again and again."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.found: dict[int, _Block] = {}  # by ``key``
+        self._size = 0
+
+    @staticmethod
+    def key(article: int, number: int) -> int:
+        """A block's key, by its article's and its own number."""
+        return article << 32 | number
+
+    def add(self, key: int, block: _Block) -> None:
+        self.found[key] = block
+        self._size += block.size
+        while self._size > self.kept and len(self.found) > 1:
+            self._size -= self.found.pop(next(iter(self.found))).size
+
+
+class Sheet:
+    """What an article's rows are read with: their preset dictionary, and its sentences
+    (``pack_sentences``), each block inflated when a row first quotes one of its sentences
+    (kept in ``blocks``, under ``key``). ``size``: about how many bytes it holds."""
+
+    __slots__ = ("zdict", "_packed", "_ends", "_tables", "_blocks", "_key", "size")
+
+    def __init__(self, stored: bytes, packed: bytes, blocks: Blocks | None = None,
+                 key: int = 0) -> None:
+        """``stored``: its dictionary as stored. Raises ``CacheCorrupt`` where ``packed`` does
+        not say where its parts are."""
+        self.zdict = whole_dictionary(stored)
+        self._packed = packed
+        head = packed.find(b";")
+        try:
+            # where each part ends in ``packed``
+            self._ends = list(itertools.accumulate(
+                map(int, packed[:head].split(b",")), initial=head + 1))
+        except ValueError:
+            raise CacheCorrupt("damaged sentences") from None
+        if head < 0 or self._ends[-1] != len(packed):
+            raise CacheCorrupt("damaged sentences")
+        self._tables: list[list[list[str]]] | None = None
+        self._blocks = blocks or Blocks(1 << 20)
+        self._key = Blocks.key(key, 0)
+        # its bytes, and about what its tables hold once read (``line``)
+        self.size = len(self.zdict) + len(packed) + 16 * (self._ends[1] - self._ends[0])
+
+    def _part(self, number: int) -> str:
+        if not 0 <= number < len(self._ends) - 1:
+            raise IndexError(f"no part {number}")
+        return _inflate(self._packed[self._ends[number]:self._ends[number + 1]], self.zdict)
+
+    def _block(self, block: int) -> _Block:
+        key = self._key | block
+        found = self._blocks.found.get(key)
+        if found is None:
+            text = self._part(block + 1)
+            end = text.index("\x00")
+            numbers = array.array("i", map(int, text[:end].split(",")))
+            starts = array.array("i", itertools.accumulate(numbers[::4], initial=end + 1))
+            found = _Block(text, starts, numbers[1::4], numbers[2::4], numbers[3::4])
+            self._blocks.add(key, found)
+        return found
+
+    def quoted(self, number: int) -> str:
+        """Sentence ``number``'s text as JSON writes it."""
+        block, at = divmod(number, _BLOCK)
+        found = self._blocks.found.get(self._key | block) or self._block(block)
+        starts = found.starts
+        return found.text[starts[at]:starts[at + 1]]
+
+    def line(self, number: int) -> Line:
+        """Sentence ``number``'s start, section, references and text."""
+        if self._tables is None:
+            self._tables = json.loads(self._part(0))
+        block, at = divmod(number, _BLOCK)
+        found = self._block(block)
+        sections, refsets = self._tables
+        quoted = found.text[found.starts[at]:found.starts[at + 1]]
+        # (JSON text with no escape in it is the text between its quotes)
+        text = quoted[1:-1] if "\\" not in quoted else json.loads(quoted)
+        return Line(found.begins[at], sections[found.sections[at]], refsets[found.refs[at]], text)
+
+
+# An entity's fields that are columns of its row (as the entities table names them): its data
+# leaves them out (``compact_entity``).
+ENTITY_COLUMNS = {"id": "entity_id", "kind": "kind", "name_zh": "name_zh", "name_en": "name_en"}
+_COLUMNS = ", ".join(ENTITY_COLUMNS.values())
+
+
+def compact_entity(data: dict[str, Any], line: Callable[[int], Line]) -> dict[str, Any]:
+    """An entity's JSON data as stored: without the fields that are columns of its row
+    (``ENTITY_COLUMNS``); each mention that takes its section and references from its
+    sentence, and whose text is in the sentence, as ``[sentence, start, end]`` (its text where
+    its span is in the sentence: the text as read is the seed's where no markup came before it)
+    or ``[sentence, start, end, at]`` (its text where ``at`` is in the sentence); the sentences
+    its mentions are in left out where they are those of its mentions (``expand_entity`` puts
+    all back)."""
+    sentences = [[number, line(number).text] for number in
+                 dict.fromkeys(m["sentence"] for m in data["mentions"])]
+    mentions: list[Any] = []
+    for mention in data["mentions"]:
+        its = line(mention["sentence"])
+        start, end = mention["span"]
+        text = mention["text"]
+        if mention["section"] == its.section and mention["refs"] == its.refs \
+                and len(text) == end - start:
+            at = start - its.start
+            if its.text[at:at + len(text)] == text:
+                mention = [mention["sentence"], start, end]
+            elif (at := its.text.find(text)) >= 0:
+                mention = [mention["sentence"], start, end, at]
+        mentions.append(mention)
+    compact = {key: value for key, value in data.items() if key not in ENTITY_COLUMNS}
+    compact["mentions"] = mentions
+    if [list(pair) for pair in data["sentences"]] == sentences:
+        del compact["sentences"]
+    return compact
+
+
+def expand_entity(data: dict[str, Any], line: Callable[[int], Line],
+                  columns: Iterable[Any]) -> dict[str, Any]:
+    """An entity's data as ``compact_entity`` stored it, whole again, in the order of its
+    fields (``line``: its article's sentences, ``Sheet.line``; ``columns``: its row's, in the
+    order of ``ENTITY_COLUMNS``)."""
+    mentions = []
+    read: dict[int, Line] = {}
+    for mention in data["mentions"]:
+        if isinstance(mention, list):
+            number, start, end, *where = mention
+            its = read.get(number) or read.setdefault(number, line(number))
+            at = where[0] if where else start - its.start
+            mention = {"text": its.text[at:at + end - start], "sentence": number,
+                       "section": its.section, "span": [start, end], "refs": its.refs}
+        mentions.append(mention)
+    data["mentions"] = mentions
+    if "sentences" not in data:
+        data["sentences"] = [[number, (read.get(number) or line(number)).text]
+                             for number in dict.fromkeys(m["sentence"] for m in mentions)]
+    data.update(zip(ENTITY_COLUMNS, columns))
+    return {name: data[name] for name in Entity._fields}
+
+
+def entity_from_row(data: dict[str, Any], line: Callable[[int], Line],
+                    columns: Iterable[Any]) -> Entity:
+    """The entity of a row (``compact_entity``; ``line`` and ``columns`` as ``expand_entity``
+    takes them): what ``from_json`` makes of ``expand_entity``'s data, made directly (a listing
+    reads thousands)."""
+    read: dict[int, tuple[Line, tuple[str, ...], tuple[str, ...]]] = {}
+    mentions = []
+    for mention in data["mentions"]:
+        if isinstance(mention, list):
+            number, start, end, *where = mention
+            found = read.get(number)
+            if found is None:
+                its = line(number)
+                found = read[number] = (its, tuple(its.section), tuple(its.refs))
+            its, section, refs = found
+            at = where[0] if where else start - its.start
+            mentions.append(Mention(its.text[at:at + end - start], number, section,
+                                    (start, end), refs))
+        else:
+            mentions.append(from_json(Mention, mention))
+    if "sentences" in data:
+        sentences = tuple((number, text) for number, text in data["sentences"])
+    else:
+        sentences = tuple((number, (read[number][0] if number in read else line(number)).text)
+                          for number in dict.fromkeys(m.sentence for m in mentions))
+    fields = {**data, **dict(zip(ENTITY_COLUMNS, columns)), "aliases": tuple(data["aliases"]),
+              "mentions": tuple(mentions), "sentences": sentences}
+    return Entity(**{name: fields[name] for name in Entity._fields})
+
+
+def cutter(sentences: Iterable[str]) -> Callable[[str, Any], str]:
+    """What cuts a record's JSON text (``text``, dumped from ``data``, its ``to_json``) for its
+    row: each string that is one of the article's ``sentences`` is cut out, and the row's text
+    begins with where and which (``gap,number,`` each, before the JSON's ``{``). A cut that
+    would not put back the very text is not made."""
+    numbers: dict[str, int] = {}
+    for number, sentence in enumerate(sentences):
+        numbers.setdefault(sentence, number)
+    quoted = [json.dumps(s, ensure_ascii=False) for s in sentences]
+
+    def holed(value: Any) -> Any:
+        if isinstance(value, str):
+            number = numbers.get(value)
+            return value if number is None else f"{_HOLE}{number}"
+        if isinstance(value, dict):
+            return {key: holed(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [holed(item) for item in value]
+        return value
+
+    def cut(text: str, data: Any) -> str:
+        holes = json.dumps(holed(data), ensure_ascii=False)
+        if holes == text:
+            return text
+        header, parts, at, gap = [], [], 0, 0
+        for match in _HOLE_JSON.finditer(holes):
+            parts.append(holes[at:match.start()])
+            gap += match.start() - at
+            header.append(f"{gap},{match.group(1)},")
+            at, gap = match.end(), 0
+        parts.append(holes[at:])
+        row = "".join(header) + "".join(parts)
+        return row if _spliced(row, quoted.__getitem__) == text else text
+
+    return cut
+
+
+def _spliced(row: str, quoted: Callable[[int], str]) -> str:
+    """A row's text with the sentences it quotes put back (``cutter``; ``quoted``: a sentence's
+    text as JSON writes it, by its number)."""
+    start = row.find("{")
+    if start <= 0:
+        return row
+    numbers = row[:start - 1].split(",")
+    if len(numbers) == 2:  # one sentence (an event's)
+        at = start + int(numbers[0])
+        return row[start:at] + quoted(int(numbers[1])) + row[at:]
+    parts, at = [], start
+    values = map(int, numbers)
+    for gap, number in zip(values, values):
+        parts += [row[at:at + gap], quoted(number)]
+        at += gap
+    parts.append(row[at:])
+    return "".join(parts)
+
+
+def unpack(data: Any, sheet: Sheet) -> str:
+    """A stored record's JSON text; data that does not inflate to whole UTF-8, or quotes a
+    sentence its article lacks, is damage."""
+    row = _inflate(data, sheet.zdict)
+    if row.startswith("{"):
+        return row
+    try:
+        return _spliced(row, sheet.quoted)
+    except (ValueError, IndexError, TypeError) as exc:
         raise CacheCorrupt(f"damaged record: {exc}") from None
 
 
@@ -194,6 +511,7 @@ class ArticleRows(NamedTuple):
     readings: list[tuple[str, str]]  # folded Chinese name → its pinyin
     warnings: tuple[str, ...]
     dictionary: bytes  # its records' preset dictionary (``dictionary``)
+    sentences: bytes  # its sentences, which its records quote by number (``pack_sentences``)
     # each record's data is its JSON text packed (``pack``) and the text's checksum
     groups: list[tuple[int, bytes, int]]  # shown (``group_shown``), data
     refs: list[tuple[str, bool, bytes, int]]  # id, dead, data
@@ -208,20 +526,33 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
     """The rows of one built article."""
     from kzct.text import fold
 
-    repeated: list[Any] = [text for entity in built.entities for _n, text in entity.sentences]
-    repeated += [mention.section for entity in built.entities for mention in entity.mentions]
+    repeated: list[Any] = [part for entity in built.entities for mention in entity.mentions
+                           for part in (mention.section, mention.text)]
     for ref in built.refs.values():
-        repeated += [part for backed in ref.backs for part in (backed.text, backed.section)]
-    repeated += [part for event in built.events for part in (event.text, event.section)]
-    repeated += [item.text for group in built.groups for item in group.history]
+        repeated += [backed.section for backed in ref.backs]
+    for event in built.events:  # its names and their ids, one by one
+        repeated += [event.section, *event.places, *event.people, *event.groups,
+                     *event.place_ids, *event.person_ids, *event.group_ids]
     repeated += [built.name] * (len(built.entities) + len(built.refs) + len(built.events)
                                 + len(built.groups))  # every record's ``seed``
-    zdict = dictionary(repeated)
+    stored = dictionary(repeated)
+    zdict = whole_dictionary(stored)
     pack = packer(zdict)
+    cut = cutter([sentence.text for sentence in built.sentences])
+    lines = [Line(s.span[0], list(s.section), list(s.refs), s.text) for s in built.sentences]
 
     def data(record: Any) -> tuple[bytes, int]:
-        text = _dump(record)
-        return pack(text), checksum(text)
+        text, value = _dumped(record)
+        # an entity is always decoded to be shown, never written out as stored: its row is its
+        # compact data, and the checksum that text's
+        if isinstance(record, Entity):
+            compact = compact_entity(value, lines.__getitem__)
+            stored = json.dumps(compact, ensure_ascii=False)
+            columns = [value[name] for name in ENTITY_COLUMNS]
+            if json.dumps(expand_entity(json.loads(stored), lines.__getitem__, columns),
+                          ensure_ascii=False) == text:
+                text, value = stored, compact
+        return pack(cut(text, value)), checksum(text)
 
     events = []
     for event in built.events:
@@ -242,7 +573,8 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
     return ArticleRows(
         digest=built.digest, t2s=sorted(built.t2s.items()),
         readings=sorted(built.readings.items()),
-        warnings=built.warnings, dictionary=zdict,
+        warnings=built.warnings, dictionary=stored,
+        sentences=pack_sentences(lines, zdict),
         groups=[(group_shown(g), *data(g)) for g in built.groups],
         refs=[(r.id, r.dead, *data(r)) for r in built.refs.values()],
         events=events, entities=entities,
@@ -270,7 +602,8 @@ def group_shown(group: Group) -> int:
 
 def _insert(conn: sqlite3.Connection, seed_id: int, rows: ArticleRows) -> None:
     """Write one built article's rows under ``seed_id``."""
-    conn.execute("INSERT INTO dictionaries VALUES (?, ?)", (seed_id, rows.dictionary))
+    conn.execute("INSERT INTO dictionaries VALUES (?, ?, ?)",
+                 (seed_id, rows.dictionary, rows.sentences))
     conn.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?)",
                      [(seed_id, i, *row) for i, row in enumerate(rows.groups)])
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?)",
@@ -319,10 +652,12 @@ def _delete(conn: sqlite3.Connection, seed_id: int) -> None:
 
 
 _R = TypeVar("_R")
-# How many articles' dictionaries an ``Index`` keeps (32 KiB each, at most: 32 MiB): a listing in
-# article order needs one at a time, one across articles (people by mentions, over a thousand
-# articles) each of them again and again, and reading one costs 40 µs.
-_DICTIONARIES_KEPT = 1024
+# How much of the articles' sheets (``Sheet``: a dictionary of at most 32 KiB, and the sentences,
+# deflated) an ``Index`` keeps, and of the blocks of sentences it has read, in bytes: a listing in
+# article order needs one article's at a time, one across articles (the timeline by date, people
+# by mentions) each of them again and again. A thousand articles of the seed's size fit.
+_SHEETS_KEPT = 48 * 1024 * 1024
+_BLOCKS_KEPT = 64 * 1024 * 1024
 # An article's place among the chosen, for ORDER BY (the `chosen` table of ``Index``).
 _POSITION = "(SELECT pos FROM chosen WHERE chosen.seed = {table}.seed)"
 
@@ -360,11 +695,15 @@ def _checked(text: Any, crc: Any) -> StoredJSON:
     return StoredJSON(text)
 
 
-def _load(cls: type[_R], text: str) -> _R:
-    """A stored record decoded; one that cannot be is a damaged cache."""
+def _load(cls: type[_R], text: str, sheet: Sheet, columns: tuple[Any, ...] = ()) -> _R:
+    """A stored record decoded (``sheet``: its article's; ``columns``: an entity's row's,
+    ``ENTITY_COLUMNS``); one that cannot be is a damaged cache."""
     try:
-        return from_json(cls, _load_json(text))
-    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        data = _load_json(text)
+        if cls is Entity:
+            return cast(_R, entity_from_row(data, sheet.line, columns))
+        return from_json(cls, data)
+    except (TypeError, KeyError, AttributeError, ValueError, IndexError) as exc:
         raise CacheCorrupt(f"undecodable record: {exc!r}") from None
 
 
@@ -386,7 +725,9 @@ class Index:
         self.seeds = seeds
         self.warnings: list[str] = []  # what building the articles had to say (control characters)
         self._entities: dict[int, Entity] = {}  # records read, by row
-        self._dictionaries: dict[int, bytes] = {}  # ``_dictionary``
+        self._sheets: dict[int, Sheet] = {}  # ``_sheet``
+        self._sheets_size = 0
+        self._blocks = Blocks(_BLOCKS_KEPT)
         # the chosen articles and their places in the order given: records come in that order,
         # whatever order the cache stored them in
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (seed INTEGER PRIMARY KEY, "
@@ -417,37 +758,44 @@ class Index:
     def _stream(self, cls: type[_R], sql: str, params: Iterable[Any] = ()) -> Iterator[_R]:
         """The records of ``sql`` (its last column), read and decoded a batch at a time, so that
         a query over a thousand articles never holds them all."""
-        for text in self._texts(sql, params):
-            yield _load(cls, text)
+        for columns, seed, text in self._checked_rows(sql, params):
+            yield _load(cls, text, self._sheet(seed), columns)
 
     def _texts(self, sql: str, params: Iterable[Any] = ()) -> Iterator[StoredJSON]:
-        """The stored JSON of ``sql``'s records (its last three columns: the article, the packed
-        text and its checksum), a batch at a time. Written out undecoded, each is checked to be
-        the very text kzct wrote from a record (``checksum``), which a damaged or edited row is
-        not (a page SQLite cannot read is a ``DatabaseError`` of its own)."""
+        """The stored JSON of ``sql``'s records (``_checked_rows``)."""
+        return (text for _columns, _seed, text in self._checked_rows(sql, params))
+
+    def _checked_rows(self, sql: str, params: Iterable[Any] = ()
+                      ) -> Iterator[tuple[tuple[Any, ...], int, StoredJSON]]:
+        """The other columns, article and stored JSON of ``sql``'s records (its last three
+        columns: the article, the packed text and its checksum), a batch at a time. Written out undecoded,
+        each is checked to be the very text kzct wrote from a record (``checksum``), which a
+        damaged or edited row is not (a page SQLite cannot read is a ``DatabaseError`` of its
+        own)."""
         where = "1" if self._all else "seed IN (SELECT seed FROM chosen)"
         try:
             cursor = self.conn.execute(sql.format(seeds=where), tuple(params))
             while rows := cursor.fetchmany(256):
-                for *_rest, seed, data, crc in rows:
-                    yield _checked(unpack(data, self._dictionary(seed)), crc)
+                for *columns, seed, data, crc in rows:
+                    yield tuple(columns), seed, _checked(unpack(data, self._sheet(seed)), crc)
         except sqlite3.DatabaseError as exc:
             raise _read_error(exc) from None
 
-    def _dictionary(self, seed: int) -> bytes:
-        """An article's preset dictionary (``dictionary``); the last ``_DICTIONARIES_KEPT`` read
-        are kept."""
-        zdict = self._dictionaries.pop(seed, None)
-        if zdict is None:
-            found = self._rows("SELECT data FROM dictionaries WHERE seed = ?", (seed,),
-                               column=None)
-            if not found or not isinstance(found[0][0], bytes):
+    def _sheet(self, seed: int) -> Sheet:
+        """What an article's rows are read with (``Sheet``); kept up to ``_SHEETS_KEPT`` bytes,
+        the first read dropped first."""
+        sheet = self._sheets.get(seed)
+        if sheet is None:
+            found = self._rows("SELECT data, sentences FROM dictionaries WHERE seed = ?",
+                               (seed,), column=None)
+            if not found or not all(isinstance(part, bytes) for part in found[0]):
                 raise CacheCorrupt(f"no dictionary for article {seed}")
-            zdict = found[0][0]
-        self._dictionaries[seed] = zdict  # the most recently read last
-        if len(self._dictionaries) > _DICTIONARIES_KEPT:
-            del self._dictionaries[next(iter(self._dictionaries))]
-        return zdict
+            stored, sentences = found[0]
+            sheet = self._sheets[seed] = Sheet(stored, sentences, self._blocks, seed)
+            self._sheets_size += sheet.size
+            while self._sheets_size > _SHEETS_KEPT and len(self._sheets) > 1:
+                self._sheets_size -= self._sheets.pop(next(iter(self._sheets))).size
+        return sheet
 
     def t2s_for(self, text: str) -> dict[str, str]:
         """Traditional → simplified for the characters of ``text`` that the names hold (as
@@ -531,15 +879,12 @@ class Index:
         return self._records(Event, "SELECT seed, data, crc FROM events WHERE seed = ? AND {seeds} "
                              "ORDER BY sort, seed_name, start", (seed_id,))
 
-    def entities_of(self, kind: str | None = None, order: str = "article") -> Iterator[Entity]:
-        """Entities of ``kind`` (all kinds if None), in the order of their articles, or by
-        ``mentions`` (most first, then name) or ``name`` (case-insensitive)."""
+    def entities_of(self, kind: str | None = None) -> Iterator[Entity]:
+        """Entities of ``kind`` (all kinds if None), in the order of their articles."""
         position = _POSITION.format(table="entities")
-        by = {"article": f"{position}, ord", "mentions": f"mentions DESC, name, {position}, ord",
-              "name": f"name_key, {position}, ord"}[order]
         where = "{seeds}" + (" AND kind = ?" if kind else "")
-        return self._stream(Entity, f"SELECT seed, data, crc FROM entities WHERE {where} "  # noqa: S608
-                            f"ORDER BY {by}", (kind,) if kind else ())
+        return self._stream(Entity, f"SELECT {_COLUMNS}, seed, data, crc FROM entities "  # noqa: S608
+                            f"WHERE {where} ORDER BY {position}, ord", (kind,) if kind else ())
 
     def entity_groups(self, kind: str, order: str = "mentions") -> Iterator[list[Entity]]:
         """Each entity of ``kind`` once, whatever the articles that name it: its records in the
@@ -550,7 +895,9 @@ class Index:
                   "MIN(name_key) AS nk FROM entities WHERE {seeds} AND kind = ? "
                   "GROUP BY kind, entity_id")
         by = {"mentions": "t.total DESC, t.nm", "name": "t.nk"}[order]
-        sql = (f"SELECT e.seed, e.data, e.crc FROM entities AS e JOIN ({totals}) AS t ON e.kind = t.k AND "  # noqa: S608
+        columns = ", ".join(f"e.{column}" for column in ENTITY_COLUMNS.values())
+        sql = (f"SELECT {columns}, e.seed, e.data, e.crc FROM entities AS e JOIN ({totals}) AS t "  # noqa: S608
+               "ON e.kind = t.k AND "
                f"e.entity_id = t.i WHERE {{seeds}} ORDER BY {by}, t.i, {position}, e.ord")
         group: list[Entity] = []
         for entity in self._stream(Entity, sql, (kind,)):
@@ -628,13 +975,14 @@ class Index:
     def entity_at(self, row: int) -> Entity:
         """One entity's record, by its row."""
         if row not in self._entities:
-            found = self._rows("SELECT seed, data, crc FROM entities WHERE id = ?", (row,),
-                               column=None)
+            found = self._rows(f"SELECT {_COLUMNS}, seed, data, crc FROM entities "  # noqa: S608
+                               "WHERE id = ?", (row,), column=None)
             if not found:
                 raise CacheCorrupt(f"no entity in row {row}")
-            seed, data, crc = found[0]
-            self._entities[row] = _load(Entity, _checked(unpack(data, self._dictionary(seed)),
-                                                         crc))
+            *columns, seed, data, crc = found[0]
+            sheet = self._sheet(seed)
+            self._entities[row] = _load(Entity, _checked(unpack(data, sheet), crc), sheet,
+                                        tuple(columns))
         return self._entities[row]
 
 
@@ -653,7 +1001,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 12  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 13  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
@@ -856,6 +1204,7 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
         conn.execute("COMMIT")
+        _compact(conn, len(jobs))
     except BaseException:
         if conn.in_transaction:  # a failed build leaves the batches committed before it
             conn.execute("ROLLBACK")
@@ -863,6 +1212,26 @@ def _build_and_store(conn: sqlite3.Connection, jobs: list[SeedFile],
     finally:
         if progress is not None:
             progress.finish()
+
+
+# The fewest articles a build writes for the database to be rewritten after it (``_compact``).
+_COMPACT_AFTER = 16
+
+
+def _compact(conn: sqlite3.Connection, built: int) -> None:
+    """After a build of ``_COMPACT_AFTER`` articles or more that are at least half of the
+    database, rewrite it whole (VACUUM): rows stored an article at a time leave the indexes'
+    pages about two-thirds full (1,000 generated articles: 172 MB, 154 MB rewritten). The
+    rewrite costs some 2 s at 1,000 articles, about 1% of their build. An in-memory database,
+    one that another kzct is reading, or a disk with no room for the copy: left as it is."""
+    stored = conn.execute("SELECT COUNT(*) FROM seeds").fetchone()[0]
+    in_memory = not conn.execute("PRAGMA database_list").fetchone()[2]
+    if built < _COMPACT_AFTER or built * 2 < stored or in_memory:
+        return
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        pass
 
 
 def _size_and_time(file: SeedFile) -> tuple[int, int]:
