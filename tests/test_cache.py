@@ -612,6 +612,23 @@ def test_an_entitys_mentions_are_stored_as_spans_of_its_sentences(built_cache) -
     assert len(row["mentions"]) == len(kazakhstan.mentions) > 100
 
 
+@pytest.mark.parametrize("damage", ["substr(sentences, 1, length(sentences) - 9)",
+                                    "x'313b00'", "replace(sentences, x'3b', x'2c')"])
+def test_damaged_sentences_are_rebuilt_silently(run, built_cache, damage) -> None:
+    """Sentences cut short, of another length than they say, or made text that is no UTF-8
+    (SQLite's `replace` of a blob): the rows that quote them cannot be read, and the cache is
+    rebuilt."""
+    expected = run("timeline", "--json").out
+    conn = sqlite3.connect(_database(built_cache))
+    conn.execute(f"UPDATE dictionaries SET sentences = {damage}")  # noqa: S608
+    conn.commit()
+    conn.close()
+    for args in (["timeline", "--json"], ["show", "纳扎尔巴耶夫", "--json"]):
+        result = run(*args)
+        assert (result.code, result.err) == (0, ""), args
+    assert run("timeline", "--json").out == expected
+
+
 def test_a_lost_dictionary_is_rebuilt_silently(run, built_cache) -> None:
     """(Other bytes in its place unpack to other text, which the checksum tells.)"""
     expected = run("timeline", "--json").out

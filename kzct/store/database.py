@@ -547,11 +547,11 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
         # compact data, and the checksum that text's
         if isinstance(record, Entity):
             compact = compact_entity(value, lines.__getitem__)
-            stored = json.dumps(compact, ensure_ascii=False)
+            compact_text = json.dumps(compact, ensure_ascii=False)
             columns = [value[name] for name in ENTITY_COLUMNS]
-            if json.dumps(expand_entity(json.loads(stored), lines.__getitem__, columns),
+            if json.dumps(expand_entity(json.loads(compact_text), lines.__getitem__, columns),
                           ensure_ascii=False) == text:
-                text, value = stored, compact
+                text, value = compact_text, compact
         return pack(cut(text, value)), checksum(text)
 
     events = []
@@ -676,8 +676,9 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 
 
 # What SQLite says of a database whose tables are not what kzct made (a table or a column
-# gone): damage, not a cache that is busy now.
-_NOT_AS_MADE = ("no such table", "no such column")
+# gone), and what Python's sqlite3 says of a column of text that is not UTF-8 (where kzct wrote
+# bytes, or text it encoded): damage, not a cache that is busy now.
+_NOT_AS_MADE = ("no such table", "no such column", "could not decode to utf-8")
 
 
 def _read_error(exc: sqlite3.DatabaseError) -> Exception:
