@@ -19,7 +19,6 @@ least recently used ones while the database is over its size bound (``kzct.store
 
 from __future__ import annotations
 
-import array
 import collections
 import functools
 import itertools
@@ -210,9 +209,9 @@ _BLOCK = 32
 def pack_sentences(lines: list[Line], zdict: bytes) -> bytes:
     """An article's sentences (``Line``), deflated against its dictionary, in parts: the length
     of each part (``456,1234,987;``), then the parts. The first is, as JSON, the article's
-    sections and its sets of references; then a part for each ``_BLOCK`` sentences: for each,
-    the length of its text as JSON writes it, where it begins, its section and its references
-    (by their places in the first part), then a NUL, then those texts, one after the other."""
+    sections and its sets of references; then a part for each ``_BLOCK`` sentences: where each
+    begins, its section and its references (by their places in the first part), then the text
+    of each as JSON writes it, each after a NUL (a JSON text holds none: JSON escapes it)."""
     pack = packer(zdict)
     sections = {section: i for i, section in enumerate(dict.fromkeys(
         tuple(line.section) for line in lines))}
@@ -220,26 +219,31 @@ def pack_sentences(lines: list[Line], zdict: bytes) -> bytes:
     parts = [pack(json.dumps([list(sections), list(refsets)], ensure_ascii=False))]
     for at in range(0, len(lines), _BLOCK):
         block = lines[at:at + _BLOCK]
-        quoted = [json.dumps(line.text, ensure_ascii=False) for line in block]
-        head = ",".join(f"{len(q)},{line.start},{sections[tuple(line.section)]},"
-                        f"{refsets[tuple(line.refs)]}" for q, line in zip(quoted, block))
-        parts.append(pack(head + "\x00" + "".join(quoted)))
+        where = ",".join(f"{line.start},{sections[tuple(line.section)]},"
+                         f"{refsets[tuple(line.refs)]}" for line in block)
+        parts.append(pack(where + "".join("\x00" + json.dumps(line.text, ensure_ascii=False)
+                                          for line in block)))
     return ",".join(str(len(part)) for part in parts).encode() + b";" + b"".join(parts)
 
 
-class _Block(NamedTuple):
-    """One block of an article's sentences, inflated (``pack_sentences``)."""
+class _Block:
+    """One block of an article's sentences, inflated (``pack_sentences``): the text of each as
+    JSON writes it, and where each begins, its section and its references (read when an
+    entity's mention first asks)."""
 
-    text: str
-    starts: array.array[int]  # where each sentence's JSON text begins in ``text``, and the end
-    begins: array.array[int]  # where each sentence begins (``Line.start``)
-    sections: array.array[int]  # each sentence's section, by its place in the article's
-    refs: array.array[int]  # each sentence's references, by their place in the article's
+    __slots__ = ("quoted", "_where", "_numbers", "size")
 
-    @property
-    def size(self) -> int:
-        """About how many bytes it holds."""
-        return 2 * len(self.text) + 16 * len(self.begins) + 300
+    def __init__(self, where: str, quoted: list[str]) -> None:
+        self.quoted = quoted
+        self._where = where
+        self._numbers: list[int] | None = None
+        self.size = 2 * (len(where) + sum(map(len, quoted))) + 120 * len(quoted)  # about
+
+    def where(self, at: int) -> list[int]:
+        """Where its sentence ``at`` begins, its section and its references."""
+        if self._numbers is None:
+            self._numbers = list(map(int, self._where.split(",")))
+        return self._numbers[3 * at:3 * at + 3]
 
 
 class Blocks:
@@ -301,20 +305,15 @@ class Sheet:
         key = self._key | block
         found = self._blocks.found.get(key)
         if found is None:
-            text = self._part(block + 1)
-            end = text.index("\x00")
-            numbers = array.array("i", map(int, text[:end].split(",")))
-            starts = array.array("i", itertools.accumulate(numbers[::4], initial=end + 1))
-            found = _Block(text, starts, numbers[1::4], numbers[2::4], numbers[3::4])
+            where, *quoted = self._part(block + 1).split("\x00")
+            found = _Block(where, quoted)
             self._blocks.add(key, found)
         return found
 
     def quoted(self, number: int) -> str:
         """Sentence ``number``'s text as JSON writes it."""
         block, at = divmod(number, _BLOCK)
-        found = self._blocks.found.get(self._key | block) or self._block(block)
-        starts = found.starts
-        return found.text[starts[at]:starts[at + 1]]
+        return (self._blocks.found.get(self._key | block) or self._block(block)).quoted[at]
 
     def line(self, number: int) -> Line:
         """Sentence ``number``'s start, section, references and text."""
@@ -322,11 +321,12 @@ class Sheet:
             self._tables = json.loads(self._part(0))
         block, at = divmod(number, _BLOCK)
         found = self._block(block)
+        start, section, refs = found.where(at)
         sections, refsets = self._tables
-        quoted = found.text[found.starts[at]:found.starts[at + 1]]
+        quoted = found.quoted[at]
         # (JSON text with no escape in it is the text between its quotes)
         text = quoted[1:-1] if "\\" not in quoted else json.loads(quoted)
-        return Line(found.begins[at], sections[found.sections[at]], refsets[found.refs[at]], text)
+        return Line(start, sections[section], refsets[refs], text)
 
 
 # An entity's fields that are columns of its row (as the entities table names them): its data
@@ -1002,7 +1002,7 @@ class Named(NamedTuple):
 
 # -- building and opening --------------------------------------------------------------------------
 
-STORE_FORMAT = 13  # bump when the schema changes: kzct.store.cache then starts a new database
+STORE_FORMAT = 14  # bump when the schema changes: kzct.store.cache then starts a new database
 _DAY = 86400
 
 
