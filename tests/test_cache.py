@@ -673,3 +673,15 @@ def test_an_entity_read_from_its_row_is_the_entity_expanded(built_cache) -> None
         row = unpack(data, sheet)
         assert entity_from_row(json.loads(row), sheet.line, values) == from_json(
             Entity, expand_entity(json.loads(row), sheet.line, values))
+
+
+def test_a_cache_directory_that_is_a_file_is_said(run, tmp_path, monkeypatch) -> None:
+    """Not a silent build in memory on every run: the answer, and why it is slow."""
+    path = tmp_path / "cache"
+    path.write_text("not a directory\n", encoding="utf-8")
+    monkeypatch.setenv("KZCT_CACHE_DIR", str(path))
+    result = run("groups", "--json")
+    assert result.code == 0 and len(result.json()) == 14
+    assert result.err == (f"kzct: warning: the cache directory {path} is not a directory: kzct "
+                          "builds the index in memory on every run\n")
+    assert path.read_text(encoding="utf-8") == "not a directory\n"
