@@ -364,10 +364,10 @@ def load_index(paths: list[Path] | None = None, *, use_cache: bool = True,
     # The place table is derived from the installed gazetteer libraries and named by their
     # versions, so it is never stale: it is kept even when the index is not (--no-cache).
     index = open_index(seeds, database, places_dir(env), progress)
-    if use_cache and database is None and cache_dir(env).exists() and \
-            not cache_dir(env).is_dir():
+    directory = cache_dir(env)
+    if use_cache and database is None and directory.exists() and not directory.is_dir():
         # a cache directory that is a file: no cache, each run builds (said, not silent)
-        index.warnings.append(f"the cache directory {cache_dir(env)} is not a directory: kzct "
+        index.warnings.append(f"the cache directory {directory} is not a directory: kzct "
                               "builds the index in memory on every run")
     if database is not None:
         write_words(database.parent, index, built=bool(built))

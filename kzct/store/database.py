@@ -335,6 +335,10 @@ ENTITY_COLUMNS = {"id": "entity_id", "kind": "kind", "name_zh": "name_zh", "name
 _COLUMNS = ", ".join(ENTITY_COLUMNS.values())
 
 
+# How far from where its span says a mention's text is looked for in its sentence (``compact_entity``).
+_NEAR = 4096
+
+
 def compact_entity(data: dict[str, Any], line: Callable[[int], Line]) -> dict[str, Any]:
     """An entity's JSON data as stored: without the fields that are columns of its row
     (``ENTITY_COLUMNS``); each mention that takes its section and references from its
@@ -355,7 +359,9 @@ def compact_entity(data: dict[str, Any], line: Callable[[int], Line]) -> dict[st
             at = start - its.start
             if its.text[at:at + len(text)] == text:
                 mention = [mention["sentence"], start, end]
-            elif (at := its.text.find(text)) >= 0:
+            # (the same text anywhere in the sentence will do; looked for only near where the
+            # span is, since markup before it is no longer in the text: time stays linear)
+            elif (at := its.text.find(text, max(0, at - _NEAR), at + len(text) + _NEAR)) >= 0:
                 mention = [mention["sentence"], start, end, at]
         mentions.append(mention)
     compact = {key: value for key, value in data.items() if key not in ENTITY_COLUMNS}
