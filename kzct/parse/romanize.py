@@ -24,7 +24,7 @@ the environment when it is imported; kzct sets it only if the user has not).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kzct.text import NAME_JOINERS, is_cjk
@@ -75,10 +75,12 @@ def _pypinyin() -> Any:
     return pypinyin
 
 
+@lru_cache(maxsize=1 << 16)
 def readings(name: str) -> str:
     """The pinyin syllables of a Chinese name (simplified characters), a space between them and
     ``/`` between a character's readings; ``|`` where the name's parts join; a character that is
-    no Han ideograph is left out."""
+    no Han ideograph is left out. (The same names recur from article to article: a process that
+    builds many reads each once.)"""
     pypinyin = _pypinyin()
     parts = []
     regnal = _REGNAL.search(name)  # 穆拉德二世: Murad II

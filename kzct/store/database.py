@@ -132,10 +132,6 @@ def checksum(text: str) -> int:
 
 _REACH = 32 * 1024 - 262  # how far back deflate reaches (zlib's MAX_DIST): a dictionary's useful end
 _RAW = -15  # raw deflate: the checksum column checks the text, zlib's header and Adler-32 would not
-# What stands for a quoted sentence while a record is cut (``cutter``): no text kzct reads holds
-# it (control characters are removed), and a cut is checked to put back the very text it cut.
-_HOLE = "\x00"
-_HOLE_JSON = re.compile(r'"\\u0000([0-9]+)"')
 
 
 @functools.cache
@@ -434,27 +430,39 @@ def cutter(sentences: Iterable[str]) -> Callable[[str, Any], str]:
         numbers.setdefault(sentence, number)
     quoted = [json.dumps(s, ensure_ascii=False) for s in sentences]
 
-    def holed(value: Any) -> Any:
+    def quotes(value: Any, found: set[int]) -> None:
+        """The sentences ``value`` holds as strings, added to ``found``."""
         if isinstance(value, str):
-            number = numbers.get(value)
-            return value if number is None else f"{_HOLE}{number}"
-        if isinstance(value, dict):
-            return {key: holed(item) for key, item in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [holed(item) for item in value]
-        return value
+            if value in numbers:
+                found.add(numbers[value])
+        elif isinstance(value, dict):
+            for item in value.values():
+                quotes(item, found)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                quotes(item, found)
 
     def cut(text: str, data: Any) -> str:
-        holes = json.dumps(holed(data), ensure_ascii=False)
-        if holes == text:
+        found: set[int] = set()
+        quotes(data, found)
+        if not found:
             return text
-        header, parts, at, gap = [], [], 0, 0
-        for match in _HOLE_JSON.finditer(holes):
-            parts.append(holes[at:match.start()])
-            gap += match.start() - at
-            header.append(f"{gap},{match.group(1)},")
-            at, gap = match.end(), 0
-        parts.append(holes[at:])
+        # each sentence where its JSON text is (a string's JSON text is found whole: a quote
+        # inside a string is escaped)
+        spots = []
+        for number in found:
+            at = text.find(quoted[number])
+            while at >= 0:
+                spots.append((at, number))
+                at = text.find(quoted[number], at + len(quoted[number]))
+        header, parts, at = [], [], 0
+        for start, number in sorted(spots):
+            if start < at:  # within a sentence cut already
+                return text
+            header.append(f"{start - at},{number},")
+            parts.append(text[at:start])
+            at = start + len(quoted[number])
+        parts.append(text[at:])
         row = "".join(header) + "".join(parts)
         return row if _spliced(row, quoted.__getitem__) == text else text
 
@@ -553,11 +561,14 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
         # compact data, and the checksum that text's
         if isinstance(record, Entity):
             compact = compact_entity(value, lines.__getitem__)
-            compact_text = json.dumps(compact, ensure_ascii=False)
             columns = [value[name] for name in ENTITY_COLUMNS]
-            if json.dumps(expand_entity(json.loads(compact_text), lines.__getitem__, columns),
+            # (``expand_entity`` sets the keys of the dict it is given, and no more)
+            if json.dumps(expand_entity(dict(compact), lines.__getitem__, columns),
                           ensure_ascii=False) == text:
-                text, value = compact_text, compact
+                text = json.dumps(compact, ensure_ascii=False)
+                if "sentences" not in compact:  # it quotes none
+                    return pack(text), checksum(text)
+                value = compact
         return pack(cut(text, value)), checksum(text)
 
     events = []
