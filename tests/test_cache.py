@@ -677,9 +677,12 @@ def test_a_cache_directory_that_is_a_file_is_said(run, tmp_path, monkeypatch) ->
     """Not a silent build in memory on every run: the answer, and why it is slow."""
     path = tmp_path / "cache"
     path.write_text("not a directory\n", encoding="utf-8")
+    article = tmp_path / "a.wikitext"
+    article.write_text("2006年5月1日，阿拉木图发生爆炸，3人死亡。\n", encoding="utf-8")
     monkeypatch.setenv("KZCT_CACHE_DIR", str(path))
-    result = run("groups", "--json")
-    assert result.code == 0 and len(result.json()) == 14
+    result = run("--seed", str(article), "timeline", "--json")
+    assert result.code == 0 and [(e["date"], e["killed"]) for e in result.json()] == [
+        ("2006-05-01", 3)]
     assert result.err == (f"kzct: warning: the cache directory {path} is not a directory: kzct "
                           "builds the index in memory on every run\n")
     assert path.read_text(encoding="utf-8") == "not a directory\n"
