@@ -82,6 +82,9 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
     ("brackets (", lambda n: "恐怖组织包括：" + "（" * n, 2000),
     ("spaces", lambda n: "阿拉木图" + " " * n + "x", 3000),
     ("links in one sentence", lambda n: "[[阿拉木图]]、" * n, 300),
+    # one reference backing every sentence: its row quotes each (kzct.store.database.cutter)
+    ("one reference cited by every sentence", lambda n: '<ref name="a">x</ref>' + "".join(
+        f"第{i}句。<ref name=\"a\" />" for i in range(n)), 500),
     # each designation lists the dated statements of its group: its output is n² (up to
     # kzct.build.MOST_HISTORY), and so is its time; said, not counted in the worst ratio
     ("designations, one a sentence" + QUADRATIC_OUTPUT, lambda n: "".join(

@@ -430,11 +430,12 @@ def cutter(sentences: Iterable[str]) -> Callable[[str, Any], str]:
         numbers.setdefault(sentence, number)
     quoted = [json.dumps(s, ensure_ascii=False) for s in sentences]
 
-    def quotes(value: Any, found: set[int]) -> None:
-        """The sentences ``value`` holds as strings, added to ``found``."""
+    def quotes(value: Any, found: list[int]) -> None:
+        """The sentences ``value`` holds as strings, in the order JSON writes them, added to
+        ``found``."""
         if isinstance(value, str):
             if value in numbers:
-                found.add(numbers[value])
+                found.append(numbers[value])
         elif isinstance(value, dict):
             for item in value.values():
                 quotes(item, found)
@@ -443,21 +444,16 @@ def cutter(sentences: Iterable[str]) -> Callable[[str, Any], str]:
                 quotes(item, found)
 
     def cut(text: str, data: Any) -> str:
-        found: set[int] = set()
+        found: list[int] = []
         quotes(data, found)
         if not found:
             return text
-        # each sentence where its JSON text is (a string's JSON text is found whole: a quote
-        # inside a string is escaped)
-        spots = []
-        for number in found:
-            at = text.find(quoted[number])
-            while at >= 0:
-                spots.append((at, number))
-                at = text.find(quoted[number], at + len(quoted[number]))
+        # each sentence where its JSON text is next (a string's JSON text is found whole: a
+        # quote inside a string is escaped), the text read once from start to end
         header, parts, at = [], [], 0
-        for start, number in sorted(spots):
-            if start < at:  # within a sentence cut already
+        for number in found:
+            start = text.find(quoted[number], at)
+            if start < 0:
                 return text
             header.append(f"{start - at},{number},")
             parts.append(text[at:start])
