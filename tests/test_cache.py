@@ -521,7 +521,8 @@ def test_the_seeds_records_are_stored_in_a_fifth_of_their_json(built_cache) -> N
     against its article's dictionary: the seed's rows, dictionary and sentences take less than a
     fifth of the JSON text of its records (a sentence is quoted by every entity it names, its
     event and the reference that backs it)."""
-    from kzct.store.database import Sheet, expand_entity, unpack
+    from kzct.model import to_json
+    from kzct.store.database import Sheet, entity_from_row, unpack
 
     conn = sqlite3.connect(_database(built_cache))
     zdict, sentences = conn.execute("SELECT data, sentences FROM dictionaries").fetchone()
@@ -533,7 +534,7 @@ def test_the_seeds_records_are_stored_in_a_fifth_of_their_json(built_cache) -> N
             stored += len(data)
             row = unpack(data, sheet)
             if table == "entities":
-                row = json.dumps(expand_entity(json.loads(row), sheet.line, values),
+                row = json.dumps(to_json(entity_from_row(json.loads(row), sheet.line, values)),
                                  ensure_ascii=False)
             text += len(row.encode("utf-8"))
     conn.close()
@@ -655,22 +656,20 @@ def test_a_build_of_many_articles_is_followed_by_a_rewrite(built_cache, articles
     conn.close()
 
 
-def test_an_entity_read_from_its_row_is_the_entity_expanded(built_cache) -> None:
-    """Made directly for speed, an entity read from its row is what its expanded data decodes
-    to, for every entity of the seed."""
-    from kzct.model import Entity, from_json
-    from kzct.store.database import ENTITY_COLUMNS, Sheet, entity_from_row, expand_entity, unpack
+def test_an_entity_read_from_its_row_is_the_entity_built(built_cache, builder) -> None:
+    """Stored compact, every entity of the seed reads back as the very record built."""
+    from kzct.build import build_article
+    from kzct.store.database import ENTITY_COLUMNS, Sheet, entity_from_row, unpack
 
+    built = build_article(SEED.name, str(SEED), SEED.read_text(encoding="utf-8"), "", builder)
     conn = sqlite3.connect(_database(built_cache))
     sheet = Sheet(*conn.execute("SELECT data, sentences FROM dictionaries").fetchone())
     columns = ", ".join(ENTITY_COLUMNS.values())
-    rows = conn.execute(f"SELECT {columns}, data FROM entities").fetchall()  # noqa: S608
+    rows = conn.execute(f"SELECT {columns}, data FROM entities ORDER BY ord").fetchall()  # noqa: S608
     conn.close()
-    assert len(rows) > 150
-    for *values, data in rows:
-        row = unpack(data, sheet)
-        assert entity_from_row(json.loads(row), sheet.line, values) == from_json(
-            Entity, expand_entity(json.loads(row), sheet.line, values))
+    assert len(rows) == len(built.entities) > 150
+    for (*values, data), entity in zip(rows, built.entities):
+        assert entity_from_row(json.loads(unpack(data, sheet)), sheet.line, values) == entity
 
 
 def test_a_cache_directory_that_is_a_file_is_said(run, tmp_path, monkeypatch) -> None:

@@ -341,7 +341,7 @@ def compact_entity(data: dict[str, Any], line: Callable[[int], Line]) -> dict[st
     sentence, and whose text is in the sentence, as ``[sentence, start, end]`` (its text where
     its span is in the sentence: the text as read is the seed's where no markup came before it)
     or ``[sentence, start, end, at]`` (its text where ``at`` is in the sentence); the sentences
-    its mentions are in left out where they are those of its mentions (``expand_entity`` puts
+    its mentions are in left out where they are those of its mentions (``entity_from_row`` puts
     all back)."""
     sentences = [[number, line(number).text] for number in
                  dict.fromkeys(m["sentence"] for m in data["mentions"])]
@@ -367,34 +367,11 @@ def compact_entity(data: dict[str, Any], line: Callable[[int], Line]) -> dict[st
     return compact
 
 
-def expand_entity(data: dict[str, Any], line: Callable[[int], Line],
-                  columns: Iterable[Any]) -> dict[str, Any]:
-    """An entity's data as ``compact_entity`` stored it, whole again, in the order of its
-    fields (``line``: its article's sentences, ``Sheet.line``; ``columns``: its row's, in the
-    order of ``ENTITY_COLUMNS``)."""
-    mentions = []
-    read: dict[int, Line] = {}
-    for mention in data["mentions"]:
-        if isinstance(mention, list):
-            number, start, end, *where = mention
-            its = read.get(number) or read.setdefault(number, line(number))
-            at = where[0] if where else start - its.start
-            mention = {"text": its.text[at:at + end - start], "sentence": number,
-                       "section": its.section, "span": [start, end], "refs": its.refs}
-        mentions.append(mention)
-    data["mentions"] = mentions
-    if "sentences" not in data:
-        data["sentences"] = [[number, (read.get(number) or line(number)).text]
-                             for number in dict.fromkeys(m["sentence"] for m in mentions)]
-    data.update(zip(ENTITY_COLUMNS, columns))
-    return {name: data[name] for name in Entity._fields}
-
-
 def entity_from_row(data: dict[str, Any], line: Callable[[int], Line],
                     columns: Iterable[Any]) -> Entity:
-    """The entity of a row (``compact_entity``; ``line`` and ``columns`` as ``expand_entity``
-    takes them): what ``from_json`` makes of ``expand_entity``'s data, made directly (a listing
-    reads thousands)."""
+    """The entity of a row: its data as ``compact_entity`` stored it, whole again (``line``: its
+    article's sentences, ``Sheet.line``; ``columns``: its row's, in the order of
+    ``ENTITY_COLUMNS``), made directly (a listing reads thousands)."""
     read: dict[int, tuple[Line, tuple[str, ...], tuple[str, ...]]] = {}
     mentions = []
     for mention in data["mentions"]:
@@ -558,10 +535,10 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
         if isinstance(record, Entity):
             compact = compact_entity(value, lines.__getitem__)
             columns = [value[name] for name in ENTITY_COLUMNS]
-            # (``expand_entity`` sets the keys of the dict it is given, and no more)
-            if json.dumps(expand_entity(dict(compact), lines.__getitem__, columns),
-                          ensure_ascii=False) == text:
-                text = json.dumps(compact, ensure_ascii=False)
+            stored = json.dumps(compact, ensure_ascii=False)
+            # read back as a listing reads it, it is the very entity, or it is kept whole
+            if entity_from_row(json.loads(stored), lines.__getitem__, columns) == record:
+                text = stored
                 if "sentences" not in compact:  # it quotes none
                     return pack(text), checksum(text)
                 value = compact
