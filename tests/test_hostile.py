@@ -190,44 +190,46 @@ def test_the_largest_article(run, tmp_path, monkeypatch) -> None:
 
 # -- 5. time linear in the length of the text ------------------------------------------------------
 
-def _seconds(builder, text: str) -> float:
-    import time
-
-    from kzct import errors
-    from kzct.build import build_article
-
-    start = time.perf_counter()
-    try:
-        build_article("slow.wikitext", "slow.wikitext", text, "", builder)
-    except errors.KzctError:  # a limit, said in one line: as quick
-        pass
-    return time.perf_counter() - start
-
-
-# Each took seconds to minutes (a pass over the rest of the text for each repetition, or worse);
-# each takes a few hundredths now. The bounds leave room for a busy machine.
-SLOW = {
-    "unclosed <nowiki (mwparserfromhell)": "<nowiki " * 5000,
-    "unclosed comments (mwparserfromhell)": "x<!--" * 8000,
-    "unclosed templates (mwparserfromhell)": "{{x|" * 2400,
-    "unclosed quoted attributes (mwparserfromhell)": '<ref name="x' * 1200,
-    "unclosed external links (mwparserfromhell)": "[http://x " * 2400,
-    "adverbs before a verb (groups)": "恐怖组织包括：" + "均" * 2400,
-    "a ban repeated (groups)": "阿拉木图" + "被禁" * 1200,
-    "numerals (casualties)": "死亡" + "七八九十" * 4000,
-    "numerals before no unit (dates)": "阿拉木图" + "七八九十" * 6000 + "后",
-    "a heading of apparatus words (wikitext, exponential)": "==" + "参考来源" * 22 + "x==\n正文。\n",
-    "dates in one sentence (dates)": "阿拉木图" + "2006年、" * 4800,
-    "place terms (entities)": "阿拉木图" + "镇" * 16000,
-    "links in one sentence (entities)": "[[阿拉木图]]、" * 4000,
-    "pronouns in one paragraph (groups)": "其被列为恐怖组织。" * 600,
+# Each of these shapes took seconds to minutes to build (a pass over the rest of the text for each
+# repetition, or worse). How a build's time grows with the size of each is measured by
+# ``benchmarks/growth.py`` (its time at 8× the size against its time at 1×, in the same run;
+# linear gives 8), never by a timed assertion here. Here each is built at a quarter of the size
+# that once took seconds, and what it gives is pinned: the names it holds, each anchored in the
+# text read, and its dated events; or the limit it reaches, in one line.
+HOSTILE = {
+    "unclosed <nowiki (mwparserfromhell)": ("<nowiki " * 1250, [], 0),
+    "unclosed comments (mwparserfromhell)": ("x<!--" * 2000, [], 0),
+    "unclosed templates (mwparserfromhell)": ("{{x|" * 600, [], 0),
+    "unclosed quoted attributes (mwparserfromhell)": ('<ref name="x' * 300, [], 0),
+    "unclosed external links (mwparserfromhell)": ("[http://x " * 600, [], 0),
+    "adverbs before a verb (groups)": ("恐怖组织包括：" + "均" * 600, [], 0),
+    "a ban repeated (groups)": ("阿拉木图" + "被禁" * 300, [("阿拉木图", 1)], 0),
+    "numerals (casualties)": ("死亡" + "七八九十" * 1000, [], 0),
+    "numerals before no unit (dates)": ("阿拉木图" + "七八九十" * 1500 + "后",
+                                        [("阿拉木图", 1)], 0),
+    "a heading of apparatus words (wikitext, exponential)": (
+        "==" + "参考来源" * 22 + "x==\n正文。\n", [], 0),
+    "dates in one sentence (dates)": ("阿拉木图" + "2006年、" * 1200, [("阿拉木图", 1)], 1),
+    "place terms (entities)": ("阿拉木图" + "镇" * 4000, "names and dates", 0),
+    "links in one sentence (entities)": ("[[阿拉木图]]、" * 1000, [("阿拉木图", 1000)], 0),
+    "pronouns in one paragraph (groups)": ("其被列为恐怖组织。" * 150, [], 0),
 }
 
 
-@pytest.mark.parametrize("text", SLOW.values(), ids=list(SLOW))
-def test_hostile_shapes_build_in_linear_time(builder, text) -> None:
-    _seconds(builder, "热身。")
-    assert _seconds(builder, text) < 2.5
+@pytest.mark.parametrize(("text", "names", "events"), HOSTILE.values(), ids=list(HOSTILE))
+def test_hostile_shapes_build_what_they_hold(builder, text, names, events) -> None:
+    from kzct.build import build_article
+    from kzct.errors import LimitError
+
+    if isinstance(names, str):
+        with pytest.raises(LimitError, match=f"^hostile:1: one sentence holds [0-9,]+ {names}; "):
+            build_article("hostile", "hostile", text, "", builder)
+        return
+    built = build_article("hostile", "hostile", text, "", builder)
+    assert [(e.name_zh, len(e.mentions)) for e in built.entities] == names
+    assert all(built.text[m.span[0]:m.span[1]] == m.text
+               for e in built.entities for m in e.mentions)
+    assert (len(built.events), built.groups) == (events, [])
 
 
 def test_markup_left_open_past_the_bound_is_text(builder) -> None:
