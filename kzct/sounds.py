@@ -153,9 +153,10 @@ def _indel(a: str) -> float:
     return 0.5 if a in _VOWELS or a in "hn" else 1.0
 
 
-# every cost looked up once: the inner loop of a comparison reads these tables
+# every cost looked up once: the inner loop of a comparison reads these tables (a sound's row
+# of substitution costs, by the letter it stands for)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_SUB = {(a, b): _sub(a, b) for a in _LETTERS for b in _LETTERS}
+_SUB = {a: {b: _sub(a, b) for b in _LETTERS} for a in _LETTERS}
 _INDEL = {a: _indel(a) for a in _LETTERS}
 
 
@@ -163,21 +164,28 @@ def _step(row: list[float], latin: str, options: tuple[str, ...]) -> list[float]
     """The cheapest cost of having read ``latin[:j]`` once one of ``options`` follows what
     ``row`` had read, for every ``j``."""
     best = list(row) if "" in options else [99.0] * len(row)
-    n = len(latin)
     inserts = [_INDEL[letter] for letter in latin]
     for option in options:
         previous = row
         for sound in option:
             cost = _INDEL[sound]
-            subs = [_SUB[sound, letter] for letter in latin]
-            current = [previous[0] + cost]
-            for j in range(1, n + 1):
-                current.append(min(previous[j] + cost, current[j - 1] + inserts[j - 1],
-                                   previous[j - 1] + subs[j - 1]))
+            subs = _SUB[sound]
+            # current[j]: the cheapest of reading sound against nothing (previous[j] + cost),
+            # latin[j - 1] against nothing (current[j - 1] + its insert) or the one for the other
+            # (previous[j - 1] + their substitution)
+            left = previous[0] + cost
+            current = [left]
+            diagonal = previous[0]
+            for above, insert, letter in zip(previous[1:], inserts, latin):
+                left += insert
+                if above + cost < left:
+                    left = above + cost
+                if diagonal + subs[letter] < left:
+                    left = diagonal + subs[letter]
+                current.append(left)
+                diagonal = above
             previous = current
-        for j in range(n + 1):
-            if previous[j] < best[j]:
-                best[j] = previous[j]
+        best = [p if p < b else b for p, b in zip(previous, best)]
     return best
 
 

@@ -308,9 +308,10 @@ class _Context:
         return item
 
     def title_before(self, shadow: str, pos: int) -> str | None:
-        for title in self.titles:
-            if shadow.startswith(title, pos - len(title)) and pos >= len(title):
-                return title
+        """The longest title that ends at ``pos``."""
+        for n, titles in self._titles_by_length:
+            if n <= pos and shadow[pos - n:pos] in titles:
+                return shadow[pos - n:pos]
         return None
 
     def stop_at(self, shadow: str, pos: int, inside: bool = False) -> bool:
@@ -453,7 +454,7 @@ def _enclosed(text: str, marks: dict[str, str]) -> list[tuple[int, int]]:
     text: an opening mark nothing closes costs no scan to the end of the text."""
     closing: dict[str, list[int]] = {}
     for close in set(marks.values()):
-        closing[close] = [i for i, ch in enumerate(text) if ch == close]
+        closing[close] = [m.start() for m in re.finditer(re.escape(close), text)]
     opening = re.compile("[" + re.escape("".join(marks)) + "]")
     out: list[tuple[int, int]] = []
     pos = 0

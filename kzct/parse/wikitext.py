@@ -84,6 +84,9 @@ _EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;：:]*[）)]")
 _PUNCT_AFTER_OPEN = re.compile(r"(?<=[（(])[\s，,、；;：:]+")
 _PUNCT_BEFORE_CLOSE = re.compile(r"(?<![\s，,、；;：:])[\s，,、；;：:]++(?=[）)])")  # a run, once
 _DOUBLED_PUNCT = re.compile(r"(?<=[，,、；;：:])[\s，,、]+")
+# White space that ``_collapsed`` changes: a run of two or more, or one that is no plain space
+# (``\s`` is ``str.isspace``).
+_TO_COLLAPSE = re.compile(r"\s\s|[^\S ]")
 _STRAY_BRACKETS = re.compile(r"\[\[|\]\]")
 _OPEN_REF = re.compile(r"<ref\b", re.I)
 # What an unclosed template or link leaves in a citation's text.
@@ -444,6 +447,8 @@ class _Builder:
 def _collapsed(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int], list[int]]:
     """A sentence's characters with each run of white space one space, their offsets, and the
     position in the result of each character given (a dropped space: the space kept before it)."""
+    if _TO_COLLAPSE.search("".join(chars)) is None:  # most sentences: nothing to change
+        return chars, offsets, list(range(len(chars)))
     text_chars: list[str] = []
     text_offsets: list[int] = []
     clean_pos: list[int] = []
