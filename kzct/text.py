@@ -11,6 +11,7 @@ OpenCC is started only when a shadow is made (when an article is built), never o
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -84,6 +85,15 @@ def has_cjk(text: str) -> bool:
     return re.search(_CJK, text) is not None
 
 
+@functools.cache
+def opencc_converter(config: str) -> Any:
+    """OpenCC's converter of ``config`` (``s2twp``), started once a process: starting one reads
+    its dictionaries (s2twp's take some 150 ms), and converting changes nothing in it."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
 class Scripts:
     """OpenCC's converters for one build, started on first use.
 
@@ -101,9 +111,7 @@ class Scripts:
 
     def _simplifiers(self) -> list[Any]:
         if self._to_simplified is None:
-            import opencc
-
-            self._to_simplified = [opencc.OpenCC(config) for config in _TO_SIMPLIFIED]
+            self._to_simplified = [opencc_converter(config) for config in _TO_SIMPLIFIED]
         return self._to_simplified
 
     def _convert(self, text: str) -> str:
@@ -152,9 +160,7 @@ class Scripts:
                                   and "\n" not in n and has_cjk(n)))
         if todo:
             if self._regional is None:
-                import opencc
-
-                self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
+                self._regional = [opencc_converter(config) for config in _REGIONAL]
             found: list[list[str]] = [[] for _ in todo]
             for converter in self._regional:
                 variants = str(converter.convert("\n".join(todo))).split("\n")
@@ -180,9 +186,7 @@ class Scripts:
         if memo is not None:
             return memo
         if self._regional is None:
-            import opencc
-
-            self._regional = [opencc.OpenCC(config) for config in _REGIONAL]
+            self._regional = [opencc_converter(config) for config in _REGIONAL]
         out = []
         for converter in self._regional:
             variant = self.simplified(str(converter.convert(name)))
@@ -197,9 +201,7 @@ class Scripts:
         if not has_cjk(text):
             return text
         if self._to_japanese is None:
-            import opencc
-
-            self._to_japanese = opencc.OpenCC("t2jp")
+            self._to_japanese = opencc_converter("t2jp")
         return str(self._to_japanese.convert(text))
 
     def traditional(self, text: str) -> str:
@@ -210,9 +212,7 @@ class Scripts:
         if not has_cjk(text):
             return text
         if self._to_traditional is None:
-            import opencc
-
-            self._to_traditional = opencc.OpenCC("s2t")
+            self._to_traditional = opencc_converter("s2t")
         converted = str(self._to_traditional.convert(text))
         self._traditional_memo[text] = converted
         return converted
