@@ -96,23 +96,28 @@ def splice_points(seed_text):
             len(seed_text)]
 
 
-def test_every_corpus_input_alone() -> None:
-    for name, fragment in CASES:
+ALONE_STRIDE = 3
+
+
+def test_every_corpus_input_alone(alone_start) -> None:
+    for name, fragment in CASES[alone_start::ALONE_STRIDE]:
         try:
             every_command_json(fragment)
         except Exception as exc:  # pragma: no cover - the assertion message names the case
             raise AssertionError(f"corpus case {name!r} raised {exc!r}") from exc
 
 
-SPLICE_STRIDE = 48
+SPLICE_STRIDE = 96
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Splicing rebuilds the whole seed's index once per case: by default every 48th case (12 of
-    573, the same ones on every run); with `pytest --exhaustive`, all of them."""
-    if "splice_start" in metafunc.fixturenames:
-        exhaustive = metafunc.config.getoption("--exhaustive")
-        metafunc.parametrize("splice_start", range(SPLICE_STRIDE) if exhaustive else [0])
+    """By default every third case alone (191 of 573), and every 96th spliced into the seed
+    (6, each a rebuild of the whole seed's index), the same ones on every run; with
+    `pytest --exhaustive`, all of them, both ways."""
+    exhaustive = metafunc.config.getoption("--exhaustive")
+    for name, stride in (("alone_start", ALONE_STRIDE), ("splice_start", SPLICE_STRIDE)):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, range(stride) if exhaustive else [0])
 
 
 def test_corpus_inputs_spliced_into_the_seed(seed_text, splice_points, splice_start) -> None:
