@@ -5,6 +5,7 @@ and the folders are the layers."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from conftest import ROOT
@@ -34,8 +35,9 @@ def _module(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports() -> dict[str, set[str]]:
-    graph: dict[str, set[str]] = {}
+@functools.cache  # the same modules, read once for the four tests
+def _imports() -> dict[str, frozenset[str]]:
+    graph: dict[str, frozenset[str]] = {}
     for path in sorted((ROOT / "kzct").rglob("*.py")):
         module = _module(path)
         found: set[str] = set()
@@ -46,7 +48,7 @@ def _imports() -> dict[str, set[str]]:
                 # `from kzct.face import layout` imports the module kzct.face.layout
                 found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in RANK
                           else node.module for a in node.names}
-        graph[module] = found - {module}
+        graph[module] = frozenset(found - {module})
     return graph
 
 
