@@ -14,8 +14,10 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 
 # Property tests explore the same examples on every run (a newcomer's run never fails where the
-# last one passed) and keep no example database in the clone.
-settings.register_profile("kzct", derandomize=True, database=None, deadline=None)
+# last one passed) and keep no example database in the clone: 100 a property, and 1,000 with
+# `pytest --exhaustive`.
+settings.register_profile("kzct", derandomize=True, database=None, deadline=None, max_examples=100)
+settings.register_profile("kzct-exhaustive", settings.get_profile("kzct"), max_examples=1000)
 settings.load_profile("kzct")
 
 # What the user's shell may set that changes how kzct writes: each test starts without it.
@@ -150,11 +152,14 @@ def pytest_report_header() -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Hypothesis keeps its files (a cache of Unicode data) outside the clone."""
+    """Hypothesis keeps its files (a cache of Unicode data) outside the clone, and tries ten
+    times as many examples with ``--exhaustive``."""
     import tempfile
 
     os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
                           str(Path(tempfile.gettempdir()) / "kzct-tests-hypothesis"))
+    if config.getoption("--exhaustive"):
+        settings.load_profile("kzct-exhaustive")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

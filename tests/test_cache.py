@@ -569,7 +569,7 @@ _SENTENCES = st.lists(st.text(max_size=40), min_size=1, max_size=5)
 
 @given(_SENTENCES, st.lists(st.one_of(st.integers(0, 4), st.text(max_size=20)), max_size=6),
        st.binary(max_size=200))
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(deadline=None, derandomize=True)
 def test_a_packed_record_unpacks_to_its_text(sentences: list[str], values: list[int | str],
                                              zdict: bytes) -> None:
     """A record whose strings are its article's sentences (a number picks one) or other text:

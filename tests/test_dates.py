@@ -234,7 +234,7 @@ def _valid(date: PartialDate) -> None:
         assert date.iso().endswith("X") and date.year % 10 == 0
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(text=_text, context=st.none() | st.integers(1, 9999), heading=st.none() | st.integers(1, 9999),
        anchor=st.none() | st.dates().map(lambda d: PartialDate(d.year, d.month, d.day)))
 def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, anchor) -> None:

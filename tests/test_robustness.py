@@ -151,7 +151,7 @@ _markup = st.sampled_from(["[[", "]]", "{{", "}}", "|", "<ref>", "</ref>", "<ref
 _wikitext = st.lists(st.one_of(_markup, st.text(max_size=8)), max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(), _wikitext))
 def test_index_builder_never_raises(text) -> None:
     every_command_json(text)
@@ -164,7 +164,7 @@ def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -
     every_command_json(_splice(seed_text, fragment, int(where * len(seed_text))))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(text=st.one_of(st.text(), _wikitext))
 @example(text="[[ A]]")  # MediaWiki trims a link's shown text: the run starts after the space
 @example(text="x [[A| Almaty ]] y。")

@@ -195,7 +195,7 @@ _parts_markup = st.sampled_from([
 ])
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
+@settings(deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.lists(st.one_of(_parts_markup, st.text(max_size=6)), max_size=60).map("".join))
 def test_parts_never_change_the_reading(text: str) -> None:
