@@ -919,8 +919,10 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end):
         return  # `市场`, `镇压`, `州长`; `…州人`
     start = _foreign_start(ctx, shadow, term_start, cover)
+    # (a stem of nothing but the term's own characters names nothing: `镇镇镇`)
     stem = shadow[start:term_start]
     if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
+            or set(stem) <= set(term) \
             or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
             or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
         return
@@ -1031,7 +1033,8 @@ def _under_place(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: i
     right after a place read already: a place, as Chinese writes the larger place first. The
     name is no word (a town's name seldom is: 市中心区 is none)."""
     shadow = sentence.shadow
-    kind = ctx.terms.terms[shadow[term_start:term_end]][0]
+    term = shadow[term_start:term_end]
+    kind = ctx.terms.terms[term][0]
     if kind not in _DIVISIONS or cover.taken(term_start, term_end) \
             or (term_end - term_start == 1 and (ctx.word_at(shadow, term_start)
                                                 or ctx.word_across(shadow, term_start))) \
@@ -1041,6 +1044,7 @@ def _under_place(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: i
         start = term_start - size
         stem = shadow[max(start, 0):term_start]
         if start > 0 and cover.place_ends_at(start) and all(map(_is_name_char, stem)) \
+                and not set(stem) <= set(term) \
                 and not cover.taken(start, term_start) and not ctx.has_word(stem) \
                 and stem not in ctx.places.words and not _DIRECTION_WORD.fullmatch(stem):
             _add_made(ctx, sentence, cover, start, term_end, kind, names)
