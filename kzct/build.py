@@ -249,11 +249,13 @@ def designated_entities(entities: list[Entity], groups: list[Group], events: lis
     for event in events:
         named = sorted(p[1:] for p in placed[bisect.bisect_left(starts, event.span[0]):
                                              bisect.bisect_left(starts, event.span[1])])
-        new = [(i, t) for _order, i, t in named if i not in event.group_ids]
+        new: dict[str, str] = {}  # each group once, as the sentence first writes it
+        for _order, i, t in named:
+            if i not in event.group_ids:
+                new.setdefault(i, t)
         if new:
-            event = event._replace(
-                groups=(*event.groups, *dict.fromkeys(t for _i, t in new)),
-                group_ids=(*event.group_ids, *dict.fromkeys(i for i, _t in new)))
+            event = event._replace(groups=(*event.groups, *new.values()),
+                                   group_ids=(*event.group_ids, *new))
         out.append(event)
     return entities + extra, out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -115,6 +116,34 @@ def index(seed_text: str, builder):
     from kzct.store.database import build_index
 
     return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
+
+
+@functools.cache
+def _back_to_simplified() -> list:
+    import opencc
+
+    return [opencc.OpenCC("hk2s"), opencc.OpenCC("tw2s")]
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC's hk2s, then tw2s, as kzct reads a text)."""
+    for converter in _back_to_simplified():
+        text = converter.convert(text)
+    return text
+
+
+def normalised(value, convert):
+    """Every string of a record through ``convert``, spans and file names dropped: to compare
+    the records of one article in two scripts (spans differ by construction: s2twp changes
+    lengths, and each file has its own name)."""
+    if isinstance(value, dict):
+        return {k: normalised(v, convert) for k, v in value.items()
+                if k not in ("span", "toll_span", "seed", "seeds")}
+    if isinstance(value, list):
+        return [normalised(v, convert) for v in value]
+    if isinstance(value, str):
+        return convert(value)
+    return value
 
 
 @dataclass

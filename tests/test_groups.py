@@ -330,6 +330,11 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         # Party article's sentence)
         ("2004年4月29日，美国国务院将甲组织添加入“被禁入境的恐怖组织名单”。",
          [("甲组织", "US", "listed", "terrorist", "2004-04-29")]),
+        # the same in Taiwan's words (新增 for 添加, as OpenCC's s2twp writes it), and its formal
+        # 增列
+        ("2004年4月29日，美國國務院將甲組織新增入“被禁入境的恐怖組織名單”。",
+         [("甲組織", "US", "listed", "terrorist", "2004-04-29")]),
+        ("2002年，美國將甲組織增列為恐怖組織。", [("甲組織", "US", "listed", "terrorist", "2002")]),
         # declared one (宣布…为, 指定…为)
         ("2003年2月，俄罗斯最高法院宣布甲运动为恐怖组织。", [("甲运动", "RU", "listed", "terrorist", "2003-02")]),
         ("2019年，日本政府指定甲组织为恐怖组织。", [("甲组织", "JP", "listed", "terrorist", "2019")]),

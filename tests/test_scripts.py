@@ -8,31 +8,9 @@ import json
 
 import opencc
 import pytest
-from conftest import SEED
+from conftest import SEED, normalised, simplified
 
 CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
-_BACK = [opencc.OpenCC("hk2s"), opencc.OpenCC("tw2s")]
-
-
-def _simplified(text: str) -> str:
-    for converter in _BACK:
-        text = converter.convert(text)
-    return text
-
-
-def _normalise(value, convert):
-    """Every string of a record through ``convert``, spans and file names dropped (they differ
-    by construction: s2twp changes lengths, and each file has its own name)."""
-    if isinstance(value, dict):
-        return {k: _normalise(v, convert) for k, v in value.items()
-                if k not in ("span", "toll_span", "seed", "seeds")}
-    if isinstance(value, list):
-        return [_normalise(v, convert) for v in value]
-    if isinstance(value, str):
-        return convert(value)
-    return value
-
-
 COMMANDS = (["groups", "--all"], ["timeline"], ["people"], ["places"], ["sources"])
 
 
@@ -84,13 +62,13 @@ def test_converted_seed_gives_the_same_records(converted, original, config) -> N
     path = converted(config)
     # what the original becomes when written in this variant, then read back in simplified
     # characters: the same round trip as the converted article's own text
-    same = lambda s: _simplified(convert(s))  # noqa: E731
+    same = lambda s: simplified(convert(s))  # noqa: E731
     for command in COMMANDS:
         theirs = _records(path, command)
         ours = original[tuple(command)]
         assert len(theirs) == len(ours), command
         for mine, other in zip(ours, theirs):
-            assert _normalise(other, _simplified) == _normalise(mine, same), (command, mine)
+            assert normalised(other, simplified) == normalised(mine, same), (command, mine)
 
 
 def test_one_entity_one_row_across_articles_and_scripts(traditional, original) -> None:
@@ -164,8 +142,8 @@ def test_mixed_script_article(tmp_path) -> None:
     path = tmp_path / "mixed.wikitext"
     path.write_text(mixed, encoding="utf-8")
     for command in (["groups"], ["people"]):
-        theirs = [_normalise(r, _simplified) for r in _records(path, command)]
-        ours = [_normalise(r, _simplified) for r in _records(SEED, command)]
+        theirs = [normalised(r, simplified) for r in _records(path, command)]
+        ours = [normalised(r, simplified) for r in _records(SEED, command)]
         assert theirs == ours
 
 
@@ -178,8 +156,9 @@ def test_a_written_test_article_in_traditional_script(tmp_path, module_env, conf
     convert = opencc.OpenCC(config).convert
     path = tmp_path / "tajikistan.wikitext"
     path.write_text(convert(source.read_text(encoding="utf-8")), encoding="utf-8")
-    same = lambda s: _simplified(convert(s))  # noqa: E731
+    same = lambda s: simplified(convert(s))  # noqa: E731
     for command in COMMANDS:
-        ours = [_normalise(r, same) for r in _records(source, command)]
-        theirs = [_normalise(r, _simplified) for r in _records(path, command)]
+        ours = [normalised(r, same) for r in _records(source, command)]
+        theirs = [normalised(r, simplified) for r in _records(path, command)]
         assert theirs == ours, command
+

@@ -414,8 +414,9 @@ def extract_entities(
         [m.text for item in ctx.found.values() for m in item.mentions]))
     entities = [with_sentences(_freeze(item, ctx), sentences)
                 for item in ctx.found.values() if item.mentions]
-    entities.sort(key=lambda e: (e.kind, -len(e.mentions),
-                                 e.name_en or e.name_latin or e.name_zh or ""))
+    # (a Chinese name in simplified characters: the same order in either script)
+    entities.sort(key=lambda e: (e.kind, -len(e.mentions), e.name_en or e.name_latin
+                                 or scripts.simplified(e.name_zh or "")))
     return _unique_ids(entities)
 
 
@@ -1938,7 +1939,15 @@ def _merge_tails(ctx: _Context) -> None:
 def _freeze(item: _Found, ctx: _Context) -> Entity:
     scripts = ctx.scripts
     written = Counter(m.text for m in item.mentions)
-    chinese = [w for w, _ in written.most_common() if has_cjk(w)]
+    # its Chinese names by how often the article writes each, in whichever script (东京 and
+    # 東京 are one name, so that the name chosen is the same in either script), each as the
+    # article most writes it; ties in the order the article first writes them
+    by_name: dict[str, Counter[str]] = {}
+    for w, n in written.items():
+        if has_cjk(w):
+            by_name.setdefault(scripts.simplified(w), Counter())[w] += n
+    chinese = [forms.most_common(1)[0][0]
+               for forms in sorted(by_name.values(), key=lambda forms: -forms.total())]
     latin_written = [w for w, _ in written.most_common() if not has_cjk(w)]
     entry, place = item.curated, item.place
     role = item.role
@@ -2002,7 +2011,8 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
     names += [w for w, _ in written.most_common()] + item.aliases
     aliases = alias_list(names, (name_zh, name_latin, name_en), scripts)
     return Entity(
-        id=item.key if item.kind != "place" else _place_id(item, name_en, name_zh),
+        id=item.key if item.kind != "place" else _place_id(
+            item, name_en, ctx.scripts.simplified(name_zh) if name_zh else None),
         kind=item.kind, name_zh=name_zh, name_latin=name_latin, name_en=name_en,
         aliases=tuple(aliases), role=role, mentions=tuple(item.mentions), seed=ctx.seed,
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
@@ -2073,6 +2083,7 @@ def _table_aliases(ctx: _Context, place: Place) -> list[str]:
 
 
 def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:
+    """``name_zh``: in simplified characters, so that an id is the same in either script."""
     if item.curated is not None or (item.place is None and not name_en):
         return item.key  # a place by its make: its name in simplified characters, in any script
     return f"place:{slug(name_en or name_zh or item.key)}"

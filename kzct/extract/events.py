@@ -212,11 +212,12 @@ def extract_events(
         resolved = dates.get(sentence.number)
         kinds: dict[str, list[str]] = {"place": [], "person": [], "group": []}
         ids: dict[str, list[str]] = {"place": [], "person": [], "group": []}
+        # each entity once, as the sentence first writes it: ``places[i]`` is ``place_ids[i]``
+        # (哈萨克斯坦 and 哈薩克斯坦 in one sentence are one place)
         for _start, kind, text, entity_id in sorted(names_in.get(position, [])):
-            if text not in kinds[kind]:
-                kinds[kind].append(text)
             if entity_id not in ids[kind]:
                 ids[kind].append(entity_id)
+                kinds[kind].append(text)
         if not resolved:
             if not _paragraph_toll(sentence, kinds, ids, events, last.get(sentence.paragraph)) \
                     and subject is not None and _THIS_EVENT.search(sentence.shadow):

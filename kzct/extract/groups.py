@@ -79,10 +79,13 @@ _CLOSED = re.compile(
     r"(?P<items>[^。；：:，,在]{0,60}?)(?:已经|均|都|也|已|先后|正式|亦){0,4}+"
     r"(?:在[^。；：:，,被遭]{1,100}?)?(?:被|遭到|遭)[^。；]{0,24}?"
     rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
-# 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织
+# 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织; 添加 is
+# written 新增 where Taiwan's usage is (OpenCC's s2twp makes one the other), and 增列 is its
+# formal "add to a list"
 _ADDED = re.compile(
     r"(?:将|把)(?P<items>[^。；：:将把]{1,60}?)(?:正式|重新|再次|也)?(?P<verb>加入|列入|列为|增加到|"
-    rf"添加到|添加入|认定为|宣布为|定为|指定为)了?[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
+    r"添加到|添加入|新增到|新增入|新增为|增列为|增列入|增列到|认定为|宣布为|定为|指定为)了?"
+    rf"[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
     rf"(?P<items>[^。；：:，,在]{{1,60}}?)(?:也|均|都|已|亦|仍){{0,4}}+(?P<verb>在|位于|列在|列于)"
@@ -1074,7 +1077,7 @@ def extract_groups(
                 refs=entry.sentence.refs,
                 source=Source(seed=seed, section=entry.sentence.section,
                               span=entry.sentence.seed_span(entry.start, entry.end)),
-                id=_group_id(curated, name_en or latin or zh_name),
+                id=_group_id(curated, name_en or latin or scripts.simplified(zh_name)),
                 authority=authority.written if authority else None,
                 authority_code=authority.code if authority else None,
                 authority_en=authority.en if authority else None,
@@ -1197,6 +1200,7 @@ def _unlisted(
 
 
 def _group_id(curated: Curated | None, name: str) -> str:
-    """The group's id: its entity's (``people``/``places``' ids are made the same way), so that
-    an event's ``group_ids`` find it."""
+    """The group's id: its entity's (``people``/``places``' ids are made the same way, from a
+    Chinese name in simplified characters, the same in either script), so that an event's
+    ``group_ids`` find it."""
     return entity_id(curated) if curated is not None else f"group:{slug(name)}"

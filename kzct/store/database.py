@@ -550,7 +550,10 @@ def article_rows(built: BuiltArticle) -> ArticleRows:
         events.append((lo, hi, sort, event.seed, event.span[0], *data(event)))
     entities = []
     for entity in built.entities:
-        name = entity.name_en or entity.name_latin or entity.name_zh or ""
+        # what entities are sorted by: a Chinese name in simplified characters (the same order
+        # in either script)
+        name = entity.name_en or entity.name_latin \
+            or "".join(built.t2s.get(ch, ch) for ch in entity.name_zh or "")
         names: dict[str, str] = {}  # one row per spelling, the first name bearing it
         # a romanization finds its entity through the readings, as a romanization
         english = entity.name_en if entity.name_en_source != "romanization" else None
