@@ -1161,16 +1161,19 @@ def _named_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]
 _ORGANISATION_END = re.compile(
     r"(?:委员会|理事会|组织|安全局|情报局|公安局|警察局|司令部|部|局|署|厅|党|法院|检察院|银行|"
     r"通讯社|新闻社|电视台|广播公司|日报|时报|联盟|基金会|协会|研究所|研究院|运动|阵线)$")
-# A name and an acronym in brackets after it (`哈萨克斯坦国家安全委员会（KNB）`, also `（简称…，KNB）`)
-_ACRONYM_AFTER = re.compile(r"[（(](?:简称[^，,）)]{0,10}[，,]\s*)?([A-Z][A-Z0-9&]{1,7})[）)]")
+# A name and an acronym in brackets after it (`哈萨克斯坦国家安全委员会（KNB）`, also `（简称…，KNB）`),
+# or right after it, of capital letters only (`俄联邦国家安全局FSB`; not a channel, `昆明电视台K6`)
+_ACRONYM_AFTER = re.compile(r"[（(](?:简称[^，,）)]{0,10}[，,]\s*)?([A-Z][A-Z0-9&]{1,7})[）)]"
+                            rf"|(?<=[{HAN}])([A-Z]{{2,8}})(?![A-Za-z0-9&])")
 _MAX_ORGANISATION = 24  # characters of an organisation's name
 
 
 def _organisations(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
     """Organisations the article names that no curated entry knows, as groups: a name that
     ends as an organisation's does (`委员会`, `部`, `党`, `法院`, `日报`) as a wikilink's whole
-    text (`[[美国财政部]]`), or before its acronym in brackets (`哈萨克斯坦国家安全委员会（KNB）`,
-    whose acronym then names it wherever the article writes it); and each name again."""
+    text (`[[美国财政部]]`), or before its acronym, in brackets or not (`哈萨克斯坦国家安全委员会
+    （KNB）`, `俄联邦国家安全局FSB`: the acronym then names it wherever the article writes it);
+    and each name again."""
     names: dict[str, str] = {}  # name (or acronym) → entity key
     for position, sentence in enumerate(sentences):
         shadow, cover = sentence.shadow, covered[position]
@@ -1185,7 +1188,8 @@ def _organisations(ctx: _Context, sentences: list[Sentence], covered: list[_Cove
                     and not cover.hard_taken(start - 1, start):
                 start -= 1
             if _organisation_name(ctx, shadow[start:end]):
-                _add_organisation(ctx, sentence, cover, start, end, m.span(1), names)
+                _add_organisation(ctx, sentence, cover, start, end,
+                                  m.span(1) if m.group(1) else m.span(2), names)
     if names:
         _organisations_again(ctx, sentences, covered, names)
 
