@@ -1211,8 +1211,16 @@ def _add_organisation(ctx: _Context, sentence: Sentence, cover: _Cover, start: i
                       acronym: tuple[int, int] | None, names: dict[str, str]) -> None:
     shadow = sentence.shadow
     name = shadow[start:end]
-    key = names.get(name) or f"group:{slug(sentence.text[slice(*acronym)] if acronym else name)}"
-    item = ctx.entity(key, "group", name_zh=sentence.text[start:end], source="article")
+    known = _known_by_acronym(ctx, sentence.text[slice(*acronym)]) if acronym else None
+    if names.get(name) is None and known is not None:
+        # the article writes a curated organisation's acronym after this name (俄联邦国家安全局
+        # FSB): that organisation, by another of its names
+        key = entity_id(known)
+        item = ctx.entity(key, "group", curated=known, source="curated")
+    else:
+        key = names.get(name) or \
+            f"group:{slug(sentence.text[slice(*acronym)] if acronym else name)}"
+        item = ctx.entity(key, "group", name_zh=sentence.text[start:end], source="article")
     _drop_places(ctx, sentence, cover, start, end)  # 美国财政部 is no mention of the United States
     item.add(_mention(sentence, start, end))
     cover.add(start, end)
@@ -1223,6 +1231,13 @@ def _add_organisation(ctx: _Context, sentence: Sentence, cover: _Cover, start: i
         item.add(_mention(sentence, *acronym))
         cover.add(*acronym)
         names.setdefault(written, key)
+
+
+def _known_by_acronym(ctx: _Context, acronym: str) -> Curated | None:
+    """The one curated organisation whose Latin names or aliases hold ``acronym``, if one does."""
+    found = [e for e in ctx.gazetteer.of_kind("organisation")
+             if acronym in e.latin or acronym in e.aliases]
+    return found[0] if len(found) == 1 else None
 
 
 def _organisations_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
