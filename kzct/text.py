@@ -204,6 +204,15 @@ class Scripts:
             self._to_japanese = opencc_converter("t2jp")
         return str(self._to_japanese.convert(text))
 
+    def from_japanese(self, name: str) -> str:
+        """A name written with Japanese forms of its characters (shinjitai: 豊, 広, 沢) in
+        simplified characters (OpenCC's jp2t, then ``simplified``: 豊田亨 → 丰田亨). For names
+        of an article that writes Japanese only: jp2t reads some Chinese characters as Japanese
+        forms of others (芸 → 藝)."""
+        if not has_cjk(name):
+            return name
+        return self.simplified(str(opencc_converter("jp2t").convert(name)))
+
     def traditional(self, text: str) -> str:
         """OpenCC's traditional form of a (simplified) name: an alias for search."""
         memo = self._traditional_memo.get(text)

@@ -265,6 +265,8 @@ def test_japanese_names_in_an_article_that_writes_japanese(module_env) -> None:
               for p in kzct("--seed", aum, "people", "--json")}
     assert people["麻原彰晃"] == ("Asahara Shoko", "romanization", 10)  # the infobox's founder too
     assert people["坂本堤"] == ("Sakamoto Tsutsumi", "romanization", 4)
+    # 豊田亨 (the Japanese form of 豐) and 丰田亨 are one person: one row, by the form written most
+    assert (people["丰田亨"], "豊田亨" in people) == (("Toyoda Toru", "romanization", 3), False)
     found = {q: kzct("--seed", aum, "search", q, "--json")[0] for q in
              ("Shoko Asahara", "Asahara Shoko", "Asahara", "Naoko Kikuchi")}
     assert {q: (h["name_zh"], h["matched_by"], h["score"]) for q, h in found.items()} == {

@@ -267,6 +267,8 @@ class _Context:
         self._titles_by_length = _by_length(self.titles)
         self._foreign: frozenset[str] | None = None
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
+        # a person's name in simplified characters read from Japanese forms → the person's key
+        self.japanese_keys: dict[str, str] = {}
         self.found: dict[str, _Found] = {}
         self.terms = place_terms()  # the generic terms of place names (边疆区, 河, 北)
         self.term_pattern = re.compile("|".join(map(re.escape, self.terms.longest_first())))
@@ -1423,6 +1425,10 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
     _drop_places(ctx, sentence, cover, start, end)
     name = key_name or shadow[start:end]
     key = f"person:{slug(_canonical(name))}"
+    if ctx.japanese and key_name is None:
+        # a Japanese name written with the Japanese forms of its characters is the same name
+        # (豊田亨 and 丰田亨): the person of the form written first
+        key = ctx.japanese_keys.setdefault(ctx.scripts.from_japanese(name), key)
     item = ctx.entity(key, "person", name_zh=sentence.text[start:end])
     if len(sentence.text[start:end]) > len(item.name_zh or ""):
         item.name_zh = sentence.text[start:end]
