@@ -240,6 +240,8 @@ def test_english_names_and_their_sources_on_real_articles(module_env, article, e
 @pytest.mark.parametrize(("name", "latin"), [
     ("麻原彰晃", "Asahara Shoko"), ("井上嘉浩", "Inoue Yoshihiro"), ("上祐史浩", "Joyu Fumihiro"),
     ("松本智津夫", "Matsumoto Chizuo"),
+    # the apostrophe that parts n from a vowel (ken'ichi) as English writes the name
+    ("広瀬健一", "Hirose Kenichi"),
 ])
 def test_a_japanese_name_in_hepburn(name: str, latin: str) -> None:
     from kzct.parse.romanize import hepburn

@@ -158,7 +158,8 @@ def hepburn(name: str) -> str | None:
     (松本智津夫 → ``Matsumoto Chizuo``), or None when pykakasi cannot read every character."""
     if not 2 <= len(name) <= 6 or not all(map(is_cjk, name)):
         return None
-    words = [item["hepburn"] for item in _kakasi().convert(name)]
+    # (the apostrophe that parts n from a vowel, ken'ichi, as English writes the name: Kenichi)
+    words = [item["hepburn"].replace("'", "") for item in _kakasi().convert(name)]
     if not words or not all(words) or not all(w.isascii() and w.isalpha() for w in words):
         return None
     out = []
