@@ -95,7 +95,8 @@ def opencc_converter(config: str) -> Any:
 
 
 class Scripts:
-    """OpenCC's converters for one build, started on first use.
+    """OpenCC's conversions for one build, and what they gave (the converters are started on
+    first use, once a process: ``opencc_converter``).
 
     ``simplified(text)`` has exactly the length of ``text``: where a phrase conversion would change
     the length, that run of ideographs is converted character by character instead."""
