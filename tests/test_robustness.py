@@ -157,7 +157,7 @@ def test_index_builder_never_raises(text) -> None:
     every_command_json(text)
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(fragment=_wikitext, where=st.floats(0, 1))
 def test_seed_with_arbitrary_fragment_never_raises(seed_text, fragment, where) -> None:
