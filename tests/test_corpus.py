@@ -323,3 +323,13 @@ def test_the_article_in_the_other_script_gives_the_same_records(records, tmp_pat
         theirs = kzct("--seed", str(converted), *command, "--json")
         assert normalised(theirs, simplified) == normalised(records[name][command[0]], same), \
             command
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_events_names_are_its_ids(records, name) -> None:
+    """`places[i]` is how the sentence writes `place_ids[i]` (and so for people and groups):
+    each entity once, whatever script or form the sentence writes it in again."""
+    for event in records[name]["timeline"]:
+        for names, ids in (("places", "place_ids"), ("people", "person_ids"),
+                           ("groups", "group_ids")):
+            assert len(event[names]) == len(event[ids]) == len(set(event[ids])), (event, names)
