@@ -151,6 +151,20 @@ def test_search_by_sound_on_real_articles(module_env) -> None:
         ("郭承真", "romanization", 90.0, "romanization")
 
 
+def test_another_given_name_is_no_typo(module_env) -> None:
+    """`Dariga Nazarbayeva` is no misspelling of `Sara Nazarbayeva` (the Latin name the article
+    gives his wife) however much of the surname they share: their daughter 達莉佳·納扎爾巴耶娃, found
+    by sound, comes first."""
+    article = str(CORPUS / "nursultan-nazarbayev.hans.wikitext")
+    hits = kzct("--seed", article, "search", "Dariga Nazarbayeva", "--json")
+    assert [(h["name_zh"], h["matched_by"], h["score"]) for h in hits[:2]] == [
+        ("達莉佳·納扎爾巴耶娃", "transliteration", 85.0),
+        ("萨拉·阿尔贝索芙娜·纳扎尔巴耶娃", "transliteration", 83.7)]
+    typo = kzct("search", "Rashid Tusupbekv", "--json")[0]  # a typo in one word is one
+    assert (typo["name_en"], typo["matched_by"], typo["score"]) == \
+        ("Rashid Tusupbekov", "fuzzy", 94.7)
+
+
 def test_places_by_their_make_are_found_by_sound(module_env) -> None:
     """Places no gazetteer holds (a river, a gorge, a direction and a name; a town and a street
     in China) are found by their English names, by sound or pinyin, with their generic terms."""

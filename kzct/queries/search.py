@@ -277,6 +277,12 @@ def _scorer(fuzz: ModuleType) -> Callable[[str, str], float]:
         cjk = any(map(is_cjk, query))  # a query is short: no pattern to compile
         if len(query) < len(choice) and len(query) >= (1 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
+        words, other = query.split(), choice.split()
+        if len(words) >= 2 and len(other) >= 2:
+            # a name of several words fits as well as its worst-fitting word: a typo changes
+            # letters of a word, another given name is another person (`Dariga Nazarbayeva` is
+            # no misspelling of `Sara Nazarbayeva`)
+            best = min(best, min(max(fuzz.ratio(w, o) for o in other) for w in words))
         return float(best)
 
     return score
