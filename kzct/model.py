@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 56
+INDEX_FORMAT = 57
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.
@@ -29,8 +29,9 @@ CORRECTED = "corrected"
 FROM_ARTICLE = "year from article"  # the year an event article states once (its title, infobox)
 DAY_FROM_HEADING = "date from heading"  # a sentence with no date under a heading that is a day
 MONTH_FROM_CONTEXT = "month from context"  # a day alone (`５日，`): the month of the date before
+DAY_FROM_ITEM = "date from list item"  # a list item with no date under one that begins with a day
 DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, FROM_ARTICLE, RELATIVE, CORRECTED,
-                DAY_FROM_HEADING, MONTH_FROM_CONTEXT)
+                DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM)
 
 # Where an entity's English name comes from (``Entity.name_en_source``), the surest first: the
 # article itself (a Latin form in brackets after the name, {{le}}, {{link-en}}, {{tsl}}, a Latin
@@ -233,7 +234,8 @@ class Sentence(NamedTuple):
     refs: tuple[str, ...]
     links: tuple[Link, ...]
     runs: tuple[tuple[int, int, int], ...]
-    list_item: bool = False  # the sentence starts a list item (`* …`)
+    # the sentence starts a list item (`* …`) this deep: 1 for `*`, 2 for `**`; 0 where it does not
+    list_item: int = 0
 
     def seed_span(self, start: int, end: int) -> Span:
         """The seed span of ``text[start:end]`` (from the runs that hold its first and last char)."""

@@ -443,3 +443,37 @@ def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     [putin] = [e for e in index.entities if e.kind == "person" and e.name_zh == "普京"]
     assert [m.span for m in putin.mentions] == [(11, 13), (28, 30), (35, 37)]  # not 普京科夫
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an office or a relation before a joined name is its role, not part of it (sentences of
+        # the Beslan, Islamic Movement of Uzbekistan and Tokayev articles)
+        ("俄罗斯国家电视台播放了被捕绑匪努尔-帕希·库拉耶夫的录像。",
+         [("person", "努尔-帕希·库拉耶夫", "绑匪"), ("place", "俄罗斯", "country")]),
+        ("该组织宣布尤尔达舍夫长期的副手阿布·乌斯曼·阿迪力成为新领导人。",
+         [("person", "阿布·乌斯曼·阿迪力", "副手")]),
+        ("其母图拉·莎巴帕耶娃是一名教师。", [("person", "图拉·莎巴帕耶娃", "其母")]),
+        ("托卡耶夫的中文译名哈斯穆-卓玛尔特·托卡耶夫。", [("person", "哈斯穆-卓玛尔特·托卡耶夫", None)]),
+        # 代表 is the office here, not 表皮 (skin) a word that ends before 埃
+        ("欧盟中亚地区事务特别代表皮埃尔·莫瑞尔声称会谈有意义。",
+         [("group", "欧盟", None), ("person", "皮埃尔·莫瑞尔", "地区事务特别代表"),
+          ("place", "中亚", "region")]),
+        # 万 of 伊万 is no numeral that ends a name (the President of Kazakhstan article's table)
+        ("1925年，伊万·阿列克谢耶维奇·阿库洛夫和维克多·伊万诺维奇·纳尼什维利先后任职。",
+         [("person", "伊万·阿列克谢耶维奇·阿库洛夫", None),
+          ("person", "维克多·伊万诺维奇·纳尼什维利", None)]),
+        # nouns jieba's dictionary tags as people's names, linked: a right, a script, letters
+        ("哈萨克斯坦的[[立法权]]属于议会，[[哈萨克语]]转写为[[拉丁字母]]，先从[[阿拉伯文]]译为[[乌兹别克文]]。",
+         [("place", "哈萨克斯坦", "country")]),
+        # an office is no one who holds it; a faith's people no person after 代表 (represent)
+        ("伊扎布特为单一领导人[[埃米尔|埃米尔]]的组织。", [("group", "伊扎布特", None)]),
+        ("官方的宗教人士不代表穆斯林的利益。", []),
+    ],
+)
+def test_a_persons_name_ends_where_the_words_around_it_begin(builder, text, found) -> None:
+    from kzct.store.database import build_index
+
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert sorted((e.kind, e.name_zh, e.role) for e in index.entities) == found

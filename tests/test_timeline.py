@@ -368,3 +368,38 @@ def test_a_heading_that_is_a_day_dates_what_it_tells_and_a_day_alone_takes_its_m
         ("2004-09-03", "date from heading", "9月3日"), ("2004-09-03", "month from context", "３日晚")]
     none = "'''甲'''是一个地方。\n\n== 历史 ==\n５日，某人发表讲话。\n"
     assert build_index([("y.wikitext", "y.wikitext", none, "y")], builder).events == []
+
+
+def test_a_list_item_that_is_a_day_dates_the_items_under_it(builder) -> None:
+    """The Beslan article's timeline is a list: `* 9月2日`, then `** 上午10:15，…` under it. An
+    item with no date of its own, one level below an item that begins with a day, is of that day
+    (`date from list item`); an item at the same level is not. The year is the incident's (the
+    infobox's date), not that of `2003年8月1日` in the paragraph of background before the list."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox civilian attack\n|date = 2004年9月1日－9月3日\n}}\n"
+            "'''别斯兰人质危机'''是指2004年9月1日在别斯兰发生的人质事件。\n\n== 经过 ==\n"
+            "2003年8月1日，莫兹多克的一间医院曾遭受汽车炸弹袭击。\n\n"
+            "* 9月1日俄罗斯学校新学期开学。\n** 10:50，俄罗斯媒体报道，武装分子腰缠自杀腰带；\n"
+            "* 9月2日\n** 上午10:15，克里姆林宫宣布普京取消出访；\n"
+            "* 正午，传来枪声和爆炸声；\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.date_source, e.date_text, e.text[:5]) for e in index.events] == [
+        ("2003-08-01", "explicit", "2003年8月1日", "2003年"),
+        ("2004-09-01", "explicit", "2004年9月1日", "别斯兰人质"),
+        ("2004-09-01", "year from article", "9月1日", "9月1日俄"),
+        ("2004-09-01", "date from list item", "9月1日", "10:50"),
+        ("2004-09-02", "year from context", "9月2日", "9月2日"),
+        ("2004-09-02", "date from list item", "9月2日", "上午10:")]
+
+
+def test_a_day_written_after_who_and_before_a_verb_of_reporting_is_a_date(builder) -> None:
+    """News style: `弗里金斯基５日宣布`, `另据俄塔社５日报道` (the Beslan article) are of the 5th of
+    the month before; `拘留15日`, `第5日` are counts, no dates."""
+    from kzct.parse.dates import find_dates
+
+    assert [m.day for m in find_dates("俄罗斯副总检察长弗里金斯基５日宣布，32名恐怖分子参加了劫持。")] == [5]
+    assert [m.day for m in find_dates("另据俄塔社５日报道，北奥塞梯护法机关有关人士说")] == [5]
+    assert [m.day for m in find_dates("普京3日晚会见了家属。")] == [3]
+    assert find_dates("两人被拘留15日，随后获释。") == []
+    assert find_dates("围困第5日宣布结束。") == []

@@ -1271,6 +1271,12 @@ def _is_name_char(ch: str) -> bool:
     return bool(ch) and is_cjk(ch) and ch not in _NUMERALS
 
 
+def _part_char(ctx: _Context, ch: str) -> bool:
+    """A character of a part of a joined name: a name character, or a numeral that foreign
+    names are written with (万 of 伊万·阿列克谢耶维奇, 维克多·伊万诺维奇)."""
+    return _is_name_char(ch) or (ch in ctx.foreign and is_cjk(ch))
+
+
 def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """Transliterated names joined by `·` (and its look-alikes) or a hyphen."""
@@ -1355,11 +1361,13 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
         part_end = start
         while start > 0 and part_end - start < _MAX_PART:
             ch = shadow[start - 1]
-            if not _is_name_char(ch) or cover.hard_taken(start - 1, start):
+            if not _part_char(ctx, ch) or cover.hard_taken(start - 1, start):
                 break
             if start < part_end and (ctx.title_before(shadow, start)
                                      or ctx.stop_before(shadow, start, inside=True)
-                                     or ctx.word_before(shadow, start)
+                                     # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)
+                                     or (ctx.word_before(shadow, start)
+                                         and not ctx.title_before(shadow, start - 1))
                                      or cover.strong_place_ends_at(start)):
                 break
             start -= 1
@@ -1373,7 +1381,7 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
                 return None
             start = part_end + 1  # `·卡德罗夫`: the joiner before it joins nothing
             break
-        if start > 1 and shadow[start - 1] in _JOINERS and _is_name_char(shadow[start - 2]) \
+        if start > 1 and shadow[start - 1] in _JOINERS and _part_char(ctx, shadow[start - 2]) \
                 and not hyphen:
             start -= 1  # another part before this one: 乔治·沃克·布什
             continue
@@ -1384,7 +1392,7 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
         part_end = part_start
         while part_end < len(shadow) and part_end - part_start < _MAX_PART:
             ch = shadow[part_end]
-            if not _is_name_char(ch) or cover.hard_taken(part_end, part_end + 1):
+            if not _part_char(ctx, ch) or cover.hard_taken(part_end, part_end + 1):
                 break
             if part_end > part_start and ctx.stop_at(shadow, part_end, inside=True):
                 break
@@ -1628,6 +1636,7 @@ def _foreign_after_title(ctx: _Context, sentence: Sentence, start: int, title: s
         return
     name = shadow[start:end]
     if ctx.known_name(name) or ctx.has_word(name) or name in ctx.places.words \
+            or name in ctx.places.no_place or ctx.title_before(name, len(name)) == name \
             or _NOT_IN_NAMES.search(name) or any(ctx.stop_at(shadow, k, inside=True)
                                                  for k in range(start + 1, end)):
         return
@@ -1645,7 +1654,8 @@ def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
             continue
         name = shadow[start:end]
         if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name) \
-                or ctx.has_word(name) or ctx.known_name(name) or ctx.word_across(shadow, start):
+                or ctx.has_word(name) or ctx.known_name(name) or ctx.word_across(shadow, start) \
+                or name in ctx.places.no_place:
             continue
         before = shadow[start - 1] if start else ""
         # a clear left edge: the start, punctuation, or a word that cannot end a name
@@ -1683,13 +1693,16 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
         # an office
         name = shadow[start:end]
+        if ctx.title_before(name, len(name)) == name:
+            continue  # `[[埃米尔]]`: an office, not who holds it
         gap = start  # `國家主席 '''[[習近平]]'''`: a space between the office and the name
         while gap > 0 and shadow[gap - 1] in " \u3000":
             gap -= 1
         title = ctx.title_before(shadow, gap)
         if _bare_title(target) == name and not ctx.known_name(name) \
                 and name[-1] not in _NO_PERSON_END \
-                and (name in ctx.places.persons or _chinese_name(ctx, name)
+                and ((name in ctx.places.persons and not _made_of_words(ctx, name))
+                     or _chinese_name(ctx, name)
                      or (_PERSON_PAGE.search(target) and 2 <= len(name) <= 4
                          and all(map(_is_name_char, name)))):
             # `[[斯大林|斯大林]]把…`: a link to the page of a name jieba knows as a person's
@@ -1704,6 +1717,21 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         if title or any(shadow.startswith(t, end) for t in ctx.titles):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
+
+
+def _made_of_words(ctx: _Context, name: str) -> bool:
+    """Whether a word jieba's dictionary tags a person's name is made of common words, and so is
+    more likely a noun it mistagged (立法权 is 立法 and 权, 拉丁字母 ends in 字母, 阿拉伯文 is a
+    proper noun and 文, its script): not where it begins with a common surname (周一良), nor ends
+    in a numeral (查理一世)."""
+    from kzct.parse.romanize import common_surnames
+
+    if name[0] in common_surnames() or name[-1] in _NUMERALS or name[-1] in "世帝":
+        return False
+    words, places = ctx.places.words, ctx.places
+    return name[:-1] in words or name[-2:] in words or (
+        (name[:-1] in places.names or name[:-1] in places.proper or name[:-1] in places.blockers)
+        and name[-1] in "文语人族教")
 
 
 def _bare_title(target: str) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from kzct.extract.casualties import Casualties, count_casualties
 from kzct.model import (
     CORRECTED,
     DAY_FROM_HEADING,
+    DAY_FROM_ITEM,
     FROM_HEADING,
     MONTH_FROM_CONTEXT,
     RELATIVE,
@@ -61,7 +63,18 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     section: tuple[str, ...] | None = None
     incident = PartialDate(*article_day) if article_day and article_year else None
     day: ResolvedDate | None = None  # the day the section's heading is, if it is one
+    # the list items of the paragraph that begin with a day (`* 9月2日`), by depth: the items
+    # under one (`** 上午10:15，…`) are of that day
+    item_days: list[tuple[int, ResolvedDate]] = []
+    item_paragraph, depth = -1, 0
     for sentence in sentences:
+        if sentence.paragraph != item_paragraph:
+            item_paragraph, depth, item_days = sentence.paragraph, 0, []
+        if sentence.list_item:
+            depth = sentence.list_item
+            while item_days and item_days[-1][0] >= depth:
+                item_days.pop()
+        item_day = item_days[-1][1] if item_days else None
         heading = None
         for title in reversed(sentence.section):
             heading = heading_year(title)
@@ -74,16 +87,22 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
                 anchor = day.date  # `次日`, `５日` under `=== 9月3日 ===` count from it
         mentions = find_dates(sentence.shadow)
         if not mentions:
-            if day is not None:  # under `=== 9月3日 ===`, `上午9时，武装分子占领学校` is of that day
+            if item_day is not None:  # `** 上午10:15，…` under `* 9月2日`
+                out[sentence.number] = [item_day]
+            elif day is not None:  # under `=== 9月3日 ===`, `上午9时，武装分子占领学校` is of that day
                 out[sentence.number] = [day]
             continue
         unplaced: list[DateMention] = []
         impossible: list[DateMention] = []
+        # the paragraph's year, else the heading's, else the section's
+        context_year = paragraph_year.get(sentence.paragraph)
+        if context_year is None and heading is None:
+            context_year = section_year
+            if _about_the_incident(mentions, incident, section_year):
+                context_year = None  # the year of the incident, not of an earlier paragraph's
         resolved = resolve_dates(
             mentions,
-            # the paragraph's year, else the heading's, else the section's
-            context_year=paragraph_year.get(sentence.paragraph,
-                                            section_year if heading is None else None),
+            context_year=context_year,
             heading=heading,
             anchor=anchor,
             anchor_end=anchor_end,
@@ -98,6 +117,11 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             continue
         resolved = _leading(sentence.shadow, resolved)
         out[sentence.number] = resolved
+        first = resolved[0]
+        if sentence.list_item and first.start == 0 and first.date.day and first.end is None \
+                and first.source != RELATIVE and first.qualifier is None:
+            item_days.append((depth, ResolvedDate(first.date, None, DAY_FROM_ITEM, first.text,
+                                                  0, 0)))
         if incident is None and article_year is not None:
             incident = next((d.date for d in resolved if d.date.year == article_year
                              and d.date.day and d.source != RELATIVE), None)
@@ -113,7 +137,30 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
 
 # dates whose year is the heading's or the one before them, which no later date takes as its
 # paragraph's
-_DERIVED_YEAR = frozenset({FROM_HEADING, DAY_FROM_HEADING, MONTH_FROM_CONTEXT})
+_DERIVED_YEAR = frozenset({FROM_HEADING, DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM})
+# How near the day of the incident an event article is about a month and day must be to take
+# the incident's year rather than an earlier paragraph's: a week before, three months after
+_INCIDENT_BEFORE = dt.timedelta(days=7)
+_INCIDENT_AFTER = dt.timedelta(days=92)
+
+
+def _about_the_incident(mentions: list[DateMention], incident: PartialDate | None,
+                        section_year: int | None) -> bool:
+    """Whether the year-less month and day a sentence begins with (`到9月3日下午`), in a paragraph
+    with no year of its own, is a day of the incident an event article is about rather than of
+    the year an earlier paragraph of its section told: in the Beslan article of 2004, a paragraph
+    of background ends with `2003年8月1日`, and the next paragraph's `9月2日下午` is 2004's."""
+    if incident is None or incident.day is None or section_year in (None, incident.year):
+        return False
+    first = mentions[0]
+    if first.year is not None or first.month is None or first.day is None:
+        return False
+    try:
+        day = dt.date(incident.year, first.month, first.day)
+    except ValueError:
+        return False
+    start = dt.date(incident.year, incident.month or 1, incident.day)
+    return start - _INCIDENT_BEFORE <= day <= start + _INCIDENT_AFTER
 
 
 def _heading_day(section: tuple[str, ...], year: int | None) -> ResolvedDate | None:
@@ -243,7 +290,7 @@ def extract_events(
                     precision=date.date.precision,
                     qualifier=date.qualifier,
                     date_source=date.source,
-                    date_text=(date.text if date.source == DAY_FROM_HEADING else
+                    date_text=(date.text if date.source in (DAY_FROM_HEADING, DAY_FROM_ITEM) else
                                sentence.text[group[0].start:group[-1].end_pos].rstrip("，,")),
                     text=sentence.text,
                     section=sentence.section,

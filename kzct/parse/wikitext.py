@@ -194,6 +194,7 @@ class _Builder:
         self.table_row = 0  # inside a table row: cells are one unit, separated by " | "
         self.simple_path: list[str] = []  # the section path in simplified characters
         self.item_start = False  # the next sentence is the start of a list item
+        self.item_depth = 0  # how deep that item is: 1 for `*`, 2 for `**`
         self.stray: list[tuple[int, int, str]] = []  # text between a sentence end and its <ref>
         self.illustrated: set[tuple[str, ...]] = set()
         self.section_body: list[bool] = []  # for each of ``sections``: body text, not apparatus  # sections holding a picture or a gallery
@@ -404,7 +405,8 @@ class _Builder:
         self.chars, self.offsets, self.refs, self.links = [], [], [], []
         if not self.body or not chars:
             return
-        list_item, self.item_start = self.item_start, False
+        list_item = self.item_depth if self.item_start else 0
+        self.item_start = False
         chars, offsets, keep = _tidy(chars, offsets)
         # Trim whitespace at both ends, collapse inner runs of spaces.
         start, end = 0, len(chars)
@@ -1016,6 +1018,9 @@ class _Walker:
         if name in ("li", "dt", "dd") and node.wiki_markup:
             if not builder.muted:
                 builder.end_sentence()
+                # `**` is two markers in a row, before any text: an item one level deeper
+                builder.item_depth = builder.item_depth + 1 \
+                    if builder.item_start and not builder.chars else 1
                 builder.list_line = True
                 builder.item_start = True
             return
