@@ -470,6 +470,19 @@ def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
         # an office is no one who holds it; a faith's people no person after 代表 (represent)
         ("伊扎布特为单一领导人[[埃米尔|埃米尔]]的组织。", [("group", "伊扎布特", None)]),
         ("官方的宗教人士不代表穆斯林的利益。", []),
+        # a transliterated name after an office ends where names end: punctuation, a date, a
+        # stop; it may begin with a surname's character and hold a place's name (乌斯季, Ústí),
+        # and ends with a regnal number (sentences of the Beslan article)
+        ("俄罗斯总统顾问乌斯季诺夫2004年9月8日向俄罗斯总统[[普京|普京]]汇报了调查结果。",
+         [("person", "乌斯季诺夫", "总统顾问"), ("person", "普京", "总统"), ("place", "俄罗斯", "country")]),
+        ("[[亚美尼亚|亚美尼亚]]总统科恰良、[[法国|法国]]总统[[希拉克|希拉克]]谴责。",
+         [("person", "希拉克", "总统"), ("person", "科恰良", "总统"), ("place", "亚美尼亚", "country"),
+          ("place", "法国", "country")]),
+        ("[[普京|普京]]中午与[[约旦|约旦]]国王[[阿卜杜拉二世|阿卜杜拉二世]]会面；",
+         [("person", "阿卜杜拉二世", "国王"), ("place", "约旦", "country")]),
+        ("谈判代表有著名小儿科医生罗沙利及普京总统车臣顾问[[阿斯哈诺夫|阿斯哈诺夫]]等人。",
+         [("person", "罗沙利", "著名小儿科医生"), ("person", "阿斯哈诺夫", "顾问"),
+          ("place", "车臣", "province or region in Russia")]),
     ],
 )
 def test_a_persons_name_ends_where_the_words_around_it_begin(builder, text, found) -> None:

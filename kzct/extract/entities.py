@@ -1596,7 +1596,7 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
                       people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """`国家主席胡锦涛会见…`: a Chinese name (a common surname, two or three characters) after an
     office, ended by a verb, a particle or punctuation; else a transliterated one
-    (`俄罗斯总统普京访问…`: ``_foreign_after_title``)."""
+    (`俄罗斯总统普京访问…`, `总统顾问乌斯季诺夫2004年`: ``_foreign_after_title``)."""
     shadow = sentence.shadow
     if shadow[start:start + 1] not in ctx.places.surnames:
         _foreign_after_title(ctx, sentence, start, title, covered, people, position)
@@ -1619,6 +1619,12 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
             role = _role_before(ctx, shadow, start, covered) or title  # 外交部长, not 部长
             _add_person(ctx, sentence, start, end, role, covered, people, position)
             return
+    # no Chinese name: a transliterated one that begins with a surname's character (`顾问乌斯季诺夫`)
+    _foreign_after_title(ctx, sentence, start, title, covered, people, position)
+
+
+# a regnal number after a name (`阿卜杜拉二世`, `路易十四`)
+_REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世")
 
 
 def _foreign_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
@@ -1628,11 +1634,21 @@ def _foreign_after_title(ctx: _Context, sentence: Sentence, start: int, title: s
     names are written with, right after an office and up to the first word that ends a name (a
     verb or a particle: ``names.toml``'s stops); two characters are enough there (普京)."""
     shadow = sentence.shadow
+    if ctx.stop_at(shadow, start):
+        return  # `主席和阿坦巴耶夫总统`: the name is after the conjunction
     end = start
     while end < len(shadow) and end - start < _MAX_PART and shadow[end] in ctx.foreign \
             and not (end > start + 1 and ctx.stop_at(shadow, end)):
         end += 1
-    if end - start < 2 or not ctx.stop_at(shadow, end) or covered.taken(start, end):
+    regnal = _REGNAL.match(shadow, end) if end - start >= 2 else None
+    if regnal:
+        end = regnal.end()  # `国王阿卜杜拉二世`
+    after = shadow[end:end + 1]
+    # ended by a stop word, or by what writes no name: punctuation, a digit, the text's end
+    # (`总统科恰良、`, `顾问乌斯季诺夫2004年`)
+    ended = ctx.stop_at(shadow, end) or not after or not is_cjk(after)
+    if end - start < 2 or not ended or covered.hard_taken(start, end) \
+            or (start, end) in covered.place_spans:
         return
     name = shadow[start:end]
     if ctx.known_name(name) or ctx.has_word(name) or name in ctx.places.words \
@@ -1710,9 +1726,11 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                                                                          covered),
                         covered, people, position)
             continue
-        if not 2 <= len(name) <= 5 or not all(_is_name_char(c) for c in name) \
-                or ctx.known_name(name) or _NOT_IN_NAMES.search(name) \
-                or (ctx.has_word(name) and not (ctx.japanese and title)):
+        regnal = _REGNAL.search(name, 2)
+        core = name[:regnal.start()] if regnal and regnal.end() == len(name) else name  # 阿卜杜拉二世
+        if not 2 <= len(core) <= 5 or not all(_is_name_char(c) for c in core) \
+                or ctx.known_name(name) or _NOT_IN_NAMES.search(core) \
+                or (ctx.has_word(core) and not (ctx.japanese and title)):
             continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
         if title or any(shadow.startswith(t, end) for t in ctx.titles):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
