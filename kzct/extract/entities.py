@@ -649,10 +649,20 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         name = shadow[start:end]
         broad = any(ctx.places.places[i].kind in ("country", "region", "continent")
                     for i in hit.value)
+        if not broad and name[-1] in _TERM_ENDS and _word_runs_on(ctx, shadow, end):
+            # `东部省份` (provinces) holds no Eastern Province; `北京市民` is Beijing's people
+            name = name[:-1]
+            if len(name) < 2 or name not in ctx.places.names or cover.blocked(start, end - 1):
+                continue
+            end -= 1
+            hit = _Hit(start, end, "place", ctx.places.names[name])
         city = all(ctx.places.places[i].kind == "city" for i in hit.value)
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
                               native=city, listed=links.listed(start, end)):
             continue
+        if not broad and _ends_foreign_name(ctx, shadow, start, cover) \
+                and not links.within(start, end):
+            continue  # `塞米巴拉金斯克` holds Lakinsk (拉金斯克)
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
                 and not (_linked(sentence, start, end) and name not in ctx.places.words) \
                 and not _listed_with(shadow, start, end, solid_starts, solid_ends):
@@ -690,6 +700,35 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         item.add(_mention(sentence, start, end))
         cover.add_place((start, end, strong, key))
     return cover
+
+
+# what follows a place's name to say where about it (`广场上`, `区内`, `河边`): a common word
+# that it begins with the place's last character is no sign the name runs on
+_LOCATIVE = frozenset("上下内外边中里旁前后间东南西北部")
+# the last characters of generic terms (省, 汗国, 市): a common word that begins with one is
+# read on (省份, 国际, 市民); a transliterated name's last character may begin one by chance
+# (索格特地区: 特地)
+_TERM_ENDS = _PLACE_SUFFIX_CHARS | frozenset("国")
+
+
+def _word_runs_on(ctx: _Context, shadow: str, end: int) -> bool:
+    """Whether a common word begins with the last character of a name ending at ``end`` and runs
+    past it (`东部省份`, `阿布莱汗国际`, `北京市民`), other than one that says where (`广场上`)."""
+    if end >= len(shadow) or shadow[end] in _LOCATIVE:
+        return False
+    words = ctx.places.words
+    return any(shadow[end - 1:end - 1 + k] in words for k in (2, 3) if end - 1 + k <= len(shadow))
+
+
+def _ends_foreign_name(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
+    """Whether a name at ``start`` is the end of a longer foreign name: two characters that write
+    foreign names stand right before it, and no place, place's term (`城市车里雅宾斯克`), word, stop
+    word or office ends there."""
+    translit, words = ctx.places.translit, ctx.places.words
+    return start >= 2 and all(is_cjk(c) and c in translit for c in shadow[start - 2:start]) \
+        and shadow[start - 1] not in _PLACE_SUFFIX_CHARS and not cover.place_ends_at(start) \
+        and not any(shadow[start - k:start] in words for k in (2, 3, 4) if start >= k) \
+        and not ctx.stop_before(shadow, start) and not ctx.title_before(shadow, start)
 
 
 _LIST_JOINERS = frozenset("、和与及")
@@ -919,8 +958,9 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
         return  # no name of two such characters before it (the cheap test first)
     if (len(term) == 1 and (ctx.word_at(shadow, term_start)
                             or ctx.word_across(shadow, term_start))) \
-            or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end):
-        return  # `市场`, `镇压`, `州长`; `…州人`
+            or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end) \
+            or _word_runs_on(ctx, shadow, term_end):
+        return  # `市场`, `镇压`, `州长`; `…州人`; `阿布莱汗国际关系…大学` (国际)
     start = _foreign_start(ctx, shadow, term_start, cover)
     # (a stem of nothing but the term's own characters names nothing: `镇镇镇`)
     stem = shadow[start:term_start]
@@ -1313,6 +1353,7 @@ class _Links:
         self.starts = {a for a, _b in self.spans}
         self.ends = {b for _a, b in self.spans}
         self.edges = sorted(self.starts | self.ends)
+        self._by_start: list[tuple[int, int]] | None = None
 
     def across(self, start: int, end: int) -> bool:
         """Whether a wikilink begins or ends strictly inside ``[start, end)``."""
@@ -1326,6 +1367,14 @@ class _Links:
         return (start, end) in self.spans and (
             (start > 0 and shadow[start - 1] in _JOINERS and start - 1 in self.ends)
             or (end < len(shadow) and shadow[end] in _JOINERS and end + 1 in self.starts))
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside a wikilink's text that begins before it (the
+        link names the whole: `[[车里雅宾斯克]]`)."""
+        if self._by_start is None:
+            self._by_start = sorted(self.spans)
+        i = bisect.bisect_left(self._by_start, (start, -1)) - 1  # the last link begun before
+        return i >= 0 and self._by_start[i][1] >= end
 
     def between(self, start: int, end: int) -> bool:
         """Whether a joiner inside ``[start, end)`` stands between two wikilinks, one ending
