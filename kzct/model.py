@@ -30,8 +30,9 @@ FROM_ARTICLE = "year from article"  # the year an event article states once (its
 DAY_FROM_HEADING = "date from heading"  # a sentence with no date under a heading that is a day
 MONTH_FROM_CONTEXT = "month from context"  # a day alone (`５日，`): the month of the date before
 DAY_FROM_ITEM = "date from list item"  # a list item with no date under one that begins with a day
+DAY_FROM_SENTENCE = "date from sentence before"  # after a sentence that is only a day (`5月14日。`)
 DATE_SOURCES = (EXPLICIT, FROM_HEADING, FROM_CONTEXT, FROM_ARTICLE, RELATIVE, CORRECTED,
-                DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM)
+                DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM, DAY_FROM_SENTENCE)
 
 # Where an entity's English name comes from (``Entity.name_en_source``), the surest first: the
 # article itself (a Latin form in brackets after the name, {{le}}, {{link-en}}, {{tsl}}, a Latin

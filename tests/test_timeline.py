@@ -403,3 +403,34 @@ def test_a_day_written_after_who_and_before_a_verb_of_reporting_is_a_date(builde
     assert [m.day for m in find_dates("普京3日晚会见了家属。")] == [3]
     assert find_dates("两人被拘留15日，随后获释。") == []
     assert find_dates("围困第5日宣布结束。") == []
+
+
+def test_a_day_that_is_a_sentence_of_its_own_dates_the_sentences_after_it(builder) -> None:
+    """The Andijan article: `5月14日。数千名…冲击了…` - the sentences after a day written alone, in
+    its paragraph, are of that day (`date from sentence before`); a day between who and a time of
+    day is a date (`卡里莫夫13日凌晨飞抵安集延`)."""
+    from kzct.store.database import build_index
+
+    text = ("'''2005年安集延事件'''是2005年5月13日发生的事件。\n\n== 经过 ==\n"
+            "卡里莫夫13日凌晨飞抵安集延。\n\n5月14日。数千名试图逃离该国的人冲击了边境。他们被击退。\n\n"
+            "另一段没有日期。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.date_source, e.date_text, e.text[:5]) for e in index.events] == [
+        ("2005-05-13", "explicit", "2005年5月13日", "2005年"),
+        ("2005-05-13", "month from context", "13日凌晨", "卡里莫夫1"),
+        ("2005-05-14", "year from article", "5月14日", "5月14日"),
+        ("2005-05-14", "date from sentence before", "5月14日", "数千名试图"),
+        ("2005-05-14", "date from sentence before", "5月14日", "他们被击退")]
+
+
+def test_a_later_date_that_begins_a_clause_of_its_own_is_an_event_too(builder) -> None:
+    """The President of Kazakhstan article: `1990年10月25日，哈萨克发表《主权宣言》，1991年12月16日，
+    宣布独立` tells two things, each on its date; `3月3日，人民网…对2013年5月22日发生在伦敦的…` tells
+    one (the other date is background)."""
+    from kzct.store.database import build_index
+
+    text = ("1990年10月25日，哈萨克发表《主权宣言》，1991年12月16日，宣布独立。"
+            "3月3日，人民网发表评论，对2013年5月22日发生在伦敦的袭击作出比较。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.text[:5]) for e in index.events] == [
+        ("1990-10-25", "1990年"), ("1991-03-03", "3月3日，"), ("1991-12-16", "1990年")]

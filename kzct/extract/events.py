@@ -11,6 +11,7 @@ from kzct.model import (
     CORRECTED,
     DAY_FROM_HEADING,
     DAY_FROM_ITEM,
+    DAY_FROM_SENTENCE,
     FROM_HEADING,
     MONTH_FROM_CONTEXT,
     RELATIVE,
@@ -64,7 +65,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     incident = PartialDate(*article_day) if article_day and article_year else None
     day: ResolvedDate | None = None  # the day the section's heading is, if it is one
     # the list items of the paragraph that begin with a day (`* 9月2日`), by depth: the items
-    # under one (`** 上午10:15，…`) are of that day
+    # under one (`** 上午10:15，…`) are of that day; and a day that is a sentence of its own
+    # (`5月14日。`), at the paragraph's depth: the sentences after it are of that day
     item_days: list[tuple[int, ResolvedDate]] = []
     item_paragraph, depth = -1, 0
     for sentence in sentences:
@@ -118,10 +120,11 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         resolved = _leading(sentence.shadow, resolved)
         out[sentence.number] = resolved
         first = resolved[0]
-        if sentence.list_item and first.start == 0 and first.date.day and first.end is None \
-                and first.source != RELATIVE and first.qualifier is None:
-            item_days.append((depth, ResolvedDate(first.date, None, DAY_FROM_ITEM, first.text,
-                                                  0, 0)))
+        alone = not sentence.shadow[first.end_pos:].strip(_AFTER_DATE_ALONE)  # `5月14日。`
+        if (sentence.list_item or alone) and first.start == 0 and first.date.day \
+                and first.end is None and first.source != RELATIVE and first.qualifier is None:
+            source = DAY_FROM_ITEM if sentence.list_item else DAY_FROM_SENTENCE
+            item_days.append((depth, ResolvedDate(first.date, None, source, first.text, 0, 0)))
         if incident is None and article_year is not None:
             incident = next((d.date for d in resolved if d.date.year == article_year
                              and d.date.day and d.source != RELATIVE), None)
@@ -135,9 +138,17 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     return out
 
 
+# the sources of a date a sentence takes from a day above it, whose text is that day's
+_DAY_ABOVE = frozenset({DAY_FROM_HEADING, DAY_FROM_ITEM, DAY_FROM_SENTENCE})
+# what may follow a date that is a sentence of its own (`5月14日。`): it dates the sentences after it
+# in its paragraph, as a heading would
+_AFTER_DATE_ALONE = " 。．.：:，,；;"
+
+
 # dates whose year is the heading's or the one before them, which no later date takes as its
 # paragraph's
-_DERIVED_YEAR = frozenset({FROM_HEADING, DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM})
+_DERIVED_YEAR = frozenset({FROM_HEADING, DAY_FROM_HEADING, MONTH_FROM_CONTEXT, DAY_FROM_ITEM,
+                           DAY_FROM_SENTENCE})
 # How near the day of the incident an event article is about a month and day must be to take
 # the incident's year rather than an earlier paragraph's: a week before, three months after
 _INCIDENT_BEFORE = dt.timedelta(days=7)
@@ -195,14 +206,23 @@ def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:
     """A sentence that begins with a date of its own (its first clause, `3月3日，` or `在3月3日，`)
     is about that date: a date of another year in a later clause is background, which neither
     dates the sentence nor anchors the next one (`3月3日，人民网…对2013年5月22日发生在伦敦的…`:
-    3 March; the next `次日` is the 4th)."""
+    3 March; the next `次日` is the 4th), unless it begins a clause of its own (``_begins_clause``)."""
     first = resolved[0]
     clause = _CLAUSE_END.search(shadow)
     if clause is None or first.start > 1 or first.end_pos > clause.start() or first.date.decade:
         return resolved  # (`这一数字在2003年为…，2004年为…`: no date begins it)
     kept = [d for d in resolved if d is first or d.start < clause.start()
-            or d.date.year == first.date.year or d.date.decade]
+            or d.date.year == first.date.year or d.date.decade or _begins_clause(shadow, d.start)]
     return kept
+
+
+def _begins_clause(shadow: str, start: int) -> bool:
+    """Whether a date at ``start`` begins a clause of its own (`…发表《主权宣言》，1991年12月16日，
+    宣布独立`): it tells what happened then, as a sentence's leading date does."""
+    at = start
+    while at > 0 and shadow[at - 1] in "在于於":
+        at -= 1
+    return at > 0 and shadow[at - 1] in "，,；;"
 
 
 def _date_defects(sentence: Sentence, resolved: list[ResolvedDate],
@@ -290,7 +310,7 @@ def extract_events(
                     precision=date.date.precision,
                     qualifier=date.qualifier,
                     date_source=date.source,
-                    date_text=(date.text if date.source in (DAY_FROM_HEADING, DAY_FROM_ITEM) else
+                    date_text=(date.text if date.source in _DAY_ABOVE else
                                sentence.text[group[0].start:group[-1].end_pos].rstrip("，,")),
                     text=sentence.text,
                     section=sentence.section,

@@ -384,24 +384,25 @@ def _qualifier(norm: str, start: int, end: int) -> str | None:
 _DAY_ENDS = frozenset("，,、")
 # what a day alone inside its clause may be followed by, news-style, to be the day something was
 # said or done (`弗里金斯基５日宣布`, `据俄塔社５日报道`): a verb of reporting or of meeting
-_DAY_VERB = re.compile(r"(?:[早晚]间?|上午|下午|晚上|凌晨)?(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|"
-                       r"透露|证实|发表|发布|公布|召开|举行|会见|会晤|抵达|致电|签署|通过)")
+_DAY_VERB = re.compile(r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
+                       r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准)")
 # what stands before a count of days, not a day of the month (`第5日`, `每5日`, `约5日`)
 _BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和及与")
 
 
 def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention | None:
     """A day of the month alone (`５日，普京发表讲话`, `３日晚，`), where it begins its clause and
-    ends in a clause mark or a time of day, or where it stands after a name and before a verb of
-    reporting (`弗里金斯基５日宣布`): the month and year of the dates before it (see
-    ``resolve_dates``). Elsewhere (`拘留15日`) it is no date."""
+    ends in a clause mark or a time of day, or where it stands after a name and before a time of
+    day or a verb of reporting (`卡里莫夫13日凌晨飞抵`, `弗里金斯基５日宣布`): the month and year
+    of the dates before it (see ``resolve_dates``). Elsewhere (`拘留15日`) it is no date."""
     start, stop = m.start(), m.end()
     if m.group("second") is not None or m.group("ad"):
         return None
     clause = _clause_start(norm, start)
     before = norm[start - 1] if start else ""
+    daytime = bool(norm[m.end("d") + 1:stop].strip())  # `13日凌晨`
     reported = (is_cjk(before) and before not in _BEFORE_DAYS
-                and _DAY_VERB.match(norm, m.end("d") + 1) is not None)
+                and (daytime or _DAY_VERB.match(norm, m.end("d") + 1) is not None))
     if not reported and (norm[clause:start].strip() or not (norm[stop:stop + 1] in _DAY_ENDS
                                                             or norm[m.end("d") + 1:stop].strip())):
         return None
