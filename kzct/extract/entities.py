@@ -1867,10 +1867,16 @@ def _link_finder(sentence: Sentence) -> Callable[[Link], int | None]:
     return find
 
 
+# What makes the Latin name before it a publication's, a broadcaster's or another body's: a word
+# for one (`Eurasia Critic杂志`), or its reporter (`Novaya Gazeta的女记者`)
+_MEDIUM_AFTER = re.compile(r"\s*(?:杂志|周刊|月刊|日报|报|通讯社|新闻社|电台|电视台|广播公司|网站|公司|集团|"
+                           r"大学|学院|基金会|组织|的(?:女|男)?(?:记者|编辑|主编|专栏作家|撰稿人))")
+
+
 def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
     """Latin personal names: two or more capitalised words that are no place, organisation,
-    publication or quotation; a single word only when the article also gives a fuller name that
-    ends (or begins) with it."""
+    publication (one a word for it follows: ``_MEDIUM_AFTER``) or quotation; a single word only
+    when the article also gives a fuller name that ends (or begins) with it."""
     found: list[tuple[int, int, int, str]] = []
     for position, sentence in enumerate(sentences):
         text = sentence.text
@@ -1887,6 +1893,8 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
                 continue
             if name.casefold() in ctx.places.latin or name.casefold() in ctx.places.latin_known:
                 continue
+            if _MEDIUM_AFTER.match(sentence.shadow, end):
+                continue  # `Eurasia Critic杂志`, `Novaya Gazeta的女记者`: a publication
             found.append((position, start, end, name))
     full = sorted({n for _, _, _, n in found if " " in n}, key=len, reverse=True)
     for position, start, end, name in found:
