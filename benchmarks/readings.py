@@ -30,6 +30,7 @@ import tempfile
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,7 +40,7 @@ from kzct.text import Scripts  # noqa: E402
 _LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 
 
-def kzct(*args: str) -> object:
+def kzct(*args: str) -> Any:
     """kzct run in this process: its JSON output."""
     from kzct.face.cli import main
 
@@ -73,7 +74,7 @@ class Reading:
         name = self.scripts.simplified(re.sub("[•‧・･]", "·", name)).strip()
         return name[:-1] if name.endswith("市") and len(name) > 2 else name
 
-    def written(self, record: dict) -> set[str]:
+    def written(self, record: dict[str, Any]) -> set[str]:
         names = {record.get("name_zh"), record.get("name_latin"), *record.get("aliases", ())}
         names |= {o["text"] for o in record.get("occurrences", ())}
         return {self.norm(n) for n in names if n}
@@ -109,7 +110,7 @@ class Reading:
                     return str(place["country"])
         return country_code(authority) if authority.isascii() and authority else None
 
-    def _same(self, entry: dict, record: dict) -> bool:
+    def _same(self, entry: dict[str, Any], record: dict[str, Any]) -> bool:
         group = self.norm(entry["group"])
         names = self.written(record)
         if not any(group == n or (len(n) >= 2 and (group in n or n in group)) for n in names):
