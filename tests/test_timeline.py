@@ -434,3 +434,21 @@ def test_a_later_date_that_begins_a_clause_of_its_own_is_an_event_too(builder) -
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.date, e.text[:5]) for e in index.events] == [
         ("1990-10-25", "1990年"), ("1991-03-03", "3月3日，"), ("1991-12-16", "1990年")]
+
+
+def test_a_stretchs_end_gives_no_year_and_a_day_alone_may_look_back_a_week(builder) -> None:
+    """The Urumqi attack article: `从2014年5月23日起至2015年6月，…` then `5月24日，…` in the same
+    paragraph is 2014's (the end of a stretch is no year the paragraph goes on in); `5月23日，警方
+    查明…` then `…22日晚在巴州抓获` is the 22nd of that month (a day alone may be up to a week
+    before the date before it); `朴奉珠23日向…致电` is a date (news style: who, day, preposition)."""
+    from kzct.store.database import build_index
+
+    text = ("'''2014年乌鲁木齐公园北街早市暴力恐怖袭击案'''发生于2014年5月22日。\n\n== 经过 ==\n"
+            "5月23日，警方查明袭击者身份。一名团伙成员22日晚在巴州抓获。\n\n== 后续 ==\n"
+            "当局决定从2014年5月23日起至2015年6月，启动专项行动。\n"
+            "5月24日，民众向公安机关举报。朴奉珠23日向中国国务院总理致电。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.date, e.date_source, e.text[:5]) for e in index.events][2:] == [
+        ("2014-05-22", "month from context", "一名团伙成"), ("2014-05-23", "year from article", "5月23日"),
+        ("2014-05-23", "explicit", "当局决定从"), ("2014-05-23", "month from context", "朴奉珠23"),
+        ("2014-05-24", "year from context", "5月24日"), ("2015-06", "explicit", "当局决定从")]

@@ -131,10 +131,14 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         last = resolved[-1]
         if not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
-        if last.source not in _DERIVED_YEAR and not last.date.decade and (
+        # the year the paragraph goes on in: its last date's, not that of the end of a stretch
+        # (`从2014年5月23日起至2015年6月`: the 5月24日 after it is 2014's)
+        told = next((d for d in reversed(resolved)
+                     if d.start == 0 or sentence.shadow[d.start - 1] not in "至到止"), last)
+        if told.source not in _DERIVED_YEAR and not told.date.decade and (
                 _when_it_happened(sentence.shadow, resolved[0])
                 or sentence.paragraph not in paragraph_year):
-            paragraph_year[sentence.paragraph] = section_year = last.date.year
+            paragraph_year[sentence.paragraph] = section_year = told.date.year
     return out
 
 

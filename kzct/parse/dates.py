@@ -385,9 +385,11 @@ _DAY_ENDS = frozenset("，,、")
 # what a day alone inside its clause may be followed by, news-style, to be the day something was
 # said or done (`弗里金斯基５日宣布`, `据俄塔社５日报道`): a verb of reporting or of meeting
 _DAY_VERB = re.compile(r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
-                       r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准)")
-# what stands before a count of days, not a day of the month (`第5日`, `每5日`, `约5日`)
-_BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和及与")
+                       r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准|"
+                       r"在|向|与|同|对)")
+# what stands before a count of days, not a day of the month (`第5日`, `每5日`, `约5日`, `为期5日`,
+# `持续5日`)
+_BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和及与期时续历连计长")
 
 
 def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention | None:
@@ -507,12 +509,12 @@ def resolve_dates(
     for mention in mentions:
         if mention.month is None and mention.day is not None and mention.year is None:
             # a day alone: of the month of the date before it in the section, else of the
-            # incident the article is about, where it does not come before it (none is no
-            # defect: the article wrote no month and day)
+            # incident the article is about, where it comes at most a week before it (none is
+            # no defect: the article wrote no month and day)
             resolved = None
             month_of = anchor if anchor is not None else incident
             if month_of is not None and month_of.month is not None and not month_of.decade \
-                    and mention.day >= (month_of.day or 1):
+                    and mention.day >= (month_of.day or 1) - _DAYS_BACK:
                 date = PartialDate.make(month_of.year, month_of.month, mention.day)
                 if date is not None:
                     resolved = ResolvedDate(date, None, MONTH_FROM_CONTEXT, mention.text,
@@ -540,6 +542,12 @@ def resolve_dates(
         if resolved is not None:
             out.append(resolved)
     return _drop_subsumed(out, mentions)
+
+
+# How many days before the date before it a day alone may be and still be of its month
+# (`5月23日，警方查明…团伙成员…22日晚在巴州抓获`: the 22nd); further back, it may be the month
+# before's, which the text does not say
+_DAYS_BACK = 7
 
 
 def _from_incident(mention: DateMention, incident: PartialDate) -> ResolvedDate | None:
