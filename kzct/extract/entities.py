@@ -1533,6 +1533,11 @@ def _latin_after(text: str, end: int) -> tuple[int, int] | None:
     return name.start(), name.end()
 
 
+# Titles a body's staff hold: a name right before one is the body's (`[[财新]]记者`, `外交部发言人`),
+# not a person's, as Chinese writes a person's name after the title (`记者路易斯`)
+_STAFF = frozenset({"记者", "编辑", "主编", "总编辑", "发言人"})
+
+
 def _titled(ctx: _Context, sentence: Sentence, covered: _Cover,
             people: list[tuple[int, int, int, str, str | None]], position: int) -> None:
     """A short name right after an office and before a verb or a stop (`国家主席胡锦涛会见`), or
@@ -1543,7 +1548,8 @@ def _titled(ctx: _Context, sentence: Sentence, covered: _Cover,
         while pos >= 0:
             after = pos + len(title)
             _name_after_title(ctx, sentence, after, title, covered, people, position)
-            _name_before_title(ctx, sentence, pos, covered, people, position)
+            if title not in _STAFF:
+                _name_before_title(ctx, sentence, pos, covered, people, position)
             pos = shadow.find(title, after)
 
 
@@ -1637,7 +1643,8 @@ def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, verb: str,
 # Characters that transliterated and Chinese personal names do not use: a rank, an office or a
 # function word (`常务副主席` is a rank, `该团伙` a reference).
 _NOT_IN_NAMES = re.compile(
-    r"[副务长部委会员主总的了是在其这那该此国家省州市县区党政府院局处室团伙军队教名且联年月日者代前原族人]")
+    r"[副务长部委会员主总的了是在其这那该此国家省州市县区党政府院局处室团伙军队教名且联年月日者代前原族人"
+    r"他她它我你们]")
 
 
 def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
@@ -1781,7 +1788,7 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                 or ctx.known_name(name) or _NOT_IN_NAMES.search(core) \
                 or (ctx.has_word(core) and not (ctx.japanese and title)):
             continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
-        if title or any(shadow.startswith(t, end) for t in ctx.titles):
+        if title or any(shadow.startswith(t, end) for t in ctx.titles if t not in _STAFF):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
 
