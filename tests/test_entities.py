@@ -206,6 +206,10 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("该组织成员在阿富汗北部和东部省份与塔利班并肩作战。",
          [("group", "塔利班", "Taliban"), ("place", "阿富汗", "Afghanistan")]),
         ("其母任教于阿布莱汗国际关系与外国语大学。", []),
+        # a station (站) is a place by its make, linked; not in 网站 (website) or 车站 alone (the
+        # Moscow Metro bombings article)
+        ("两名女炸弹客分别在[[卢比扬卡站|卢比扬卡站]]及[[文化公园站_(莫斯科地铁)|文化公園站]]引爆炸弹。"
+         "他访问了这个网站。", [("place", "卢比扬卡站", None), ("place", "文化公園站", None)]),
         # the end of a longer foreign name is no place (塞米巴拉金斯克 holds Lakinsk, 拉金斯克), but
         # a word for a place or a wikilink is an edge (城市, 城镇)
         ("2005年，在塞米巴拉金斯克签署了条约。", [("place", "塞米巴拉金斯克", None)]),
