@@ -383,7 +383,8 @@ def _qualifier(norm: str, start: int, end: int) -> str | None:
 # what may end a day of the month written alone (`５日，`, `３日晚`): a clause mark
 _DAY_ENDS = frozenset("，,、")
 # what a day alone inside its clause may be followed by, news-style, to be the day something was
-# said or done (`弗里金斯基５日宣布`, `据俄塔社５日报道`): a verb of reporting or of meeting
+# said or done (`弗里金斯基５日宣布`, `据俄塔社５日报道`, `朴奉珠23日向…致电`): a verb of reporting,
+# meeting or travelling, or a preposition
 _DAY_VERB = re.compile(r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
                        r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准|"
                        r"在|向|与|同|对)")
