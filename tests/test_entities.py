@@ -505,6 +505,9 @@ def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
         ("[[俄罗斯外交部|俄罗斯外交部]]发言人卢卡舍维奇周四在新闻发布会上表示谴责。",
          [("group", "俄罗斯外交部", None), ("person", "卢卡舍维奇", "发言人")]),
         ("执法机关表示，把他唤作嫌犯为时过早。", []),
+        # 乃 writes Uyghur names (布坚乃提); it ends no name (the Tiananmen attack article)
+        ("判处被告人[[布坚乃提·阿卜杜喀迪尔|布坚乃提·阿卜杜喀迪尔]]死刑。",
+         [("person", "布坚乃提·阿卜杜喀迪尔", "被告人")]),
         ("新疆军区[[政治委员|政治委员]]刘雷接任。", [("person", "刘雷", "新疆军区政治委员")]),
         ("谈判代表有著名小儿科医生罗沙利及普京总统车臣顾问[[阿斯哈诺夫|阿斯哈诺夫]]等人。",
          [("person", "罗沙利", "著名小儿科医生"), ("person", "阿斯哈诺夫", "顾问"),

@@ -2021,7 +2021,8 @@ def _people_of(ctx: _Context, sentence: Sentence, chain: list[tuple[int, int]],
                 or _DEMONYM_AFTER.fullmatch(name[-1]) or "的" in name:
             continue
         if not (any(j in name for j in _JOINERS) or all(c in ctx.foreign for c in name)
-                or _romanized(ctx, name) is not None):
+                or _romanized(ctx, name) is not None
+                or (name in ctx.places.persons and not _made_of_words(ctx, name))):
             continue  # `[[北约]]`: no name by its make
         _add_person(ctx, sentence, start, end, None, cover, people, position)
 
