@@ -434,6 +434,11 @@ def test_a_later_date_that_begins_a_clause_of_its_own_is_an_event_too(builder) -
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.date, e.text[:5]) for e in index.events] == [
         ("1990-10-25", "1990年"), ("1991-03-03", "3月3日，"), ("1991-12-16", "1990年")]
+    # in brackets, a date is background still (the Turkistan Islamic Party article)
+    nusra = ("2011年叙利亚内战爆发后，该党与努斯拉阵线（基地组织的叙利亚分支，2016年7月改名为征服阵线）"
+             "紧密合作。")
+    assert [e.date for e in build_index([("y.wikitext", "y.wikitext", nusra, "y")],
+                                        builder).events] == ["2011"]
 
 
 def test_a_stretchs_end_gives_no_year_and_a_day_alone_may_look_back_a_week(builder) -> None:

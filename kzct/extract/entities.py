@@ -722,11 +722,13 @@ def _word_runs_on(ctx: _Context, shadow: str, end: int) -> bool:
 
 def _ends_foreign_name(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
     """Whether a name at ``start`` is the end of a longer foreign name: two characters that write
-    foreign names stand right before it, and no place, place's term (`城市车里雅宾斯克`), word, stop
-    word or office ends there."""
+    foreign names stand right before it, and no place, place's term (`城市车里雅宾斯克`,
+    `吉尔吉斯斯坦共和国比什凯克`), direction (`哈萨克斯坦西北阿克托比`), word, stop word or office ends
+    there."""
     translit, words = ctx.places.translit, ctx.places.words
     return start >= 2 and all(is_cjk(c) and c in translit for c in shadow[start - 2:start]) \
-        and shadow[start - 1] not in _PLACE_SUFFIX_CHARS and not cover.place_ends_at(start) \
+        and shadow[start - 1] not in _TERM_ENDS and shadow[start - 1] not in _LOCATIVE \
+        and not cover.place_ends_at(start) \
         and not any(shadow[start - k:start] in words for k in (2, 3, 4) if start >= k) \
         and not ctx.stop_before(shadow, start) and not ctx.title_before(shadow, start)
 

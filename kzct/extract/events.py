@@ -226,6 +226,9 @@ def _begins_clause(shadow: str, start: int) -> bool:
     at = start
     while at > 0 and shadow[at - 1] in "在于於":
         at -= 1
+    if max(shadow.rfind("（", 0, at), shadow.rfind("(", 0, at)) > \
+            max(shadow.rfind("）", 0, at), shadow.rfind(")", 0, at)):
+        return False  # in brackets: background (`努斯拉阵线（…，2016年7月改名为征服阵线）`)
     return at > 0 and shadow[at - 1] in "，,；;"
 
 
