@@ -181,23 +181,26 @@ def _articles(cache: Path, database: Path | None = None) -> list[str]:
         conn.close()
 
 
-def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path, seed_text) -> None:
+def test_temporary_seeds_leave_nothing_behind(run, cache, tmp_path) -> None:
     """Five temporary seeds, then deleted: the next build drops their rows and words files."""
     for k in range(5):
         path = tmp_path / f"tmp{k}.wikitext"
-        path.write_text(seed_text + f"\n\n==新==\n201{k}年5月4日，阿拉木图发生了爆炸。\n",
+        path.write_text(SMALL + f"\n\n==新==\n201{k}年5月4日，阿拉木图发生了爆炸。\n",
                         encoding="utf-8")
         assert run("--seed", str(path), "groups", "--json").code == 0
     assert len(_articles(cache)) == 5 and len(list(own(cache).glob("words-*.json"))) == 5
     size = _database(cache).stat().st_size
     for k in range(5):
         (tmp_path / f"tmp{k}.wikitext").unlink()
-    assert run("groups", "--json").code == 0  # builds the bundled seed: time to prune
-    assert _articles(cache) == [SEED.name]
+    # another article, as small: time to prune
+    kept = tmp_path / "kept.wikitext"
+    kept.write_text(SMALL, encoding="utf-8")
+    assert run("--seed", str(kept), "groups", "--json").code == 0
+    assert _articles(cache) == [kept.name]
     from kzct.words import words_path
 
     assert [p.name for p in own(cache).glob("words-*.json")] == [
-        Path(words_path(str(own(cache)), [str(SEED)])).name]
+        Path(words_path(str(own(cache)), [str(kept)])).name]
     assert _database(cache).stat().st_size < size
 
 
@@ -322,18 +325,18 @@ def test_a_locked_database_is_left_as_it_is(run, built_cache, tmp_path, seed_tex
     assert _articles(built_cache) == before  # still there, not discarded
 
 
-def test_records_come_in_the_order_the_seeds_are_given(run, cache, tmp_path, seed_text) -> None:
+def test_records_come_in_the_order_the_seeds_are_given(run, cache, tmp_path) -> None:
     """Whatever order the cache stored the articles in (one rebuilt is stored last)."""
+    listed = "==名单==\n2006年10月12日，哈萨克斯坦最高法院宣布乌兹别克斯坦伊斯兰运动和伊扎布特为恐怖组织。\n"
     first, second = tmp_path / "a.wikitext", tmp_path / "b.wikitext"
-    first.write_text(seed_text, encoding="utf-8")
-    second.write_text(seed_text.replace("乌兹别克斯坦伊斯兰运动", "乌兹别克伊斯兰运动"),
-                      encoding="utf-8")
+    first.write_text(listed, encoding="utf-8")
+    second.write_text(listed.replace("乌兹别克斯坦伊斯兰运动", "乌兹别克伊斯兰运动"), encoding="utf-8")
     args = ("--seed", str(first), "--seed", str(second))
     assert run(*args, "groups", "--json").code == 0
-    first.write_text(seed_text + "\n", encoding="utf-8")  # rebuilt: stored after the other
+    first.write_text(listed + "\n", encoding="utf-8")  # rebuilt: stored after the other
     cached = run(*args, "groups", "--json").json()
     fresh = run(*args, "--no-cache", "groups", "--json").json()
-    assert [g["source"]["seed"] for g in cached][:1] == ["a.wikitext"]
+    assert [g["source"]["seed"] for g in cached] == ["a.wikitext"] * 2 + ["b.wikitext"] * 2
     assert cached == fresh
 
 
