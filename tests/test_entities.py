@@ -206,6 +206,11 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("该组织成员在阿富汗北部和东部省份与塔利班并肩作战。",
          [("group", "塔利班", "Taliban"), ("place", "阿富汗", "Afghanistan")]),
         ("其母任教于阿布莱汗国际关系与外国语大学。", []),
+        # a street's name begins after a word about places (市区) and takes in 和 of 和平; one
+        # made already is that name wherever written (the Urumqi attack article)
+        ("市交警支队宣布从18:00开始，市区南湖路沿线由北向南、北门、南门、和平北路实行交通管制。",
+         [("place", "北门", None), ("place", "南湖路", None), ("place", "南门", "South Gate"),
+          ("place", "和平北路", None)]),
         # a station (站) is a place by its make, linked; not in 网站 (website) or 车站 alone (the
         # Moscow Metro bombings article)
         ("两名女炸弹客分别在[[卢比扬卡站|卢比扬卡站]]及[[文化公园站_(莫斯科地铁)|文化公園站]]引爆炸弹。"
@@ -522,3 +527,12 @@ def test_a_persons_name_ends_where_the_words_around_it_begin(builder, text, foun
 
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert sorted((e.kind, e.name_zh or e.name_latin, e.role) for e in index.entities) == found
+
+
+def test_a_street_made_once_is_that_street_wherever_written(builder) -> None:
+    from kzct.store.database import build_index
+
+    text = "乌鲁木齐市人民公园旁的公园北街是当地较大的生活早市。一些市民自发来到事发地公园北街悼念。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.name_zh, [m.text for m in e.mentions]) for e in index.entities] == [
+        ("公园北街", ["公园北街", "公园北街"])]

@@ -325,8 +325,11 @@ class _Context:
 
     def _word(self, text: str) -> bool:
         """A common word that cannot be part of a foreign name: not one written only with the
-        characters of foreign names (特别 is in 穆拉特别克)."""
-        return text in self.places.words and not all(c in self.places.translit for c in text)
+        characters of foreign names (特别 is in 穆拉特别克), unless one of them is a place's
+        term (市区, 城镇: a word about places, not part of a name)."""
+        translit = self.places.translit
+        return text in self.places.words and not all(
+            c in translit and c not in _PLACE_SUFFIX_CHARS for c in text)
 
     def word_before(self, shadow: str, pos: int) -> bool:
         """A common word (`人类学家`, `前任`) ends at ``pos``."""
@@ -964,12 +967,15 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
             or _word_runs_on(ctx, shadow, term_end):
         return  # `市场`, `镇压`, `州长`; `…州人`; `阿布莱汗国际关系…大学` (国际)
     start = _foreign_start(ctx, shadow, term_start, cover)
+    # a name made already that ends here is the name (`事发地公园北街` after `公园北街`)
+    start = next((at for at in range(start, term_start - 1) if shadow[at:term_end] in names), start)
     # (a stem of nothing but the term's own characters names nothing: `镇镇镇`)
     stem = shadow[start:term_start]
     if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
             or set(stem) <= set(term) \
             or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
-            or (term == "省" and ctx.japanese) or not _clear_edge(ctx, shadow, start, cover):
+            or (term == "省" and ctx.japanese) \
+            or not (_clear_edge(ctx, shadow, start, cover) or shadow[start:term_end] in names):
         return
     _add_made(ctx, sentence, cover, start, term_end, ctx.terms.terms[term][0], names)
 
@@ -1103,7 +1109,9 @@ def _foreign_start(ctx: _Context, shadow: str, end: int, cover: _Cover) -> int:
     while start > 0 and end - start < _MAX_PLACE:
         ch = shadow[start - 1]
         if ch not in ctx.foreign or not _is_name_char(ch) or cover.taken(start - 1, start) \
-                or (start < end and (ctx.stop_before(shadow, start)
+                or (start < end and ((ctx.stop_before(shadow, start)
+                                      # (`和平北路`: 和 of 和平 is no conjunction)
+                                      and shadow[start - 1:start + 1] not in ctx.places.joined)
                                      or ctx.word_before(shadow, start))):
             break
         start -= 1
