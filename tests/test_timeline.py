@@ -283,19 +283,24 @@ def test_an_event_article_states_its_year_once(module_env) -> None:
     assert not [e for e in events if e["date"].startswith("2013")]
 
 
+def _built(builder, text: str):
+    """The index of an article of ``text`` alone."""
+    from kzct.store.database import build_index
+
+    return build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+
+
 def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(builder) -> None:
     """A year-less date takes the year of the paragraph's latest sentence that begins with a
     date, not a year inside a sentence (background: the Ghulja article's shape); a paragraph
     with none takes its section's, before the year the article states once (the Tiananmen
     article's shape: 2014's trial after the 2013 attack)."""
-    from kzct.store.database import build_index
-
     text = ("'''2013年某事件'''是一起袭击。\n\n==后续==\n"
             "2001年10月15日，甲被判死刑。甲被认定为1997年乙事件的发动者。10月16日，报纸刊登了这则消息。\n\n"
             "2014年5月30日，检察院提起公诉。6月13日，法院公开审理。\n\n"
             "6月16日，法院一审宣判。\n\n"
             "2006年至2007年，乙是总统。乙於2010年8月1日辭去職務。然而他在8月4日發表聲明。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     dates = {e.text[:7]: (e.date, e.date_source) for e in index.events}
     assert dates["10月16日，"] == ("2001-10-16", "year from context")
     assert dates["6月16日，法"] == ("2014-06-16", "year from context")
@@ -308,30 +313,26 @@ def test_a_toll_of_this_attack_is_the_toll_of_the_event_the_article_is_about(bui
     """In an article about one event (a year in its bold title), an undated sentence that
     states the toll of "this attack" gives it to the lead's event of that year, wherever it
     is; the toll says where it was stated. In an article about no one event, it is nobody's."""
-    from kzct.store.database import build_index
-
     body = ("2013年5月1日，乙地发生爆炸。\n\n==伤亡==\n此次袭击共造成31人死亡，141人受伤。\n\n"
             "==另一事件==\n2013年6月2日，丙地发生枪击。\n")
     event_article = "'''2013年甲地袭击事件'''是2013年4月1日发生在甲地的一起袭击。\n" + body
-    index = build_index([("x.wikitext", "x.wikitext", event_article, "x")], builder)
+    index = _built(builder, event_article)
     tolls = {e.date: (e.killed, e.injured, e.toll_text) for e in index.events}
     assert tolls == {"2013-04-01": (31, 141, "此次袭击共造成31人死亡，141人受伤。"),
                      "2013-05-01": (None, None, None), "2013-06-02": (None, None, None)}
 
     other = "'''甲地'''是一个地方。\n" + body
-    index = build_index([("y.wikitext", "y.wikitext", other, "y")], builder)
+    index = _built(builder, other)
     assert {(e.killed, e.toll_text) for e in index.events} == {(None, None)}
 
 
 def test_an_attack_as_the_subject_of_a_toll_is_the_one_the_article_is_about(builder) -> None:
     """An article whose infobox dates its event and whose lead does not: the event is its first
     of that year, and `爆炸造成…` (the attack, as the sentence's subject) gives it its toll."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox civilian attack\n|date = 2016年8月30日\n}}\n'''某地爆炸案'''是一起爆炸袭击。\n\n"
             "==经过==\n８月３０日上午，一辆汽车冲入使馆大门后爆炸。\n\n9月1日，当局逮捕嫌疑人。\n\n"
             "==伤亡==\n爆炸造成1人死亡，3人受伤。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.date_source, e.killed, e.injured) for e in index.events] == [
         ("2016-08-30", "year from article", 1, 3), ("2016-09-01", "year from context", None, None)]
 
@@ -340,12 +341,10 @@ def test_a_count_from_the_incident_counts_from_its_day_in_any_section(builder) -
     """`事发次日`, `事发两天后`: counted from the day an article about one event says it happened
     (its infobox's date), in a section with no date of its own; a count after another thing
     (`联合行动1天后`) stays what the text supports."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox civilian attack\n|date = 2016年8月30日\n}}\n'''某地爆炸案'''是一起爆炸袭击。\n\n"
             "==后续==\n事发次日，当局逮捕嫌疑人。\n\n事发两天后，总统发表讲话。\n\n"
             "事发一周后，法院开庭。联合行动1天后，警方发表声明。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.qualifier, e.text[:4]) for e in index.events] == [
         ("2016", "after", "联合行动"), ("2016-08-31", None, "事发次日"), ("2016-09-01", None, "事发两天"),
         ("2016-09-06", None, "事发一周")]
@@ -357,17 +356,15 @@ def test_a_heading_that_is_a_day_dates_what_it_tells_and_a_day_alone_takes_its_m
     is of that day (`date from heading`); `３日晚，` (full-width, a day alone at the start of its
     clause) is of the month before it (`month from context`); a day alone elsewhere
     (`拘留15日`) or with no month in reach is none."""
-    from kzct.store.database import build_index
-
     text = ("'''2004年别斯兰人质危机'''是2004年9月1日在别斯兰发生的人质事件。\n\n== 经过 ==\n"
             "=== 9月1日 ===\n上午9时，武装分子占领学校。\n=== 9月3日 ===\n下午1时，学校内发生爆炸。\n"
             "３日晚，俄军控制学校，两人被拘留15日。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.date_source, e.date_text) for e in index.events] == [
         ("2004-09-01", "explicit", "2004年9月1日"), ("2004-09-01", "date from heading", "9月1日"),
         ("2004-09-03", "date from heading", "9月3日"), ("2004-09-03", "month from context", "３日晚")]
     none = "'''甲'''是一个地方。\n\n== 历史 ==\n５日，某人发表讲话。\n"
-    assert build_index([("y.wikitext", "y.wikitext", none, "y")], builder).events == []
+    assert _built(builder, none).events == []
 
 
 def test_a_list_item_that_is_a_day_dates_the_items_under_it(builder) -> None:
@@ -375,15 +372,13 @@ def test_a_list_item_that_is_a_day_dates_the_items_under_it(builder) -> None:
     item with no date of its own, one level below an item that begins with a day, is of that day
     (`date from list item`); an item at the same level is not. The year is the incident's (the
     infobox's date), not that of `2003年8月1日` in the paragraph of background before the list."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox civilian attack\n|date = 2004年9月1日－9月3日\n}}\n"
             "'''别斯兰人质危机'''是指2004年9月1日在别斯兰发生的人质事件。\n\n== 经过 ==\n"
             "2003年8月1日，莫兹多克的一间医院曾遭受汽车炸弹袭击。\n\n"
             "* 9月1日俄罗斯学校新学期开学。\n** 10:50，俄罗斯媒体报道，武装分子腰缠自杀腰带；\n"
             "* 9月2日\n** 上午10:15，克里姆林宫宣布普京取消出访；\n"
             "* 正午，传来枪声和爆炸声；\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.date_source, e.date_text, e.text[:5]) for e in index.events] == [
         ("2003-08-01", "explicit", "2003年8月1日", "2003年"),
         ("2004-09-01", "explicit", "2004年9月1日", "别斯兰人质"),
@@ -409,12 +404,10 @@ def test_a_day_that_is_a_sentence_of_its_own_dates_the_sentences_after_it(builde
     """The Andijan article: `5月14日。数千名…冲击了…` - the sentences after a day written alone, in
     its paragraph, are of that day (`date from sentence before`); a day between who and a time of
     day is a date (`卡里莫夫13日凌晨飞抵安集延`)."""
-    from kzct.store.database import build_index
-
     text = ("'''2005年安集延事件'''是2005年5月13日发生的事件。\n\n== 经过 ==\n"
             "卡里莫夫13日凌晨飞抵安集延。\n\n5月14日。数千名试图逃离该国的人冲击了边境。他们被击退。\n\n"
             "另一段没有日期。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.date_source, e.date_text, e.text[:5]) for e in index.events] == [
         ("2005-05-13", "explicit", "2005年5月13日", "2005年"),
         ("2005-05-13", "month from context", "13日凌晨", "卡里莫夫1"),
@@ -427,18 +420,15 @@ def test_a_later_date_that_begins_a_clause_of_its_own_is_an_event_too(builder) -
     """The President of Kazakhstan article: `1990年10月25日，哈萨克发表《主权宣言》，1991年12月16日，
     宣布独立` tells two things, each on its date; `3月3日，人民网…对2013年5月22日发生在伦敦的…` tells
     one (the other date is background)."""
-    from kzct.store.database import build_index
-
     text = ("1990年10月25日，哈萨克发表《主权宣言》，1991年12月16日，宣布独立。"
             "3月3日，人民网发表评论，对2013年5月22日发生在伦敦的袭击作出比较。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.text[:5]) for e in index.events] == [
         ("1990-10-25", "1990年"), ("1991-03-03", "3月3日，"), ("1991-12-16", "1990年")]
     # in brackets, a date is background still (the Turkistan Islamic Party article)
     nusra = ("2011年叙利亚内战爆发后，该党与努斯拉阵线（基地组织的叙利亚分支，2016年7月改名为征服阵线）"
              "紧密合作。")
-    assert [e.date for e in build_index([("y.wikitext", "y.wikitext", nusra, "y")],
-                                        builder).events] == ["2011"]
+    assert [e.date for e in _built(builder, nusra).events] == ["2011"]
 
 
 def test_a_stretchs_end_gives_no_year_and_a_day_alone_may_look_back_a_week(builder) -> None:
@@ -446,13 +436,11 @@ def test_a_stretchs_end_gives_no_year_and_a_day_alone_may_look_back_a_week(build
     paragraph is 2014's (the end of a stretch is no year the paragraph goes on in); `5月23日，警方
     查明…` then `…22日晚在巴州抓获` is the 22nd of that month (a day alone may be up to a week
     before the date before it); `朴奉珠23日向…致电` is a date (news style: who, day, preposition)."""
-    from kzct.store.database import build_index
-
     text = ("'''2014年乌鲁木齐公园北街早市暴力恐怖袭击案'''发生于2014年5月22日。\n\n== 经过 ==\n"
             "5月23日，警方查明袭击者身份。一名团伙成员22日晚在巴州抓获。\n\n== 后续 ==\n"
             "当局决定从2014年5月23日起至2015年6月，启动专项行动。\n"
             "5月24日，民众向公安机关举报。朴奉珠23日向中国国务院总理致电。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = _built(builder, text)
     assert [(e.date, e.date_source, e.text[:5]) for e in index.events][2:] == [
         ("2014-05-22", "month from context", "一名团伙成"), ("2014-05-23", "year from article", "5月23日"),
         ("2014-05-23", "explicit", "当局决定从"), ("2014-05-23", "month from context", "朴奉珠23"),
