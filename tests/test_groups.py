@@ -297,9 +297,17 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
     ("text", "found"),
     [
         # a ban where it holds, one record per country of the enumeration, not those excepted
+        # (the group of states after the exception has no code: see the test below)
         ("甲组织在德国、俄罗斯、埃及以及除黎巴嫩和也门之外的所有阿拉伯国家都被禁止。",
          [("甲组织", "DE", "banned", None, None), ("甲组织", "RU", "banned", None, None),
-          ("甲组织", "EG", "banned", None, None)]),
+          ("甲组织", "EG", "banned", None, None), ("甲组织", None, "banned", None, None)]),
+        # the members of an agent said in general, after 包括; a purpose in an earlier clause
+        # bears on its own clause (the Kurdistan Workers' Party article's lead)
+        ("'''库尔德斯坦工人党'''是一个政党。该党是一个民族分离主义组织，为了达成其政治目标不惜对军事目标"
+         "甚至平民使用与威胁使用武力，因此该党在国际上被许多国家和组织列为恐怖组织，包括美国、北约和欧盟。",
+         [("库尔德斯坦工人党", "US", "listed", "terrorist", None),
+          ("库尔德斯坦工人党", "NATO", "listed", "terrorist", None),
+          ("库尔德斯坦工人党", "EU", "listed", "terrorist", None)]),
         # a ban by a government, its date the sentence's
         ("2017年7月，印度尼西亚政府以违反规定为由取缔了甲组织。",
          [("甲组织", "ID", "banned", None, "2017-07")]),
@@ -356,6 +364,40 @@ def test_designations_in_other_words(builder, text, found) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(g.name_zh, g.authority_code, g.action, g.label, g.listed_on) for g in index.groups
             if g.action is not None] == found
+
+
+def test_a_group_of_states_is_an_authority_without_a_code(builder) -> None:
+    """阿拉伯国家, 西方国家, 中亚各国政府: a word for a group of states or a region before 国家
+    or 各国 names who designated, with no ISO code; a denial in an earlier clause (反对以色列的
+    示威) denies nothing of the statement (the Hamas article's lead)."""
+    from kzct.store.database import build_index
+
+    text = ("'''哈马斯'''是巴勒斯坦一个组织。哈马斯在以色列占领区经常组织和策划反对以色列的示威和武装袭击，"
+            "并制造自杀性爆炸事件，被以色列和[[西方国家|西方国家]]视为[[恐怖组织|恐怖组织]]。"
+            "该组织的快速发展引起中亚各国政府警觉，随后被中亚各国政府取缔。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority, g.authority_code, g.action) for g in index.groups
+            if g.action] == [("哈马斯", "以色列", "IL", "listed"), ("哈马斯", "西方国家", None, "listed"),
+                             ("哈马斯", "中亚各国政府", None, "banned")]
+
+
+def test_a_table_of_those_who_refuse_lists_no_one(builder) -> None:
+    """The Hezbollah article's two tables: the rows under `以下國家或实体将真主党列为恐怖组织` are
+    designations, by a country under any of its English names (Czech Republic: CLDR says
+    Czechia) or an international body (Arab League); what a bracket adds to a row's first cell
+    is no part of its name; the rows under `以下國家拒絕将真主党列为恐怖组织` designate nothing."""
+    from kzct.store.database import build_index
+
+    text = ("'''真主党'''是黎巴嫩的一个政党。\n\n==现状==\n=== 以下國家或实体将真主党列为恐怖组织 ===\n"
+            '{|class="wikitable"\n|-\n|{{flag|Arab League}}\n|真主党的整个组织\n|-\n'
+            "|{{flag|Czech Republic}}\n|真主党的整个组织\n|-\n"
+            "|{{flag|Venezuela}} ([[胡安·瓜伊多|胡安·瓜伊多]])\n|真主党的整个组织\n|}\n\n"
+            "=== 以下國家拒絕将真主党列为恐怖组织 ===\n"
+            '{|class="wikitable"\n|-\n|{{flag|Algeria}}\n|拒绝承认其为恐怖组织\n|-\n'
+            "|{{flag|Russia}}\n|将其视为合法的抵抗组织\n|}\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority_code, g.authority_en) for g in index.groups if g.action] == [
+        ("真主党", "LAS", "Arab League"), ("真主党", "CZ", "Czechia"), ("真主党", "VE", "Venezuela")]
 
 
 def test_a_table_row_with_no_date(builder) -> None:

@@ -152,10 +152,12 @@ _LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extrem
 # `该组织并没有被…认定是恐怖组织`, `为了禁止伊扎布特，故加强检查…`).
 _NOT_DONE = re.compile(r"要求|请求|提议|建议|呼吁|申请|希望|计划|考虑|打算|(?<![模虚草])拟|准备|试图|"
                        r"敦促|没有|并未|未被|未曾|不被|不会|拒绝|反对|否认|是否|如果|若|为了|以便|旨在")
+_NEAR_ONLY = re.compile(r"没有|并未|未被|未曾|不被|不会|拒绝|反对|否认|是否|如果|若|为了|以便|旨在")
 # `联合国安理会在其恐怖组织名单上增加了…`: who keeps the list, not what is on it
 _KEEPER = re.compile(r"\s*(?:增加|加入|列入|添加|新增|增列|公布|发布|更新|列出)")
 # What may stand before an item's name in its clause: a date, a preposition (`2005年`, `于2006年把`)
-_LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|此外|另外|[\s，,])+")
+_LEAD = re.compile(r"(?:[于在从自将把]|同年|当年|此后|随后|之后|后来|最终|最后|其后|此外|另外|因此|因而|所以|"
+                   r"目前|至今|如今|[\s，,])+")
 # What may stand after an item's name before the verb: a preposition and what it leads
 # (`东伊运自2002年9月起`)
 _TAIL = re.compile(r"(?:早在|早于|已于|自|于|从|在|亦|也|已|曾)++$")
@@ -182,6 +184,7 @@ _PASSIVE = re.compile(r"被|遭到|遭|由")
 _WHERE = re.compile(r"在([^。；：:，,被遭]{1,100}?)(?:被|遭到|遭)")
 # an exception in an enumeration (`除黎巴嫩、也门和阿联酋之外的所有阿拉伯国家`)
 _EXCEPT = re.compile(r"除(?:了)?[^。；：:，,]{1,60}?(?:之外|以外|外)")
+_AFTER_EXCEPT = re.compile(r"的?(?:所有|全部|其他|其余|其它|各)?")
 # what may follow an authority in its item of an enumeration (`联合国等国家和组织`)
 _PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*")
 _OWNER = re.compile(r"(?:在|于|自|从|列入|加入|纳入)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?"
@@ -483,8 +486,8 @@ def _table_rows(sentences: list[Sentence], reading: _Reading) -> list[_ListEntry
                                     and not _ROW_ALONE.fullmatch(sentence.shadow.strip())):
             continue  # (a row whose other cells are empty is its first cell alone: `{{UAE}}`)
         heading = reading.scripts.simplified(sentence.section[-1])
-        if not _TABLE_HEADING.search(heading):
-            continue
+        if not _TABLE_HEADING.search(heading) or _NOT_DONE.search(heading):
+            continue  # (`以下国家拒绝将真主党列为恐怖组织`: its rows list no one)
         names = (*reading.subject, *_curated_forms(reading))
         group = next((n for n in names if n in heading), None) or (
             reading.subject[0] if reading.about_group and reading.subject else None)
@@ -526,13 +529,21 @@ def _cell_authority(cell: str, sentences: list[Sentence], position: int,
     found = _authority_names(cell, sentences, position, reading, first_only=True)
     if found:
         return found[0]
+    # the name before what a bracket adds (`Venezuela (胡安·瓜伊多)`: who for the country)
+    cell = _BRACKET.sub("", cell)
     if reading.names is None or not cell.isascii():
         return None
+    body = _authority_data().latin.get(cell.casefold())
+    if body is not None:
+        return Authority(cell, *body)
+    table = reading.names.places
     place = reading.names.country_places.get(cell.casefold())
+    if place is None and cell.casefold() in table.latin:  # any of its English names (Czech Republic)
+        place = table.places[table.latin[cell.casefold()]]
     if place is None and len(cell) in (2, 3) and cell.isupper():
         code = country_code(cell)
         place = reading.names.country_places.get(code) if code else None
-    if place is None or not place.country:
+    if place is None or place.kind != "country" or not place.country:
         return None
     return Authority(cell, place.country, place.en)
 
@@ -621,7 +632,11 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
     start, end = m.span("items")
     verb = m.start("verb") if m.group("verb") else m.start("verb2")
     # asked for or denied: said outside the items (`要求将A列为…`, `A并没有被认定是…`)
-    if _NOT_DONE.search(shadow, max(near, start - _LOOK_BACK), start) \
+    # (a denial, a purpose or a condition bears on its own comma clause: `为了达成其目标不惜…使用
+    # 武力，因此该党…被列为恐怖组织` lists it, as `策划反对以色列的示威…，被以色列…视为…` does)
+    comma = context.clauses.mark(start, floor=near)
+    if any(w.start() >= comma or not _NEAR_ONLY.fullmatch(w.group())
+           for w in _NOT_DONE.finditer(shadow, max(near, start - _LOOK_BACK), start)) \
             or _NOT_DONE.search(shadow, end, m.end()):
         return []
     if action == LISTED and "不再" in shadow[max(near, verb - _LOOK_BACK):verb]:
@@ -716,8 +731,9 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
         return None
     curated = _curated_for(name, None, reading.gazetteer, reading.scripts)
     at = start if end > start else start
-    return _ListEntry(zh=name, simple=name, latin=None, other=None, sentence=sentence, date=date,
-                      start=at, end=max(end, at), curated=curated)
+    return _ListEntry(zh=name, simple=name, latin=name if _LATIN_ONLY.match(name) else None,
+                      other=None, sentence=sentence, date=date, start=at, end=max(end, at),
+                      curated=curated)
 
 
 _SENTENCES_BACK = 50  # sentences before a pronoun where its referent may stand (24 in the corpus)
@@ -761,6 +777,14 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
             found = _authority_names(shadow[a:b], sentences, position, reading, anaphora=anaphora)
             if found:
                 return found
+    # the members of an agent said in general, in the clause after the statement
+    # (`被许多国家和组织列为恐怖组织，包括美国、北约和欧盟`)
+    members = _MEMBERS.match(shadow, clauses.next_mark(m.end()) + 1)
+    if passive and members is not None:
+        found = _authority_names(shadow[members.end():clauses.next_mark(members.end())],
+                                 sentences, position, reading, anaphora=False)
+        if found:
+            return found
     # an earlier clause of the sentence, the nearest first (`美國亦…便将其认定为…，…將其正式除名`)
     # (a few clauses back: a subject stands near; and the cost stays linear in the sentence)
     floor = max(0, clause - _LOOK_BACK)
@@ -778,6 +802,9 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     return []
 
 
+# a group of states: a word for it before 国家 or 各国 (`所有阿拉伯国家`, `中亚各国政府`)
+_STATES = re.compile(r"(?:各国|国家|诸国)(?:政府)?")
+_MEMBERS = re.compile(r"\s*(?:其中)?(?:包括|包含|例如|比如|如)[：:]?\s*")
 _LOOK_BACK = 200  # characters before the statement's clause where its authority may stand
 _CLAUSES_BACK = 4
 
@@ -816,6 +843,12 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
             found.append((hit.start, stop, Authority(text[hit.start:stop], country.country,
                                                      country.en)))
             taken.update(range(hit.start, stop))
+    for states in _STATES.finditer(text):  # a group of states (阿拉伯国家, 中亚各国政府)
+        at = next((states.start() - k for k in (3, 2) if states.start() >= k
+                   and _a_bloc(text[states.start() - k:states.start()], data, reading)), None)
+        if at is not None and not taken.intersection(range(at, states.end())):
+            found.append((at, states.end(), Authority(text[at:states.end()], None, None)))
+            taken.update(range(at, states.end()))
     if not found and anaphora:
         for body_match in _BODY_ALONE.finditer(text):
             country = _country_before(body_match.group(), sentences, position, reading)
@@ -841,12 +874,29 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
             continue  # 除黎巴嫩…之外: not these
         part = bisect.bisect_right(bounds, at)
         part_end = joints[part].start() if part < len(joints) else len(text)
-        if part in parts or (out and not (bounds[part - 1] if part else 0) == at) \
+        # an item begins with its authority, or with an exception before it (`以及除黎巴嫩、也门
+        # 和阿联酋之外的所有阿拉伯国家`: the item is 所有阿拉伯国家)
+        begins = (bounds[part - 1] if part else 0) == at or any(
+            b <= at and _AFTER_EXCEPT.fullmatch(text, b, at) for _a, b in excepted)
+        if part in parts or (out and not begins) \
                 or (out and not _PART_TAIL.fullmatch(text, stop, part_end)):
             continue  # one per item; an item that is only the authority (`印尼国家意识形态…`)
         parts.add(part)
         out.append(authority)
     return list(dict.fromkeys(out))
+
+
+def _a_bloc(word: str, data: _AuthorityData, reading: _Reading) -> bool:
+    """``word`` before 国家 or 各国 makes a group of states: a word for one (西方, 阿拉伯), or a
+    continent or a region (中亚, 欧洲)."""
+    if word in data.blocs:
+        return True
+    if reading.names is None:
+        return False
+    places = reading.names.places.places
+    hits = reading.names.find(word)
+    return len(hits) == 1 and hits[0].kind == "place" and hits[0].end - hits[0].start == len(word) \
+        and places[hits[0].value[0]].kind in ("continent", "region")
 
 
 def _place_hits(names: Names, text: str) -> list[Any]:
@@ -895,6 +945,8 @@ def _country_en(code: str, reading: _Reading) -> str | None:
 class _AuthorityData(NamedTuple):
     bodies: dict[str, tuple[str, str]]  # name → code, English name (longest names first)
     sides: dict[str, str]  # a country's short name → ISO 3166-1 alpha-2
+    latin: dict[str, tuple[str, str]]  # a body's English name or code (casefolded) → the same
+    blocs: frozenset[str]  # the words that make a group of states before 国家 (西方, 阿拉伯)
 
 
 @cache
@@ -908,7 +960,10 @@ def _authority_data() -> _AuthorityData:
     bodies = {name: (str(body["code"]), str(body["en"])) for body in data["body"]
               for name in body["zh"]}
     ordered = dict(sorted(bodies.items(), key=lambda item: -len(item[0])))
-    return _AuthorityData(ordered, {k: str(v) for k, v in data["sides"].items()})
+    latin = {name.casefold(): (str(body["code"]), str(body["en"])) for body in data["body"]
+             for name in (body["code"], body["en"], *body.get("en_aliases", []))}
+    return _AuthorityData(ordered, {k: str(v) for k, v in data["sides"].items()}, latin,
+                          frozenset(data["blocs"]))
 
 
 def _following_items(sentences: list[Sentence], position: int) -> list[Sentence]:

@@ -125,7 +125,8 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
     entries += [_entry("group", e) for e in groups.get("group", [])]
     # the international bodies, as organisations: their first name, and their other names and
     # code as aliases (上合组织 and SCO are no misspelling of 上海合作组织)
-    entries += [_entry("organisation", {**e, "zh": e["zh"][:1], "aliases": [*e["zh"][1:], e["code"]]})
+    entries += [_entry("organisation", {**e, "zh": e["zh"][:1],
+                                        "aliases": [*e["zh"][1:], e["code"], *e.get("en_aliases", [])]})
                 for e in authorities.get("body", [])]
     # well-known organisations, likewise (Xinhua, the FSB, Human Rights Watch)
     entries += [_entry("organisation", {**e, "zh": e["zh"][:1],
