@@ -295,6 +295,11 @@ class Query:
         # the words folded together, as a name's syllables are (Cai Yingwen: kaingven)
         self.whole = latin_sounds(" ".join(kept))
         self.before, self.after, stem = _generic(kept)
+        # a direction before the term (`Heping North Road`, 和平北路)
+        english, _most = _english_terms()
+        self.inner: frozenset[str] = frozenset()
+        if self.after and len(stem) > 1 and ("<", fold(stem[-1])) in english:
+            self.inner, stem = english["<", fold(stem[-1])], stem[:-1]
         self.stem = [w for w in (latin_sounds(w) for w in stem) if w]
 
 
@@ -314,26 +319,31 @@ def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str
 
 @lru_cache(maxsize=8192)
 def _parsed(reading: str) -> tuple[tuple[tuple[str, ...], ...], int | None,
-                                   tuple[tuple[str, ...], ...], str, str]:
+                                   tuple[tuple[str, ...], ...], str, str, str]:
     """A stored reading read once: the syllables of each part, the regnal number, each
-    romanization's words in the sound alphabet, and the generic terms the name begins and ends
-    with (after ``@<`` and ``@>``)."""
+    romanization's words in the sound alphabet, the generic terms the name begins and ends
+    with (after ``@<`` and ``@>``), and the direction before its term (after ``@^``)."""
     reading, *romans = reading.split("~")
     reading, *marks = reading.split("@")
     reading, _, ordinal = reading.partition("#")
     parts = tuple(tuple(p.split()) for p in reading.split("|") if p.strip())
     before = next((m[1:] for m in marks if m.startswith("<")), "")
     after = next((m[1:] for m in marks if m.startswith(">")), "")
+    inner = next((m[1:] for m in marks if m.startswith("^")), "")
     return (parts, int(ordinal) if ordinal.isdigit() else None,
             tuple(tuple(latin_sounds(w) for w in roman.split()) for roman in romans),
-            before, after)
+            before, after, inner)
 
 
 def place_marks(name: str) -> str:
-    """What a place's stored reading says of its generic terms (``@<北``, ``@>边疆区``), so that
-    ``match`` can compare a query's own words with the rest of the name."""
-    direction, _stem, term = place_terms().split(name)
-    return (f"@<{direction}" if direction else "") + (f"@>{term}" if term else "")
+    """What a place's stored reading says of its generic terms (``@<北``, ``@>边疆区``), and of a
+    direction before its term (``@^北`` of 和平北路), so that ``match`` can compare a query's own
+    words with the rest of the name."""
+    table = place_terms()
+    direction, stem, term = table.split(name)
+    inner = stem[-1] if term and len(stem) >= 3 and stem[-1] in table.directions else ""
+    return (f"@<{direction}" if direction else "") + (f"@^{inner}" if inner else "") + \
+        (f"@>{term}" if term else "")
 
 
 def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
@@ -347,7 +357,7 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
     query ends with a term the name ends with, or begins with its direction, the rest of each
     is compared (``Stavropol Krai`` and 斯塔夫罗波尔边疆区); a query without them fits the rest
     of the name at ``PART``."""
-    parts, ordinal, romans, before, after = _parsed(reading)
+    parts, ordinal, romans, before, after, inner = _parsed(reading)
     part = False
     for words in romans:  # the name's romanizations, in each article that has one
         if query.whole in ("".join(words), "".join(reversed(words))):
@@ -357,13 +367,22 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         return PART, True  # `Asahara` for Asahara Shoko
     if ordinal is not None and query.ordinal is not None and ordinal != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I
-    best = _fit(query.whole, query.words, parts, floor, 1.0)
+    if query.inner and query.after and after in query.after and inner not in query.inner:
+        return 0.0, False  # `Heping South Road` is not 和平北路
+    whole, words, weight = query.whole, query.words, 1.0
+    if query.after and after not in query.after and query.stem:
+        # a generic term the name does not end with is no sound of it (`Renmin Road` is not
+        # 辽宁); the rest of the query may still be the name (`Dagestan Republic`, 达吉斯坦)
+        whole, words, weight = "".join(query.stem), query.stem, PART
+    best = _fit(whole, words, parts, floor, weight)
     if (before or after) and query.stem and best[0] < 1.0 \
             and (not query.before or before in query.before) \
             and (not query.after or after in query.after):
         # the name without its generic terms (whole syllables: the terms are Han characters)
         syllables = [s for p in parts for s in p]
-        stem = tuple(syllables[len(before):len(syllables) - len(after)])
+        # (a direction before the term too, where the query translates it: 北 of 和平北路)
+        inner = inner if query.inner else ""
+        stem = tuple(syllables[len(before):len(syllables) - len(after) - len(inner)])
         named = (not before or query.before) and (not after or query.after)
         if stem:
             fit, plain = _fit("".join(query.stem), query.stem, (stem,), floor,

@@ -438,6 +438,14 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # is no road; the Kunming article's sentence, in OpenCC's s2twp)
         ("昆明“3.01”事件之後中國當局開始了新一輪打擊[[網際網路|網際網路]]謠言的行動。",
          [("place", "中國", "China"), ("place", "昆明", "Kunming")]),
+        # a country that is no more, as ISO 3166-3 names it, without its form of government
+        # (捷克斯洛伐克社会主义共和国): one place, not 捷克 and 斯洛伐克 (the PKK article's list)
+        ("21.9%来自[[捷克斯洛伐克|捷克斯洛伐克]]，20.2%来自[[西班牙|西班牙]]。",
+         [("place", "捷克斯洛伐克", "Czechoslovakia"), ("place", "西班牙", "Spain")]),
+        # a sea and a strip by their generic terms (GB/T 17693's 通名: 海, 地带), linked (the
+        # Hamas article's lead): found, and not named
+        ("建立由[[地中海|地中海]]到[[耶路撒冷|耶路撒冷]]的国家，并在[[加沙地带|加沙地带]]等地区活动。",
+         [("place", "加沙地带", None), ("place", "地中海", None), ("place", "耶路撒冷", "Jerusalem")]),
     ],
 )
 def test_names_read_in_their_context(builder, text, found) -> None:

