@@ -369,12 +369,12 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         return 0.0, False  # 穆拉德二世 is not Murad I
     if query.inner and query.after and after in query.after and inner not in query.inner:
         return 0.0, False  # `Heping South Road` is not 和平北路
-    whole, words, weight = query.whole, query.words, 1.0
+    whole, own, weight = query.whole, query.words, 1.0
     if query.after and after not in query.after and query.stem:
         # a generic term the name does not end with is no sound of it (`Renmin Road` is not
         # 辽宁); the rest of the query may still be the name (`Dagestan Republic`, 达吉斯坦)
-        whole, words, weight = "".join(query.stem), query.stem, PART
-    best = _fit(whole, words, parts, floor, weight)
+        whole, own, weight = "".join(query.stem), query.stem, PART
+    best = _fit(whole, own, parts, floor, weight)
     if (before or after) and query.stem and best[0] < 1.0 \
             and (not query.before or before in query.before) \
             and (not query.after or after in query.after):

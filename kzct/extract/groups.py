@@ -844,11 +844,11 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
                                                      country.en)))
             taken.update(range(hit.start, stop))
     for states in _STATES.finditer(text):  # a group of states (阿拉伯国家, 中亚各国政府)
-        at = next((states.start() - k for k in (3, 2) if states.start() >= k
-                   and _a_bloc(text[states.start() - k:states.start()], data, reading)), None)
-        if at is not None and not taken.intersection(range(at, states.end())):
-            found.append((at, states.end(), Authority(text[at:states.end()], None, None)))
-            taken.update(range(at, states.end()))
+        begin = next((states.start() - k for k in (3, 2) if states.start() >= k
+                      and _a_bloc(text[states.start() - k:states.start()], data, reading)), None)
+        if begin is not None and not taken.intersection(range(begin, states.end())):
+            found.append((begin, states.end(), Authority(text[begin:states.end()], None, None)))
+            taken.update(range(begin, states.end()))
     if not found and anaphora:
         for body_match in _BODY_ALONE.finditer(text):
             country = _country_before(body_match.group(), sentences, position, reading)
