@@ -264,6 +264,23 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # shows no text
         ("2005年，{{flag|Russia}}和{{flagcountry|KAZ}}及{{CHN}}发生爆炸。{{PDF}}{{flagicon|UZB}}",
          [("place", None, "China"), ("place", None, "Kazakhstan"), ("place", None, "Russia")]),
+        # ... by any of its English names (CLDR's and ISO's: the Hezbollah article's table), a
+        # country, never a state of the US; or by the template of one that is no more (ISO
+        # 3166-3; the Doku Umarov article's infobox: named as curated data names it)
+        ("{{flag|Czech Republic}}、{{flag|People's Republic of China}}、{{flag|Georgia}}和{{USSR}}。"
+         "{{NPOV}}",
+         [("place", None, "China"), ("place", None, "Czechia"), ("place", None, "Georgia"),
+          ("place", None, "Soviet Union")]),
+        # a common word names a station or a park, linked (西单, 人民: the Urumqi attack article),
+        # unless the whole is a common noun (加油站, 地铁站); a city before the term of a street's
+        # name (公园北街) makes no place of the city and that term
+        ("2014年，乘客在[[北京地铁一号线|北京地铁一号线]][[西单站|西单站]]、[[东单站|东单站]]下车，"
+         "在[[加油站|加油站]]和[[地铁站|地铁站]]停留。",
+         [("place", "东单站", None), ("place", "西单站", None)]),
+        ("案件发生在[[乌鲁木齐市|乌鲁木齐市]][[沙依巴克区|沙依巴克区]][[烏魯木齊人民公園|人民公园]]西侧的"
+         "公园北街。2014年乌鲁木齐公园北街早市暴力恐怖袭击案。",
+         [("place", "乌鲁木齐市", "Ürümqi"), ("place", "人民公园", None),
+          ("place", "公园北街", None)]),
         # places no gazetteer holds, by their make (real sentences of the corpus articles): a
         # name that ends with a generic term, as a wikilink or written in the characters of
         # foreign names (and again, bare); a wikilink right after a place; a direction and a

@@ -33,7 +33,14 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
-from kzct.parse.gazetteer import Curated, Gazetteer, Place, PlaceTable, bare_name
+from kzct.parse.gazetteer import (
+    NAMED_BY_WORDS,
+    Curated,
+    Gazetteer,
+    Place,
+    PlaceTable,
+    bare_name,
+)
 from kzct.sounds import place_terms
 from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
@@ -749,16 +756,25 @@ def _listed_with(shadow: str, start: int, end: int, starts: set[int], ends: set[
 
 def _flagged(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
              flags: Iterable[tuple[int, int, str]]) -> None:
-    """The country a flag template names (`{{flag|Russia}}`, `{{CHN}}`), at the text it shows:
-    the gazetteer's country of that ISO code or English name."""
+    """The country a flag template names (`{{flag|Russia}}`, `{{CHN}}`, `{{USSR}}`), at the
+    text it shows: the gazetteer's country of that ISO code, key or English name (any of its
+    English names: `{{flag|Czech Republic}}`)."""
     flags = list(flags)
     if not flags:
         return
     by_code = ctx.names.country_places
     starts = [s.span[0] for s in sentences]
     for seed_start, seed_end, country in flags:
-        place = by_code.get(country if len(country) == 2 and country.isupper()
-                            else country.casefold())
+        if country.startswith("iso:"):
+            place = ctx.place_by_key(country)
+        elif len(country) == 2 and country.isupper():
+            place = by_code.get(country)
+        else:
+            place = by_code.get(country.casefold())
+            if place is None and country.casefold() in ctx.places.latin:
+                place = ctx.places.places[ctx.places.latin[country.casefold()]]
+        if place is not None and place.kind != "country":
+            place = None  # `{{flag|Georgia}}`: a country, never the US state
         at = bisect.bisect_right(starts, seed_start) - 1
         if place is None or at < 0:
             continue
@@ -848,6 +864,9 @@ def _derived(ctx: _Context, shadow: str, place: Place,
         rest = end + len(suffix)
         if _names_other_thing(ctx, shadow, rest):
             return None
+        street = ctx.term_pattern.match(shadow, rest + (shadow[rest:rest + 1] in "东南西北"))
+        if street is not None and ctx.terms.terms[street.group()][0] == "street":
+            return None  # `乌鲁木齐公园北街`: the term is of a street's name (公园北街)
         if len(suffix) == 1 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
             return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
         return suffix, kind, english
@@ -931,8 +950,12 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     spans = cover.place_spans
     if (start, end) in spans or (start, end - len(term)) in spans:
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)
-    # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]])
-    if stem in ctx.places.words or text in ctx.places.persons \
+    # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]]; a common
+    # word is one before a street's or a station's, unless the whole is a common noun:
+    # [[西单站]], not [[加油站]])
+    if (stem in ctx.places.words and not (term and ctx.terms.terms[term][0] in NAMED_BY_WORDS
+                                          and text not in ctx.places.generic)) \
+            or text in ctx.places.persons \
             or (stem in ctx.places.persons and not term) \
             or stem in ctx.places.no_place or _ORGANISATION_AFTER.search(text) \
             or _names_other_thing(ctx, shadow, end) or (term == "省" and ctx.japanese):

