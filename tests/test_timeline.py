@@ -445,3 +445,19 @@ def test_a_stretchs_end_gives_no_year_and_a_day_alone_may_look_back_a_week(build
         ("2014-05-22", "month from context", "一名团伙成"), ("2014-05-23", "year from article", "5月23日"),
         ("2014-05-23", "explicit", "当局决定从"), ("2014-05-23", "month from context", "朴奉珠23"),
         ("2014-05-24", "year from context", "5月24日"), ("2015-06", "explicit", "当局决定从")]
+
+
+def test_that_year_under_a_year_heading_and_a_plan_counts_nothing_after_it(builder) -> None:
+    """`在当年春季` first in a section headed `2000年` is of 2000 (the Islamic Movement of
+    Uzbekistan article); a date a plan is for (`将于12月1日前`) gives what follows its year, not
+    its month (the Hamas article: `古特雷斯12日…` is 12 October; the CSTO article: `计划于6月14日`,
+    then `次年10月`)."""
+    text = ("== 历史 ==\n=== 2000年 ===\n据估计该组织此时拥有大约2000名成员。在当年春季，他们派遣了600名成员。\n\n"
+            "=== 2017年 ===\n2017年，法塔赫与哈马斯10月12日在开罗签署协议。法塔赫将于12月1日前接管加沙地带。"
+            "联合国秘书长古特雷斯12日与阿巴斯通电话。\n\n"
+            "== 部队 ==\n各国签署了组建部队的协议，计划于2009年6月14日最后确定。白俄罗斯于次年10月签署了该协定。\n")
+    index = _built(builder, text)
+    dates = {e.text[:5]: (e.date, e.date_source) for e in index.events}
+    assert dates["在当年春季"] == ("2000", "relative")
+    assert dates["联合国秘书"] == ("2017-10-12", "month from context")
+    assert dates["白俄罗斯于"] == ("2010-10", "relative")

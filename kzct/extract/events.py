@@ -129,7 +129,12 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             incident = next((d.date for d in resolved if d.date.year == article_year
                              and d.date.day and d.source != RELATIVE), None)
         last = resolved[-1]
-        if not last.date.decade and last.qualifier is None:
+        if _PLANNED.search(sentence.shadow, max(0, last.start - 4), last.start):
+            # a plan's date gives its year to what follows (`次年10月`), no month or day:
+            # the date before it does, where it is of that year
+            if not last.date.decade and (anchor is None or anchor.year != last.date.year):
+                anchor, anchor_end = PartialDate(last.date.year), None
+        elif not last.date.decade and last.qualifier is None:
             anchor, anchor_end = last.date, last.end
         # the year the paragraph goes on in: its last date's, not that of the end of a stretch
         # (`从2014年5月23日起至2015年6月`: the 5月24日 after it is 2014's)
@@ -140,6 +145,11 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
                 or sentence.paragraph not in paragraph_year):
             paragraph_year[sentence.paragraph] = section_year = told.date.year
     return out
+
+
+# what says a date is one planned, yet to come when the text was written (`将于12月1日前接管`):
+# what happens next in the text is not counted from it (`古特雷斯12日…` is of the month before)
+_PLANNED = re.compile(r"(?:将|将于|将在|将会在|即将在|定于|预定|预计于|预计在|计划于|计划在)\s*$")
 
 
 # the sources of a date a sentence takes from a day above it, whose text is that day's

@@ -523,7 +523,11 @@ def resolve_dates(
         elif mention.relative is not None and mention.after_incident and incident is not None:
             resolved = _from_incident(mention, incident)
         elif mention.relative is not None:
-            resolved = _counted(mention, anchor, anchor_end)
+            if anchor is None and heading is not None and mention.relative[1] == "year-only":
+                # `当年春季` first in a section headed `2000年`: of the heading's year
+                resolved = _counted(mention, PartialDate(heading), None)
+            else:
+                resolved = _counted(mention, anchor, anchor_end)
         elif mention.decade:
             assert mention.year is not None
             resolved = ResolvedDate(PartialDate(mention.year, decade=True), None, EXPLICIT,
