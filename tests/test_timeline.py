@@ -398,6 +398,11 @@ def test_a_day_written_after_who_and_before_a_verb_of_reporting_is_a_date(builde
     assert [m.day for m in find_dates("普京3日晚会见了家属。")] == [3]
     assert find_dates("两人被拘留15日，随后获释。") == []
     assert find_dates("围困第5日宣布结束。") == []
+    # a bound before a day that begins its clause: `截至13日深夜，` (the Andijan article) is the
+    # 13th, as of its end; `至5日，` ends a stretch told before
+    assert [(m.day, m.qualifier) for m in find_dates("截至13日深夜，政府大楼已经被清空。")] == [
+        (13, "as_of")]
+    assert find_dates("至5日，共有30人被捕。") == []
 
 
 def test_a_day_that_is_a_sentence_of_its_own_dates_the_sentences_after_it(builder) -> None:

@@ -393,6 +393,10 @@ _DAY_VERB = re.compile(r"(?:宣布|宣称|报道|报导|表示|声称|称|说|�
 _BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和及与期时续历连计长")
 
 
+# what may begin a clause before its day alone (`截至13日深夜，`, `在３日晚，`)
+_DAY_LEAD = re.compile(r"截至|截止到|截止|到|自|从|在|于|於")
+
+
 def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention | None:
     """A day of the month alone (`５日，普京发表讲话`, `３日晚，`), where it begins its clause and
     ends in a clause mark or a time of day, or where it stands after a name and before a time of
@@ -406,11 +410,13 @@ def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention |
     daytime = bool(norm[m.end("d") + 1:stop].strip())  # `13日凌晨`
     reported = (is_cjk(before) and before not in _BEFORE_DAYS
                 and (daytime or _DAY_VERB.match(norm, m.end("d") + 1) is not None))
-    if not reported and (norm[clause:start].strip() or not (norm[stop:stop + 1] in _DAY_ENDS
-                                                            or norm[m.end("d") + 1:stop].strip())):
+    lead = norm[clause:start].strip()
+    if not reported and ((lead and not _DAY_LEAD.fullmatch(lead))
+                         or not (norm[stop:stop + 1] in _DAY_ENDS
+                                 or norm[m.end("d") + 1:stop].strip())):
         return None
     return DateMention(start=start, end_pos=stop, text=text[start:stop], year=None, month=None,
-                       day=day)
+                       day=day, qualifier=_qualifier(norm, start, stop) if lead else None)
 
 
 def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
@@ -519,7 +525,7 @@ def resolve_dates(
                 date = PartialDate.make(month_of.year, month_of.month, mention.day)
                 if date is not None:
                     resolved = ResolvedDate(date, None, MONTH_FROM_CONTEXT, mention.text,
-                                            mention.start, mention.end_pos)
+                                            mention.start, mention.end_pos, mention.qualifier)
         elif mention.relative is not None and mention.after_incident and incident is not None:
             resolved = _from_incident(mention, incident)
         elif mention.relative is not None:
