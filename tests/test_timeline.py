@@ -466,3 +466,16 @@ def test_that_year_under_a_year_heading_and_a_plan_counts_nothing_after_it(build
     assert dates["在当年春季"] == ("2000", "relative")
     assert dates["联合国秘书"] == ("2017-10-12", "month from context")
     assert dates["白俄罗斯于"] == ("2010-10", "relative")
+
+
+def test_a_relative_date_before_the_sentences_first_year_counts(builder) -> None:
+    """The CSTO article: `…在第二年签署了该条约，并于1994年生效。五年后，…` after 1992 tells 1993 and
+    1994, then 1999; one after the sentence's year (`2005年当选总统，次年辞职`) dates nothing of its
+    own."""
+    text = ("1992年5月15日，独联体国家首脑签署了集体安全条约。"
+            "另外三个国家在第二年签署了该条约，并于1994年生效。五年后，六国续签条约。")
+    index = _built(builder, text)
+    assert [(e.date, e.date_source, e.text[:6]) for e in index.events] == [
+        ("1992-05-15", "explicit", "1992年5"), ("1993", "relative", "另外三个国家"),
+        ("1994", "explicit", "另外三个国家"), ("1999", "relative", "五年后，六国")]
+    assert [e.date for e in _built(builder, "2005年，他当选总统，次年辞职。").events] == ["2005"]

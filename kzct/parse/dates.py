@@ -259,8 +259,11 @@ def find_dates(text: str) -> list[DateMention]:
         mention = _mention(m, text, norm)
         if mention is not None:
             found.append(mention)
-    if not any(d.year is not None for d in found):
-        for m in _RELATIVE.finditer(norm):
+    # a relative date counts where the sentence writes no year before it (`在第二年签署了该条约，
+    # 并于1994年生效`: the next year, then 1994)
+    first_year = min((d.start for d in found if d.year is not None), default=len(norm))
+    if first_year:
+        for m in _RELATIVE.finditer(norm, 0, first_year):
             rel = _relative(m)
             if rel is None:
                 continue
