@@ -85,7 +85,10 @@ def test_tajikistan_simplified(kzct) -> None:
     assert (rebel["name_en"], rebel["name_en_source"]) == ("Abduhalim Nazarzoda", "article")
     assert people["埃莫马利·拉赫蒙"]["role"] == "总统"
     places = {p["name_zh"]: p for p in kzct(article, "places")}
-    assert set(places) == {"塔吉克斯坦", "杜尚别", "拉什特谷地", "罗姆特峡谷"}
+    assert set(places) == {"塔吉克斯坦", "杜尚别", "拉什特谷地", "罗姆特峡谷", "中东"}
+    # a region no gazetteer holds, curated with its English name
+    assert (places["中东"]["name_en"], places["中东"]["name_en_source"]) == (
+        "Middle East", "curated")
     # a wikilink that ends with a generic term (`[[罗姆特峡谷]]`): a place by its make, which
     # no gazetteer holds: its kind, and no English name
     gorge = places["罗姆特峡谷"]

@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kzct" / "data"
 ARTICLES = ROOT / "tests" / "data" / "zhwiki"
+WRITTEN = ROOT / "tests" / "data" / "articles"
 
 # Every person the article names only in Latin letters (read off the seed by hand).
 LATIN_ONLY_PEOPLE = [
@@ -36,13 +37,14 @@ def _body(document, shadow: bool = False) -> str:
 
 @pytest.fixture(scope="module")
 def bodies(document) -> str:
-    """The body text of the seed and of the test articles, in simplified characters."""
+    """The body text of the seed and of the test articles (the real ones and those written for
+    the tests), in simplified characters."""
     from kzct.parse.wikitext import parse_document
     from kzct.text import Scripts
 
     scripts = Scripts()
     texts = [_body(document)]
-    for path in sorted(ARTICLES.glob("*.wikitext")):
+    for path in sorted([*ARTICLES.glob("*.wikitext"), *WRITTEN.glob("*.wikitext")]):
         texts.append(_body(parse_document(path.read_text(encoding="utf-8"), scripts), shadow=True))
     return "\n".join(texts)
 
