@@ -314,6 +314,14 @@ def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str
     for n in range(min(most, len(words) - 1), 0, -1):
         if tuple(folded[-n:]) in english:
             return before, english[tuple(folded[-n:])], words[:-n]
+    # `Chechen Republic of Ichkeria`, `Gulf of Aden`: English writes the term before `of` and
+    # the name, Chinese the name and then the term (伊奇克里亚车臣共和国, 亚丁湾)
+    for n in range(min(most, len(words) - 2), 0, -1):
+        for i in range(len(words) - n - 1):
+            if folded[i + n] == "of" and tuple(folded[i:i + n]) in english:
+                rest = [w for w in words[i + n + 1:] if fold(w) != "the"]
+                if rest:
+                    return before, english[tuple(folded[i:i + n])], rest + words[:i]
     return before, frozenset(), words
 
 

@@ -82,6 +82,17 @@ def _place(name: str) -> str:
     # a generic term the name does not end with is no sound of it (Road is not 宁 of 辽宁)
     ("Renmin Road", "人民路", (1.0, True)),
     ("Renmin Road", "辽宁", (0.0, False)),
+    # English writes a term before `of` and the name, Chinese the name and the term (the
+    # Caucasus Emirate article's 伊奇克里亚车臣共和国)
+    ("Chechen Republic of Ichkeria", "伊奇克里亚车臣共和国", (1.0, False)),
+    ("Gulf of Aden", "亚丁湾", (1.0, False)),
+    ("Republic of Ichkeria", "伊奇克里亚车臣共和国", (0.0, False)),
+    # a Soviet republic by its abbreviation or its full name (the Mirziyoyev article's Uzbek
+    # SSR); not another's, nor the country of today
+    ("Kazakh SSR", "哈萨克苏维埃社会主义共和国", (1.0, False)),
+    ("Kazakh Soviet Socialist Republic", "哈萨克苏维埃社会主义共和国", (1.0, False)),
+    ("Uzbek SSR", "哈萨克苏维埃社会主义共和国", (0.0, False)),
+    ("Kazakh SSR", "哈萨克斯坦", (0.0, False)),
 ])
 def test_a_places_generic_term_is_translated(latin: str, chinese: str, found) -> None:
     fit, plain = match(Query(latin), _place(chinese), 0.85)

@@ -948,7 +948,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     if len(text) > _MAX_PLACE and not term:
         return None
     spans = cover.place_spans
-    if (start, end) in spans or (start, end - len(term)) in spans:
+    if (start, end) in spans or ((start, end - len(term)) in spans
+                                 and ctx.terms.terms[term][0] != "soviet republic"):
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)
     # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]]; a common
     # word is one before a street's or a station's, unless the whole is a common noun:
