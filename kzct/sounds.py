@@ -284,7 +284,7 @@ class Query:
     words of the name without them."""
 
     def __init__(self, text: str) -> None:
-        words = text.replace(",", " ").replace("-", " ").split()
+        words = re.sub(r"[,\-‐‑–—]", " ", text).split()
         # the Arabic article (al-, ash-, …) inside a name, which Chinese leaves out: 哈桑·班纳
         # for Hassan al-Banna
         words = [w for i, w in enumerate(words) if not (i and w.casefold() in _ARTICLES)]

@@ -315,6 +315,11 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("1999年，[[摩洛哥王国]]和[[哈萨克斯坦共和国]]。",
          [("place", "哈萨克斯坦共和国", "Kazakhstan"), ("place", "摩洛哥王国", "Morocco")]),
         ("他在动物王国和石油王国。", []),
+        # a republic by its make is the place the article names without the term (the Beslan
+        # article's 北奥塞梯共和国 and 北奧塞梯; the President of Kazakhstan article's book title)
+        ("[[北奥塞梯共和国|北奥塞梯共和国]]的首府。[[北奧塞梯|北奧塞梯]]的人。", [("place", "北奧塞梯", None)]),
+        ("哈萨克斯坦总统是国家元首。根据《哈萨克斯坦共和国宪法》的相关规定，总统具有以下权力。",
+         [("place", "哈萨克斯坦", "Kazakhstan")]),
         # a city and a generic term: a place of its own, named in English with the term's first
         # English word; a province and 地区 is that province
         ("1999年至2009年，[[喀什地区|喀什地区]]共查获。", [("place", "喀什地区", "Kashgar Region")]),

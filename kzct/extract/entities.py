@@ -421,6 +421,7 @@ def extract_entities(
     _enumerated(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
     _merge_tails(ctx)
+    _merge_republics(ctx)
     # every name written, with its regional forms in one OpenCC call (alias_list asks for them)
     scripts.regional_many(scripts.simplified_many(
         [m.text for item in ctx.found.values() for m in item.mentions]))
@@ -2077,6 +2078,28 @@ def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
             for mention in source.mentions:
                 target.add(mention)
             target.aliases.extend(n for n in (source.name_zh, source.name_latin) if n)
+
+
+def _merge_republics(ctx: _Context) -> None:
+    """A republic the article names by its make (`北奥塞梯共和国`, `哈萨克斯坦共和国`) is the place
+    it also names without the term (北奥塞梯, 哈萨克斯坦: a republic's short name), where it does;
+    a Soviet republic is a state of its own (``soviet republic``) and keeps its own row."""
+    places = {ctx.scripts.simplified(m.text): key for key, item in ctx.found.items()
+              if item.kind == "place" for m in item.mentions}
+    for key, item in list(ctx.found.items()):
+        if item.kind != "place" or item.source != "article" or not item.name_zh:
+            continue
+        name = ctx.scripts.simplified(item.name_zh)
+        _direction, _stem, term = ctx.terms.split(name)
+        short = places.get(name[:len(name) - len(term)]) if term else None
+        if short is None or short == key or short not in ctx.found \
+                or ctx.terms.terms[term][0] != "republic":
+            continue
+        target, source = ctx.found[short], ctx.found.pop(key)
+        for mention in source.mentions:
+            target.add(mention)
+        target.aliases.append(name)
+        target.place_type = target.place_type or source.place_type
 
 
 def _merge_tails(ctx: _Context) -> None:
