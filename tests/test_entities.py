@@ -292,6 +292,9 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # transliteration in a wikilink
         ("俄軍於10月5日到達[[捷列克河|捷列克河]]。10月12日，俄軍渡過捷列克河，向南面的格羅茲尼推進。",
          [("place", "捷列克河", None), ("place", "格羅茲尼", "Grozny")]),
+        # ... but not a name that ends as a Slavic surname does (-yev: the Shamil Basayev article)
+        ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",
+         [("person", "巴萨耶夫", None), ("place", "车臣", "Chechnya")]),
         ("出生于[[阿拉木圖州|阿拉木图州]]卡斯克连区切莫尔甘村。",
          [("place", "切莫尔甘村", None), ("place", "卡斯克连区", None),
           ("place", "阿拉木图州", "Almaty Region")]),

@@ -932,6 +932,11 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
         _named_again(ctx, sentences, covered, names)
 
 
+# How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich; -va of a woman's):
+# a name that ends so is no place's by its place after another
+_SURNAME_ENDINGS = ("耶夫", "斯基", "维奇", "娃")
+
+
 def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> str | None:
     """The kind of place a wikilink's whole text at ``[start, end)`` names by its make ("" for a
     place of no known kind), or None."""
@@ -970,8 +975,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     foreign = sum(c not in ctx.foreign for c in stem) <= (1 if len(stem) >= 3 else 0)
     if direction and foreign:
         return ""  # 北奥塞梯
-    if foreign and cover.place_ends_at(start):
-        return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]
+    if foreign and cover.place_ends_at(start) and not text.endswith(_SURNAME_ENDINGS):
+        return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]; not 车臣共和国[[杜达耶夫]]
     if foreign and ((_AT_PLACE.search(shadow, max(0, start - 1), start)
                      and _NEAR_PLACE.match(shadow, end)) or _BATTLE_AT.match(shadow, end)):
         return ""  # 在[[印古什]]近车臣边界处; [[吉斯尔舒古尔]]战役
