@@ -282,6 +282,12 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("2014年，乘客在[[北京地铁一号线|北京地铁一号线]][[西单站|西单站]]、[[东单站|东单站]]下车，"
          "在[[加油站|加油站]]和[[地铁站|地铁站]]停留。",
          [("place", "东单站", None), ("place", "西单站", None)]),
+        # ... or by an institution (科技学院: the Saint Petersburg metro article), which alone is
+        # no place; a mosque is a place by its term (the Hizb ut-Tahrir article)
+        ("一辆列车在[[干草广场站|干草广场站]]到[[科技学院站|科技学院站]]之间爆炸。他毕业于[[科技学院|科技学院]]。",
+         [("place", "干草广场站", None), ("place", "科技学院站", None)]),
+        ("起初，上述活动仅在[[耶路撒冷|耶路撒冷]][[阿克萨清真寺|阿克萨清真寺]]进行。",
+         [("place", "耶路撒冷", "Jerusalem"), ("place", "阿克萨清真寺", None)]),
         ("案件发生在[[乌鲁木齐市|乌鲁木齐市]][[沙依巴克区|沙依巴克区]][[烏魯木齊人民公園|人民公园]]西侧的"
          "公园北街。2014年乌鲁木齐公园北街早市暴力恐怖袭击案。",
          [("place", "乌鲁木齐市", "Ürümqi"), ("place", "人民公园", None),

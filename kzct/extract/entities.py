@@ -958,13 +958,14 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
                                  and ctx.terms.terms[term][0] != "soviet republic"):
         return None  # a place read already, with its term or without (车臣地区 is Chechnya)
     # (a name jieba knows as a person's is one before a generic term: [[塔里木盆地]]; a common
-    # word is one before a street's or a station's, unless the whole is a common noun:
-    # [[西单站]], not [[加油站]])
-    if (stem in ctx.places.words and not (term and ctx.terms.terms[term][0] in NAMED_BY_WORDS
-                                          and text not in ctx.places.generic)) \
+    # word or an institution is one before a street's or a station's, unless the whole is a
+    # common noun: [[西单站]], [[科技学院站]], not [[加油站]])
+    by_words = bool(term) and ctx.terms.terms[term][0] in NAMED_BY_WORDS \
+        and text not in ctx.places.generic
+    if (stem in ctx.places.words and not by_words) \
             or text in ctx.places.persons \
             or (stem in ctx.places.persons and not term) \
-            or stem in ctx.places.no_place or _ORGANISATION_AFTER.search(text) \
+            or stem in ctx.places.no_place or (_ORGANISATION_AFTER.search(text) and not by_words) \
             or _names_other_thing(ctx, shadow, end) or (term == "省" and ctx.japanese):
         return None  # in Japanese, 省 is a ministry (法務省)
     if term:
