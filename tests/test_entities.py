@@ -288,6 +288,12 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
          [("place", "干草广场站", None), ("place", "科技学院站", None)]),
         ("起初，上述活动仅在[[耶路撒冷|耶路撒冷]][[阿克萨清真寺|阿克萨清真寺]]进行。",
          [("place", "耶路撒冷", "Jerusalem"), ("place", "阿克萨清真寺", None)]),
+        # a linked name with a term holds digits and hyphens (the Volgograd and Islamic Jihad
+        # Union articles); without a term, a hyphen still joins a place's parts only
+        ("2013年12月29日，[[伏爾加格勒1號站|伏爾加格勒1號站]]发生爆炸。",
+         [("place", "伏爾加格勒1號站", None)]),
+        ("两名成员在德国[[科隆/波恩机场|科隆-波恩国际机场]]的一架飞机上。他出生于[[2號村|2號村]]。",
+         [("place", "德国", "Germany"), ("place", "科隆-波恩国际机场", None)]),
         ("案件发生在[[乌鲁木齐市|乌鲁木齐市]][[沙依巴克区|沙依巴克区]][[烏魯木齊人民公園|人民公园]]西侧的"
          "公园北街。2014年乌鲁木齐公园北街早市暴力恐怖袭击案。",
          [("place", "乌鲁木齐市", "Ürümqi"), ("place", "人民公园", None),

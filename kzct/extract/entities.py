@@ -932,6 +932,7 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
         _named_again(ctx, sentences, covered, names)
 
 
+_DIGITS = frozenset("0123456789-–")
 # How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich; -va of a woman's):
 # a name that ends so is no place's by its place after another
 _SURNAME_ENDINGS = ("耶夫", "斯基", "维奇", "娃")
@@ -946,11 +947,13 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
             and all(_is_name_char(c) and c in ctx.foreign for p in parts for c in p) \
             and not cover.taken(start, end) and not ctx.title_before(shadow, start):
         return ""  # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office)
-    # (a link's edges are sure: a numeral is part of its name, 上九一色村)
-    if not 3 <= len(text) <= _MAX_LINKED_PLACE or not all(map(is_cjk, text)) \
-            or cover.hard_taken(start, end) or text in ctx.places.words:
-        return None
+    # (a link's edges are sure: a numeral is part of its name, 上九一色村, and digits and hyphens
+    # are where a term ends it, 伏尔加格勒1号站, 科隆-波恩国际机场)
     direction, stem, term = ctx.terms.split(text)
+    if not 3 <= len(text) <= _MAX_LINKED_PLACE or cover.hard_taken(start, end) \
+            or not all(is_cjk(c) or (term and c in _DIGITS) for c in text) \
+            or not is_cjk(text[0]) or text in ctx.places.words:
+        return None
     if len(text) > _MAX_PLACE and not term:
         return None
     spans = cover.place_spans
