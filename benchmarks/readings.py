@@ -119,7 +119,8 @@ class Reading:
         if not by or not authority:
             return not by and not authority
         code = self._code(by)
-        return by in authority or authority in by or (
+        english = self.norm(record.get("authority_en") or "").casefold()
+        return by in authority or authority in by or by.casefold() == english or (
             code is not None and code == record.get("authority_code"))
 
     def designations(self) -> tuple[int, int, int, int]:
