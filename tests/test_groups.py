@@ -348,6 +348,9 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
         ("2019年，日本政府指定甲组织为恐怖组织。", [("甲组织", "JP", "listed", "terrorist", "2019")]),
         # who designated between 是 and the verb, with no date
         ("甲组织是美国国务院认定的外国恐怖组织。", [("甲组织", "US", "listed", "terrorist", None)]),
+        # ... or on whose list it is (the Andijan article's sentence)
+        ("甲运动是在美国国务院榜上有名的境外恐怖组织。", [("甲运动", "US", "listed", "terrorist", None)]),
+        ("甲组织是英国名单上的恐怖组织。", [("甲组织", "GB", "listed", "terrorist", None)]),
         # the owner of the list it was put on
         ("2004年，甲组织被列入欧盟的恐怖组织名单。", [("甲组织", "EU", "listed", "terrorist", "2004")]),
         # where it was listed: by each country of the enumeration

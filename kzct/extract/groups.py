@@ -116,10 +116,12 @@ _STRUCK = re.compile(r"(?:将|把)(?P<items>[^。；：:，,将把从自]{1,40}?
 _DEEMED = re.compile(
     rf"(?P<verb>认定|视|定性|宣布|指定)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?"
     rf"{_LIST_WORD}")
-# A是美国国务院认定的恐怖组织 (who designated stands between 是 and the verb)
+# A是美国国务院认定的恐怖组织 (who designated stands between 是 and the verb); A是在美国国务院榜上
+# 有名的恐怖组织, A是美国国务院名单上的恐怖组织 (on its list)
 _NAMED_BY = re.compile(
-    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|亦|已|曾|一直){{0,2}}+是(?P<by>[^。；：:，,是]{{1,24}}?)"
-    rf"(?P<verb>认定|列为|列入|指定|宣布|定性为|定为|视为)的[^。；：:，,]{{0,8}}?{_ORG}")
+    rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|亦|已|曾|一直){{0,2}}+是在?(?P<by>[^。；：:，,是]{{1,24}}?)"
+    rf"(?P<verb>认定|列为|列入|指定|宣布|定性为|定为|视为|榜上有名|名单上|名单中)的"
+    rf"[^。；：:，,]{{0,8}}?{_ORG}")
 # 英国解除了对A的禁令 / 解除对A的恐怖组织认定 (a de-listing)
 _LIFTED = re.compile(
     r"(?P<verb>解除)了?(?:对|针对)(?P<items>[^。；：:，,对]{1,40}?)的[^。；：:，,]{0,8}?"
