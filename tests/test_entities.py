@@ -304,9 +304,15 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # transliteration in a wikilink
         ("俄軍於10月5日到達[[捷列克河|捷列克河]]。10月12日，俄軍渡過捷列克河，向南面的格羅茲尼推進。",
          [("place", "捷列克河", None), ("place", "格羅茲尼", "Grozny")]),
-        # ... but not a name that ends as a Slavic surname does (-yev: the Shamil Basayev article)
+        # ... but not a name that ends as a Slavic surname does (-yev: the Shamil Basayev article),
+        # which is a person's
         ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",
-         [("person", "巴萨耶夫", None), ("place", "车臣", "Chechnya")]),
+         [("person", "巴萨耶夫", None), ("person", "杜达耶夫", None), ("place", "车臣", "Chechnya")]),
+        # a linked Chinese name jieba knows as a person's, though it ends as a place's does (山 of
+        # 岐山: the Urumqi attack article); not a building's (金字塔)
+        ("[[张德江|张德江]]、[[刘云山|刘云山]]、[[王岐山|王岐山]]等出席。[[金字塔|金字塔]]。",
+         [("person", "刘云山", "Liu Yunshan"), ("person", "张德江", "Zhang Dejiang"),
+          ("person", "王岐山", "Wang Qishan")]),
         ("出生于[[阿拉木圖州|阿拉木图州]]卡斯克连区切莫尔甘村。",
          [("place", "切莫尔甘村", None), ("place", "卡斯克连区", None),
           ("place", "阿拉木图州", "Almaty Region")]),

@@ -1816,7 +1816,9 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             gap -= 1
         title = ctx.title_before(shadow, gap)
         if _bare_title(target) == name and not ctx.known_name(name) \
-                and name[-1] not in _NO_PERSON_END \
+                and (name[-1] not in _NO_PERSON_END  # (王岐山: a Chinese name jieba knows)
+                     or (name[-1] in _PLACE_SUFFIX_CHARS and name in ctx.places.persons
+                         and _chinese_name(ctx, name))) \
                 and ((name in ctx.places.persons and not _made_of_words(ctx, name))
                      or _chinese_name(ctx, name)
                      or (_PERSON_PAGE.search(target) and 2 <= len(name) <= 4
@@ -1832,7 +1834,11 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                 or ctx.known_name(name) or _NOT_IN_NAMES.search(core) \
                 or (ctx.has_word(core) and not (ctx.japanese and title)):
             continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
-        if title or any(shadow.startswith(t, end) for t in ctx.titles if t not in _STAFF):
+        # (or a transliteration that ends as a Slavic surname does: `车臣共和国[[杜达耶夫]]`)
+        slavic = len(core) >= 4 and core.endswith(_SURNAME_ENDINGS[:3]) \
+            and all(c in ctx.foreign for c in core) and not covered.taken(start, end)
+        if title or slavic or any(shadow.startswith(t, end) for t in ctx.titles
+                                  if t not in _STAFF):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
 
