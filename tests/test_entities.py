@@ -308,6 +308,10 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # which is a person's
         ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",
          [("person", "巴萨耶夫", None), ("person", "杜达耶夫", None), ("place", "车臣", "Chechnya")]),
+        # a linked joined name ends where its link does, whatever page of namesakes it links to
+        # (the PKK article)
+        ("在[[特奥·凡·高_(电影导演)|特奥·凡·高]]死后，荷兰警方搜查了。",
+         [("person", "特奥·凡·高", None), ("place", "荷兰", "Netherlands")]),
         # a linked Chinese name jieba knows as a person's, though it ends as a place's does (山 of
         # 岐山: the Urumqi attack article); not a building's (金字塔)
         ("[[张德江|张德江]]、[[刘云山|刘云山]]、[[王岐山|王岐山]]等出席。[[金字塔|金字塔]]。",

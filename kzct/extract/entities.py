@@ -1794,6 +1794,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         if covered.hard_taken(start, end) or len(target) > 24:
             continue
         if any(j in target for j in NAME_JOINERS):
+            # (the page of one of several namesakes: `特奥·凡·高_(电影导演)`)
+            target = _bare_title(target)
             if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
                 continue  # `伊宁二·五事件`, a date
             joiner = next(i for i, c in enumerate(target) if c in NAME_JOINERS)
