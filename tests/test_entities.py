@@ -308,6 +308,13 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # which is a person's
         ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",
          [("person", "巴萨耶夫", None), ("person", "杜达耶夫", None), ("place", "车臣", "Chechnya")]),
+        # a linked joined name written only in the characters of foreign names is one name, though
+        # one of them is a particle elsewhere (于 of 比于卡尼特: the PKK article); an event named
+        # after a person is not
+        ("总理[[雷杰普·塔伊普·埃尔多安|雷杰普·塔伊普·埃尔多安]]和总参谋长[[亚沙尔·比于卡尼特|亚沙尔·比于卡尼特]]表示。"
+         "[[李·里格比谋杀案|李·里格比谋杀案]]。",
+         [("person", "亚沙尔·比于卡尼特", None), ("person", "李·里格比", None),
+          ("person", "雷杰普·塔伊普·埃尔多安", None)]),
         # a linked joined name ends where its link does, whatever page of namesakes it links to
         # (the PKK article)
         ("在[[特奥·凡·高_(电影导演)|特奥·凡·高]]死后，荷兰警方搜查了。",

@@ -1800,7 +1800,10 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                 continue  # `伊宁二·五事件`, a date
             joiner = next(i for i, c in enumerate(target) if c in NAME_JOINERS)
             whole = _name_around(ctx, target, joiner, _Cover())
-            if whole is None or whole[:2] != (0, len(target)):
+            # (a target written only in the characters of foreign names is one name whole, though
+            # one of them is a particle elsewhere: 于 of `亚沙尔·比于卡尼特`)
+            if (whole is None or whole[:2] != (0, len(target))) \
+                    and not all(c in ctx.foreign or c in _JOINERS for c in target):
                 continue  # `李·里格比谋杀案`: an event named after a person
             item = _add_person(ctx, sentence, start, end,
                                _role_before(ctx, shadow, start, covered), covered, people,
