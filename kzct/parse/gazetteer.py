@@ -284,12 +284,17 @@ def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
 
 
 def shipped_bytes(key: str, data: dict[str, Any]) -> bytes:
-    """The shipped file: the table's data and its key, as gzipped JSON, the same bytes for the
-    same data (no time stamp)."""
+    """The shipped file: ``shipped_json`` gzipped, the same bytes for the same data (no time
+    stamp)."""
     import gzip
 
+    return gzip.compress(shipped_json(key, data), compresslevel=9, mtime=0)
+
+
+def shipped_json(key: str, data: dict[str, Any]) -> bytes:
+    """The shipped file's content: the table's data and its key, as JSON in UTF-8."""
     text = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return text.encode("utf-8")
 
 
 def _shipped(key: str) -> dict[str, Any] | None:
@@ -467,8 +472,12 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
+    import jieba
+
+    with jieba.get_dict_file() as f:  # its lines: a word, its count and its part of speech
+        lines = f.read().decode("utf-8").splitlines()
     common, blockers, surnames, words, joined, proper, persons, no_place, surname_words = \
-        _words(names, places)
+        _words(names, places, lines)
     # a common word as Taiwan and Hong Kong write it is a common word (OpenCC's s2twp and s2hk,
     # read back in simplified characters: 网络 is 网路, 互联网 网际网路), for jieba's dictionary
     # counts mainland usage
@@ -492,7 +501,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "persons": sorted(persons),
         "no_place": sorted(no_place),
         "surname_words": sorted(surname_words),
-        "generic": sorted(_generic_compounds()),
+        "generic": sorted(_generic_compounds(lines)),
     }
 
 
@@ -548,8 +557,7 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
     return {ch for ch, n in counts.items() if n >= _TRANSLIT}
 
 
-def _words(names: dict[str, list[int]],
-           places: list[Place]) -> tuple[set[str], set[str], list[str], set[str], set[str],
+def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -> tuple[set[str], set[str], list[str], set[str], set[str],
                                          set[str], set[str], set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
@@ -559,8 +567,6 @@ def _words(names: dict[str, list[int]],
     common words that hold a joiner (埃及, 共和国, 和平), the proper nouns that name a person
     or no place, the names of faiths (伊斯兰 of 伊斯兰教), and the words that begin with a common
     surname but are no person's name (王府井)."""
-    import jieba
-
     from kzct.sounds import place_terms
 
     terms = place_terms().terms
@@ -579,8 +585,6 @@ def _words(names: dict[str, list[int]],
     tagged: list[tuple[str, str]] = []  # the words of two or three characters, with their tags
     place_tags: dict[str, str] = {}  # the words jieba tags a place's
     first_chars: dict[str, int] = {}
-    with jieba.get_dict_file() as f:
-        lines = f.read().decode("utf-8").splitlines()
     for line in lines:
         parts = line.split()
         if len(parts) < 3 or not parts[1].isdigit():
@@ -640,18 +644,14 @@ def _words(names: dict[str, list[int]],
 NAMED_BY_WORDS = frozenset({"street", "station", "bridge", "square", "park"})
 
 
-def _generic_compounds() -> set[str]:
+def _generic_compounds(lines: list[str]) -> set[str]:
     """The words in jieba's dictionary, at any count, of a word and the generic term of a kind
     of place in ``NAMED_BY_WORDS`` that it tags as no place's or person's name: common nouns
     (加油站, 地铁站, 步行街), never one place."""
-    import jieba
-
     from kzct.sounds import place_terms
 
     terms = place_terms().terms
     endings = tuple(t for t, (kind, _en, _settlement) in terms.items() if kind in NAMED_BY_WORDS)
-    with jieba.get_dict_file() as f:
-        lines = f.read().decode("utf-8").splitlines()
     out: set[str] = set()
     for line in lines:
         parts = line.split()
