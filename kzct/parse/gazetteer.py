@@ -620,11 +620,11 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
     for name, ids in short.items():
-        tag = tags.get(name)
+        tagged_as = tags.get(name)
         large = max(places[i].population for i in ids) >= _LARGE_CITY
-        if tag is not None and tag not in _NAME_TAGS:
+        if tagged_as is not None and tagged_as not in _NAME_TAGS:
             common.add(name)
-        elif len(name) == 2 and tag not in ("ns", "nz") and not large:
+        elif len(name) == 2 and tagged_as not in ("ns", "nz") and not large:
             common.add(name)
     # a name jieba tags a person's that it also tags a place's with a term of a region, a
     # state or a river after it is a place's it mistagged (克里米亚 of 克里米亚半岛, 伏尔加 of
