@@ -303,6 +303,17 @@ class Query:
         self.stem = [w for w in (latin_sounds(w) for w in stem) if w]
 
 
+def english_term(words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """The English generic term a name's words end with, as written, and the Chinese terms it
+    translates (`Yarkant County`: `County`, {县}), or None; a name of the term alone has none."""
+    english, most = _english_terms()
+    folded = [fold(w) for w in words]
+    for n in range(min(most, len(words) - 1), 0, -1):
+        if tuple(folded[-n:]) in english:
+            return " ".join(words[-n:]), english[tuple(folded[-n:])]
+    return None
+
+
 def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str]]:
     """The Chinese terms a query's leading direction and trailing generic term translate, and
     the words between (``North Ossetia``: {北}, {}, [Ossetia])."""

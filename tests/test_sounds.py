@@ -339,3 +339,19 @@ def test_flag_templates_name_countries_on_a_real_article(module_env) -> None:
     flagged = [o for o in places["Qatar"]["occurrences"] if o["text"] == "Qatar"]
     assert len(flagged) == 1 and text[slice(*flagged[0]["span"])] == "Qatar"
     assert text[flagged[0]["span"][0] - 7:flagged[0]["span"][0]] == "{{flag|"
+
+
+def test_a_titles_other_name_in_brackets_is_looked_for_with_its_term(builder) -> None:
+    """`Yarkant County (Shache)` (the Urumqi attack article's county, an English page title):
+    the name before the brackets finds nothing, the other name in them with the generic term
+    (`Shache County`) finds 莎车县 by its pinyin; brackets after a name with no term, or a name
+    that lacks the term (`Renmin Road (Urumqi)` is no 乌鲁木齐), find nothing."""
+    from kzct.queries.search import search
+    from kzct.store.database import build_index
+
+    text = "2014年，[[喀什地区|喀什地区]][[莎车县|莎车县]]发生袭击，[[乌鲁木齐|乌鲁木齐]]也加强了戒备。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = {q: [(h.entity.name_zh, h.score, h.matched_by) for h in search(index, q)]
+             for q in ("Yarkant County (Shache)", "Renmin Road (Urumqi)", "Semey (Urumqi)")}
+    assert found == {"Yarkant County (Shache)": [("莎车县", 90.0, "romanization")],
+                     "Renmin Road (Urumqi)": [], "Semey (Urumqi)": []}

@@ -30,7 +30,9 @@ names one.
 
 A query that ends with a qualifier, as page titles write them, is searched without it unless it is
 a name whole: in brackets always (`Beijing Road (Kunming)`), after a comma where the whole finds
-nothing (`Jinjiang District, Chengdu`; `Dagestan, Respublika` is a name).
+nothing (`Jinjiang District, Chengdu`; `Dagestan, Respublika` is a name). Where a bracketed one's
+name finds nothing and ends with a generic term, the other name in the brackets is looked for
+with that term, by sound, among names that end with it (`Yarkant County (Shache)`: 莎车县).
 
 Short queries are held to more: one or two Latin letters match only a whole word or the start of
 a name (`on` is not a fragment of `Sonia`), and a query in capitals of two to five letters is an
@@ -186,8 +188,36 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         # `Beijing Road (Kunming)`, `Jinjiang District, Chengdu`: a title's qualifier, which the
         # article's own name seldom carries: the name without it (a bracketed one always, a
         # comma's where the whole finds nothing: `Dagestan, Respublika` is a name)
-        return search(index, bare, kind=kind, limit=limit, min_score=min_score)
+        found = search(index, bare, kind=kind, limit=limit, min_score=min_score)
+        other = _other_name(query) if bracketed and not found else None
+        if other:
+            # `Yarkant County (Shache)`: the other name in brackets, with the generic term, found
+            # by the sound of a name that ends with that term (Shache County, 莎车县), never a
+            # name without it (`Urumqi Road` is no 乌鲁木齐)
+            name, terms = other
+            found = [h for h in search(index, name, kind=kind, limit=None, min_score=min_score)
+                     if h.matched_by in ("romanization", "transliteration")
+                     and fold(h.matched, index.t2s_for(h.matched)).endswith(terms)][:limit or None]
+        return found
     return hits[:limit] if limit else hits
+
+
+def _other_name(query: str) -> tuple[str, tuple[str, ...]] | None:
+    """A title's other name in brackets with the generic term of the name before them
+    (`Yarkant County (Shache)`: `Shache County`), and the Chinese terms that term translates
+    (县); or None where the name before them ends with no term (the brackets then tell which of
+    its namesakes: `Semey (Semipalatinsk)` is not looked for as Semipalatinsk)."""
+    from kzct.sounds import english_term
+
+    text = query.strip()
+    at = max(text.rfind("("), text.rfind("（"))
+    inner = text[at + 1:-1].strip()
+    term = english_term(text[:at].split()) if at > 0 else None
+    if term is None or not inner or not all(w.isalpha() for w in inner.split()) \
+            or len(inner.split()) > 3:
+        return None
+    english, chinese = term
+    return f"{inner} {english}", tuple(sorted(chinese))
 
 
 def _without_qualifier(query: str) -> tuple[str | None, bool]:
