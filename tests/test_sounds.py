@@ -355,3 +355,18 @@ def test_a_titles_other_name_in_brackets_is_looked_for_with_its_term(builder) ->
              for q in ("Yarkant County (Shache)", "Renmin Road (Urumqi)", "Semey (Urumqi)")}
     assert found == {"Yarkant County (Shache)": [("莎车县", 90.0, "romanization")],
                      "Renmin Road (Urumqi)": [], "Semey (Urumqi)": []}
+
+
+def test_a_monarch_of_a_place_the_article_names_is_found_by_the_name(builder) -> None:
+    """`Abdullah II of Jordan`, as English page titles name a monarch (the Beslan article's
+    约旦国王阿卜杜拉二世): the name before `of`, where the article names that place; not of a place
+    it does not name, nor with another regnal number."""
+    from kzct.queries.search import search
+    from kzct.store.database import build_index
+
+    text = "2004年9月3日，普京会见了[[约旦|约旦]]国王[[阿卜杜拉二世|阿卜杜拉二世]]。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = {q: [(h.entity.name_zh, h.matched_by) for h in search(index, q)]
+             for q in ("Abdullah II of Jordan", "Abdullah II of Morocco", "Abdullah III of Jordan")}
+    assert found == {"Abdullah II of Jordan": [("阿卜杜拉二世", "transliteration")],
+                     "Abdullah II of Morocco": [], "Abdullah III of Jordan": []}

@@ -32,7 +32,9 @@ A query that ends with a qualifier, as page titles write them, is searched witho
 a name whole: in brackets always (`Beijing Road (Kunming)`), after a comma where the whole finds
 nothing (`Jinjiang District, Chengdu`; `Dagestan, Respublika` is a name). Where a bracketed one's
 name finds nothing and ends with a generic term, the other name in the brackets is looked for
-with that term, by sound, among names that end with it (`Yarkant County (Shache)`: 莎车县).
+with that term, by sound, among names that end with it (`Yarkant County (Shache)`: 莎车县). A
+person's title that finds nothing, `NAME of PLACE` (`Abdullah II of Jordan`), is looked for by its
+name among the people where the place is one the article names.
 
 Short queries are held to more: one or two Latin letters match only a whole word or the start of
 a name (`on` is not a fragment of `Sonia`), and a query in capitals of two to five letters is an
@@ -199,7 +201,21 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
                      if h.matched_by in ("romanization", "transliteration")
                      and fold(h.matched, index.t2s_for(h.matched)).endswith(terms)][:limit or None]
         return found
+    ruler = _ruler_of(index, query) if not hits and kind in (None, "person") else None
+    if ruler:
+        # `Abdullah II of Jordan`: a monarch as titles name one, by the place the article names
+        return search(index, ruler, kind="person", limit=limit, min_score=min_score)
     return hits[:limit] if limit else hits
+
+
+def _ruler_of(index: Index, query: str) -> str | None:
+    """The name before `of` and a place the article names whole (`Abdullah II of Jordan`:
+    `Abdullah II`, where Jordan is a place of the article), or None."""
+    head, of, place = query.strip().rpartition(" of ")
+    if not of or not head.strip() or not place.strip():
+        return None
+    found = search(index, place, kind="place", limit=1)
+    return head if found and found[0].score == 100.0 else None
 
 
 def _other_name(query: str) -> tuple[str, tuple[str, ...]] | None:
