@@ -190,17 +190,19 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         # `Beijing Road (Kunming)`, `Jinjiang District, Chengdu`: a title's qualifier, which the
         # article's own name seldom carries: the name without it (a bracketed one always, a
         # comma's where the whole finds nothing: `Dagestan, Respublika` is a name)
-        found = search(index, bare, kind=kind, limit=limit, min_score=min_score)
-        other = _other_name(query) if bracketed and not found else None
+        unqualified = search(index, bare, kind=kind, limit=limit, min_score=min_score)
+        other = _other_name(query) if bracketed and not unqualified else None
         if other:
             # `Yarkant County (Shache)`: the other name in brackets, with the generic term, found
             # by the sound of a name that ends with that term (Shache County, 莎车县), never a
             # name without it (`Urumqi Road` is no 乌鲁木齐)
             name, terms = other
-            found = [h for h in search(index, name, kind=kind, limit=None, min_score=min_score)
-                     if h.matched_by in ("romanization", "transliteration")
-                     and fold(h.matched, index.t2s_for(h.matched)).endswith(terms)][:limit or None]
-        return found
+            unqualified = [h for h in search(index, name, kind=kind, limit=None,
+                                             min_score=min_score)
+                           if h.matched_by in ("romanization", "transliteration")
+                           and fold(h.matched, index.t2s_for(h.matched)).endswith(terms)]
+            return unqualified[:limit] if limit else unqualified
+        return unqualified
     ruler = _ruler_of(index, query) if not hits and kind in (None, "person") else None
     if ruler:
         # `Abdullah II of Jordan`: a monarch as titles name one, by the place the article names
