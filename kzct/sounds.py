@@ -322,9 +322,10 @@ def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str
     before: frozenset[str] = frozenset()
     if len(words) > 1 and ("<", folded[0]) in english:
         before, words, folded = english["<", folded[0]], words[1:], folded[1:]
-    for n in range(min(most, len(words) - 1), 0, -1):
-        if tuple(folded[-n:]) in english:
-            return before, english[tuple(folded[-n:])], words[:-n]
+    trailing = english_term(words)
+    if trailing is not None:
+        term, chinese = trailing
+        return before, chinese, words[:-len(term.split())]
     # `Chechen Republic of Ichkeria`, `Gulf of Aden`: English writes the term before `of` and
     # the name, Chinese the name and then the term (伊奇克里亚车臣共和国, 亚丁湾)
     for n in range(min(most, len(words) - 2), 0, -1):

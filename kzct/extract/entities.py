@@ -932,10 +932,12 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
         _named_again(ctx, sentences, covered, names)
 
 
-_DIGITS = frozenset("0123456789-–")
-# How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich; -va of a woman's):
-# a name that ends so is no place's by its place after another
-_SURNAME_ENDINGS = ("耶夫", "斯基", "维奇", "娃")
+# what a linked name may hold besides Chinese characters where a term ends it
+_IN_LINKED_NAME = frozenset("0123456789-–")
+# How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich): a linked name
+# that ends so is a person's; so or as a woman's (-va) no place's by its place after another
+_SLAVIC_SURNAME = ("耶夫", "斯基", "维奇")
+_SURNAME_ENDINGS = (*_SLAVIC_SURNAME, "娃")
 
 
 def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> str | None:
@@ -951,7 +953,7 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     # are where a term ends it, 伏尔加格勒1号站, 科隆-波恩国际机场)
     direction, stem, term = ctx.terms.split(text)
     if not 3 <= len(text) <= _MAX_LINKED_PLACE or cover.hard_taken(start, end) \
-            or not all(is_cjk(c) or (term and c in _DIGITS) for c in text) \
+            or not all(is_cjk(c) or (term and c in _IN_LINKED_NAME) for c in text) \
             or not is_cjk(text[0]) or text in ctx.places.words:
         return None
     if len(text) > _MAX_PLACE and not term:
@@ -1840,7 +1842,7 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                 or (ctx.has_word(core) and not (ctx.japanese and title)):
             continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
         # (or a transliteration that ends as a Slavic surname does: `车臣共和国[[杜达耶夫]]`)
-        slavic = len(core) >= 4 and core.endswith(_SURNAME_ENDINGS[:3]) \
+        slavic = len(core) >= 4 and core.endswith(_SLAVIC_SURNAME) \
             and all(c in ctx.foreign for c in core) and not covered.taken(start, end)
         if title or slavic or any(shadow.startswith(t, end) for t in ctx.titles
                                   if t not in _STAFF):

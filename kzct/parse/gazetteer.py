@@ -557,8 +557,9 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
     return {ch for ch, n in counts.items() if n >= _TRANSLIT}
 
 
-def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -> tuple[set[str], set[str], list[str], set[str], set[str],
-                                         set[str], set[str], set[str], set[str]]:
+def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
+           ) -> tuple[set[str], set[str], list[str], set[str], set[str], set[str], set[str],
+                      set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
     million people: 义和 in 主义和), the words that begin with a short place name without being a
@@ -583,7 +584,7 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -
     no_place: set[str] = set()
     faiths: set[str] = set()
     tagged: list[tuple[str, str]] = []  # the words of two or three characters, with their tags
-    place_tags: dict[str, str] = {}  # the words jieba tags a place's
+    place_words: set[str] = set()  # the words jieba tags a place's
     first_chars: dict[str, int] = {}
     for line in lines:
         parts = line.split()
@@ -615,7 +616,7 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -
                 and all(map(is_cjk, word)):
             persons.add(word)
         if tag == "ns":
-            place_tags[word] = tag
+            place_words.add(word)
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
     common: set[str] = set()
@@ -631,7 +632,7 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str]) -
     # 伏尔加河); a port, an island or a mountain may be named after a person (阿巴斯港)
     places_of = {t for t, (kind, _en, _s) in terms.items() if kind in _MISTAGGED_BY}
     persons -= {word for word in persons
-                if any(place_tags.get(word + t) == "ns" for t in places_of)}
+                if any(word + t in place_words for t in places_of)}
     surnames = sorted(first_chars, key=lambda ch: -first_chars[ch])[:_SURNAMES]
     first = frozenset(surnames)
     surname_words = {word for word, tag in tagged if word[0] in first and tag not in _PERSON_TAGS}
