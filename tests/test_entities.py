@@ -315,6 +315,12 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
          "[[李·里格比谋杀案|李·里格比谋杀案]]。",
          [("person", "亚沙尔·比于卡尼特", None), ("person", "李·里格比", None),
           ("person", "雷杰普·塔伊普·埃尔多安", None)]),
+        # a joined name read before ends the name where a verb runs on (因犯: the Kashgar attack
+        # article), not where the letters of a longer name do (罗夫)
+        ("2008年8月4日，阿不都热合曼·阿扎提即驾车冲去。12月17日，被告人阿不都热合曼·阿扎提因犯非法制造枪支罪被判处死刑。"
+         "伊万·彼得说。伊万·彼得罗夫说。",
+         [("person", "伊万·彼得", None), ("person", "伊万·彼得罗夫", None),
+          ("person", "阿不都热合曼·阿扎提", None)]),
         # a linked joined name ends where its link does, whatever page of namesakes it links to
         # (the PKK article)
         ("在[[特奥·凡·高_(电影导演)|特奥·凡·高]]死后，荷兰警方搜查了。",

@@ -277,6 +277,9 @@ class _Context:
         # a person's name in simplified characters read from Japanese forms → the person's key
         self.japanese_keys: dict[str, str] = {}
         self.found: dict[str, _Found] = {}
+        # the joined names of the people read so far (simplified, one joiner): where a name
+        # read again ends (``_known_end``)
+        self.joined_people: set[str] = set()
         self.terms = place_terms()  # the generic terms of place names (边疆区, 河, 北)
         self.term_pattern = re.compile("|".join(map(re.escape, self.terms.longest_first())))
         self.ending_pattern = re.compile("|".join(map(re.escape, self.terms.endings)))
@@ -1386,8 +1389,27 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         if links.between(start, end):
             i = end  # `[[巴基斯坦]]·[[阿富汗]]`: a list of linked names, not one name
             continue
+        end = _known_end(ctx, shadow, start, end)
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
+
+
+_RUN_ON = 3  # the most characters a verb or particle glued to a name read before may have
+
+
+def _known_end(ctx: _Context, shadow: str, start: int, end: int) -> int:
+    """Where a joined name at ``[start, end)`` ends: at the end of a person's joined name read
+    before, where it is that name and up to ``_RUN_ON`` characters more (`阿不都热合曼·阿扎提因犯`,
+    after `阿不都热合曼·阿扎提即驾车`: the same person, then 因犯); else at ``end``."""
+    name = _canonical(ctx.scripts.simplified(shadow[start:end]))
+    for extra in range(1, min(_RUN_ON, len(name) - 1) + 1):
+        cut = end - extra
+        # (what runs on is no letter of a longer name: 罗夫 of 伊万·彼得罗夫 after 伊万·彼得)
+        if name[:-extra] in ctx.joined_people and (
+                not all(c in ctx.foreign for c in shadow[cut:end]) or ctx.word_at(shadow, cut)
+                or ctx.stop_at(shadow, cut)):
+            return cut
+    return end
 
 
 class _Links:
@@ -1542,6 +1564,9 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
     cover.add(start, end)
     cover.persons.add((start, end))
     people.append((position, start, end, key, role))
+    joined = _canonical(ctx.scripts.simplified(shadow[start:end]))
+    if "·" in joined:
+        ctx.joined_people.add(joined)
     latin = _latin_after(sentence.text, end)
     if latin is not None:
         l_start, l_end = latin
