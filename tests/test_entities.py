@@ -304,6 +304,11 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # transliteration in a wikilink
         ("俄軍於10月5日到達[[捷列克河|捷列克河]]。10月12日，俄軍渡過捷列克河，向南面的格羅茲尼推進。",
          [("place", "捷列克河", None), ("place", "格羅茲尼", "Grozny")]),
+        # ... though it begins with a common surname's character (蘇: the Suruç bombing article),
+        # which elsewhere may begin a transliterated person's name (叶 of 叶利钦)
+        ("在土耳其[[尚勒烏爾法省|尚勒烏爾法省]][[蘇魯奇|蘇魯奇]]鎮发生爆炸。[[叶利钦|叶利钦]]说。",
+         [("person", "叶利钦", None), ("place", "土耳其", "Türkiye"), ("place", "尚勒烏爾法省", None),
+          ("place", "蘇魯奇", None)]),
         # ... but not a name that ends as a Slavic surname does (-yev: the Shamil Basayev article),
         # which is a person's
         ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",

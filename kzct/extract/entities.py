@@ -1847,6 +1847,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         while gap > 0 and shadow[gap - 1] in " \u3000":
             gap -= 1
         title = ctx.title_before(shadow, gap)
+        if not title and _placed(ctx, shadow, start, end, covered):
+            continue  # `[[尚勒烏爾法省]][[蘇魯奇]]鎮`: a place, which Chinese names after the larger
         if _bare_title(target) == name and not ctx.known_name(name) \
                 and (name[-1] not in _NO_PERSON_END  # (王岐山: a Chinese name jieba knows)
                      or (name[-1] in _PLACE_SUFFIX_CHARS and name in ctx.places.persons
@@ -1873,6 +1875,18 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                                   if t not in _STAFF):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
+
+
+def _placed(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> bool:
+    """Whether a linked name at ``[start, end)`` written only in the characters of foreign names
+    is a place's by where it stands: right after a place read already (the larger place first)
+    or before the term of a settlement (`镇`, `市`)."""
+    if not all(c in ctx.foreign for c in shadow[start:end]) \
+            or shadow.endswith(_SURNAME_ENDINGS, start, end):
+        return False  # (车臣共和国[[杜达耶夫]]: a surname's ending says who)
+    term = ctx.term_pattern.match(shadow, end)
+    return cover.place_ends_at(start) or (
+        term is not None and ctx.terms.terms[term.group()][2] and not ctx.word_at(shadow, end))
 
 
 def _made_of_words(ctx: _Context, name: str) -> bool:
