@@ -479,3 +479,14 @@ def test_a_relative_date_before_the_sentences_first_year_counts(builder) -> None
         ("1992-05-15", "explicit", "1992年5"), ("1993", "relative", "另外三个国家"),
         ("1994", "explicit", "另外三个国家"), ("1999", "relative", "五年后，六国")]
     assert [e.date for e in _built(builder, "2005年，他当选总统，次年辞职。").events] == ["2005"]
+
+
+def test_a_january_told_after_a_december_is_of_the_next_year(builder) -> None:
+    """The First Chechen War article: the assault of `12月31日` goes on, and `1月3日` is 1995's; a
+    January after a date of March stays in the year told."""
+    text = ("1994年12月31日，俄军发动总攻。131旅坚持到了1月3日被彻底击溃。\n\n"
+            "1996年3月6日，武装分子攻入城市。1月9日，人质被释放。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:5]) for e in index.events] == [
+        ("1994-12-31", "1994年"), ("1995-01-03", "131旅坚"), ("1996-01-09", "1月9日，"),
+        ("1996-03-06", "1996年")]

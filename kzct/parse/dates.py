@@ -550,6 +550,9 @@ def resolve_dates(
                 if unplaced is not None:
                     unplaced.append(mention)
                 continue
+            if found[1] == FROM_CONTEXT and _next_year(mention, anchor, found[0]):
+                # `12月31日…` then `1月3日`: the story went on into the next year
+                found = (found[0] + 1, found[1])
             resolved = _dated(mention, *found)
             if resolved is None and impossible is not None:
                 impossible.append(mention)
@@ -620,6 +623,14 @@ def _year_of(mention: DateMention, sentence_year: int | None, context_year: int 
     if article_year is not None:
         return article_year, (FROM_ARTICLE if source == EXPLICIT else source)
     return None
+
+
+def _next_year(mention: DateMention, anchor: PartialDate | None, year: int) -> bool:
+    """Whether a month told without a year, in January or February, follows a date before it
+    in November or December of the year it would take (a story told on past New Year)."""
+    return anchor is not None and not anchor.decade and anchor.year == year \
+        and anchor.month is not None and anchor.month >= 11 \
+        and mention.year is None and mention.month is not None and mention.month <= 2
 
 
 def _dated(mention: DateMention, year: int, source: str) -> ResolvedDate | None:
