@@ -619,3 +619,18 @@ def test_a_street_made_once_is_that_street_wherever_written(builder) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.name_zh, [m.text for m in e.mentions]) for e in index.entities] == [
         ("公园北街", ["公园北街", "公园北街"])]
+
+
+def test_latin_names_before_a_word_for_villages_are_villages(builder) -> None:
+    """The Boko Haram article's `Bale Shuwa和Bale Kura村莊` and `Tsangayari和Garawa兩村`, and the
+    Tiananmen attack article's `Yengi Aymaq村`: villages in Latin letters, no people; a Latin
+    name before a verb is a person's still."""
+    from kzct.store.database import build_index
+
+    text = ("襲擊發生在該市軍營附近的Bale Shuwa和Bale Kura村莊。武裝分子在其中的Tsangayari和Garawa兩村遭到抵抗。"
+            "阿克陶縣Yengi Aymaq村前村長說。Dmitry Kozlov说。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = sorted((e.kind, e.name_latin, e.place_type) for e in index.entities if e.name_latin)
+    assert found == [("person", "Dmitry Kozlov", None), ("place", "Bale Kura", "village"),
+                     ("place", "Bale Shuwa", "village"), ("place", "Garawa", "village"),
+                     ("place", "Tsangayari", "village"), ("place", "Yengi Aymaq", "village")]

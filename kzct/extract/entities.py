@@ -1976,6 +1976,13 @@ _MEDIUM_AFTER = re.compile(r"\s*(?:杂志|周刊|月刊|日报|报|通讯社|新
                            r"大学|学院|基金会|组织|的(?:女|男)?(?:记者|编辑|主编|专栏作家|撰稿人))")
 
 
+# What says the Latin names before it are villages or towns: their term, after the others of a
+# list (`Bale Shuwa和Bale Kura村庄`, `Tsangayari和Garawa两村`, `Gombi镇`)
+_SETTLEMENT_AFTER_LATIN = re.compile(
+    r"\s*(?:[和与及、]\s*[A-Z][A-Za-z'’\- ]{0,40}?\s*)*"
+    r"(?:[两二三四五几数]个?)?(?:村庄|村落|村|小镇|镇)(?![长民委])")
+
+
 def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
     """Latin personal names: two or more capitalised words that are no place, organisation,
     publication (one a word for it follows: ``_MEDIUM_AFTER``) or quotation; a single word only
@@ -1998,6 +2005,14 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
                 continue
             if _MEDIUM_AFTER.match(sentence.shadow, end):
                 continue  # `Eurasia Critic杂志`, `Novaya Gazeta的女记者`: a publication
+            settled = _SETTLEMENT_AFTER_LATIN.match(sentence.shadow, end)
+            if settled is not None:
+                # `Bale Shuwa和Bale Kura村庄`, `Tsangayari和Garawa两村`: villages, no people
+                item = ctx.entity(f"place:{slug(name)}", "place", name_latin=name)
+                item.place_type = item.place_type or "village"
+                item.add(_mention(sentence, start, end))
+                covered[position].add(start, end)
+                continue
             found.append((position, start, end, name))
     full = sorted({n for _, _, _, n in found if " " in n}, key=len, reverse=True)
     for position, start, end, name in found:
