@@ -304,6 +304,13 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # transliteration in a wikilink
         ("俄軍於10月5日到達[[捷列克河|捷列克河]]。10月12日，俄軍渡過捷列克河，向南面的格羅茲尼推進。",
          [("place", "捷列克河", None), ("place", "格羅茲尼", "Grozny")]),
+        # ... or next to one in a list, and a page told apart from its namesakes by a country is
+        # a place's where it is written in the characters of foreign names (the Boko Haram
+        # article); a newspaper so told apart is not
+        ("12月25日，该组织在北部的[[马达拉|马达拉]]、[[乔斯|乔斯]]、[[甘达卡|甘达卡]]和[[達馬圖魯|達馬圖魯]]发动袭击。"
+         "城镇[[巴加_(尼日利亚)|巴加]]遭到袭击。[[世界报_(法国)|世界报]]报道。",
+         [("place", "乔斯", "Jos"), ("place", "巴加", None), ("place", "甘达卡", None),
+          ("place", "達馬圖魯", None), ("place", "马达拉", None)]),
         # ... though it begins with a common surname's character (蘇: the Suruç bombing article),
         # which elsewhere may begin a transliterated person's name (叶 of 叶利钦)
         ("在土耳其[[尚勒烏爾法省|尚勒烏爾法省]][[蘇魯奇|蘇魯奇]]鎮发生爆炸。[[叶利钦|叶利钦]]说。",

@@ -905,8 +905,10 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
     names: dict[str, tuple[str, str | None]] = {}  # name → entity key, kind
     for position, sentence in enumerate(sentences):
         shadow, cover = sentence.shadow, covered[position]
-        for _link, start, end in _link_spans(sentence):
+        for link, start, end in _link_spans(sentence):
             kind = _linked_place(ctx, shadow, start, end, cover)
+            if kind is None and _page_of_a_place(ctx, link.target, shadow, start, end, cover):
+                kind = ""
             if kind is not None:
                 _add_made(ctx, sentence, cover, start, end, kind, names)
         for m in ctx.term_pattern.finditer(shadow):
@@ -941,6 +943,20 @@ _IN_LINKED_NAME = frozenset("0123456789-–")
 # that ends so is a person's; so or as a woman's (-va) no place's by its place after another
 _SLAVIC_SURNAME = ("耶夫", "斯基", "维奇")
 _SURNAME_ENDINGS = (*_SLAVIC_SURNAME, "娃")
+
+
+def _page_of_a_place(ctx: _Context, target: str, shadow: str, start: int, end: int,
+                     cover: _Cover) -> bool:
+    """Whether a wikilink's whole text at ``[start, end)`` links to a page that Wikipedia tells
+    apart from its namesakes by the place it lies in (`[[巴加_(尼日利亚)|巴加]]`), written in the
+    characters of foreign names: a place (a newspaper or a party so told apart is written in
+    words: `[[世界报_(法国)|世界报]]`)."""
+    title = ctx.scripts.simplified(target).replace("_", " ").strip()
+    m = _DISAMBIGUATION.search(title)
+    if m is None or _bare_title(title) != shadow[start:end] or end - start < 2 \
+            or not all(c in ctx.foreign for c in shadow[start:end]) or cover.taken(start, end):
+        return False
+    return m.group().strip(" ()（）") in ctx.places.names
 
 
 def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> str | None:
@@ -984,7 +1000,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     foreign = sum(c not in ctx.foreign for c in stem) <= (1 if len(stem) >= 3 else 0)
     if direction and foreign:
         return ""  # 北奥塞梯
-    if foreign and cover.place_ends_at(start) and not text.endswith(_SURNAME_ENDINGS):
+    if foreign and _next_to_place(shadow, start, end, cover) \
+            and not text.endswith(_SURNAME_ENDINGS):
         return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]; not 车臣共和国[[杜达耶夫]]
     if foreign and ((_AT_PLACE.search(shadow, max(0, start - 1), start)
                      and _NEAR_PLACE.match(shadow, end)) or _BATTLE_AT.match(shadow, end)):
@@ -1885,8 +1902,18 @@ def _placed(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> 
             or shadow.endswith(_SURNAME_ENDINGS, start, end):
         return False  # (车臣共和国[[杜达耶夫]]: a surname's ending says who)
     term = ctx.term_pattern.match(shadow, end)
-    return cover.place_ends_at(start) or (
+    return _next_to_place(shadow, start, end, cover) or (
         term is not None and ctx.terms.terms[term.group()][2] and not ctx.word_at(shadow, end))
+
+
+def _next_to_place(shadow: str, start: int, end: int, cover: _Cover) -> bool:
+    """Whether ``[start, end)`` stands right after a place read already (Chinese names the
+    larger place first: `[[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]`) or next to one in a list
+    (`[[马达拉]]、[[乔斯]]、[[甘达卡]]`: the items of a list are of one kind)."""
+    return cover.place_ends_at(start) or (
+        start > 1 and shadow[start - 1] in _LIST_JOINERS and cover.place_ends_at(start - 1)) or (
+        end < len(shadow) and shadow[end] in _LIST_JOINERS
+        and any(a == end + 1 for a, _b in cover.place_spans))
 
 
 def _made_of_words(ctx: _Context, name: str) -> bool:
