@@ -490,3 +490,15 @@ def test_a_january_told_after_a_december_is_of_the_next_year(builder) -> None:
     assert [(e.date, e.text[:5]) for e in index.events] == [
         ("1994-12-31", "1994年"), ("1995-01-03", "131旅坚"), ("1996-01-09", "1月9日，"),
         ("1996-03-06", "1996年")]
+
+
+def test_a_bare_year_inside_a_sentence_leaves_the_headings_year_in_reach(builder) -> None:
+    """The Boko Haram article: under `=== 2013年 ===`, `这是该组织2009年来发动的最血腥袭击之一` is
+    background, and the next item's `7月6日` is 2013's; a full date inside a sentence still gives
+    its year (the PKK article's `据土耳其报道2008年2月21日…` then `2月29日`)."""
+    text = ("== 袭击 ==\n=== 2013年 ===\n* 5月7日，该组织袭击巴马镇的军营。这是该组织2009年来发动的最血腥袭击之一。\n"
+            "* 7月6日，约贝州的一所学校遇袭。\n\n"
+            "=== 2007年 ===\n据土耳其报道2008年2月21日晚，土军开始越境。2月29日土军撤出伊拉克。\n")
+    index = _built(builder, text)
+    dates = {e.text[:5]: e.date for e in index.events}
+    assert (dates["7月6日，"], dates["2月29日"]) == ("2013-07-06", "2008-02-29")

@@ -140,9 +140,12 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         # (`从2014年5月23日起至2015年6月`: the 5月24日 after it is 2014's)
         told = next((d for d in reversed(resolved)
                      if d.start == 0 or sentence.shadow[d.start - 1] not in "至到止"), last)
+        # (under a heading that is a year, a bare year inside a sentence is background:
+        # `这是该组织2009年来发动的最血腥袭击之一` under `=== 2013年 ===` leaves 2013 in reach)
         if told.source not in _DERIVED_YEAR and not told.date.decade and (
                 _when_it_happened(sentence.shadow, resolved[0])
-                or sentence.paragraph not in paragraph_year):
+                or (sentence.paragraph not in paragraph_year
+                    and (heading is None or told.date.month is not None))):
             paragraph_year[sentence.paragraph] = section_year = told.date.year
     return out
 
