@@ -188,7 +188,7 @@ class ResolvedDate(NamedTuple):
 
 QUALIFIERS = ("since", "as_of", "before", "about", "after", "early", "mid", "late")
 # A time of day after a date (`5月12日晚至13日凌晨`): part of the date, not of the range.
-_DAYTIME = r"(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜|晚|夜|早|午后|时许)?"
+_DAYTIME = r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|晚|夜|早|午后|时许)?"
 _TO = r"\s*(?:至|到|—|–|~|～|-|－|─)\s*"
 # `2005年2与5日`: 与 typed for 月 (yu / yue in pinyin input). A range's end (`至26日`,
 # `至4月`, `至1998年`) follows the first date; `10月2日及3日` names two days.
