@@ -134,13 +134,15 @@ class Reading:
         return sum(hits), len(hits), sum(right), len(right)
 
     def dates(self) -> tuple[int, int]:
-        events = [(self.norm(e["text"]), e["date"] or "") for e in self.records["timeline"]]
+        # (white space aside: kzct writes a sentence's spaces as it reads them, `， 一群` as `，一群`)
+        events = [(re.sub(r"\s+", "", self.norm(e["text"])), e["date"] or "")
+                  for e in self.records["timeline"]]
         right = total = 0
         for entry in self.truth.get("event", []):
             if not entry.get("date"):
                 continue
             total += 1
-            quote = self.norm(entry["quote"])
+            quote = re.sub(r"\s+", "", self.norm(entry["quote"]))
             dates = [date for text, date in events if quote in text]
             if any(d.startswith(entry["date"]) or entry["date"].startswith(d) for d in dates if d):
                 right += 1
