@@ -502,3 +502,20 @@ def test_a_bare_year_inside_a_sentence_leaves_the_headings_year_in_reach(builder
     index = _built(builder, text)
     dates = {e.text[:5]: e.date for e in index.events}
     assert (dates["7月6日，"], dates["2月29日"]) == ("2013-07-06", "2008-02-29")
+
+
+def test_a_month_told_alone_at_the_start_of_its_clause_is_of_the_year_in_reach(builder) -> None:
+    """The Boko Haram article's list items under year headings: `* 1月，该组织…` is January 2010,
+    `在8月初，` early August; `3个月后`, `于3月份的会议` and a month inside a clause are no dates, and
+    a month with no year in reach is no date and no defect."""
+    from kzct.parse.dates import find_dates
+
+    text = ("== 袭击 ==\n=== 2010年 ===\n* 1月，该组织在博尔诺州发动袭击，打死4人。\n"
+            "* 在8月初，该组织袭击了监狱。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.precision, e.qualifier, e.text[:4]) for e in index.events] == [
+        ("2010-01", "month", None, "1月，该"), ("2010-08", "month", "early", "在8月初")]
+    assert find_dates("3个月后，他获释。")[0].month is None
+    assert find_dates("他出席了于3月份的会议。") == []
+    assert find_dates("其战斗人员8月在北部发动袭击。") == []
+    assert list(_built(builder, "3月，会议召开。").events) == []

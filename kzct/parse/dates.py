@@ -422,12 +422,39 @@ def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention |
                        day=day, qualifier=_qualifier(norm, start, stop) if lead else None)
 
 
+# what may follow a month told alone that begins its clause (`1月，该组织…`, `8月初，`)
+_MONTH_ENDS = re.compile(r"\s*(?:[，,]|(?:初|中旬|上旬|下旬|底|末)[，,]?)")
+
+
+def _month_only(m: re.Match[str], text: str, norm: str, month: int) -> DateMention | None:
+    """A month told alone, beginning its clause and followed by a clause mark or a part of the
+    month (`1月，该组织…`, `在8月初，`): of the year in reach (a heading's, the paragraph's; see
+    ``resolve_dates``). Elsewhere (`3个月`, `于3月份的`) it is no date."""
+    start, stop = m.start(), m.end()
+    if not 1 <= month <= 12 or norm[stop - 1:stop] != "月":
+        return None
+    lead = norm[_clause_start(norm, start):start].strip()
+    part = _MONTH_ENDS.match(norm, stop)
+    if lead not in ("", "在", "于", "於") or part is None:
+        return None
+    qualifier = _PART_OF_MONTH.get(part.group().strip(" ，,"))
+    return DateMention(start=start, end_pos=stop, text=text[start:stop], year=None, month=month,
+                       day=None, qualifier=qualifier)
+
+
+_PART_OF_MONTH = {"初": "early", "上旬": "early", "中旬": "mid", "下旬": "late", "底": "late",
+                  "末": "late"}
+
+
 def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
     year, month, day = _int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
     if year is None and month is None and day is not None:
         return _day_only(m, text, norm, day)
+    if year is None and month is not None and day is None and m.group("second") is None \
+            and not m.group("typo"):
+        return _month_only(m, text, norm, month)
     if year is None and not (month and day):
-        return None  # `3月` alone: not a date this module can place
+        return None  # `3月` alone elsewhere: not a date this module can place
     if m.group("typo") and not (year and day):
         return None
     if month is None and day is not None:
@@ -547,8 +574,8 @@ def resolve_dates(
                 sentence_year = mention.year
             found = _year_of(mention, sentence_year, context_year, heading, article_year)
             if found is None:
-                if unplaced is not None:
-                    unplaced.append(mention)
+                if unplaced is not None and mention.day is not None:
+                    unplaced.append(mention)  # (a month alone with no year is no defect)
                 continue
             if found[1] == FROM_CONTEXT and _next_year(mention, anchor, found[0]):
                 # `12月31日…` then `1月3日`: the story went on into the next year
