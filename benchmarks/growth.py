@@ -85,6 +85,12 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
     ("brackets (", lambda n: "恐怖组织包括：" + "（" * n, 2000),
     ("spaces", lambda n: "阿拉木图" + " " * n + "x", 3000),
     ("links in one sentence", lambda n: "[[阿拉木图]]、" * n, 300),
+    # the patterns of 2026-12-07: Latin names before a word for villages, joined names read
+    # again, linked transliterations in a list, months alone
+    ("Latin names and 和, no village", lambda n: "在" + "和Abc  " * n + "x。", 500),
+    ("joined names read again", lambda n: "阿不都·阿扎提说。" + "阿不都·阿扎提因犯，" * n, 300),
+    ("linked transliterations in a list", lambda n: "[[乔斯]]" + "、[[马达拉]]" * n + "。", 300),
+    ("months alone", lambda n: "== 2010年 ==\n" + "1月，袭击。" * n, 300),
     # one reference backing every sentence: its row quotes each (kzct.store.database.cutter)
     ("one reference cited by every sentence", lambda n: '<ref name="a">x</ref>' + "".join(
         f"第{i}句。<ref name=\"a\" />" for i in range(n)), 500),

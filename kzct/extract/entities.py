@@ -553,6 +553,9 @@ class _Cover:
     def place_ends_at(self, pos: int) -> bool:
         return pos in self._place_ends
 
+    def place_starts_at(self, pos: int) -> bool:
+        return any(place[0] == pos for place in self._place_at.get(pos, ()))
+
     def strong_place_ends_at(self, pos: int) -> bool:
         """A country or a longer place name ends at ``pos`` (`俄罗斯总统…`): the left edge of a
         name that follows it."""
@@ -1912,8 +1915,7 @@ def _next_to_place(shadow: str, start: int, end: int, cover: _Cover) -> bool:
     (`[[马达拉]]、[[乔斯]]、[[甘达卡]]`: the items of a list are of one kind)."""
     return cover.place_ends_at(start) or (
         start > 1 and shadow[start - 1] in _LIST_JOINERS and cover.place_ends_at(start - 1)) or (
-        end < len(shadow) and shadow[end] in _LIST_JOINERS
-        and any(a == end + 1 for a, _b in cover.place_spans))
+        end < len(shadow) and shadow[end] in _LIST_JOINERS and cover.place_starts_at(end + 1))
 
 
 def _made_of_words(ctx: _Context, name: str) -> bool:
@@ -2006,7 +2008,7 @@ _MEDIUM_AFTER = re.compile(r"\s*(?:杂志|周刊|月刊|日报|报|通讯社|新
 # What says the Latin names before it are villages or towns: their term, after the others of a
 # list (`Bale Shuwa和Bale Kura村庄`, `Tsangayari和Garawa两村`, `Gombi镇`)
 _SETTLEMENT_AFTER_LATIN = re.compile(
-    r"\s*(?:[和与及、]\s*[A-Z][A-Za-z'’\- ]{0,40}?\s*)*"
+    r"\s*(?:[和与及、]\s*[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*\s*){0,8}"
     r"(?:[两二三四五几数]个?)?(?:村庄|村落|村|小镇|镇)(?![长民委])")
 
 
