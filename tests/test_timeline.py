@@ -290,6 +290,12 @@ def _built(builder, text: str):
     return build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
 
 
+def _dates_by_start(builder, text: str, width: int) -> dict[str, tuple[str, str]]:
+    """Each event of an article of ``text`` alone, by its sentence's first ``width``
+    characters: its date and how it was found."""
+    return {e.text[:width]: (e.date, e.date_source) for e in _built(builder, text).events}
+
+
 def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(builder) -> None:
     """A year-less date takes the year of the paragraph's latest sentence that begins with a
     date, not a year inside a sentence (background: the Ghulja article's shape); a paragraph
@@ -300,8 +306,7 @@ def test_a_year_in_reach_is_a_leading_date_of_the_paragraph_or_the_section(build
             "2014年5月30日，检察院提起公诉。6月13日，法院公开审理。\n\n"
             "6月16日，法院一审宣判。\n\n"
             "2006年至2007年，乙是总统。乙於2010年8月1日辭去職務。然而他在8月4日發表聲明。\n")
-    index = _built(builder, text)
-    dates = {e.text[:7]: (e.date, e.date_source) for e in index.events}
+    dates = _dates_by_start(builder, text, 7)
     assert dates["10月16日，"] == ("2001-10-16", "year from context")
     assert dates["6月16日，法"] == ("2014-06-16", "year from context")
     # a date after 于 says when the sentence happened, though a name comes before it (the
@@ -461,8 +466,7 @@ def test_that_year_under_a_year_heading_and_a_plan_counts_nothing_after_it(build
             "=== 2017年 ===\n2017年，法塔赫与哈马斯10月12日在开罗签署协议。法塔赫将于12月1日前接管加沙地带。"
             "联合国秘书长古特雷斯12日与阿巴斯通电话。\n\n"
             "== 部队 ==\n各国签署了组建部队的协议，计划于2009年6月14日最后确定。白俄罗斯于次年10月签署了该协定。\n")
-    index = _built(builder, text)
-    dates = {e.text[:5]: (e.date, e.date_source) for e in index.events}
+    dates = _dates_by_start(builder, text, 5)
     assert dates["在当年春季"] == ("2000", "relative")
     assert dates["联合国秘书"] == ("2017-10-12", "month from context")
     assert dates["白俄罗斯于"] == ("2010-10", "relative")
@@ -499,9 +503,8 @@ def test_a_bare_year_inside_a_sentence_leaves_the_headings_year_in_reach(builder
     text = ("== 袭击 ==\n=== 2013年 ===\n* 5月7日，该组织袭击巴马镇的军营。这是该组织2009年来发动的最血腥袭击之一。\n"
             "* 7月6日，约贝州的一所学校遇袭。\n\n"
             "=== 2007年 ===\n据土耳其报道2008年2月21日晚，土军开始越境。2月29日土军撤出伊拉克。\n")
-    index = _built(builder, text)
-    dates = {e.text[:5]: e.date for e in index.events}
-    assert (dates["7月6日，"], dates["2月29日"]) == ("2013-07-06", "2008-02-29")
+    dates = _dates_by_start(builder, text, 5)
+    assert (dates["7月6日，"][0], dates["2月29日"][0]) == ("2013-07-06", "2008-02-29")
 
 
 def test_a_month_told_alone_at_the_start_of_its_clause_is_of_the_year_in_reach(builder) -> None:
