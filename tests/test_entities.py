@@ -68,11 +68,12 @@ def test_every_curated_form_occurs_in_the_seed_or_a_test_article(bodies) -> None
 
 def test_where_the_seeds_english_names_come_from(index) -> None:
     """Each English name with its source: the article's own Latin form first (44 people), the
-    gazetteers (CLDR 33, GeoNames 16), then the curated names (44: people the article writes only
-    in Chinese, and places the gazetteers lack)."""
+    gazetteers (CLDR 35, two of them parts of Kazakhstan by their direction: Southern and Eastern
+    Kazakhstan; GeoNames 16), then the curated names (44: people the article writes only in
+    Chinese, and places the gazetteers lack)."""
     people_places = [e for e in index.entities if e.kind != "group"]
     assert Counter(e.name_en_source for e in people_places) == {
-        "article": 44, "cldr": 33, "geonames": 16, "curated": 44}
+        "article": 44, "cldr": 35, "geonames": 16, "curated": 44}
     assert all(e.name_en for e in people_places)
 
 
@@ -205,8 +206,10 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("阿拉木图市区发生爆炸。", [("place", "阿拉木图", "Almaty")]),  # 市区: its urban area
         # a word that begins with a generic term's last character reads on: 省份 (provinces) holds
         # no Eastern Province, 国际 no khanate (the Islamic Jihad Union and Tokayev articles)
+        # (a country's part by its direction is a place of its own, beside the country)
         ("该组织成员在阿富汗北部和东部省份与塔利班并肩作战。",
-         [("group", "塔利班", "Taliban"), ("place", "阿富汗", "Afghanistan")]),
+         [("group", "塔利班", "Taliban"), ("place", "阿富汗", "Afghanistan"),
+          ("place", "阿富汗北部", "Northern Afghanistan")]),
         ("其母任教于阿布莱汗国际关系与外国语大学。", []),
         # a street's name begins after a word about places (市区) and takes in 和 of 和平; one
         # made already is that name wherever written (the Urumqi attack article)
@@ -319,7 +322,8 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # ... but not a name that ends as a Slavic surname does (-yev: the Shamil Basayev article),
         # which is a person's
         ("巴萨耶夫生于车臣南部山区。在车臣共和国[[杜达耶夫|杜达耶夫]]分离主义武装中任指挥官。",
-         [("person", "巴萨耶夫", None), ("person", "杜达耶夫", None), ("place", "车臣", "Chechnya")]),
+         [("person", "巴萨耶夫", None), ("person", "杜达耶夫", None), ("place", "车臣", "Chechnya"),
+          ("place", "车臣南部", "Southern Chechnya")]),
         # a linked joined name written only in the characters of foreign names is one name, though
         # one of them is a particle elsewhere (于 of 比于卡尼特: the PKK article); an event named
         # after a person is not
@@ -348,8 +352,8 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("在[[巴基斯坦|巴基斯坦]][[北瓦济里斯坦特区|北瓦济里斯坦]]发起成立",
          [("place", "北瓦济里斯坦", None), ("place", "巴基斯坦", "Pakistan")]),
         ("对俄罗斯南部斯塔夫罗波尔边疆区的布琼诺夫斯克市发动恐怖袭击。[[布琼诺夫斯克|布琼诺夫斯克]]。",
-         [("place", "俄罗斯", "Russia"), ("place", "布琼诺夫斯克市", None),
-          ("place", "斯塔夫罗波尔边疆区", None)]),
+         [("place", "俄罗斯", "Russia"), ("place", "俄罗斯南部", "Southern Russia"),
+          ("place", "布琼诺夫斯克市", None), ("place", "斯塔夫罗波尔边疆区", None)]),
         # a state's official name in a wikilink, however long, ends with its term (共和国,
         # 酋长国: the corpus articles' sentences); a country's is that country; a term after a
         # common word names no place
@@ -532,6 +536,37 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
 )
 def test_names_read_in_their_context(builder, text, found) -> None:
     assert _found(builder, text) == found
+
+
+def test_a_part_of_a_country_by_its_direction_is_a_place_of_its_own(builder) -> None:
+    """The Boko Haram article's `在尼日利亚东北部` and `攻擊奈及利亞東北部` (one place in either
+    script and either country name), the Hezbollah article's `从黎巴嫩南部地区撤军`: a part of the
+    country beside it, named in English by the direction (derived: no coordinates); not the
+    seed's `哈萨克斯坦南部边境` (a border), nor `[[俄罗斯]][[南部聯邦管區]]` (another link) in the
+    Volgograd bombings articles."""
+    from kzct.store.database import build_index
+
+    text = ("博科圣地于2002年在尼日利亚东北部的邁杜古里创建。博科聖地攻擊奈及利亞東北部約貝州。"
+            "2000年5月以色列从黎巴嫩南部地区撤军后。哈萨克斯坦南部边境副主管声称。"
+            "[[伏尔加格勒]]是[[俄罗斯|俄罗斯]][[南部聯邦管區|南部聯邦管區]]的城市。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    parts = sorted((e.id, e.name_en, e.role, e.latitude, [m.text for m in e.mentions])
+                   for e in index.entities if e.place_type == "part")
+    assert parts == [
+        ("place:northeastern-nigeria", "Northeastern Nigeria", "part of Nigeria", None,
+         ["尼日利亚东北部", "奈及利亞東北部"]),
+        ("place:southern-lebanon", "Southern Lebanon", "part of Lebanon", None, ["黎巴嫩南部"])]
+    # the countries keep their mentions
+    nigeria = next(e for e in index.entities if e.id == "place:nigeria")
+    assert [m.text for m in nigeria.mentions] == ["尼日利亚", "奈及利亞"]
+    # English writes a direction as its adjective or its noun: both find the part
+    from kzct.queries.search import search
+
+    for query in ("Northeastern Nigeria", "Northeast Nigeria", "northeast nigeria"):
+        assert [(h.entity.name_zh, h.matched_by) for h in search(index, query, limit=1)] == [
+            ("尼日利亚东北部", "exact" if query.startswith("Northeastern") else "fuzzy")]
+    # another direction is another part
+    assert "黎巴嫩南部" not in [h.entity.name_zh for h in search(index, "Northeast Lebanon")]
 
 
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:

@@ -241,7 +241,7 @@ def test_events_join_entities_by_id(module_env) -> None:
     groups = {g["id"] for g in kzct("groups", "--all", "--json")}
     organisations = {o["id"] for o in kzct("organisations", "--json")}
     used = {i for e in events for i in (*e["place_ids"], *e["person_ids"])}
-    assert used <= ids and len(used) == 80
+    assert used <= ids and len(used) == 81
     # a designated group's id is its `groups` record's and its `organisations` record's
     assert {i for e in events for i in e["group_ids"]} <= organisations
     assert groups - organisations == set()

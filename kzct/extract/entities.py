@@ -716,7 +716,41 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             item = ctx.entity(key, "place", place=place, source=place.source)
         item.add(_mention(sentence, start, end))
         cover.add_place((start, end, strong, key))
+        if derived is None:
+            _part_of(ctx, sentence, cover, links, place, start, end)
     return cover
+
+
+# A part of a country or a province by its direction (`黎巴嫩南部`), and the adjective English
+# names it with (Southern Lebanon)
+_PART = re.compile(r"(?:东北|西北|东南|西南|[东南西北中])部")
+_PART_EN = {"东": "Eastern", "西": "Western", "南": "Southern", "北": "Northern", "中": "Central",
+            "东北": "Northeastern", "西北": "Northwestern", "东南": "Southeastern",
+            "西南": "Southwestern"}
+_BORDERS = ("边境", "边界", "国境")
+
+
+def _part_of(ctx: _Context, sentence: Sentence, cover: _Cover, links: _Links, place: Place,
+             start: int, end: int) -> None:
+    """A part of a country or a province told by a direction right after its name
+    (`黎巴嫩南部`, `尼日利亚东北部`, `車臣南部`): a place of its own beside the country (``source``
+    `derived`, ``place_type`` `part`, named in English with the direction's adjective: Southern
+    Lebanon), unless the direction begins a word (`南部队`) or another wikilink
+    (`[[俄罗斯]][[南部联邦管区]]`), or tells which of its borders (`哈萨克斯坦南部边境`)."""
+    if place.kind not in ("country", "subdivision"):
+        return
+    shadow = sentence.shadow
+    m = _PART.match(shadow, end)
+    if m is None or end in links.starts or ctx.word_across(shadow, m.end()) \
+            or shadow.startswith(_BORDERS, m.end()):
+        return
+    key = f"place:{place.key}:{m.group()}"  # one row whichever way the country is written
+    item = ctx.entity(key, "place", place=place, source="derived")
+    item.place_type = "part"
+    base = ctx.english(place)
+    item.name_en = f"{_PART_EN[m.group()[:-1]]} {base}" if base else None
+    item.add(_mention(sentence, start, m.end()))
+    cover.add_place((start, m.end(), True, key))
 
 
 # what follows a place's name to say where about it (`广场上`, `区内`, `河边`): a common word
@@ -2287,6 +2321,9 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         if item.source != "derived":
             geonames_id, lat, lon = place.geonames_id, place.lat, place.lon
         role = _place_role(place_type, country, ctx)
+        if place_type == "part":
+            whole = ctx.english(place) or place.key
+            role = f"part of {whole}"
     else:
         name_zh = item.name_zh if item.name_zh else (chinese[0] if chinese else None)
         # the article's own Latin form: after the name in brackets, or in {{le}}, {{link-en}},

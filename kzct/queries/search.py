@@ -325,15 +325,25 @@ def _scorer(fuzz: ModuleType) -> Callable[[str, str], float]:
         cjk = any(map(is_cjk, query))  # a query is short: no pattern to compile
         if len(query) < len(choice) and len(query) >= (1 if cjk else 3):
             best = max(best, 0.9 * fuzz.partial_ratio(query, choice))
-        words, other = query.split(), choice.split()
+        words, other = _compass(query.split()), _compass(choice.split())
         if len(words) >= 2 and len(other) >= 2:
             # a name of several words fits as well as its worst-fitting word: a typo changes
             # letters of a word, another given name is another person (`Dariga Nazarbayeva` is
-            # no misspelling of `Sara Nazarbayeva`)
+            # no misspelling of `Sara Nazarbayeva`); a direction is one word however English
+            # writes it (`West Africa`, `Western Africa`)
             best = min(best, min(max(fuzz.ratio(w, o) for o in other) for w in words))
         return float(best)
 
     return score
+
+
+# a compass direction's adjective (`Western`, `Northeastern`), which English also writes as the noun
+_COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:east|west)ern|(?:north|south)ern")
+
+
+def _compass(words: list[str]) -> list[str]:
+    """Folded words, each compass adjective as its noun (`western` as `west`)."""
+    return [w[:-3] if _COMPASS_ADJECTIVE.fullmatch(w) else w for w in words]
 
 
 # -- one rule for every name a user gives --------------------------------------------------------
