@@ -100,6 +100,12 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
         f"{1900 + i % 120}年{1 + i % 12}月{1 + i % 28}日，伊扎布特被哈萨克斯坦列为恐怖组织。"
         for i in range(n)), 30),
     ("pronouns, one paragraph", lambda n: "其被列为恐怖组织。" * n, 150),
+    # a country's parts by direction; Latin forms in brackets after foreign names; a city inside
+    # a town's longer name, all in one sentence
+    ("parts of countries, one sentence", lambda n: "在黎巴嫩南部、尼日利亚东北部" * n + "。", 25),
+    ("bracketed Latin names, one sentence",
+     lambda n: "乍得博马（Boma）、北部的庫圖古（Koutougou）" * n + "。", 25),
+    ("towns holding cities, one sentence", lambda n: "的布尼亞迪鎮、当达拉鎮" * n + "。", 25),
     ("headings", lambda n: "".join(f"=={i}==\n阿拉木图发生爆炸。\n" for i in range(n)), 300),
     ("the seed, repeated", lambda n: _seed() * n, 1),
 ]

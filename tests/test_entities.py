@@ -569,6 +569,30 @@ def test_a_part_of_a_country_by_its_direction_is_a_place_of_its_own(builder) -> 
     assert "黎巴嫩南部" not in [h.entity.name_zh for h in search(index, "Northeast Lebanon")]
 
 
+def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place(builder) -> None:
+    """The Boko Haram article's towns and villages that no gazetteer holds: a name with its
+    Latin form in brackets, right after the place it lies in (`乍得博马（Boma）`), after it and 的
+    (`北部的庫圖古（Koutougou）`) or before a village's term (`戈内里（Goneri）村`), named by that
+    form; a town's name that holds a city's (`布尼亞迪鎮` holds Bunia, `当达拉鎮` Dara) is the town.
+    A name in brackets after a person's title is the person's, not a place."""
+    from kzct.store.database import build_index
+
+    text = ("5月26日，疑似博科聖地武裝分子襲擊[[約貝州|約貝州]]布尼亞迪鎮，24名政府軍被殺。"
+            "突襲發生在查德湖畔附近的当达拉鎮（Dangdala）。"
+            "3月23日，博科圣地武裝分子袭击了乍得博马（Boma）的士兵。"
+            "至少50名尼日利亚士兵在[[博尔诺州|博尔诺州]]戈内里（Goneri）村附近的伏击中丧生。"
+            "其戰鬥人員8月在[[布吉納法索|布吉納法索]]北部的庫圖古（Koutougou）製造了恐怖襲擊。"
+            "乍得总统代比（Deby）表示。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = sorted((e.name_zh, e.name_latin, e.name_en_source, e.place_type)
+                  for e in index.entities if e.kind == "place" and e.source == "article")
+    assert made == [("博马", "Boma", "article", None), ("布尼亞迪鎮", None, None, "town"),
+                    ("庫圖古", "Koutougou", "article", None),
+                    ("当达拉鎮", "Dangdala", "article", "town"),
+                    ("戈内里", "Goneri", "article", "village")]
+    assert not {"布尼亞", "达拉", "代比"} & {e.name_zh for e in index.entities if e.kind == "place"}
+
+
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:
     from kzct.store.database import build_index
 

@@ -556,6 +556,11 @@ class _Cover:
     def place_ends_at(self, pos: int) -> bool:
         return pos in self._place_ends
 
+    def made_ending_at(self, pos: int) -> str | None:
+        """The key of the longest place that ends at ``pos``, if one does."""
+        ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
+        return max(ending, key=lambda p: p[1] - p[0])[3] if ending else None
+
     def place_starts_at(self, pos: int) -> bool:
         return any(place[0] == pos for place in self._place_at.get(pos, ()))
 
@@ -677,6 +682,9 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             end -= 1
             hit = _Hit(start, end, "place", ctx.places.names[name])
         city = all(ctx.places.places[i].kind == "city" for i in hit.value)
+        if city and (start, end) not in links.spans \
+                and _inside_settlement_name(ctx, shadow, start, end, cover):
+            continue  # `布尼亞迪鎮` holds Bunia (布尼亞): the town is a place by its make
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
                               native=city, listed=links.listed(start, end)):
             continue
@@ -785,6 +793,26 @@ def _ends_foreign_name(ctx: _Context, shadow: str, start: int, cover: _Cover) ->
         and not cover.place_ends_at(start) \
         and not any(shadow[start - k:start] in words for k in (2, 3, 4) if start >= k) \
         and not ctx.stop_before(shadow, start) and not ctx.title_before(shadow, start)
+
+
+def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
+                            cover: _Cover) -> bool:
+    """Whether a city's name at ``[start, end)`` is part of a longer name written in the
+    characters of foreign names that ends with a settlement's term (`布尼亞迪鎮` holds Bunia,
+    `当达拉鎮` Dara): that town is another place, which no gazetteer holds."""
+    right = end
+    while right < len(shadow) and right - start < _MAX_PLACE and shadow[right] in ctx.foreign \
+            and _is_name_char(shadow[right]) and not ctx.term_pattern.match(shadow, right):
+        right += 1
+    term = ctx.term_pattern.match(shadow, right)
+    if term is None or not ctx.terms.terms[term.group()][2] \
+            or (len(term.group()) == 1 and (ctx.word_at(shadow, right)
+                                            or ctx.word_across(shadow, right))):
+        return False  # no settlement's term after it (`市场` is a word)
+    left = _foreign_start(ctx, shadow, start, cover)
+    name = shadow[left:right]
+    return (left, right) != (start, end) and not ctx.has_word(name) \
+        and name not in ctx.places.words and not ctx.known_name(name)
 
 
 _LIST_JOINERS = frozenset("、和与及")
@@ -963,6 +991,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             _listed_places(ctx, sentence, cover, m.start(), link_starts, names)
         if "、" in shadow:
             _transliterated_in_lists(ctx, sentence, cover, names)
+        for m in _LATIN_IN_BRACKETS.finditer(sentence.text):
+            _bracketed_place(ctx, sentence, cover, m, names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -975,6 +1005,57 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
                 at = shadow.find(noun, start)
     if names:
         _named_again(ctx, sentences, covered, names)
+
+
+# A Latin name in brackets (`（Koutougou）`), the form a transliteration stands for
+_LATIN_IN_BRACKETS = re.compile(r"[（(]([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})[）)]")
+# the last character of a province's, a county's or a town's name, or of a part of a country:
+# a name after it and 的 lies in it (`[[布吉納法索]]北部的庫圖古`), as a person seldom does
+_HOLDS_PLACES = frozenset("部州省县区市镇")
+
+
+def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Match[str],
+                     names: dict[str, tuple[str, str | None]]) -> None:
+    """A name written in the characters of foreign names, with its Latin form in brackets after
+    it, is a place where the place it lies in stands right before it (`乍得博马（Boma）`), or
+    before it and 的 (`布吉納法索北部的庫圖古（Koutougou）`), or a division's term follows
+    (`[[博尔诺州]]戈内里（Goneri）村`); the Latin form is its name in the article's own letters. A
+    place read already that ends there takes that form too (`当达拉鎮（Dangdala）`)."""
+    shadow, end = sentence.shadow, m.start()
+    latin_start, latin_end = m.span(1)
+    if cover.hard_taken(latin_start, latin_end):
+        return
+    made = cover.made_ending_at(end)
+    if made is not None:
+        item = ctx.found.get(made)
+        if item is not None and item.source == "article" and item.name_latin is None:
+            item.name_latin = m.group(1)
+            cover.add(latin_start, latin_end)
+        return
+    start = _foreign_start(ctx, shadow, end, cover)
+    name = shadow[start:end]
+    # (a word inside it is chance: the Latin form says it is a name, 戈内里 holds 内里; so is a
+    # gazetteer's name too obscure to be read alone: 博马 is a Boma of Congo's, not Chad's)
+    known = ctx.names.table.get(name)
+    if not 2 <= len(name) <= _LISTED_NAME or cover.taken(start, end) \
+            or not all(c in ctx.foreign and _is_name_char(c) for c in name) \
+            or name in ctx.places.words or (known is not None and known[0] != "place") \
+            or name.endswith(_SURNAME_ENDINGS) or ctx.title_before(shadow, start) is not None:
+        return
+    term = ctx.term_pattern.match(shadow, m.end())
+    kind = ctx.terms.terms[term.group()][0] if term is not None else None
+    if kind not in _DIVISIONS:
+        kind = None
+        inside = cover.place_ends_at(start) or (
+            start >= 2 and shadow[start - 1] == "的" and shadow[start - 2] in _HOLDS_PLACES
+            and cover.place_ends_at(start - 1))
+        if not inside:
+            return
+    _add_made(ctx, sentence, cover, start, end, kind, names)
+    item = ctx.found[cover.made_ending_at(end) or ""]
+    if item.name_latin is None:
+        item.name_latin = m.group(1)
+    cover.add(latin_start, latin_end)
 
 
 # what a linked name may hold besides Chinese characters where a term ends it

@@ -181,8 +181,6 @@ class PlaceRows(Sequence[Place]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PlaceRows) and other._rows == self._rows
 
-    __hash__ = None  # type: ignore[assignment]  # (a table is no key)
-
     @overload
     def __getitem__(self, index: int) -> Place: ...
 
