@@ -582,14 +582,17 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
             "3月23日，博科圣地武裝分子袭击了乍得博马（Boma）的士兵。"
             "至少50名尼日利亚士兵在[[博尔诺州|博尔诺州]]戈内里（Goneri）村附近的伏击中丧生。"
             "其戰鬥人員8月在[[布吉納法索|布吉納法索]]北部的庫圖古（Koutougou）製造了恐怖襲擊。"
-            "乍得总统代比（Deby）表示。")
+            "乍得总统代比（Deby）表示。"
+            # (the PKK article: a list of them before a count and a term)
+            "报告同时也描述了土耳其政府将西韦雷克（Siverek）和西尔万（Hilvan）两市周围大片区域的治安交给部落酋长。")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     made = sorted((e.name_zh, e.name_latin, e.name_en_source, e.place_type)
                   for e in index.entities if e.kind == "place" and e.source == "article")
     assert made == [("博马", "Boma", "article", None), ("布尼亞迪鎮", None, None, "town"),
                     ("庫圖古", "Koutougou", "article", None),
                     ("当达拉鎮", "Dangdala", "article", "town"),
-                    ("戈内里", "Goneri", "article", "village")]
+                    ("戈内里", "Goneri", "article", "village"),
+                    ("西韦雷克", "Siverek", "article", "city")]  # (西尔万: 万 is a numeral)
     assert not {"布尼亞", "达拉", "代比"} & {e.name_zh for e in index.entities if e.kind == "place"}
 
 

@@ -991,8 +991,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             _listed_places(ctx, sentence, cover, m.start(), link_starts, names)
         if "、" in shadow:
             _transliterated_in_lists(ctx, sentence, cover, names)
-        for m in _LATIN_IN_BRACKETS.finditer(sentence.text):
-            _bracketed_place(ctx, sentence, cover, m, names)
+        if "（" in shadow or "(" in shadow:
+            _bracketed_places(ctx, sentence, cover, names)
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
@@ -1007,31 +1007,65 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
         _named_again(ctx, sentences, covered, names)
 
 
-# A Latin name in brackets (`（Koutougou）`), the form a transliteration stands for
-_LATIN_IN_BRACKETS = re.compile(r"[（(]([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})[）)]")
+# A Latin name in brackets (`（Koutougou）`, `（Beytüşşebap）`), the form a transliteration
+# stands for: a capital, then letters of the Latin alphabets, of one to three words
+_LATIN_IN_BRACKETS = re.compile(
+    r"[（(]([A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’\-]+"
+    r"(?: [A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’\-]+){0,2})[）)]")
+# a count before a division's term that closes a list (`西韦雷克（Siverek）和西尔万（Hilvan）两市`)
+_COUNT = re.compile(r"[两二三四五六七八九十几数]个?")
 # the last character of a province's, a county's or a town's name, or of a part of a country:
 # a name after it and 的 lies in it (`[[布吉納法索]]北部的庫圖古`), as a person seldom does
 _HOLDS_PLACES = frozenset("部州省县区市镇")
 
 
+def _bracketed_places(ctx: _Context, sentence: Sentence, cover: _Cover,
+                      names: dict[str, tuple[str, str | None]]) -> None:
+    """Names written in the characters of foreign names, each with its Latin form in brackets
+    after it, alone or in a list (`西韦雷克（Siverek）和西尔万（Hilvan）`), are places where the
+    place they lie in stands right before the first (`乍得博马（Boma）`), or before it and 的
+    (`布吉納法索北部的庫圖古（Koutougou）`), or a division's term follows the last, after a count
+    or not (`[[博尔诺州]]戈内里（Goneri）村`, `…两市`); the Latin form is the name in the article's
+    own letters. A place read already that ends at the brackets takes that form too
+    (`当达拉鎮（Dangdala）`)."""
+    shadow, text = sentence.shadow, sentence.text
+    lists: list[list[re.Match[str]]] = []
+    for m in _LATIN_IN_BRACKETS.finditer(text):
+        last = lists[-1][-1] if lists else None
+        between = shadow[last.end() + 1:m.start()] if last is not None else ""
+        if last is not None and text[last.end():last.end() + 1] in _LIST_JOINERS \
+                and 2 <= len(between) <= _LISTED_NAME and all(c in ctx.foreign for c in between):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    for items in lists:
+        after = items[-1].end()
+        count = _COUNT.match(shadow, after)
+        term = ctx.term_pattern.match(shadow, count.end() if count else after)
+        kind = ctx.terms.terms[term.group()][0] if term is not None else None
+        if kind not in _DIVISIONS and kind != "city":
+            kind = None
+        for position, m in enumerate(items):
+            if not _bracketed_place(ctx, sentence, cover, m, names, kind) and position == 0 \
+                    and kind is None:
+                break  # the first is none: nor are the others, with nothing after them
+
+
 def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Match[str],
-                     names: dict[str, tuple[str, str | None]]) -> None:
-    """A name written in the characters of foreign names, with its Latin form in brackets after
-    it, is a place where the place it lies in stands right before it (`乍得博马（Boma）`), or
-    before it and 的 (`布吉納法索北部的庫圖古（Koutougou）`), or a division's term follows
-    (`[[博尔诺州]]戈内里（Goneri）村`); the Latin form is its name in the article's own letters. A
-    place read already that ends there takes that form too (`当达拉鎮（Dangdala）`)."""
+                     names: dict[str, tuple[str, str | None]], kind: str | None) -> bool:
+    """One name of ``_bracketed_places`` (``kind``: the division's term after its list, if
+    any): whether it is a place."""
     shadow, end = sentence.shadow, m.start()
     latin_start, latin_end = m.span(1)
     if cover.hard_taken(latin_start, latin_end):
-        return
+        return False
     made = cover.made_ending_at(end)
     if made is not None:
         item = ctx.found.get(made)
         if item is not None and item.source == "article" and item.name_latin is None:
             item.name_latin = m.group(1)
             cover.add(latin_start, latin_end)
-        return
+        return item is not None and item.kind == "place"
     start = _foreign_start(ctx, shadow, end, cover)
     name = shadow[start:end]
     # (a word inside it is chance: the Latin form says it is a name, 戈内里 holds 内里; so is a
@@ -1041,21 +1075,19 @@ def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Mat
             or not all(c in ctx.foreign and _is_name_char(c) for c in name) \
             or name in ctx.places.words or (known is not None and known[0] != "place") \
             or name.endswith(_SURNAME_ENDINGS) or ctx.title_before(shadow, start) is not None:
-        return
-    term = ctx.term_pattern.match(shadow, m.end())
-    kind = ctx.terms.terms[term.group()][0] if term is not None else None
-    if kind not in _DIVISIONS:
-        kind = None
-        inside = cover.place_ends_at(start) or (
-            start >= 2 and shadow[start - 1] == "的" and shadow[start - 2] in _HOLDS_PLACES
-            and cover.place_ends_at(start - 1))
-        if not inside:
-            return
+        return False
+    inside = cover.place_ends_at(start) or (
+        start >= 2 and shadow[start - 1] in "的和与及、" and (
+            shadow[start - 1] != "的" or shadow[start - 2] in _HOLDS_PLACES)
+        and cover.place_ends_at(start - 1))
+    if kind is None and not inside:
+        return False
     _add_made(ctx, sentence, cover, start, end, kind, names)
     item = ctx.found[cover.made_ending_at(end) or ""]
     if item.name_latin is None:
         item.name_latin = m.group(1)
     cover.add(latin_start, latin_end)
+    return True
 
 
 # what a linked name may hold besides Chinese characters where a term ends it
