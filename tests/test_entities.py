@@ -591,9 +591,29 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
     assert made == [("博马", "Boma", "article", None), ("布尼亞迪鎮", None, None, "town"),
                     ("庫圖古", "Koutougou", "article", None),
                     ("当达拉鎮", "Dangdala", "article", "town"),
-                    ("戈内里", "Goneri", "article", "village"),
+                    ("戈内里", "Goneri", "article", "village"), ("查德湖", None, None, "lake"),
                     ("西韦雷克", "Siverek", "article", "city")]  # (西尔万: 万 is a numeral)
     assert not {"布尼亞", "达拉", "代比"} & {e.name_zh for e in index.entities if e.kind == "place"}
+
+
+def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -> None:
+    """The Boko Haram article's `临近[[乍得湖|乍得湖]]` and `[[查德湖|查德湖]]畔` (one lake however
+    Chad is written), the Hamas article's `[[约旦河西岸|约旦河西岸]]` (a river's bank, a region):
+    places by their make, with no English name (English orders such names its own way: Lake
+    Chad); not where the term begins a word or a name (`日本海军`, `查德湖南部`, `巴勒斯坦海法`)."""
+    from kzct.store.database import build_index
+
+    text = ("2015年1月，博科圣地在临近[[乍得湖|乍得湖]]的巴加镇发动袭击。突襲發生在[[查德湖|查德湖]]畔附近。"
+            "法塔赫退守[[约旦河西岸|约旦河西岸]]。奈及利亞軍隊在整個查德湖南部盆地展开行动。"
+            "日本海军。1909年生于[[巴勒斯坦|巴勒斯坦]][[海法|海法]]南部的村庄。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = {e.id: (e.name_zh, e.name_en, e.place_type, [m.text for m in e.mentions])
+             for e in index.entities if e.kind == "place"}
+    assert found["place:chad-湖"] == ("乍得湖", None, "lake", ["乍得湖", "查德湖"])
+    assert found["place:jordan-河西岸"] == ("约旦河西岸", None, "region", ["约旦河西岸"])
+    assert found["place:chad"][3] == ["查德"]  # 查德湖南部: 湖南 is a word
+    assert found["place:japan"][3] == ["日本"] and found["place:haifa"][3] == ["海法"]
+    assert found["place:palestinian-territories"][3] == ["巴勒斯坦"]
 
 
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:

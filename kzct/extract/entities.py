@@ -691,6 +691,18 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if not broad and _ends_foreign_name(ctx, shadow, start, cover) \
                 and not links.within(start, end):
             continue  # `塞米巴拉金斯克` holds Lakinsk (拉金斯克)
+        feature = _feature_after(ctx, shadow, start, end, links) if broad else None
+        if feature is not None:
+            # `[[乍得湖]]` is Lake Chad, a place by its make (one row however the country is
+            # written: 查德湖), and no mention of Chad
+            stop, kind = feature
+            named = ctx.english(_choose(hit.value, ctx.places, countries)) or name
+            key = f"place:{slug(named)}-{slug(shadow[end:stop])}"
+            item = ctx.entity(key, "place", name_zh=sentence.text[start:stop], source="article")
+            item.place_type = kind
+            item.add(_mention(sentence, start, stop))
+            cover.add_place((start, stop, True, key))
+            continue
         if name in ctx.places.common and not curated_link and not _PLACE_SUFFIX.match(shadow, end) \
                 and not (_linked(sentence, start, end) and name not in ctx.places.words) \
                 and not _listed_with(shadow, start, end, solid_starts, solid_ends):
@@ -872,6 +884,37 @@ def _linked(sentence: Sentence, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the whole shown text of a wikilink."""
     return any(link.text == sentence.text[start:end] and _find_link(sentence, link) == start
                for link in sentence.links)
+
+
+# The kinds of place a generic term names that are land or water, not a state: a country's name
+# before one names that feature (乍得湖 is Lake Chad, 尼日尔河 the Niger River)
+_FEATURES = frozenset({"river", "lake", "mountain", "sea", "gulf", "strait", "peninsula",
+                       "plateau", "plain", "basin", "desert", "island", "islands", "valley"})
+
+
+_BANK = re.compile(r"[东南西北]岸")
+
+
+def _feature_after(ctx: _Context, shadow: str, start: int, end: int,
+                   links: _Links) -> tuple[int, str] | None:
+    """Where a feature's term after a country's name at ``[start, end)`` ends, and its kind
+    (`乍得湖`: lake), unless the term begins a word (`日本海军`, `湖南`) or makes a demonym; a
+    wikilink's whole text is sure (`[[查德湖]]畔`)."""
+    term = ctx.term_pattern.match(shadow, end)
+    if term is None or ctx.terms.terms[term.group()][0] not in _FEATURES or end in links.starts:
+        return None  # (`[[巴勒斯坦]][[海法]]`: 海 begins another wikilink)
+    stop, kind = term.end(), ctx.terms.terms[term.group()][0]
+    if kind == "river" and _BANK.match(shadow, stop) and (start, stop + 2) in links.spans:
+        return stop + 2, "region"  # `[[约旦河西岸]]`: the West Bank
+    if (start, stop) not in links.spans and (
+            (len(term.group()) == 1 and (ctx.word_at(shadow, end)
+                                         or ctx.word_across(shadow, end)))
+            or any(ctx.known_name(shadow[end:end + k]) for k in range(2, 6))
+            or _word_runs_on(ctx, shadow, stop) or _names_other_thing(ctx, shadow, stop)):
+        return None  # (`巴勒斯坦海法`: 海 begins Haifa)
+    if kind == "river" and _BANK.match(shadow, stop):
+        return stop + 2, "region"  # a river's bank, a region of its own
+    return stop, kind
 
 
 def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
