@@ -236,6 +236,10 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
                        ("place", "新疆", "Xinjiang Uyghur Autonomous Region")]),
         # a curated name of a GeoNames place: its English name, and a suffix makes a region
         ("安集延州的首府。", [("place", "安集延州", "Andijan Region")]),
+        # a term that ends a wikilink begun with the name ends it, though a word runs on (州政府:
+        # the Boko Haram article); unlinked, the word wins
+        ("理由是[[卡诺州|卡诺州]]政府拒绝释放。卡诺州政府表示。",
+         [("place", "卡诺", "Kano"), ("place", "卡诺州", "Kano Region")]),
         # a surname curated with its full names: another given name is another person
         ("米哈伊尔·纳扎尔巴耶夫说，", [("person", "米哈伊尔·纳扎尔巴耶夫", None)]),
         ("努尔苏丹•纳扎尔巴耶夫说，", [("person", "努尔苏丹•纳扎尔巴耶夫", "Nursultan Nazarbayev")]),

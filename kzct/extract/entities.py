@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from kzct.model import Entity, Link, Mention, Sentence
@@ -713,7 +713,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if name.endswith("市") and name[:-1] in ctx.places.names:
             ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
         place = _choose(ids, ctx.places, countries)
-        derived = _derived(ctx, shadow, place, end)
+        derived = _derived(ctx, shadow, place, end, links.ends if start in links.starts else ())
         if derived is not None and name in ctx.places.common and not curated_link \
                 and place.country and not countries.get(place.country):
             # a short name trusted for a generic term after it, of a place in a country the
@@ -963,11 +963,12 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     return True
 
 
-def _derived(ctx: _Context, shadow: str, place: Place,
-             end: int) -> tuple[str, str, tuple[str, ...]] | None:
+def _derived(ctx: _Context, shadow: str, place: Place, end: int,
+             link_ends: Container[int] = ()) -> tuple[str, str, tuple[str, ...]] | None:
     """A generic term after a city or province (`费尔干纳盆地`, `奥什州`: ``kzct.sounds.
     place_terms``, not one that names the same place: 车臣地区 is Chechnya), unless it begins a
-    word (`街头`) or makes a demonym (`…州人`)."""
+    word (`街头`) or makes a demonym (`…州人`); a term that ends a wikilink begun with the name
+    (``link_ends``) ends the name whatever follows (`[[卡诺州]]政府`: 州政府 is a word)."""
     if place.kind not in ("city", "subdivision"):
         return None
     for suffix in ctx.terms.longest_first():
@@ -982,7 +983,8 @@ def _derived(ctx: _Context, shadow: str, place: Place,
         street = ctx.term_pattern.match(shadow, rest + (shadow[rest:rest + 1] in "东南西北"))
         if street is not None and ctx.terms.terms[street.group()][0] == "street":
             return None  # `乌鲁木齐公园北街`: the term is of a street's name (公园北街)
-        if len(suffix) == 1 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
+        if len(suffix) == 1 and rest not in link_ends \
+                and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
             return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
         return suffix, kind, english
     return None
