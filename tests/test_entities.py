@@ -434,8 +434,9 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # a wikilink written in the characters of foreign names in a locative phrase, or
         # naming a battle, is a place (the corpus articles' sentences); a person's in a phrase
         # of time is none
+        # (俄國: Russia, by its curated other name)
         ("4個俄國警察巡邏邊界時於[[斯塔夫羅波爾|斯塔夫羅波爾]]附近被殺。",
-         [("place", "斯塔夫羅波爾", None)]),
+         [("place", "俄國", "Russia"), ("place", "斯塔夫羅波爾", None)]),
         ("突厥斯坦伊斯兰党在[[吉斯尔舒古尔|吉斯尔舒古尔]]战役中。",
          [("group", "突厥斯坦伊斯兰党", "Turkistan Islamic Party"), ("place", "吉斯尔舒古尔", None)]),
         ("在[[普京|普京]]近期的讲话中。", []),

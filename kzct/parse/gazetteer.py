@@ -56,8 +56,8 @@ class Curated(NamedTuple):
     article_latin_is_english: bool = True
     country: str | None = None
     geonames: int | None = None  # a place: the GeoNames place these names are other names of
-    # a place: the ISO 3166-2 subdivision (or 3166-3 former country) these names are other
-    # names of
+    # a place: the country (ISO 3166-1 alpha-2), ISO 3166-2 subdivision or 3166-3 former
+    # country these names are other names of
     iso: str | None = None
 
     @property
@@ -70,6 +70,8 @@ class Curated(NamedTuple):
         """The key of the place table's place these names are other names of, if any."""
         if self.geonames is not None:
             return f"gn:{self.geonames}"
+        if self.iso and len(self.iso) == 2:
+            return f"cldr:{self.iso}"  # a country: the table keeps it under CLDR's name
         return f"iso:{self.iso}" if self.iso else None
 
     @property
