@@ -4,8 +4,10 @@ store (``kzct.store.database`` writes what it gives; ``kzct.store.cache.load_ind
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
+from collections.abc import Hashable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzct.errors import LimitError
 from kzct.model import Backed, Defect, Entity, Event, Group, Mention, Ref, Revision, Sentence
@@ -72,6 +74,10 @@ class Builder:
         self._gazetteer: Gazetteer | None = gazetteer
         self._places: PlaceTable | None = None
         self._names: Names | None = None
+        # what the store keeps of the articles built last with this builder, by what they were
+        # built from (``kzct.store.database``): a process that builds the same article again (a
+        # notebook, a test suite) takes it from here; a few at most
+        self.kept: OrderedDict[Hashable, Any] = OrderedDict()
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -695,3 +695,27 @@ def test_a_cache_directory_that_is_a_file_is_said(run, tmp_path, monkeypatch) ->
     assert result.err == (f"kzct: warning: the cache directory {path} is not a directory: kzct "
                           "builds the index in memory on every run\n")
     assert path.read_text(encoding="utf-8") == "not a directory\n"
+
+
+def test_a_builder_keeps_the_last_articles_it_built(builder, tmp_path) -> None:
+    """A process that builds the same article again (a notebook, this suite) takes its rows from
+    the builder; another text, or the same text as another revision, is built; a few are kept."""
+    from kzct.store import database
+
+    seed = tmp_path / "a.wikitext"
+    seed.write_text("2006年，阿拉木图发生爆炸。\n", encoding="utf-8")
+    first = database._build_one(database.SeedFile(seed.name, str(seed)), builder)
+    assert database._build_one(database.SeedFile(seed.name, str(seed)), builder) is first
+    seed.write_text("2007年，阿拉木图发生爆炸。\n", encoding="utf-8")
+    changed = database._build_one(database.SeedFile(seed.name, str(seed)), builder)
+    assert changed is not first and changed.digest != first.digest
+    from kzct.provenance import sidecar_path
+
+    sidecar_path(seed).write_text('{"title": "A", "id": 1, "timestamp": "2020-01-01T00:00:00Z"}',
+                                  encoding="utf-8")
+    assert database._build_one(database.SeedFile(seed.name, str(seed)), builder) is not changed
+    for n in range(database.KEPT_ARTICLES + 1):
+        other = tmp_path / f"{n}.wikitext"
+        other.write_text(f"{2000 + n}年，发生爆炸。\n", encoding="utf-8")
+        database._build_one(database.SeedFile(other.name, str(other)), builder)
+    assert len(builder.kept) == database.KEPT_ARTICLES

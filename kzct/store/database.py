@@ -1044,6 +1044,10 @@ def _build_in_worker(job: SeedFile, cache_dir: Path | None) -> ArticleRows:
     return _build_one(job, shared_builder(cache_dir))
 
 
+# The built articles a builder keeps (``kzct.build.Builder.kept``): the last few
+KEPT_ARTICLES = 2
+
+
 def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
     """One article's rows, read from its file here (where it is built: a worker process is sent
     its path, not its text)."""
@@ -1053,8 +1057,18 @@ def _build_one(file: SeedFile, builder: Builder) -> ArticleRows:
 
     path = Path(file.path)
     text = file.text if file.text is not None else read_seed(path).text
-    return article_rows(build_article(file.name, file.path, text, seed_digest(text, path),
-                                      builder=builder, revision=read_revision(path)))
+    digest, revision = seed_digest(text, path), read_revision(path)
+    key = (file.name, file.path, digest, revision)
+    rows: ArticleRows | None = builder.kept.get(key)
+    if rows is None:
+        rows = article_rows(build_article(file.name, file.path, text, digest, builder=builder,
+                                          revision=revision))
+        builder.kept[key] = rows
+        while len(builder.kept) > KEPT_ARTICLES:
+            builder.kept.popitem(last=False)
+    else:
+        builder.kept.move_to_end(key)
+    return rows
 
 
 def _build_all(jobs: list[SeedFile], cache_dir: Path | None) -> Iterator[ArticleRows]:
