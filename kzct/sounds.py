@@ -235,6 +235,7 @@ class PlaceTerms(NamedTuple):
     directions: dict[str, tuple[str, ...]]  # 北 → (North, Northern)
     endings: dict[str, str]  # 斯克 → city: how the transliteration of a place's name ends
     order: tuple[str, ...] = ()  # the terms, the longest first
+    leading: frozenset[str] = frozenset()  # English terms written before the name (lake), folded
 
     def longest_first(self) -> tuple[str, ...]:
         return self.order
@@ -259,7 +260,8 @@ def place_terms() -> PlaceTerms:
              for zh, v in data["terms"].items()}
     return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()},
                       {zh: str(v["kind"]) for zh, v in data["endings"].items()},
-                      tuple(sorted(terms, key=len, reverse=True)))
+                      tuple(sorted(terms, key=len, reverse=True)),
+                      frozenset(fold(en) for en in data["english"]["leading"]))
 
 
 @cache
@@ -326,6 +328,8 @@ def _generic(words: list[str]) -> tuple[frozenset[str], frozenset[str], list[str
     if trailing is not None:
         term, chinese = trailing
         return before, chinese, words[:-len(term.split())]
+    if len(words) > 1 and folded[0] in place_terms().leading and (folded[0],) in english:
+        return before, english[folded[0],], words[1:]  # `Lake Chad`: 乍得湖
     # `Chechen Republic of Ichkeria`, `Gulf of Aden`: English writes the term before `of` and
     # the name, Chinese the name and then the term (伊奇克里亚车臣共和国, 亚丁湾)
     for n in range(min(most, len(words) - 2), 0, -1):
@@ -387,8 +391,10 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         return PART, True  # `Asahara` for Asahara Shoko
     if ordinal is not None and query.ordinal is not None and ordinal != query.ordinal:
         return 0.0, False  # 穆拉德二世 is not Murad I
-    if query.inner and query.after and after in query.after and inner not in query.inner:
-        return 0.0, False  # `Heping South Road` is not 和平北路
+    if query.inner and query.after and (after not in query.after or inner not in query.inner):
+        # `Heping South Road` is not 和平北路, and a name without the road's term is none
+        # (`Dawan North Road` is no 朝鲜)
+        return 0.0, False
     whole, own, weight = query.whole, query.words, 1.0
     if query.after and after not in query.after and query.stem:
         # a generic term the name does not end with is no sound of it (`Renmin Road` is not

@@ -93,6 +93,16 @@ def _place(name: str) -> str:
     ("Kazakh Soviet Socialist Republic", "哈萨克苏维埃社会主义共和国", (1.0, False)),
     ("Uzbek SSR", "哈萨克苏维埃社会主义共和国", (0.0, False)),
     ("Kazakh SSR", "哈萨克斯坦", (0.0, False)),
+    # English writes some terms before the name (the Boko Haram article's 查德湖: Lake Chad);
+    # the country of the name alone is found at PART, as a query without the term would be
+    ("Lake Chad", "查德湖", (1.0, False)),
+    ("Mount Elbrus", "厄尔布鲁士山", (1.0, False)),
+    ("Lake Chad", "查德", (0.97, False)),
+    ("Lake Chad", "查德山", (0.0, False)),  # another term: none
+    # a road's name with a direction before its term is a road's (the Urumqi article's Dawan
+    # North Road found North Korea)
+    ("Dawan North Road", "大湾北路", (1.0, True)),
+    ("Dawan North Road", "朝鲜", (0.0, False)),
 ])
 def test_a_places_generic_term_is_translated(latin: str, chinese: str, found) -> None:
     fit, plain = match(Query(latin), _place(chinese), 0.85)
