@@ -107,6 +107,7 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
      lambda n: "乍得博马（Boma）、北部的庫圖古（Koutougou）" * n + "。", 25),
     ("a list of bracketed names, one sentence",
      lambda n: "将" + "西韦雷克（Siverek）和" * n + "西韦雷克（Siverek）两市。", 25),
+    ("settlement words and lists, one sentence", lambda n: "城市博索及迪法，" * n + "。", 25),
     ("towns holding cities, one sentence", lambda n: "的布尼亞迪鎮、当达拉鎮" * n + "。", 25),
     ("headings", lambda n: "".join(f"=={i}==\n阿拉木图发生爆炸。\n" for i in range(n)), 300),
     ("the seed, repeated", lambda n: _seed() * n, 1),

@@ -621,6 +621,20 @@ def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -
     assert found["place:palestinian-territories"][3] == ["巴勒斯坦"]
 
 
+def test_a_list_of_two_after_a_word_for_a_settlement_is_two_places(builder) -> None:
+    """The Boko Haram article's `尼日尔的的城市博索及迪法`: after 城市, a list says where each name
+    ends, so names of two characters are read too (博索 by its make; 迪法, a gazetteer's name too
+    obscure to be read alone, as the gazetteer's Diffa); not words (`城市中心及郊区`); one name
+    alone, of three characters or more (`小镇顿林斯克`)."""
+    from kzct.store.database import build_index
+
+    text = "2月6日，博科圣地针对尼日尔的的城市博索及迪法进行突袭。城市中心及郊区。小镇顿林斯克。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert sorted((e.name_zh, e.name_en, e.country) for e in index.entities) == [
+        ("博索", None, None), ("尼日尔", "Niger", "NE"), ("迪法", "Diffa", "NE"),
+        ("顿林斯克", None, None)]
+
+
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:
     from kzct.store.database import build_index
 

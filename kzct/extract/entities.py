@@ -1041,15 +1041,38 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
         for noun in _SETTLEMENT_BEFORE:
             at = shadow.find(noun)
             while at >= 0:
-                start = at + len(noun)
-                end = _foreign_run(ctx, shadow, start, cover)
-                if end - start >= 3 and not ctx.known_name(shadow[start:end]) \
-                        and not ctx.has_word(shadow[start:end]) \
-                        and shadow[start:end] not in ctx.places.proper:
-                    _add_made(ctx, sentence, cover, start, end, None, names)
-                at = shadow.find(noun, start)
+                _after_settlement_noun(ctx, sentence, cover, at + len(noun), names)
+                at = shadow.find(noun, at + len(noun))
     if names:
         _named_again(ctx, sentences, covered, names)
+
+
+def _after_settlement_noun(ctx: _Context, sentence: Sentence, cover: _Cover, start: int,
+                           names: dict[str, tuple[str, str | None]]) -> None:
+    """A name written in the characters of foreign names after a word for a settlement
+    (`小镇顿林斯克`), of three characters or more; or the names of two characters or more of a
+    list of two there (`城市博索及迪法`: a list says where each name ends)."""
+    shadow = sentence.shadow
+    end = _foreign_run(ctx, shadow, start, cover)
+    spans = [(start, end)]
+    if end < len(shadow) and shadow[end] in _LIST_JOINERS:
+        spans.append((end + 1, _foreign_run(ctx, shadow, end + 1, cover)))
+        if any(b - a < 2 for a, b in spans):
+            spans = [(start, end)]
+    for a, b in spans:
+        name = shadow[a:b]
+        known = ctx.names.table.get(name)
+        if len(spans) == 2 and known is not None and known[0] == "place":
+            # a gazetteer's name too obscure to be read alone, here a settlement's (迪法, Diffa)
+            place = ctx.places.places[known[1][0]]
+            key = f"place:{place.key}"
+            ctx.entity(key, "place", place=place, source=place.source).add(
+                _mention(sentence, a, b))
+            cover.add_place((a, b, True, key))
+        elif (b - a >= 3 or len(spans) == 2) and known is None \
+                and not ctx.has_word(name) and name not in ctx.places.proper \
+                and name not in ctx.places.words:
+            _add_made(ctx, sentence, cover, a, b, None, names)
 
 
 # A Latin name in brackets (`（Koutougou）`, `（Beytüşşebap）`), the form a transliteration
