@@ -522,3 +522,18 @@ def test_a_month_told_alone_at_the_start_of_its_clause_is_of_the_year_in_reach(b
     assert find_dates("他出席了于3月份的会议。") == []
     assert find_dates("其战斗人员8月在北部发动袭击。") == []
     assert list(_built(builder, "3月，会议召开。").events) == []
+
+
+def test_a_sentence_that_begins_with_that_night_or_a_time_is_of_the_day_told_before(builder) -> None:
+    """`当晚，` (the First Chechen War article), `上午，` (the Urumqi attack article), `8时许，`
+    (the Kashgar attack article) begin a sentence of the day told before; with no date before
+    them, they date nothing. Inside a sentence, a time of day is none of this."""
+    text = ("1995年1月17日，俄军攻占总统府。当晚，弹尽粮绝的车臣守军开始分散突围。\n\n"
+            "2014年5月27日，新疆举行大会。上午，伊犁哈萨克自治州召开公开宣判大会。\n\n"
+            "2008年8月4日，喀什发生袭击。8时许，当武警官兵出操跑出边防支队大门时遭到袭击。\n\n"
+            "==另==\n当晚，守军突围。\n\n下午，甲召开会议。\n")
+    dates = _dates_by_start(builder, text, 4)
+    assert dates["当晚，弹"] == ("1995-01-17", "relative")
+    assert dates["上午，伊"] == ("2014-05-27", "relative")
+    assert dates["8时许，"] == ("2008-08-04", "relative")
+    assert "当晚，守" not in dates and "下午，甲" not in dates

@@ -88,6 +88,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             if day is not None:
                 anchor = day.date  # `次日`, `５日` under `=== 9月3日 ===` count from it
         mentions = find_dates(sentence.shadow)
+        if (item_day is not None or day is not None) and all(m.time_only for m in mentions):
+            mentions = []  # `上午9时，` under `=== 9月1日 ===`: the heading's day
         if not mentions:
             if item_day is not None:  # `** 上午10:15，…` under `* 9月2日`
                 out[sentence.number] = [item_day]

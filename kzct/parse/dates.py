@@ -170,6 +170,9 @@ class DateMention(NamedTuple):
     # `联合行动1天后`: counted from a thing the clause names before it, not from the date told
     # before (whose day it would borrow)
     after_thing: bool = False
+    # `上午，`, `8时许，`: a time that begins the sentence, of the day told before; a day above it
+    # (a heading, a list item) says which day before the sentence before does
+    time_only: bool = False
     # `事发两天后`, `事发次日`: counted from the incident an article about one event is about
     after_incident: bool = False
 
@@ -227,7 +230,13 @@ _RELATIVE = re.compile(
     rf"(?<!月){NUMBER_START}(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
-    r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天)|(?P<sameyear>同年|当年)(?![0-9])"
+    r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天|当晚|当夜|是日|是夜)"
+    # a time of day or of the clock that begins the sentence, before a comma (`上午，…`,
+    # `8时许，…`): of the day told before
+    r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
+    r"|(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}\s*[时時点點](?:[0-9]{1,2}分)?(?:许|許|左右)?)"
+    r"(?=\s*[，,])"
+    r"|(?P<sameyear>同年|当年)(?![0-9])"
     r"|(?P<samemonth>同月|当月)(?![0-9])"
 )
 _DIGIT = re.compile(r"\d")  # any script's decimal digit (full-width ５, Arabic-Indic ٥, …)
@@ -275,7 +284,8 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=month, day=day, source=RELATIVE,
                                      relative=rel, after_thing=_after_thing(norm, m),
-                                     after_incident=_after_incident(norm, m)))
+                                     after_incident=_after_incident(norm, m),
+                                     time_only=bool(m.group("sameday"))))
         relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
         found = [d for d in found if d.relative is not None
                  or not any(a < d.end_pos and d.start < b for a, b in relatives)]
@@ -332,7 +342,7 @@ def _relative(m: re.Match[str]) -> tuple[int, str] | None:
         return (1, "year-only")
     if m.group("nextmonth"):
         return (1, "month-only")
-    if m.group("same"):
+    if m.group("same") or m.group("sameday"):
         return (0, "day")
     if m.group("sameyear"):
         return (0, "year-only")
