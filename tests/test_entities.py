@@ -588,17 +588,24 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
             "至少50名尼日利亚士兵在[[博尔诺州|博尔诺州]]戈内里（Goneri）村附近的伏击中丧生。"
             "其戰鬥人員8月在[[布吉納法索|布吉納法索]]北部的庫圖古（Koutougou）製造了恐怖襲擊。"
             "乍得总统代比（Deby）表示。"
+            # (the Islamic Jihad Union article: after a place and 的, two words in brackets)
+            "[[北瓦济里斯坦|北瓦济里斯坦]]的米尔埃里（Mir Ali）是该组织的大本营。"
             # (the PKK article: a list of them before a count and a term)
             "报告同时也描述了土耳其政府将西韦雷克（Siverek）和西尔万（Hilvan）两市周围大片区域的治安交给部落酋长。")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     made = sorted((e.name_zh, e.name_latin, e.name_en_source, e.place_type)
                   for e in index.entities if e.kind == "place" and e.source == "article")
-    assert made == [("博马", "Boma", "article", None), ("布尼亞迪鎮", None, None, "town"),
+    assert made == [("北瓦济里斯坦", None, None, None), ("博马", "Boma", "article", None),
+                    ("布尼亞迪鎮", None, None, "town"),
                     ("庫圖古", "Koutougou", "article", None),
                     ("当达拉鎮", "Dangdala", "article", "town"),
                     ("戈内里", "Goneri", "article", "village"), ("查德湖", None, None, "lake"),
+                    ("米尔埃里", "Mir Ali", "article", None),
                     ("西韦雷克", "Siverek", "article", "city")]  # (西尔万: 万 is a numeral)
     assert not {"布尼亞", "达拉", "代比"} & {e.name_zh for e in index.entities if e.kind == "place"}
+    # a larger place, then a smaller one with its term, is two places (no longer foreign name)
+    index = build_index([("y.wikitext", "y.wikitext", "阿拉木图州塔尔迪库尔干市发生爆炸。", "y")], builder)
+    assert sorted(e.name_en for e in index.entities) == ["Almaty Region", "Taldykorgan"]
 
 
 def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -> None:

@@ -682,7 +682,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             end -= 1
             hit = _Hit(start, end, "place", ctx.places.names[name])
         city = all(ctx.places.places[i].kind == "city" for i in hit.value)
-        if city and (start, end) not in links.spans \
+        if not broad and (start, end) not in links.spans \
                 and _inside_settlement_name(ctx, shadow, start, end, cover):
             continue  # `布尼亞迪鎮` holds Bunia (布尼亞): the town is a place by its make
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
@@ -810,14 +810,18 @@ def _ends_foreign_name(ctx: _Context, shadow: str, start: int, cover: _Cover) ->
 def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
                             cover: _Cover) -> bool:
     """Whether a city's name at ``[start, end)`` is part of a longer name written in the
-    characters of foreign names that ends with a settlement's term (`布尼亞迪鎮` holds Bunia,
-    `当达拉鎮` Dara): that town is another place, which no gazetteer holds."""
+    characters of foreign names that ends with a settlement's or a division's term (`布尼亞迪鎮`
+    holds Bunia, `当达拉鎮` Dara, `亞肯特區` Kent): that place is another, which no gazetteer
+    holds."""
+    if any(ctx.known_name(shadow[end:end + k]) for k in range(2, 7)):
+        return False  # the larger place, then a smaller one (`伊犁伊宁市`)
     right = end
     while right < len(shadow) and right - start < _MAX_PLACE and shadow[right] in ctx.foreign \
             and _is_name_char(shadow[right]) and not ctx.term_pattern.match(shadow, right):
         right += 1
     term = ctx.term_pattern.match(shadow, right)
-    if term is None or not ctx.terms.terms[term.group()][2] \
+    if term is None or not (ctx.terms.terms[term.group()][2]
+                            or ctx.terms.terms[term.group()][0] in _DIVISIONS) \
             or (len(term.group()) == 1 and (ctx.word_at(shadow, right)
                                             or ctx.word_across(shadow, right))):
         return False  # no settlement's term after it (`市场` is a word)
@@ -1082,9 +1086,6 @@ _LATIN_IN_BRACKETS = re.compile(
     r"(?: [A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’\-]+){0,2})[）)]")
 # a count before a division's term that closes a list (`西韦雷克（Siverek）和西尔万（Hilvan）两市`)
 _COUNT = re.compile(r"[两二三四五六七八九十几数]个?")
-# the last character of a province's, a county's or a town's name, or of a part of a country:
-# a name after it and 的 lies in it (`[[布吉納法索]]北部的庫圖古`), as a person seldom does
-_HOLDS_PLACES = frozenset("部州省县区市镇")
 
 
 def _bracketed_places(ctx: _Context, sentence: Sentence, cover: _Cover,
@@ -1145,9 +1146,7 @@ def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Mat
             or name.endswith(_SURNAME_ENDINGS) or ctx.title_before(shadow, start) is not None:
         return False
     inside = cover.place_ends_at(start) or (
-        start >= 2 and shadow[start - 1] in "的和与及、" and (
-            shadow[start - 1] != "的" or shadow[start - 2] in _HOLDS_PLACES)
-        and cover.place_ends_at(start - 1))
+        start >= 2 and shadow[start - 1] in "的和与及、" and cover.place_ends_at(start - 1))
     if kind is None and not inside:
         return False
     _add_made(ctx, sentence, cover, start, end, kind, names)
