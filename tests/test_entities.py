@@ -642,6 +642,21 @@ def test_a_list_of_two_after_a_word_for_a_settlement_is_two_places(builder) -> N
         ("顿林斯克", None, None)]
 
 
+def test_a_people_a_faith_and_a_countrys_body_are_no_person_though_linked(builder) -> None:
+    """The PKK article's `对[[库尔德人|库尔德人]]`, which jieba's dictionary tags a person's (a
+    people: 人 ends it), the Hezbollah article's `[[穆斯林|穆斯林]]信徒` and the 2004 Moscow metro
+    article's `[[俄罗斯杜马|俄罗斯杜马]]议员` (before a title, a proper noun that is no person's
+    and a country's body); the Andijan article's `[[普京|普京]]总统` is a person still."""
+    from kzct.store.database import build_index
+
+    text = ("库尔德工人党坚称，自己的暴力活动是在它所认为的当地政府对[[库尔德人|库尔德人]]的打压。"
+            "真主党在年轻的[[穆斯林|穆斯林]]信徒中很有影响。"
+            "一位有影响力的[[俄罗斯杜马|俄罗斯杜马]]议员甚至呼吁俄罗斯实施紧急状态。"
+            "安集延的抗议者向[[普京|普京]]总统呼吁帮助。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [e.name_zh for e in index.entities if e.kind == "person"] == ["普京"]
+
+
 def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> None:
     from kzct.store.database import build_index
 

@@ -90,7 +90,8 @@ _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
 # dictionary tags as a person's name)
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
-    | frozenset("弹炮枪经报刊案战役器舰")  # and of a thing, a text or a war (白磷弹, 古兰经)
+    | frozenset("弹炮枪经报刊案战役器舰") \
+    | frozenset("人")  # and of a thing, a text or a war (白磷弹, 古兰经), a people (库尔德人)
 # What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
 _BOOK_TITLE = {"《": "》"}
 _QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
@@ -2103,8 +2104,12 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         core = name[:regnal.start()] if regnal and regnal.end() == len(name) else name  # 阿卜杜拉二世
         if not 2 <= len(core) <= 5 or not all(_is_name_char(c) for c in core) \
                 or ctx.known_name(name) or _NOT_IN_NAMES.search(core) \
-                or (ctx.has_word(core) and not (ctx.japanese and title)):
-            continue  # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office)
+                or (ctx.has_word(core) and not (ctx.japanese and title)) \
+                or name in ctx.places.no_place or _of_a_country(ctx, name):
+            # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office; a proper
+            # noun jieba knows as no person's is none before a title, `[[穆斯林]]信徒`, nor a
+            # country's body, `[[俄罗斯杜马]]议员`)
+            continue
         # (or a transliteration that ends as a Slavic surname does: `车臣共和国[[杜达耶夫]]`)
         slavic = len(core) >= 4 and core.endswith(_SLAVIC_SURNAME) \
             and all(c in ctx.foreign for c in core) and not covered.taken(start, end)
@@ -2112,6 +2117,15 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                                   if t not in _STAFF):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
+
+
+def _of_a_country(ctx: _Context, name: str) -> bool:
+    """Whether ``name`` begins with a country's name and goes on (`俄罗斯杜马`): a country's
+    body or thing, no person's name."""
+    hits = ctx.names.find(name)
+    return bool(hits) and hits[0].start == 0 and hits[0].end < len(name) \
+        and hits[0].kind == "place" \
+        and any(ctx.places.places[i].kind == "country" for i in hits[0].value)
 
 
 def _placed(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> bool:
