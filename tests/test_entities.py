@@ -223,6 +223,8 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # the end of a longer foreign name is no place (塞米巴拉金斯克 holds Lakinsk, 拉金斯克), but
         # a word for a place or a wikilink is an edge (城市, 城镇)
         ("2005年，在塞米巴拉金斯克签署了条约。", [("place", "塞米巴拉金斯克", None)]),
+        # nor the beginning of one (梅德韦杰夫 holds Medway, 梅德韦: the CSTO article)
+        ("随后一个月，梅德韦杰夫总统下令削减天然气供应。", [("person", "梅德韦杰夫", None)]),
         # (a direction before it is an edge too: the seed's sentence)
         ("2011年7月，9名涉嫌卷入在哈萨克斯坦西北阿克托比杀害两名警察的人在与警方交火中被击毙。",
          [("place", "哈萨克斯坦", "Kazakhstan"), ("place", "阿克托比", "Aktobe")]),

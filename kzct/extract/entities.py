@@ -689,9 +689,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
                               native=city, listed=links.listed(start, end)):
             continue
-        if not broad and _ends_foreign_name(ctx, shadow, start, cover) \
+        if not broad and (_ends_foreign_name(ctx, shadow, start, cover)
+                          or (_begins_foreign_name(ctx, shadow, end)
+                              and (start, end) not in links.spans)) \
                 and not links.within(start, end):
-            continue  # `塞米巴拉金斯克` holds Lakinsk (拉金斯克)
+            continue  # `塞米巴拉金斯克` holds Lakinsk (拉金斯克), `梅德韦杰夫` Medway (梅德韦)
         feature = _feature_after(ctx, shadow, start, end, links) if broad else None
         if feature is not None:
             # `[[乍得湖]]` is Lake Chad, a place by its make (one row however the country is
@@ -830,6 +832,28 @@ def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
     name = shadow[left:right]
     return (left, right) != (start, end) and not ctx.has_word(name) \
         and name not in ctx.places.words and not ctx.known_name(name)
+
+
+def _begins_foreign_name(ctx: _Context, shadow: str, end: int) -> bool:
+    """Whether a name that ends at ``end`` is the beginning of a longer foreign name: two
+    characters that write foreign names follow it, and no word, stop word, term, place or word
+    that says where begins there (`梅德韦杰夫总统` holds Medway, 梅德韦), nor a smaller place's
+    name that ends with its term (`耶路撒冷阿克萨清真寺`: the larger place first)."""
+    translit = ctx.places.translit
+    if not (end + 2 <= len(shadow)
+            and all(is_cjk(c) and c in translit for c in shadow[end:end + 2])
+            and shadow[end] not in _LOCATIVE and shadow[end] not in _TERM_ENDS
+            and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)
+            and ctx.term_pattern.match(shadow, end) is None
+            and not any(ctx.known_name(shadow[end:end + k]) for k in range(2, 7))):
+        return False
+    right = end
+    while right < len(shadow) and right - end < _MAX_PLACE and shadow[right] in ctx.foreign \
+            and _is_name_char(shadow[right]) and not ctx.term_pattern.match(shadow, right):
+        right += 1
+    # (nor one with its Latin form in brackets: `乍得博马（Boma）`)
+    return ctx.term_pattern.match(shadow, right) is None \
+        and _LATIN_IN_BRACKETS.match(shadow, right) is None
 
 
 _LIST_JOINERS = frozenset("、和与及")
