@@ -359,6 +359,12 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
                                       ("甲组织", "CA", "listed", "terrorist", None)]),
         # a ban lifted: a de-listing
         ("2012年，英国解除了对甲组织的禁令。", [("甲组织", "GB", "delisted", None, "2012")]),
+        # who designated, a list of eight (the Jabhat Fateh al-Sham article's lead, references
+        # between the names)
+        ("'''努斯拉陣線'''是一個組織。該組織已被[[聯合國|聯合國]]<ref>x</ref>、澳大利亞<ref>y</ref>、"
+         "加拿大、新西蘭<ref>z</ref>、俄羅斯、英國、美國和土耳其認定為[[恐怖組織|恐怖組織]]。",
+         [("努斯拉陣線", code, "listed", "terrorist", None)
+          for code in ("UN", "AU", "CA", "NZ", "RU", "GB", "US", "TR")]),
     ],
 )
 def test_designations_in_other_words(builder, text, found) -> None:

@@ -74,10 +74,12 @@ _INTRO = re.compile(
     rf"(?P<verb>{_LIST_WORD})[^。；：:，,]{{0,16}}?(?:包括|包含|包括有|有|如下|(?:为|是)(?=[：:]))"
     r"[^。；：:，,]{0,4}?[：:]?\s*(?P<items>[^。；]*)")
 # A、B和C被列为恐怖组织 (the items run back to the start of the clause; none: the subject is
-# left unsaid, `2014年，被阿联酋列入恐怖主义组织名单`); A在美国、英国被列为恐怖组织 (where: by whom)
+# left unsaid, `2014年，被阿联酋列入恐怖主义组织名单`); A在美国、英国被列为恐怖组织 (where: by whom);
+# who designated, up to sixty characters: a list of eight states (`该组织已被联合国、澳大利亚、加拿大、
+# 新西兰、俄罗斯、英国、美国和土耳其认定为恐怖组织`)
 _CLOSED = re.compile(
     r"(?P<items>[^。；：:，,在]{0,60}?)(?:已经|均|都|也|已|先后|正式|亦){0,4}+"
-    r"(?:在[^。；：:，,被遭]{1,100}?)?(?:被|遭到|遭)[^。；]{0,24}?"
+    r"(?:在[^。；：:，,被遭]{1,100}?)?(?:被|遭到|遭)[^。；]{0,60}?"
     rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
 # 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织; 添加 is
 # written 新增 where Taiwan's usage is (OpenCC's s2twp makes one the other), and 增列 is its
@@ -89,7 +91,7 @@ _ADDED = re.compile(
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
     rf"(?P<items>[^。；：:，,在]{{1,60}}?)(?:也|均|都|已|亦|仍){{0,4}}+(?P<verb>在|位于|列在|列于)"
-    rf"[^。；]{{0,24}}?"
+    rf"[^。；]{{0,60}}?"
     rf"{_LIST_WORD}(?:中|上|之中|之内|里)")
 # …恐怖组织名单，其中就有A，此外还有B、C
 _AMONG = re.compile(r"(?P<verb>其中|此外|另外)(?:就|还|也)?(?:有|包括|包含)[：:]?\s*(?P<items>[^。；，,]+)")
