@@ -766,3 +766,16 @@ def test_latin_names_before_a_word_for_villages_are_villages(builder) -> None:
     assert found == [("person", "Dmitry Kozlov", None), ("place", "Bale Kura", "village"),
                      ("place", "Bale Shuwa", "village"), ("place", "Garawa", "village"),
                      ("place", "Tsangayari", "village"), ("place", "Yengi Aymaq", "village")]
+
+
+def test_a_latin_name_made_of_the_words_of_organisations_is_no_person(builder) -> None:
+    """Arabic and Kurdish names of organisations in Latin letters, made of their words for a
+    front, a movement, a party or an emirate (the Jabhat Fateh al-Sham, PKK and Caucasus Emirate
+    articles): no people; a Latin personal name beside them is one."""
+    from kzct.store.database import build_index
+
+    text = ("征服沙姆陣線（Jabhat Fateh al-Sham）與沙姆自由人伊斯蘭運動（Ahrar ash-Sham）合作。"
+            "正義聯盟（Asa'ib Ahl al-Haq）發表聲明。高加索酋長國（罗马化：Imarat Kavkaz）是一個組織。"
+            "库尔德斯坦工人党（Partiya Karkerên Kurdistan）。Abu Mohammad al-Ansari表示。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [e.name_latin for e in index.entities if e.kind == "person"] == ["Abu Mohammad al-Ansari"]

@@ -74,6 +74,8 @@ November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Terro
 Minister
 President Prime General Colonel Major Secretary Chairman Director Ambassador Speaker Deputy
 Wikipedia Internet Online Website Web Network Channel Communist Social Democratic Liberal
+Jabhat Jabhah Harakat Harakah Ahrar Asa'ib Kata'ib Ansar Jaysh Jaish Tanzim Hay'at Jama'at
+Partiya Imarat Emirate
 """.split())
 # What follows a place's name in an organisation's name (北京大学, 德国之声).
 _ORGANISATION_AFTER = re.compile(
