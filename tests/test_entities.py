@@ -223,6 +223,9 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # the end of a longer foreign name is no place (塞米巴拉金斯克 holds Lakinsk, 拉金斯克), but
         # a word for a place or a wikilink is an edge (城市, 城镇)
         ("2005年，在塞米巴拉金斯克签署了条约。", [("place", "塞米巴拉金斯克", None)]),
+        # a military airfield by its term (the Jabhat Fateh al-Sham article)
+        ("2015年9月9日，武裝分子從政府軍手上攻佔伊德利卜省阿布杜胡爾軍用機場。",
+         [("place", "伊德利卜省", "Idlib Province"), ("place", "阿布杜胡爾軍用機場", None)]),
         # nor the beginning of one (梅德韦杰夫 holds Medway, 梅德韦: the CSTO article)
         ("随后一个月，梅德韦杰夫总统下令削减天然气供应。", [("person", "梅德韦杰夫", None)]),
         # (a direction before it is an edge too: the seed's sentence)
