@@ -260,7 +260,7 @@ def test_list_items_read_to_their_names(builder, text, listed) -> None:
     assert [g.name_zh for g in index.groups if g.status == "listed"] == listed
 
 
-def test_facts_do_not_depend_on_curated_data(places_file) -> None:
+def test_facts_do_not_depend_on_curated_data(places_file, builder) -> None:
     """Ablation: without any curated entry (names, aliases, English names), the dates, tolls
     and designations of the seed and of the corpus articles that state designations are the
     same: curated data names things, it never states a fact."""
@@ -277,8 +277,7 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
                 root / "data" / "zhwiki" / "turkistan-islamic-party.hans.wikitext",
                 root / "data" / "zhwiki" / "aum-shinrikyo.hant.wikitext"]
 
-    def facts(gazetteer) -> list:
-        builder = Builder(places_file.parent, gazetteer)
+    def facts(builder: Builder) -> list:
         out = []
         for path in articles:
             index = build_index([(path.name, str(path), path.read_text(encoding="utf-8"),
@@ -288,7 +287,9 @@ def test_facts_do_not_depend_on_curated_data(places_file) -> None:
                           g.listed_on) for g in index.groups if g.action is not None]))
         return out
 
-    with_curated, without = facts(full), facts(bare)
+    # (the session's builder has the curated data)
+    assert builder.gazetteer == full
+    with_curated, without = facts(builder), facts(Builder(places_file.parent, bare))
     assert without == with_curated
     assert sum(len(groups) for _events, groups in without) >= 14 + 3 + 15
 
