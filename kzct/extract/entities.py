@@ -818,12 +818,9 @@ def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
     characters of foreign names that ends with a settlement's or a division's term (`布尼亞迪鎮`
     holds Bunia, `当达拉鎮` Dara, `亞肯特區` Kent): that place is another, which no gazetteer
     holds."""
-    if any(ctx.known_name(shadow[end:end + k]) for k in range(2, 7)):
+    if _known_at(ctx, shadow, end):
         return False  # the larger place, then a smaller one (`伊犁伊宁市`)
-    right = end
-    while right < len(shadow) and right - start < _MAX_PLACE and shadow[right] in ctx.foreign \
-            and _is_name_char(shadow[right]) and not ctx.term_pattern.match(shadow, right):
-        right += 1
+    right = _to_term(ctx, shadow, end)
     term = ctx.term_pattern.match(shadow, right)
     if term is None or not (ctx.terms.terms[term.group()][2]
                             or ctx.terms.terms[term.group()][0] in _DIVISIONS) \
@@ -834,6 +831,22 @@ def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
     name = shadow[left:right]
     return (left, right) != (start, end) and not ctx.has_word(name) \
         and name not in ctx.places.words and not ctx.known_name(name)
+
+
+def _known_at(ctx: _Context, shadow: str, pos: int) -> bool:
+    """Whether a known name (a place, a curated name, a word that is no place) of two to six
+    characters begins at ``pos``."""
+    return any(ctx.known_name(shadow[pos:pos + k]) for k in range(2, 7))
+
+
+def _to_term(ctx: _Context, shadow: str, pos: int) -> int:
+    """Where the characters of foreign names from ``pos`` end, at most ``_MAX_PLACE`` of them:
+    at another character or where a generic term begins."""
+    end = pos
+    while end < len(shadow) and end - pos < _MAX_PLACE and shadow[end] in ctx.foreign \
+            and _is_name_char(shadow[end]) and not ctx.term_pattern.match(shadow, end):
+        end += 1
+    return end
 
 
 def _begins_foreign_name(ctx: _Context, shadow: str, end: int) -> bool:
@@ -847,12 +860,9 @@ def _begins_foreign_name(ctx: _Context, shadow: str, end: int) -> bool:
             and shadow[end] not in _LOCATIVE and shadow[end] not in _TERM_ENDS
             and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)
             and ctx.term_pattern.match(shadow, end) is None
-            and not any(ctx.known_name(shadow[end:end + k]) for k in range(2, 7))):
+            and not _known_at(ctx, shadow, end)):
         return False
-    right = end
-    while right < len(shadow) and right - end < _MAX_PLACE and shadow[right] in ctx.foreign \
-            and _is_name_char(shadow[right]) and not ctx.term_pattern.match(shadow, right):
-        right += 1
+    right = _to_term(ctx, shadow, end)
     # (nor one with its Latin form in brackets: `乍得博马（Boma）`)
     return ctx.term_pattern.match(shadow, right) is None \
         and _LATIN_IN_BRACKETS.match(shadow, right) is None
@@ -940,7 +950,7 @@ def _feature_after(ctx: _Context, shadow: str, start: int, end: int,
     if (start, stop) not in links.spans and (
             (len(term.group()) == 1 and (ctx.word_at(shadow, end)
                                          or ctx.word_across(shadow, end)))
-            or any(ctx.known_name(shadow[end:end + k]) for k in range(2, 6))
+            or _known_at(ctx, shadow, end)
             or _word_runs_on(ctx, shadow, stop) or _names_other_thing(ctx, shadow, stop)):
         return None  # (`巴勒斯坦海法`: 海 begins Haifa)
     if kind == "river" and _BANK.match(shadow, stop):
