@@ -48,12 +48,15 @@ _LATIN_RULES = [  # (pattern, sound): in order; upper-case letters are sounds al
     ("ck", "k"), ("ts", "C"), ("tz", "C"), ("dz", "z"), ("j", "J"), ("w", "v"), ("y", "i"),
 ]
 _C_SOFT = re.compile(r"c(?=[eiy])")
+# w after a vowel and before no vowel closes a diphthong, as English and Arabic romanizations
+# write it (Jawf, Andrew: 焦夫, 安德鲁): a u, not the v it is before a vowel
+_W_VOWEL = re.compile(r"(?<=[aeiou])w(?![aeiouy])")
 
 
 def latin_sounds(name: str) -> str:
     """A Latin name in the sound alphabet: ``Yeltsin`` → ``ielcin``, ``Shavkat`` → ``xavkat``;
     letters only, words run together."""
-    text = re.sub(r"[^a-z]", "", fold(name))
+    text = _W_VOWEL.sub("u", re.sub(r"[^a-z]", "", fold(name)))
     for pattern, sound in _LATIN_RULES[:2]:
         text = text.replace(pattern, sound)
     for pattern, sound in _LATIN_RULES[2:]:
@@ -277,6 +280,14 @@ def _english_terms() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
         for en in english:
             out.setdefault(("<", fold(en)), set()).add(zh)
     return {k: frozenset(v) for k, v in out.items()}, max(len(k) for k in out)
+
+
+def without_article(text: str) -> str | None:
+    """A name without the Arabic article it begins with (`Al Jawf`, `al-Anbar`: Jawf, Anbar),
+    which Chinese may leave out there too (焦夫省, 安巴尔省) or write (阿尔·戈尔 is Al Gore: both
+    are tried); None where it begins with none."""
+    head, _sep, rest = re.sub(r"[\-‐‑–—]", " ", text).strip().partition(" ")
+    return rest.strip() if rest.strip() and head.casefold() in _ARTICLES else None
 
 
 class Query:

@@ -131,7 +131,7 @@ FOUND = {
     "nursultan-nazarbayev.hans": ((20, 22), (12, 13)),
     "second-chechen-war.hant": ((16, 16), (25, 26)),
     "shanghai-cooperation-organisation.mixed": ((36, 36), (56, 57)),
-    "tajik-civil-war.mixed": ((3, 3), (7, 7)),
+    "tajik-civil-war.mixed": ((3, 3), (27, 27)),
     "turkistan-islamic-party.hans": ((12, 12), (30, 31)),
 }
 # what kzct still reports that the reading does not have, and why

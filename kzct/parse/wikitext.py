@@ -826,7 +826,8 @@ def _outline_defects(builder: _Builder) -> list[Defect]:
 # Templates that show text in running prose, and which parameter they show. The interlanguage
 # link templates (`{{le|中文名|English}}`, `{{link-en|…}}`, `{{tsl|en|English|中文名}}`) show the
 # Chinese name (or an explicit label) and give the foreign one as another name of the same thing.
-_SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "le": 1, "ill": 1,
+_SHOWN = {"lang": 2, "nowrap": 1, "nobr": 1, "flag": 1, "flagcountry": 1, "flagu": 1,
+          "flag country": 1, "le": 1, "ill": 1,
           "interlanguage link": 1, "tsl": 3, "translink": 3}
 # Flag templates that show a country's name after its flag (`{{flag|Russia}}`, `{{flag|RUS}}`);
 # `{{flagicon}}` shows the flag alone, no text to read.
@@ -867,6 +868,12 @@ def _names_field(value: Wikicode) -> bool:
     named = bool(value.filter_wikilinks(recursive=False)) or any(
         _template_name(t).startswith(_NAME_TEMPLATES) for t in value.filter_templates(recursive=False))
     return named and not _FIELD_DATE.search(_plain(value))
+
+
+def _is_flag(node: Template) -> bool:
+    """Whether a template shows a country's flag and name (`{{flag|Russia}}`, `{{PRK}}`)."""
+    return _template_name(node) in _FLAGS or (
+        not node.params and bool(_COUNTRY_TEMPLATE.fullmatch(str(node.name).strip())))
 
 
 def _template_name(node: Template) -> str:
@@ -1142,6 +1149,8 @@ class _Walker:
                     builder.end_sentence()
                 else:  # another template: its references only
                     self.muted(param.value, at)
+                    if fields and param.showkey:
+                        self._field_flags(param.value, at)
             return
         label_key = _LABEL.get(name)
         label = _param(params, label_key) if label_key else None
@@ -1162,6 +1171,19 @@ class _Walker:
             names = tuple(n for n in (_plain(shown[0].value), _plain(foreign[0].value)) if n)
             if len(names) == 2 and names[0] != names[1]:
                 builder.aliases.append(names)
+
+    def _field_flags(self, value: Wikicode, base: int) -> None:
+        """The countries an infobox field's flag templates show (`allies = * {{PRK}}（據稱）`),
+        where the field is read for nothing else (it states a date): each a sentence of its own,
+        as a name with no date."""
+        offset = base
+        for node in value.nodes:
+            raw = str(node)
+            if isinstance(node, Template) and _is_flag(node):
+                self.builder.end_sentence()
+                self.template(node, offset)
+                self.builder.end_sentence()
+            offset += len(raw)
 
     def _flag(self, shown: tuple[Any, int] | None, name_too: bool = True) -> bool:
         """A flag template's country (an ISO 3166-1 code, or with ``name_too`` an English name,

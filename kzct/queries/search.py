@@ -259,12 +259,15 @@ def _without_qualifier(query: str) -> tuple[str | None, bool]:
 def _by_sound(index: Index, query: str, kind: str | None) -> dict[str, tuple[float, str]]:
     """The Chinese names a Latin query sounds like, folded: their score and how
     (``romanization`` or ``transliteration``)."""
-    from kzct.sounds import Query, match
+    from kzct.sounds import Query, match, without_article
 
-    read = Query(query)
+    reads = [Query(query)]
+    bare = without_article(query)
+    if bare:
+        reads.append(Query(bare))  # `Al Jawf Governorate`: 焦夫省, as Chinese writes it
     out: dict[str, tuple[float, str]] = {}
     for folded, reading in index.readings(kind):
-        fit, plain = match(read, reading, SOUND_FLOOR)
+        fit, plain = max(match(read, reading, SOUND_FLOOR) for read in reads)
         if plain:
             out[folded] = (round(ROMANIZATION_SCORE * fit, 1), "romanization")
         elif fit:
