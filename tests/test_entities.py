@@ -384,9 +384,12 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("哈萨克斯坦总统是国家元首。根据《哈萨克斯坦共和国宪法》的相关规定，总统具有以下权力。",
          [("place", "哈萨克斯坦", "Kazakhstan")]),
         # a city and a generic term: a place of its own, named in English with the term's first
-        # English word; a province and 地区 is that province
+        # English word; a province and 地区 is that province, written whole where one link
+        # holds both (the Hizb ut-Tahrir article's [[苏尔汉河州]])
         ("1999年至2009年，[[喀什地区|喀什地区]]共查获。", [("place", "喀什地区", "Kashgar Region")]),
-        ("俄罗斯取得对车臣地区的控制权。", [("place", "俄罗斯", "Russia"), ("place", "车臣", "Chechnya")]),
+        ("俄罗斯取得对车臣地区的控制权。[[苏尔汉河州|苏尔汉河州]]。",
+         [("place", "俄罗斯", "Russia"), ("place", "苏尔汉河州", "Surxondaryo"),
+          ("place", "车臣", "Chechnya")]),
         # no place by its make: an organisation that begins with a place, a word after a word
         # for a settlement, a concept (a faith and a term), a name whose first character may be
         # cut off (汗 of 汗阿巴德 seldom writes foreign names)
@@ -604,7 +607,7 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
                     ("布尼亞迪鎮", None, None, "town"),
                     ("庫圖古", "Koutougou", "article", None),
                     ("当达拉鎮", "Dangdala", "article", "town"),
-                    ("戈内里", "Goneri", "article", "village"), ("查德湖", None, None, "lake"),
+                    ("戈内里", "Goneri", "article", "village"), ("查德湖", None, "cldr", "lake"),
                     ("米尔埃里", "Mir Ali", "article", None),
                     ("西韦雷克", "Siverek", "article", "city")]  # (西尔万: 万 is a numeral)
     assert not {"布尼亞", "达拉", "代比"} & {e.name_zh for e in index.entities if e.kind == "place"}
@@ -616,8 +619,9 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
 def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -> None:
     """The Boko Haram article's `临近[[乍得湖|乍得湖]]` and `[[查德湖|查德湖]]畔` (one lake however
     Chad is written), the Hamas article's `[[约旦河西岸|约旦河西岸]]` (a river's bank, a region):
-    places by their make, with no English name (English orders such names its own way: Lake
-    Chad); not where the term begins a word or a name (`日本海军`, `查德湖南部`, `巴勒斯坦海法`)."""
+    places by their make; English names the lake as it writes such names, the term first (Lake
+    Chad), and gives the bank no name it could be sure of; not where the term begins a word or
+    a name (`日本海军`, `查德湖南部`, `巴勒斯坦海法`)."""
     from kzct.store.database import build_index
 
     text = ("2015年1月，博科圣地在临近[[乍得湖|乍得湖]]的巴加镇发动袭击。突襲發生在[[查德湖|查德湖]]畔附近。"
@@ -626,7 +630,7 @@ def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     found = {e.id: (e.name_zh, e.name_en, e.place_type, [m.text for m in e.mentions])
              for e in index.entities if e.kind == "place"}
-    assert found["place:chad-湖"] == ("乍得湖", None, "lake", ["乍得湖", "查德湖"])
+    assert found["place:lake-chad"] == ("乍得湖", "Lake Chad", "lake", ["乍得湖", "查德湖"])
     assert found["place:jordan-河西岸"] == ("约旦河西岸", None, "region", ["约旦河西岸"])
     assert found["place:chad"][3] == ["查德"]  # 查德湖南部: 湖南 is a word
     assert found["place:japan"][3] == ["日本"] and found["place:haifa"][3] == ["海法"]
@@ -835,3 +839,31 @@ def test_an_infoboxs_dated_field_gives_its_flags_as_countries(builder) -> None:
                       "Bangladesh": ["BAN"], "Uruguay": ["URU"], "Switzerland": ["SWI"],
                       "Brunei": ["BRN"], "Malaysia": ["Malaysia"], "Yemen": ["也门"]}
     assert [e.text for e in index.events] == []  # a flag is a name, never a dated event
+
+
+def test_a_short_linked_name_where_its_neighbours_say_it_is_a_place(builder) -> None:
+    """The Boko Haram article's `尼日利亚[[果扎|果扎]]现在其伊斯兰国的管辖下` and the Houthi
+    article's `[[薩達|薩達]]和[[薩那|薩那]]`: a linked name of two characters written in the
+    characters of foreign names is a place right after a place or in a list with one; not a
+    person's (`美国[[布什]]政府`), nor alone (`[[卡努]]`)."""
+    from kzct.store.database import build_index
+
+    text = ("其头目阿布巴卡尔·谢考宣称，尼日利亚[[果扎|果扎]]现在其伊斯兰国的管辖下。"
+            "总部设在[[薩達|薩達]]和[[薩那|薩那]]。美国[[布什|布什]]政府表示。[[卡努|卡努]]。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = sorted((e.name_zh, e.source) for e in index.entities if e.kind == "place")
+    assert places == [("尼日利亚", "cldr"), ("果扎", "article"), ("美国", "cldr"),
+                      ("薩達", "article"), ("薩那", "geonames")]
+
+
+def test_an_interlanguage_link_names_a_place_it_makes(builder) -> None:
+    """The Hezbollah article's `边境城镇{{en-link|艾维威姆|Avivim}}附近` (zh-Wikipedia's other
+    name of `{{link-en}}`): a place after a word for a settlement, named in English as the
+    article names it."""
+    from kzct.store.database import build_index
+
+    text = "當日下午4点，真主党向以色列北部边境城镇{{en-link|艾维威姆|Avivim}}附近的军营发射了导弹。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = [(e.name_zh, e.name_en, e.name_en_source) for e in index.entities
+            if e.kind == "place" and e.source == "article"]
+    assert made == [("艾维威姆", "Avivim", "article")]

@@ -114,6 +114,7 @@ class _Found:
         self.name_zh = name_zh
         self.name_latin = name_latin
         self.name_en: str | None = None
+        self.name_en_source: str | None = None  # of ``name_en``, where no place gives it
         self.role: str | None = None
         self.source = source
         self.place_type: str | None = None
@@ -702,10 +703,15 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             # `[[乍得湖]]` is Lake Chad, a place by its make (one row however the country is
             # written: 查德湖), and no mention of Chad
             stop, kind = feature
-            named = ctx.english(_choose(hit.value, ctx.places, countries)) or name
-            key = f"place:{slug(named)}-{slug(shadow[end:stop])}"
+            country = _choose(hit.value, ctx.places, countries)
+            named = ctx.english(country)
+            feature_en = _feature_english(ctx, named, shadow[end:stop])
+            key = f"place:{slug(feature_en)}" if feature_en else \
+                f"place:{slug(named or name)}-{slug(shadow[end:stop])}"
             item = ctx.entity(key, "place", name_zh=sentence.text[start:stop], source="article")
             item.place_type = kind
+            item.name_en = feature_en
+            item.name_en_source = country.source if feature_en else None
             item.add(_mention(sentence, start, stop))
             cover.add_place((start, stop, True, key))
             continue
@@ -745,6 +751,7 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         else:
             key = f"place:{place.key}"
             item = ctx.entity(key, "place", place=place, source=place.source)
+            end += _own_term(ctx, shadow, place, end, links.ends if start in links.starts else ())
         item.add(_mention(sentence, start, end))
         cover.add_place((start, end, strong, key))
         if derived is None:
@@ -982,6 +989,18 @@ def _feature_after(ctx: _Context, shadow: str, start: int, end: int,
     return stop, kind
 
 
+def _feature_english(ctx: _Context, country: str | None, term: str) -> str | None:
+    """The English name of a feature named after a country, where English writes the term
+    before the name as the country is (`[[乍得湖]]`: Lake Chad; the `[english]` table of
+    ``place_terms``); None where English orders it otherwise or makes an adjective of the
+    country (Syrian Desert, Sea of Japan), which kzct does not guess."""
+    found = ctx.terms.terms.get(term)
+    if country is None or found is None:
+        return None
+    first = found[1][0]
+    return f"{first} {country}" if first.casefold() in ctx.terms.leading else None
+
+
 def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
     """What follows a place name at ``end`` makes it a demonym, a language, a religion or part of
     an organisation's name."""
@@ -1030,6 +1049,25 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     return True
 
 
+# the kinds of generic term that name a first-level division, which a subdivision's name may
+# end with
+_FIRST_LEVEL = ("region", "province")
+
+
+def _own_term(ctx: _Context, shadow: str, place: Place, end: int,
+              link_ends: Container[int] = ()) -> int:
+    """How long the division's term after a subdivision's name is, where a wikilink begun with
+    the name ends with it (``link_ends``: `[[苏尔汉河州]]` is Surxondaryo, its mention the whole
+    name), or 0: in running text the term is a word of its own (`车臣地区`, the Chechen region)."""
+    if place.kind != "subdivision":
+        return 0
+    term = ctx.term_pattern.match(shadow, end)
+    if term is None or ctx.terms.terms[term.group()][0] not in _FIRST_LEVEL \
+            or term.end() not in link_ends:
+        return 0
+    return len(term.group())
+
+
 def _derived(ctx: _Context, shadow: str, place: Place, end: int,
              link_ends: Container[int] = ()) -> tuple[str, str, tuple[str, ...]] | None:
     """A generic term after a city or province (`费尔干纳盆地`, `奥什州`: ``kzct.sounds.
@@ -1042,8 +1080,8 @@ def _derived(ctx: _Context, shadow: str, place: Place, end: int,
         kind, english, settlement = ctx.terms.terms[suffix]
         if settlement or not shadow.startswith(suffix, end):
             continue
-        if kind == "region" and place.kind == "subdivision":
-            return None  # 车臣地区 is Chechnya
+        if kind in _FIRST_LEVEL and place.kind == "subdivision":
+            return None  # 车臣地区 is Chechnya (``_own_term``)
         rest = end + len(suffix)
         if _names_other_thing(ctx, shadow, rest):
             return None
@@ -1254,7 +1292,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     # (a link's edges are sure: a numeral is part of its name, 上九一色村, and digits and hyphens
     # are where a term ends it, 伏尔加格勒1号站, 科隆-波恩国际机场)
     direction, stem, term = ctx.terms.split(text)
-    if not 3 <= len(text) <= _MAX_LINKED_PLACE or cover.hard_taken(start, end) \
+    # (a name of two characters only where what stands around it says it is a place, below)
+    if not 2 <= len(text) <= _MAX_LINKED_PLACE or cover.hard_taken(start, end) \
             or not all(is_cjk(c) or (term and c in _IN_LINKED_NAME) for c in text) \
             or not is_cjk(text[0]) or text in ctx.places.words:
         return None
@@ -1281,6 +1320,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
         return None
     # written in the characters of foreign names (a link's edges are sure: one other is let be)
     foreign = sum(c not in ctx.foreign for c in stem) <= (1 if len(stem) >= 3 else 0)
+    if len(text) == 2 and (term or direction or stem in ctx.places.names):
+        return None  # (a gazetteer's short name is read as the gazetteer's, or not at all)
     if direction and foreign:
         return ""  # 北奥塞梯
     if foreign and _next_to_place(shadow, start, end, cover) \
@@ -2461,10 +2502,13 @@ def _people_of(ctx: _Context, sentence: Sentence, chain: list[tuple[int, int]],
 
 
 def _merge_same(ctx: _Context, groups_of_names: list[tuple[str, ...]]) -> None:
-    """People the article says are one (`-{zh-hans:普京;zh-hant:普丁}-`) become one entity."""
+    """People the article says are one (`-{zh-hans:普京;zh-hant:普丁}-`) become one entity; so
+    do places it names by their make, which get the other names too
+    (`{{link-en|艾维威姆|Avivim}}`: Avivim)."""
     by_name: dict[str, str] = {}
     for key, item in ctx.found.items():
-        if item.kind == "person" and item.name_zh:
+        made_place = item.kind == "place" and item.place is None and item.curated is None
+        if (item.kind == "person" or made_place) and item.name_zh:
             by_name.setdefault(ctx.scripts.simplified(_canonical(item.name_zh)), key)
     for names in groups_of_names:
         keys = [by_name[n] for n in names if n in by_name]
@@ -2590,6 +2634,8 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         name_latin = item.name_latin or next(
             (a for a in item.aliases if not has_cjk(a) and _LATIN_NAME.fullmatch(a)), None)
         name_en, name_en_source = name_latin, "article" if name_latin else None
+        if name_en is None and item.name_en:  # `Lake Chad`: the country's name and the term
+            name_en, name_en_source = item.name_en, item.name_en_source
         place_type = item.place_type  # a place by its make: the kind its generic term says
         if name_en is None and item.kind == "place" and name_zh and ctx.japanese:
             # in an article that writes Japanese, a place's name without its generic term, in

@@ -877,11 +877,17 @@ def _is_flag(node: Template) -> bool:
 
 
 def _template_name(node: Template) -> str:
+    """A template's name, lowercased, without its namespace; an interlanguage link's other
+    name (`{{en-link|艾维威姆|Avivim}}`, which zh-Wikipedia redirects) as its own (`link-en`)."""
     name = _plain(node.name).strip().lower().replace("_", " ")
     for prefix in ("template:", "模板:", "模版:"):
         if name.startswith(prefix):
             name = name[len(prefix):].strip()
-    return name
+    other = _LANG_LINK.fullmatch(name)
+    return f"link-{other.group(1)}" if other else name
+
+
+_LANG_LINK = re.compile(r"([a-z]{2,3})-link")
 
 
 def _param_offsets(node: Template, offset: int) -> list[tuple[Any, int]]:
