@@ -867,3 +867,50 @@ def test_an_interlanguage_link_names_a_place_it_makes(builder) -> None:
     made = [(e.name_zh, e.name_en, e.name_en_source) for e in index.entities
             if e.kind == "place" and e.source == "article"]
     assert made == [("艾维威姆", "Avivim", "article")]
+
+
+def test_a_short_form_of_a_page_named_by_its_make_is_that_place(builder) -> None:
+    """The Urumqi attack article's `新疆[[巴音郭楞蒙古自治州|巴州]]` and the Doku Umarov article's
+    `[[車臣-印古什蘇維埃社會主義自治共和國|車臣-印古什]]`: the link's page is a place by its
+    generic term, so its short form is that place, with the page's name as another name; not a
+    common noun (`[[公安检查站_(中国大陆)|检查站]]`, `[[南京长江大桥|大桥]]`)."""
+    from kzct.store.database import build_index
+
+    text = ("努尔艾合买提·阿布力皮孜22日晚在新疆[[巴音郭楞蒙古自治州|巴州]]抓获。"
+            "他生于{{USSR}}[[車臣-印古什蘇維埃社會主義自治共和國|車臣-印古什]]。"
+            "各省市进入北京的高速公路陆续設置了[[公安检查站_(中国大陆)|检查站]]。"
+            "游客参观了[[南京长江大桥|大桥]]。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = sorted((e.name_zh, e.place_type, e.aliases) for e in index.entities
+                  if e.kind == "place" and e.source == "article")
+    assert made == [("巴州", "prefecture", ("巴音郭楞蒙古自治州",)),
+                    ("車臣-印古什", "soviet republic", ("车臣-印古什苏维埃社会主义自治共和国",))]
+
+
+def test_a_linked_name_where_one_goes_in_a_place_is_a_place(builder) -> None:
+    """The Suruç bombing article's `前往[[敘利亞|敘利亞]]的[[科巴尼|科巴尼]]協助重建`: after a verb
+    of going and a place and 的, a linked name written in the characters of foreign names is the
+    smaller place; not after `来自` (a person from there: `来自伊朗的[[哈梅内伊]]`)."""
+    from kzct.store.database import build_index
+
+    text = ("他們在文化中心集合，正準備越過邊境，前往[[敘利亞|敘利亞]]的[[科巴尼|科巴尼]]協助重建。"
+            "来自伊朗的[[哈梅内伊|哈梅内伊]]发表讲话。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = [e.name_zh for e in index.entities if e.kind == "place" and e.source == "article"]
+    assert made == ["科巴尼"]
+
+
+def test_landmarks_by_their_generic_terms(builder) -> None:
+    """The Saint Petersburg bombing article's `[[埃菲尔铁塔|埃菲尔铁塔]]和[[勃兰登堡门|勃兰登堡门]]`
+    and the Suruç article's `「阿瑪拉文化中心」（Amara Culture Centre）`: a tower, a gate (a city's
+    name and the term: Brandenburg Gate, no mention of Brandenburg) and a cultural centre."""
+    from kzct.store.database import build_index
+
+    text = ("而一些欧洲地标建筑如[[埃菲尔铁塔|埃菲尔铁塔]]和[[勃兰登堡门|勃兰登堡门]]也熄灯致哀。"
+            "當地時間大約上午12時左右，「阿瑪拉文化中心」（Amara Culture Centre）的花园发生爆炸。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = sorted((e.name_zh, e.name_en, e.place_type) for e in index.entities
+                    if e.kind == "place")
+    assert places == [("勃兰登堡门", "Brandenburg Gate", "gate"), ("埃菲尔铁塔", None, "tower"),
+                      ("欧洲", "Europe", "continent"),
+                      ("阿瑪拉文化中心", "Amara Culture Centre", "building")]

@@ -565,6 +565,11 @@ class _Cover:
         ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
         return max(ending, key=lambda p: p[1] - p[0])[3] if ending else None
 
+    def start_of_place_ending_at(self, pos: int) -> int | None:
+        """Where the longest place that ends at ``pos`` starts, if one does."""
+        ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
+        return min(p[0] for p in ending) if ending else None
+
     def place_starts_at(self, pos: int) -> bool:
         return any(place[0] == pos for place in self._place_at.get(pos, ()))
 
@@ -1105,6 +1110,8 @@ _SETTLEMENT_BEFORE = ("小镇", "城镇", "小城", "城市", "村庄", "小村"
 # where it was fought (`[[吉斯尔舒古尔]]战役`)
 _AT_PLACE = re.compile(r"(?:在|于|到|往|至|从|自|向|经)$")
 _NEAR_PLACE = re.compile(r"附近|境内|境外|一带|周边|周围|近郊|郊外|市郊|近[^代期年来日况]|以[东南西北]|[东南西北]部")
+# a verb of going to a place or of being in one, before a place and 的 and the smaller place
+_GOING_TO = re.compile(r"(?:前往|抵达|到达|进入|攻占|攻入|位于|逃往|撤往|飞往|驶往|返回)$")
 _BATTLE_AT = re.compile(r"战役|会战|之战|围城战|攻势")
 _MAX_PLACE = 12  # characters of a place's name read without a wikilink
 # ... and of a wikilink's whole text that ends with a generic term (a state's official name:
@@ -1127,8 +1134,13 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             kind = _linked_place(ctx, shadow, start, end, cover)
             if kind is None and _page_of_a_place(ctx, link.target, shadow, start, end, cover):
                 kind = ""
+            page = None
+            if kind is None:
+                page, kind = _page_named_by_make(ctx, link.target, shadow, start, end, cover)
             if kind is not None:
-                _add_made(ctx, sentence, cover, start, end, kind, names)
+                key = _add_made(ctx, sentence, cover, start, end, kind, names)
+                if page is not None and page not in ctx.found[key].aliases:
+                    ctx.found[key].aliases.append(page)  # `巴州`, also 巴音郭楞蒙古自治州
         for m in ctx.term_pattern.finditer(shadow):
             _termed(ctx, sentence, cover, m.start(), m.end(), names)
             _under_place(ctx, sentence, cover, m.start(), m.end(), names)
@@ -1185,6 +1197,7 @@ def _after_settlement_noun(ctx: _Context, sentence: Sentence, cover: _Cover, sta
 _LATIN_IN_BRACKETS = re.compile(
     r"[（(]([A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’\-]+"
     r"(?: [A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’\-]+){0,2})[）)]")
+_CLOSING_QUOTES = frozenset("」』”’\"'")
 # a count before a division's term that closes a list (`西韦雷克（Siverek）和西尔万（Hilvan）两市`)
 _COUNT = re.compile(r"[两二三四五六七八九十几数]个?")
 
@@ -1196,8 +1209,8 @@ def _bracketed_places(ctx: _Context, sentence: Sentence, cover: _Cover,
     place they lie in stands right before the first (`乍得博马（Boma）`), or before it and 的
     (`布吉納法索北部的庫圖古（Koutougou）`), or a division's term follows the last, after a count
     or not (`[[博尔诺州]]戈内里（Goneri）村`, `…两市`); the Latin form is the name in the article's
-    own letters. A place read already that ends at the brackets takes that form too
-    (`当达拉鎮（Dangdala）`)."""
+    own letters. A place read already that ends at the brackets (or at a closing quotation mark
+    before them) takes that form too (`当达拉鎮（Dangdala）`)."""
     shadow, text = sentence.shadow, sentence.text
     lists: list[list[re.Match[str]]] = []
     for m in _LATIN_IN_BRACKETS.finditer(text):
@@ -1229,7 +1242,9 @@ def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Mat
     latin_start, latin_end = m.span(1)
     if cover.hard_taken(latin_start, latin_end):
         return False
-    made = cover.made_ending_at(end)
+    # (a closing quotation mark may stand between: `「阿瑪拉文化中心」（Amara Culture Centre）`)
+    made = cover.made_ending_at(end) or (
+        cover.made_ending_at(end - 1) if end and shadow[end - 1] in _CLOSING_QUOTES else None)
     if made is not None:
         item = ctx.found.get(made)
         if item is not None and item.source == "article" and item.name_latin is None:
@@ -1278,6 +1293,27 @@ def _page_of_a_place(ctx: _Context, target: str, shadow: str, start: int, end: i
             or not all(c in ctx.foreign for c in shadow[start:end]) or cover.taken(start, end):
         return False
     return m.group().strip(" ()（）") in ctx.places.names
+
+
+def _page_named_by_make(ctx: _Context, target: str, shadow: str, start: int, end: int,
+                        cover: _Cover) -> tuple[str | None, str | None]:
+    """A wikilink whose shown text is a short form of a page named by its make as a place
+    (`[[巴音郭楞蒙古自治州|巴州]]`, `[[联邦直辖部落地区|部落地区]]`: the page's name ends with a
+    generic term): the page's name, and the kind its term says; or (None, None)."""
+    title = _bare_title(ctx.scripts.simplified(target).replace("_", " ").strip())
+    text = shadow[start:end]
+    if title == text or len(text) < 2 or not all(is_cjk(c) or c == "-" for c in text) \
+            or cover.taken(start, end) or text in ctx.places.persons or text in ctx.terms.terms \
+            or text in ctx.places.words or ctx.title_before(shadow, start):
+        return None, None  # (`[[南京长江大桥|大桥]]`: the bridge, no name)
+    _direction, _stem, term = ctx.terms.split(title)
+    if not term or not all(is_cjk(c) or c in _IN_LINKED_NAME for c in title):
+        return None, None
+    _direction, stem, own_term = ctx.terms.split(text)
+    if own_term and stem in ctx.places.words:
+        return None, None  # `[[公安检查站_(中国大陆)|检查站]]`: a common noun, the checkpoint
+    kind = _linked_place(ctx, title, 0, len(title), _Cover())
+    return (title, kind) if kind else (None, None)
 
 
 def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cover) -> str | None:
@@ -1330,6 +1366,10 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     if foreign and ((_AT_PLACE.search(shadow, max(0, start - 1), start)
                      and _NEAR_PLACE.match(shadow, end)) or _BATTLE_AT.match(shadow, end)):
         return ""  # 在[[印古什]]近车臣边界处; [[吉斯尔舒古尔]]战役
+    if foreign and start > 1 and shadow[start - 1] == "的":
+        larger = cover.start_of_place_ending_at(start - 1)
+        if larger is not None and _GOING_TO.search(shadow, max(0, larger - 2), larger):
+            return ""  # 前往[[敘利亞]]的[[科巴尼]]: where one goes, in a place (not 来自伊朗的…)
     return None
 
 
@@ -1548,8 +1588,8 @@ def _foreign_run(ctx: _Context, shadow: str, start: int, cover: _Cover) -> int:
 
 
 def _add_made(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int,
-              kind: str | None, names: dict[str, tuple[str, str | None]]) -> None:
-    """Record a place found by its make, and the names it will be found by again."""
+              kind: str | None, names: dict[str, tuple[str, str | None]]) -> str:
+    """Record a place found by its make, and the names it will be found by again; its key."""
     shadow = sentence.shadow
     name = shadow[start:end]
     direction, stem, term = ctx.terms.split(name)
@@ -1564,6 +1604,7 @@ def _add_made(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end:
     names.setdefault(name, (key, kind))
     if settlement:
         names.setdefault(stem, (key, kind))
+    return key
 
 
 def _named_again(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
