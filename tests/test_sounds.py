@@ -399,3 +399,19 @@ def test_a_governorate_is_a_province_and_an_arabic_article_may_be_left_out(build
     assert found == {"Idlib Governorate": ["伊德利卜省"], "Al Jawf Governorate": ["焦夫省"],
                      "Al-Jawf": ["焦夫省"], "Saada Governorate": ["萨达省"],
                      "Latakia Governorate": []}
+
+
+def test_a_numbered_station_is_read_without_its_number(builder) -> None:
+    """The Volgograd bombings article's `[[伏爾加格勒1號站|伏爾加格勒1號站]]`: 1号 says which
+    station, not how the name sounds, so the reading is that of 伏尔加格勒 and the term; and the
+    IMU article's `瓦济里斯坦地区` is also written 瓦济里斯坦, one place."""
+    from kzct.parse.romanize import readings
+    from kzct.store.database import build_index
+
+    assert readings("伏尔加格勒1号站") == readings("伏尔加格勒站")
+    text = ("塔利班武装份子逃往位于巴基斯坦西北的瓦济里斯坦地区。"
+            "从此之后据报導乌伊运在瓦济里斯坦开设了训练营。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = [(e.name_zh, [m.text for m in e.mentions]) for e in index.entities
+            if e.kind == "place" and e.source == "article"]
+    assert made == [("瓦济里斯坦地区", ["瓦济里斯坦地区", "瓦济里斯坦"])]

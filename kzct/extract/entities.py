@@ -1602,7 +1602,8 @@ def _add_made(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end:
     item.add(_mention(sentence, start, end))
     cover.add_place((start, end, True, key))
     names.setdefault(name, (key, kind))
-    if settlement:
+    if settlement or (term == "地区" and not direction and stem not in ctx.names.table):
+        # (瓦济里斯坦地区, the Waziristan area, is also written 瓦济里斯坦)
         names.setdefault(stem, (key, kind))
     return key
 

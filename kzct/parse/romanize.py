@@ -87,6 +87,7 @@ def readings(name: str) -> str:
     if regnal:
         name = name[:regnal.start()]
     for part in _parts(name):
+        part = _NUMBERED.sub("", part)  # 伏尔加格勒1号站: a number is no sound (Volgograd-1)
         chars = [c for c in part if is_cjk(c)]
         if not chars:
             continue
@@ -100,6 +101,8 @@ def readings(name: str) -> str:
 
 
 _READINGS = 2
+# a number and 号 inside a name (伏尔加格勒1号站, Volgograd-1), which say which, not how it sounds
+_NUMBERED = re.compile(r"[0-9０-９]+号")
 # A regnal number after a name (一世 to 十世): the name is read without it, and it is kept apart.
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _REGNAL = re.compile("(?<=.)([一二三四五六七八九十])世$")
