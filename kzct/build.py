@@ -162,7 +162,7 @@ def build_article(name: str, path: str, text: str, digest: str,
     events = extract_events(document.sentences, dates, entities, name, document.year)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,
-                            document.infobox)
+                            document.infobox, document.designating)
     entities, events = designated_entities(entities, groups, events, document.sentences, text,
                                            name)
     _within_limits(document.sentences, entities, events, groups, text, path)

@@ -466,3 +466,30 @@ def test_an_organisations_card_shows_its_designations(run) -> None:
     assert "banned as terrorist by Kazakhstan (哈萨克斯坦政府), 2006-10-12" in table
     person = run("show", "Tusupbekov", "--json").json()
     assert person["designations"] == []
+
+
+def test_an_infobox_field_of_those_who_designated(builder) -> None:
+    """The Houthi article's `designated_as_terror_group_by = {{flagu|Saudi Arabia}}<ref>…</ref>
+    <br />… [[UNSC|UNSC]]` (Infobox militant organization): each line a designation of the
+    article's subject, as terrorist, at no date; a body by its English acronym (UNSC). Its body's
+    `…和[[以色列]]均已明確表示胡塞运动为恐怖主义組織` is a declaration; `该组织被数个国家视为恐怖主义
+    组织` names no state, and none is assumed (not 也门, earlier in the sentence). Saudi Arabia,
+    in both, is one record, at the body's sentence."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox militant organization\n| name = 胡塞运动\n"
+            "| designated_as_terror_group_by = {{flagu|Saudi Arabia}}"
+            "<ref>{{cite news|title=Saudi Arabia designates|date=7 March 2014}}</ref><br />"
+            "{{flagu|Malaysia}}<br />[[File:Flag_of_the_United_Nations.svg|23px]] [[UNSC|UNSC]]\n}}\n"
+            "'''胡塞运动'''是也门的一个伊斯兰教什叶派宰德派反政府武装组织，该组织被数个国家视为恐怖主义组织。\n\n"
+            "[[沙特阿拉伯|沙特阿拉伯]]、[[巴林|巴林]]和[[以色列|以色列]]均已明確表示胡塞运动为"
+            "[[恐怖主义|恐怖主义]]組織。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority, g.authority_code, g.action, g.label, g.listed_on)
+            for g in index.groups if g.action] == [
+        ("胡塞运动", "Malaysia", "MY", "listed", "terrorist", None),
+        ("胡塞运动", "UNSC", "UN", "listed", "terrorist", None),
+        ("胡塞运动", None, None, "listed", "terrorist", None),
+        ("胡塞运动", "沙特阿拉伯", "SA", "listed", "terrorist", None),
+        ("胡塞运动", "巴林", "BH", "listed", "terrorist", None),
+        ("胡塞运动", "以色列", "IL", "listed", "terrorist", None)]

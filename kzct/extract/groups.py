@@ -114,9 +114,10 @@ _REMOVED = re.compile(
     r"(?:上|中|里)?(?:正式)?(?P<verb>除名|删除|移除|剔除)")
 # 将其正式除名
 _STRUCK = re.compile(r"(?:将|把)(?P<items>[^。；：:，,将把从自]{1,40}?)(?:正式)?(?P<verb>除名|移除出|剔除出)")
-# 乌兹别克斯坦政府认定A是宗教极端组织 / 不再认定A为恐怖组织 (a de-listing) / 俄罗斯宣布A为恐怖组织
+# 乌兹别克斯坦政府认定A是宗教极端组织 / 不再认定A为恐怖组织 (a de-listing) / 俄罗斯宣布A为恐怖组织 /
+# 沙特阿拉伯…均已明确表示A为恐怖主义组织 (a statement made plainly, as a declaration is)
 _DEEMED = re.compile(
-    rf"(?P<verb>认定|视|定性|宣布|指定)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?"
+    rf"(?P<verb>认定|视|定性|宣布|指定|(?:明确|正式)表示)(?P<items>[^。；：:，,将把列其]{{1,40}}?)(?:为|是)[^。；，,]{{0,12}}?"
     rf"{_LIST_WORD}")
 # A是美国国务院认定的恐怖组织 (who designated stands between 是 and the verb); A是在美国国务院榜上
 # 有名的恐怖组织, A是美国国务院名单上的恐怖组织 (on its list)
@@ -148,7 +149,8 @@ _SUBJECT_FIRST = frozenset({_CLOSED, _ON_LIST, _BANNED, _NAMED_BY})
 _TRIGGER = re.compile(rf"{_LIST_WORD}|取缔|查禁|禁止|被禁|除名|删除|移除|剔除|解除")
 _HAS_LIST = re.compile(rf"{_LIST_WORD}")
 # what makes a list of organisations a designation: it is a list, or a verb says it was made
-_LIST_OR_VERB = re.compile(r"名单|清单|列表|取缔|查禁|禁止|被禁|违禁|列为|列入|认定|宣布|指定|定为|定性")
+_LIST_OR_VERB = re.compile(r"名单|清单|列表|取缔|查禁|禁止|被禁|违禁|列为|列入|认定|宣布|指定|定为|定性|"
+                           r"明确表示|正式表示")
 # the label the list's own word gives
 _LABELS = ((re.compile(r"恐怖"), "terrorist"), (re.compile(r"极端"), "extremist"),
            (re.compile(r"非法|违禁"), "illegal"))
@@ -372,7 +374,8 @@ def _curated_forms(reading: _Reading) -> tuple[str, ...]:
 
 
 def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
-                reading: _Reading) -> list[_ListEntry]:
+                reading: _Reading,
+                designating: tuple[tuple[int, int], ...] = ()) -> list[_ListEntry]:
     """Each designation once, in the order the article first states it: one per organisation,
     authority and action, with the earliest date the article gives it."""
     entries: dict[object, _Kept] = {}
@@ -415,6 +418,8 @@ def _statements(sentences: list[Sentence], dates: dict[int, list[ResolvedDate]],
         for entry in sorted(found.values(), key=lambda e: e.start):
             add(entry)
     for entry in _table_rows(sentences, reading):
+        add(entry)
+    for entry in _field_rows(sentences, reading, designating):
         add(entry)
     return sorted((e for kept in entries.values() for e in kept.entries),
                   key=lambda e: (e.sentence.number, e.start))
@@ -523,6 +528,33 @@ def _table_rows(sentences: list[Sentence], reading: _Reading) -> list[_ListEntry
                               date=date, start=offset, end=offset + len(first.strip()),
                               curated=_curated_for(group, None, reading.gazetteer, reading.scripts),
                               action=action, label=label, authority=authority))
+    return out
+
+
+def _field_rows(sentences: list[Sentence], reading: _Reading,
+                designating: tuple[tuple[int, int], ...]) -> list[_ListEntry]:
+    """The designations an infobox's field lists (`designated_as_terror_group_by =
+    {{flagu|Saudi Arabia}}<br />{{flagu|Malaysia}}<br />[[UNSC]]`): each line that names a
+    country or a body, as a table's first cell does, listed the organisation the article is
+    about as terrorist, at no date (the field gives none)."""
+    if not designating or not reading.about_group or not reading.subject:
+        return []
+    group = reading.subject[0]
+    out: list[_ListEntry] = []
+    for sentence in sentences:
+        start, end = sentence.seed_span(0, len(sentence.text))
+        if not any(a <= start and end <= b for a, b in designating):
+            continue
+        text = sentence.shadow.strip()
+        authority = _cell_authority(text, sentences, sentence.number, reading)
+        if authority is None:
+            continue
+        offset = sentence.shadow.find(text)
+        out.append(_ListEntry(zh=group, simple=group, latin=None, other=None, sentence=sentence,
+                              date=None, start=offset, end=offset + len(text),
+                              curated=_curated_for(group, None, reading.gazetteer,
+                                                   reading.scripts),
+                              action=LISTED, label="terrorist", authority=authority))
     return out
 
 
@@ -789,6 +821,8 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
                                  sentences, position, reading, anaphora=False)
         if found:
             return found
+    if passive and _UNNAMED_STATES.fullmatch(shadow[agent[0]:agent[1]].strip()):
+        return []  # `被数个国家视为…`: states the article does not name, none assumed
     # an earlier clause of the sentence, the nearest first (`美國亦…便将其认定为…，…將其正式除名`)
     # (a few clauses back: a subject stands near; and the cost stays linear in the sentence)
     floor = max(0, clause - _LOOK_BACK)
@@ -808,6 +842,10 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
 
 # a group of states: a word for it before 国家 or 各国 (`所有阿拉伯国家`, `中亚各国政府`)
 _STATES = re.compile(r"(?:各国|国家|诸国)(?:政府)?")
+# an agent of several states the sentence does not name (`数个国家`, `许多国家和组织`)
+_UNNAMED_STATES = re.compile(
+    r"(?:数|多|许多|很多|不少|一些|若干|部分|几|多数|大多数|众多)个?(?:西方|阿拉伯|其他)?"
+    r"(?:国家|国|政府)(?:和|及|与)?(?:国际)?(?:组织|机构)?")
 _MEMBERS = re.compile(r"\s*(?:其中)?(?:包括|包含|例如|比如|如)[：:]?\s*")
 _LOOK_BACK = 200  # characters before the statement's clause where its authority may stand
 _CLAUSES_BACK = 4
@@ -1075,12 +1113,13 @@ def extract_groups(
     names: Names | None = None,
     subject: tuple[str, ...] = (),
     infobox: str = "",
+    designating: tuple[tuple[int, int], ...] = (),
 ) -> list[Group]:
     """The designations in the order the article states them, then the other groups it
     discusses. ``joined``: the words that hold 和, 及 or 与 (the place table's), where a list is
     not split; ``names``: the names kzct knows (countries are authorities); ``subject`` and
     ``infobox``: the names the lead writes in bold and its infobox's name (what the article is
-    about)."""
+    about); ``designating``: the seed spans of the infobox's fields that list who designated it."""
     simple = tuple(dict.fromkeys(scripts.simplified(n) for n in subject if has_cjk(n)))
     about_group = bool(simple) and (bool(_GROUP_INFOBOX.search(infobox))
                                     or bool(_ORG_NAME.search(simple[0])))
@@ -1097,7 +1136,7 @@ def extract_groups(
     groups: list[Group] = []
     histories = _Histories(events, seed, scripts)
     listed_curated: set[int] = set()
-    for entry in _statements(sentences, dates, reading):
+    for entry in _statements(sentences, dates, reading, designating):
         curated = entry.curated
         zh_name, latin = entry.zh, entry.latin
         forms_extra: tuple[str, ...] = ()

@@ -114,6 +114,9 @@ class Document(NamedTuple):
     # place table's key of one that is no more (`iso:SUHH`), or the English name the template
     # was given
     flags: tuple[tuple[int, int, str], ...] = ()
+    # the seed spans of the values of infobox fields that list who designated the article's
+    # subject (`designated_as_terror_group_by = {{flagu|Saudi Arabia}}<br />…`)
+    designating: tuple[tuple[int, int], ...] = ()
     # the year the article states once for what it is about: the first in the bold title of
     # its lead (`'''2014年昆明火车站暴力恐怖袭击事件'''`), else in its infobox's date; or None
     year: int | None = None
@@ -185,6 +188,7 @@ class _Builder:
         self.links: list[tuple[str, int, int, int, int]] = []  # target, clean start/end, source start/end
         self.aliases: list[tuple[str, ...]] = []
         self.flags: list[tuple[int, int, str]] = []  # prepared start, end, country
+        self.designating: list[tuple[int, int]] = []  # prepared spans of designating fields
         self.quote_depth = 0
         self.pending_end = False  # a sentence end was seen; closing quotes may still follow
         self.newlines = 0
@@ -669,6 +673,8 @@ def parse_document(text: str, scripts: Scripts | None = None, *, size: int = CHU
         aliases=list(dict.fromkeys(builder.aliases)),
         flags=tuple((prepared.original(s), prepared.original(e - 1) + 1, code)
                     for s, e, code in builder.flags if e > s),
+        designating=tuple((prepared.original(s), prepared.original(e - 1) + 1)
+                          for s, e in builder.designating if e > s),
         controls=prepared.controls,
         cited_paragraphs=frozenset(builder.cited_paragraphs),
         defects=tuple(d._replace(detail=rename.get(d.detail, d.detail)) if d.kind.startswith(
@@ -857,6 +863,9 @@ def _country_code(code: str) -> str | None:
 # The templates whose fields name people, places and organisations: infoboxes and succession
 # boxes (lowercased names' beginnings)
 _INFOBOXES = ("infobox", "信息框", "資訊框", "资讯框", "succession box")
+# An infobox field that lists who designated the article's subject (Infobox militant
+# organization's `designated_as_terror_group_by`)
+_DESIGNATING = re.compile(r"designat|被认定|被認定|认定为|認定為", re.IGNORECASE)
 # A year or a full date (a field that states one is no mere list of names)
 _FIELD_DATE = re.compile(r"[0-9０-９]{3,4}\s*年|[0-9]{4}|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日")
 _NAME_TEMPLATES = ("le", "ill", "tsl", "translink", "link-", "lang")
@@ -1147,6 +1156,8 @@ class _Walker:
         if shown_key is None:
             fields = name.startswith(_INFOBOXES)
             for param, at in params:
+                if fields and param.showkey and _DESIGNATING.search(str(param.name)):
+                    builder.designating.append((at, at + len(str(param.value))))
                 if fields and param.showkey and _names_field(param.value):
                     # an infobox's field that names people, places or organisations, and
                     # states no date: a sentence of its own (`predecessor = [[…]]`)
