@@ -250,3 +250,16 @@ def test_dates_never_raise_and_are_valid_calendar_dates(text, context, heading, 
             _valid(date.end)
             assert date.end.sort_key() > date.date.sort_key()
         assert date.qualifier in (None, *QUALIFIERS)
+
+
+def test_hours_count_only_from_the_incident() -> None:
+    """`爆炸發生後半小時內` (the Urumqi South station article) counts from the incident: the same
+    day; `限车臣内战双方48小时内放下武器` and `用一个空降团在两小时内拿下格罗兹尼` (the First Chechen
+    War article) are a deadline and a boast, no dates."""
+    from kzct.parse.dates import find_dates
+
+    found = find_dates("爆炸发生后半小时内，新疆党委书记张春贤主持召开紧急会议")
+    assert [(d.text, d.relative, d.after_incident) for d in found] == [
+        ("半小时内", (0, "day"), True)]
+    assert [d.text for d in find_dates("11月29日，叶利钦限车臣内战双方48小时内放下武器")] == ["11月29日"]
+    assert find_dates("他可以用一个空降团在两小时内拿下格罗兹尼") == []

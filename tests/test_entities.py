@@ -914,3 +914,19 @@ def test_landmarks_by_their_generic_terms(builder) -> None:
     assert places == [("勃兰登堡门", "Brandenburg Gate", "gate"), ("埃菲尔铁塔", None, "tower"),
                       ("欧洲", "Europe", "continent"),
                       ("阿瑪拉文化中心", "Amara Culture Centre", "building")]
+
+
+def test_a_date_and_a_word_are_no_parts_of_names(builder) -> None:
+    """The Tehrik-i-Taliban Pakistan article's `2002年贝图拉·马哈苏德不得不亡命巴基斯坦` (年 is the
+    date's, though the Xinhua tables write names with it) and `朝着天空中美国无人飞机开枪示警`
+    (空中 is a word: the name is 美国, not 中美, Central America)."""
+    from kzct.store.database import build_index
+
+    text = ("但是2001年阿富汗塔利班当局被美国政府推翻，2002年贝图拉·马哈苏德不得不亡命巴基斯坦西北部。"
+            "武装分子聚集在米兰沙阿，并且朝着天空中美国无人飞机开枪示警。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = [e.name_zh for e in index.entities if e.kind == "person"]
+    places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
+              if e.kind == "place"}
+    assert people == ["贝图拉·马哈苏德"]
+    assert places["United States"] == ["美国", "美国"] and "Central America" not in places

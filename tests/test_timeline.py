@@ -537,3 +537,20 @@ def test_a_sentence_that_begins_with_that_night_or_a_time_is_of_the_day_told_bef
     assert dates["上午，伊"] == ("2014-05-27", "relative")
     assert dates["8时许，"] == ("2008-08-04", "relative")
     assert "当晚，守" not in dates and "下午，甲" not in dates
+
+
+def test_hours_after_the_incident_and_a_speakers_last_year(builder) -> None:
+    """The Urumqi South station article's `爆炸發生後半小時內，新疆黨委書記…召開緊急會議`, then
+    `21點30分，…召開第二次會議` and `翌日…`: hours after the incident are its day, and the times
+    and days after count from it; in a section that dates nothing, a speaker's `去年` is the year
+    before the incident's (`…说，“去年他们曾将公安局…作为袭击目标”`), and a `次日` with nothing
+    told before it stays undated."""
+    text = ("{{Infobox civilian attack\n|date = 2014年4月30日\n}}\n'''乌鲁木齐火车南站爆炸案'''是一起袭击。\n\n"
+            "==反应==\n*爆炸發生後半小時內，新疆黨委書記張春賢主持召開緊急會議。21點30分，張春賢主持召開"
+            "第二次會議。翌日張春賢主持召開新疆黨委常委會議。\n\n"
+            "==评论==\n研究所前所长潘志平说，“去年他们曾将公安局、派出所和警员作为袭击目标。”\n\n"
+            "==其他==\n次日，当局发表声明。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [
+        ("2013", "研究所前所长"), ("2014-04-30", "爆炸發生後半"), ("2014-04-30", "21點30分"),
+        ("2014-05-01", "翌日張春賢主")]

@@ -226,6 +226,14 @@ class Names:
         view._index(extra)
         return view
 
+    def _yields(self, shadow: str, i: int) -> bool:
+        """Whether a name of two characters at ``i`` gives way to a place name that begins at its
+        second character, where a common word ends with its first (`天空中美国`: 空中, then 美国)."""
+        if i == 0 or shadow[i - 1:i + 1] not in self.places.words:
+            return False
+        other = self.table.get(shadow[i + 1:i + 3])
+        return other is not None and other[0] == "place"
+
     def find(self, shadow: str) -> list[_Hit]:
         """The known names of ``shadow``, left to right, longest first, without overlaps."""
         found: list[_Hit] = []
@@ -237,6 +245,8 @@ class Names:
                 for length in candidates:
                     name = shadow[i:i + length]
                     hit = table.get(name)
+                    if hit is not None and length == 2 and self._yields(shadow, i):
+                        continue  # `天空中美国`: 空中 is a word, and 美国 the name, not 中美
                     if hit is not None and len(name) == length and _whole_word(shadow, i, i + length):
                         found.append(_Hit(i, i + length, hit[0], hit[1]))
                         # a short name that is a common word (合作) or obscure (于伊, a town in
@@ -899,9 +909,11 @@ def _begins_foreign_name(ctx: _Context, shadow: str, end: int) -> bool:
             and not _known_at(ctx, shadow, end)):
         return False
     right = _to_term(ctx, shadow, end)
-    # (nor one with its Latin form in brackets: `乍得博马（Boma）`)
+    # (nor one with its Latin form in brackets: `乍得博马（Boma）`; a joiner makes it a person's
+    # name: `巴哈瓦尔汗·瓦济尔（Bahawal Khan Wazir）` holds no Bhalwal)
     return ctx.term_pattern.match(shadow, right) is None \
-        and _LATIN_IN_BRACKETS.match(shadow, right) is None
+        and (_LATIN_IN_BRACKETS.match(shadow, right) is None
+             or any(c in _JOINERS for c in shadow[end:right]))
 
 
 _LIST_JOINERS = frozenset("、和与及")
@@ -1087,6 +1099,8 @@ def _derived(ctx: _Context, shadow: str, place: Place, end: int,
             continue
         if kind in _FIRST_LEVEL and place.kind == "subdivision":
             return None  # 车臣地区 is Chechnya (``_own_term``)
+        if suffix == "地区" and place.country != "CN":
+            return None  # a division only in China (GB/T 2260: 喀什地区); else the area (拉合尔地区)
         rest = end + len(suffix)
         if _names_other_thing(ctx, shadow, rest):
             return None
@@ -1848,6 +1862,10 @@ def _runs_into(ctx: _Context, shadow: str, start: int, cover: _Cover) -> bool:
                 or cover.place_ends_at(start))
 
 
+# what ends a date after its digits (`2002年`, `5月`, `3日`, `4号`): never the start of a name
+_DATE_UNITS = frozenset("年月日号")
+
+
 def _name_around(ctx: _Context, shadow: str, joiner: int,
                  cover: _Cover) -> tuple[int, int, str | None] | None:
     """The edges of the name that holds the joiner at ``joiner``, and the office before it.
@@ -1861,8 +1879,9 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
         part_end = start
         while start > 0 and part_end - start < _MAX_PART:
             ch = shadow[start - 1]
-            if not _part_char(ctx, ch) or cover.hard_taken(start - 1, start):
-                break
+            if not _part_char(ctx, ch) or cover.hard_taken(start - 1, start) \
+                    or (ch in _DATE_UNITS and start > 1 and shadow[start - 2].isdigit()):
+                break  # (`2002年贝图拉·马哈苏德`: 年 is the date's)
             if start < part_end and (ctx.title_before(shadow, start)
                                      or ctx.stop_before(shadow, start, inside=True)
                                      # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)

@@ -238,6 +238,12 @@ _RELATIVE = re.compile(
     r"(?=\s*[，,])"
     r"|(?P<sameyear>同年|当年)(?![0-9])"
     r"|(?P<samemonth>同月|当月)(?![0-9])"
+    # hours or minutes after (or within) the incident (`爆炸发生后半小时内`): its day
+    r"|(?P<hours>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|半)\s*个?多?(?:小时|钟头|分钟)"
+    r"(?:之|以)?(?:后|内))"
+    # the year of the date told, or one before it (a speaker's `去年`; not `上个月`, whose month
+    # is the speaker's, which the text seldom dates)
+    r"|(?P<lastyear>前年|去年|今年)(?![0-9])"
 )
 _DIGIT = re.compile(r"\d")  # any script's decimal digit (full-width ５, Arabic-Indic ٥, …)
 
@@ -274,8 +280,8 @@ def find_dates(text: str) -> list[DateMention]:
     if first_year:
         for m in _RELATIVE.finditer(norm, 0, first_year):
             rel = _relative(m)
-            if rel is None:
-                continue
+            if rel is None or (m.group("hours") and not _after_incident(norm, m)):
+                continue  # (hours count only from the incident: `限…48小时内` is a deadline)
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
                 month, day = _int(m.group("ym")), _int(m.group("yd"))
@@ -348,6 +354,10 @@ def _relative(m: re.Match[str]) -> tuple[int, str] | None:
         return (0, "year-only")
     if m.group("samemonth"):
         return (0, "month-only")
+    if m.group("hours"):
+        return (0, "day")
+    if m.group("lastyear"):
+        return ({"前年": -2, "去年": -1}.get(m.group("lastyear"), 0), "year-only")
     n = cn_to_int(m.group("n"))
     if n is None:
         return None
@@ -572,6 +582,12 @@ def resolve_dates(
             if anchor is None and heading is not None and mention.relative[1] == "year-only":
                 # `当年春季` first in a section headed `2000年`: of the heading's year
                 resolved = _counted(mention, PartialDate(heading), None)
+            elif anchor is None and incident is not None and mention.relative[0] <= 0 \
+                    and mention.relative[1] == "year-only" and not mention.after_thing:
+                # nothing told before it in its section of an article about one event: the year
+                # of the incident, or one before it (a speaker's `去年`); not a day (`当天`, of
+                # what the text does not date)
+                resolved = _counted(mention, incident, None)
             else:
                 resolved = _counted(mention, anchor, anchor_end)
         elif mention.decade:
