@@ -930,3 +930,23 @@ def test_a_date_and_a_word_are_no_parts_of_names(builder) -> None:
               if e.kind == "place"}
     assert people == ["贝图拉·马哈苏德"]
     assert places["United States"] == ["美国", "美国"] and "Central America" not in places
+
+
+def test_a_chinese_name_after_a_person_in_an_enumeration_and_a_religious_title(builder) -> None:
+    """The Tehrik-i-Taliban Pakistan article's `中国的兩名登山客[[杨春风|杨春风]]、饶剑锋在巴基斯坦`
+    (a Chinese name by its make after a person in an enumeration is a person, though 饶 is no
+    common surname and 剑锋 a word) and `*[[毛拉韦|毛拉韦]]纳齐尔（Maulvi Nazir）` (毛拉韦, Maulvi, a
+    title, not a name); not an office's body (`[[习近平]]、国务院总理`) nor a verb (`、曾作为`)."""
+    from kzct.store.database import build_index
+
+    text = ("2013年，中国的兩名登山客[[杨春风|杨春风]]、饶剑锋在巴基斯坦被杀害。\n\n"
+            "*[[毛拉韦|毛拉韦]]纳齐尔（Maulvi Nazir），2013年1月2日丧生。\n\n"
+            "国家主席[[习近平|习近平]]、国务院总理[[李克强|李克强]]致电慰问。\n\n"
+            "[[朱马·纳曼干尼|纳曼干尼]]、曾作为副手的[[塔希尔·尤尔达舍夫|尤尔达舍夫]]。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.name_en, e.role) for e in index.entities
+                    if e.kind == "person")
+    assert people == [("习近平", "Xi Jinping", "国家主席"), ("尤尔达舍夫", None, None),
+                      ("李克强", "Li Keqiang", "国务院总理"), ("杨春风", "Yang Chunfeng", None),
+                      ("纳曼干尼", None, None), ("纳齐尔", "Maulvi Nazir", "毛拉韦"),
+                      ("饶剑锋", "Rao Jianfeng", None)]

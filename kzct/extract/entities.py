@@ -439,6 +439,7 @@ def extract_entities(
     _latin(ctx, sentences, covered)
     _short_names(ctx, sentences, covered, people)
     _enumerated(ctx, sentences, covered, people)
+    _chinese_beside_people(ctx, sentences, covered, people)
     _merge_same(ctx, groups_of_names)
     _merge_tails(ctx)
     _merge_republics(ctx)
@@ -2537,6 +2538,34 @@ def _enumerated(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
                 chain = []
             if item is not None:
                 chain.append(item)
+
+
+def _chinese_beside_people(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
+                           people: list[tuple[int, int, int, str, str | None]]) -> None:
+    """A Chinese name by its make right after a person in an enumeration (`[[杨春风]]、饶剑锋在
+    巴基斯坦被杀`: the items of one enumeration are of one kind), before a stop word or a mark:
+    three characters, a surname and a given name with no stop word in it, the whole no word and
+    no name kzct knows (a given name may be a word: 剑锋)."""
+    for position, sentence in enumerate(sentences):
+        cover = covered[position]
+        if not cover.persons:
+            continue
+        shadow = sentence.shadow
+        for _start, end in sorted(cover.persons):
+            if end >= len(shadow) or shadow[end] not in "、和与及":
+                continue
+            at, stop = end + 1, end + 4
+            name = shadow[at:stop]
+            if len(name) != 3 or not all(map(is_cjk, name)) \
+                    or cover.taken(at, stop) or ctx.known_name(name) \
+                    or name in ctx.places.words or name in ctx.places.names \
+                    or any(ctx.stop_at(shadow, k) for k in range(at + 1, stop)) \
+                    or not (stop == len(shadow) or not is_cjk(shadow[stop])
+                            or ctx.stop_at(shadow, stop)) \
+                    or any(shadow.startswith(t, stop) for t in ctx.titles) \
+                    or _romanized(ctx, name, naming=True) is None:
+                continue  # (`、国务院总理`: an office after it; `、曾作为`: a stop word inside)
+            _add_person(ctx, sentence, at, stop, None, cover, people, position)
 
 
 def _people_of(ctx: _Context, sentence: Sentence, chain: list[tuple[int, int]],
