@@ -239,6 +239,7 @@ class PlaceTerms(NamedTuple):
     endings: dict[str, str]  # 斯克 → city: how the transliteration of a place's name ends
     order: tuple[str, ...] = ()  # the terms, the longest first
     leading: frozenset[str] = frozenset()  # English terms written before the name (lake), folded
+    buildings: tuple[str, ...] = ()  # English words that end a building's name (Hospital)
 
     def longest_first(self) -> tuple[str, ...]:
         return self.order
@@ -264,7 +265,8 @@ def place_terms() -> PlaceTerms:
     return PlaceTerms(terms, {zh: tuple(en) for zh, en in data["directions"].items()},
                       {zh: str(v["kind"]) for zh, v in data["endings"].items()},
                       tuple(sorted(terms, key=len, reverse=True)),
-                      frozenset(fold(en) for en in data["english"]["leading"]))
+                      frozenset(fold(en) for en in data["english"]["leading"]),
+                      tuple(data["english"].get("buildings", ())))
 
 
 @cache

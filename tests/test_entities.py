@@ -950,3 +950,24 @@ def test_a_chinese_name_after_a_person_in_an_enumeration_and_a_religious_title(b
                       ("李克强", "Li Keqiang", "国务院总理"), ("杨春风", "Yang Chunfeng", None),
                       ("纳曼干尼", None, None), ("纳齐尔", "Maulvi Nazir", "毛拉韦"),
                       ("饶剑锋", "Rao Jianfeng", None)]
+
+
+def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
+    """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
+    and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,
+    whose surname is a term too, is one); `卡拉奇曼霍佩尔区`: Karachi, then its district (a name of
+    three characters or more between a city and a term is no longer name holding the city's)."""
+    from kzct.store.database import build_index
+
+    text = ("最少114人據報受傷並被分別送往Combined Military Hospital及Lady Reading Hospital治理。"
+            "学校位于[[白沙瓦|白沙瓦]]Warsak Road。导演Michael Bay表示震惊。"
+            "12月20日，巴基斯坦特警小队袭击了卡拉奇曼霍佩尔区一间安全屋。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    places = sorted((e.name_zh or e.name_latin, e.place_type) for e in index.entities
+                    if e.kind == "place")
+    people = [e.name_latin for e in index.entities if e.kind == "person"]
+    assert places == [("Combined Military Hospital", "hospital"),
+                      ("Lady Reading Hospital", "hospital"), ("Warsak Road", "street"),
+                      ("卡拉奇", "city"), ("巴基斯坦", "country"), ("曼霍佩尔区", "district"),
+                      ("白沙瓦", "city")]
+    assert people == ["Michael Bay"]

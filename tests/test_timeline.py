@@ -554,3 +554,13 @@ def test_hours_after_the_incident_and_a_speakers_last_year(builder) -> None:
     assert [(e.date, e.text[:6]) for e in index.events] == [
         ("2013", "研究所前所长"), ("2014-04-30", "爆炸發生後半"), ("2014-04-30", "21點30分"),
         ("2014-05-01", "翌日張春賢主")]
+
+
+def test_a_time_of_day_first_in_a_section_of_an_attack_article(builder) -> None:
+    """The Peshawar school attack article's section `==袭击==` begins `上午10时许，六名…武装分子…`:
+    with nothing dated before it in its section, the time is of the day of the attack (the
+    infobox's date)."""
+    text = ("{{Infobox civilian attack\n|date = 2014年12月16日\n}}\n'''白沙瓦学校袭击事件'''是一起袭击。\n\n"
+            "==袭击==\n上午10时许，六名武装分子进入学校。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [("2014-12-16", "上午10时许")]

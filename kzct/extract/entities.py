@@ -299,6 +299,12 @@ class _Context:
         self.joined_people: set[str] = set()
         self.terms = place_terms()  # the generic terms of place names (边疆区, 河, 北)
         self.term_pattern = re.compile("|".join(map(re.escape, self.terms.longest_first())))
+        # the English generic terms a Latin place name ends with (`Warsak Road`, `Lady Reading
+        # Hospital`) → the kind of place, but not those that are also English surnames
+        self.english_terms = {fold(en.split()[-1]): kind
+                              for _zh, (kind, english, _settlement) in self.terms.terms.items()
+                              for en in english if fold(en.split()[-1]) not in _SURNAME_TERMS}
+        self.english_terms.update((fold(en), fold(en)) for en in self.terms.buildings)
         self.ending_pattern = re.compile("|".join(map(re.escape, self.terms.endings)))
 
     @property
@@ -875,9 +881,16 @@ def _inside_settlement_name(ctx: _Context, shadow: str, start: int, end: int,
                                             or ctx.word_across(shadow, right))):
         return False  # no settlement's term after it (`市场` is a word)
     left = _foreign_start(ctx, shadow, start, cover)
+    if left == start and right - end >= _SMALLER_PLACE and end - start >= 3:
+        return False  # a city, then a name of its own (`卡拉奇曼霍佩尔区`: Karachi's Manghopir)
     name = shadow[left:right]
     return (left, right) != (start, end) and not ctx.has_word(name) \
         and name not in ctx.places.words and not ctx.known_name(name)
+
+
+# characters of a name between a city's name and a term that make it a place of its own in the
+# city rather than a longer name that holds the city's (`布尼亞迪鎮`: one, 迪)
+_SMALLER_PLACE = 3
 
 
 def _known_at(ctx: _Context, shadow: str, pos: int) -> bool:
@@ -2408,6 +2421,13 @@ _SETTLEMENT_AFTER_LATIN = re.compile(
     r"(?:[两二三四五几数]个?)?(?:村庄|村落|村|小镇|镇)(?![长民委])")
 
 
+# English generic terms of places that are also surnames (Michael Bay, Ricki Lake, John Tower):
+# no sign that a Latin name is a place's
+_SURNAME_TERMS = frozenset({"bay", "lake", "park", "mount", "port", "gate", "tower", "river",
+                            "sea", "hill", "city", "town", "island", "square", "bridge", "plain",
+                            "strait", "state", "village", "harbour", "area"})
+
+
 def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> None:
     """Latin personal names: two or more capitalised words that are no place, organisation,
     publication (one a word for it follows: ``_MEDIUM_AFTER``) or quotation; a single word only
@@ -2427,6 +2447,14 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
             if any(w in _NOT_NAME_WORDS for w in words):
                 continue
             if name.casefold() in ctx.places.latin or name.casefold() in ctx.places.latin_known:
+                continue
+            kind = ctx.english_terms.get(fold(words[-1])) if len(words) >= 2 else None
+            if kind is not None:
+                # `Warsak Road`, `Combined Military Hospital`: a place by its English term
+                item = ctx.entity(f"place:{slug(name)}", "place", name_latin=name)
+                item.place_type = item.place_type or kind
+                item.add(_mention(sentence, start, end))
+                covered[position].add(start, end)
                 continue
             if _MEDIUM_AFTER.match(sentence.shadow, end):
                 continue  # `Eurasia Critic杂志`, `Novaya Gazeta的女记者`: a publication

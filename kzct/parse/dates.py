@@ -583,7 +583,8 @@ def resolve_dates(
                 # `当年春季` first in a section headed `2000年`: of the heading's year
                 resolved = _counted(mention, PartialDate(heading), None)
             elif anchor is None and incident is not None and mention.relative[0] <= 0 \
-                    and mention.relative[1] == "year-only" and not mention.after_thing:
+                    and (mention.relative[1] == "year-only" or mention.time_only) \
+                    and not mention.after_thing:
                 # nothing told before it in its section of an article about one event: the year
                 # of the incident, or one before it (a speaker's `去年`); not a day (`当天`, of
                 # what the text does not date)
