@@ -971,3 +971,14 @@ def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
                       ("卡拉奇", "city"), ("巴基斯坦", "country"), ("曼霍佩尔区", "district"),
                       ("白沙瓦", "city")]
     assert people == ["Michael Bay"]
+
+
+def test_a_process_is_no_person(builder) -> None:
+    """The Muslim Brotherhood article's `（{{lang-ar|…}}，[[罗马化|罗马化]]：{{transl|ar|…}}）`:
+    罗马化 (romanization) is a place's name and -ize, no person."""
+    from kzct.store.database import build_index
+
+    text = ("'''穆斯林兄弟會'''（{{lang-ar|الإخوان المسلمين}}，[[罗马化|罗马化]]："
+            "{{transl|ar|DIN|al-ʾIḫwān al-Muslimūn}}）是一個政治組織。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [e.name_zh for e in index.entities if e.kind == "person"] == []

@@ -493,3 +493,17 @@ def test_an_infobox_field_of_those_who_designated(builder) -> None:
         ("胡塞运动", "沙特阿拉伯", "SA", "listed", "terrorist", None),
         ("胡塞运动", "巴林", "BH", "listed", "terrorist", None),
         ("胡塞运动", "以色列", "IL", "listed", "terrorist", None)]
+
+
+def test_a_list_of_states_that_designated_it_by_a_pronoun(builder) -> None:
+    """The Muslim Brotherhood article's `[[巴林]]、[[利比亚]]、…、和[[阿拉伯聯合大公國]]皆將之認定為
+    [[恐怖組織]]` (之: the organisation the article is about): one record per state, the last
+    one too (after 皆 and 將)."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox organization\n|name=穆斯林兄弟會\n}}\n'''穆斯林兄弟會'''是一個政治組織。\n\n"
+            "[[巴林|巴林]]、[[利比亚|利比亚]]、[[俄羅斯|俄羅斯]]、[[敘利亞|敘利亞]]、[[沙烏地阿拉伯|沙烏地阿拉伯]]、"
+            "和[[阿拉伯聯合大公國|阿拉伯聯合大公國]]皆將之認定為[[恐怖組織|恐怖組織]]。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority_code, g.action) for g in index.groups if g.action] == [
+        ("穆斯林兄弟會", code, "listed") for code in ("BH", "LY", "RU", "SY", "SA", "AE")]

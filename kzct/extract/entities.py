@@ -90,10 +90,10 @@ _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|�
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
-# dictionary tags as a person's name)
+# dictionary tags as a person's name); and of a thing, a text or a war (白磷弹, 古兰经), a people
+# (库尔德人) or a process (罗马化, romanization: a place's name and -ize)
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
-    | frozenset("弹炮枪经报刊案战役器舰") \
-    | frozenset("人")  # and of a thing, a text or a war (白磷弹, 古兰经), a people (库尔德人)
+    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人化")
 # What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
 _BOOK_TITLE = {"《": "》"}
 _QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}

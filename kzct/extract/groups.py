@@ -182,7 +182,7 @@ _TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?
 _OPENING_QUOTES = tuple("“「『\"")
 _CLOSING_QUOTES = tuple("”」』\"")
 _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
-_PRONOUNS = frozenset({"其", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
+_PRONOUNS = frozenset({"其", "之", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
 _BRACKET = re.compile(r"\s*+[（(](?P<inner>[^（(）)]*+)[）)]\s*+$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 # What marks an agent, a place a ban holds in, and a list's owner
@@ -192,7 +192,7 @@ _WHERE = re.compile(r"在([^。；：:，,被遭]{1,100}?)(?:被|遭到|遭)")
 _EXCEPT = re.compile(r"除(?:了)?[^。；：:，,]{1,60}?(?:之外|以外|外)")
 _AFTER_EXCEPT = re.compile(r"的?(?:所有|全部|其他|其余|其它|各)?")
 # what may follow an authority in its item of an enumeration (`联合国等国家和组织`)
-_PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*")
+_PART_TAIL = re.compile(r"\s*(?:等[^、，,和与及]{0,6}|均|都|也|亦|皆|已|先后)*\s*(?:将|把)?\s*")
 _OWNER = re.compile(r"(?:在|于|自|从|列入|加入|纳入)([^。；：:，,]{1,30}?)的[^。；：:，,]{0,16}?"
                     r"(?:名单|清单|列表)")
 # A body of a state after its country's name, or alone (最高法院: its country said elsewhere)
