@@ -982,3 +982,17 @@ def test_a_process_is_no_person(builder) -> None:
             "{{transl|ar|DIN|al-ʾIḫwān al-Muslimūn}}）是一個政治組織。")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [e.name_zh for e in index.entities if e.kind == "person"] == []
+
+
+def test_a_valley_by_its_one_character_term(builder) -> None:
+    """The Peshawar school attack article's `巴陆军部队…立刻在开伯尔和提拉谷同时发动地面进攻`:
+    谷, a valley, after a name written in the characters of foreign names, with the Latin form
+    the article gives it elsewhere; not a word that ends with 谷 (`低谷`)."""
+    from kzct.store.database import build_index
+
+    text = ("12月18日晚，巴陆军部队尾随逃跑的恐怖分子，立刻在开伯尔和提拉谷同时发动地面进攻。"
+            "提拉谷（Tirah Valley）位于边境附近。双方关系跌入低谷。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    made = [(e.name_zh, e.name_latin, e.place_type) for e in index.entities
+            if e.kind == "place" and e.source == "article"]
+    assert made == [("提拉谷", "Tirah Valley", "valley")]
