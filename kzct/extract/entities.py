@@ -2421,7 +2421,8 @@ _SETTLEMENT_AFTER_LATIN = re.compile(
     r"(?:[两二三四五几数]个?)?(?:村庄|村落|村|小镇|镇)(?![长民委])")
 
 
-# English generic terms of places that are also surnames (Michael Bay, Ricki Lake, John Tower):
+# English generic terms of places that are also surnames (Michael Bay, Ricki Lake, John Tower)
+# or end the names of other things (Islamic State, Manchester City):
 # no sign that a Latin name is a place's
 _SURNAME_TERMS = frozenset({"bay", "lake", "park", "mount", "port", "gate", "tower", "river",
                             "sea", "hill", "city", "town", "island", "square", "bridge", "plain",
