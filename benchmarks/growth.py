@@ -109,6 +109,12 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
      lambda n: "将" + "西韦雷克（Siverek）和" * n + "西韦雷克（Siverek）两市。", 25),
     ("settlement words and lists, one sentence", lambda n: "城市博索及迪法，" * n + "。", 25),
     ("towns holding cities, one sentence", lambda n: "的布尼亞迪鎮、当达拉鎮" * n + "。", 25),
+    ("Chinese names after people, one sentence",
+     lambda n: "[[杨春风]]、饶剑锋在" * n + "。", 25),
+    ("an infobox field of flags and a date",
+     lambda n: "{{Infobox militant organization\n| allies = " + "* {{PRK}}（2011年）\n" * n
+     + "| designated_as_terror_group_by = " + "{{flagu|Malaysia}}<br />" * n + "\n}}\n", 25),
+    ("links after a place and 的, one sentence", lambda n: "前往[[敘利亞]]的[[科巴尼]]，" * n, 25),
     ("headings", lambda n: "".join(f"=={i}==\n阿拉木图发生爆炸。\n" for i in range(n)), 300),
     ("the seed, repeated", lambda n: _seed() * n, 1),
 ]
