@@ -996,3 +996,14 @@ def test_a_valley_by_its_one_character_term(builder) -> None:
     made = [(e.name_zh, e.name_latin, e.place_type) for e in index.entities
             if e.kind == "place" and e.source == "article"]
     assert made == [("提拉谷", "Tirah Valley", "valley")]
+
+
+def test_a_nationality_before_a_title_is_no_person(builder) -> None:
+    """The Peshawar school attack article's `伊朗裔美籍学者瓦利·纳斯尔表示`: 伊朗裔美籍 (of Iranian
+    descent, American) stands before the title, and is no name; the scholar is."""
+    from kzct.store.database import build_index
+
+    text = "伊朗裔美籍学者瓦利·纳斯尔表示，“塔利班意图削弱军方的力量。”"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.name_zh, e.role) for e in index.entities if e.kind == "person"] == [
+        ("瓦利·纳斯尔", "伊朗裔美籍学者")]

@@ -91,9 +91,10 @@ _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[�
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
 # dictionary tags as a person's name); and of a thing, a text or a war (白磷弹, 古兰经), a people
-# (库尔德人) or a process (罗马化, romanization: a place's name and -ize)
+# (库尔德人), a descent or a nationality (伊朗裔美籍学者: before a title, no name) or a process
+# (罗马化, romanization: a place's name and -ize)
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
-    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人化")
+    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人裔籍化")
 # What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
 _BOOK_TITLE = {"《": "》"}
 _QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
@@ -2214,8 +2215,8 @@ def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
         name = shadow[start:end]
         if not all(_is_name_char(c) for c in name) or _NOT_IN_NAMES.search(name) \
                 or ctx.has_word(name) or ctx.known_name(name) or ctx.word_across(shadow, start) \
-                or name in ctx.places.no_place:
-            continue
+                or name in ctx.places.no_place or name[-1] in _NO_PERSON_END:
+            continue  # (`伊朗裔美籍学者`: a nationality before the title)
         before = shadow[start - 1] if start else ""
         # a clear left edge: the start, punctuation, or a word that cannot end a name
         if before and _is_name_char(before) and not ctx.stop_before(shadow, start):
