@@ -415,3 +415,17 @@ def test_a_numbered_station_is_read_without_its_number(builder) -> None:
     made = [(e.name_zh, [m.text for m in e.mentions]) for e in index.entities
             if e.kind == "place" and e.source == "article"]
     assert made == [("瓦济里斯坦地区", ["瓦济里斯坦地区", "瓦济里斯坦"])]
+
+
+def test_a_sound_is_no_match_against_a_gazetteers_own_names(builder) -> None:
+    """The Peshawar school attack article names 卡拉奇 (Karachi, GeoNames) and 库纳尔省 (Kunar,
+    ISO 3166-2: `Kunaṟ`): `Herat` sounds like 卡拉奇 to the Xinhua tables, but Karachi's own
+    Latin names say it is not; `Kunar Province` is near its name, and is found by its sound."""
+    from kzct.queries.search import search
+    from kzct.store.database import build_index
+
+    text = "在卡拉奇的单独行动中，特警小队逮捕了五名成员。空袭发生在[[库纳尔省|库纳尔省]]。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    found = {q: [(h.entity.name_zh, h.matched_by) for h in search(index, q, kind="place")]
+             for q in ("Herat", "Kunar Province")}
+    assert found == {"Herat": [], "Kunar Province": [("库纳尔省", "transliteration")]}

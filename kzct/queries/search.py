@@ -183,8 +183,8 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         key = (found.seed, found.id)
         if key not in best or value > best[key].score:
             best[key] = Hit(value, name, found, index, needle, by_sound.get(folded))
-    hits = sorted(best.values(), key=lambda h: (-h.score, -h.found.mentions, h.found.sort_name,
-                                                 h.found.seed))
+    hits = [h for h in best.values() if not _heard_against_its_names(h, query, fuzz)]
+    hits.sort(key=lambda h: (-h.score, -h.found.mentions, h.found.sort_name, h.found.seed))
     bare, bracketed = _without_qualifier(query)
     if bare and not (hits and hits[0].score == 100.0) and (bracketed or not hits):
         # `Beijing Road (Kunming)`, `Jinjiang District, Chengdu`: a title's qualifier, which the
@@ -208,6 +208,31 @@ def search(index: Index, query: str, *, kind: str | None = None, limit: int | No
         # `Abdullah II of Jordan`: a monarch as titles name one, by the place the article names
         return search(index, ruler, kind="person", limit=limit, min_score=min_score)
     return hits[:limit] if limit else hits
+
+
+# where a place's English names come from a gazetteer: they are its names, all of them
+_GAZETTEERS = frozenset({"cldr", "iso3166", "geonames"})
+_KNOWN_NAME_FIT = 60  # how near a query must be to a gazetteer's name of a place it sounds like
+
+
+def _heard_against_its_names(hit: Hit, query: str, fuzz: ModuleType) -> bool:
+    """Whether a match by sound is of a place a gazetteer names (卡拉奇, Karachi), with a query
+    that is none of its Latin names (`Herat`): its names say the sound is chance. The query is
+    compared without its generic terms (`Aksu Prefecture`: Aksu)."""
+    if hit.matched_by != "transliteration" or hit.found.kind != "place":
+        return False
+    entity = hit.entity
+    if entity.source not in _GAZETTEERS or not entity.name_en:
+        return False
+    from kzct.sounds import english_term
+
+    words = query.split()
+    term = english_term(words)
+    stem = fold(" ".join(words[:len(words) - len(term[0].split())] if term else words))
+    latin = [fold(n) for n in (entity.name_en, entity.name_latin, *entity.aliases)
+             if n and not any(map(is_cjk, n))]
+    return not any(fuzz.ratio(stem, n) >= _KNOWN_NAME_FIT
+                   or fuzz.partial_ratio(stem, n) >= 90 for n in latin)
 
 
 def _ruler_of(index: Index, query: str) -> str | None:
