@@ -263,3 +263,14 @@ def test_hours_count_only_from_the_incident() -> None:
         ("半小时内", (0, "day"), True)]
     assert [d.text for d in find_dates("11月29日，叶利钦限车臣内战双方48小时内放下武器")] == ["11月29日"]
     assert find_dates("他可以用一个空降团在两小时内拿下格罗兹尼") == []
+
+
+def test_a_year_before_1900_as_a_clauses_date() -> None:
+    """The Muslim Brotherhood article's `1882年，英國出兵埃及。`: a year before 1900 is a date where
+    it begins its clause before a comma; not a span of years (`伊斯兰教已有1400年历史`), nor a bare
+    number before 年 elsewhere."""
+    from kzct.parse.dates import find_dates
+
+    assert [(d.text, d.year) for d in find_dates("1882年，英國出兵埃及")] == [("1882年", 1882)]
+    assert find_dates("伊斯兰教已有1400年历史") == []
+    assert find_dates("该城建于1500年左右的遗址上") == []

@@ -298,6 +298,8 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# what a clause begins after (a year before a comma there is the clause's date)
+_CLAUSE_OPENERS = frozenset("。；;，,：:\n（(")
 _CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?、]")
 # what may stand between a clause's start and its relative date: a particle or a conjunction
 _BEFORE_COUNT = re.compile(r"[\s在于於而但并並又则則且就才]*")
@@ -507,8 +509,11 @@ def _mention(m: re.Match[str], text: str, norm: str) -> DateMention | None:
         qualifier = "since"  # `从2002年开始`, `从2002年` with nothing after it
     in_name = False
     if month is None and day is None and end is None:
-        if year is not None and not 1900 <= year <= 2100:
-            return None
+        if year is not None and not 1900 <= year <= 2100 and not (
+                1000 <= year < 1900 and (start == 0 or norm[start - 1] in _CLAUSE_OPENERS)
+                and norm[stop:stop + 1] in ("，", ",")):
+            return None  # (an earlier year only as a clause's date: `1882年，英國出兵埃及`, not
+            # a span of years: `已有1400年历史`)
         in_name = qualifier is None and bool(_EVENT_NAME.match(norm, stop))
     return DateMention(start=start, end_pos=stop, text=text[start:stop], year=year,
                        month=month, day=day, end=end, source=source, in_name=in_name,
