@@ -274,3 +274,13 @@ def test_a_year_before_1900_as_a_clauses_date() -> None:
     assert [(d.text, d.year) for d in find_dates("1882年，英國出兵埃及")] == [("1882年", 1882)]
     assert find_dates("伊斯兰教已有1400年历史") == []
     assert find_dates("该城建于1500年左右的遗址上") == []
+
+
+def test_a_month_alone_with_its_measure_word() -> None:
+    """`9月份，他们涉嫌策划…` (a month with 份, beginning its clause) is a month of the year in
+    reach, as `9月，` is; `于3月份的会议` (no clause mark after it) is none."""
+    from kzct.parse.dates import find_dates
+
+    assert [(d.text, d.month) for d in find_dates("9月份，他们涉嫌策划在卡拉奇发动袭击")] == [
+        ("9月份", 9)]
+    assert find_dates("于3月份的会议上") == []

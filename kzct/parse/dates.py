@@ -450,11 +450,11 @@ _MONTH_ENDS = re.compile(r"\s*(?:[，,]|(?:初|中旬|上旬|下旬|底|末)[，
 
 def _month_only(m: re.Match[str], text: str, norm: str, month: int) -> DateMention | None:
     """A month told alone, beginning its clause and followed by a clause mark or a part of the
-    month (`1月，该组织…`, `在8月初，`): of the year in reach (a heading's, the paragraph's; see
+    month (`1月，该组织…`, `9月份，`, `在8月初，`): of the year in reach (a heading's, the paragraph's; see
     ``resolve_dates``). Elsewhere (`3个月`, `于3月份的`) it is no date."""
     start, stop = m.start(), m.end()
-    if not 1 <= month <= 12 or norm[stop - 1:stop] != "月":
-        return None
+    if not 1 <= month <= 12 or norm[stop - 1:stop] not in ("月", "份"):
+        return None  # (`9月份，`: 份 is the month's)
     lead = norm[_clause_start(norm, start):start].strip()
     part = _MONTH_ENDS.match(norm, stop)
     if lead not in ("", "在", "于", "於") or part is None:
