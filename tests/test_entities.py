@@ -1007,3 +1007,14 @@ def test_a_nationality_before_a_title_is_no_person(builder) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.name_zh, e.role) for e in index.entities if e.kind == "person"] == [
         ("瓦利·纳斯尔", "伊朗裔美籍学者")]
+
+
+def test_a_prison_by_its_term(builder) -> None:
+    """`[[阿布格莱布监狱]]` (Abu Ghraib prison): a place by its term, 监狱; `秘密监狱` (a secret
+    prison) is no name."""
+    from kzct.store.database import build_index
+
+    text = "他曾被关押在[[阿布格莱布监狱|阿布格莱布监狱]]。美国在阿富汗设有秘密监狱。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(e.name_zh, e.place_type) for e in index.entities
+            if e.kind == "place" and e.source == "article"] == [("阿布格莱布监狱", "prison")]
