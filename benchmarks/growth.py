@@ -115,6 +115,8 @@ SHAPES: list[tuple[str, Callable[[int], str], int]] = [
      lambda n: "{{Infobox militant organization\n| allies = " + "* {{PRK}}（2011年）\n" * n
      + "| designated_as_terror_group_by = " + "{{flagu|Malaysia}}<br />" * n + "\n}}\n", 25),
     ("links after a place and 的, one sentence", lambda n: "前往[[敘利亞]]的[[科巴尼]]，" * n, 25),
+    ("linked joined names, one sentence",
+     lambda n: "[[亚沙尔·比于卡尼特]]将军和" * n + "亚沙尔·比于卡尼特将军。", 25),
     ("headings", lambda n: "".join(f"=={i}==\n阿拉木图发生爆炸。\n" for i in range(n)), 300),
     ("the seed, repeated", lambda n: _seed() * n, 1),
 ]

@@ -136,7 +136,6 @@ FOUND = {
 }
 # what kzct still reports that the reading does not have, and why
 KNOWN_JUNK = {
-    ("turkistan-islamic-party.hans", "person"): ["明·買買提"],  # 買買提明·買買提: 買買提 is a word
     # a police officer named only in the infobox (`副所长张立元`), which the reading leaves out
     ("kunming-railway-station-attack-2014.hans", "person"): ["张立元"],
 }

@@ -1018,3 +1018,28 @@ def test_a_prison_by_its_term(builder) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(e.name_zh, e.place_type) for e in index.entities
             if e.kind == "place" and e.source == "article"] == [("阿布格莱布监狱", "prison")]
+
+
+def test_a_sentence_after_a_name_in_a_judgment_ends_it(builder) -> None:
+    """The Urumqi attack article's judgment `…麦麦提·吾布力艾山等2人死刑缓期二年执行；木海买提·
+    依比热合木无期徒刑，剥夺政治权利终身`: the sentence a court passes ends the name before it."""
+    from kzct.store.database import build_index
+
+    text = "法院判处麦麦提·吾布力艾山死刑缓期二年执行；木海买提·依比热合木无期徒刑，剥夺政治权利终身。"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
+        "木海买提·依比热合木", "麦麦提·吾布力艾山"]
+
+
+def test_a_linked_joined_name_is_whole_and_found_again_whole(builder) -> None:
+    """The PKK article's `总参谋长[[亚沙尔·比于卡尼特|亚沙尔·比于卡尼特]]将军`, then `土耳其总参谋长
+    亚沙尔·比于卡尼特将军宣称`: the wikilink's edges are the name's (于 is a stop word, but not inside
+    a linked name), and the name is found whole where it is written again."""
+    from kzct.store.database import build_index
+
+    text = ("总理[[雷杰普·塔伊普·埃尔多安|雷杰普·塔伊普·埃尔多安]]和总参谋长[[亚沙尔·比于卡尼特|亚沙尔·比于卡尼特]]"
+            "将军不承认这一行动。土耳其总参谋长亚沙尔·比于卡尼特将军宣称，虽然如此。")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.role, len(e.mentions)) for e in index.entities
+                    if e.kind == "person")
+    assert people == [("亚沙尔·比于卡尼特", "总参谋长", 2), ("雷杰普·塔伊普·埃尔多安", "总理", 1)]

@@ -1801,9 +1801,40 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         if links.between(start, end):
             i = end  # `[[巴基斯坦]]·[[阿富汗]]`: a list of linked names, not one name
             continue
-        end = _known_end(ctx, shadow, start, end)
+        linked = _linked_name(ctx, shadow, links, i, cover)
+        if linked is not None and linked[0] <= start and end <= linked[1]:
+            # `[[亚沙尔·比于卡尼特]]`: the wikilink's edges are the name's (于 is no stop in it)
+            role = role if linked[0] == start else None
+            start, end = linked
+        end = _known_end(ctx, shadow, start, _longer_known(ctx, shadow, start, end))
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
+
+
+def _linked_name(ctx: _Context, shadow: str, links: _Links, joiner: int,
+                 cover: _Cover) -> tuple[int, int] | None:
+    """The span of the wikilink whose whole text holds the joiner at ``joiner``, where that text
+    is one name: parts of a name and joiners only, none a place or a name read already."""
+    held = links.holding(joiner)
+    if held is None:
+        return None
+    a, b = held
+    if all(c in _JOINERS or _part_char(ctx, c) for c in shadow[a:b]) \
+            and not cover.hard_taken(a, b) and shadow[b - 1] not in _JOINERS \
+            and shadow[b - 1] not in _NO_PERSON_END \
+            and _ORGANISATION_END.search(shadow, a, b) is None:
+        return a, b  # (not `[[李·里格比谋杀案]]`, a case)
+    return None
+
+
+def _longer_known(ctx: _Context, shadow: str, start: int, end: int) -> int:
+    """Where a joined name at ``[start, end)`` ends, where a person's longer joined name read
+    before is written there (`亚沙尔·比于卡尼特` after `[[亚沙尔·比于卡尼特]]`: 于 of it is no stop
+    there); else ``end``."""
+    for stop in range(min(len(shadow), end + _MAX_PART), end, -1):
+        if _canonical(ctx.scripts.simplified(shadow[start:stop])) in ctx.joined_people:
+            return stop
+    return end
 
 
 _RUN_ON = 3  # the most characters a verb or particle glued to a name read before may have
@@ -1855,6 +1886,15 @@ class _Links:
             self._by_start = sorted(self.spans)
         i = bisect.bisect_left(self._by_start, (start, -1)) - 1  # the last link begun before
         return i >= 0 and self._by_start[i][1] >= end
+
+    def holding(self, pos: int) -> tuple[int, int] | None:
+        """The wikilink whose text holds ``pos`` strictly inside, found by bisection."""
+        if self._by_start is None:
+            self._by_start = sorted(self.spans)
+        i = bisect.bisect_left(self._by_start, (pos, pos)) - 1
+        if i >= 0 and self._by_start[i][0] < pos < self._by_start[i][1] - 1:
+            return self._by_start[i]
+        return None
 
     def between(self, start: int, end: int) -> bool:
         """Whether a joiner inside ``[start, end)`` stands between two wikilinks, one ending
