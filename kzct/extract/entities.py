@@ -578,15 +578,19 @@ class _Cover:
     def place_ends_at(self, pos: int) -> bool:
         return pos in self._place_ends
 
+    def _longest_ending_at(self, pos: int) -> tuple[int, int, bool, str] | None:
+        ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
+        return max(ending, key=lambda p: p[1] - p[0]) if ending else None
+
     def made_ending_at(self, pos: int) -> str | None:
         """The key of the longest place that ends at ``pos``, if one does."""
-        ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
-        return max(ending, key=lambda p: p[1] - p[0])[3] if ending else None
+        place = self._longest_ending_at(pos)
+        return place[3] if place else None
 
     def start_of_place_ending_at(self, pos: int) -> int | None:
         """Where the longest place that ends at ``pos`` starts, if one does."""
-        ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
-        return min(p[0] for p in ending) if ending else None
+        place = self._longest_ending_at(pos)
+        return place[0] if place else None
 
     def place_starts_at(self, pos: int) -> bool:
         return any(place[0] == pos for place in self._place_at.get(pos, ()))
