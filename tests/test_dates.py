@@ -284,3 +284,27 @@ def test_a_month_alone_with_its_measure_word() -> None:
     assert [(d.text, d.month) for d in find_dates("9月份，他们涉嫌策划在卡拉奇发动袭击")] == [
         ("9月份", 9)]
     assert find_dates("于3月份的会议上") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("二〇〇四年三月二十九日，塔什干发生爆炸", None, [("2004-03-29", None, EXPLICIT)]),
+        ("2005年十月五日，警方在奥什逮捕了他", None, [("2005-10-05", None, EXPLICIT)]),
+        ("1999年十二月三十一日", None, [("1999-12-31", None, EXPLICIT)]),
+        # the corpus's own: Islamic Movement of Uzbekistan, Moscow metro 2010
+        ("在当年三月，在瓦纳地区的冲突中", PartialDate(2007, 1, 1), [("2007-03", None, RELATIVE)]),
+        ("杜克·烏馬羅夫曾於同年二月揚言", PartialDate(2010, 3, 29), [("2010-02", None, RELATIVE)]),
+    ],
+)
+def test_dates_in_chinese_numerals(text, anchor, expected) -> None:
+    assert resolved(text, anchor=anchor) == expected
+
+
+@pytest.mark.parametrize("text", ["「三月八日聯盟」", "十月革命以后", "在十一月战争计划中", "五月廣場母親",
+                                  "拘留十日"])
+def test_a_month_in_numerals_in_a_name_is_no_date(text) -> None:
+    """A month in numerals with no year before it is read only where a month alone is a date
+    (`九月份，`): in a name it is none."""
+    assert resolved(text, context=2006, heading=2006, anchor=PartialDate(2006, 1, 1)) == []
+    assert [(d.text, d.month) for d in find_dates("九月份，他们涉嫌策划")] == [("九月份", 9)]

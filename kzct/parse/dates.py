@@ -195,9 +195,13 @@ _DAYTIME = r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|下午|�
 _TO = r"\s*(?:至|到|—|–|~|～|-|－|─)\s*"
 # `2005年2与5日`: 与 typed for 月 (yu / yue in pinyin input). A range's end (`至26日`,
 # `至4月`, `至1998年`) follows the first date; `10月2日及3日` names two days.
+# A month or day of ten is 十, one character for two digits: it is read as written (see
+# ``_numeral_dates``).
 _DATE = re.compile(
-    r"(?<![0-9])(?=[0-9])(?P<first>(?:(?P<y>[12][0-9]{3})\s*(?:年|(?=" + _TO + r"[12][0-9]{3}\s*年))"
-    r"\s*)?(?:(?P<m>[0-9]{1,2})\s*(?:月(?:份)?|(?P<typo>与))\s*)?(?:(?P<d>[0-9]{1,2})\s*[日号])?"
+    r"(?<![0-9])(?:(?=[0-9])|(?<![一二三四五六七八九十百千万萬〇零两兩])(?=十\s*[月日号]))"
+    r"(?P<first>(?:(?P<y>[12][0-9]{3})\s*(?:年|(?=" + _TO + r"[12][0-9]{3}\s*年))"
+    r"\s*)?(?:(?P<m>[0-9]{1,2}|十(?=\s*月))\s*(?:月(?:份)?|(?P<typo>与))\s*)?"
+    r"(?:(?P<d>[0-9]{1,2}|十(?=\s*[日号]))\s*[日号])?"
     + _DAYTIME + r")(?:" + _TO + r"(?P<second>(?:(?P<ey>[12][0-9]{3})\s*年)?"
     r"(?:(?P<em>[0-9]{1,2})\s*月)?(?:(?P<ed>[0-9]{1,2})\s*[日号])?" + _DAYTIME
     + r")|\s*(?:及|或)\s*(?P<ad>[0-9]{1,2})\s*[日号])?"
@@ -226,7 +230,8 @@ _QUALIFIED_BEFORE = (
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
-    r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2})\s*月(?:(?P<yd>[0-9]{1,2})\s*[日号])?|"
+    r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2}|十)\s*月"
+    r"(?:(?P<yd>[0-9]{1,2}|十)\s*[日号])?|"
     rf"(?<!月){NUMBER_START}(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
@@ -258,9 +263,46 @@ def ascii_digits(text: str) -> str:
     return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(), 0)), text)
 
 
+# A date written in Chinese numerals (`二〇〇四年三月二十九日`, `同年二月`, `九月份，`): a year of four
+# numeral digits before 年, and a month before 月 with the day after it where a year (or 同年, 次年)
+# comes before the month. A month without a year keeps its day in numerals, so it is read only
+# where a month alone is a date (`九月份，`), not in a name (`「三月八日聯盟」`, `十月革命`).
+_NUMERAL_DATE = re.compile(
+    r"(?P<y>[一二][〇零一二三四五六七八九]{3})(?=\s*年)"
+    r"|(?<![一二三四五六七八九十百千万萬〇零两兩])(?P<m>十[一二]?|[一二三四五六七八九])(?P<mark>\s*月\s*)"
+    r"(?:(?P<d>三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"(?=\s*[日号]))?"
+)
+_NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _numeral_dates(norm: str) -> str:
+    """``norm`` with the numbers of its dates in Chinese numerals written in ASCII digits, one
+    place for one (`二十九日` is `29 日`; a lone 十, ten, stays: see ``_DATE``)."""
+    if "月" not in norm and "年" not in norm:
+        return norm
+
+    def number(numeral: str) -> str:
+        if numeral == "十":
+            return numeral
+        value = str(cn_to_int(numeral))
+        return value + " " * (len(numeral) - len(value))
+
+    def digits(m: re.Match[str]) -> str:
+        if m.group("y"):
+            return m.group().translate(_NUMERAL_DIGITS)
+        day = m.group("d") or ""
+        if day and norm[:m.start()].rstrip().endswith("年"):
+            day = number(day)  # a day only after a year's month
+        return number(m.group("m")) + m.group("mark") + day
+
+    return _NUMERAL_DATE.sub(digits, norm)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in one sentence, in order. Never raises."""
-    norm = ascii_digits(text)  # digits of any script, same length: positions hold
+    # digits of any script, and dates in Chinese numerals, same length: positions hold
+    norm = _numeral_dates(ascii_digits(text))
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _DECADE.finditer(norm):
@@ -385,6 +427,8 @@ def _decade(m: re.Match[str], text: str) -> DateMention | None:
 
 
 def _int(value: str | None) -> int | None:
+    if value == "十":
+        return 10
     return int(value) if value else None
 
 
