@@ -263,6 +263,45 @@ def test_hours_count_only_from_the_incident() -> None:
         ("半小时内", (0, "day"), True)]
     assert [d.text for d in find_dates("11月29日，叶利钦限车臣内战双方48小时内放下武器")] == ["11月29日"]
     assert find_dates("他可以用一个空降团在两小时内拿下格罗兹尼") == []
+    # the incident, then the hours (the Tiananmen and Brussels articles)
+    for text, said in (("事件发生后五个小时，警方找到了肇事车辆车牌登记者", "五个小时"),
+                       ("爆炸后数小时，警方根据出租车司机提供的线索搜查了", "数小时")):
+        assert [(d.text, d.relative, d.after_incident) for d in find_dates(text)] == [
+            (said, (0, "day"), True)]
+    assert find_dates("袭击持续数小时，") == []
+
+
+def test_a_birth_year_dates_nothing() -> None:
+    """`…为1991年出生的纳吉姆·拉奇拉烏伊` (the Brussels bombings article): when a person was born,
+    which neither dates the sentence nor gives its year to the days after it."""
+    from kzct.parse.dates import find_dates
+
+    assert find_dates("当地媒体报道机场监控录像中显示的一名嫌疑人身份为1991年出生的纳吉姆") == []
+    assert [d.year for d in find_dates("巴萨耶夫1965年生于车臣")] == [1965]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("原先初步認為是地方強盜作案，但博科聖地隨後於15日承认犯案", 15),  # Boko Haram
+        ("意大利警方在26日亦逮捕了一名可能与布鲁塞尔和巴黎两次袭击有关的阿尔及利亚人", 26),  # Brussels
+    ],
+)
+def test_a_day_alone_before_an_arrest_or_a_confession(text, day) -> None:
+    from kzct.parse.dates import find_dates
+
+    assert [d.day for d in find_dates(text)] == [day]
+    assert find_dates("判处拘留15日并释放") == []
+
+
+def test_a_time_of_the_clock_inside_a_sentence() -> None:
+    """`…馬爾貝克站在9:11左右发生了第三次爆炸` (the Brussels article): of the day told before; a
+    score (`以3:2击败`) is none."""
+    from kzct.parse.dates import find_dates
+
+    found = find_dates("位于布鲁塞尔欧盟总部附近的馬爾貝克站在9:11左右发生了第三次爆炸")
+    assert [(d.text, d.relative, d.time_only) for d in found] == [("9:11左右", (0, "day"), True)]
+    assert find_dates("在比赛中以3:2击败对手") == []
 
 
 def test_a_year_before_1900_as_a_clauses_date() -> None:

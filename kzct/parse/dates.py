@@ -227,6 +227,8 @@ _QUALIFIED_BEFORE = (
     (re.compile(r"(?:自从|自)\s*$"), "since"),
     (re.compile(r"(?:大约|大概|约|约在|大约在|大概在)\s*$"), "about"),
 )
+# what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`)
+_BORN_IN = re.compile(r"\s*(?:出生|出世|生)的")
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
@@ -241,11 +243,17 @@ _RELATIVE = re.compile(
     r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
     r"|(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}\s*[时時点點](?:[0-9]{1,2}分)?(?:许|許|左右)?)"
     r"(?=\s*[，,])"
+    # a time of the clock after 在 or 于 inside the sentence, before what happened then
+    # (`…在9:11左右发生了第三次爆炸`): of the day told before
+    r"|(?<=[在于於])(?P<clock>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
+    r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?)(?:许|許|左右)?)"
+    r"(?=\s*(?:[，,]|发生|發生|发动|發動|开始|開始|爆炸|遭到|遭))"
     r"|(?P<sameyear>同年|当年)(?![0-9])"
     r"|(?P<samemonth>同月|当月)(?![0-9])"
     # hours or minutes after (or within) the incident (`爆炸发生后半小时内`): its day
-    r"|(?P<hours>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|半)\s*个?多?(?:小时|钟头|分钟)"
-    r"(?:之|以)?(?:后|内))"
+    # (`爆炸后数小时`: the incident, then the hours)
+    r"|(?P<hours>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|半|数|几)\s*个?多?(?:小时|钟头|分钟)"
+    r"(?:(?:之|以)?(?:后|内))?)"
     # the year of the date told, or one before it (a speaker's `去年`; not `上个月`, whose month
     # is the speaker's, which the text seldom dates)
     r"|(?P<lastyear>前年|去年|今年)(?![0-9])"
@@ -313,6 +321,8 @@ def find_dates(text: str) -> list[DateMention]:
     for m in _DATE.finditer(norm):
         if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        if m.group("m") is None and _BORN_IN.match(norm, m.end()):
+            continue  # `1991年出生的纳吉姆`: when a person was born, which dates nothing told
         mention = _mention(m, text, norm)
         if mention is not None:
             found.append(mention)
@@ -322,7 +332,9 @@ def find_dates(text: str) -> list[DateMention]:
     if first_year:
         for m in _RELATIVE.finditer(norm, 0, first_year):
             rel = _relative(m)
-            if rel is None or (m.group("hours") and not _after_incident(norm, m)):
+            hours = m.group("hours")
+            if rel is None or (hours and (not _after_incident(norm, m) or (
+                    hours[-1] not in "后内" and norm[m.start() - 1:m.start()] not in ("后", "後")))):
                 continue  # (hours count only from the incident: `限…48小时内` is a deadline)
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
@@ -333,7 +345,7 @@ def find_dates(text: str) -> list[DateMention]:
                                      year=None, month=month, day=day, source=RELATIVE,
                                      relative=rel, after_thing=_after_thing(norm, m),
                                      after_incident=_after_incident(norm, m),
-                                     time_only=bool(m.group("sameday"))))
+                                     time_only=bool(m.group("sameday") or m.group("clock"))))
         relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
         found = [d for d in found if d.relative is not None
                  or not any(a < d.end_pos and d.start < b for a, b in relatives)]
@@ -392,7 +404,7 @@ def _relative(m: re.Match[str]) -> tuple[int, str] | None:
         return (1, "year-only")
     if m.group("nextmonth"):
         return (1, "month-only")
-    if m.group("same") or m.group("sameday"):
+    if m.group("same") or m.group("sameday") or m.group("clock"):
         return (0, "day")
     if m.group("sameyear"):
         return (0, "year-only")
@@ -454,8 +466,12 @@ _DAY_ENDS = frozenset("，,、")
 # what a day alone inside its clause may be followed by, news-style, to be the day something was
 # said or done (`弗里金斯基５日宣布`, `据俄塔社５日报道`, `朴奉珠23日向…致电`): a verb of reporting,
 # meeting or travelling, or a preposition
-_DAY_VERB = re.compile(r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
+# or of arresting or confessing (`意大利警方在26日亦逮捕了`, `阿布里尼随后在10日承认`), after an
+# adverb
+_DAY_VERB = re.compile(r"(?:亦|也|又|则|便|即|已|还|再|均|都)?"
+                       r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
                        r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准|"
+                       r"逮捕|拘捕|抓获|承认|释放|起诉|"
                        r"在|向|与|同|对)")
 # what stands before a count of days, not a day of the month (`第5日`, `每5日`, `约5日`, `为期5日`,
 # `持续5日`)
