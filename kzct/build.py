@@ -126,6 +126,12 @@ def _kept(table: str) -> Builder:
     return Builder()
 
 
+def _people_named(names: tuple[str, ...], entities: list[Entity]) -> tuple[str, ...]:
+    """Those of ``names`` (the lead's bold ones) that name a person the article mentions."""
+    people = {m.text for e in entities if e.kind == "person" for m in e.mentions}
+    return tuple(name for name in names if name in people)
+
+
 def build_article(name: str, path: str, text: str, digest: str,
                      builder: Builder | None = None,
                      revision: Revision | None = None) -> BuiltArticle:
@@ -158,7 +164,8 @@ def build_article(name: str, path: str, text: str, digest: str,
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
                                 scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)
-    dates = date_sentences(document.sentences, defects, document.year, document.day)
+    dates = date_sentences(document.sentences, defects, document.year, document.day,
+                           _people_named(document.subject, entities))
     events = extract_events(document.sentences, dates, entities, name, document.year)
     groups = extract_groups(document.sentences, dates, events, builder.gazetteer, name, scripts,
                             builder.places.joined, builder.names, document.subject,

@@ -564,3 +564,19 @@ def test_a_time_of_day_first_in_a_section_of_an_attack_article(builder) -> None:
             "==袭击==\n上午10时许，六名武装分子进入学校。\n")
     index = _built(builder, text)
     assert [(e.date, e.text[:6]) for e in index.events] == [("2014-12-16", "上午10时许")]
+
+
+def test_a_persons_life_in_the_brackets_after_the_bold_name_is_two_dates(builder) -> None:
+    """The Shamil Basayev article's lead `'''沙米尔·萨尔玛诺维奇·巴萨耶夫'''（俄语：…，{{bd|1965年|1月14日|
+    2006年|7月10日|catIdx=B}}）`: born on one day, dead on another, not a stretch of time in which
+    every year is his (a war's range in the same place is one: the Second Chechen War's); the
+    bracket's semicolon (`；` between two names) ends no sentence."""
+    text = ("'''沙米尔·萨尔玛诺维奇·巴萨耶夫'''（[[俄语|俄语]]：{{lang|ru|Шамиль Салманович Басаев}}；"
+            "{{bd|1965年|1月14日|2006年|7月10日|catIdx=B}}）：[[车臣人|车臣]]陆军将领。"
+            "巴萨耶夫1965年生于车臣南部山区。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.end_date, e.text[:6]) for e in index.events] == [
+        ("1965", None, "巴萨耶夫19"), ("1965-01-14", None, "沙米尔·萨尔"),
+        ("2006-07-10", None, "沙米尔·萨尔")]
+    war = _built(builder, "'''第二次車臣戰爭'''（1999年8月26日－2009年4月16日）。\n")
+    assert [(e.date, e.end_date) for e in war.events] == [("1999-08-26", "2009-04-16")]

@@ -35,6 +35,7 @@ from kzct.parse.dates import (
 def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = None,
                    article_year: int | None = None,
                    article_day: tuple[int, int, int] | None = None,
+                   subject: tuple[str, ...] = (),
                    ) -> dict[int, list[ResolvedDate]]:
     """The resolved dates of every dated sentence, by sentence index.
 
@@ -52,6 +53,9 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     (``year from article``). The day of the incident such an article is about (``article_day``,
     else its first date of that year to the day) is what `事发两天后` and `事发次日` count from,
     in any section.
+
+    ``subject``: the lead's bold names that name a person, whose life a range of dates in the
+    brackets after the name is (``_life``).
 
     ``defects``, when given, gets the dates the article gets wrong: one read through a typo, a
     month and day with no year in reach.
@@ -119,6 +123,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             defects.extend(_date_defects(sentence, resolved, unplaced, impossible))
         if not resolved:
             continue
+        if not sentence.section and subject:
+            resolved = _life(sentence.text, subject, resolved)
         resolved = _leading(sentence.shadow, resolved)
         out[sentence.number] = resolved
         first = resolved[0]
@@ -219,6 +225,30 @@ def _when_it_happened(shadow: str, first: ResolvedDate) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _life(text: str, subject: tuple[str, ...],
+          resolved: list[ResolvedDate]) -> list[ResolvedDate]:
+    """A range of dates in the brackets after the lead's bold name of a person (``subject``:
+    `巴萨耶夫（俄语：…，1965年1月14日—2006年7月10日）`, a ``{{bd}}``) is a life's first and last day:
+    two dates, not a span of time something went on (a war's is)."""
+    opened = -1
+    for name in subject:
+        at = text.find(name)
+        if at >= 0 and text[at + len(name):at + len(name) + 1] in ("（", "("):
+            opened = at + len(name)
+            break
+    if opened < 0:
+        return resolved
+    closed = min((i for i in (text.find("）", opened), text.find(")", opened)) if i >= 0),
+                 default=len(text))
+    out: list[ResolvedDate] = []
+    for date in resolved:
+        if date.end is not None and opened < date.start and date.end_pos <= closed:
+            out += [date._replace(end=None), date._replace(date=date.end, end=None)]
+        else:
+            out.append(date)
+    return out
 
 
 def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:

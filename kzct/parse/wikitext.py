@@ -62,6 +62,10 @@ _INTERWIKI = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]{2,8})?:", re.ASCII)
 SENTENCE_ENDS = frozenset("。！？!?；;")
 OPEN_QUOTES = {"“": "”", "「": "」", "『": "』"}
 CLOSERS = frozenset("”」』’）)》】\"'")
+# A semicolon inside brackets parts what the brackets hold (`（{{lang-ar|…}}；{{bd|…}}）`), never
+# the sentence.
+_BRACKETS = {"（": "）", "(": ")"}
+_SEMICOLONS = frozenset("；;")
 TRAILING_PUNCT = frozenset(".。")
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
                      f"{HAN}\uac00-\ud7af]")
@@ -71,7 +75,7 @@ _CONTROL = re.compile(f"[{CONTROLS}]")
 _SPECIAL = re.compile(
     "[\n\r" + CONTROLS
     + re.escape("".join(sorted(set(SENTENCE_ENDS) | set(OPEN_QUOTES) | set(OPEN_QUOTES.values())
-                               | CLOSERS | TRAILING_PUNCT)))
+                               | CLOSERS | TRAILING_PUNCT | set(_BRACKETS))))
     + "]"
 )
 # A line that starts one of these is a structure of its own (a list item, a table row, a
@@ -190,6 +194,7 @@ class _Builder:
         self.flags: list[tuple[int, int, str]] = []  # prepared start, end, country
         self.designating: list[tuple[int, int]] = []  # prepared spans of designating fields
         self.quote_depth = 0
+        self.bracket_depth = 0  # brackets opened in the sentence and not closed yet
         self.pending_end = False  # a sentence end was seen; closing quotes may still follow
         self.newlines = 0
         self.soft_break = -1  # offset of a line break inside a paragraph, joined if text follows
@@ -276,8 +281,14 @@ class _Builder:
             self.quote_depth += 1
         elif ch in OPEN_QUOTES.values():
             self.quote_depth = max(0, self.quote_depth - 1)
+        elif ch in _BRACKETS:
+            self.bracket_depth += 1
+        elif ch in ("）", ")"):
+            self.bracket_depth = max(0, self.bracket_depth - 1)
         self._append(ch, offset)
         if ch in SENTENCE_ENDS:
+            if ch in _SEMICOLONS and self.bracket_depth:
+                return
             if self.quote_depth == 0:
                 self.pending_end = True
             elif self._next_is_closer(offset):
@@ -405,6 +416,7 @@ class _Builder:
 
     def end_sentence(self) -> None:
         self.pending_end = False
+        self.bracket_depth = 0
         self.soft_break = -1
         chars, offsets, refs, links = self.chars, self.offsets, self.refs, self.links
         self.chars, self.offsets, self.refs, self.links = [], [], [], []
