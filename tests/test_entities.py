@@ -952,6 +952,26 @@ def test_a_chinese_name_after_a_person_in_an_enumeration_and_a_religious_title(b
                       ("饶剑锋", "Rao Jianfeng", None)]
 
 
+def test_uyghur_names_written_with_characters_of_the_articles_own_joined_names(builder) -> None:
+    """The 1997 Ghulja incident article: `[[阿不力克木·买合苏木]]` makes 不, 力, 买, 木 characters of
+    foreign names in it, so `副总指挥阿不都黑力力等人` is 阿不都黑力力 (都 is a stop, but one such
+    names are written with, and more of the name follows it), not 阿不; `成员买吐尔逊•邱纳克、
+    阿不都吉力力和…` lists a second person after the first; `案犯阿卜杜勒·迈吉德` is a convict's
+    name, with no 犯 on it."""
+    from kzct.store.database import build_index
+
+    text = ("当时知名宗教人士[[阿不力克木·买合苏木|阿不力克木·买合苏木]]派弟子在伊宁市传教。"
+            "原副总指挥阿不都黑力力等人秘密会晤。\n\n"
+            "乌鲁木齐公安局抓获组织成员买吐尔逊•邱纳克、阿不都吉力力和在六道湾张贴传单的吐尔洪•艾再丁等人。\n\n"
+            "2001年10月15日，案犯阿卜杜勒·迈吉德、阿卜杜勒·艾哈迈德被判死刑。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
+    assert people == [("买吐尔逊•邱纳克", None), ("吐尔洪•艾再丁", None),
+                      ("阿不力克木·买合苏木", None), ("阿不都吉力力", None),
+                      ("阿不都黑力力", "原副总指挥"), ("阿卜杜勒·艾哈迈德", None),
+                      ("阿卜杜勒·迈吉德", "案犯")]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

@@ -291,6 +291,7 @@ class _Context:
         self._stops_by_length = _by_length(self.stops)
         self._titles_by_length = _by_length(self.titles)
         self._foreign: frozenset[str] | None = None
+        self.joined_chars: frozenset[str] = frozenset()  # see ``foreign``
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         # a person's name in simplified characters read from Japanese forms → the person's key
         self.japanese_keys: dict[str, str] = {}
@@ -311,11 +312,13 @@ class _Context:
     @property
     def foreign(self) -> frozenset[str]:
         """The characters foreign names are written with: the place table's and the Xinhua
-        tables'."""
+        tables', and those of the names the article links written with a joiner
+        (`[[阿不力克木·买合苏木]]`: the Uyghur names of an article about Xinjiang are written with
+        characters no Xinhua table holds, 不, 力, 买, 木)."""
         if self._foreign is None:
             from kzct.sounds import transliteration_characters
 
-            self._foreign = self.places.translit | transliteration_characters()
+            self._foreign = self.places.translit | transliteration_characters() | self.joined_chars
         return self._foreign
 
     def place_index(self, place: Place) -> int | None:
@@ -428,6 +431,9 @@ def extract_entities(
                 same.setdefault(name, simple[0])
     article_names = known.with_aliases(same)
     ctx = _Context(gazetteer, article_names, scripts, seed, japanese)
+    ctx.joined_chars = frozenset(
+        c for s in sentences for link in s.links if _JOINED_NAME.fullmatch(link.text)
+        for c in scripts.simplified(link.text) if is_cjk(c))
     hits = [article_names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
@@ -936,6 +942,10 @@ def _begins_foreign_name(ctx: _Context, shadow: str, end: int) -> bool:
 
 
 _LIST_JOINERS = frozenset("、和与及")
+# a name written with a joiner between parts of two to six Han characters, no numeral
+# (`阿不力克木·买合苏木`; `二·五` names a day)
+_JOINED_NAME = re.compile(f"(?![一二三四五六七八九十〇零])[{HAN}]{{2,6}}"
+                          f"(?:[{re.escape(NAME_JOINERS)}](?![一二三四五六七八九十〇零])[{HAN}]{{2,6}})+")
 
 
 def _listed_with(shadow: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
@@ -2202,6 +2212,8 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
         # a numeral ends a name where it counts (`三名`); else it may be a given name's
         # (安倍晋三, 冈崎一明): no name is cut short before it
         counted = after.isdigit() or shadow[end + 1:end + 2] in _COUNTED
+        if _name_goes_on(ctx, shadow, end):
+            break  # `副总指挥阿不都黑力力`: no 阿不, but a transliterated name
         if ctx.title_before(shadow, end) or ctx.stop_at(shadow, end) or \
                 (after and not _is_name_char(after) and (after not in _NUMERALS or counted)):
             role = _role_before(ctx, shadow, start, covered) or title  # 外交部长, not 部长
@@ -2209,6 +2221,14 @@ def _name_after_title(ctx: _Context, sentence: Sentence, start: int, title: str,
             return
     # no Chinese name: a transliterated one that begins with a surname's character (`顾问乌斯季诺夫`)
     _foreign_after_title(ctx, sentence, start, title, covered, people, position)
+
+
+def _name_goes_on(ctx: _Context, shadow: str, end: int) -> bool:
+    """A one-character stop that foreign names are written with at ``end`` (都, 不) with more
+    of a foreign name after it, no stop: the name's, not its end (`副总指挥阿不都黑力力等人`)."""
+    return ctx.stop_at(shadow, end) and not ctx.stop_at(shadow, end, inside=True) \
+        and len(shadow) >= end + 3 and all(c in ctx.foreign for c in shadow[end + 1:end + 3]) \
+        and not ctx.stop_at(shadow, end + 1)
 
 
 # a regnal number after a name (`阿卜杜拉二世`, `路易十四`)
@@ -2225,8 +2245,9 @@ def _foreign_after_title(ctx: _Context, sentence: Sentence, start: int, title: s
     if ctx.stop_at(shadow, start):
         return  # `主席和阿坦巴耶夫总统`: the name is after the conjunction
     end = start
-    while end < len(shadow) and end - start < _MAX_PART and shadow[end] in ctx.foreign \
-            and not (end > start + 1 and ctx.stop_at(shadow, end)):
+    while end < len(shadow) and end - start < _MAX_PART and shadow[end] in ctx.foreign:
+        if end > start + 1 and ctx.stop_at(shadow, end) and not _name_goes_on(ctx, shadow, end):
+            break
         end += 1
     regnal = _REGNAL.match(shadow, end) if end - start >= 2 else None
     if regnal:
@@ -2628,6 +2649,10 @@ def _chinese_beside_people(ctx: _Context, sentences: list[Sentence], covered: li
         for _start, end in sorted(cover.persons):
             if end >= len(shadow) or shadow[end] not in "、和与及":
                 continue
+            foreign = _foreign_beside(ctx, shadow, end + 1, cover)
+            if foreign:
+                _add_person(ctx, sentence, end + 1, foreign, None, cover, people, position)
+                continue
             at, stop = end + 1, end + 4
             name = shadow[at:stop]
             if len(name) != 3 or not all(map(is_cjk, name)) \
@@ -2640,6 +2665,24 @@ def _chinese_beside_people(ctx: _Context, sentences: list[Sentence], covered: li
                     or _romanized(ctx, name, naming=True) is None:
                 continue  # (`、国务院总理`: an office after it; `、曾作为`: a stop word inside)
             _add_person(ctx, sentence, at, stop, None, cover, people, position)
+
+
+def _foreign_beside(ctx: _Context, shadow: str, at: int, cover: _Cover) -> int:
+    """Where a transliterated name with no joiner that begins at ``at``, after a person and a
+    mark of an enumeration, ends (`…邱纳克、阿不都吉力力和…`): three characters or more, all of
+    foreign names, up to a mark or a stop word; else 0."""
+    end = at
+    while end < len(shadow) and end - at < _MAX_PART and shadow[end] in ctx.foreign \
+            and (end == at or not ctx.stop_at(shadow, end) or _name_goes_on(ctx, shadow, end)):
+        end += 1
+    if end - at < 3 or not (end == len(shadow) or not is_cjk(shadow[end])
+                            or ctx.stop_at(shadow, end)):
+        return 0
+    name = shadow[at:end]
+    if cover.taken(at, end) or ctx.known_name(name) or name in ctx.places.words \
+            or name in ctx.places.names or ctx.has_word(name) or _NOT_IN_NAMES.search(name):
+        return 0
+    return end
 
 
 def _people_of(ctx: _Context, sentence: Sentence, chain: list[tuple[int, int]],
