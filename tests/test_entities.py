@@ -972,6 +972,27 @@ def test_uyghur_names_written_with_characters_of_the_articles_own_joined_names(b
                       ("阿卜杜勒·迈吉德", "案犯")]
 
 
+def test_the_streets_of_a_chinese_city(builder) -> None:
+    """The 1997 Ghulja incident article's `途经前进街时`, `在伊犁街的街口`, `在胜利路南端` (胜利路 is
+    also a subdistrict of Chongqing in GeoNames: not this street), and the Urumqi Gongyuan North
+    Street article's `南门、解放南路沿线、大湾北路沿线、人民路、和平北路沿线`: streets, named in
+    English by their pinyin and their term's English (a romanization); not a way (`回家路上`,
+    `通往广场的道路`, `面临绝路时`, `毒品十字路口`)."""
+    from kzct.store.database import build_index
+
+    text = ("一位士兵途经前进街时遭石头砸死。一位秘书在伊犁街的街口被捅死。三轮车夫在胜利路南端遭人打死。\n\n"
+            "交通管制：北门、南门、解放南路沿线、大湾北路沿线、人民路、和平北路沿线。\n\n"
+            "他在回家路上遇袭。官员封锁了通往广场的道路，但他在面临绝路时命令保镖开枪。土耳其处在毒品十字路口。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    streets = sorted((e.name_zh, e.name_en, e.name_en_source) for e in index.entities
+                     if e.kind == "place" and e.place_type == "street")
+    assert streets == [
+        ("人民路", "Renmin Road", "romanization"), ("伊犁街", "Yili Street", "romanization"),
+        ("前进街", "Qianjin Street", "romanization"), ("和平北路", "Heping North Road", "romanization"),
+        ("大湾北路", "Dawan North Road", "romanization"), ("胜利路", "Shengli Road", "romanization"),
+        ("解放南路", "Jiefang South Road", "romanization")]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

@@ -1194,6 +1194,8 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
             if link_starts is None:
                 link_starts = {b: a for _link, a, b in _link_spans(sentence)}
             _listed_places(ctx, sentence, cover, m.start(), link_starts, names)
+        for m in _STREET.finditer(shadow):
+            _street(ctx, sentence, cover, m.start("name"), m.end("name"), names)
         if "、" in shadow:
             _transliterated_in_lists(ctx, sentence, cover, names)
         if "（" in shadow or "(" in shadow:
@@ -1205,6 +1207,36 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
                 at = shadow.find(noun, at + len(noun))
     if names:
         _named_again(ctx, sentences, covered, names)
+
+
+# A street of a Chinese city (`途经前进街时`, `在胜利路南端`, `市区南湖路沿线`, `、解放南路沿线、`): a
+# name of two to four characters, a direction and a street's term, after a word of going or
+# being somewhere or a city's (or a list's mark), and before a word of where on it. The name is
+# most often a word (胜利, 人民, 解放): where the street stands tells it from a way (`回家路上`).
+_STREET = re.compile(
+    r"(?:(?<=[在于於经沿从到至往、区市县镇])|(?<=途经|经过|沿着|位于|前往))"
+    f"(?P<name>(?![区市县镇])[{HAN}]{{2,4}}?[东西南北中]?(?:大街|大道|路|街))"
+    r"(?=的|街口|路口|[东西南北]端|沿线|一带|附近|两侧|口|、|，|,|和|与|时|交界|交叉)")
+# what the name of a street does not hold or end with: a particle, a pronoun, a measure word,
+# a place's word, or a word a way ends with (道路, 公路, 绝路, 十字路口, 之路)
+_NOT_IN_STREET = re.compile("[的之了着过这那该此条一其区市县镇]|[道公铁马网思绝出退去来小半字水陆海]"
+                            "[东西南北中]?(?:大街|大道|路|街)$")
+
+
+def _street(ctx: _Context, sentence: Sentence, cover: _Cover, start: int, end: int,
+            names: dict[str, tuple[str, str | None]]) -> None:
+    """A street of a Chinese city (``_STREET``), where nothing else is read there and no stop or
+    word runs across its edges or into it (a stop may begin it: 和平北路). A gazetteer's place of
+    the same name elsewhere (胜利路, a subdistrict of Chongqing) is not this street."""
+    shadow = sentence.shadow
+    name = shadow[start:end]
+    known = ctx.names.table.get(name)
+    if _NOT_IN_STREET.search(name) or cover.taken(start, end) \
+            or (known is not None and known[0] != "place") \
+            or any(ctx.stop_at(shadow, k) for k in range(start + 1, end - 1)) \
+            or ctx.word_across(shadow, start) or name in ctx.places.words:
+        return
+    _add_made(ctx, sentence, cover, start, end, "street", names)
 
 
 def _after_settlement_noun(ctx: _Context, sentence: Sentence, cover: _Cover, start: int,
@@ -2851,6 +2883,9 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
             name_en = _hepburn(ctx, _stem_as_written(ctx, name_zh))
             name_en = name_en if name_en and " " not in name_en else None
             name_en_source = "romanization" if name_en else None
+        if name_en is None and place_type == "street" and name_zh:
+            name_en = _street_english(ctx, ctx.scripts.simplified(name_zh))
+            name_en_source = "romanization" if name_en else None
         if name_en is None and item.kind == "person" and name_zh:
             name_en = _romanized(ctx, name_zh, naming=True)
             name_en_source = "romanization" if name_en else None
@@ -2865,6 +2900,22 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
         place_type=place_type, country=country, geonames_id=geonames_id, latitude=lat,
         longitude=lon, source=item.source, name_en_source=name_en_source,
     )
+
+
+def _street_english(ctx: _Context, name: str) -> str | None:
+    """A Chinese city's street in pinyin and the English of its term (胜利路 → Shengli Road,
+    解放南路 → Jiefang South Road); None for a transliterated name (瓦尔沙路), whose pinyin is no
+    English name."""
+    from kzct.parse.romanize import pinyin_word
+    from kzct.sounds import transliteration_characters
+
+    _direction, stem, term = ctx.terms.split(name)
+    middle = ""
+    if len(stem) >= 3 and stem[-1] in ctx.terms.directions:
+        middle, stem = ctx.terms.directions[stem[-1]][0] + " ", stem[:-1]
+    if not term or all(c in transliteration_characters() for c in stem):
+        return None  # (瓦尔沙 is a transliteration, by the Xinhua tables' characters)
+    return f"{pinyin_word(stem)} {middle}{ctx.terms.terms[term][1][0]}"
 
 
 def _stem_as_written(ctx: _Context, name: str) -> str:

@@ -135,6 +135,17 @@ def romanized(name: str, surnames: frozenset[str], foreign: frozenset[str]) -> s
     return f"{family.capitalize()} {given_text.capitalize()}"
 
 
+def pinyin_word(word: str) -> str:
+    """A Chinese place word in Hanyu Pinyin, one word, capitalised (胜利 → Shengli, 大湾 → Dawan;
+    an apostrophe where a syllable after another begins with a, o or e: 西安 → Xi'an), as GB/T
+    16159 writes the specific part of a place's name."""
+    pypinyin = _pypinyin()
+    syllables = pypinyin.lazy_pinyin(word, style=pypinyin.Style.NORMAL, v_to_u=True)
+    text = syllables[0] + "".join(("'" + s) if s[:1] in ("a", "o", "e") else s
+                                  for s in syllables[1:]) if syllables else ""
+    return text.capitalize()
+
+
 # What marks an article that writes Japanese: its language templates, or kana.
 _JAPANESE = re.compile(r"\{\{\s*(?:lang\s*\|\s*ja\b|lang-ja\b|link-ja\b|link-jp\b|nihongo\b|japanese\b)"
                        r"|[\u3041-\u3096\u30a1-\u30fa]", re.IGNORECASE)
