@@ -214,8 +214,8 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         # a street's name begins after a word about places (市区) and takes in 和 of 和平; one
         # made already is that name wherever written (the Urumqi attack article)
         ("市交警支队宣布从18:00开始，市区南湖路沿线由北向南、北门、南门、和平北路实行交通管制。",
-         [("place", "北门", None), ("place", "南湖路", None), ("place", "南门", "South Gate"),
-          ("place", "和平北路", None)]),
+         [("place", "北门", None), ("place", "南湖路", "Nanhu Road"), ("place", "南门", "South Gate"),
+          ("place", "和平北路", "Heping North Road")]),
         # a station (站) is a place by its make, linked; not in 网站 (website) or 车站 alone (the
         # Moscow Metro bombings article)
         ("两名女炸弹客分别在[[卢比扬卡站|卢比扬卡站]]及[[文化公园站_(莫斯科地铁)|文化公園站]]引爆炸弹。"
@@ -309,7 +309,7 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("案件发生在[[乌鲁木齐市|乌鲁木齐市]][[沙依巴克区|沙依巴克区]][[烏魯木齊人民公園|人民公园]]西侧的"
          "公园北街。2014年乌鲁木齐公园北街早市暴力恐怖袭击案。",
          [("place", "乌鲁木齐市", "Ürümqi"), ("place", "人民公园", None),
-          ("place", "公园北街", None)]),
+          ("place", "公园北街", "Gongyuan North Street")]),
         # places no gazetteer holds, by their make (real sentences of the corpus articles): a
         # name that ends with a generic term, as a wikilink or written in the characters of
         # foreign names (and again, bare); a wikilink right after a place; a direction and a
@@ -491,7 +491,7 @@ def test_an_international_body_is_an_organisation_found_by_its_code(run) -> None
         ("試圖進入[[熊本縣|熊本縣]]波野村（現[[阿蘇市|阿蘇市]]）。",
          [("place", "波野村", None), ("place", "熊本縣", "Kumamoto"), ("place", "阿蘇市", "Aso")]),
         ("3月14日下午，成都锦江区上东大街某商场。",
-         [("place", "上东大街", None), ("place", "成都", "Chengdu"),
+         [("place", "上东大街", "Shangdong Street"), ("place", "成都", "Chengdu"),
           ("place", "锦江区", "Jinjiang District")]),
         ("在莫斯科市中心区发生爆炸。", [("place", "莫斯科", "Moscow")]),
         ("位於[[山梨縣|山梨縣]][[上九一色村|上九一色村]]。",
