@@ -204,12 +204,12 @@ def test_places_by_their_make_are_found_by_sound(module_env) -> None:
         "Pankisi Gorge": ("place:潘基斯峡谷", "transliteration", 85.0),
         "North Ossetia": ("place:北奥塞梯", "transliteration", 81.2),
         "Shadian Town": ("place:沙甸", "romanization", 90.0),
-        "Chunxi Road": ("place:春熙路", "romanization", 90.0),
+        "Chunxi Road": ("place:chunxi-road", "romanization", 90.0),
     }
     assert first["Pankisi Gorge"]["name_en"] is None  # found, not named
     assert first["Pankisi Gorge"]["place_type"] == "valley"
     # a page title's qualifier in brackets is no part of the name
-    assert _search("Beijing Road (Kunming)")[0]["id"] == "place:北京路"
+    assert _search("Beijing Road (Kunming)")[0]["id"] == "place:beijing-road"
 
 
 def test_one_person_one_row_across_articles(module_env) -> None:
