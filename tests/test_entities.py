@@ -993,6 +993,45 @@ def test_the_streets_of_a_chinese_city(builder) -> None:
         ("解放南路", "Jiefang South Road", "romanization")]
 
 
+def test_landmarks_and_cities_beside_them_in_links(builder) -> None:
+    """The 2016 Brussels bombings article: museums and buildings by their terms
+    (`[[国家美术馆_(伦敦)|国家美术馆]]`, `[[世界貿易中心一號大樓]]`), an airport whose name holds a
+    joined name (`[[巴黎夏尔·戴高乐机场]]`: no person), a city of two characters right before a
+    linked landmark (`[[罗马]][[特雷維噴泉]]`, `[[杜拜]][[哈里发塔]]`), and no place where a link
+    shows words about its page (`[[申根区|宽松的边境管制]]`)."""
+    from kzct.store.database import build_index
+
+    text = ("世界各地的主要建筑物包括[[杜拜|杜拜]][[哈里发塔|哈里发塔]]、[[伦敦|伦敦]][[国家美术馆_(伦敦)|国家美术馆]]、"
+            "[[罗马|罗马]][[特雷維噴泉|特雷維噴泉]]、[[纽约|纽约]][[世界貿易中心一號大樓|世界貿易中心一號大樓]]。\n\n"
+            "法国[[巴黎夏尔·戴高乐机场|巴黎夏尔·戴高乐机场]]加强了安保。"
+            "英国独立党表示欧盟境内[[申根区|宽松的边境管制]]不利于国家的安全。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert not [e.name_zh for e in index.entities if e.kind == "person"]
+    places = sorted((e.name_zh, e.place_type) for e in index.entities if e.kind == "place")
+    assert places == [
+        ("世界貿易中心一號大樓", "building"), ("伦敦", "city"), ("哈里发塔", None),
+        ("国家美术馆", "museum"), ("巴黎夏尔·戴高乐机场", "airport"), ("杜拜", "city"),
+        ("法国", "country"), ("纽约", "city"), ("罗马", "city")]
+
+
+def test_people_of_links_beside_words_that_are_not_names(builder) -> None:
+    """The Islamic Revolutionary Guard Corps article: `[[艾哈迈迪-内贾德]]当选总统` (a hyphen joins a
+    person's name before a verb only a person does), `[[鲁霍拉·穆萨维·何梅尼|何梅尼时代]]` (何梅尼,
+    then the era), `[[库尔德]]冲突` (a people's conflict), `副司令阿贝德准将` (a rank after the name,
+    an office before it)."""
+    from kzct.store.database import build_index
+
+    text = ("特别是曾在革命卫队任职的[[艾哈迈迪-内贾德|艾哈迈迪-内贾德]]当选总统以后，革命卫队大举进入商界。"
+            "革衛隊經歷了两次转变，即分别发生在两伊战争期间和[[鲁霍拉·穆萨维·何梅尼|何梅尼时代]]的政治。\n\n"
+            "[[库尔德|库尔德]]冲突\n\n他就是革命卫队副司令阿贝德准将。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.role, [m.text for m in e.mentions]) for e in index.entities
+                    if e.kind == "person")
+    assert people == [("何梅尼", None, ["何梅尼"]),
+                      ("艾哈迈迪-内贾德", None, ["艾哈迈迪-内贾德"]),
+                      ("阿贝德", "革命卫队副司令", ["阿贝德"])]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

@@ -81,12 +81,14 @@ Partiya Imarat Emirate
 _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|合作理事会|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
     r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
-    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
+    r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|独立党|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
 # A native of a city (`新疆和田人`): 人 that begins no word (人口, 人员)
 _NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手)")
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍. (One character that
 # begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂.)
 _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
+# What makes a name before it the name of a conflict or a movement (`[[库尔德]]冲突`)
+_EVENT_AFTER = re.compile(r"冲突|战争|内战|问题|危机|事件|革命|起义|暴动|骚乱|独立")
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
@@ -280,12 +282,14 @@ class _Context:
         self.places = names.places
         self.scripts = scripts
         self.seed = seed
-        self.titles = tuple(sorted({scripts.simplified(t) for t in gazetteer.titles}, key=len,
-                                   reverse=True))
-        self.stops = tuple(sorted({scripts.simplified(s) for s in gazetteer.name_stops}, key=len,
-                                  reverse=True))
+        # (the longest first, then in the order of their characters: the same order in every
+        # process, whatever the set's)
+        self.titles = tuple(sorted({scripts.simplified(t) for t in gazetteer.titles},
+                                   key=_longest_first))
+        self.stops = tuple(sorted({scripts.simplified(s) for s in gazetteer.name_stops},
+                                  key=_longest_first))
         self.person_verbs = tuple(sorted({scripts.simplified(v) for v in gazetteer.person_verbs},
-                                         key=len, reverse=True))
+                                         key=_longest_first))
         # the stop words and titles by length: a test looks up the few words of each length at
         # a position, not every stop word in turn
         self._stops_by_length = _by_length(self.stops)
@@ -396,6 +400,10 @@ class _Context:
     def _soft(self, stop: str) -> bool:
         """A one-character stop that foreign names are also written with, but a conjunction."""
         return len(stop) == 1 and stop in self.places.translit and stop not in _CONJUNCTIONS
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 def _by_length(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
@@ -724,7 +732,9 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
             continue  # `布尼亞迪鎮` holds Bunia (布尼亞): the town is a place by its make
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
                               native=city, listed=links.listed(start, end),
-                              linked=(start, end) in links.spans):
+                              linked=(start, end) in links.spans,
+                              between_links=(start, end) in links.spans
+                              and end in links.starts):
             continue
         if not broad and (_ends_foreign_name(ctx, shadow, start, cover)
                           or (_begins_foreign_name(ctx, shadow, end)
@@ -1058,7 +1068,8 @@ def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                    titles: list[tuple[int, int]] | None = None, strong: bool = False,
                    cover: _Cover | None = None, native: bool = False,
-                   listed: bool = False, linked: bool = False) -> bool:
+                   listed: bool = False, linked: bool = False,
+                   between_links: bool = False) -> bool:
     """Whether a place name at ``[start, end)`` is read as a place there: not inside a
     transliterated name (`弗拉基米尔·普京`, `斯塔夫罗波尔` holds no Bor), a demonym, a language or a
     religion (`哈萨克人`, `俄语`, `印度教`), an organisation (`北京大学`, unless the name is a
@@ -1066,7 +1077,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     a word that runs across its edge (`新安全观` holds no Xin'an). A city (``native``) before 人
     after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`).
     A joiner beside a wikilink of a list of them (``listed``: `[[巴基斯坦]]·[[阿富汗]]`) joins no
-    name."""
+    name. A name of two characters is a fragment of none where it is a wikilink's whole text and
+    another wikilink begins right after it (``between_links``: `[[罗马]][[特雷維噴泉]]`)."""
     before = shadow[start - 1] if start else ""
     after = shadow[end] if end < len(shadow) else ""
     if (before in _JOINERS or after in _JOINERS) and not listed:
@@ -1078,7 +1090,7 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
         return False
     if titles and _taken(titles, start, end):
         return False
-    if end - start == 2 and not strong:
+    if end - start == 2 and not strong and not between_links:
         translit = ctx.places.translit
         place_before = cover is not None and cover.place_ends_at(start)
         # a fragment of a longer foreign name (not `中国新疆`); but a word or a stop word that
@@ -1089,8 +1101,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                  and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)
                  and not _PLACE_SUFFIX.match(shadow, end)):
             return False
-    if end - start == 2 and not strong and (ctx.word_across(shadow, start)
-                                            or ctx.word_across(shadow, end)):
+    if end - start == 2 and not strong and not between_links \
+            and (ctx.word_across(shadow, start) or ctx.word_across(shadow, end)):
         return False
     return True
 
@@ -1349,7 +1361,7 @@ def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Mat
 
 
 # what a linked name may hold besides Chinese characters where a term ends it
-_IN_LINKED_NAME = frozenset("0123456789-–")
+_IN_LINKED_NAME = frozenset("0123456789-–" + NAME_JOINERS)  # (巴黎夏尔·戴高乐机场)
 # How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich): a linked name
 # that ends so is a person's; so or as a woman's (-va) no place's by its place after another
 _SLAVIC_SURNAME = ("耶夫", "斯基", "维奇")
@@ -1379,8 +1391,11 @@ def _page_named_by_make(ctx: _Context, target: str, shadow: str, start: int, end
     text = shadow[start:end]
     if title == text or len(text) < 2 or not all(is_cjk(c) or c == "-" for c in text) \
             or cover.taken(start, end) or text in ctx.places.persons or text in ctx.terms.terms \
-            or text in ctx.places.words or ctx.title_before(shadow, start):
-        return None, None  # (`[[南京长江大桥|大桥]]`: the bridge, no name)
+            or text in ctx.places.words or ctx.title_before(shadow, start) \
+            or not set(text) & set(title) or "的" in text:
+        # (`[[南京长江大桥|大桥]]`: the bridge, no name; `[[申根区|宽松的边境管制]]`: words about
+        # it, no form of its name, which a short form shares characters with)
+        return None, None
     _direction, _stem, term = ctx.terms.split(title)
     if not term or not all(is_cjk(c) or c in _IN_LINKED_NAME for c in title):
         return None, None
@@ -1398,8 +1413,11 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     parts = text.split("-")
     if len(parts) == 2 and all(2 <= len(p) <= _MAX_PART for p in parts) \
             and all(_is_name_char(c) and c in ctx.foreign for p in parts for c in p) \
-            and not cover.taken(start, end) and not ctx.title_before(shadow, start):
-        return ""  # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office)
+            and not cover.taken(start, end) and not ctx.title_before(shadow, start) \
+            and not any(shadow.startswith(v, end) for v in ctx.person_verbs):
+        # [[纳戈尔诺-卡拉巴赫]]: a hyphen joins a place's parts (a person's, after an office or
+        # before a verb only a person does: `[[艾哈迈迪-内贾德]]当选总统`)
+        return ""
     # (a link's edges are sure: a numeral is part of its name, 上九一色村, and digits and hyphens
     # are where a term ends it, 伏尔加格勒1号站, 科隆-波恩国际机场)
     direction, stem, term = ctx.terms.split(text)
@@ -1846,6 +1864,10 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         links = links or _Links(sentence)
         if links.between(start, end):
             i = end  # `[[巴基斯坦]]·[[阿富汗]]`: a list of linked names, not one name
+            continue
+        held = links.holding(i)
+        if held is not None and held in cover.place_spans and held != (start, end):
+            i = held[1]  # `[[巴黎夏尔·戴高乐机场]]`: a place by its term holds the name
             continue
         linked = _linked_name(ctx, shadow, links, i, cover)
         if linked is not None and linked[0] <= start and end <= linked[1]:
@@ -2322,7 +2344,9 @@ def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
             continue
         if any(ctx.title_before(shadow, start + k) for k in range(1, length + 1)):
             continue
-        _add_person(ctx, sentence, start, end, None, covered, people, position)
+        # (an office before the name too is its role: `副司令阿贝德准将`)
+        _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered),
+                    covered, people, position)
         return
 
 
@@ -2335,6 +2359,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         if covered.hard_taken(start, end) or len(target) > 24:
             continue
         if any(j in target for j in NAME_JOINERS):
+            if (start, end) in covered.place_spans and ctx.terms.split(shadow[start:end])[2]:
+                continue  # `[[巴黎夏尔·戴高乐机场]]`, a place by its term
             # (the page of one of several namesakes: `特奥·凡·高_(电影导演)`)
             target = _bare_title(target)
             if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
@@ -2346,6 +2372,7 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             if (whole is None or whole[:2] != (0, len(target))) \
                     and not all(c in ctx.foreign or c in _JOINERS for c in target):
                 continue  # `李·里格比谋杀案`: an event named after a person
+            end = _part_shown(ctx, shadow, start, end, target)
             item = _add_person(ctx, sentence, start, end,
                                _role_before(ctx, shadow, start, covered), covered, people,
                                position, key_name=target)
@@ -2355,6 +2382,16 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         # `[[中华人民共和国主席]][[习近平|习近平]]`, `[[卡里莫夫]]总统`: a linked name next to
         # an office
         name = shadow[start:end]
+        parts = name.split("-")
+        if len(parts) == 2 and target == name \
+                and all(2 <= len(p) <= _MAX_PART and all(c in ctx.foreign for c in p)
+                        for p in parts) \
+                and any(shadow.startswith(v, end) for v in ctx.person_verbs):
+            # `[[艾哈迈迪-内贾德]]当选总统`: a hyphen joins a person's name, before a verb only
+            # a person does (a place's, `[[纳戈尔诺-卡拉巴赫]]`, elsewhere)
+            _add_person(ctx, sentence, start, end, None, covered, people, position,
+                        key_name=target)
+            continue
         if ctx.title_before(name, len(name)) == name:
             continue  # `[[埃米尔]]`: an office, not who holds it
         gap = start  # `國家主席 '''[[習近平]]'''`: a space between the office and the name
@@ -2363,6 +2400,8 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
         title = ctx.title_before(shadow, gap)
         if not title and _placed(ctx, shadow, start, end, covered):
             continue  # `[[尚勒烏爾法省]][[蘇魯奇]]鎮`: a place, which Chinese names after the larger
+        if _names_other_thing(ctx, shadow, end) or _EVENT_AFTER.match(shadow, end):
+            continue  # `[[库尔德]]冲突`: a people's conflict, no person
         if _bare_title(target) == name and not ctx.known_name(name) \
                 and (name[-1] not in _NO_PERSON_END  # (王岐山: a Chinese name jieba knows)
                      or (name[-1] in _PLACE_SUFFIX_CHARS and name in ctx.places.persons
@@ -2393,6 +2432,18 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                                   if t not in _STAFF):
             _add_person(ctx, sentence, start, end, title, covered, people, position,
                         key_name=target if target == name else None)
+
+
+def _part_shown(ctx: _Context, shadow: str, start: int, end: int, target: str) -> int:
+    """Where the name ends in a link's shown text that is a part of the linked person's name and
+    a word after it (`[[鲁霍拉·穆萨维·何梅尼|何梅尼时代]]`: 何梅尼, then 时代, the era)."""
+    shown = shadow[start:end]
+    for part in sorted((p for p in re.split(f"[{re.escape(NAME_JOINERS)}]", target) if p),
+                       key=len, reverse=True):
+        if len(part) >= 2 and shown.startswith(part) and len(shown) > len(part) \
+                and ctx.stop_at(shadow, start + len(part)):
+            return start + len(part)
+    return end
 
 
 def _of_a_country(ctx: _Context, name: str) -> bool:
@@ -2566,7 +2617,7 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
                 covered[position].add(start, end)
                 continue
             found.append((position, start, end, name))
-    full = sorted({n for _, _, _, n in found if " " in n}, key=len, reverse=True)
+    full = sorted({n for _, _, _, n in found if " " in n}, key=_longest_first)
     for position, start, end, name in found:
         owner = name
         if " " not in name:

@@ -1218,7 +1218,7 @@ def _named(curated: Curated, sentences: list[Sentence], scripts: Scripts,
     of a longer organisation's name (伊斯兰圣战 in 伊斯兰圣战者联盟); and where."""
     forms = sorted({v for f in curated.zh for v in (scripts.simplified(f),
                                                      *scripts.regional(scripts.simplified(f)))},
-                   key=len, reverse=True)
+                   key=lambda form: (-len(form), form))
     # the longer names each form is part of, and where in them (once, not once a sentence)
     longers = {form: [(g, g.find(form)) for g in others if len(g) > len(form) and form in g]
                for form in forms}
