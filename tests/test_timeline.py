@@ -580,3 +580,14 @@ def test_a_persons_life_in_the_brackets_after_the_bold_name_is_two_dates(builder
         ("2006-07-10", None, "沙米尔·萨尔")]
     war = _built(builder, "'''第二次車臣戰爭'''（1999年8月26日－2009年4月16日）。\n")
     assert [(e.date, e.end_date) for e in war.events] == [("1999-08-26", "2009-04-16")]
+
+
+def test_a_quoted_yearbook_and_the_year_it_came_out(builder) -> None:
+    """The 1997 Ghulja incident article: `1998年出版的《新疆年鉴1997》对此次事件的记述称：`, then
+    the yearbook's account in zh-Wikipedia's `{{引用|…}}` (its Quote): the account is read, and
+    its `4月24日` is 1997's, the paragraph's, not the year the book came out."""
+    text = ("== 审判 ==\n1997年4月24日，伊宁市召开公判大会。\n\n"
+            "1998年出版的《新疆年鉴1997》的记述称：\n{{引用|4月24日，伊犁地区中级人民法院召开公判大会。}}\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [
+        ("1997-04-24", "1997年4"), ("1997-04-24", "4月24日，"), ("1998", "1998年出")]

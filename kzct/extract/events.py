@@ -22,6 +22,7 @@ from kzct.model import (
     date_key,
 )
 from kzct.parse.dates import (
+    MADE_IN,
     DateMention,
     PartialDate,
     ResolvedDate,
@@ -150,7 +151,10 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
                      if d.start == 0 or sentence.shadow[d.start - 1] not in "至到止"), last)
         # (under a heading that is a year, a bare year inside a sentence is background:
         # `这是该组织2009年来发动的最血腥袭击之一` under `=== 2013年 ===` leaves 2013 in reach)
-        if told.source not in _DERIVED_YEAR and not told.date.decade and (
+        # (nor the year a book came out: `1998年出版的《新疆年鉴1997》对此次事件的记述称：`, then
+        # the yearbook's account of 1997)
+        if told.source not in _DERIVED_YEAR and not told.date.decade \
+                and not MADE_IN.match(sentence.shadow, told.end_pos) and (
                 _when_it_happened(sentence.shadow, resolved[0])
                 or (sentence.paragraph not in paragraph_year
                     and (heading is None or told.date.month is not None))):

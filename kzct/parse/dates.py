@@ -229,6 +229,9 @@ _QUALIFIED_BEFORE = (
 )
 # what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`)
 _BORN_IN = re.compile(r"\s*(?:出生|出世|生)的")
+# what makes a date the day a thing named after it was made (`1998年出版的《新疆年鉴1997》`):
+# the date of what the sentence tells, but not the year of what the paragraph tells after it
+MADE_IN = re.compile(r"\s*(?:出版|发行|成书|发表|拍摄|出品|播出|编写|撰写)的")
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(

@@ -854,7 +854,8 @@ _COUNTRY_TEMPLATE = re.compile(r"[A-Z]{3,4}")
 _FOREIGN = {"le": 2, "ill": 3, "interlanguage link": 3, "tsl": 2, "translink": 2}
 _LABEL = {"le": 3, "tsl": 4, "translink": 4}  # an explicit label wins over the Chinese name
 _LITERAL = {"!": "|", "·": "·", "dot": "·"}
-_QUOTES = frozenset({"quote", "cquote", "quotation", "blockquote", "quote box", "centered pull quote"})
+_QUOTES = frozenset({"quote", "cquote", "quotation", "blockquote", "quote box", "centered pull quote",
+                     "pull quote", "bquote", "引用", "引文"})  # (引用: zh-Wikipedia's name of Quote)
 _NOTE_TA = frozenset({"noteta", "note ta", "ta", "notea"})
 _NOTES = frozenset({"efn", "refn", "notetag", "note tag", "efn-ua", "efn-lr", "nfn", "notefoot"})
 _SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "timeline",
