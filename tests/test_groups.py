@@ -507,3 +507,18 @@ def test_a_list_of_states_that_designated_it_by_a_pronoun(builder) -> None:
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [(g.name_zh, g.authority_code, g.action) for g in index.groups if g.action] == [
         ("穆斯林兄弟會", code, "listed") for code in ("BH", "LY", "RU", "SY", "SA", "AE")]
+
+
+def test_a_military_command_designated_by_a_states_council(builder) -> None:
+    """The Islamic Revolutionary Guard Corps article: `{{en-link|伊朗最高国家安全委员会|…}}迅速作出
+    回应，宣布将[[美国中央司令部]]列为“恐怖组织”`: a command (司令部) is an organisation a state may
+    designate, and the council that did is the authority."""
+    from kzct.store.database import build_index
+
+    text = ("== 争议 ==\n2019年4月8日，美國政府把伊朗伊斯兰革命卫队列為恐怖組織。\n\n"
+            "作为对美国行为的回应，{{en-link|伊朗最高国家安全委员会|Supreme National Security Council}}"
+            "迅速作出回应，宣布将[[美国中央司令部|美国中央司令部]]列为“恐怖组织”。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
+        ("伊朗伊斯兰革命卫队", "美国政府", "listed"),
+        ("美国中央司令部", "伊朗最高国家安全委员会", "listed")]

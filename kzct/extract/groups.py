@@ -173,7 +173,7 @@ _SPLIT = re.compile(r"以及|、|，|,|及|与|和")
 # An organisation's name ends with one of these, or is known (curated), or is Latin.
 _ORG_NAME = re.compile(
     r"(?:组织|运动|党|军|阵线|联盟|同盟|协会|社|会|团|团体|集团|教|派|基地|兄弟会|圣战|伊斯兰国|"
-    r"塔利班|旅|营|部队|武装|网络|中心|卫队|民兵|力量|帮|联合会|委员会)$")
+    r"塔利班|旅|营|部队|武装|网络|中心|卫队|民兵|力量|帮|联合会|委员会|司令部|指挥部)$")
 # Words for organisations in general, and pronouns: an item made only of them names none.
 _GENERIC = re.compile(r"(?:[0-9一二三四五六七八九十百多几数个所有这那该此其它他们上述以下]|国际|恐怖|极端|分裂|"
                       r"主义|宗教|伊斯兰|武装|非法|被禁|外国|境外|组织|团体|集团|势力|分子|机构|名单)+")
