@@ -440,6 +440,8 @@ def _fit(whole: str, words: list[str], parts: tuple[tuple[str, ...], ...], floor
         targets += [(whole, p, PART * weight) for p in parts]
     if len(words) > 1:
         targets.append((words[-1], parts[-1], PART * weight))
+        if len(parts) > 1:  # `Mahmoud Ahmadinejad`: the surname is the whole name (艾哈迈迪-内贾德)
+            targets.append((words[-1], targets[0][1], PART * weight))
     best = 0.0
     for latin, syllables, share in targets:
         if share == weight and latin == pinyin_sounds(syllables):

@@ -52,6 +52,15 @@ def test_the_arabic_article_is_left_out() -> None:
     assert round(match(Query("Hassan al-Banna"), readings("哈桑·班纳"), 0.85)[0], 3) == 0.944
 
 
+def test_a_full_name_against_a_surname_of_two_parts() -> None:
+    """The Islamic Revolutionary Guard Corps article writes Ahmadinejad's surname alone, in two
+    parts (`[[艾哈迈迪-内贾德]]`): `Mahmoud Ahmadinejad` fits it by its last word, as a part."""
+    alone = match(Query("Ahmadinejad"), readings("艾哈迈迪-内贾德"), 0.85)[0]
+    assert alone == 1.0
+    full = match(Query("Mahmoud Ahmadinejad"), readings("艾哈迈迪-内贾德"), 0.85)[0]
+    assert full == pytest.approx(alone * 0.97)
+
+
 def test_a_query_in_plain_pinyin_is_a_romanization() -> None:
     assert match(Query("Hu Jintao"), readings("胡锦涛"), 0.85) == (1.0, True)
     assert match(Query("Wūlǔmùqí"), readings("乌鲁木齐"), 0.85) == (1.0, True)  # tone marks
