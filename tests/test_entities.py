@@ -1032,6 +1032,22 @@ def test_people_of_links_beside_words_that_are_not_names(builder) -> None:
                       ("阿贝德", "革命卫队副司令", ["阿贝德"])]
 
 
+def test_people_by_offices_and_orders_named_after_them(builder) -> None:
+    """The 2016 Dhaka attack article's `日本首相[[安倍晋三]]表示` (a numeral ends a Japanese given
+    name) and `21件为伊斯兰国宣称系其所为` (a state's name before a verb of saying, no person);
+    the Emomali Rahmon article's `{{link-en|亞歷山大·涅夫斯基勳章|…}}` (an order named after a
+    person: the person, not the order) and `幼女扎里娜（Zarrina）` (a youngest daughter)."""
+    from kzct.store.database import build_index
+
+    text = ("日本首相[[安倍晋三|安倍晋三]]表示：“这些人为孟加拉国的发展努力工作。”"
+            "自2015年9月起，已有超过30起攻击，而其中21件为伊斯兰国宣称系其所为。\n\n"
+            "* {{link-en|亞歷山大·涅夫斯基勳章|Order of Alexander Nevsky }}（2017）\n"
+            "* 幼女扎里娜（Zarrina）曾在英國留學。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
+    assert people == [("亞歷山大·涅夫斯基", None), ("安倍晋三", "首相"), ("扎里娜", "幼女")]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

@@ -522,3 +522,13 @@ def test_a_military_command_designated_by_a_states_council(builder) -> None:
     assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
         ("伊朗伊斯兰革命卫队", "美国政府", "listed"),
         ("美国中央司令部", "伊朗最高国家安全委员会", "listed")]
+
+
+def test_a_ban_on_what_people_do_names_no_organisation(builder) -> None:
+    """The Emomali Rahmon article's `自2013年起，塔吉克斯坦禁止18歲以下的人公開從事宗教活動`: what
+    people may not do, no organisation banned."""
+    from kzct.store.database import build_index
+
+    text = "拉赫蒙政府也不断强化政府对宗教活动的管制，自2013年起，塔吉克斯坦禁止18歲以下的人公開從事宗教活動。\n"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [g.name_zh for g in index.groups if g.action] == []

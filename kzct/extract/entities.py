@@ -1879,6 +1879,14 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
         i = end
 
 
+def _long_stop_inside(ctx: _Context, name: str) -> int:
+    """Where the first stop word of two characters or more stands inside ``name`` after a joined
+    name (`亞歷山大·涅夫斯基勳章`: an order named after a person, no person's name), or 0."""
+    first = next((i for i, c in enumerate(name) if c in NAME_JOINERS), len(name))
+    return next((k for k in range(first + 2, len(name) - 1)
+                 if ctx.stop_at(name, k) and not ctx.stop_at(name[:k + 1], k)), 0)
+
+
 def _linked_name(ctx: _Context, shadow: str, links: _Links, joiner: int,
                  cover: _Cover) -> tuple[int, int] | None:
     """The span of the wikilink whose whole text holds the joiner at ``joiner``, where that text
@@ -1890,7 +1898,8 @@ def _linked_name(ctx: _Context, shadow: str, links: _Links, joiner: int,
     if all(c in _JOINERS or _part_char(ctx, c) for c in shadow[a:b]) \
             and not cover.hard_taken(a, b) and shadow[b - 1] not in _JOINERS \
             and shadow[b - 1] not in _NO_PERSON_END \
-            and _ORGANISATION_END.search(shadow, a, b) is None:
+            and _ORGANISATION_END.search(shadow, a, b) is None \
+            and not _long_stop_inside(ctx, shadow[a:b]):
         return a, b  # (not `[[李·里格比谋杀案]]`, a case)
     return None
 
@@ -2228,6 +2237,8 @@ def _name_before_verb(ctx: _Context, sentence: Sentence, end: int, verb: str,
     if len(name) < 3:
         return
     foreign = all(c in ctx.foreign for c in name)
+    if foreign and _NOT_IN_NAMES.search(name):
+        return  # `伊斯兰国宣称`: a state's name, in the characters of foreign names
     # a Chinese name by its make; in an article that writes Japanese, a name in kanji read the
     # Japanese way, of five characters at most (`麻原彰晃说`)
     if not foreign and ((ctx.japanese and len(name) > 5) or _romanized(ctx, name) is None):
@@ -2365,6 +2376,13 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             target = _bare_title(target)
             if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
                 continue  # `伊宁二·五事件`, a date
+            stop = _long_stop_inside(ctx, target)
+            if stop:  # `[[亞歷山大·涅夫斯基勳章]]`: an order named after the person before 勳章
+                if shadow.startswith(target[:stop], start) \
+                        and not covered.hard_taken(start, start + stop):
+                    _add_person(ctx, sentence, start, start + stop, None, covered, people,
+                                position, key_name=target[:stop])
+                continue
             joiner = next(i for i, c in enumerate(target) if c in NAME_JOINERS)
             whole = _name_around(ctx, target, joiner, _Cover())
             # (a target written only in the characters of foreign names is one name whole, though
@@ -2417,11 +2435,13 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
             continue
         regnal = _REGNAL.search(name, 2)
         core = name[:regnal.start()] if regnal and regnal.end() == len(name) else name  # 阿卜杜拉二世
-        if not 2 <= len(core) <= 5 or not all(_is_name_char(c) for c in core) \
+        if not 2 <= len(core) <= 5 \
+                or not all(_is_name_char(c) or (title and c in _NUMERALS) for c in core) \
                 or ctx.known_name(name) or _NOT_IN_NAMES.search(core) \
                 or (ctx.has_word(core) and not (ctx.japanese and title)) \
                 or name in ctx.places.no_place or _of_a_country(ctx, name):
-            # (a Japanese name holds Chinese words: 上川 of 上川阳子, after an office; a proper
+            # (a numeral may be a given name's after an office: `首相[[安倍晋三]]`; a Japanese
+            # name holds Chinese words: 上川 of 上川阳子, after an office; a proper
             # noun jieba knows as no person's is none before a title, `[[穆斯林]]信徒`, nor a
             # country's body, `[[俄罗斯杜马]]议员`)
             continue

@@ -182,6 +182,8 @@ _TOPIC = re.compile(r"[“「]?([^，,。；：:是为（(“”「」\s]{2,16}?
 _OPENING_QUOTES = tuple("“「『\"")
 _CLOSING_QUOTES = tuple("”」』\"")
 _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
+# verbs of doing, which a clause holds and an organisation's name does not
+_DOING = re.compile(r"从事|参加|参与|进行|公开")
 _PRONOUNS = frozenset({"其", "之", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
 _BRACKET = re.compile(r"\s*+[（(](?P<inner>[^（(）)]*+)[）)]\s*+$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
@@ -337,8 +339,9 @@ def _entry(sentence: Sentence, start: int, end: int, reading: _Reading,
         curated = _curated_for(simple, latin, gazetteer, scripts)
     else:
         zh, simple = text[offset:offset + len(name)], name
-        if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")):
-            return None
+        if len(name) > 24 or name.startswith(("这", "该", "此", "其", "上述", "以下")) \
+                or _DOING.search(name):
+            return None  # (`禁止18歲以下的人公開從事宗教活動`: what people may not do, no name)
         curated = _curated_for(simple, latin, gazetteer, scripts)
         if curated is None and _a_place(name, reading):
             return None  # `德国、俄罗斯`: places, where the items ran into a list of them
