@@ -1048,6 +1048,22 @@ def test_people_by_offices_and_orders_named_after_them(builder) -> None:
     assert people == [("亞歷山大·涅夫斯基", None), ("安倍晋三", "首相"), ("扎里娜", "幼女")]
 
 
+def test_a_name_that_begins_with_a_towns_name_and_a_county(builder) -> None:
+    """The Al-Shabaab article's list item `*扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西（Zakariya Ismail Ahmed
+    Hersi）` (its first part holds Zachary, a town in Louisiana, which begins the item: the
+    person's, whole), `肯尼亚东北部[[瓦吉尔郡]]` (a county) and `上士张楠` (a sergeant)."""
+    from kzct.store.database import build_index
+
+    text = ("*扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西（Zakariya Ismail Ahmed Hersi）\n\n"
+            "2019年6月15日，肯尼亚东北部[[瓦吉尔郡|瓦吉尔郡]]13名警察遭袭击。"
+            "使馆警卫人员、武警山东总队临沂支队上士张楠，不幸在袭击中颈动脉破裂。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
+    assert people == [("张楠", "支队上士"), ("扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西", None)]
+    places = sorted((e.name_zh, e.place_type) for e in index.entities if e.kind == "place")
+    assert ("瓦吉尔郡", "county") in places and not any(p[0] == "扎卡里" for p in places)
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

@@ -592,18 +592,18 @@ class _Cover:
     def place_ends_at(self, pos: int) -> bool:
         return pos in self._place_ends
 
-    def _longest_ending_at(self, pos: int) -> tuple[int, int, bool, str] | None:
+    def longest_ending_at(self, pos: int) -> tuple[int, int, bool, str] | None:
         ending = [p for p in self._place_at.get(pos - 1, ()) if p[1] == pos]
         return max(ending, key=lambda p: p[1] - p[0]) if ending else None
 
     def made_ending_at(self, pos: int) -> str | None:
         """The key of the longest place that ends at ``pos``, if one does."""
-        place = self._longest_ending_at(pos)
+        place = self.longest_ending_at(pos)
         return place[3] if place else None
 
     def start_of_place_ending_at(self, pos: int) -> int | None:
         """Where the longest place that ends at ``pos`` starts, if one does."""
-        place = self._longest_ending_at(pos)
+        place = self.longest_ending_at(pos)
         return place[0] if place else None
 
     def place_starts_at(self, pos: int) -> bool:
@@ -2019,7 +2019,9 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
                                      # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)
                                      or (ctx.word_before(shadow, start)
                                          and not ctx.title_before(shadow, start - 1))
-                                     or cover.strong_place_ends_at(start)):
+                                     or (cover.strong_place_ends_at(start)
+                                         and not _city_opening_a_name(ctx, shadow, start,
+                                                                      cover))):
                 break
             start -= 1
         # a title or stop ending inside what was taken: the name starts after it
@@ -2062,6 +2064,23 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
                        and ctx.title_before(shadow, start)):
         return None
     return start, end, _role_before(ctx, shadow, start, cover)
+
+
+def _city_opening_a_name(ctx: _Context, shadow: str, end: int, cover: _Cover) -> bool:
+    """Whether the place that ends at ``end``, right before a part of a joined name, is a city
+    that begins its clause: the first part of the name, which holds it (`*扎卡里亚·伊斯梅尔…`
+    holds Zachary, a town in Louisiana), not a place the name follows (a country does not
+    begin a name so: `俄罗斯伊戈尔·…` is no name of one)."""
+    place = cover.longest_ending_at(end)
+    if place is None or not place[3].startswith("place:"):
+        return False
+    found = ctx.place_by_key(place[3][len("place:"):])
+    return found is not None and found.kind == "city" \
+        and (place[0] == 0 or shadow[place[0] - 1] in _CLAUSE_OPENERS)
+
+
+# what a clause begins after
+_CLAUSE_OPENERS = frozenset("，,。；;：:、（(“「『*# ")
 
 
 def _role_before(ctx: _Context, shadow: str, start: int, cover: _Cover) -> str | None:
