@@ -438,6 +438,10 @@ def _fit(whole: str, words: list[str], parts: tuple[tuple[str, ...], ...], floor
     targets = [(whole, tuple(s for p in parts for s in p), weight)]
     if len(parts) > 1:
         targets += [(whole, p, PART * weight) for p in parts]
+    if len(words) > 1 and len(parts) > 2:
+        # `Ramzan Kadyrov`: a first name and a surname, as English writes a Russian name, of
+        # 拉姆赞·艾哈迈多维奇·卡德罗夫 (its patronymic left out)
+        targets.append((whole, parts[0] + parts[-1], weight))
     if len(words) > 1:
         targets.append((words[-1], parts[-1], PART * weight))
         if len(parts) > 1:  # `Mahmoud Ahmadinejad`: the surname is the whole name (艾哈迈迪-内贾德)

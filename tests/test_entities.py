@@ -1064,6 +1064,21 @@ def test_a_name_that_begins_with_a_towns_name_and_a_county(builder) -> None:
     assert ("瓦吉尔郡", "county") in places and not any(p[0] == "扎卡里" for p in places)
 
 
+def test_where_a_name_ends_before_a_suspicion_an_office_and_a_foundation(builder) -> None:
+    """The Ramzan Kadyrov article: `拉姆贊·卡德羅夫因疑似COVID-19被送往…` (因 ends the name before
+    another stop), `当选车臣新总统` (Chechnya's new president: no 车臣新), `艾哈迈德·卡德罗夫基金`
+    (the person's foundation) and `[[苏菲派]]` in the infobox's religion (a school, no person)."""
+    from kzct.store.database import build_index
+
+    text = ("{{Infobox officeholder\n| religion = [[伊斯兰教|伊斯兰教]][[逊尼派|逊尼派]][[苏菲派|苏菲派]]\n}}\n"
+            "2020年5月21日，車臣領導人拉姆贊·卡德羅夫因疑似COVID-19被送往莫斯科醫院。"
+            "次日经车臣议会投票，当选车臣新总统。"
+            "2020年12月，美國對由卡德罗夫创建的艾哈迈德·卡德罗夫基金实施制裁。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    people = sorted(m.text for e in index.entities if e.kind == "person" for m in e.mentions)
+    assert people == ["拉姆贊·卡德羅夫", "艾哈迈德·卡德罗夫"]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

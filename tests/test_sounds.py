@@ -61,6 +61,15 @@ def test_a_full_name_against_a_surname_of_two_parts() -> None:
     assert full == pytest.approx(alone * 0.97)
 
 
+def test_a_first_name_and_a_surname_against_a_name_with_a_patronymic() -> None:
+    """`Ramzan Kadyrov`, as English writes him, against the Ramzan Kadyrov article's
+    拉姆赞·艾哈迈多维奇·卡德罗夫 (his patronymic between): the whole fit, above a namesake's surname
+    (维斯塔·卡德罗夫, a part's)."""
+    full = match(Query("Ramzan Kadyrov"), readings("拉姆赞·艾哈迈多维奇·卡德罗夫"), 0.85)[0]
+    other = match(Query("Ramzan Kadyrov"), readings("维斯塔·卡德罗夫"), 0.85)[0]
+    assert (round(full, 3), round(other, 3)) == (0.969, 0.915)
+
+
 def test_a_query_in_plain_pinyin_is_a_romanization() -> None:
     assert match(Query("Hu Jintao"), readings("胡锦涛"), 0.85) == (1.0, True)
     assert match(Query("Wūlǔmùqí"), readings("乌鲁木齐"), 0.85) == (1.0, True)  # tone marks

@@ -96,7 +96,7 @@ _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
 # (库尔德人), a descent or a nationality (伊朗裔美籍学者: before a title, no name) or a process
 # (罗马化, romanization: a place's name and -ize)
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
-    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人裔籍化")
+    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人裔籍化") | frozenset("派")  # (苏菲派, a school)
 # What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
 _BOOK_TITLE = {"《": "》"}
 _QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
@@ -2052,6 +2052,9 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
             if part_end - part_start >= 2 and ctx.word_at(shadow, part_end):
                 break  # `乔治·华盛顿大学`
             part_end += 1
+        if part_end - part_start > 2 and ctx.stop_at(shadow, part_end - 1) \
+                and (part_end == len(shadow) or ctx.stop_at(shadow, part_end)):
+            part_end -= 1  # `卡德羅夫因疑似`: a stop names are written with, before another stop
         if part_end == part_start:
             break
         end = part_end
@@ -2372,8 +2375,9 @@ def _name_before_title(ctx: _Context, sentence: Sentence, end: int,
             continue
         if any(ctx.stop_at(shadow, start + k) for k in range(length)):
             continue
-        if any(ctx.title_before(shadow, start + k) for k in range(1, length + 1)):
-            continue
+        if any(ctx.title_before(shadow, start + k) for k in range(1, length + 1)) \
+                or _begins_with_a_state(ctx, name):
+            continue  # (`当选车臣新总统`: Chechnya's new president)
         # (an office before the name too is its role: `副司令阿贝德准将`)
         _add_person(ctx, sentence, start, end, _role_before(ctx, shadow, start, covered),
                     covered, people, position)
@@ -2483,6 +2487,20 @@ def _part_shown(ctx: _Context, shadow: str, start: int, end: int, target: str) -
                 and ctx.stop_at(shadow, start + len(part)):
             return start + len(part)
     return end
+
+
+def _begins_with_a_state(ctx: _Context, name: str) -> bool:
+    """Whether ``name`` is the name of a country or a first-level division and one character
+    more (`车臣新`, before 总统: the new president of Chechnya; not 梅德韦杰夫, which holds Medway,
+    a division of England, and two characters more)."""
+    hits = ctx.names.find(name)
+    if not hits or hits[0].start != 0 or not 2 <= hits[0].end == len(name) - 1:
+        return False
+    hit = hits[0]
+    if hit.kind == "curated":  # (车臣, Chechnya: a division ISO 3166-2 codes)
+        return hit.value.kind == "place" and bool(hit.value.iso)
+    return hit.kind == "place" and any(
+        ctx.places.places[i].kind in ("country", "subdivision", "region") for i in hit.value)
 
 
 def _of_a_country(ctx: _Context, name: str) -> bool:
