@@ -142,7 +142,7 @@ class Reading:
             if not entry.get("date"):
                 continue
             total += 1
-            quote = re.sub(r"\s+", "", self.norm(entry["quote"]))
+            quote = re.sub(r"\s+", "", _markup_cut(self.norm(entry["quote"])))
             dates = [date for text, date in events if quote in text]
             if any(d.startswith(entry["date"]) or entry["date"].startswith(d) for d in dates if d):
                 right += 1
@@ -150,6 +150,14 @@ class Reading:
                 self.misses.append(f"event {entry['date']} dated {dates[:2] or 'nothing'}: "
                                    f"{entry['quote'][:24]}")
         return right, total
+
+
+def _markup_cut(quote: str) -> str:
+    """A reader's quote up to the first template markup in it, which kzct's text shows otherwise
+    (`2017年7月11日，伊拉克{{link-en|`, `{{bd|1971年|7月28日`: its first parameter), where what is
+    left is four characters or more."""
+    cut = re.split(r"\||\{\{|\}\}|<", re.sub(r"^\{\{[^|{}]*\|", "", quote))[0]
+    return cut if len(cut) >= 4 else quote
 
 
 def main() -> None:
