@@ -1079,6 +1079,18 @@ def test_where_a_name_ends_before_a_suspicion_an_office_and_a_foundation(builder
     assert people == ["拉姆贊·卡德羅夫", "艾哈迈德·卡德罗夫"]
 
 
+def test_a_large_foreign_city_jieba_tags_a_common_noun(builder) -> None:
+    """The Ramzan Kadyrov article's `俄羅斯在[[基輔|基輔]]外的行動`: jieba's dictionary tags 基辅 a
+    common noun, a slip for a city of three million outside China (a Chinese city's name made of
+    words, 开封, to unseal, is still read only with its term)."""
+    from kzct.store.database import build_index
+
+    text = "卡德羅夫據報有參與俄羅斯在[[基輔|基輔]]外的行動。他曾访问平壤。信封已经开封。\n"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
+        "Kyiv", "Pyongyang", "Russia"]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

