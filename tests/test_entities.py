@@ -1085,10 +1085,12 @@ def test_a_large_foreign_city_jieba_tags_a_common_noun(builder) -> None:
     words, 开封, to unseal, is still read only with its term)."""
     from kzct.store.database import build_index
 
-    text = "卡德羅夫據報有參與俄羅斯在[[基輔|基輔]]外的行動。他曾访问平壤。信封已经开封。\n"
+    text = ("卡德羅夫據報有參與俄羅斯在[[基輔|基輔]]外的行動。他曾访问平壤。信封已经开封。"
+            "卡德罗夫宣佈會將一處廢墟拆卸並於原址興建一座[[艾哈邁德-卡德羅夫清真寺_(格羅茲尼)|歐洲最大的清真寺]]。\n")
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    # (and a link that shows words about a place, `歐洲最大的清真寺`, names none: Europe is read)
     assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
-        "Kyiv", "Pyongyang", "Russia"]
+        "Europe", "Kyiv", "Pyongyang", "Russia"]
 
 
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:

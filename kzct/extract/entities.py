@@ -1424,8 +1424,8 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
     # (a name of two characters only where what stands around it says it is a place, below)
     if not 2 <= len(text) <= _MAX_LINKED_PLACE or cover.hard_taken(start, end) \
             or not all(is_cjk(c) or (term and c in _IN_LINKED_NAME) for c in text) \
-            or not is_cjk(text[0]) or text in ctx.places.words:
-        return None
+            or not is_cjk(text[0]) or text in ctx.places.words or "的" in text:
+        return None  # (`[[…清真寺|歐洲最大的清真寺]]`: words about a place, no name of it)
     if len(text) > _MAX_PLACE and not term:
         return None
     spans = cover.place_spans
