@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -266,3 +267,27 @@ def test_ctrl_c_as_python_shuts_down_is_ignored(tmp_path) -> None:
     proc = _kzct(["--version"], {**os.environ, "KZCT_CACHE_DIR": str(tmp_path)}, late)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out, err) == (0, "kzct 0.1.0\n", "")
+
+
+def test_the_same_article_gives_the_same_records_in_every_process(tmp_path, places_file) -> None:
+    """Python orders the words of a set differently in each process (``PYTHONHASHSEED``): the
+    records must not follow. The Islamic Revolutionary Guard Corps article's `副司令阿贝德准将`
+    once gave the office as the role in one process and no role in another (an office before
+    the name and a rank after it, tried in the order of a set)."""
+    import os
+
+    article = tmp_path / "a.wikitext"
+    article.write_text("他就是革命卫队副司令阿贝德准将。后来国防部长伊戈尔·谢尔盖耶夫上将和总统普京会见了他。\n",
+                       encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        cache = fresh_cache(tmp_path / f"c{seed}", places_file)
+        proc = subprocess.run([sys.executable, "-m", "kzct", "--seed", str(article), "people",
+                               "--json"], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "KZCT_CACHE_DIR": str(cache),
+                                   "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    assert sorted((p["name_zh"], p["role"]) for p in json.loads(outputs[0])) == [
+        ("伊戈尔·谢尔盖耶夫", "国防部长"), ("普京", "总统"), ("阿贝德", "革命卫队副司令")]
