@@ -303,7 +303,10 @@ def _numeral_dates(norm: str) -> str:
         if m.group("y"):
             return m.group().translate(_NUMERAL_DIGITS)
         day = m.group("d") or ""
-        if day and norm[:m.start()].rstrip().endswith("年"):
+        before = m.start() - 1
+        while before >= 0 and norm[before].isspace():  # (back over this gap only: linear)
+            before -= 1
+        if day and before >= 0 and norm[before] == "年":
             day = number(day)  # a day only after a year's month
         return number(m.group("m")) + m.group("mark") + day
 
