@@ -2497,7 +2497,7 @@ def _begins_with_a_state(ctx: _Context, name: str) -> bool:
     if not hits or hits[0].start != 0 or not 2 <= hits[0].end == len(name) - 1:
         return False
     hit = hits[0]
-    if hit.kind == "curated":  # (车臣, Chechnya: a division ISO 3166-2 codes)
+    if hit.kind == "curated":  # (车臣, Chechnya: a division ISO 3166-2 gives a code)
         return hit.value.kind == "place" and bool(hit.value.iso)
     return hit.kind == "place" and any(
         ctx.places.places[i].kind in ("country", "subdivision", "region") for i in hit.value)
