@@ -1093,6 +1093,19 @@ def test_a_large_foreign_city_jieba_tags_a_common_noun(builder) -> None:
         "Europe", "Kyiv", "Pyongyang", "Russia"]
 
 
+def test_a_linked_name_where_something_was_done(builder) -> None:
+    """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
+    linked transliteration after 在 and before what was done there is a place (Tal Afar, found
+    by its sound); not a person's name that ends as a Slavic surname does."""
+    from kzct.store.database import build_index
+
+    text = ("2017年7月11日，伊拉克苏马里亚电视台称，“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明。"
+            "车臣武装在[[杜达耶夫|杜达耶夫]]发动的战争中失败。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [e.name_zh for e in index.entities if e.kind == "place"
+            and e.source == "article"] == ["泰勒阿费尔"]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

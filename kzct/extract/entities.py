@@ -1168,6 +1168,8 @@ _NEAR_PLACE = re.compile(r"附近|境内|境外|一带|周边|周围|近郊|郊�
 # a verb of going to a place or of being in one, before a place and 的 and the smaller place
 _GOING_TO = re.compile(r"(?:前往|抵达|到达|进入|攻占|攻入|位于|逃往|撤往|飞往|驶往|返回)$")
 _BATTLE_AT = re.compile(r"战役|会战|之战|围城战|攻势")
+# what is done where, after 在 and a name (`在[[泰勒阿费尔]]发布简短声明`, `在[[X]]发生爆炸`)
+_DONE_THERE = re.compile(r"发布|发动|发生|举行|召开|建立|设立|驻扎|作战|遇袭|被捕|被杀|被击毙|爆发")
 _MAX_PLACE = 12  # characters of a place's name read without a wikilink
 # ... and of a wikilink's whole text that ends with a generic term (a state's official name:
 # [[哈萨克苏维埃社会主义共和国]])
@@ -1457,8 +1459,13 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
             and not text.endswith(_SURNAME_ENDINGS):
         return ""  # [[斯塔夫罗波尔边疆区]][[布琼诺夫斯克]]; not 车臣共和国[[杜达耶夫]]
     if foreign and ((_AT_PLACE.search(shadow, max(0, start - 1), start)
-                     and _NEAR_PLACE.match(shadow, end)) or _BATTLE_AT.match(shadow, end)):
-        return ""  # 在[[印古什]]近车臣边界处; [[吉斯尔舒古尔]]战役
+                     and (_NEAR_PLACE.match(shadow, end)
+                          or (len(text) >= 3 and shadow[start - 1:start] in ("在", "于")
+                              and _DONE_THERE.match(shadow, end)
+                              and not text.endswith(_SURNAME_ENDINGS))))
+                    or _BATTLE_AT.match(shadow, end)):
+        # 在[[印古什]]近车臣边界处; [[吉斯尔舒古尔]]战役; `“伊斯兰国”在[[泰勒阿费尔]]发布简短声明`
+        return ""
     if foreign and start > 1 and shadow[start - 1] == "的":
         larger = cover.start_of_place_ending_at(start - 1)
         if larger is not None and _GOING_TO.search(shadow, max(0, larger - 2), larger):
