@@ -532,3 +532,16 @@ def test_a_ban_on_what_people_do_names_no_organisation(builder) -> None:
     text = "拉赫蒙政府也不断强化政府对宗教活动的管制，自2013年起，塔吉克斯坦禁止18歲以下的人公開從事宗教活動。\n"
     index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
     assert [g.name_zh for g in index.groups if g.action] == []
+
+
+def test_an_organisation_after_the_clause_that_designated_it(builder) -> None:
+    """The 2008 Kashgar attack article's `事件发生后，被中国政府视为恐怖组织的世界维吾尔大会…称`: the
+    organisation is the noun the clause qualifies, after 的 (not the attack the article is
+    about, nor a subject left unsaid before 被)."""
+    from kzct.store.database import build_index
+
+    text = ("'''2008年喀什袭击事件'''是一起袭击。\n\n== 反应 ==\n"
+            "事件发生后，被中国政府视为恐怖组织的世界维吾尔大会在接受BBC采访时称“无法控制”。\n")
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
+        ("世界维吾尔大会", "中国政府", "listed")]

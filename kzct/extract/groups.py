@@ -80,7 +80,8 @@ _INTRO = re.compile(
 _CLOSED = re.compile(
     r"(?P<items>[^。；：:，,在]{0,60}?)(?:已经|均|都|也|已|先后|正式|亦){0,4}+"
     r"(?:在[^。；：:，,被遭]{1,100}?)?(?:被|遭到|遭)[^。；]{0,60}?"
-    rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}")
+    rf"(?P<verb>列为|列入|认定为|认定是|宣布为|定为|定性为|确定为|指定为|视为)[^。；]{{0,16}}?{_LIST_WORD}"
+    r"(?!的)")  # (`被…视为恐怖组织的世界维吾尔大会`: the organisation comes after, _LISTED_BEFORE)
 # 将A和B加入这张名单 / 将A列为恐怖组织 / 把A列入…名单 / 将“东伊运”重新列为恐怖组织; 添加 is
 # written 新增 where Taiwan's usage is (OpenCC's s2twp makes one the other), and 增列 is its
 # formal "add to a list"
@@ -125,6 +126,12 @@ _NAMED_BY = re.compile(
     rf"(?P<items>{_ITEMS_OR_NONE})(?:也|均|都|亦|已|曾|一直){{0,2}}+是在?(?P<by>[^。；：:，,是]{{1,24}}?)"
     rf"(?P<verb>认定|列为|列入|指定|宣布|定性为|定为|视为|榜上有名|名单上|名单中)的"
     rf"[^。；：:，,]{{0,8}}?{_ORG}")
+# 被中国政府视为恐怖组织的A / 被美国列为恐怖组织的A (the organisation after 的, up to the word
+# that ends its name)
+_LISTED_BEFORE = re.compile(
+    rf"(?:被|遭)(?P<by>[^。；：:，,被的]{{1,24}}?)(?P<verb>列为|列入|认定为|视为|宣布为|定为|定性为|"
+    rf"指定为)[^。；：:，,的]{{0,12}}?{_LIST_WORD}的(?P<items>[^。；：:，,的在]{{1,24}}?"
+    r"(?:组织|运动|党|军|阵线|联盟|同盟|协会|大会|团体|集团|兄弟会|网络|卫队|塔利班|伊斯兰国))")
 # 英国解除了对A的禁令 / 解除对A的恐怖组织认定 (a de-listing)
 _LIFTED = re.compile(
     r"(?P<verb>解除)了?(?:对|针对)(?P<items>[^。；：:，,对]{1,40}?)的[^。；：:，,]{0,8}?"
@@ -136,7 +143,8 @@ DISCUSSED = "discussed"  # a group the article names but no statement designates
 # each way of saying it, and the action it states (a listing with 取缔 or 禁止 in it is a ban)
 _PATTERNS = ((_INTRO, LISTED), (_CLOSED, LISTED), (_ADDED, LISTED), (_ON_LIST, LISTED),
              (_AMONG, LISTED), (_PRONOUN_AS, LISTED), (_BANNED, BANNED), (_BANS, BANNED),
-             (_DEEMED, LISTED), (_NAMED_BY, LISTED), (_REMOVED, DELISTED), (_STRUCK, DELISTED),
+             (_DEEMED, LISTED), (_NAMED_BY, LISTED), (_LISTED_BEFORE, LISTED),
+             (_REMOVED, DELISTED), (_STRUCK, DELISTED),
              (_LIFTED, DELISTED))
 _REMOVAL_WORD = re.compile(r"除名|删除|移除|剔除")
 # (a list of those barred from entry, 被禁入境的恐怖组织名单, lists them and bans no organisation)
