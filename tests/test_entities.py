@@ -1106,6 +1106,18 @@ def test_a_linked_name_where_something_was_done(builder) -> None:
             and e.source == "article"] == ["泰勒阿费尔"]
 
 
+def test_a_latin_name_that_begins_with_a_places_term(builder) -> None:
+    """The Al-Shabaab article's `辛巴营地（Camp Simba）`: English writes the term first, as in
+    `Lake Chad`; a place, not a person."""
+    from kzct.store.database import build_index
+
+    text = "2020年1月5日，青年黨袭击了美军和肯尼亚军队在肯尼亚-索马里边境的辛巴营地（Camp Simba）。\n"
+    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    assert not [e for e in index.entities if e.kind == "person"]
+    assert [(e.name_latin, e.place_type) for e in index.entities
+            if e.kind == "place" and e.source == "article"] == [("Camp Simba", "camp")]
+
+
 def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     """The Peshawar school attack article's `送往Combined Military Hospital及Lady Reading Hospital`
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,

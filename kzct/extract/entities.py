@@ -2663,6 +2663,8 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
             if name.casefold() in ctx.places.latin or name.casefold() in ctx.places.latin_known:
                 continue
             kind = ctx.english_terms.get(fold(words[-1])) if len(words) >= 2 else None
+            if kind is None and len(words) >= 2 and fold(words[0]) in ctx.terms.leading:
+                kind = fold(words[0])  # `Camp Simba`, `Lake Chad`: the term written first
             if kind is not None:
                 # `Warsak Road`, `Combined Military Hospital`: a place by its English term
                 item = ctx.entity(f"place:{slug(name)}", "place", name_latin=name)
