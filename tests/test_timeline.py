@@ -591,3 +591,16 @@ def test_a_quoted_yearbook_and_the_year_it_came_out(builder) -> None:
     index = _built(builder, text)
     assert [(e.date, e.text[:6]) for e in index.events] == [
         ("1997-04-24", "1997年4"), ("1997-04-24", "4月24日，"), ("1998", "1998年出")]
+
+
+def test_a_day_alone_after_a_date_in_its_own_sentence(builder) -> None:
+    """The 2016 Brussels bombings article's `4月8日，比利时警方…逮捕了…穆罕默德·阿布里尼，阿布里尼随后
+    在10日承认…`: the 10th of the month the sentence told, April, though the sentence before it
+    told 29 March."""
+    text = ("{{Infobox civilian attack\n|date = 2016年3月22日\n}}\n"
+            "'''2016年布鲁塞尔连环爆炸案'''是一起袭击。\n\n"
+            "== 嫌疑人 ==\n但警方在3月29日因证据不足而将其释放。"
+            "4月8日，比利时警方在布鲁塞尔附近逮捕了穆罕默德·阿布里尼，阿布里尼随后在10日承认自己就是第三名嫌疑人。\n")
+    index = _built(builder, text)
+    assert sorted(e.date for e in index.events if e.text.startswith("4月8日")) == [
+        "2016-04-08", "2016-04-10"]

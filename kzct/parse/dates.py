@@ -640,7 +640,10 @@ def resolve_dates(
             # incident the article is about, where it comes at most a week before it (none is
             # no defect: the article wrote no month and day)
             resolved = None
-            month_of = anchor if anchor is not None else incident
+            # (the sentence's own date before it first: `4月8日，…逮捕了…，阿布里尼随后在10日承认`)
+            told = next((d.date for d in reversed(out) if d.date.day is not None and d.end is None),
+                        None)
+            month_of = told or (anchor if anchor is not None else incident)
             if month_of is not None and month_of.month is not None and not month_of.decade \
                     and mention.day >= (month_of.day or 1) - _DAYS_BACK:
                 date = PartialDate.make(month_of.year, month_of.month, mention.day)
