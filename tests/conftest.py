@@ -118,6 +118,13 @@ def index(seed_text: str, builder):
     return build_index([(SEED.name, str(SEED), seed_text, "test")], builder)
 
 
+def built_alone(builder, text: str):
+    """The index of an article of ``text`` alone (named `x.wikitext`)."""
+    from kzct.store.database import build_index
+
+    return build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+
+
 @functools.cache
 def _back_to_simplified() -> list:
     import opencc

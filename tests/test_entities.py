@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import built_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kzct" / "data"
@@ -178,9 +179,7 @@ def test_uncurated_names_are_found_in_the_text(seed_text, builder) -> None:
 
 
 def _found(builder, text: str) -> list[tuple[str, str | None, str | None]]:
-    from kzct.store.database import build_index
-
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     return sorted((e.kind, e.name_zh, e.name_en) for e in index.entities)
 
 
@@ -557,12 +556,10 @@ def test_a_part_of_a_country_by_its_direction_is_a_place_of_its_own(builder) -> 
     country beside it, named in English by the direction (derived: no coordinates); not the
     seed's `哈萨克斯坦南部边境` (a border), nor `[[俄罗斯]][[南部聯邦管區]]` (another link) in the
     Volgograd bombings articles."""
-    from kzct.store.database import build_index
-
     text = ("博科圣地于2002年在尼日利亚东北部的邁杜古里创建。博科聖地攻擊奈及利亞東北部約貝州。"
             "2000年5月以色列从黎巴嫩南部地区撤军后。哈萨克斯坦南部边境副主管声称。"
             "[[伏尔加格勒]]是[[俄罗斯|俄罗斯]][[南部聯邦管區|南部聯邦管區]]的城市。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     parts = sorted((e.id, e.name_en, e.role, e.latitude, [m.text for m in e.mentions])
                    for e in index.entities if e.place_type == "part")
     assert parts == [
@@ -600,7 +597,7 @@ def test_a_transliteration_with_its_latin_form_in_brackets_by_a_place_is_a_place
             "[[北瓦济里斯坦|北瓦济里斯坦]]的米尔埃里（Mir Ali）是该组织的大本营。"
             # (the PKK article: a list of them before a count and a term)
             "报告同时也描述了土耳其政府将西韦雷克（Siverek）和西尔万（Hilvan）两市周围大片区域的治安交给部落酋长。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     made = sorted((e.name_zh, e.name_latin, e.name_en_source, e.place_type)
                   for e in index.entities if e.kind == "place" and e.source == "article")
     assert made == [("北瓦济里斯坦", None, None, None), ("博马", "Boma", "article", None),
@@ -622,12 +619,10 @@ def test_a_feature_named_after_a_country_is_no_mention_of_the_country(builder) -
     places by their make; English names the lake as it writes such names, the term first (Lake
     Chad), and gives the bank no name it could be sure of; not where the term begins a word or
     a name (`日本海军`, `查德湖南部`, `巴勒斯坦海法`)."""
-    from kzct.store.database import build_index
-
     text = ("2015年1月，博科圣地在临近[[乍得湖|乍得湖]]的巴加镇发动袭击。突襲發生在[[查德湖|查德湖]]畔附近。"
             "法塔赫退守[[约旦河西岸|约旦河西岸]]。奈及利亞軍隊在整個查德湖南部盆地展开行动。"
             "日本海军。1909年生于[[巴勒斯坦|巴勒斯坦]][[海法|海法]]南部的村庄。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     found = {e.id: (e.name_zh, e.name_en, e.place_type, [m.text for m in e.mentions])
              for e in index.entities if e.kind == "place"}
     assert found["place:lake-chad"] == ("乍得湖", "Lake Chad", "lake", ["乍得湖", "查德湖"])
@@ -642,10 +637,8 @@ def test_a_list_of_two_after_a_word_for_a_settlement_is_two_places(builder) -> N
     ends, so names of two characters are read too (博索 by its make; 迪法, a gazetteer's name too
     obscure to be read alone, as the gazetteer's Diffa); not words (`城市中心及郊区`); one name
     alone, of three characters or more (`小镇顿林斯克`)."""
-    from kzct.store.database import build_index
-
     text = "2月6日，博科圣地针对尼日尔的的城市博索及迪法进行突袭。城市中心及郊区。小镇顿林斯克。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert sorted((e.name_zh, e.name_en, e.country) for e in index.entities) == [
         ("博索", None, None), ("尼日尔", "Niger", "NE"), ("迪法", "Diffa", "NE"),
         ("顿林斯克", None, None)]
@@ -656,13 +649,11 @@ def test_a_people_a_faith_and_a_countrys_body_are_no_person_though_linked(builde
     people: 人 ends it), the Hezbollah article's `[[穆斯林|穆斯林]]信徒` and the 2004 Moscow metro
     article's `[[俄罗斯杜马|俄罗斯杜马]]议员` (before a title, a proper noun that is no person's
     and a country's body); the Andijan article's `[[普京|普京]]总统` is a person still."""
-    from kzct.store.database import build_index
-
     text = ("库尔德工人党坚称，自己的暴力活动是在它所认为的当地政府对[[库尔德人|库尔德人]]的打压。"
             "真主党在年轻的[[穆斯林|穆斯林]]信徒中很有影响。"
             "一位有影响力的[[俄罗斯杜马|俄罗斯杜马]]议员甚至呼吁俄罗斯实施紧急状态。"
             "安集延的抗议者向[[普京|普京]]总统呼吁帮助。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [e.name_zh for e in index.entities if e.kind == "person"] == ["普京"]
 
 
@@ -681,10 +672,8 @@ def test_a_linked_place_has_its_coordinates_and_two_places_two_ids(builder) -> N
 def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
     """`普京`, read after an office, is a mention wherever the article writes it again after
     that, between clear edges (before a verb, after punctuation); not inside a longer name."""
-    from kzct.store.database import build_index
-
     text = ("2001年，俄罗斯总统普京访问阿斯塔纳。\n\n2002年，普京表示反对，普京还会见了普京科夫。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     [putin] = [e for e in index.entities if e.kind == "person" and e.name_zh == "普京"]
     assert [m.span for m in putin.mentions] == [(11, 13), (28, 30), (35, 37)]  # not 普京科夫
 
@@ -745,17 +734,13 @@ def test_a_two_character_name_is_found_again_after_it_was_read(builder) -> None:
     ],
 )
 def test_a_persons_name_ends_where_the_words_around_it_begin(builder, text, found) -> None:
-    from kzct.store.database import build_index
-
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert sorted((e.kind, e.name_zh or e.name_latin, e.role) for e in index.entities) == found
 
 
 def test_a_street_made_once_is_that_street_wherever_written(builder) -> None:
-    from kzct.store.database import build_index
-
     text = "乌鲁木齐市人民公园旁的公园北街是当地较大的生活早市。一些市民自发来到事发地公园北街悼念。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(e.name_zh, [m.text for m in e.mentions]) for e in index.entities] == [
         ("公园北街", ["公园北街", "公园北街"])]
 
@@ -764,11 +749,9 @@ def test_latin_names_before_a_word_for_villages_are_villages(builder) -> None:
     """The Boko Haram article's `Bale Shuwa和Bale Kura村莊` and `Tsangayari和Garawa兩村`, and the
     Tiananmen attack article's `Yengi Aymaq村`: villages in Latin letters, no people; a Latin
     name before a verb is a person's still."""
-    from kzct.store.database import build_index
-
     text = ("襲擊發生在該市軍營附近的Bale Shuwa和Bale Kura村莊。武裝分子在其中的Tsangayari和Garawa兩村遭到抵抗。"
             "阿克陶縣Yengi Aymaq村前村長說。Dmitry Kozlov说。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     found = sorted((e.kind, e.name_latin, e.place_type) for e in index.entities if e.name_latin)
     assert found == [("person", "Dmitry Kozlov", None), ("place", "Bale Kura", "village"),
                      ("place", "Bale Shuwa", "village"), ("place", "Garawa", "village"),
@@ -779,12 +762,10 @@ def test_a_latin_name_made_of_the_words_of_organisations_is_no_person(builder) -
     """Arabic and Kurdish names of organisations in Latin letters, made of their words for a
     front, a movement, a party or an emirate (the Jabhat Fateh al-Sham, PKK and Caucasus Emirate
     articles): no people; a Latin personal name beside them is one."""
-    from kzct.store.database import build_index
-
     text = ("征服沙姆陣線（Jabhat Fateh al-Sham）與沙姆自由人伊斯蘭運動（Ahrar ash-Sham）合作。"
             "正義聯盟（Asa'ib Ahl al-Haq）發表聲明。高加索酋長國（罗马化：Imarat Kavkaz）是一個組織。"
             "库尔德斯坦工人党（Partiya Karkerên Kurdistan）。Abu Mohammad al-Ansari表示。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [e.name_latin for e in index.entities if e.kind == "person"] == ["Abu Mohammad al-Ansari"]
 
 
@@ -792,11 +773,9 @@ def test_a_direction_before_a_country_in_one_link_is_a_place_of_its_own(builder)
     """The Houthi article's `返回原[[南也门|南也门]]的首都[[亚丁|亚丁]]`: South Yemen, named in English
     with the direction's noun, and no mention of Yemen; a direction outside the link is no part
     of the name (`向南[[也门|也门]]`)."""
-    from kzct.store.database import build_index
-
     text = ("他从首都萨那逃离，返回原[[南也门|南也门]]的首都[[亚丁|亚丁]]。"
             "2015年，沙特联军向南[[也门|也门]]推进。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = {e.name_zh: (e.id, e.name_en, e.place_type, [m.text for m in e.mentions])
               for e in index.entities if e.kind == "place"}
     assert places["南也门"] == ("place:south-yemen", "South Yemen", "part", ["南也门"])
@@ -807,11 +786,9 @@ def test_a_linked_place_before_an_organisations_word_is_the_place(builder) -> No
     """The Hizb ut-Tahrir article's `转往[[安曼|安曼]]大学伊斯兰系任教`: the article links the city
     (Amman), so it is named, though 大学 follows; unlinked, `北京大学` names no Beijing, and a
     linked demonym (`[[哈萨克斯坦]]人`) stays no mention of the country."""
-    from kzct.store.database import build_index
-
     text = ("1951年，纳卜哈尼转往[[安曼|安曼]]大学伊斯兰系任教。他曾在北京大学讲学。"
             "许多[[哈萨克斯坦|哈萨克斯坦]]人参加了集会。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
               if e.kind == "place"}
     assert places == {"Amman": ["安曼"]}
@@ -823,8 +800,6 @@ def test_an_infoboxs_dated_field_gives_its_flags_as_countries(builder) -> None:
     `designated_as_terror_group_by = {{flagu|Malaysia}}` likewise. The Tajik civil war's
     `combatant1` writes the IOC's codes (`{{BAN}}` Bangladesh, `{{URU}}` Uruguay) and Wikipedia's
     `{{SWI}}`; `{{BRN}}` is Brunei by its ISO code, though Bahrain's Olympic code is BRN."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox militant organization\n| name = 胡塞运动\n"
             "| allies = '''國家盟友'''\n* {{PRK}}（據稱）\n"
             "*{{flagicon|Libya|1977}} [[阿拉伯利比亞民眾國|阿拉伯利比亞民眾國]] (直到2011年）（據稱)\n"
@@ -832,7 +807,7 @@ def test_an_infoboxs_dated_field_gives_its_flags_as_countries(builder) -> None:
             "| combatant1 = {{TJK}}<hr>{{BAN}}<br>{{URU}}<br>{{SWI}}<br>{{BRN}} 1992年\n"
             "| designated_as_terror_group_by = {{flagu|Malaysia}}\n}}\n"
             "'''胡塞运动'''是也门的一个武装组织。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
               if e.kind == "place"}
     assert places == {"North Korea": ["PRK"], "Russia": ["Russia"], "Tajikistan": ["TJK"],
@@ -846,11 +821,9 @@ def test_a_short_linked_name_where_its_neighbours_say_it_is_a_place(builder) -> 
     article's `[[薩達|薩達]]和[[薩那|薩那]]`: a linked name of two characters written in the
     characters of foreign names is a place right after a place or in a list with one; not a
     person's (`美国[[布什]]政府`), nor alone (`[[卡努]]`)."""
-    from kzct.store.database import build_index
-
     text = ("其头目阿布巴卡尔·谢考宣称，尼日利亚[[果扎|果扎]]现在其伊斯兰国的管辖下。"
             "总部设在[[薩達|薩達]]和[[薩那|薩那]]。美国[[布什|布什]]政府表示。[[卡努|卡努]]。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = sorted((e.name_zh, e.source) for e in index.entities if e.kind == "place")
     assert places == [("尼日利亚", "cldr"), ("果扎", "article"), ("美国", "cldr"),
                       ("薩達", "article"), ("薩那", "geonames")]
@@ -860,10 +833,8 @@ def test_an_interlanguage_link_names_a_place_it_makes(builder) -> None:
     """The Hezbollah article's `边境城镇{{en-link|艾维威姆|Avivim}}附近` (zh-Wikipedia's other
     name of `{{link-en}}`): a place after a word for a settlement, named in English as the
     article names it."""
-    from kzct.store.database import build_index
-
     text = "當日下午4点，真主党向以色列北部边境城镇{{en-link|艾维威姆|Avivim}}附近的军营发射了导弹。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     made = [(e.name_zh, e.name_en, e.name_en_source) for e in index.entities
             if e.kind == "place" and e.source == "article"]
     assert made == [("艾维威姆", "Avivim", "article")]
@@ -874,13 +845,11 @@ def test_a_short_form_of_a_page_named_by_its_make_is_that_place(builder) -> None
     `[[車臣-印古什蘇維埃社會主義自治共和國|車臣-印古什]]`: the link's page is a place by its
     generic term, so its short form is that place, with the page's name as another name; not a
     common noun (`[[公安检查站_(中国大陆)|检查站]]`, `[[南京长江大桥|大桥]]`)."""
-    from kzct.store.database import build_index
-
     text = ("努尔艾合买提·阿布力皮孜22日晚在新疆[[巴音郭楞蒙古自治州|巴州]]抓获。"
             "他生于{{USSR}}[[車臣-印古什蘇維埃社會主義自治共和國|車臣-印古什]]。"
             "各省市进入北京的高速公路陆续設置了[[公安检查站_(中国大陆)|检查站]]。"
             "游客参观了[[南京长江大桥|大桥]]。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     made = sorted((e.name_zh, e.place_type, e.aliases) for e in index.entities
                   if e.kind == "place" and e.source == "article")
     assert made == [("巴州", "prefecture", ("巴音郭楞蒙古自治州",)),
@@ -891,11 +860,9 @@ def test_a_linked_name_where_one_goes_in_a_place_is_a_place(builder) -> None:
     """The Suruç bombing article's `前往[[敘利亞|敘利亞]]的[[科巴尼|科巴尼]]協助重建`: after a verb
     of going and a place and 的, a linked name written in the characters of foreign names is the
     smaller place; not after `来自` (a person from there: `来自伊朗的[[哈梅内伊]]`)."""
-    from kzct.store.database import build_index
-
     text = ("他們在文化中心集合，正準備越過邊境，前往[[敘利亞|敘利亞]]的[[科巴尼|科巴尼]]協助重建。"
             "来自伊朗的[[哈梅内伊|哈梅内伊]]发表讲话。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     made = [e.name_zh for e in index.entities if e.kind == "place" and e.source == "article"]
     assert made == ["科巴尼"]
 
@@ -904,11 +871,9 @@ def test_landmarks_by_their_generic_terms(builder) -> None:
     """The Saint Petersburg bombing article's `[[埃菲尔铁塔|埃菲尔铁塔]]和[[勃兰登堡门|勃兰登堡门]]`
     and the Suruç article's `「阿瑪拉文化中心」（Amara Culture Centre）`: a tower, a gate (a city's
     name and the term: Brandenburg Gate, no mention of Brandenburg) and a cultural centre."""
-    from kzct.store.database import build_index
-
     text = ("而一些欧洲地标建筑如[[埃菲尔铁塔|埃菲尔铁塔]]和[[勃兰登堡门|勃兰登堡门]]也熄灯致哀。"
             "當地時間大約上午12時左右，「阿瑪拉文化中心」（Amara Culture Centre）的花园发生爆炸。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = sorted((e.name_zh, e.name_en, e.place_type) for e in index.entities
                     if e.kind == "place")
     assert places == [("勃兰登堡门", "Brandenburg Gate", "gate"), ("埃菲尔铁塔", None, "tower"),
@@ -920,11 +885,9 @@ def test_a_date_and_a_word_are_no_parts_of_names(builder) -> None:
     """The Tehrik-i-Taliban Pakistan article's `2002年贝图拉·马哈苏德不得不亡命巴基斯坦` (年 is the
     date's, though the Xinhua tables write names with it) and `朝着天空中美国无人飞机开枪示警`
     (空中 is a word: the name is 美国, not 中美, Central America)."""
-    from kzct.store.database import build_index
-
     text = ("但是2001年阿富汗塔利班当局被美国政府推翻，2002年贝图拉·马哈苏德不得不亡命巴基斯坦西北部。"
             "武装分子聚集在米兰沙阿，并且朝着天空中美国无人飞机开枪示警。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = [e.name_zh for e in index.entities if e.kind == "person"]
     places = {e.name_en: [m.text for m in e.mentions] for e in index.entities
               if e.kind == "place"}
@@ -937,13 +900,11 @@ def test_a_chinese_name_after_a_person_in_an_enumeration_and_a_religious_title(b
     (a Chinese name by its make after a person in an enumeration is a person, though 饶 is no
     common surname and 剑锋 a word) and `*[[毛拉韦|毛拉韦]]纳齐尔（Maulvi Nazir）` (毛拉韦, Maulvi, a
     title, not a name); not an office's body (`[[习近平]]、国务院总理`) nor a verb (`、曾作为`)."""
-    from kzct.store.database import build_index
-
     text = ("2013年，中国的兩名登山客[[杨春风|杨春风]]、饶剑锋在巴基斯坦被杀害。\n\n"
             "*[[毛拉韦|毛拉韦]]纳齐尔（Maulvi Nazir），2013年1月2日丧生。\n\n"
             "国家主席[[习近平|习近平]]、国务院总理[[李克强|李克强]]致电慰问。\n\n"
             "[[朱马·纳曼干尼|纳曼干尼]]、曾作为副手的[[塔希尔·尤尔达舍夫|尤尔达舍夫]]。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.name_en, e.role) for e in index.entities
                     if e.kind == "person")
     assert people == [("习近平", "Xi Jinping", "国家主席"), ("尤尔达舍夫", None, None),
@@ -958,13 +919,11 @@ def test_uyghur_names_written_with_characters_of_the_articles_own_joined_names(b
     names are written with, and more of the name follows it), not 阿不; `成员买吐尔逊•邱纳克、
     阿不都吉力力和…` lists a second person after the first; `案犯阿卜杜勒·迈吉德` is a convict's
     name, with no 犯 on it."""
-    from kzct.store.database import build_index
-
     text = ("当时知名宗教人士[[阿不力克木·买合苏木|阿不力克木·买合苏木]]派弟子在伊宁市传教。"
             "原副总指挥阿不都黑力力等人秘密会晤。\n\n"
             "乌鲁木齐公安局抓获组织成员买吐尔逊•邱纳克、阿不都吉力力和在六道湾张贴传单的吐尔洪•艾再丁等人。\n\n"
             "2001年10月15日，案犯阿卜杜勒·迈吉德、阿卜杜勒·艾哈迈德被判死刑。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
     assert people == [("买吐尔逊•邱纳克", None), ("吐尔洪•艾再丁", None),
                       ("阿不力克木·买合苏木", None), ("阿不都吉力力", None),
@@ -978,12 +937,10 @@ def test_the_streets_of_a_chinese_city(builder) -> None:
     Street article's `南门、解放南路沿线、大湾北路沿线、人民路、和平北路沿线`: streets, named in
     English by their pinyin and their term's English (a romanization); not a way (`回家路上`,
     `通往广场的道路`, `面临绝路时`, `毒品十字路口`)."""
-    from kzct.store.database import build_index
-
     text = ("一位士兵途经前进街时遭石头砸死。一位秘书在伊犁街的街口被捅死。三轮车夫在胜利路南端遭人打死。\n\n"
             "交通管制：北门、南门、解放南路沿线、大湾北路沿线、人民路、和平北路沿线。\n\n"
             "他在回家路上遇袭。官员封锁了通往广场的道路，但他在面临绝路时命令保镖开枪。土耳其处在毒品十字路口。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     streets = sorted((e.name_zh, e.name_en, e.name_en_source) for e in index.entities
                      if e.kind == "place" and e.place_type == "street")
     assert streets == [
@@ -999,13 +956,11 @@ def test_landmarks_and_cities_beside_them_in_links(builder) -> None:
     joined name (`[[巴黎夏尔·戴高乐机场]]`: no person), a city of two characters right before a
     linked landmark (`[[罗马]][[特雷維噴泉]]`, `[[杜拜]][[哈里发塔]]`), and no place where a link
     shows words about its page (`[[申根区|宽松的边境管制]]`)."""
-    from kzct.store.database import build_index
-
     text = ("世界各地的主要建筑物包括[[杜拜|杜拜]][[哈里发塔|哈里发塔]]、[[伦敦|伦敦]][[国家美术馆_(伦敦)|国家美术馆]]、"
             "[[罗马|罗马]][[特雷維噴泉|特雷維噴泉]]、[[纽约|纽约]][[世界貿易中心一號大樓|世界貿易中心一號大樓]]。\n\n"
             "法国[[巴黎夏尔·戴高乐机场|巴黎夏尔·戴高乐机场]]加强了安保。"
             "英国独立党表示欧盟境内[[申根区|宽松的边境管制]]不利于国家的安全。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert not [e.name_zh for e in index.entities if e.kind == "person"]
     places = sorted((e.name_zh, e.place_type) for e in index.entities if e.kind == "place")
     assert places == [
@@ -1019,12 +974,10 @@ def test_people_of_links_beside_words_that_are_not_names(builder) -> None:
     person's name before a verb only a person does), `[[鲁霍拉·穆萨维·何梅尼|何梅尼时代]]` (何梅尼,
     then the era), `[[库尔德]]冲突` (a people's conflict), `副司令阿贝德准将` (a rank after the name,
     an office before it)."""
-    from kzct.store.database import build_index
-
     text = ("特别是曾在革命卫队任职的[[艾哈迈迪-内贾德|艾哈迈迪-内贾德]]当选总统以后，革命卫队大举进入商界。"
             "革衛隊經歷了两次转变，即分别发生在两伊战争期间和[[鲁霍拉·穆萨维·何梅尼|何梅尼时代]]的政治。\n\n"
             "[[库尔德|库尔德]]冲突\n\n他就是革命卫队副司令阿贝德准将。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.role, [m.text for m in e.mentions]) for e in index.entities
                     if e.kind == "person")
     assert people == [("何梅尼", None, ["何梅尼"]),
@@ -1037,13 +990,11 @@ def test_people_by_offices_and_orders_named_after_them(builder) -> None:
     name) and `21件为伊斯兰国宣称系其所为` (a state's name before a verb of saying, no person);
     the Emomali Rahmon article's `{{link-en|亞歷山大·涅夫斯基勳章|…}}` (an order named after a
     person: the person, not the order) and `幼女扎里娜（Zarrina）` (a youngest daughter)."""
-    from kzct.store.database import build_index
-
     text = ("日本首相[[安倍晋三|安倍晋三]]表示：“这些人为孟加拉国的发展努力工作。”"
             "自2015年9月起，已有超过30起攻击，而其中21件为伊斯兰国宣称系其所为。\n\n"
             "* {{link-en|亞歷山大·涅夫斯基勳章|Order of Alexander Nevsky }}（2017）\n"
             "* 幼女扎里娜（Zarrina）曾在英國留學。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
     assert people == [("亞歷山大·涅夫斯基", None), ("安倍晋三", "首相"), ("扎里娜", "幼女")]
 
@@ -1052,12 +1003,10 @@ def test_a_name_that_begins_with_a_towns_name_and_a_county(builder) -> None:
     """The Al-Shabaab article's list item `*扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西（Zakariya Ismail Ahmed
     Hersi）` (its first part holds Zachary, a town in Louisiana, which begins the item: the
     person's, whole), `肯尼亚东北部[[瓦吉尔郡]]` (a county) and `上士张楠` (a sergeant)."""
-    from kzct.store.database import build_index
-
     text = ("*扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西（Zakariya Ismail Ahmed Hersi）\n\n"
             "2019年6月15日，肯尼亚东北部[[瓦吉尔郡|瓦吉尔郡]]13名警察遭袭击。"
             "使馆警卫人员、武警山东总队临沂支队上士张楠，不幸在袭击中颈动脉破裂。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person")
     assert people == [("张楠", "支队上士"), ("扎卡里亚·伊斯梅尔·艾哈迈德·哈尔西", None)]
     places = sorted((e.name_zh, e.place_type) for e in index.entities if e.kind == "place")
@@ -1068,13 +1017,11 @@ def test_where_a_name_ends_before_a_suspicion_an_office_and_a_foundation(builder
     """The Ramzan Kadyrov article: `拉姆贊·卡德羅夫因疑似COVID-19被送往…` (因 ends the name before
     another stop), `当选车臣新总统` (Chechnya's new president: no 车臣新), `艾哈迈德·卡德罗夫基金`
     (the person's foundation) and `[[苏菲派]]` in the infobox's religion (a school, no person)."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox officeholder\n| religion = [[伊斯兰教|伊斯兰教]][[逊尼派|逊尼派]][[苏菲派|苏菲派]]\n}}\n"
             "2020年5月21日，車臣領導人拉姆贊·卡德羅夫因疑似COVID-19被送往莫斯科醫院。"
             "次日经车臣议会投票，当选车臣新总统。"
             "2020年12月，美國對由卡德罗夫创建的艾哈迈德·卡德罗夫基金实施制裁。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted(m.text for e in index.entities if e.kind == "person" for m in e.mentions)
     assert people == ["拉姆贊·卡德羅夫", "艾哈迈德·卡德罗夫"]
 
@@ -1083,11 +1030,9 @@ def test_a_large_foreign_city_jieba_tags_a_common_noun(builder) -> None:
     """The Ramzan Kadyrov article's `俄羅斯在[[基輔|基輔]]外的行動`: jieba's dictionary tags 基辅 a
     common noun, a slip for a city of three million outside China (a Chinese city's name made of
     words, 开封, to unseal, is still read only with its term)."""
-    from kzct.store.database import build_index
-
     text = ("卡德羅夫據報有參與俄羅斯在[[基輔|基輔]]外的行動。他曾访问平壤。信封已经开封。"
             "卡德罗夫宣佈會將一處廢墟拆卸並於原址興建一座[[艾哈邁德-卡德羅夫清真寺_(格羅茲尼)|歐洲最大的清真寺]]。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     # (and a link that shows words about a place, `歐洲最大的清真寺`, names none: Europe is read)
     assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
         "Europe", "Kyiv", "Pyongyang", "Russia"]
@@ -1097,11 +1042,9 @@ def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found
     by its sound); not a person's name that ends as a Slavic surname does."""
-    from kzct.store.database import build_index
-
     text = ("2017年7月11日，伊拉克苏马里亚电视台称，“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明。"
             "车臣武装在[[杜达耶夫|杜达耶夫]]发动的战争中失败。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [e.name_zh for e in index.entities if e.kind == "place"
             and e.source == "article"] == ["泰勒阿费尔"]
 
@@ -1109,10 +1052,8 @@ def test_a_linked_name_where_something_was_done(builder) -> None:
 def test_a_latin_name_that_begins_with_a_places_term(builder) -> None:
     """The Al-Shabaab article's `辛巴营地（Camp Simba）`: English writes the term first, as in
     `Lake Chad`; a place, not a person."""
-    from kzct.store.database import build_index
-
     text = "2020年1月5日，青年黨袭击了美军和肯尼亚军队在肯尼亚-索马里边境的辛巴营地（Camp Simba）。\n"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert not [e for e in index.entities if e.kind == "person"]
     assert [(e.name_latin, e.place_type) for e in index.entities
             if e.kind == "place" and e.source == "article"] == [("Camp Simba", "camp")]
@@ -1123,12 +1064,10 @@ def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
     and `[[白沙瓦]]Warsak Road`: places by their English terms, no people (but `Michael Bay`,
     whose surname is a term too, is one); `卡拉奇曼霍佩尔区`: Karachi, then its district (a name of
     three characters or more between a city and a term is no longer name holding the city's)."""
-    from kzct.store.database import build_index
-
     text = ("最少114人據報受傷並被分別送往Combined Military Hospital及Lady Reading Hospital治理。"
             "学校位于[[白沙瓦|白沙瓦]]Warsak Road。导演Michael Bay表示震惊。"
             "12月20日，巴基斯坦特警小队袭击了卡拉奇曼霍佩尔区一间安全屋。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     places = sorted((e.name_zh or e.name_latin, e.place_type) for e in index.entities
                     if e.kind == "place")
     people = [e.name_latin for e in index.entities if e.kind == "person"]
@@ -1142,11 +1081,9 @@ def test_latin_names_of_buildings_and_a_district_of_a_city(builder) -> None:
 def test_a_process_is_no_person(builder) -> None:
     """The Muslim Brotherhood article's `（{{lang-ar|…}}，[[罗马化|罗马化]]：{{transl|ar|…}}）`:
     罗马化 (romanization) is a place's name and -ize, no person."""
-    from kzct.store.database import build_index
-
     text = ("'''穆斯林兄弟會'''（{{lang-ar|الإخوان المسلمين}}，[[罗马化|罗马化]]："
             "{{transl|ar|DIN|al-ʾIḫwān al-Muslimūn}}）是一個政治組織。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [e.name_zh for e in index.entities if e.kind == "person"] == []
 
 
@@ -1154,11 +1091,9 @@ def test_a_valley_by_its_one_character_term(builder) -> None:
     """The Peshawar school attack article's `巴陆军部队…立刻在开伯尔和提拉谷同时发动地面进攻`:
     谷, a valley, after a name written in the characters of foreign names, with the Latin form
     the article gives it elsewhere; not a word that ends with 谷 (`低谷`)."""
-    from kzct.store.database import build_index
-
     text = ("12月18日晚，巴陆军部队尾随逃跑的恐怖分子，立刻在开伯尔和提拉谷同时发动地面进攻。"
             "提拉谷（Tirah Valley）位于边境附近。双方关系跌入低谷。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     made = [(e.name_zh, e.name_latin, e.place_type) for e in index.entities
             if e.kind == "place" and e.source == "article"]
     assert made == [("提拉谷", "Tirah Valley", "valley")]
@@ -1167,10 +1102,8 @@ def test_a_valley_by_its_one_character_term(builder) -> None:
 def test_a_nationality_before_a_title_is_no_person(builder) -> None:
     """The Peshawar school attack article's `伊朗裔美籍学者瓦利·纳斯尔表示`: 伊朗裔美籍 (of Iranian
     descent, American) stands before the title, and is no name; the scholar is."""
-    from kzct.store.database import build_index
-
     text = "伊朗裔美籍学者瓦利·纳斯尔表示，“塔利班意图削弱军方的力量。”"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(e.name_zh, e.role) for e in index.entities if e.kind == "person"] == [
         ("瓦利·纳斯尔", "伊朗裔美籍学者")]
 
@@ -1178,10 +1111,8 @@ def test_a_nationality_before_a_title_is_no_person(builder) -> None:
 def test_a_prison_by_its_term(builder) -> None:
     """`[[阿布格莱布监狱]]` (Abu Ghraib prison): a place by its term, 监狱; `秘密监狱` (a secret
     prison) is no name."""
-    from kzct.store.database import build_index
-
     text = "他曾被关押在[[阿布格莱布监狱|阿布格莱布监狱]]。美国在阿富汗设有秘密监狱。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(e.name_zh, e.place_type) for e in index.entities
             if e.kind == "place" and e.source == "article"] == [("阿布格莱布监狱", "prison")]
 
@@ -1189,10 +1120,8 @@ def test_a_prison_by_its_term(builder) -> None:
 def test_a_sentence_after_a_name_in_a_judgment_ends_it(builder) -> None:
     """The Urumqi attack article's judgment `…麦麦提·吾布力艾山等2人死刑缓期二年执行；木海买提·
     依比热合木无期徒刑，剥夺政治权利终身`: the sentence a court passes ends the name before it."""
-    from kzct.store.database import build_index
-
     text = "法院判处麦麦提·吾布力艾山死刑缓期二年执行；木海买提·依比热合木无期徒刑，剥夺政治权利终身。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
         "木海买提·依比热合木", "麦麦提·吾布力艾山"]
 
@@ -1201,11 +1130,9 @@ def test_a_linked_joined_name_is_whole_and_found_again_whole(builder) -> None:
     """The PKK article's `总参谋长[[亚沙尔·比于卡尼特|亚沙尔·比于卡尼特]]将军`, then `土耳其总参谋长
     亚沙尔·比于卡尼特将军宣称`: the wikilink's edges are the name's (于 is a stop word, but not inside
     a linked name), and the name is found whole where it is written again."""
-    from kzct.store.database import build_index
-
     text = ("总理[[雷杰普·塔伊普·埃尔多安|雷杰普·塔伊普·埃尔多安]]和总参谋长[[亚沙尔·比于卡尼特|亚沙尔·比于卡尼特]]"
             "将军不承认这一行动。土耳其总参谋长亚沙尔·比于卡尼特将军宣称，虽然如此。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     people = sorted((e.name_zh, e.role, len(e.mentions)) for e in index.entities
                     if e.kind == "person")
     assert people == [("亚沙尔·比于卡尼特", "总参谋长", 2), ("雷杰普·塔伊普·埃尔多安", "总理", 1)]

@@ -4,6 +4,7 @@ Kazakhstan list by default."""
 from __future__ import annotations
 
 import pytest
+from conftest import built_alone
 
 LISTED = [
     ("乌兹别克斯坦伊斯兰运动", "Islamic Movement of Uzbekistan", "2006-10-12"),
@@ -69,12 +70,10 @@ def test_an_authority_that_designated_nothing_is_a_usage_error(run, who) -> None
 
 
 def test_delisted_lists_the_de_listings(run, builder) -> None:
-    from kzct.store.database import build_index
-
     assert run("groups", "--delisted", "--json").json() == []
     text = ("2002年，美国将甲伊斯兰运动列为恐怖组织。2020年10月20日，美国政府正式将甲伊斯兰运动从恐怖组织名单上"
             "除名。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority_code, g.action, g.status, g.listed_on) for g in index.groups] == [
         ("甲伊斯兰运动", "US", "listed", "listed", "2002"),
         ("甲伊斯兰运动", "US", "delisted", "delisted", "2020-10-20")]
@@ -145,10 +144,8 @@ def test_a_curated_group_states_no_fact_on_other_text(builder) -> None:
     """Hamas named in another sentence: the record quotes that sentence, and says nothing the
     seed says of Hamas (its leaders' visit to Kazakhstan in 2006); a curated name inside another
     group's longer name is no mention of it."""
-    from kzct.store.database import build_index
-
     text = "普京邀请哈马斯领导人访问莫斯科。东突厥斯坦伊斯兰党发表声明。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     found = [(g.name_zh, g.status, g.status_text) for g in index.groups]
     assert found == [("东突厥斯坦伊斯兰党", "discussed", "东突厥斯坦伊斯兰党发表声明。"),
                      ("哈马斯", "discussed", "普京邀请哈马斯领导人访问莫斯科。")]
@@ -369,9 +366,7 @@ def test_facts_do_not_depend_on_curated_data(places_file, builder) -> None:
     ],
 )
 def test_designations_in_other_words(builder, text, found) -> None:
-    from kzct.store.database import build_index
-
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority_code, g.action, g.label, g.listed_on) for g in index.groups
             if g.action is not None] == found
 
@@ -380,12 +375,10 @@ def test_a_group_of_states_is_an_authority_without_a_code(builder) -> None:
     """阿拉伯国家, 西方国家, 中亚各国政府: a word for a group of states or a region before 国家
     or 各国 names who designated, with no ISO code; a denial in an earlier clause (反对以色列的
     示威) denies nothing of the statement (the Hamas article's lead)."""
-    from kzct.store.database import build_index
-
     text = ("'''哈马斯'''是巴勒斯坦一个组织。哈马斯在以色列占领区经常组织和策划反对以色列的示威和武装袭击，"
             "并制造自杀性爆炸事件，被以色列和[[西方国家|西方国家]]视为[[恐怖组织|恐怖组织]]。"
             "该组织的快速发展引起中亚各国政府警觉，随后被中亚各国政府取缔。")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.authority_code, g.action) for g in index.groups
             if g.action] == [("哈马斯", "以色列", "IL", "listed"), ("哈马斯", "西方国家", None, "listed"),
                              ("哈马斯", "中亚各国政府", None, "banned")]
@@ -396,8 +389,6 @@ def test_a_table_of_those_who_refuse_lists_no_one(builder) -> None:
     designations, by a country under any of its English names (Czech Republic: CLDR says
     Czechia) or an international body (Arab League); what a bracket adds to a row's first cell
     is no part of its name; the rows under `以下國家拒絕将真主党列为恐怖组织` designate nothing."""
-    from kzct.store.database import build_index
-
     text = ("'''真主党'''是黎巴嫩的一个政党。\n\n==现状==\n=== 以下國家或实体将真主党列为恐怖组织 ===\n"
             '{|class="wikitable"\n|-\n|{{flag|Arab League}}\n|真主党的整个组织\n|-\n'
             "|{{flag|Czech Republic}}\n|真主党的整个组织\n|-\n"
@@ -405,7 +396,7 @@ def test_a_table_of_those_who_refuse_lists_no_one(builder) -> None:
             "=== 以下國家拒絕将真主党列为恐怖组织 ===\n"
             '{|class="wikitable"\n|-\n|{{flag|Algeria}}\n|拒绝承认其为恐怖组织\n|-\n'
             "|{{flag|Russia}}\n|将其视为合法的抵抗组织\n|}\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority_code, g.authority_en) for g in index.groups if g.action] == [
         ("真主党", "LAS", "Arab League"), ("真主党", "CZ", "Czechia"), ("真主党", "VE", "Venezuela")]
 
@@ -413,12 +404,10 @@ def test_a_table_of_those_who_refuse_lists_no_one(builder) -> None:
 def test_a_table_row_with_no_date(builder) -> None:
     """A row whose other cells are empty is its first cell alone; Wikipedia's country templates
     that are no ISO code (`{{UAE}}`, `{{PRC}}`) name their country."""
-    from kzct.store.database import build_index
-
     text = ("'''甲运动'''是一个组织。\n==现状==\n===被列入恐怖组织名单===\n"
             '{| class="wikitable"\n!国家!!年份\n|-\n|{{PAK}}\n|2013\n|-\n|{{UAE}}\n|\n|-\n'
             "|{{PRC}}\n|\n|}\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.authority_code, g.listed_on) for g in index.groups if g.action] == [
         ("PK", "2013"), ("AE", None), ("CN", None)]
 
@@ -427,12 +416,10 @@ def test_a_table_of_designations(builder) -> None:
     """A table in a section whose heading says what it lists: each row's country (in Chinese,
     by the English name a flag template shows, or by the ISO code `{{PAK}}` shows) designated
     the organisation the article is about, at the row's date; the header row is none."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox organization\n|name=甲运动\n}}\n'''甲运动'''是一个组织。\n\n"
             "==被列入恐怖组织名单==\n{| class=\"wikitable\"\n|-\n|国家\n|列入时间\n|-\n"
             "|{{flagcountry|Australia}}\n|2003\n|-\n|{{PAK}}\n|2013\n|-\n|[[欧盟|欧盟]]\n|2002年5月\n|}\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.authority_code, g.action, g.label, g.listed_on)
             for g in index.groups] == [
         ("甲运动", "Australia", "AU", "listed", "terrorist", "2003"),
@@ -444,10 +431,8 @@ def test_a_table_of_designations(builder) -> None:
 def test_designated_groups_are_organisations(builder) -> None:
     """A designated group no rule found as an organisation is one: an entity under its
     designation's id (search and show find it), named by the event of its sentence."""
-    from kzct.store.database import build_index
-
     text = "2003年12月15日，中国公安部公布首批恐怖组织名单，其中就有甲伊斯兰运动，此外还有乙青年代表大会。"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     designated = {g.id: g.name_zh for g in index.groups if g.action is not None}
     assert set(designated.values()) == {"甲伊斯兰运动", "乙青年代表大会"}
     organisations = {e.id: e.name_zh for e in index.entities if e.kind == "group"}
@@ -475,8 +460,6 @@ def test_an_infobox_field_of_those_who_designated(builder) -> None:
     `…和[[以色列]]均已明確表示胡塞运动为恐怖主义組織` is a declaration; `该组织被数个国家视为恐怖主义
     组织` names no state, and none is assumed (not 也门, earlier in the sentence). Saudi Arabia,
     in both, is one record, at the body's sentence."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox militant organization\n| name = 胡塞运动\n"
             "| designated_as_terror_group_by = {{flagu|Saudi Arabia}}"
             "<ref>{{cite news|title=Saudi Arabia designates|date=7 March 2014}}</ref><br />"
@@ -484,7 +467,7 @@ def test_an_infobox_field_of_those_who_designated(builder) -> None:
             "'''胡塞运动'''是也门的一个伊斯兰教什叶派宰德派反政府武装组织，该组织被数个国家视为恐怖主义组织。\n\n"
             "[[沙特阿拉伯|沙特阿拉伯]]、[[巴林|巴林]]和[[以色列|以色列]]均已明確表示胡塞运动为"
             "[[恐怖主义|恐怖主义]]組織。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.authority_code, g.action, g.label, g.listed_on)
             for g in index.groups if g.action] == [
         ("胡塞运动", "Malaysia", "MY", "listed", "terrorist", None),
@@ -499,12 +482,10 @@ def test_a_list_of_states_that_designated_it_by_a_pronoun(builder) -> None:
     """The Muslim Brotherhood article's `[[巴林]]、[[利比亚]]、…、和[[阿拉伯聯合大公國]]皆將之認定為
     [[恐怖組織]]` (之: the organisation the article is about): one record per state, the last
     one too (after 皆 and 將)."""
-    from kzct.store.database import build_index
-
     text = ("{{Infobox organization\n|name=穆斯林兄弟會\n}}\n'''穆斯林兄弟會'''是一個政治組織。\n\n"
             "[[巴林|巴林]]、[[利比亚|利比亚]]、[[俄羅斯|俄羅斯]]、[[敘利亞|敘利亞]]、[[沙烏地阿拉伯|沙烏地阿拉伯]]、"
             "和[[阿拉伯聯合大公國|阿拉伯聯合大公國]]皆將之認定為[[恐怖組織|恐怖組織]]。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority_code, g.action) for g in index.groups if g.action] == [
         ("穆斯林兄弟會", code, "listed") for code in ("BH", "LY", "RU", "SY", "SA", "AE")]
 
@@ -513,12 +494,10 @@ def test_a_military_command_designated_by_a_states_council(builder) -> None:
     """The Islamic Revolutionary Guard Corps article: `{{en-link|伊朗最高国家安全委员会|…}}迅速作出
     回应，宣布将[[美国中央司令部]]列为“恐怖组织”`: a command (司令部) is an organisation a state may
     designate, and the council that did is the authority."""
-    from kzct.store.database import build_index
-
     text = ("== 争议 ==\n2019年4月8日，美國政府把伊朗伊斯兰革命卫队列為恐怖組織。\n\n"
             "作为对美国行为的回应，{{en-link|伊朗最高国家安全委员会|Supreme National Security Council}}"
             "迅速作出回应，宣布将[[美国中央司令部|美国中央司令部]]列为“恐怖组织”。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
         ("伊朗伊斯兰革命卫队", "美国政府", "listed"),
         ("美国中央司令部", "伊朗最高国家安全委员会", "listed")]
@@ -527,10 +506,8 @@ def test_a_military_command_designated_by_a_states_council(builder) -> None:
 def test_a_ban_on_what_people_do_names_no_organisation(builder) -> None:
     """The Emomali Rahmon article's `自2013年起，塔吉克斯坦禁止18歲以下的人公開從事宗教活動`: what
     people may not do, no organisation banned."""
-    from kzct.store.database import build_index
-
     text = "拉赫蒙政府也不断强化政府对宗教活动的管制，自2013年起，塔吉克斯坦禁止18歲以下的人公開從事宗教活動。\n"
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [g.name_zh for g in index.groups if g.action] == []
 
 
@@ -538,10 +515,8 @@ def test_an_organisation_after_the_clause_that_designated_it(builder) -> None:
     """The 2008 Kashgar attack article's `事件发生后，被中国政府视为恐怖组织的世界维吾尔大会…称`: the
     organisation is the noun the clause qualifies, after 的 (not the attack the article is
     about, nor a subject left unsaid before 被)."""
-    from kzct.store.database import build_index
-
     text = ("'''2008年喀什袭击事件'''是一起袭击。\n\n== 反应 ==\n"
             "事件发生后，被中国政府视为恐怖组织的世界维吾尔大会在接受BBC采访时称“无法控制”。\n")
-    index = build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
         ("世界维吾尔大会", "中国政府", "listed")]

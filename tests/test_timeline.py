@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import built_alone
 
 EVENT_KEYS = {"date", "end_date", "dates", "precision", "qualifier", "date_source", "date_text",
               "text", "section", "places", "people", "groups", "killed", "killed_qualifier",
@@ -285,9 +286,7 @@ def test_an_event_article_states_its_year_once(module_env) -> None:
 
 def _built(builder, text: str):
     """The index of an article of ``text`` alone."""
-    from kzct.store.database import build_index
-
-    return build_index([("x.wikitext", "x.wikitext", text, "x")], builder)
+    return built_alone(builder, text)
 
 
 def _dates_by_start(builder, text: str, width: int) -> dict[str, tuple[str, str]]:
