@@ -276,7 +276,7 @@ class _Context:
     """What the rules need while reading one article."""
 
     def __init__(self, gazetteer: Gazetteer, names: Names, scripts: Scripts, seed: str,
-                 japanese: bool = False) -> None:
+                 japanese: bool = False, joined_chars: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.names = names
         self.places = names.places
@@ -295,7 +295,7 @@ class _Context:
         self._stops_by_length = _by_length(self.stops)
         self._titles_by_length = _by_length(self.titles)
         self._foreign: frozenset[str] | None = None
-        self.joined_chars: frozenset[str] = frozenset()  # see ``foreign``
+        self.joined_chars = joined_chars  # see ``foreign``
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         # a person's name in simplified characters read from Japanese forms → the person's key
         self.japanese_keys: dict[str, str] = {}
@@ -438,10 +438,10 @@ def extract_entities(
             for name in simple[1:]:
                 same.setdefault(name, simple[0])
     article_names = known.with_aliases(same)
-    ctx = _Context(gazetteer, article_names, scripts, seed, japanese)
-    ctx.joined_chars = frozenset(
+    joined_chars = frozenset(
         c for s in sentences for link in s.links if _JOINED_NAME.fullmatch(link.text)
         for c in scripts.simplified(link.text) if is_cjk(c))
+    ctx = _Context(gazetteer, article_names, scripts, seed, japanese, joined_chars)
     hits = [article_names.find(s.shadow) for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
