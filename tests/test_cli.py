@@ -269,25 +269,27 @@ def test_ctrl_c_as_python_shuts_down_is_ignored(tmp_path) -> None:
     assert (proc.returncode, out, err) == (0, "kzct 0.1.0\n", "")
 
 
-def test_the_same_article_gives_the_same_records_in_every_process(tmp_path, places_file) -> None:
+def test_the_same_article_gives_the_same_records_in_every_process(run, tmp_path,
+                                                                  places_file) -> None:
     """Python orders the words of a set differently in each process (``PYTHONHASHSEED``): the
     records must not follow. The Islamic Revolutionary Guard Corps article's `副司令阿贝德准将`
     once gave the office as the role in one process and no role in another (an office before
-    the name and a rank after it, tried in the order of a set)."""
+    the name and a rank after it, tried in the order of a set). This process's hash seed is
+    drawn at random; another process runs with one fixed, unlike it."""
     import os
 
     article = tmp_path / "a.wikitext"
     article.write_text("他就是革命卫队副司令阿贝德准将。后来国防部长伊戈尔·谢尔盖耶夫上将和总统普京会见了他。\n",
                        encoding="utf-8")
-    outputs = []
-    for seed in ("1", "2"):
-        cache = fresh_cache(tmp_path / f"c{seed}", places_file)
-        proc = subprocess.run([sys.executable, "-m", "kzct", "--seed", str(article), "people",
-                               "--json"], capture_output=True, text=True, timeout=120,
-                              env={**os.environ, "KZCT_CACHE_DIR": str(cache),
-                                   "PYTHONHASHSEED": seed})
-        assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout)
-    assert outputs[0] == outputs[1]
-    assert sorted((p["name_zh"], p["role"]) for p in json.loads(outputs[0])) == [
+    here = run("--seed", str(article), "people", "--json")
+    assert here.code == 0, here.err
+    other_seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    cache = fresh_cache(tmp_path / "c", places_file)
+    proc = subprocess.run([sys.executable, "-m", "kzct", "--seed", str(article), "people",
+                           "--json"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "KZCT_CACHE_DIR": str(cache),
+                               "PYTHONHASHSEED": other_seed})
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == here.json()
+    assert sorted((p["name_zh"], p["role"]) for p in here.json()) == [
         ("伊戈尔·谢尔盖耶夫", "国防部长"), ("普京", "总统"), ("阿贝德", "革命卫队副司令")]
