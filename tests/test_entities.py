@@ -1038,6 +1038,17 @@ def test_a_large_foreign_city_jieba_tags_a_common_noun(builder) -> None:
         "Europe", "Kyiv", "Pyongyang", "Russia"]
 
 
+def test_two_states_and_a_city_named_as_its_namesakes(builder) -> None:
+    """中美 is CLDR's Central America, and China and the United States in `中美关系`; GeoNames
+    names Washington, D.C. only 华盛顿特区, and 华盛顿 only for towns called Washington in
+    England and the United States, so the capital takes its namesakes' shorter name."""
+    text = "2019年，中美关系紧张，中美两国代表在[[华盛顿]]会谈，[[中美洲]]国家也派人参加。\n"
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.name_en, e.country, e.geonames_id) for e in index.entities
+                  if e.kind == "place") == [("中美洲", "Central America", None, None),
+                                             ("华盛顿", "Washington", "US", 4140963)]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -77,6 +77,10 @@ Wikipedia Internet Online Website Web Network Channel Communist Social Democrati
 Jabhat Jabhah Harakat Harakah Ahrar Asa'ib Kata'ib Ansar Jaysh Jaish Tanzim Hay'at Jama'at
 Partiya Imarat Emirate
 """.split())
+# What follows two states' one-character names, 中 (China) and another's, when they are no
+# place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
+# CLDR's Central America, 中非 Central Africa)
+_BILATERAL = re.compile(r"关系|两国|双方|建交|会谈|峰会|边境|边界|外交|对话|贸易|军演|联合声明")
 # What follows a place's name in an organisation's name (北京大学, 德国之声).
 _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|合作理事会|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
@@ -1089,6 +1093,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
             and not (linked and _DEMONYM_AFTER.match(shadow, end) is None):
         return False
     if titles and _taken(titles, start, end):
+        return False
+    if end - start == 2 and shadow[start] == "中" and _BILATERAL.match(shadow, end):
         return False
     if end - start == 2 and not strong and not between_links:
         translit = ctx.places.translit

