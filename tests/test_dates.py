@@ -347,3 +347,25 @@ def test_a_month_in_numerals_in_a_name_is_no_date(text) -> None:
     (`九月份，`): in a name it is none."""
     assert resolved(text, context=2006, heading=2006, anchor=PartialDate(2006, 1, 1)) == []
     assert [(d.text, d.month) for d in find_dates("九月份，他们涉嫌策划")] == [("九月份", 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the Abu Bakr al-Baghdadi article: a day of the month told before
+        ("同月30日美國中央司令部宣布時說", PartialDate(2019, 10, 27),
+         [("2019-10-30", None, FROM_CONTEXT)]),
+        # the Muslim Brotherhood article: the year after the one told before
+        ("然而隔年，這個政權卻在大規模示威後被政變推翻", PartialDate(2012), [("2013", None, RELATIVE)]),
+        # the 2015 Bangkok bombing article: a speaker's 今年 is the year of the date told before
+        ("为了报复泰国在今年7月将维吾尔人遣返", PartialDate(2015, 8, 17), [("2015-07", None, RELATIVE)]),
+        # …, the time of day there, and a month after 在 before what was done in it
+        ("当地时间22:00负责协调救援工作的国家紧急医学院统计", PartialDate(2015, 8, 17),
+         [("2015-08-17", None, RELATIVE)]),
+        ("其後泰國警方在9月在泰國與柬埔寨邊境附近逮捕", PartialDate(2015, 8, 17),
+         [("2015-09", None, FROM_CONTEXT)]),
+    ],
+)
+def test_dates_counted_from_the_one_told_before(text, anchor, expected) -> None:
+    assert resolved(text, anchor=anchor, context=anchor.year) == expected
+    assert find_dates("他于3月份的选举中落败") == []  # (a month after 于, before no verb)

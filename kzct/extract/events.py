@@ -269,12 +269,18 @@ def _leading(shadow: str, resolved: list[ResolvedDate]) -> list[ResolvedDate]:
     return kept
 
 
+# what may join a clause that begins with 在 or 于 and its date to the one before (`，并于`)
+_CONJUNCTIONS = frozenset("并並又且而再亦也")
+
+
 def _begins_clause(shadow: str, start: int) -> bool:
     """Whether a date at ``start`` begins a clause of its own (`…发表《主权宣言》，1991年12月16日，
     宣布独立`): it tells what happened then, as a sentence's leading date does."""
     at = start
     while at > 0 and shadow[at - 1] in "在于於":
         at -= 1
+    if at > 0 and shadow[at - 1] in _CONJUNCTIONS and at < start:
+        at -= 1  # `…，並在2012年以民主選舉的方式獲得埃及政權`: and then, in 2012
     if max(shadow.rfind("（", 0, at), shadow.rfind("(", 0, at)) > \
             max(shadow.rfind("）", 0, at), shadow.rfind(")", 0, at)):
         return False  # in brackets: background (`努斯拉阵线（…，2016年7月改名为征服阵线）`)

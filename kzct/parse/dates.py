@@ -235,12 +235,17 @@ MADE_IN = re.compile(r"\s*(?:出版|发行|成书|发表|拍摄|出品|播出|�
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
 _RELATIVE = re.compile(
-    r"(?P<yearmonth>同年|当年|该年|翌年|次年|第二年)(?P<ym>[0-9]{1,2}|十)\s*月"
+    r"(?P<yearmonth>同年|当年|该年|今年|翌年|次年|隔年|第二年)(?P<ym>[0-9]{1,2}|十)\s*月"
     r"(?:(?P<yd>[0-9]{1,2}|十)\s*[日号])?|"
+    # a day of the month told before (`同月30日`)
+    r"(?P<monthday>同月|当月|该月)(?P<md>[0-9]{1,2})\s*[日号]|"
     rf"(?<!月){NUMBER_START}(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
-    r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|第二年)"
+    r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|隔年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天|当晚|当夜|是日|是夜)"
+    # a time of the clock in the place's own time (`当地时间22:00…统计`): of the day told before
+    r"|当地时间\s*(?P<local>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
+    r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?)(?:许|許|左右)?)"
     # a time of day or of the clock that begins the sentence, before a comma (`上午，…`,
     # `8时许，…`): of the day told before
     r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
@@ -345,13 +350,16 @@ def find_dates(text: str) -> list[DateMention]:
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
                 month, day = _int(m.group("ym")), _int(m.group("yd"))
-                if day is not None and m.group("yearmonth") in ("同年", "当年", "该年"):
+                if day is not None and m.group("yearmonth") in _SAME_YEAR:
                     continue  # `当年3月30日`: a month and day, read in their context
+            elif m.group("monthday"):  # `同月30日`: a day of the month told before
+                day = _int(m.group("md"))
             found.append(DateMention(start=m.start(), end_pos=m.end(), text=text[m.start():m.end()],
                                      year=None, month=month, day=day, source=RELATIVE,
                                      relative=rel, after_thing=_after_thing(norm, m),
                                      after_incident=_after_incident(norm, m),
-                                     time_only=bool(m.group("sameday") or m.group("clock"))))
+                                     time_only=bool(m.group("sameday") or m.group("clock")
+                                                    or m.group("local"))))
         relatives = [(d.start, d.end_pos) for d in found if d.relative is not None]
         found = [d for d in found if d.relative is not None
                  or not any(a < d.end_pos and d.start < b for a, b in relatives)]
@@ -401,16 +409,23 @@ def _after_incident(norm: str, m: re.Match[str]) -> bool:
     return _INCIDENT.fullmatch(norm, start, m.start()) is not None
 
 
+# the words of a relative year that name the year told before (a speaker's 今年 is the year
+# they speak in, which is the date told before them)
+_SAME_YEAR = ("同年", "当年", "该年", "今年")
+
+
 def _relative(m: re.Match[str]) -> tuple[int, str] | None:
     if m.group("yearmonth"):
-        return (0 if m.group("yearmonth") in ("同年", "当年", "该年") else 1, "year-only")
+        return (0 if m.group("yearmonth") in _SAME_YEAR else 1, "year-only")
+    if m.group("monthday"):
+        return (0, "month-only")
     if m.group("next"):
         return (1, "day")
     if m.group("nextyear"):
         return (1, "year-only")
     if m.group("nextmonth"):
         return (1, "month-only")
-    if m.group("same") or m.group("sameday") or m.group("clock"):
+    if m.group("same") or m.group("sameday") or m.group("clock") or m.group("local"):
         return (0, "day")
     if m.group("sameyear"):
         return (0, "year-only")
@@ -524,8 +539,10 @@ def _month_only(m: re.Match[str], text: str, norm: str, month: int) -> DateMenti
     lead = norm[_clause_start(norm, start):start].strip()
     part = _MONTH_ENDS.match(norm, stop)
     if lead not in ("", "在", "于", "於") or part is None:
-        return None
-    qualifier = _PART_OF_MONTH.get(part.group().strip(" ，,"))
+        # inside its clause, right after 在 or 于 and before what was done then (`警方在9月逮捕`)
+        if norm[start - 1:start] not in ("在", "于", "於") or not _DAY_VERB.match(norm, stop):
+            return None
+    qualifier = _PART_OF_MONTH.get(part.group().strip(" ，,")) if part else None
     return DateMention(start=start, end_pos=stop, text=text[start:stop], year=None, month=month,
                        day=None, qualifier=qualifier)
 
@@ -726,6 +743,9 @@ def _counted(mention: DateMention, anchor: PartialDate | None,
     if unit == "year-only" and mention.month is not None:
         moved = PartialDate.make(anchor.year + amount, mention.month, mention.day) \
             if anchor is not None and not anchor.decade else None
+    elif unit == "month-only" and mention.day is not None:
+        moved = PartialDate.make(anchor.year, anchor.month, mention.day) \
+            if anchor is not None and not anchor.decade and anchor.month is not None else None
     else:
         moved = _relative_to(anchor_end or anchor if unit in ("day", "month", "year")
                              else anchor, mention.relative)
