@@ -14,6 +14,7 @@ from kzct.parse.dates import (
     FROM_ARTICLE,
     FROM_CONTEXT,
     FROM_HEADING,
+    MONTH_FROM_CONTEXT,
     QUALIFIERS,
     RELATIVE,
     PartialDate,
@@ -354,7 +355,7 @@ def test_a_month_in_numerals_in_a_name_is_no_date(text) -> None:
     [
         # the Abu Bakr al-Baghdadi article: a day of the month told before
         ("同月30日美國中央司令部宣布時說", PartialDate(2019, 10, 27),
-         [("2019-10-30", None, FROM_CONTEXT)]),
+         [("2019-10-30", None, MONTH_FROM_CONTEXT)]),
         # the Muslim Brotherhood article: the year after the one told before
         ("然而隔年，這個政權卻在大規模示威後被政變推翻", PartialDate(2012), [("2013", None, RELATIVE)]),
         # the 2015 Bangkok bombing article: a speaker's 今年 is the year of the date told before
