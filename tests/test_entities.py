@@ -1049,6 +1049,24 @@ def test_two_states_and_a_city_named_as_its_namesakes(builder) -> None:
                                              ("华盛顿", "Washington", "US", 4140963)]
 
 
+def test_a_city_before_a_linked_landmark_and_the_terms_of_buildings(builder) -> None:
+    """The 2016 Istanbul airport attack article's `如柏林[[勃兰登堡门]]、巴黎[[埃菲尔铁塔]]、
+    [[阿姆斯特丹王宫]]、伦敦[[温布利球场]]`: a wikilink's edge cuts 巴黎埃菲尔铁塔, a word of jieba's
+    dictionary, so Paris is read; a palace and a stadium are places of their own. A hospital after
+    a city in running text is one in the city (`被送往莫斯科醫院`), a linked one a place."""
+    text = ("许多建筑被照亮，如柏林[[勃兰登堡门|勃兰登堡门]]、巴黎[[埃菲尔铁塔|埃菲尔铁塔]]、"
+            "[[阿姆斯特丹王宫|阿姆斯特丹王宫]]、伦敦[[温布利球场|温布利球场]]。"
+            "他被送往莫斯科醫院，后来住进[[泰姬陵酒店]]。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.name_en, e.place_type) for e in index.entities
+                  if e.kind == "place") == [
+        ("伦敦", "London", "city"), ("勃兰登堡门", "Brandenburg Gate", "gate"),
+        ("埃菲尔铁塔", None, "tower"), ("巴黎", "Paris", "city"), ("柏林", "Berlin", "city"),
+        ("泰姬陵酒店", None, "hotel"), ("温布利球场", "Wembley Stadium", "stadium"),
+        ("莫斯科", "Moscow", "city"),
+        ("阿姆斯特丹王宫", "Amsterdam Royal Palace", "palace")]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -565,6 +565,19 @@ def test_a_time_of_day_first_in_a_section_of_an_attack_article(builder) -> None:
     assert [(e.date, e.text[:6]) for e in index.events] == [("2014-12-16", "上午10时许")]
 
 
+def test_the_day_of_an_infobox_date_template(builder) -> None:
+    """The 2016 Istanbul airport attack article's infobox writes `|date = {{start date|2016|06|28|
+    df=yes}}` and its lead no bold title: the attack's year and day, which the sections' dates
+    without a year (`6月29日，土耳其当局扣留…`, `当地时间晚上10点左右，…`) take."""
+    text = ("{{Infobox civilian attack\n| date        = {{start date|2016|06|28|df=yes}}\n}}\n"
+            "2016年6月28日土耳其伊斯坦布尔阿塔图尔克国际机场发生爆炸和枪击袭击。\n\n"
+            "== 过程 ==\n当地时间晚上10点左右，两名袭击者接近一个安检点。\n\n"
+            "== 影响 ==\n土耳其宣布6月29日为全国哀悼日。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [
+        ("2016-06-28", "2016年6"), ("2016-06-28", "当地时间晚上"), ("2016-06-29", "土耳其宣布6")]
+
+
 def test_a_persons_life_in_the_brackets_after_the_bold_name_is_two_dates(builder) -> None:
     """The Shamil Basayev article's lead `'''沙米尔·萨尔玛诺维奇·巴萨耶夫'''（俄语：…，{{bd|1965年|1月14日|
     2006年|7月10日|catIdx=B}}）`: born on one day, dead on another, not a stretch of time in which

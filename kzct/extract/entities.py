@@ -241,8 +241,10 @@ class Names:
         other = self.table.get(shadow[i + 1:i + 3])
         return other is not None and other[0] == "place"
 
-    def find(self, shadow: str) -> list[_Hit]:
-        """The known names of ``shadow``, left to right, longest first, without overlaps."""
+    def find(self, shadow: str, edges: Container[int] = ()) -> list[_Hit]:
+        """The known names of ``shadow``, left to right, longest first, without overlaps. A
+        word that is no place is not one where a wikilink begins or ends inside it (``edges``):
+        `巴黎[[埃菲尔铁塔]]` holds Paris, though jieba's dictionary knows 巴黎埃菲尔铁塔."""
         found: list[_Hit] = []
         i, n = 0, len(shadow)
         table, lengths = self.table, self.lengths
@@ -254,6 +256,9 @@ class Names:
                     hit = table.get(name)
                     if hit is not None and length == 2 and self._yields(shadow, i):
                         continue  # `天空中美国`: 空中 is a word, and 美国 the name, not 中美
+                    if hit is not None and hit[0] == "block" and edges \
+                            and any(at in edges for at in range(i + 1, i + length)):
+                        continue
                     if hit is not None and len(name) == length and _whole_word(shadow, i, i + length):
                         found.append(_Hit(i, i + length, hit[0], hit[1]))
                         # a short name that is a common word (合作) or obscure (于伊, a town in
@@ -446,7 +451,8 @@ def extract_entities(
         c for s in sentences for link in s.links if _JOINED_NAME.fullmatch(link.text)
         for c in scripts.simplified(link.text) if is_cjk(c))
     ctx = _Context(gazetteer, article_names, scripts, seed, japanese, joined_chars)
-    hits = [article_names.find(s.shadow) for s in sentences]
+    hits = [article_names.find(s.shadow, {e for _link, a, b in _link_spans(s) for e in (a, b)})
+            for s in sentences]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
     for sentence, sentence_hits in zip(sentences, hits):
@@ -737,12 +743,11 @@ def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
         if not _is_place_here(ctx, shadow, start, end, titles, strong=broad, cover=cover,
                               native=city, listed=links.listed(start, end),
                               linked=(start, end) in links.spans,
-                              between_links=(start, end) in links.spans
-                              and end in links.starts):
+                              between_links=end in links.starts):
             continue
         if not broad and (_ends_foreign_name(ctx, shadow, start, cover)
                           or (_begins_foreign_name(ctx, shadow, end)
-                              and (start, end) not in links.spans)) \
+                              and (start, end) not in links.spans and end not in links.starts)) \
                 and not links.within(start, end):
             continue  # `塞米巴拉金斯克` holds Lakinsk (拉金斯克), `梅德韦杰夫` Medway (梅德韦)
         feature = _feature_after(ctx, shadow, start, end, links) if broad else None
@@ -1081,8 +1086,8 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
     a word that runs across its edge (`新安全观` holds no Xin'an). A city (``native``) before 人
     after the place it lies in is where someone is from, as a biography writes it (`新疆和田人`).
     A joiner beside a wikilink of a list of them (``listed``: `[[巴基斯坦]]·[[阿富汗]]`) joins no
-    name. A name of two characters is a fragment of none where it is a wikilink's whole text and
-    another wikilink begins right after it (``between_links``: `[[罗马]][[特雷維噴泉]]`)."""
+    name. A name of two characters is a fragment of none where a wikilink begins right after it
+    (``between_links``: `[[罗马]][[特雷維噴泉]]`, `巴黎[[埃菲尔铁塔]]`)."""
     before = shadow[start - 1] if start else ""
     after = shadow[end] if end < len(shadow) else ""
     if (before in _JOINERS or after in _JOINERS) and not listed:
@@ -1157,8 +1162,15 @@ def _derived(ctx: _Context, shadow: str, place: Place, end: int,
         if len(suffix) == 1 and rest not in link_ends \
                 and (ctx.word_at(shadow, end) or ctx.word_across(shadow, end)):
             return None  # `喀布尔街头`, `卡拉奇河边`, `阿拉木图市区`: a word, not a suffix
+        if kind in _ONE_OF_MANY and rest not in link_ends:
+            return None  # `被送往莫斯科醫院`: a hospital in Moscow (`[[北京饭店]]` is one)
         return suffix, kind, english
     return None
+
+
+# The kinds of place a city has many of, which running text names by the city (`莫斯科醫院`, a
+# hospital in Moscow): a city's name and the term are one place's only as a wikilink's text
+_ONE_OF_MANY = frozenset({"hospital", "hotel"})
 
 
 # -- places by their make --------------------------------------------------------------------------
@@ -1487,6 +1499,8 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
     term = shadow[term_start:term_end]
     if term_start < 2 or not all(c in ctx.foreign for c in shadow[term_start - 2:term_start]):
         return  # no name of two such characters before it (the cheap test first)
+    if ctx.terms.terms[term][0] in _ONE_OF_MANY:
+        return  # (`城市医院`, `布琼诺夫斯克医院`: a hospital in a town; a wikilink names one)
     if (len(term) == 1 and (ctx.word_at(shadow, term_start)
                             or ctx.word_across(shadow, term_start))) \
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end) \

@@ -748,7 +748,7 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
 # The kinds of place Chinese names with a common word as often as with a name (人民路, 十月站,
 # 解放桥, 人民广场, 人民公园, 国家美术馆, 世界贸易中心一号大楼): a common word before their term is
 # no reason to read none
-NAMED_BY_WORDS = frozenset({"street", "station", "bridge", "square", "park", "museum",
+NAMED_BY_WORDS = frozenset({"street", "station", "bridge", "square", "park", "museum", "stadium",
                             "building"})
 
 

@@ -721,7 +721,7 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
     # the dates of the bold title, then (unless the title gives the day) of the infobox's date
     written = [find_dates(_plain(bold.group(1)))] if bold is not None else []
     if not any(d.year and d.day for dates in written for d in dates):
-        written += [find_dates(_plain(value)) for value in _infobox_dates(lead)]
+        written += [find_dates(_date_written(value)) for value in _infobox_dates(lead)]
     year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
     day = next(((year, d.month, d.day) for dates in written for d in dates
                 if year is not None and d.year == year and d.month and d.day and not d.decade),
@@ -734,6 +734,25 @@ def _infobox_dates(lead: str) -> list[Any]:
     templates = mwparserfromhell.parse(lead).filter_templates(recursive=False)
     return [param.value for template in templates if _INFOBOX.search(_template_name(template))
             for param in template.params if str(param.name).strip().lower() in _DATE_PARAMS]
+
+
+# Templates that write a date by its numbers (`{{start date|2016|06|28|df=yes}}`, `{{Date|…}}`)
+_DATE_TEMPLATE = re.compile(r"(?:start|end)[ _]date(?:[ _]and[ _]age)?|date|dts", re.IGNORECASE)
+
+
+def _date_written(value: Any) -> str:
+    """An infobox's date as text: its plain text, and a date template's year, month and day
+    written as Chinese writes them (`{{start date|2016|06|28}}` is 2016年6月28日)."""
+    parts = [_plain(value)]
+    code = value if isinstance(value, Wikicode) else mwparserfromhell.parse(str(value))
+    for template in code.filter_templates(recursive=False):
+        if not _DATE_TEMPLATE.fullmatch(_template_name(template)):
+            continue
+        numbers = [str(p.value).strip() for p in template.params if not p.showkey][:3]
+        if not numbers or not all(n.isascii() and n.isdigit() for n in numbers):
+            continue
+        parts.append("".join(f"{int(n)}{unit}" for n, unit in zip(numbers, "年月日")))
+    return "，".join(p for p in parts if p)
 
 
 # A bracketed alternative inside a name (`阿摩(奥姆)真理教`)
