@@ -160,7 +160,9 @@ def build_article(name: str, path: str, text: str, digest: str,
                              backs=tuple(backing.get(ref_id, ())), seed=name, revision=revision)
         for ref_id, ref in document.refs.items()
     }
-    japanese = writes_japanese(text)
+    # (in its body: a Japanese book among the sources makes no name of the article Japanese)
+    japanese = any(writes_japanese(text[start:end]) for start, end in
+                   (sentence.span for sentence in document.sentences))
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
                                 scripts, document.aliases, japanese, document.flags)
     defects = list(document.defects)

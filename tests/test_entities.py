@@ -1067,6 +1067,24 @@ def test_a_city_before_a_linked_landmark_and_the_terms_of_buildings(builder) -> 
         ("阿姆斯特丹王宫", "Amsterdam Royal Palace", "palace")]
 
 
+def test_names_are_japanese_where_the_body_or_an_office_says_so(builder) -> None:
+    """The World Uyghur Congress article lists a Japanese book among its sources
+    (`『中国を追われたウイグル人…』`): its body writes no Japanese, so 迪里夏提 (Dilxat) gets no
+    Hepburn reading (`Teki Sato Natsu Tei`). The Dhaka attack article's `日本首相[[安倍晋三]]`: an office of
+    Japan's makes the name Japanese (Abe Shinzo), and 习近平 stays Xi Jinping. A slogan in English
+    (`We're Here and We're Not Afraid`) and an organisation's name in Uyghur (`Dunya Uyghur
+    Qurultiyi`, the congress) are no people."""
+    text = ("'''世界維吾爾代表大會'''（拉丁维文：{{lang|ug-Latn|Dunya Uyghur Qurultiyi}}）是一个组织。"
+            "世維大會發言人迪里夏提表示反对。"
+            "日本首相[[安倍晋三]]表示强烈谴责，中国国家主席[[习近平]]也表示谴责。"
+            "人们打出标语（{{lang|en|We're Here and We're Not Afraid}}）。\n\n"
+            "== 来源 ==\n* 水谷尚子：『中国を追われたウイグル人』，文藝春秋，2007年。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.name_latin, e.name_en) for e in index.entities
+                  if e.kind == "person") == [
+        ("习近平", None, "Xi Jinping"), ("安倍晋三", None, "Abe Shinzo"), ("迪里夏提", None, None)]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

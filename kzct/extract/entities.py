@@ -76,6 +76,9 @@ President Prime General Colonel Major Secretary Chairman Director Ambassador Spe
 Wikipedia Internet Online Website Web Network Channel Communist Social Democratic Liberal
 Jabhat Jabhah Harakat Harakah Ahrar Asa'ib Kata'ib Ansar Jaysh Jaish Tanzim Hay'at Jama'at
 Partiya Imarat Emirate
+Qurultay Qurultayi Qurultiyi Kurultay Kurultayı Partisi Partiyisi Birliki Birliği Cemiyeti
+Jamiyiti Teshkilati Teşkilatı Hareketi Herikiti Cephesi Derneği Vakfı Meclisi
+I I'm We We're You You're They They're It It's Not Don't Are Is Here There Our My Your Their
 """.split())
 # What follows two states' one-character names, 中 (China) and another's, when they are no
 # place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
@@ -123,6 +126,7 @@ class _Found:
         self.name_en: str | None = None
         self.name_en_source: str | None = None  # of ``name_en``, where no place gives it
         self.role: str | None = None
+        self.japanese = False  # a person whose office is Japan's (`日本首相[[安倍晋三]]`)
         self.source = source
         self.place_type: str | None = None
         self.country_known = True  # a derived place's country, when the article supports it
@@ -2143,6 +2147,7 @@ def _add_person(ctx: _Context, sentence: Sentence, start: int, end: int, role: s
     if role and item.role is None:
         item.role = sentence.text[start - len(role):start] if role == shadow[start - len(role):start] \
             else role
+        item.japanese = shadow.endswith("日本", 0, start - len(role))
     item.add(_mention(sentence, start, end))
     cover.add(start, end)
     cover.persons.add((start, end))
@@ -3024,7 +3029,8 @@ def _freeze(item: _Found, ctx: _Context) -> Entity:
             name_en = _street_english(ctx, ctx.scripts.simplified(name_zh))
             name_en_source = "romanization" if name_en else None
         if name_en is None and item.kind == "person" and name_zh:
-            name_en = _romanized(ctx, name_zh, naming=True)
+            # (Japanese too where the office before it is Japan's: `日本首相[[安倍晋三]]`)
+            name_en = _romanized(ctx, name_zh, naming=True, japanese=ctx.japanese or item.japanese)
             name_en_source = "romanization" if name_en else None
         names = []
     names += [w for w, _ in written.most_common()] + item.aliases
@@ -3065,19 +3071,21 @@ def _stem_as_written(ctx: _Context, name: str) -> str:
     return name[len(direction):len(direction) + len(stem)]
 
 
-def _romanized(ctx: _Context, name: str, naming: bool = False) -> str | None:
+def _romanized(ctx: _Context, name: str, naming: bool = False,
+               japanese: bool | None = None) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
-    make; in an article that writes Japanese, a name in kanji in Hepburn (麻原彰晃 → Asahara
-    Shoko) (``kzct.parse.romanize``). A name is found by the commonest surnames; ``naming`` one
+    make; in an article that writes Japanese (or where ``japanese`` says the name is), a name in
+    kanji in Hepburn (麻原彰晃 → Asahara Shoko) (``kzct.parse.romanize``). A name is found by the commonest surnames; ``naming`` one
     read as a person's already, any surname of the 百家姓 makes it Chinese (习近平: Xi Jinping),
     except in an article that writes Japanese, whose surnames of three kanji are often in it
     (豊田亨)."""
     from kzct.parse.romanize import classical_surnames, romanized
 
-    surnames = ctx.places.surnames | classical_surnames() if naming and not ctx.japanese \
+    japanese = ctx.japanese if japanese is None else japanese
+    surnames = ctx.places.surnames | classical_surnames() if naming and not japanese \
         else ctx.places.surnames
     chinese = romanized(ctx.scripts.simplified(name), surnames, ctx.foreign)
-    if ctx.japanese and not any(j in name for j in _JOINERS) \
+    if japanese and not any(j in name for j in _JOINERS) \
             and (chinese is None or len(name) > 3):
         # in an article that writes Japanese, a name that is not Chinese by its make, or of
         # four characters or more (麻原彰晃, 菊地直子), is read the Japanese way; 温家宝 is not
