@@ -520,3 +520,15 @@ def test_an_organisation_after_the_clause_that_designated_it(builder) -> None:
     index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
         ("世界维吾尔大会", "中国政府", "listed")]
+
+
+def test_its_after_the_organisation_a_sentence_begins_with(builder) -> None:
+    """The World Uyghur Congress article's `北京政府认为该组织支持…[[突厥斯坦伊斯兰党]]，…因而将其視為
+    進行國家分裂活动的恐怖組織`: 其 is 该组织, the congress the article is about, not the party
+    named between them (who designated is the section's heading)."""
+    text = ("'''世界維吾爾代表大會'''是一个组织。\n\n== 争议 ==\n=== 中华人民共和国政府 ===\n"
+            "[[中华人民共和国政府|北京政府]]认为该组织支持伊斯兰化的激进组织[[突厥斯坦伊斯兰党|突厥斯坦伊斯兰党]]，"
+            "因而将其視為進行[[国家分裂|國家分裂]]活动的恐怖組織。\n")
+    index = built_alone(builder, text)
+    assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
+        ("世界維吾爾代表大會", "中华人民共和国政府", "listed")]

@@ -87,7 +87,7 @@ _CLOSED = re.compile(
 # formal "add to a list"
 _ADDED = re.compile(
     r"(?:将|把)(?P<items>[^。；：:将把]{1,60}?)(?:正式|重新|再次|也)?(?P<verb>加入|列入|列为|增加到|"
-    r"添加到|添加入|新增到|新增入|新增为|增列为|增列入|增列到|认定为|宣布为|定为|指定为)了?"
+    r"添加到|添加入|新增到|新增入|新增为|增列为|增列入|增列到|认定为|宣布为|定为|指定为|视为)了?"
     rf"[^。；]{{0,12}}?(?:这张|该|此|这份|其)?{_LIST_WORD}")
 # A也在欧盟、英国…的恐怖组织名单中
 _ON_LIST = re.compile(
@@ -193,6 +193,7 @@ _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」�
 # verbs of doing, which a clause holds and an organisation's name does not
 _DOING = re.compile(r"从事|参加|参与|进行|公开")
 _PRONOUNS = frozenset({"其", "之", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
+_KIND_PRONOUNS = ("该组织", "此组织", "该团体", "该党", "该运动")
 _BRACKET = re.compile(r"\s*+[（(](?P<inner>[^（(）)]*+)[）)]\s*+$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 # What marks an agent, a place a ban holds in, and a list's owner
@@ -739,12 +740,16 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
     anchored where the pronoun is."""
     sentence = sentences[position]
     best: tuple[int, int, str] | None = None
+    # a pronoun after one that names the kind (该组织) stands for what that one does: `北京政府认为
+    # 该组织支持…[[突厥斯坦伊斯兰党]]，…因而将其视为…恐怖组织` (其 is 该组织, not the party between)
+    look = min((at for at in (sentence.shadow.find(p, 0, start) for p in _KIND_PRONOUNS)
+                if at >= 0), default=start)
     # (a referent stands near: looked for in the last _SENTENCES_BACK sentences and the last
     # _TEXT_BACK characters of each, so that a paragraph of thousands of pronouns stays linear)
     for at, stop, known in reversed(named):
         if at < position - _SENTENCES_BACK:
             break
-        if sentences[at].paragraph == sentence.paragraph and (at, stop) <= (position, start):
+        if sentences[at].paragraph == sentence.paragraph and (at, stop) <= (position, look):
             best = max(best, (at, stop, known)) if best else (at, stop, known)
     # the organisations designated and the names the article is about first; a curated or a
     # quoted organisation's name only where the paragraph names none of them
@@ -753,7 +758,7 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
             other = sentences[earlier]
             if other.paragraph != sentence.paragraph:
                 break
-            limit = start if earlier == position else len(other.shadow)
+            limit = look if earlier == position else len(other.shadow)
             floor = max(0, limit - _TEXT_BACK)
             if tier == "subject":
                 names: tuple[str, ...] = reading.subject
