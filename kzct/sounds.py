@@ -303,6 +303,10 @@ class Query:
         # the Arabic article (al-, ash-, …) inside a name, which Chinese leaves out: 哈桑·班纳
         # for Hassan al-Banna
         words = [w for i, w in enumerate(words) if not (i and w.casefold() in _ARTICLES)]
+        # a middle initial, which Chinese writes as a Latin letter or leaves out (约翰·F·肯尼迪,
+        # 约翰·肯尼迪 for John F. Kennedy): no sound of the name
+        words = [w for i, w in enumerate(words)
+                 if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
         numbers = [n for n in map(_roman, words) if n is not None]
         self.ordinal = numbers[0] if len(numbers) == 1 else None
         kept = [w for w in words if _roman(w) is None]
@@ -316,6 +320,9 @@ class Query:
         if self.after and len(stem) > 1 and ("<", fold(stem[-1])) in english:
             self.inner, stem = english["<", fold(stem[-1])], stem[:-1]
         self.stem = [w for w in (latin_sounds(w) for w in stem) if w]
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def english_term(words: list[str]) -> tuple[str, frozenset[str]] | None:
@@ -418,17 +425,30 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
             and (not query.before or before in query.before) \
             and (not query.after or after in query.after):
         # the name without its generic terms (whole syllables: the terms are Han characters)
-        syllables = [s for p in parts for s in p]
         # (a direction before the term too, where the query translates it: 北 of 和平北路)
         inner = inner if query.inner else ""
-        stem = tuple(syllables[len(before):len(syllables) - len(after) - len(inner)])
+        stem = _cut(parts, len(before), len(after) + len(inner))
         named = (not before or query.before) and (not after or query.after)
         if stem:
-            fit, plain = _fit("".join(query.stem), query.stem, (stem,), floor,
+            fit, plain = _fit("".join(query.stem), query.stem, stem, floor,
                               1.0 if named else PART)
             if fit > best[0]:
                 best = fit, plain
     return best
+
+
+def _cut(parts: tuple[tuple[str, ...], ...], head: int, tail: int,
+         ) -> tuple[tuple[str, ...], ...]:
+    """A joined name's parts without ``head`` syllables at its start and ``tail`` at its end (a
+    place's generic terms: 约翰·F·肯尼迪国际机场 is (约翰)(肯尼迪) and 国际机场)."""
+    out: list[tuple[str, ...]] = []
+    at, total = 0, sum(len(p) for p in parts)
+    for part in parts:
+        kept = tuple(s for i, s in enumerate(part, at) if head <= i < total - tail)
+        at += len(part)
+        if kept:
+            out.append(kept)
+    return tuple(out)
 
 
 def _fit(whole: str, words: list[str], parts: tuple[tuple[str, ...], ...], floor: float,

@@ -1085,6 +1085,17 @@ def test_names_are_japanese_where_the_body_or_an_office_says_so(builder) -> None
         ("习近平", None, "Xi Jinping"), ("安倍晋三", None, "Abe Shinzo"), ("迪里夏提", None, None)]
 
 
+def test_a_latin_initial_inside_a_joined_name(builder) -> None:
+    """The 2016 Istanbul airport attack article's `[[约翰·F·肯尼迪国际机场]]` is an airport, not a
+    person's name; `[[乔治·W·布什]]` the whole of the curated name, not 布什 with 乔治·W before it."""
+    text = ("美国总统[[乔治·W·布什]]发表讲话。各大国际机场都加强安保，如"
+            "[[约翰·F·肯尼迪国际机场|约翰·F·肯尼迪国际机场]]。[[约翰·F·肯尼迪]]遇刺。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.kind, e.name_zh) for e in index.entities) == [
+        ("person", "乔治·W·布什"), ("person", "约翰·F·肯尼迪"),
+        ("place", "约翰·F·肯尼迪国际机场"), ("place", "美国")]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -70,6 +70,20 @@ def test_a_first_name_and_a_surname_against_a_name_with_a_patronymic() -> None:
     assert (round(full, 3), round(other, 3)) == (0.969, 0.915)
 
 
+def test_a_middle_initial_and_a_named_airport() -> None:
+    """The 2016 Istanbul airport attack article's `[[约翰·F·肯尼迪国际机场]]`: a middle initial has
+    no sound (`John F. Kennedy` fits as `John Kennedy` does), and the name inside the airport's
+    keeps its parts, so the surname fits its own (`Kennedy Airport`)."""
+    from kzct.sounds import place_marks
+
+    airport = readings("约翰·F·肯尼迪国际机场") + place_marks("约翰·F·肯尼迪国际机场")
+    fits = [round(match(Query(q), airport, 0.85)[0], 3) for q in (
+        "John F. Kennedy International Airport", "Kennedy Airport", "Kennedy Hospital")]
+    assert fits == [0.889, 0.889, 0.0]
+    assert match(Query("John F. Kennedy"), readings("约翰·肯尼迪"), 0.85) == \
+        match(Query("John Kennedy"), readings("约翰·肯尼迪"), 0.85)
+
+
 def test_a_query_in_plain_pinyin_is_a_romanization() -> None:
     assert match(Query("Hu Jintao"), readings("胡锦涛"), 0.85) == (1.0, True)
     assert match(Query("Wūlǔmùqí"), readings("乌鲁木齐"), 0.85) == (1.0, True)  # tone marks

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any, NamedTuple
@@ -1384,8 +1385,9 @@ def _bracketed_place(ctx: _Context, sentence: Sentence, cover: _Cover, m: re.Mat
     return True
 
 
-# what a linked name may hold besides Chinese characters where a term ends it
-_IN_LINKED_NAME = frozenset("0123456789-–" + NAME_JOINERS)  # (巴黎夏尔·戴高乐机场)
+# what a linked name may hold besides Chinese characters where a term ends it (巴黎夏尔·戴高乐机场,
+# 约翰·F·肯尼迪国际机场)
+_IN_LINKED_NAME = frozenset("0123456789-–." + NAME_JOINERS + string.ascii_uppercase)
 # How the Xinhua tables write the endings of Slavic surnames (-yev, -sky, -vich): a linked name
 # that ends so is a person's; so or as a woman's (-va) no place's by its place after another
 _SLAVIC_SURNAME = ("耶夫", "斯基", "维奇")
@@ -2039,6 +2041,10 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
     hyphen = shadow[joiner] in "-‐"
     start = joiner
     while True:
+        before = None if hyphen else _initial_before(ctx, shadow, start)
+        if before is not None:
+            start = before  # `乔治·W·布什`: an initial, and the part before it
+            continue
         part_end = start
         while start > 0 and part_end - start < _MAX_PART:
             ch = shadow[start - 1]
@@ -2073,6 +2079,12 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
     end = joiner
     while end < len(shadow) and shadow[end] in _JOINERS:
         part_start = end + 1
+        initial = _INITIAL.match(shadow, part_start)
+        if initial is not None and not hyphen and initial.end() < len(shadow) \
+                and _part_char(ctx, shadow[initial.end()]) \
+                and not cover.hard_taken(initial.end(), initial.end() + 1):
+            end = initial.end() - 1  # `约翰·F·肯尼迪`: an initial, then the next part
+            continue
         part_end = part_start
         while part_end < len(shadow) and part_end - part_start < _MAX_PART:
             ch = shadow[part_end]
@@ -2098,6 +2110,20 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
                        and ctx.title_before(shadow, start)):
         return None
     return start, end, _role_before(ctx, shadow, start, cover)
+
+
+# a Latin initial between two parts of a joined name, with its joiner after it (`乔治·W·布什`)
+_INITIAL = re.compile(f"[A-Z]\\.?[{re.escape(NAME_JOINERS)}]")
+
+
+def _initial_before(ctx: _Context, shadow: str, joiner: int) -> int | None:
+    """Where the joiner before a Latin initial that ends right before ``joiner`` stands, where a
+    part of a name comes before that joiner (`乔治·W·布什`, `约翰·F.·肯尼迪`), else None."""
+    at = joiner - 2 if joiner >= 1 and shadow[joiner - 1] == "." else joiner - 1
+    if at < 2 or not ("A" <= shadow[at] <= "Z") or shadow[at - 1] not in _JOINERS \
+            or not _part_char(ctx, shadow[at - 2]):
+        return None
+    return at - 1
 
 
 def _city_opening_a_name(ctx: _Context, shadow: str, end: int, cover: _Cover) -> bool:
