@@ -227,8 +227,9 @@ _QUALIFIED_BEFORE = (
     (re.compile(r"(?:自从|自)\s*$"), "since"),
     (re.compile(r"(?:大约|大概|约|约在|大约在|大概在)\s*$"), "about"),
 )
-# what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`)
-_BORN_IN = re.compile(r"\s*(?:出生|出世|生)的")
+# what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`), or of one
+# named before it (`奥兹图尔克于1992年出生在…加濟安泰普`)
+_BORN_IN = re.compile(r"\s*(?:(?:出生|出世|生)的|出生(?:在|于|於))")
 # what makes a date the day a thing named after it was made (`1998年出版的《新疆年鉴1997》`):
 # the date of what the sentence tells, but not the year of what the paragraph tells after it
 MADE_IN = re.compile(r"\s*(?:出版|发行|成书|发表|拍摄|出品|播出|编写|撰写)的")
@@ -243,6 +244,8 @@ _RELATIVE = re.compile(
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|隔年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天|当晚|当夜|是日|是夜)"
+    # the time of the incident itself (`事发期间，…`): its day
+    r"|(?<=事发|案发)(?P<during>期间|当时|时)"
     # a time of the clock in the place's own time (`当地时间22:00…统计`): of the day told before
     r"|当地时间\s*(?P<local>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
     r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?)(?:许|許|左右)?)"
@@ -402,7 +405,10 @@ _INCIDENT = re.compile(r"(?:事发|案发|事件发生|袭击发生|爆炸发生
 
 
 def _after_incident(norm: str, m: re.Match[str]) -> bool:
-    """Whether a relative date follows the incident itself and nothing else in its clause."""
+    """Whether a relative date follows the incident itself and nothing else in its clause, or
+    right after 事发 or 案发, which name nothing else (`保安局在事发翌日早上`)."""
+    if norm.endswith(("事发", "案发"), 0, m.start()):
+        return True
     clause = _clause_start(norm, m.start())
     lead = _BEFORE_COUNT.match(norm, clause)  # always matches: it may match nothing
     start = lead.end() if lead else clause
@@ -425,7 +431,8 @@ def _relative(m: re.Match[str]) -> tuple[int, str] | None:
         return (1, "year-only")
     if m.group("nextmonth"):
         return (1, "month-only")
-    if m.group("same") or m.group("sameday") or m.group("clock") or m.group("local"):
+    if m.group("same") or m.group("sameday") or m.group("clock") or m.group("local") \
+            or m.group("during"):
         return (0, "day")
     if m.group("sameyear"):
         return (0, "year-only")
@@ -536,7 +543,8 @@ def _month_only(m: re.Match[str], text: str, norm: str, month: int) -> DateMenti
     start, stop = m.start(), m.end()
     if not 1 <= month <= 12 or norm[stop - 1:stop] not in ("月", "份"):
         return None  # (`9月份，`: 份 is the month's)
-    lead = norm[_clause_start(norm, start):start].strip()
+    # (after a conjunction that opens the clause: `而6月初的爆炸案`)
+    lead = norm[_clause_start(norm, start):start].strip().lstrip("而但并且又")
     part = _MONTH_ENDS.match(norm, stop)
     if lead not in ("", "在", "于", "於") or part is None:
         # inside its clause, right after 在 or 于 and before what was done then (`警方在9月逮捕`)
