@@ -138,6 +138,9 @@ FOUND = {
 KNOWN_JUNK = {
     # a police officer named only in the infobox (`副所长张立元`), which the reading leaves out
     ("kunming-railway-station-attack-2014.hans", "person"): ["张立元"],
+    # the director of its anti-terrorist structure, named in the infobox only (`leader_name3 =
+    # {{flagicon|Uzbekistan}} - 米尔扎耶夫·鲁斯兰·埃尔基诺维奇`), which the reading leaves out
+    ("shanghai-cooperation-organisation.mixed", "person"): ["米尔扎耶夫·鲁斯兰·埃尔基诺维奇"],
     # two linked hospitals that sent doctors (`派遣[[北京协和医院]]、…`): places by their make,
     # which the reading leaves out as it does the institutions of that sentence
     ("kunming-railway-station-attack-2014.hans", "place"): ["北京协和医院", "北京天坛医院"],

@@ -1096,6 +1096,19 @@ def test_a_latin_initial_inside_a_joined_name(builder) -> None:
         ("place", "约翰·F·肯尼迪国际机场"), ("place", "美国")]
 
 
+def test_people_an_infobox_field_names_by_its_key(builder) -> None:
+    """The World Uyghur Congress article's `leader_name2 = 艾尔肯·艾克热木<br />帕尔哈提·穆罕穆德`:
+    a field whose key names people is read though nothing in it is linked; one that states a date
+    (`spouse = …（1996年结婚）`) and one whose key names no people (`ideology`) are not."""
+    text = ("{{Infobox organization\n|name = 世界维吾尔代表大会\n|leader_title2 = 副主席\n"
+            "|leader_name2 = 艾尔肯·艾克热木<br />帕尔哈提·穆罕穆德\n"
+            "|spouse = 梅德尼·穆萨耶夫娜（1996年结婚）\n|ideology = 阿卜杜拉·卡迪尔主义\n}}\n"
+            "'''世界维吾尔代表大会'''是一个组织。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
+        "帕尔哈提·穆罕穆德", "艾尔肯·艾克热木"]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

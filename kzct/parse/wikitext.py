@@ -903,11 +903,19 @@ _FIELD_DATE = re.compile(r"[0-9０-９]{3,4}\s*年|[0-9]{4}|[0-9]{1,2}\s*月\s*[
 _NAME_TEMPLATES = ("le", "ill", "tsl", "translink", "link-", "lang")
 
 
-def _names_field(value: Wikicode) -> bool:
-    """Whether an infobox field's value names something (a wikilink, an interlanguage link) and
-    states no date."""
+# An infobox field whose value names people by its key (`leader_name2 = 艾尔肯·艾克热木<br />…`,
+# `spouse`, `配偶`), linked or not
+_PEOPLE_FIELD = re.compile(r"leader|founder|spouse|children|parents|relatives|commander|"
+                           r"perpetrator|predecessor|successor|配偶|子女|父母|亲属|親屬|领导人|領導人|"
+                           r"创始人|創始人|创办人|創辦人|指挥官|指揮官|凶手|兇手|嫌犯", re.IGNORECASE)
+
+
+def _names_field(key: str, value: Wikicode) -> bool:
+    """Whether an infobox field's value names something (a wikilink, an interlanguage link, or
+    people, by the field's key) and states no date."""
     named = bool(value.filter_wikilinks(recursive=False)) or any(
-        _template_name(t).startswith(_NAME_TEMPLATES) for t in value.filter_templates(recursive=False))
+        _template_name(t).startswith(_NAME_TEMPLATES) for t in value.filter_templates(recursive=False)
+    ) or _PEOPLE_FIELD.search(key) is not None
     return named and not _FIELD_DATE.search(_plain(value))
 
 
@@ -1190,7 +1198,7 @@ class _Walker:
             for param, at in params:
                 if fields and param.showkey and _DESIGNATING.search(str(param.name)):
                     builder.designating.append((at, at + len(str(param.value))))
-                if fields and param.showkey and _names_field(param.value):
+                if fields and param.showkey and _names_field(str(param.name), param.value):
                     # an infobox's field that names people, places or organisations, and
                     # states no date: a sentence of its own (`predecessor = [[…]]`)
                     builder.end_sentence()
