@@ -1109,6 +1109,18 @@ def test_people_an_infobox_field_names_by_its_key(builder) -> None:
         "帕尔哈提·穆罕穆德", "艾尔肯·艾克热木"]
 
 
+def test_words_of_comparison_exception_and_origin_end_a_name(builder) -> None:
+    """The 2013 Shanshan attack article's `像吾拉音·艾力`, `除艾合买提尼亚孜·斯迪克外` and `…斯迪克自2012
+    年起`, and the 2014 Sydney siege article's `劫持者曼·哈龙·莫尼斯遭拒`: the words around a name
+    are not of it (and 劫持者, a hostage-taker, is the role before it)."""
+    text = ("像吾拉音·艾力这样的人。除艾合买提尼亚孜·斯迪克外，其余人被捕。"
+            "艾合买提尼牙孜·斯迪克自2012年起组织。劫持者曼·哈龙·莫尼斯遭拒。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.role) for e in index.entities if e.kind == "person") == [
+        ("吾拉音·艾力", None), ("曼·哈龙·莫尼斯", "劫持者"), ("艾合买提尼亚孜·斯迪克", None),
+        ("艾合买提尼牙孜·斯迪克", None)]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found
