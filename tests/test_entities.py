@@ -1121,6 +1121,20 @@ def test_words_of_comparison_exception_and_origin_end_a_name(builder) -> None:
         ("艾合买提尼牙孜·斯迪克", None)]
 
 
+def test_a_chinese_place_geonames_names_in_pinyin_alone(builder) -> None:
+    """The 2014 Yarkand attack article's `莎车县` and `普恰克其乡`: GeoNames names these only in
+    Hanyu Pinyin (Shache, Puqiakeqi), which the name's reading with its term finds; the name
+    without its term is the same place after (`莎车出事`). `于城市` is a city (城市), no Yucheng."""
+    text = ("7月28日，莎车县艾里西湖镇发生暴力恐怖袭击，暴徒又前往普恰克其乡。"
+            "网民从电台听到莎车出事的消息。他在于城市中心。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.name_en, e.geonames_id, tuple(m.text for m in e.mentions))
+                  for e in index.entities if e.kind == "place") == [
+        ("普恰克其乡", "Puqiakeqi", 12450867, ("普恰克其乡",)),
+        ("艾里西湖镇", "Elixku", 1281278, ("艾里西湖镇",)),
+        ("莎车县", "Shache", 1280037, ("莎车县", "莎车"))]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

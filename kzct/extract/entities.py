@@ -1128,11 +1128,19 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
 _FIRST_LEVEL = ("region", "province")
 
 
+_CHINESE_SETTLEMENT = re.compile(r"[镇乡村]")
+
+
 def _own_term(ctx: _Context, shadow: str, place: Place, end: int,
               link_ends: Container[int] = ()) -> int:
     """How long the division's term after a subdivision's name is, where a wikilink begun with
     the name ends with it (``link_ends``: `[[苏尔汉河州]]` is Surxondaryo, its mention the whole
-    name), or 0: in running text the term is a word of its own (`车臣地区`, the Chechen region)."""
+    name), or 0: in running text the term is a word of its own (`车臣地区`, the Chechen region).
+    A town or a village of China is named with its term (GB/T 2260: 荒地镇, 罕艾日克乡), which
+    GeoNames leaves out (荒地, Huangdi)."""
+    if place.kind == "city" and place.country == "CN":
+        term = _CHINESE_SETTLEMENT.match(shadow, end)
+        return len(term.group()) if term and not ctx.word_at(shadow, end) else 0
     if place.kind != "subdivision":
         return 0
     term = ctx.term_pattern.match(shadow, end)
@@ -1222,6 +1230,7 @@ def _by_make(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) ->
                 if page is not None and page not in ctx.found[key].aliases:
                     ctx.found[key].aliases.append(page)  # `巴州`, also 巴音郭楞蒙古自治州
         for m in ctx.term_pattern.finditer(shadow):
+            _by_pinyin(ctx, sentence, cover, m.start(), m.end(), names)
             _termed(ctx, sentence, cover, m.start(), m.end(), names)
             _under_place(ctx, sentence, cover, m.start(), m.end(), names)
         for m in ctx.ending_pattern.finditer(shadow):
@@ -1494,6 +1503,58 @@ def _linked_place(ctx: _Context, shadow: str, start: int, end: int, cover: _Cove
         larger = cover.start_of_place_ending_at(start - 1)
         if larger is not None and _GOING_TO.search(shadow, max(0, larger - 2), larger):
             return ""  # 前往[[敘利亞]]的[[科巴尼]]: where one goes, in a place (not 来自伊朗的…)
+    return None
+
+
+# the terms of a Chinese place's own name (GB/T 2260) after which a name may be found by its
+# pinyin
+_PINYIN_TERMS = frozenset({"县", "市", "镇", "乡"})
+_PINYIN_READINGS = 32  # the most ways of reading a name's characters that are tried
+
+
+def _by_pinyin(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, term_end: int,
+               names: dict[str, tuple[str, str | None]]) -> None:
+    """A Chinese place that GeoNames names only in Hanyu Pinyin (Shache, with no Chinese name),
+    written with its term (`莎车县`): a name of two to four characters before 县, 市, 镇 or 乡,
+    no common word, whose pinyin (any reading of its characters) is such a city's name. The
+    name without its term is that place wherever else the article writes it (`莎车`)."""
+    shadow = sentence.shadow
+    if not ctx.places.pinyin or shadow[term_start:term_end] not in _PINYIN_TERMS \
+            or cover.taken(term_start, term_end):
+        return
+    for length in (4, 3, 2):
+        start = term_start - length
+        stem = shadow[max(0, start):term_start]
+        if start < 0 or not all(map(is_cjk, stem)) or cover.taken(start, term_start) \
+                or stem in ctx.places.words or ctx.places.names.get(stem) \
+                or any(ctx.stop_at(stem, i) for i in range(len(stem))) \
+                or ctx.word_across(shadow, term_start) or not _clear_edge(ctx, shadow, start, cover):
+            continue  # (`于城市`: a city, 城市; `心和市`, `達普奇鎮`: no name's edges)
+        index = _pinyin_place(ctx, stem)
+        if index is None:
+            continue
+        place = ctx.places.places[index]
+        key = f"place:{place.key}"
+        ctx.entity(key, "place", place=place, source=place.source).add(
+            _mention(sentence, start, term_end))
+        cover.add_place((start, term_end, True, key))
+        names.setdefault(stem, (key, place.kind))
+        return
+
+
+def _pinyin_place(ctx: _Context, stem: str) -> int | None:
+    """The city of China whose pinyin name is a reading of ``stem``, if one is."""
+    from itertools import islice, product
+
+    from kzct.parse.romanize import readings
+
+    syllables = [s.split("/") for s in readings(stem).split("|")[0].split()]
+    if len(syllables) != len(stem):
+        return None
+    for combination in islice(product(*syllables), _PINYIN_READINGS):
+        found = ctx.places.pinyin.get("".join(combination).replace("v", "u"))
+        if found is not None:
+            return found
     return None
 
 

