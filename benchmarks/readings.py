@@ -156,7 +156,9 @@ def _markup_cut(quote: str) -> str:
     """A reader's quote up to the first template markup in it, which kzct's text shows otherwise
     (`2017年7月11日，伊拉克{{link-en|`, `{{bd|1971年|7月28日`: its first parameter), or up to a
     wikilink the quote leaves open (`2013年6月28日晚，[[中共新疆…`: its shown text is not in the
-    quote), where what is left is four characters or more."""
+    quote), where what is left is four characters or more; never with the list marks of a
+    line's start (`*2013年6月30日`), which kzct's text leaves out."""
+    quote = quote.lstrip("*#:; ")
     cut = re.split(r"\||\{\{|\}\}|<|\[\[", re.sub(r"^\{\{[^|{}]*\|", "", quote))[0]
     return cut if len(cut) >= 4 else quote
 

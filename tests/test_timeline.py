@@ -565,6 +565,21 @@ def test_a_time_of_day_first_in_a_section_of_an_attack_article(builder) -> None:
     assert [(e.date, e.text[:6]) for e in index.events] == [("2014-12-16", "上午10时许")]
 
 
+def test_a_year_that_names_another_event_is_no_paragraphs_year(builder) -> None:
+    """The 2013 Shanshan attack article: `26日晨，` is a day and its morning; `当月初，` first in its
+    section is early in the incident's month; `其中5人涉及2009年乌鲁木齐七五骚乱` names the 2009
+    riots, whose year the next item's `6月23日` does not take."""
+    text = ("'''2013年鄯善县“6·26”暴力恐怖袭击事件'''是一起袭击。\n\n== 经过 ==\n"
+            "6月25日，公安机关抓获该团伙成员1人。艾某因害怕罪行败露，26日晨，伙同15名暴徒袭击派出所。\n\n"
+            "== 相关事件 ==\n*当月初，[[阿克苏地区|阿克苏地区]]发生爆炸。有12名疑犯死亡，"
+            "其中5人涉及[[乌鲁木齐七·五骚乱|2009年乌鲁木齐七五骚乱]]。\n"
+            "*[[墨玉县|墨玉县]]6月23日发生一起袭击。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:5]) for e in index.events] == [
+        ("2009", "有12名疑"), ("2013", "2013年"), ("2013-06", "当月初，阿"),
+        ("2013-06-23", "墨玉县6月"), ("2013-06-25", "6月25日"), ("2013-06-26", "艾某因害怕")]
+
+
 def test_the_day_of_an_infobox_date_template(builder) -> None:
     """The 2016 Istanbul airport attack article's infobox writes `|date = {{start date|2016|06|28|
     df=yes}}` and its lead no bold title: the attack's year and day, which the sections' dates

@@ -29,6 +29,7 @@ from kzct.parse.dates import (
     find_dates,
     heading_day,
     heading_year,
+    names_an_event,
     resolve_dates,
 )
 
@@ -153,7 +154,10 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         # `这是该组织2009年来发动的最血腥袭击之一` under `=== 2013年 ===` leaves 2013 in reach)
         # (nor the year a book came out: `1998年出版的《新疆年鉴1997》对此次事件的记述称：`, then
         # the yearbook's account of 1997)
-        if told.source not in _DERIVED_YEAR and not told.date.decade \
+        # (nor a year that names another event, `其中5人涉及2009年乌鲁木齐七五骚乱`)
+        named = {m.start for m in mentions
+                 if m.in_name and names_an_event(sentence.shadow, m.end_pos)}
+        if told.source not in _DERIVED_YEAR and not told.date.decade and told.start not in named \
                 and not MADE_IN.match(sentence.shadow, told.end_pos) and (
                 _when_it_happened(sentence.shadow, resolved[0])
                 or (sentence.paragraph not in paragraph_year

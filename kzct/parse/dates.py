@@ -191,7 +191,7 @@ class ResolvedDate(NamedTuple):
 
 QUALIFIERS = ("since", "as_of", "before", "about", "after", "early", "mid", "late")
 # A time of day after a date (`5月12日晚至13日凌晨`): part of the date, not of the range.
-_DAYTIME = r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|晚|夜|早|午后|时许)?"
+_DAYTIME = r"(?:凌晨|清晨|早晨|早上|早间|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|晚|夜|早|午后|时许|晨)?"
 _TO = r"\s*(?:至|到|—|–|~|～|-|－|─)\s*"
 # `2005年2与5日`: 与 typed for 月 (yu / yue in pinyin input). A range's end (`至26日`,
 # `至4月`, `至1998年`) follows the first date; `10月2日及3日` names two days.
@@ -235,6 +235,16 @@ _BORN_IN = re.compile(r"\s*(?:(?:出生|出世|生)的|出生(?:在|于|於))")
 MADE_IN = re.compile(r"\s*(?:出版|发行|成书|发表|拍摄|出品|播出|编写|撰写)的")
 # `2004年塔什干系列爆炸案`: a year directly followed by the name of an event.
 _EVENT_NAME = re.compile(f"[{HAN}]" r"{0,8}?(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
+# ... and one that is the name itself, nothing said between (`2009年乌鲁木齐七五骚乱`, not
+# `1997年在伊宁发生的此次事件`, which says when this one happened)
+_OWN_EVENT_NAME = re.compile(f"(?:(?![的在于是此这该发])[{HAN}])" r"{0,8}?"
+                             r"(?:事件|爆炸案|系列爆炸|恐怖袭击|袭击|暴动|骚乱|危机)")
+
+
+def names_an_event(text: str, end: int) -> bool:
+    """Whether the year that ends at ``end`` begins the name of an event (`2009年乌鲁木齐七五骚乱`),
+    with nothing said between them."""
+    return _OWN_EVENT_NAME.match(text, end) is not None
 _RELATIVE = re.compile(
     r"(?P<yearmonth>同年|当年|该年|今年|翌年|次年|隔年|第二年)(?P<ym>[0-9]{1,2}|十)\s*月"
     r"(?:(?P<yd>[0-9]{1,2}|十)\s*[日号])?|"
@@ -682,11 +692,11 @@ def resolve_dates(
                 # `当年春季` first in a section headed `2000年`: of the heading's year
                 resolved = _counted(mention, PartialDate(heading), None)
             elif anchor is None and incident is not None and mention.relative[0] <= 0 \
-                    and (mention.relative[1] == "year-only" or mention.time_only) \
+                    and (mention.relative[1] in ("year-only", "month-only") or mention.time_only) \
                     and not mention.after_thing:
                 # nothing told before it in its section of an article about one event: the year
-                # of the incident, or one before it (a speaker's `去年`); not a day (`当天`, of
-                # what the text does not date)
+                # or the month of the incident, or a year before it (a speaker's `去年`); not a
+                # day (`当天`, of what the text does not date)
                 resolved = _counted(mention, incident, None)
             else:
                 resolved = _counted(mention, anchor, anchor_end)
