@@ -580,6 +580,21 @@ def test_a_year_that_names_another_event_is_no_paragraphs_year(builder) -> None:
         ("2013-06-23", "墨玉县6月"), ("2013-06-25", "6月25日"), ("2013-06-26", "艾某因害怕")]
 
 
+def test_times_in_a_zone_and_a_birth_the_paragraph_goes_on_from(builder) -> None:
+    """The 2013 Boston Marathon bombing article's `在美国东部时间下午2时49分12秒引爆` and `在美東时间
+    15日15时10分…发表讲话`, and the March 2016 Istanbul bombing article's `奥兹图尔克于1992年出生在…。
+    警方在20日早晨搜查了奥兹图尔克家`: a birth dates its sentence, and the day after it is of the
+    month told before it, not of 1992; `曾于14年前引渡` is a year, fourteen before."""
+    text = ("'''2016年3月伊斯坦布尔爆炸案'''是一起袭击。\n\n== 经过 ==\n"
+            "3月19日，第一個炸彈在美国东部时间下午2时49分12秒引爆。奥巴马在美東时间20日15时10分发表讲话。\n\n"
+            "奥兹图尔克于1992年出生在土耳其南部。警方在20日早晨搜查了奥兹图尔克家。"
+            "伊朗表示曾于14年前引渡劫持者。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [
+        ("1992", "奥兹图尔克于"), ("2002", "伊朗表示曾于"), ("2016-03", "2016年3"),
+        ("2016-03-19", "3月19日，"), ("2016-03-20", "奥巴马在美東"), ("2016-03-20", "警方在20日")]
+
+
 def test_the_day_of_an_infobox_date_template(builder) -> None:
     """The 2016 Istanbul airport attack article's infobox writes `|date = {{start date|2016|06|28|
     df=yes}}` and its lead no bold title: the attack's year and day, which the sections' dates

@@ -22,6 +22,7 @@ from kzct.model import (
     date_key,
 )
 from kzct.parse.dates import (
+    BORN,
     MADE_IN,
     DateMention,
     PartialDate,
@@ -139,6 +140,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             incident = next((d.date for d in resolved if d.date.year == article_year
                              and d.date.day and d.source != RELATIVE), None)
         last = resolved[-1]
+        if BORN.match(sentence.shadow, last.end_pos):
+            continue  # a birth (`于1992年出生在…`): what follows is not counted from it
         if _PLANNED.search(sentence.shadow, max(0, last.start - 4), last.start):
             # a plan's date gives its year to what follows (`次年10月`), no month or day:
             # the date before it does, where it is of that year

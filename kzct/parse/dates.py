@@ -227,9 +227,11 @@ _QUALIFIED_BEFORE = (
     (re.compile(r"(?:自从|自)\s*$"), "since"),
     (re.compile(r"(?:大约|大概|约|约在|大约在|大概在)\s*$"), "about"),
 )
-# what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`), or of one
-# named before it (`奥兹图尔克于1992年出生在…加濟安泰普`)
-_BORN_IN = re.compile(r"\s*(?:(?:出生|出世|生)的|出生(?:在|于|於))")
+# what makes a year the birth year of the person named after it (`1991年出生的纳吉姆`)
+_BORN_IN = re.compile(r"\s*(?:出生|出世|生)的")
+# what makes a date a person's birth, told as what the sentence says (`奥兹图尔克于1992年出生在…`):
+# it dates its sentence, but what the paragraph goes on to tell is not counted from it
+BORN = re.compile(r"\s*(?:出生|出世)")
 # what makes a date the day a thing named after it was made (`1998年出版的《新疆年鉴1997》`):
 # the date of what the sentence tells, but not the year of what the paragraph tells after it
 MADE_IN = re.compile(r"\s*(?:出版|发行|成书|发表|拍摄|出品|播出|编写|撰写)的")
@@ -245,20 +247,26 @@ def names_an_event(text: str, end: int) -> bool:
     """Whether the year that ends at ``end`` begins the name of an event (`2009年乌鲁木齐七五骚乱`),
     with nothing said between them."""
     return _OWN_EVENT_NAME.match(text, end) is not None
+# a time zone's name (`当地时间`, `美东时间`, `澳洲东部标准时间`, `北京时间`)
+_ZONE = rf"(?:当地|(?:(?![的段个这那一同此在于於从到])[{HAN}]){{1,6}}?)时间"
 _RELATIVE = re.compile(
     r"(?P<yearmonth>同年|当年|该年|今年|翌年|次年|隔年|第二年)(?P<ym>[0-9]{1,2}|十)\s*月"
     r"(?:(?P<yd>[0-9]{1,2}|十)\s*[日号])?|"
     # a day of the month told before (`同月30日`)
     r"(?P<monthday>同月|当月|该月)(?P<md>[0-9]{1,2})\s*[日号]|"
     rf"(?<!月){NUMBER_START}(?P<n>{CN_NUMBER})\s*(?P<unit>天|日|个月|個月|年|周|週|星期)\s*(?:之|以)?后"
+    # ... or before it (`曾于14年前引渡`; not a day of the month, `于5日前`)
+    rf"|(?<!月){NUMBER_START}(?P<nb>{CN_NUMBER})\s*(?P<unitb>天|个月|個月|年|周|週|星期)\s*(?:之|以)?前"
+    r"(?!的)"  # (`近一周之前的3月13日`: the date after it is told)
     r"|(?P<next>次日|翌日|第二天|隔天|隔日)|(?P<nextyear>翌年|次年|隔年|第二年)"
     r"|(?P<nextmonth>次月|翌月)"
     r"|(?P<same>同一时间|同一时刻|同一天|同日|当日|当天|当晚|当夜|是日|是夜)"
     # the time of the incident itself (`事发期间，…`): its day
     r"|(?<=事发|案发)(?P<during>期间|当时|时)"
     # a time of the clock in the place's own time (`当地时间22:00…统计`): of the day told before
-    r"|当地时间\s*(?P<local>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
-    r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?)(?:许|許|左右)?)"
+    # (or in a time zone's: `美国东部时间下午2时49分12秒`, `澳洲东部标准时间9点44分`)
+    rf"|{_ZONE}\s*(?P<local>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{{1,2}}"
+    r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?)(?:许|許|左右)?)"
     # a time of day or of the clock that begins the sentence, before a comma (`上午，…`,
     # `8时许，…`): of the day told before
     r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
@@ -268,7 +276,8 @@ _RELATIVE = re.compile(
     # (`…在9:11左右发生了第三次爆炸`): of the day told before
     r"|(?<=[在于於])(?P<clock>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
     r"(?:[:：][0-9]{2}|\s*[时時点點](?:[0-9]{1,2}分)?)(?:许|許|左右)?)"
-    r"(?=\s*(?:[，,]|发生|發生|发动|發動|开始|開始|爆炸|遭到|遭))"
+    r"(?=\s*(?:[，,]|(?:再次|又|再)?(?:发生|發生|发动|發動|开始|開始|爆炸|遭到|遭|引爆)"
+    r"|声明|宣布|表示|发表))"
     r"|(?P<sameyear>同年|当年)(?![0-9])"
     r"|(?P<samemonth>同月|当月)(?![0-9])"
     # hours or minutes after (or within) the incident (`爆炸发生后半小时内`): its day
@@ -452,12 +461,15 @@ def _relative(m: re.Match[str]) -> tuple[int, str] | None:
         return (0, "day")
     if m.group("lastyear"):
         return ({"前年": -2, "去年": -1}.get(m.group("lastyear"), 0), "year-only")
-    n = cn_to_int(m.group("n"))
+    before = m.group("nb") is not None
+    n = cn_to_int(m.group("nb") if before else m.group("n"))
     if n is None:
         return None
     unit = {"天": "day", "日": "day", "周": "week", "週": "week", "星期": "week",
-            "年": "year"}.get(m.group("unit"), "month")
-    return (n * 7, "day") if unit == "week" else (n, unit)
+            "年": "year"}.get(m.group("unitb") if before else m.group("unit"), "month")
+    n = -n if before else n
+    # (a count of years is of a year: `14年前` tells no day)
+    return (n * 7, "day") if unit == "week" else (n, "year-only" if unit == "year" else unit)
 
 
 def _decade(m: re.Match[str], text: str) -> DateMention | None:
@@ -517,7 +529,9 @@ _BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和
 
 
 # what may begin a clause before its day alone (`截至13日深夜，`, `在３日晚，`)
-_DAY_LEAD = re.compile(r"截至|截止到|截止|到|自|从|在|于|於")
+# a time of the clock right after a day (`美東时间15日15时10分`): the day is a date
+_CLOCK_AFTER = re.compile(r"\s*[0-9]{1,2}\s*(?:[时時点點]|[:：][0-9]{2})")
+_DAY_LEAD = re.compile(rf"(?:截至|截止到|截止|到|自|从|在|于|於)?(?:{_ZONE})?")
 
 
 def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention | None:
@@ -532,11 +546,13 @@ def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention |
     before = norm[start - 1] if start else ""
     daytime = bool(norm[m.end("d") + 1:stop].strip())  # `13日凌晨`
     reported = (is_cjk(before) and before not in _BEFORE_DAYS
-                and (daytime or _DAY_VERB.match(norm, m.end("d") + 1) is not None))
+                and (daytime or _DAY_VERB.match(norm, m.end("d") + 1) is not None)) \
+        or (norm.endswith("时间", 0, start) and _CLOCK_AFTER.match(norm, stop) is not None)
     lead = norm[clause:start].strip()
     if not reported and ((lead and not _DAY_LEAD.fullmatch(lead))
                          or not (norm[stop:stop + 1] in _DAY_ENDS
-                                 or norm[m.end("d") + 1:stop].strip())):
+                                 or norm[m.end("d") + 1:stop].strip()
+                                 or _CLOCK_AFTER.match(norm, stop))):
         return None
     return DateMention(start=start, end_pos=stop, text=text[start:stop], year=None, month=None,
                        day=day, qualifier=_qualifier(norm, start, stop) if lead else None)
