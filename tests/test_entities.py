@@ -1150,6 +1150,16 @@ def test_memorials_towers_and_cafes_and_the_people_they_name(builder) -> None:
         ("place", "瑞士莲巧克力咖啡厅", "cafe")]
 
 
+def test_a_native_place_a_quoted_name_and_a_years_unit(builder) -> None:
+    """The 2013 Boston bombing article's `[[沈阳]]籍女留学生` names Shenyang (where she was from);
+    the 2014 Yarkand article's `‘自由亞洲’電台` is Radio Free Asia, no mention of Asia; the 2013
+    Shanshan article's `2013年巴楚县` holds no place 年巴楚县 (年 is the year's)."""
+    text = ("来自[[中国|中国]][[沈阳|沈阳]]籍女留学生遇难。他说从‘自由亞洲’電台聽到消息。"
+            "2013年巴楚县发生袭击。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_en for e in index.entities if e.kind == "place") == ["China", "Shenyang"]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -92,9 +92,10 @@ _ORGANISATION_AFTER = re.compile(
     r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|独立党|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
 # A native of a city (`新疆和田人`): 人 that begins no word (人口, 人员)
 _NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手)")
-# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语, 美籍. (One character that
-# begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂.)
-_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|籍|文(?!化|件)|教|化|字|式)")
+# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语. (One character that
+# begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂. A place before 籍 is
+# where one is from or a citizen of, which names it: `沈阳籍女留学生`.)
+_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|文(?!化|件)|教|化|字|式)")
 # What makes a name before it the name of a conflict or a movement (`[[库尔德]]冲突`)
 _EVENT_AFTER = re.compile(r"冲突|战争|内战|问题|危机|事件|革命|起义|暴动|骚乱|独立")
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
@@ -1071,10 +1072,16 @@ def _feature_english(ctx: _Context, country: str | None, term: str) -> str | Non
     return f"{first} {country}" if first.casefold() in ctx.terms.leading else None
 
 
+_CLOSING_QUOTES = frozenset("’”」』\"'")
+
+
 def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
     """What follows a place name at ``end`` makes it a demonym, a language, a religion or part of
     an organisation's name."""
     m = _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end)
+    if m is None and shadow[end:end + 1] in _CLOSING_QUOTES:
+        # a quoted name before an organisation's word (`‘自由亚洲’电台`, Radio Free Asia)
+        return _ORGANISATION_AFTER.match(shadow, end + 1) is not None
     return m is not None and not (len(m.group()) == 1 and m.group() != "人"
                                   and ctx.word_at(shadow, end))
 
@@ -1711,11 +1718,13 @@ def _under_place(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: i
 
 def _foreign_start(ctx: _Context, shadow: str, end: int, cover: _Cover) -> int:
     """Where a name written in the characters of foreign names that ends at ``end`` begins:
-    after another character, a stop word, a common word or a name read already."""
+    after another character, a stop word, a common word, a name read already or a date's unit
+    (`2013年巴楚县`: 年 is the year's)."""
     start = end
     while start > 0 and end - start < _MAX_PLACE:
         ch = shadow[start - 1]
         if ch not in ctx.foreign or not _is_name_char(ch) or cover.taken(start - 1, start) \
+                or (ch in _DATE_UNITS and start > 1 and shadow[start - 2].isdigit()) \
                 or (start < end and ((ctx.stop_before(shadow, start)
                                       # (`和平北路`: 和 of 和平 is no conjunction)
                                       and shadow[start - 1:start + 1] not in ctx.places.joined)
