@@ -1160,6 +1160,15 @@ def test_a_native_place_a_quoted_name_and_a_years_unit(builder) -> None:
     assert sorted(e.name_en for e in index.entities if e.kind == "place") == ["China", "Shenyang"]
 
 
+def test_an_official_before_what_the_party_did_to_him(builder) -> None:
+    """The 2014 Yarkand attack article's list of officials punished: `莎車縣委書記何利民撤銷黨內
+    職務`, `縣委常委、公安局局長胡彪…免職` (the punishment ends the name)."""
+    text = "# 莎車縣委書記何利民撤銷黨內職務、行政降級；\n# 縣委常委、公安局局長胡彪免職；\n"
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh, e.name_en) for e in index.entities if e.kind == "person") == [
+        ("何利民", "He Limin"), ("胡彪", "Hu Biao")]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found
