@@ -1162,11 +1162,13 @@ def test_a_native_place_a_quoted_name_and_a_years_unit(builder) -> None:
 
 def test_an_official_before_what_the_party_did_to_him(builder) -> None:
     """The 2014 Yarkand attack article's list of officials punished: `莎車縣委書記何利民撤銷黨內
-    職務`, `縣委常委、公安局局長胡彪…免職` (the punishment ends the name)."""
-    text = "# 莎車縣委書記何利民撤銷黨內職務、行政降級；\n# 縣委常委、公安局局長胡彪免職；\n"
+    職務`, `縣委常委、公安局局長胡彪…免職` (the punishment ends the name), `紀委書記凱薩山爾·達吾提`."""
+    text = ("# 莎車縣委書記何利民撤銷黨內職務、行政降級；\n# 縣委常委、公安局局長胡彪免職；\n"
+            "# 縣委常委、紀委書記凱薩山爾·達吾提黨內嚴重警告；\n")
     index = built_alone(builder, text)
-    assert sorted((e.name_zh, e.name_en) for e in index.entities if e.kind == "person") == [
-        ("何利民", "He Limin"), ("胡彪", "Hu Biao")]
+    # (and 凱薩山 is no mountain: 山 is of the joined name)
+    assert sorted((e.kind, e.name_zh) for e in index.entities if e.source == "article") == [
+        ("person", "何利民"), ("person", "凱薩山爾·達吾提"), ("person", "胡彪")]
 
 
 def test_a_linked_name_where_something_was_done(builder) -> None:

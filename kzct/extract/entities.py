@@ -1565,6 +1565,15 @@ def _pinyin_place(ctx: _Context, stem: str) -> int | None:
     return None
 
 
+def _joined_name_goes_on(ctx: _Context, shadow: str, at: int) -> bool:
+    """Whether the first part of a joined name goes on at ``at``: characters of a name, then a
+    joiner (`…山爾·達吾提`)."""
+    end = at
+    while end < len(shadow) and end - at < 4 and _part_char(ctx, shadow[end]):
+        end += 1
+    return end < len(shadow) and shadow[end] in NAME_JOINERS and (end > at or at > 0)
+
+
 def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, term_end: int,
             names: dict[str, tuple[str, str | None]]) -> None:
     """A generic term at ``[term_start, term_end)`` after a name written in the characters of
@@ -1575,6 +1584,8 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
         return  # no name of two such characters before it (the cheap test first)
     if ctx.terms.terms[term][0] in _ONE_OF_MANY:
         return  # (`城市医院`, `布琼诺夫斯克医院`: a hospital in a town; a wikilink names one)
+    if len(term) == 1 and _joined_name_goes_on(ctx, shadow, term_end):
+        return  # `紀委書記凱薩山爾·達吾提`: the term's character is of a joined name
     if (len(term) == 1 and (ctx.word_at(shadow, term_start)
                             or ctx.word_across(shadow, term_start))) \
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end) \
