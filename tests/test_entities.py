@@ -1171,6 +1171,17 @@ def test_an_official_before_what_the_party_did_to_him(builder) -> None:
         ("person", "何利民"), ("person", "凱薩山爾·達吾提"), ("person", "胡彪")]
 
 
+def test_a_flag_template_named_as_its_country_and_a_country_after_a_city(builder) -> None:
+    """The 2013 Boston bombing article's reactions, `* {{英国}}：[[伦敦马拉松]]的组织单位…`:
+    zh-Wikipedia's flag template named as the country shows it (a template not so named, a
+    navbox, shows nothing); and `位於安曼美國大使館`: a country's name after a city is its edge."""
+    text = ("== 反应 ==\n* {{英国}}：组织单位随后重新检阅了安保。\n* {{东突}}\n"
+            "約旦的安全官員表示加強了對位於安曼美國大使館的警衛。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
+        "Amman", "Jordan", "United Kingdom", "United States"]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -1086,6 +1086,12 @@ def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
                                   and ctx.word_at(shadow, end))
 
 
+def _is_country(ctx: _Context, name: str) -> bool:
+    """Whether ``name`` names a country (美国, 俄罗斯)."""
+    ids = ctx.places.names.get(name)
+    return ids is not None and bool(ids) and ctx.places.places[ids[0]].kind == "country"
+
+
 def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                    titles: list[tuple[int, int]] | None = None, strong: bool = False,
                    cover: _Cover | None = None, native: bool = False,
@@ -1122,7 +1128,9 @@ def _is_place_here(ctx: _Context, shadow: str, start: int, end: int,
                 and not ctx.word_before(shadow, start) and not ctx.stop_before(shadow, start)) or \
                 (after and after in translit and after not in _PLACE_SUFFIX_CHARS
                  and not ctx.word_at(shadow, end) and not ctx.stop_at(shadow, end)
-                 and not _PLACE_SUFFIX.match(shadow, end)):
+                 and not _PLACE_SUFFIX.match(shadow, end)
+                 # (a country's name after it is its edge: `位於安曼美國大使館`)
+                 and not any(_is_country(ctx, shadow[end:end + k]) for k in (2, 3, 4))):
             return False
     if end - start == 2 and not strong and not between_links \
             and (ctx.word_across(shadow, start) or ctx.word_across(shadow, end)):

@@ -830,6 +830,21 @@ def _ioc_codes() -> dict[str, str]:
             (line.split("\t") for line in lines if line and not line.startswith("#"))}
 
 
+def country_named(name: str) -> bool:
+    """Whether ``name`` is a country's Chinese name as CLDR writes it (英国, 印度, 美國), the
+    name zh-Wikipedia's flag templates take (`{{英国}}`; Babel, imported only when one is read)."""
+    return 2 <= len(name) <= 12 and all(map(is_cjk, name)) and name in _chinese_country_names()
+
+
+@cache
+def _chinese_country_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(name for tag in ("zh", "zh_Hant", "zh_Hant_HK")
+                     for code, name in Locale.parse(tag).territories.items()
+                     if len(code) == 2 and code.isalpha())
+
+
 def country_code(code: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country's alpha-3 or alpha-2 code (`KAZ`, `kz`: KZ), or
     of the name of Wikipedia's template for it (`UAE`), or of its IOC code (`GRE`), or None

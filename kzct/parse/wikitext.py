@@ -35,7 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 from kzct.model import Defect, Link, Ref, Section, Sentence
 from kzct.parse.conversion import Prepared, prepare, rule_names
 from kzct.parse.unclosed import Open, open_markup
-from kzct.text import CONTROLS, HAN, REPLACEMENT, Scripts, clean_text, is_surrogate
+from kzct.text import CONTROLS, HAN, REPLACEMENT, Scripts, clean_text, is_cjk, is_surrogate
 
 # Sections that hold apparatus, not article text, by the words their headings are made of (in
 # simplified characters: a traditional heading is matched through its shadow): 参考资料,
@@ -884,6 +884,15 @@ _SKIPPED_TAGS = frozenset({"references", "nowiki", "math", "score", "gallery", "
 
 
 @functools.cache
+def _country_template(name: str) -> bool:
+    """Whether a template without parameters is named as a country is (`{{英国}}`)."""
+    if not name or not is_cjk(name[0]):
+        return False
+    from kzct.parse.gazetteer import country_named
+
+    return country_named(name)
+
+
 def _country_code(code: str) -> str | None:
     """A country's ISO 3166-1 alpha-2 code, or the place table's key of one that is no more
     (``iso:SUHH``), by a code or a template's name."""
@@ -1189,6 +1198,11 @@ class _Walker:
             at = offset + 2 + len(raw) - len(raw.lstrip())
             if self._flag((node.name, offset + 2), name_too=False):
                 builder.add_text(raw.strip(), at)
+            return
+        elif not params and _country_template(str(node.name).strip()):
+            # `{{英国}}：…`: zh-Wikipedia's flag template named as the country, which it shows
+            raw = str(node.name)
+            builder.add_text(raw.strip(), offset + 2 + len(raw) - len(raw.lstrip()))
             return
         if name == "bd":
             self._birth_death(params)
