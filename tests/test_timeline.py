@@ -595,6 +595,17 @@ def test_times_in_a_zone_and_a_birth_the_paragraph_goes_on_from(builder) -> None
         ("2016-03-19", "3月19日，"), ("2016-03-20", "奥巴马在美東"), ("2016-03-20", "警方在20日")]
 
 
+def test_the_day_the_leads_first_sentence_says_it_happened(builder) -> None:
+    """The 2011 Hotan attack article's bold title gives no year (`'''和田“7·18”严重暴力恐怖事件'''
+    是2011年7月18日在…发生的`) and it has no infobox: the day its lead's first sentence says it
+    happened is the incident's, whose year the sections' month and day take."""
+    text = ("'''和田“7·18”严重暴力恐怖事件'''是2011年7月18日在[[和田市|和田市]]发生的一起严重暴力袭击事件。\n\n"
+            "==事件过程==\n7月20日晚，和田警方带记者来到遇袭的派出所。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:5]) for e in index.events] == [
+        ("2011-07-18", "和田“7·"), ("2011-07-20", "7月20日")]
+
+
 def test_the_day_of_an_infobox_date_template(builder) -> None:
     """The 2016 Istanbul airport attack article's infobox writes `|date = {{start date|2016|06|28|
     df=yes}}` and its lead no bold title: the attack's year and day, which the sections' dates

@@ -722,11 +722,21 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
     written = [find_dates(_plain(bold.group(1)))] if bold is not None else []
     if not any(d.year and d.day for dates in written for d in dates):
         written += [find_dates(_date_written(value)) for value in _infobox_dates(lead)]
+    if bold is not None and not any(d.year for dates in written for d in dates):
+        # else the day the lead's first sentence, right after the bold title, says it happened
+        # (`和田“7·18”严重暴力恐怖事件是2011年7月18日在…发生的`)
+        first = _plain(lead[bold.end():bold.end() + _FIRST_SENTENCE]).split("。", 1)[0]
+        if _HAPPENED.search(first):
+            written += [[d for d in find_dates(first)[:1] if d.year and d.month and d.day]]
     year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
     day = next(((year, d.month, d.day) for dates in written for d in dates
                 if year is not None and d.year == year and d.month and d.day and not d.decade),
                None)
     return year, day
+
+
+_FIRST_SENTENCE = 400  # characters after the bold title looked at for its sentence
+_HAPPENED = re.compile(r"发生|發生")
 
 
 def _infobox_dates(lead: str) -> list[Any]:
