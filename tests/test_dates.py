@@ -384,3 +384,18 @@ def test_the_time_of_the_incident_and_the_day_after_it() -> None:
     assert [(d.month, d.qualifier) for d in find_dates("而6月初的爆炸案则系某组织所为")] == [
         (6, "early")]
     assert [d.year for d in find_dates("奥兹图尔克于1992年出生在土耳其南部")] == [1992]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在炸彈爆炸發生2小時後，布雷維克抵達", "事发后约20分钟，警方封锁了爆炸附近的区域",
+     "奥斯陆市中心的爆炸事件发生后约一个半小时，一名枪手", "挪威警方在枪击事件发生的一个半小时后才抵达"],
+)
+def test_hours_after_the_incident_however_the_clause_says_it(text) -> None:
+    """The 2011 Norway attacks article: hours and minutes after the bombing or the shooting,
+    with what went off, where, who, and 约 written around them, count from the incident."""
+    from kzct.text import Scripts
+
+    found = find_dates(Scripts().simplified(text))
+    assert [(d.relative, d.after_incident) for d in found] == [((0, "day"), True)]
+    assert find_dates("他在会议后2小时离开") == []

@@ -282,7 +282,7 @@ _RELATIVE = re.compile(
     r"|(?P<samemonth>同月|当月)(?![0-9])"
     # hours or minutes after (or within) the incident (`爆炸发生后半小时内`): its day
     # (`爆炸后数小时`: the incident, then the hours)
-    r"|(?P<hours>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|半|数|几)\s*个?多?(?:小时|钟头|分钟)"
+    r"|(?P<hours>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}|半|数|几)\s*个?(?:半|多)?(?:小时|钟头|分钟)"
     r"(?:(?:之|以)?(?:后|内))?)"
     # the year of the date told, or one before it (a speaker's `去年`; not `上个月`, whose month
     # is the speaker's, which the text seldom dates)
@@ -367,7 +367,8 @@ def find_dates(text: str) -> list[DateMention]:
             rel = _relative(m)
             hours = m.group("hours")
             if rel is None or (hours and (not _after_incident(norm, m) or (
-                    hours[-1] not in "后内" and norm[m.start() - 1:m.start()] not in ("后", "後")))):
+                    hours[-1] not in "后内"
+                    and not norm[:m.start()].rstrip("约大概").endswith(("后", "後"))))):
                 continue  # (hours count only from the incident: `限…48小时内` is a deadline)
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
@@ -420,7 +421,13 @@ def _after_thing(norm: str, m: re.Match[str]) -> bool:
 
 
 # The incident itself, as the thing a count follows (`事发两天后`, `案发次日`, `袭击发生后3天`)
-_INCIDENT = re.compile(r"(?:事发|案发|事件发生|袭击发生|爆炸发生|事件|袭击|爆炸)(?:之?后)?")
+_INCIDENT = re.compile(
+    # (where it happened, before 的, or who did what then, before 在: `奥斯陆市中心的爆炸事件发生后约
+    # 一个半小时`, `他在爆炸后一小时左右`; what went off:
+    # `炸弹爆炸发生2小时后`, `枪击事件发生的一个半小时后`)
+    r"(?:[^，,。；;]{0,10}(?:的|在|于))?"
+    r"(?:事发|案发|(?:炸弹|汽车炸弹)?(?:爆炸|袭击|枪击)(?:事件|案)?(?:发生)?|事件(?:发生)?)"
+    r"的?(?:之?后)?(?:约|大约|大概)?")
 
 
 def _after_incident(norm: str, m: re.Match[str]) -> bool:
@@ -521,7 +528,7 @@ _DAY_ENDS = frozenset("，,、")
 _DAY_VERB = re.compile(r"(?:亦|也|又|则|便|即|已|还|再|均|都)?"
                        r"(?:宣布|宣称|报道|报导|表示|声称|称|说|指出|透露|证实|发表|发布|公布|召开|举行|"
                        r"会见|会晤|抵达|飞抵|前往|访问|出席|援引|引述|致电|签署|通过|下令|批准|"
-                       r"逮捕|拘捕|抓获|承认|释放|起诉|"
+                       r"逮捕|拘捕|抓获|承认|释放|起诉|报告|据|"
                        r"在|向|与|同|对)")
 # what stands before a count of days, not a day of the month (`第5日`, `每5日`, `约5日`, `为期5日`,
 # `持续5日`)
