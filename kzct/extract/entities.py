@@ -1540,7 +1540,8 @@ def _by_pinyin(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int
     for length in (4, 3, 2):
         start = term_start - length
         stem = shadow[max(0, start):term_start]
-        if start < 0 or not all(map(is_cjk, stem)) or cover.taken(start, term_start) \
+        if start < 0 or not all(map(is_cjk, stem)) or any(c in _PINYIN_TERMS for c in stem) \
+                or cover.taken(start, term_start) \
                 or stem in ctx.places.words or ctx.places.names.get(stem) \
                 or any(ctx.stop_at(stem, i) for i in range(len(stem))) \
                 or ctx.word_across(shadow, term_start) or not _clear_edge(ctx, shadow, start, cover):
