@@ -27,9 +27,10 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from kzct.text import is_cjk
@@ -261,7 +262,7 @@ class PlaceTable(NamedTuple):
     generic: frozenset[str] = frozenset()
     # the cities of China GeoNames names in Hanyu Pinyin alone (Shache, no Chinese name), by
     # that name folded (``pinyin_key``): 莎车县 is found by its pinyin
-    pinyin: dict[str, int] = {}
+    pinyin: Mapping[str, int] = MappingProxyType({})
 
     def other_names(self, index: int) -> list[str]:
         """The other names of the place at ``index`` (Alma-Ata, Алматы)."""
