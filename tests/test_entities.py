@@ -1182,6 +1182,16 @@ def test_a_flag_template_named_as_its_country_and_a_country_after_a_city(builder
         "Amman", "Jordan", "United Kingdom", "United States"]
 
 
+def test_a_word_the_article_writes_as_a_name_part_is_one(builder) -> None:
+    """The 2013 Bachu attack article writes `喀斯木·买买提带领众人` and `买买提明·巴拉提`: 买买提
+    (Memet), a noun in jieba's dictionary, is a part of a name there, so the second name is read
+    whole."""
+    text = "喀斯木·买买提带领众人。受害者买买提明·巴拉提遇害。\n"
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
+        "买买提明·巴拉提", "喀斯木·买买提"]
+
+
 def test_a_linked_name_where_something_was_done(builder) -> None:
     """The Abu Bakr al-Baghdadi article's `“伊斯兰国”在[[泰勒阿费尔|泰勒阿费尔]]发布简短声明`: a
     linked transliteration after 在 and before what was done there is a place (Tal Afar, found

@@ -278,6 +278,32 @@ class Names:
         return found
 
 
+def _name_words(sentences: list[Sentence], places: PlaceTable,
+                stops: frozenset[str]) -> frozenset[str]:
+    """The common words an article writes as a whole part of a joined name: right after a joiner
+    and before another joiner, a stop word (``stops``), anything but a Chinese character or the
+    end of the text (`喀斯木·买买提带领`: 买买提)."""
+    found: set[str] = set()
+    for sentence in sentences:
+        shadow = sentence.shadow
+        at = -1
+        while (at := _next_joiner(shadow, at + 1)) >= 0:
+            for k in (4, 3, 2):
+                word, end = shadow[at + 1:at + 1 + k], at + 1 + k
+                if len(word) == k and word in places.words and (
+                        end == len(shadow) or not is_cjk(shadow[end])
+                        or shadow[end] in NAME_JOINERS
+                        or any(shadow[end:end + n] in stops for n in (1, 2, 3, 4))):
+                    found.add(word)
+                    break
+    return frozenset(found)
+
+
+def _next_joiner(text: str, start: int) -> int:
+    """Where the next name joiner at or after ``start`` stands, or -1."""
+    return min((i for i in (text.find(j, start) for j in NAME_JOINERS) if i >= 0), default=-1)
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     """Latin names match whole words only."""
     if not (text[start].isascii() and text[start].isalpha()):
@@ -291,7 +317,8 @@ class _Context:
     """What the rules need while reading one article."""
 
     def __init__(self, gazetteer: Gazetteer, names: Names, scripts: Scripts, seed: str,
-                 japanese: bool = False, joined_chars: frozenset[str] = frozenset()) -> None:
+                 japanese: bool = False, joined_chars: frozenset[str] = frozenset(),
+                 name_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.names = names
         self.places = names.places
@@ -311,6 +338,10 @@ class _Context:
         self._titles_by_length = _by_length(self.titles)
         self._foreign: frozenset[str] | None = None
         self.joined_chars = joined_chars  # see ``foreign``
+        # common words the article writes as a whole part of a joined name, right after its joiner
+        # (`喀斯木·买买提`: 买买提, Memet, which jieba's dictionary counts a noun, is a name there,
+        # and no word that ends a name before it: `买买提明·巴拉提`)
+        self.name_words = name_words
         self.japanese = japanese  # the article writes Japanese (kzct.parse.romanize.hepburn)
         # a person's name in simplified characters read from Japanese forms → the person's key
         self.japanese_keys: dict[str, str] = {}
@@ -384,7 +415,7 @@ class _Context:
         characters of foreign names (特别 is in 穆拉特别克), unless one of them is a place's
         term (市区, 城镇: a word about places, not part of a name)."""
         translit = self.places.translit
-        return text in self.places.words and not all(
+        return text in self.places.words and text not in self.name_words and not all(
             c in translit and c not in _PLACE_SUFFIX_CHARS for c in text)
 
     def word_before(self, shadow: str, pos: int) -> bool:
@@ -456,7 +487,9 @@ def extract_entities(
     joined_chars = frozenset(
         c for s in sentences for link in s.links if _JOINED_NAME.fullmatch(link.text)
         for c in scripts.simplified(link.text) if is_cjk(c))
-    ctx = _Context(gazetteer, article_names, scripts, seed, japanese, joined_chars)
+    stops = frozenset(scripts.simplified(s) for s in gazetteer.name_stops)
+    ctx = _Context(gazetteer, article_names, scripts, seed, japanese, joined_chars,
+                   _name_words(sentences, known.places, stops))
     hits = [article_names.find(s.shadow, {e for _link, a, b in _link_spans(s) for e in (a, b)})
             for s in sentences]
     countries = _country_mentions(hits, places)
