@@ -286,8 +286,8 @@ def _name_words(sentences: list[Sentence], places: PlaceTable,
     found: set[str] = set()
     for sentence in sentences:
         shadow = sentence.shadow
-        at = -1
-        while (at := _next_joiner(shadow, at + 1)) >= 0:
+        for joiner in _JOINER.finditer(shadow):
+            at = joiner.start()
             for k in (4, 3, 2):
                 word, end = shadow[at + 1:at + 1 + k], at + 1 + k
                 if len(word) == k and word in places.words and (
@@ -299,9 +299,7 @@ def _name_words(sentences: list[Sentence], places: PlaceTable,
     return frozenset(found)
 
 
-def _next_joiner(text: str, start: int) -> int:
-    """Where the next name joiner at or after ``start`` stands, or -1."""
-    return min((i for i in (text.find(j, start) for j in NAME_JOINERS) if i >= 0), default=-1)
+_JOINER = re.compile(f"[{re.escape(NAME_JOINERS)}]")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
