@@ -1611,7 +1611,7 @@ def _joined_name_goes_on(ctx: _Context, shadow: str, at: int) -> bool:
     end = at
     while end < len(shadow) and end - at < 4 and _part_char(ctx, shadow[end]):
         end += 1
-    return end < len(shadow) and shadow[end] in NAME_JOINERS and (end > at or at > 0)
+    return end < len(shadow) and shadow[end] in NAME_JOINERS
 
 
 def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, term_end: int,
@@ -3225,7 +3225,8 @@ def _romanized(ctx: _Context, name: str, naming: bool = False,
                japanese: bool | None = None) -> str | None:
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
     make; in an article that writes Japanese (or where ``japanese`` says the name is), a name in
-    kanji in Hepburn (麻原彰晃 → Asahara Shoko) (``kzct.parse.romanize``). A name is found by the commonest surnames; ``naming`` one
+    kanji in Hepburn (麻原彰晃 → Asahara Shoko) (``kzct.parse.romanize``). A name is found by
+    the commonest surnames; ``naming`` one
     read as a person's already, any surname of the 百家姓 makes it Chinese (习近平: Xi Jinping),
     except in an article that writes Japanese, whose surnames of three kanji are often in it
     (豊田亨)."""
