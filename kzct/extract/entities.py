@@ -3226,10 +3226,9 @@ def _romanized(ctx: _Context, name: str, naming: bool = False,
     """A Chinese personal name in Hanyu Pinyin (胡锦涛 → Hu Jintao), when it is Chinese by its
     make; in an article that writes Japanese (or where ``japanese`` says the name is), a name in
     kanji in Hepburn (麻原彰晃 → Asahara Shoko) (``kzct.parse.romanize``). A name is found by
-    the commonest surnames; ``naming`` one
-    read as a person's already, any surname of the 百家姓 makes it Chinese (习近平: Xi Jinping),
-    except in an article that writes Japanese, whose surnames of three kanji are often in it
-    (豊田亨)."""
+    the commonest surnames; ``naming`` one read as a person's already, any surname of the 百家姓
+    makes it Chinese (习近平: Xi Jinping), except in an article that writes Japanese, whose
+    surnames of three kanji are often in it (豊田亨)."""
     from kzct.parse.romanize import classical_surnames, romanized
 
     japanese = ctx.japanese if japanese is None else japanese
