@@ -488,12 +488,13 @@ def extract_entities(
     stops = frozenset(scripts.simplified(s) for s in gazetteer.name_stops)
     ctx = _Context(gazetteer, article_names, scripts, seed, japanese, joined_chars,
                    _name_words(sentences, known.places, stops))
-    hits = [article_names.find(s.shadow, {e for _link, a, b in _link_spans(s) for e in (a, b)})
-            for s in sentences]
+    links = [_Links(s) for s in sentences]  # (found once: `find` and `_known` both ask)
+    hits = [article_names.find(s.shadow, frozenset(link.edges))
+            for s, link in zip(sentences, links)]
     countries = _country_mentions(hits, places)
     covered: list[_Cover] = []
-    for sentence, sentence_hits in zip(sentences, hits):
-        covered.append(_known(ctx, sentence, sentence_hits, countries))
+    for sentence, sentence_hits, sentence_links in zip(sentences, hits, links):
+        covered.append(_known(ctx, sentence, sentence_hits, countries, sentence_links))
     _flagged(ctx, sentences, covered, flags)
     _by_make(ctx, sentences, covered)
     _organisations(ctx, sentences, covered)
@@ -697,12 +698,12 @@ def _choose(ids: list[int], places: PlaceTable, countries: Counter[str]) -> Plac
 
 
 def _known(ctx: _Context, sentence: Sentence, hits: list[_Hit],
-           countries: Counter[str]) -> _Cover:
-    """Record the curated and gazetteer names of one sentence; returns what they cover."""
+           countries: Counter[str], links: _Links) -> _Cover:
+    """Record the curated and gazetteer names of one sentence (whose wikilinks are ``links``);
+    returns what they cover."""
     shadow = sentence.shadow
     cover = _Cover()
     titles = _enclosed(shadow, _BOOK_TITLE)
-    links = _Links(sentence)
     # where the places the gazetteer names and no common word is (伊德利卜) begin and end: an
     # item of a list next to one is a place too (伊德利卜、拉卡和摩苏尔: 拉卡 is Raqqa)
     solid = [(h.start, h.end) for h in hits
@@ -1101,9 +1102,6 @@ def _feature_english(ctx: _Context, country: str | None, term: str) -> str | Non
         return None
     first = found[1][0]
     return f"{first} {country}" if first.casefold() in ctx.terms.leading else None
-
-
-_CLOSING_QUOTES = frozenset("’”」』\"'")
 
 
 def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:

@@ -192,8 +192,9 @@ _CLOSING_QUOTES = tuple("”」』\"")
 _QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"]{2,12})[”」』\"]")
 # verbs of doing, which a clause holds and an organisation's name does not
 _DOING = re.compile(r"从事|参加|参与|进行|公开")
-_PRONOUNS = frozenset({"其", "之", "该组织", "此组织", "该团体", "它", "该党", "该运动"})
+# (those that name the kind of thing they stand for, then the others)
 _KIND_PRONOUNS = ("该组织", "此组织", "该团体", "该党", "该运动")
+_PRONOUNS = frozenset({"其", "之", "它", *_KIND_PRONOUNS})
 _BRACKET = re.compile(r"\s*+[（(](?P<inner>[^（(）)]*+)[）)]\s*+$")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 # What marks an agent, a place a ban holds in, and a list's owner
