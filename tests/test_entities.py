@@ -1160,6 +1160,16 @@ def test_a_native_place_a_quoted_name_and_a_years_unit(builder) -> None:
     assert sorted(e.name_en for e in index.entities if e.kind == "place") == ["China", "Shenyang"]
 
 
+def test_a_division_before_native_of_is_where_someone_is_from(builder) -> None:
+    """The 2013 Shanshan article's dead policeman, `[[阿合奇县]]人`, and the 2014 Urumqi article's
+    `阿布力孜·达吾提（皮山县人）`: a place written with its division's term before 人 is where
+    someone is from (a demonym is a people's name: 哈萨克人); `该市人流` is a crowd."""
+    text = ("遇袭身亡的特警是[[阿合奇县|阿合奇县]]人。阿布力孜·达吾提（皮山县人）纠集同伙。"
+            "哈萨克人聚集在该市人流密集处。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "place") == ["皮山县", "阿合奇县"]
+
+
 def test_an_official_before_what_the_party_did_to_him(builder) -> None:
     """The 2014 Yarkand attack article's list of officials punished: `莎車縣委書記何利民撤銷黨內
     職務`, `縣委常委、公安局局長胡彪…免職` (the punishment ends the name), `紀委書記凱薩山爾·達吾提`."""

@@ -91,7 +91,7 @@ _ORGANISATION_AFTER = re.compile(
     r"之声|通讯社|新闻社|航空|基金会|研究所|研究院|研究中心|足球|队|奥运会|世博会|公约|宣言|条约|"
     r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|独立党|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
 # A native of a city (`新疆和田人`): 人 that begins no word (人口, 人员)
-_NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手)")
+_NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手|流|潮)")
 # After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语. (One character that
 # begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂. A place before 籍 is
 # where one is from or a citizen of, which names it: `沈阳籍女留学生`.)
@@ -100,6 +100,8 @@ _DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|文(?
 _EVENT_AFTER = re.compile(r"冲突|战争|内战|问题|危机|事件|革命|起义|暴动|骚乱|独立")
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
 _PLACE_SUFFIX_CHARS = frozenset("市县区镇乡村州省河山湖岛湾港城")
+# The last character of an administrative division's term (`莎车县`, `艾力西湖镇`)
+_DIVISION_ENDS = frozenset("市县区镇乡村州省旗")
 # What ends the name of a place, a building or a feast, never a person's (克里姆林宫, which jieba's
 # dictionary tags as a person's name); and of a thing, a text or a war (白磷弹, 古兰经), a people
 # (库尔德人), a descent or a nationality (伊朗裔美籍学者: before a title, no name) or a process
@@ -1107,6 +1109,8 @@ def _feature_english(ctx: _Context, country: str | None, term: str) -> str | Non
 def _names_other_thing(ctx: _Context, shadow: str, end: int) -> bool:
     """What follows a place name at ``end`` makes it a demonym, a language, a religion or part of
     an organisation's name."""
+    if end and shadow[end - 1] in _DIVISION_ENDS and _NATIVE_OF.match(shadow, end):
+        return False  # `阿合奇县人`: where someone is from, by the division's own term
     m = _DEMONYM_AFTER.match(shadow, end) or _ORGANISATION_AFTER.match(shadow, end)
     if m is None and shadow[end:end + 1] in _CLOSING_QUOTES:
         # a quoted name before an organisation's word (`‘自由亚洲’电台`, Radio Free Asia)
