@@ -1300,3 +1300,19 @@ def test_a_linked_joined_name_is_whole_and_found_again_whole(builder) -> None:
     people = sorted((e.name_zh, e.role, len(e.mentions)) for e in index.entities
                     if e.kind == "person")
     assert people == [("亚沙尔·比于卡尼特", "总参谋长", 2), ("雷杰普·塔伊普·埃尔多安", "总理", 1)]
+
+
+def test_latin_forms_of_stations_events_and_mosques_and_a_brigade_are_no_people(builder) -> None:
+    """The 2005 London bombings article's `牧人叢站（Shepherd's Bush）` (a station's Latin form),
+    `2人於Tavistock Place的一輛巴士` (a place by its English word), `[[阿布·哈夫斯·马斯里旅]]` (a
+    brigade named after a man), `国际奥委会表示` (the IOC) and `27岁索马里裔人侯赛因·奥斯曼` (his
+    descent before the name); the 2019 Christchurch article's `1997年華利姆大屠殺（Raurimu
+    Massacre）` and `''Masjid Al Noor''` (the mosque's Arabic name)."""
+    text = ("发生爆炸的地铁站是牧人叢站（Shepherd's Bush）。2人於Tavistock Place的一輛巴士爆炸中死亡。"
+            "欧洲分支[[阿布·哈夫斯·马斯里旅|阿布·哈夫斯·马斯里旅]]发表声明称。国际奥委会表示无关。"
+            "在罗马被捕的27岁索马里裔人侯赛因·奥斯曼。這是1997年華利姆大屠殺（Raurimu Massacre）後首宗。"
+            "[[努爾清真寺|努爾清真寺]]（''Masjid Al Noor''）位於市中心。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh or e.name_latin for e in index.entities if e.kind == "person") == [
+        "侯赛因·奥斯曼"]
+    assert "Tavistock Place" in {e.name_latin for e in index.entities if e.kind == "place"}

@@ -80,6 +80,8 @@ Partiya Imarat Emirate
 Qurultay Qurultayi Qurultiyi Kurultay Kurultayı Partisi Partiyisi Birliki Birliği Cemiyeti
 Jamiyiti Teshkilati Teşkilatı Hareketi Herikiti Cephesi Derneği Vakfı Meclisi
 I I'm We We're You You're They They're It It's Not Don't Are Is Here There Our My Your Their
+Massacre Attack Attacks Bombing Bombings Shooting Shootings Siege Crisis Incident Riot Riots
+Uprising Revolution Rebellion Insurgency Hijacking Explosion Masjid
 """.split())
 # What follows two states' one-character names, 中 (China) and another's, when they are no
 # place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
@@ -106,8 +108,10 @@ _DIVISION_ENDS = frozenset("市县区镇乡村州省旗")
 # dictionary tags as a person's name); and of a thing, a text or a war (白磷弹, 古兰经), a people
 # (库尔德人), a descent or a nationality (伊朗裔美籍学者: before a title, no name) or a process
 # (罗马化, romanization: a place's name and -ize)
+# What ends the name of an armed unit, a party or a body (`阿布·哈夫斯·马斯里旅`, `奥委会`)
+_UNIT_ENDS = frozenset("旅团党会")
 _NO_PERSON_END = _PLACE_SUFFIX_CHARS | frozenset("宫馆院所寺堂门塔桥楼厅营站场节") \
-    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人裔籍化") | frozenset("派")  # (苏菲派, a school)
+    | frozenset("弹炮枪经报刊案战役器舰") | frozenset("人裔籍化") | frozenset("派") | _UNIT_ENDS
 # What quotes a title (《…》), and what quotes anything: each opening mark and its closing one.
 _BOOK_TITLE = {"《": "》"}
 _QUOTED = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
@@ -2034,6 +2038,9 @@ def _joined(ctx: _Context, sentence: Sentence, cover: _Cover,
             role = role if linked[0] == start else None
             start, end = linked
         end = _known_end(ctx, shadow, start, _longer_known(ctx, shadow, start, end))
+        if shadow[end - 1] in _UNIT_ENDS or _ORGANISATION_END.search(shadow, start, end):
+            i = end  # `阿布·哈夫斯·马斯里旅`: a brigade named after a person, no person
+            continue
         _add_person(ctx, sentence, start, end, role, cover, people, position)
         i = end
 
@@ -2175,8 +2182,9 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
         while start > 0 and part_end - start < _MAX_PART:
             ch = shadow[start - 1]
             if not _part_char(ctx, ch) or cover.hard_taken(start - 1, start) \
-                    or (ch in _DATE_UNITS and start > 1 and shadow[start - 2].isdigit()):
-                break  # (`2002年贝图拉·马哈苏德`: 年 is the date's)
+                    or (ch in _DATE_UNITS and start > 1 and shadow[start - 2].isdigit()) \
+                    or ch in "裔籍" or (ch == "人" and start > 1 and shadow[start - 2] in "裔籍族"):
+                break  # (`2002年贝图拉·马哈苏德`: 年 is the date's; `索马里裔人侯赛因·奥斯曼`)
             if start < part_end and (ctx.title_before(shadow, start)
                                      or ctx.stop_before(shadow, start, inside=True)
                                      # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)
@@ -2581,8 +2589,9 @@ def _links(ctx: _Context, sentence: Sentence, covered: _Cover,
                 continue  # `[[巴黎夏尔·戴高乐机场]]`, a place by its term
             # (the page of one of several namesakes: `特奥·凡·高_(电影导演)`)
             target = _bare_title(target)
-            if any(not (_is_name_char(c) or c in _JOINERS) for c in target):
-                continue  # `伊宁二·五事件`, a date
+            if any(not (_is_name_char(c) or c in _JOINERS) for c in target) \
+                    or target[-1] in _UNIT_ENDS or _ORGANISATION_END.search(target):
+                continue  # `伊宁二·五事件`, a date; `阿布·哈夫斯·马斯里旅`, a brigade
             stop = _long_stop_inside(ctx, target)
             if stop:  # `[[亞歷山大·涅夫斯基勳章]]`: an order named after the person before 勳章
                 if shadow.startswith(target[:stop], start) \
@@ -2851,6 +2860,8 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
                 continue
             if _MEDIUM_AFTER.match(sentence.shadow, end):
                 continue  # `Eurasia Critic杂志`, `Novaya Gazeta的女记者`: a publication
+            if _bracketed_after_thing(ctx, sentence.shadow, start, end):
+                continue  # `牧人叢站（Shepherd's Bush）`: the Latin form of a station's name
             settled = _SETTLEMENT_AFTER_LATIN.match(sentence.shadow, end)
             if settled is not None:
                 # `Bale Shuwa和Bale Kura村庄`, `Tsangayari和Garawa两村`: villages, no people
@@ -2876,6 +2887,20 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
             item.role = sentence.text[edge - len(role):edge] if role else None
         item.add(_mention(sentences[position], start, end))
         covered[position].add(start, end)
+
+
+# What ends the Chinese name of an event (`…开枪（Attentato di Macerata）`)
+_EVENT_ENDS = re.compile(r"(?:事件|案|袭击|枪击|爆炸|屠杀|惨案|开枪|战役|战争)$")
+
+
+def _bracketed_after_thing(ctx: _Context, shadow: str, start: int, end: int) -> bool:
+    """Whether the Latin name at ``[start, end)`` is all a bracket holds right after a Chinese
+    name that ends with a place's generic term or an event's word: that name's Latin form."""
+    if not (start and shadow[start - 1] in "（(" and shadow[end:end + 1] in "）)"):
+        return False
+    before = shadow[max(0, start - 13):start - 1].rstrip("]'}")
+    return _EVENT_ENDS.search(before) is not None or \
+        any(before.endswith(term) for term in ctx.terms.longest_first())
 
 
 def _short_names(ctx: _Context, sentences: list[Sentence], covered: list[_Cover],
