@@ -657,3 +657,21 @@ def test_a_day_alone_after_a_date_in_its_own_sentence(builder) -> None:
     index = _built(builder, text)
     assert sorted(e.date for e in index.events if e.text.startswith("4月8日")) == [
         "2016-04-08", "2016-04-10"]
+
+
+def test_times_in_a_list_a_day_that_opens_an_item_and_a_date_that_names_another_event(
+        builder) -> None:
+    """The 2005 London bombings article: a list of times `** 早上8點51分：7人於…列車爆炸中死亡。`
+    (a colon after the time) is of the day told before; `* 20日死亡人数升至56人。` opens with its
+    day; and in `当天，…声明称，他们对伦敦21日的爆炸事件负责，同时还对7月7日的伦敦爆炸案负责。` the
+    dates name other events, so the next `当天` is the statement's day, not 7 July."""
+    text = ("'''倫敦七七爆炸案'''是2005年7月7日发生在伦敦的连环爆炸。\n\n"
+            "== 经过 ==\n* 根據BBC報導：\n** 早上8點51分：7人於列車爆炸中死亡。\n"
+            "* 根据伦敦警方8日公布的最新数字，死亡人数已超过50人。\n* 20日死亡人数升至56人。\n\n"
+            "7月22日，英国便衣警察向一名疑人开枪。当天，欧洲分支发表声明称，他们对伦敦21日的爆炸事件"
+            "负责，同时还对7月7日的伦敦爆炸案负责。当天，伦敦警方公布嫌疑人图像。\n")
+    index = _built(builder, text)
+    dates = {(e.date, e.text[:5]) for e in index.events}
+    assert {("2005-07-07", "早上8點5"), ("2005-07-20", "20日死亡"),
+            ("2005-07-22", "当天，伦敦")} <= dates
+    assert ("2005-07-07", "当天，伦敦") not in dates

@@ -139,7 +139,10 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
         if incident is None and article_year is not None:
             incident = next((d.date for d in resolved if d.date.year == article_year
                              and d.date.day and d.source != RELATIVE), None)
-        last = resolved[-1]
+        # (not a date that names another event the sentence speaks of: `当天，…声明称，他们对伦敦
+        # 21日的爆炸事件负责，同时还对7月7日的伦敦爆炸案负责`; the next 当天 is the statement's)
+        last = next((d for d in reversed(resolved[1:])
+                     if not _OF_AN_EVENT.match(sentence.shadow, d.end_pos)), resolved[0])
         if BORN.match(sentence.shadow, last.end_pos):
             continue  # a birth (`于1992年出生在…`): what follows is not counted from it
         if _PLANNED.search(sentence.shadow, max(0, last.start - 4), last.start):
@@ -169,6 +172,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     return out
 
 
+# what makes a date inside a sentence the one of an event it names (`7月7日的伦敦爆炸案`)
+_OF_AN_EVENT = re.compile(r"的[^，,。；;、的]{0,8}?(?:事件|爆炸案|爆炸|袭击|枪击|惨案|屠杀|骚乱|暴动)")
 # what says a date is one planned, yet to come when the text was written (`将于12月1日前接管`):
 # what happens next in the text is not counted from it (`古特雷斯12日…` is of the month before)
 _PLANNED = re.compile(r"(?:将|将于|将在|将会在|即将在|定于|预定|预计于|预计在|计划于|计划在)\s*$")

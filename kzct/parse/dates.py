@@ -271,7 +271,7 @@ _RELATIVE = re.compile(
     # `8时许，…`): of the day told before
     r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
     r"|(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}\s*[时時点點](?:[0-9]{1,2}分)?(?:许|許|左右)?)"
-    r"(?=\s*[，,])"
+    r"(?=\s*[，,：:])"  # (or a colon, as a list of times writes it: `早上8點51分：7人於…死亡`)
     # a time of the clock after 在 or 于 inside the sentence, before what happened then
     # (`…在9:11左右发生了第三次爆炸`): of the day told before
     r"|(?<=[在于於])(?P<clock>(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}"
@@ -535,6 +535,8 @@ _DAY_VERB = re.compile(r"(?:亦|也|又|则|便|即|已|还|再|均|都)?"
 _BEFORE_DAYS = frozenset("第每约近逾满达共了至到为的个余多或和及与期时续历连计长")
 
 
+# what follows a count of days, not a day of the month (`3日内`, `5日后`, `两日间`)
+_AFTER_DAYS = frozenset("内後后前间間起来來止余餘多左至到以之里裡")
 # what may begin a clause before its day alone (`截至13日深夜，`, `在３日晚，`)
 # a time of the clock right after a day (`美東时间15日15时10分`): the day is a date
 _CLOCK_AFTER = re.compile(r"\s*[0-9]{1,2}\s*(?:[时時点點]|[:：][0-9]{2})")
@@ -556,6 +558,11 @@ def _day_only(m: re.Match[str], text: str, norm: str, day: int) -> DateMention |
                 and (daytime or _DAY_VERB.match(norm, m.end("d") + 1) is not None)) \
         or (norm.endswith("时间", 0, start) and _CLOCK_AFTER.match(norm, stop) is not None)
     lead = norm[clause:start].strip()
+    # (the day that begins the sentence, news-style, before what was counted or done then:
+    # `20日死亡人数升至56人`; not a count, `3日内`)
+    opening = not norm[:start].strip() and is_cjk(norm[stop:stop + 1]) \
+        and norm[stop] not in _AFTER_DAYS and not norm[m.end("d") + 1:stop].strip()
+    reported = reported or opening
     if not reported and ((lead and not _DAY_LEAD.fullmatch(lead))
                          or not (norm[stop:stop + 1] in _DAY_ENDS
                                  or norm[m.end("d") + 1:stop].strip()
