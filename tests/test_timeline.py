@@ -675,3 +675,16 @@ def test_times_in_a_list_a_day_that_opens_an_item_and_a_date_that_names_another_
     assert {("2005-07-07", "早上8點5"), ("2005-07-20", "20日死亡"),
             ("2005-07-22", "当天，伦敦")} <= dates
     assert ("2005-07-07", "当天，伦敦") not in dates
+
+
+def test_the_bold_title_is_the_leads_not_an_infobox_fields(builder) -> None:
+    """The 2010 south Kyrgyzstan riots article's infobox writes `| place='''{{flag|Kyrgyzstan}}'''`
+    before the lead's `'''2010年吉尔吉斯斯坦南部骚乱'''`: the year the article states is the
+    title's, and `6月10日` is 2010's."""
+    text = ("{{Infobox military conflict\n|conflict=2010年吉尔吉斯斯坦南部种族骚乱\n"
+            "| place='''{{flag|Kyrgyzstan}}'''：[[奥什|奥什]]\n}}\n"
+            "'''2010年吉尔吉斯斯坦南部骚乱'''是一场冲突。\n\n== 经过 ==\n"
+            "吉尔吉斯斯坦南部的暴力活动在6月10日爆发。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:6]) for e in index.events] == [
+        ("2010", "2010年吉"), ("2010-06-10", "吉尔吉斯斯坦")]

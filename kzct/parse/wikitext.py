@@ -717,7 +717,13 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
 
     heading = _FIRST_HEADING.search(text, 0, _LEAD_LIMIT)
     lead = text[:heading.start() if heading else _LEAD_LIMIT]
-    bold = _BOLD.search(lead)
+    # (the bold title of the lead's prose, not an infobox field's, `|place='''{{flag|…}}'''`,
+    # unless the prose has none)
+    prose = _outside_templates(lead)
+    bold = _BOLD.search(prose)
+    if bold is None:
+        prose = lead
+        bold = _BOLD.search(prose)
     # the dates of the bold title, then (unless the title gives the day) of the infobox's date
     written = [find_dates(_plain(bold.group(1)))] if bold is not None else []
     if not any(d.year and d.day for dates in written for d in dates):
@@ -725,7 +731,7 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
     if bold is not None and not any(d.year for dates in written for d in dates):
         # else the day the lead's first sentence, right after the bold title, says it happened
         # (`和田“7·18”严重暴力恐怖事件是2011年7月18日在…发生的`)
-        first = _plain(lead[bold.end():bold.end() + _FIRST_SENTENCE]).split("。", 1)[0]
+        first = _plain(prose[bold.end():bold.end() + _FIRST_SENTENCE]).split("。", 1)[0]
         if _HAPPENED.search(first):
             written += [[d for d in find_dates(first)[:1] if d.year and d.month and d.day]]
     year = next((d.year for dates in written for d in dates if d.year and not d.decade), None)
@@ -737,6 +743,13 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
 
 _FIRST_SENTENCE = 400  # characters after the bold title looked at for its sentence
 _HAPPENED = re.compile(r"发生|發生")
+
+
+def _outside_templates(lead: str) -> str:
+    """The lead's text without its templates: the bold of an infobox's field
+    (``|place='''{{flag|Kyrgyzstan}}'''``) is no title of the article."""
+    return "".join(str(node) for node in mwparserfromhell.parse(lead).nodes
+                   if not isinstance(node, Template))
 
 
 def _infobox_dates(lead: str) -> list[Any]:
