@@ -1316,3 +1316,15 @@ def test_latin_forms_of_stations_events_and_mosques_and_a_brigade_are_no_people(
     assert sorted(e.name_zh or e.name_latin for e in index.entities if e.kind == "person") == [
         "侯赛因·奥斯曼"]
     assert "Tavistock Place" in {e.name_latin for e in index.entities if e.kind == "place"}
+
+
+def test_a_full_width_hyphen_joins_a_name_and_a_common_words_latin_gloss_is_no_person(
+        builder) -> None:
+    """The al-Qaeda article's `[[阿卜杜勒－阿齊茲·穆克林]]` (a full-width hyphen in an Arabic
+    name, Abd al-Aziz al-Muqrin) is one name; the Rebiya Kadeer article's `紅色通報（Red Notice）`
+    is the common word's English, no person's name."""
+    text = ("基地沙特頭目[[阿卜杜勒－阿齊茲·穆克林|阿卜杜勒－阿齊茲·穆克林]]被擊斃。"
+            "多里坤只是列名在會員國通知的紅色通報（Red Notice）。\n")
+    index = built_alone(builder, text)
+    assert [e.name_zh or e.name_latin for e in index.entities if e.kind == "person"] == [
+        "阿卜杜勒－阿齊茲·穆克林"]

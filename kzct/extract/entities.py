@@ -45,7 +45,8 @@ from kzct.parse.gazetteer import (
 from kzct.sounds import place_terms
 from kzct.text import HAN, NAME_JOINERS, Scripts, fold, has_cjk, is_cjk
 
-_JOINERS = frozenset(NAME_JOINERS + "-‐")
+_HYPHENS = "-‐－"  # (the full-width one too: `阿卜杜勒－阿齊茲·穆克林`)
+_JOINERS = frozenset(NAME_JOINERS + _HYPHENS)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
 _COUNTED = frozenset("名个位人岁年月日次")  # what a numeral counts (`三名`, `两人`)
 # A Latin personal name: capitalised words, with the particles of Arabic and European names.
@@ -2171,7 +2172,7 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
     Parts are read outwards from the joiner, across further joiners: to the left back to a
     title, a stop word, a common word, a known name or punctuation (`国防部长伊戈尔·谢尔盖耶夫`);
     to the right up to a stop word, a common word or punctuation (`…·卡赞采夫称`)."""
-    hyphen = shadow[joiner] in "-‐"
+    hyphen = shadow[joiner] in _HYPHENS
     start = joiner
     while True:
         before = None if hyphen else _initial_before(ctx, shadow, start)
@@ -2895,11 +2896,12 @@ _EVENT_ENDS = re.compile(r"(?:事件|案|袭击|枪击|爆炸|屠杀|惨案|开�
 
 def _bracketed_after_thing(ctx: _Context, shadow: str, start: int, end: int) -> bool:
     """Whether the Latin name at ``[start, end)`` is all a bracket holds right after a Chinese
-    name that ends with a place's generic term or an event's word: that name's Latin form."""
+    name that ends with a place's generic term or an event's word, or after a common word: that
+    name's Latin form, or the word's (`紅色通報（Red Notice）`)."""
     if not (start and shadow[start - 1] in "（(" and shadow[end:end + 1] in "）)"):
         return False
     before = shadow[max(0, start - 13):start - 1].rstrip("]'}")
-    return _EVENT_ENDS.search(before) is not None or \
+    return _EVENT_ENDS.search(before) is not None or ctx.word_before(before, len(before)) or \
         any(before.endswith(term) for term in ctx.terms.longest_first())
 
 

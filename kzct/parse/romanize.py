@@ -109,7 +109,7 @@ _REGNAL = re.compile("(?<=.)([一二三四五六七八九十])世$")
 
 
 def _parts(name: str) -> list[str]:
-    for joiner in NAME_JOINERS + "- ":
+    for joiner in NAME_JOINERS + "-‐－ ":
         name = name.replace(joiner, "·")
     return [p for p in name.split("·") if p]
 
