@@ -1328,3 +1328,15 @@ def test_a_full_width_hyphen_joins_a_name_and_a_common_words_latin_gloss_is_no_p
     index = built_alone(builder, text)
     assert [e.name_zh or e.name_latin for e in index.entities if e.kind == "person"] == [
         "阿卜杜勒－阿齊茲·穆克林"]
+
+
+def test_generic_words_a_script_a_school_and_two_states_are_no_places(builder) -> None:
+    """The Taliban article: `巴基斯坦山区` (mountain areas: jieba's dictionary tags 山区 and 城市 as
+    places' names, and no gazetteer holds them), `城市地區`, `羅馬拼音轉寫` (romanization),
+    `德奧班德學派` (a school of thought), `中美都派代表` (China and the US, not Central America);
+    and `驻多哈政治办事处`: Doha, a capital, however few live there."""
+    text = ("他们在阿富汗与巴基斯坦山区进行游击活动。塔利班繼續向城市地區製造爆炸案。羅馬拼音轉寫如下。"
+            "以激進的德奧班德學派觀點詮釋。中美都派代表参加。塔利班驻多哈政治办事处主任来访。\n")
+    index = built_alone(builder, text)
+    assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
+        "Afghanistan", "Doha", "Pakistan"]

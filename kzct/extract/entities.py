@@ -87,7 +87,7 @@ Uprising Revolution Rebellion Insurgency Hijacking Explosion Masjid
 # What follows two states' one-character names, 中 (China) and another's, when they are no
 # place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
 # CLDR's Central America, 中非 Central Africa)
-_BILATERAL = re.compile(r"关系|两国|双方|建交|会谈|峰会|边境|边界|外交|对话|贸易|军演|联合声明")
+_BILATERAL = re.compile(r"关系|两国|双方|建交|会谈|峰会|边境|边界|外交|对话|贸易|军演|联合声明|都|均|共同")
 # What follows a place's name in an organisation's name (北京大学, 德国之声).
 _ORGANISATION_AFTER = re.compile(
     r"(?:合作组织|合作理事会|组织|大学|学院|公司|集团|银行|协会|学会|委员会|电视台|电台|日报|时报|晚报|"
@@ -95,10 +95,11 @@ _ORGANISATION_AFTER = re.compile(
     r"伊斯兰运动|伊斯兰党|解放运动|解放组织|独立运动|独立党|运动|阵线|联盟|党|广播|电视|邮报|理事会)")
 # A native of a city (`新疆和田人`): 人 that begins no word (人口, 人员)
 _NATIVE_OF = re.compile(r"人(?!权|口|大|民|质|员|士|物|们|类|力|群|数|次|身|工|造|心|生|手|流|潮)")
-# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语. (One character that
+# After a place, a demonym or a language: 哈萨克人, 乌兹别克族, 俄语; or a script or a school named
+# after it: 罗马拼音, 德奥班德学派. (One character that
 # begins a common word is none of these: 哈萨克斯坦教育部, 乌兹别克斯坦化工厂. A place before 籍 is
 # where one is from or a citizen of, which names it: `沈阳籍女留学生`.)
-_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|文(?!化|件)|教|化|字|式)")
+_DEMONYM_AFTER = re.compile(r"(?:人(?!权|口|大|民币|质)|族|语|裔|文(?!化|件)|教|化|字|式|拼音|学派)")
 # What makes a name before it the name of a conflict or a movement (`[[库尔德]]冲突`)
 _EVENT_AFTER = re.compile(r"冲突|战争|内战|问题|危机|事件|革命|起义|暴动|骚乱|独立")
 _PLACE_SUFFIX = re.compile(r"(?:市|县|区|镇|乡|村|州|省|地区|自治[州区县]|边疆区)")
@@ -430,6 +431,19 @@ class _Context:
     def word_at(self, shadow: str, pos: int) -> bool:
         """A common word (`大学`, `蒙面`) starts at ``pos``."""
         return any(self._word(shadow[pos:pos + k]) for k in (2, 3, 4) if pos + k <= len(shadow))
+
+    def generic_at(self, shadow: str, pos: int) -> bool:
+        """A word of two characters for an area (`山区`, `城市`) that jieba's dictionary tags as a
+        place's name, which no gazetteer holds, begins at ``pos``: a generic word, not a place
+        (a position after a feature's term names the feature: `查德湖畔`)."""
+        word = shadow[pos:pos + 2]
+        return len(word) == 2 and word[1] in "区地市" and self.generic(word)
+
+    def generic(self, word: str) -> bool:
+        """``word`` is one jieba's dictionary tags as a place's name but no gazetteer holds
+        (`城市`, `山区`, `郊区`): a generic word, not a place."""
+        return word in self.places.proper and word not in self.places.no_place \
+            and word not in self.places.names
 
     def word_across(self, shadow: str, pos: int) -> bool:
         """A common word or a stop word runs across ``pos`` (`曾任` across `曾|任撒切尔`)."""
@@ -1089,7 +1103,7 @@ def _feature_after(ctx: _Context, shadow: str, start: int, end: int,
     if kind == "river" and _BANK.match(shadow, stop) and (start, stop + 2) in links.spans:
         return stop + 2, "region"  # `[[约旦河西岸]]`: the West Bank
     if (start, stop) not in links.spans and (
-            (len(term.group()) == 1 and (ctx.word_at(shadow, end)
+            (len(term.group()) == 1 and (ctx.word_at(shadow, end) or ctx.generic_at(shadow, end)
                                          or ctx.word_across(shadow, end)))
             or _known_at(ctx, shadow, end)
             or _word_runs_on(ctx, shadow, stop) or _names_other_thing(ctx, shadow, stop)):
@@ -1633,7 +1647,7 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
         return  # (`城市医院`, `布琼诺夫斯克医院`: a hospital in a town; a wikilink names one)
     if len(term) == 1 and _joined_name_goes_on(ctx, shadow, term_end):
         return  # `紀委書記凱薩山爾·達吾提`: the term's character is of a joined name
-    if (len(term) == 1 and (ctx.word_at(shadow, term_start)
+    if (len(term) == 1 and (ctx.word_at(shadow, term_start) or ctx.generic_at(shadow, term_start)
                             or ctx.word_across(shadow, term_start))) \
             or _names_other_thing(ctx, shadow, term_end) or cover.taken(term_start, term_end) \
             or _word_runs_on(ctx, shadow, term_end):
@@ -1644,7 +1658,7 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
     # (a stem of nothing but the term's own characters names nothing: `镇镇镇`)
     stem = shadow[start:term_start]
     if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
-            or set(stem) <= set(term) \
+            or ctx.generic(stem) or set(stem) <= set(term) \
             or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
             or (term == "省" and ctx.japanese) \
             or not (_clear_edge(ctx, shadow, start, cover) or shadow[start:term_end] in names):

