@@ -532,3 +532,16 @@ def test_its_after_the_organisation_a_sentence_begins_with(builder) -> None:
     index = built_alone(builder, text)
     assert [(g.name_zh, g.authority, g.action) for g in index.groups if g.action] == [
         ("世界維吾爾代表大會", "中华人民共和国政府", "listed")]
+
+
+def test_who_does_it_is_not_what_it_is_done_to(builder) -> None:
+    """The Taliban article's `同年4月，塔利班指责极端组织“伊斯兰国”…，并以奥马尔的名义将其定为非法
+    组织`: the Taliban, whom the sentence begins with after its date, declares; 其 is the Islamic
+    State named after it, not the Taliban the article is about; and what it is declared is the
+    complement's word (非法), not the one that describes it (极端组织)."""
+    text = ("'''塔利班'''是一个组织。\n\n== 历史 ==\n2015年1月，塔利班发表声明。"
+            "同年4月，塔利班指责极端组织“伊斯兰国”的一系列行为违反了伊斯兰教法，"
+            "并以奥马尔的名义将其定为非法组织。\n")
+    index = built_alone(builder, text)
+    assert [(g.name_zh, g.action, g.label, g.listed_on) for g in index.groups if g.action] == [
+        ("伊斯兰国", "listed", "illegal", "2015-04")]

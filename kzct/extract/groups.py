@@ -692,7 +692,10 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
         action = DELISTED  # `不再把A列为恐怖组织`
     elif action == LISTED and _BAN_WORD.search(shadow, near, m.end()):
         action = BANNED  # `遭到…取缔的恐怖组织包括`
-    label = next((name for word, name in _LABELS if word.search(shadow, near, m.end())), None)
+    # (the complement's word first: `…极端组织“伊斯兰国”…将其定为非法组织` is illegal)
+    label = next((name for word, name in _LABELS if word.search(shadow, verb, m.end())),
+                 None) or next((name for word, name in _LABELS
+                                if word.search(shadow, near, m.end())), None)
     # `A也在…名单中` states what is so, not when it became so
     date = _listing_date(sentence, sentences, dates, start, context.clauses,
                          after=pattern is not _ON_LIST,
@@ -745,6 +748,11 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
     # 该组织支持…[[突厥斯坦伊斯兰党]]，…因而将其视为…恐怖组织` (其 is 该组织, not the party between)
     look = min((at for at in (sentence.shadow.find(p, 0, start) for p in _KIND_PRONOUNS)
                 if at >= 0), default=start)
+    # `同年4月，塔利班指责…“伊斯兰国”…，并…将其定为非法组织`: who does it (the name the sentence
+    # begins with, after its date) is not what 将其 does it to
+    opening = _OPENING.match(sentence.shadow)
+    agents = {0, opening.end()} if opening is not None and sentence.shadow.endswith(
+        ("将", "把"), 0, start) else set()
     # (a referent stands near: looked for in the last _SENTENCES_BACK sentences and the last
     # _TEXT_BACK characters of each, so that a paragraph of thousands of pronouns stays linear)
     for at, stop, known in reversed(named):
@@ -770,12 +778,18 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
                     if _ORG_NAME.search(q.group(1))
                     or _curated_for(q.group(1), None, reading.gazetteer, reading.scripts)) + (
                     (topic.group(1),) if topic and _ORG_NAME.search(topic.group(1)) else ())
+            acting = False  # the sentence's agent is a name of this tier
             for known in names:
                 at = other.shadow.rfind(known, floor, limit)
+                if at >= 0 and earlier == position and at in agents:
+                    acting = True
+                    at = other.shadow.rfind(known, floor, at)  # (the agent is not its object)
                 if at >= 0 and (best is None or (earlier, at + len(known)) > best[:2]):
                     best = (earlier, at + len(known), known)
             if best is not None and best[0] >= earlier:
                 break
+            if acting and best is None:
+                break  # (nor is the same name in a sentence before: the others of this one first)
         if best is not None:
             break
     name: str | None = best[2] if best else (
@@ -789,6 +803,8 @@ def _referent(sentences: list[Sentence], position: int, start: int, end: int,
                       curated=curated)
 
 
+# what a sentence's first clause may be before its subject: a date or a word of time (`同年4月，`)
+_OPENING = re.compile(r"[^，,。；;]{1,12}[，,]\s*")
 _SENTENCES_BACK = 50  # sentences before a pronoun where its referent may stand (24 in the corpus)
 _TEXT_BACK = 1000  # characters of each (its sentences are at most 209 long)
 
