@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 Span = tuple[int, int]
 # Bump when the stored records change shape, or the place table (kzct.parse.gazetteer) does:
 # the cache then starts a new database.
-INDEX_FORMAT = 89
+INDEX_FORMAT = 90
 
 # How an event's date was read (``Event.date_source``): as written, its year from a heading or
 # from the paragraph, counted from the date before (`3天之后`), or a typo read as meant.

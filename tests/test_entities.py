@@ -1340,3 +1340,17 @@ def test_generic_words_a_script_a_school_and_two_states_are_no_places(builder) -
     index = built_alone(builder, text)
     assert sorted(e.name_en for e in index.entities if e.kind == "place") == [
         "Afghanistan", "Doha", "Pakistan"]
+
+
+def test_latin_names_with_initials_and_generations_and_a_pub(builder) -> None:
+    """The 2016 Orlando shooting article's list of the dead (`* Oscar A. Aracena-Montero, 26`,
+    `* Enrique L. Rios Jr., 25`, `* Stanley Almodovar III, 23`, `* Brenda L. Marquez McCool, 49`):
+    each a person, whole; the 2002 Bali bombings article's `夜總會Paddy's Pub`: a place."""
+    text = ("== 遇难者 ==\n* Oscar A. Aracena-Montero, 26\n* Enrique L. Rios Jr., 25\n"
+            "* Stanley Almodovar III, 23\n* Brenda L. Marquez McCool, 49\n\n"
+            "2002年10月12日晚上，夜總會Paddy's Pub內的一名自殺式炸彈襲擊者引爆了一枚炸彈。\n")
+    index = built_alone(builder, text)
+    assert sorted((e.kind, e.name_latin) for e in index.entities) == [
+        ("person", "Brenda L. Marquez McCool"), ("person", "Enrique L. Rios Jr."),
+        ("person", "Oscar A. Aracena-Montero"), ("person", "Stanley Almodovar III"),
+        ("place", "Paddy's Pub")]

@@ -50,10 +50,14 @@ _JOINERS = frozenset(NAME_JOINERS + _HYPHENS)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
 _COUNTED = frozenset("名个位人岁年月日次")  # what a numeral counts (`三名`, `两人`)
 # A Latin personal name: capitalised words, with the particles of Arabic and European names.
+# (and middle initials, `Oscar A. Aracena-Montero`, and a generation after it, `Darryl R. Burt II`,
+# `Enrique L. Rios Jr.`; Mc, Mac and O' before a capital, `Brenda L. Marquez McCool`)
+_LATIN_WORD = r"(?!(?:Jr|Sr)\b)(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z\-'’])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-    r"(?:\s+(?:(?:al|an|as|ash|el|bin|ibn|bint|abu|de|del|della|di|da|van|von|der|la|le)[\s-]+)?"
-    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*(?![A-Za-z])"
+    rf"(?<![A-Za-z\-'’]){_LATIN_WORD}"
+    r"(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|an|as|ash|el|bin|ibn|bint|abu|de|del|della|di|da|van|von|der|la|le)"
+    rf"[\s-]+)?{_LATIN_WORD})*(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)(?![A-Za-z.]))?"
+    r"(?![A-Za-z])"
 )
 # Capitalised words that make a Latin phrase something other than a personal name.
 _NOT_NAME_WORDS = frozenset("""
