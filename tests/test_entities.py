@@ -1354,3 +1354,20 @@ def test_latin_names_with_initials_and_generations_and_a_pub(builder) -> None:
         ("person", "Brenda L. Marquez McCool"), ("person", "Enrique L. Rios Jr."),
         ("person", "Oscar A. Aracena-Montero"), ("person", "Stanley Almodovar III"),
         ("place", "Paddy's Pub")]
+
+
+def test_latin_letters_with_diacritics_titles_ending_in_a_person_and_pinyin(builder) -> None:
+    """The FARC article's `Iván Ríos` and `Marcos Calarcá` (whole, with their accents) and its
+    Spanish name `Fuerzas Armadas Revolucionarias de Colombia` (an organisation's words); the
+    People's Mujahedin article's `審計員路易斯·李·霍金斯` (a title ending in 员; jieba's word 路易
+    leaves no one-character part), `創始人艾哈邁德·雷扎伊` and `阿亞圖拉霍梅拉` (a title); the SCO
+    article's `罗马化：Shànghǎi Hézuò Zǔzhī`, Hanyu Pinyin, no person."""
+    text = ("指揮官Iván Ríos和Marcos Calarcá被殺。"
+            "哥倫比亞革命武裝力量（Fuerzas Armadas Revolucionarias de Colombia）成立。"
+            "審計員路易斯·李·霍金斯在寓所前被殺。創始人艾哈邁德·雷扎伊的著作出版。"
+            "阿亞圖拉霍梅拉下令開槍。\n* 罗马化：Shànghǎi Hézuò Zǔzhī（Shànghé Zǔzhī）\n")
+    index = built_alone(builder, text)
+    assert sorted((e.name_zh or e.name_latin, e.role) for e in index.entities
+                  if e.kind == "person") == [
+        ("Iván Ríos", "指揮官"), ("Marcos Calarcá", None), ("艾哈邁德·雷扎伊", "創始人"),
+        ("路易斯·李·霍金斯", None), ("霍梅拉", "阿亞圖拉")]

@@ -52,12 +52,18 @@ _COUNTED = frozenset("名个位人岁年月日次")  # what a numeral counts (`�
 # A Latin personal name: capitalised words, with the particles of Arabic and European names.
 # (and middle initials, `Oscar A. Aracena-Montero`, and a generation after it, `Darryl R. Burt II`,
 # `Enrique L. Rios Jr.`; Mc, Mac and O' before a capital, `Brenda L. Marquez McCool`)
-_LATIN_WORD = r"(?!(?:Jr|Sr)\b)(?:Ma?c|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+# (and letters with diacritics: `Iván Ríos`, `Marcos Calarcá`)
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_LATIN_WORD = (rf"(?!(?:Jr|Sr)\b)(?:Ma?c|O['’])?[{_UPPER}][{_LOWER}]+"
+               rf"(?:[-'’][{_UPPER}]?[{_LOWER}]+)?")
+# the vowels with a caron, which only Hanyu Pinyin writes (its third tone)
+_PINYIN_TONE = re.compile("[ǎǐǒǔǚǍǏǑǓǙ]")
 _LATIN_NAME = re.compile(
-    rf"(?<![A-Za-z\-'’]){_LATIN_WORD}"
+    rf"(?<![{_UPPER}{_LOWER}\-'’]){_LATIN_WORD}"
     r"(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|an|as|ash|el|bin|ibn|bint|abu|de|del|della|di|da|van|von|der|la|le)"
     rf"[\s-]+)?{_LATIN_WORD})*(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)(?![A-Za-z.]))?"
-    r"(?![A-Za-z])"
+    rf"(?![{_UPPER}{_LOWER}])"
 )
 # Capitalised words that make a Latin phrase something other than a personal name.
 _NOT_NAME_WORDS = frozenset("""
@@ -87,6 +93,9 @@ Jamiyiti Teshkilati Teşkilatı Hareketi Herikiti Cephesi Derneği Vakfı Meclis
 I I'm We We're You You're They They're It It's Not Don't Are Is Here There Our My Your Their
 Massacre Attack Attacks Bombing Bombings Shooting Shootings Siege Crisis Incident Riot Riots
 Uprising Revolution Rebellion Insurgency Hijacking Explosion Masjid
+Fuerzas Armadas Ejército Frente Partido Movimiento Revolucionarias Revolucionario Revolucionaria
+Nacional Liberación Organización Unión Comité Consejo Brigadas Armée Parti Mouvement Partei
+Bewegung Mojahedin Mojahedeen Mujahedeen Sazman Nahzat Nehzat
 """.split())
 # What follows two states' one-character names, 中 (China) and another's, when they are no
 # place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
@@ -2202,13 +2211,17 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
             ch = shadow[start - 1]
             if not _part_char(ctx, ch) or cover.hard_taken(start - 1, start) \
                     or (ch in _DATE_UNITS and start > 1 and shadow[start - 2].isdigit()) \
-                    or ch in "裔籍" or (ch == "人" and start > 1 and shadow[start - 2] in "裔籍族"):
-                break  # (`2002年贝图拉·马哈苏德`: 年 is the date's; `索马里裔人侯赛因·奥斯曼`)
+                    or ch in "裔籍员人":
+                break  # (`2002年贝图拉·马哈苏德`: 年 is the date's; `索马里裔人侯赛因·奥斯曼`;
+                # a title ends with 员 or 人: `调查员迪克·马蒂`, `创始人艾哈迈德·雷扎伊`)
             if start < part_end and (ctx.title_before(shadow, start)
                                      or ctx.stop_before(shadow, start, inside=True)
                                      # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)
+                                     # (nor a word that leaves one character of a part:
+                                     # `路易斯·李·霍金斯`, where jieba knows 路易 as a word)
                                      or (ctx.word_before(shadow, start)
-                                         and not ctx.title_before(shadow, start - 1))
+                                         and not ctx.title_before(shadow, start - 1)
+                                         and part_end - start > 1)
                                      or (cover.strong_place_ends_at(start)
                                          and not _city_opening_a_name(ctx, shadow, start,
                                                                       cover))):
@@ -2860,8 +2873,8 @@ def _latin(ctx: _Context, sentences: list[Sentence], covered: list[_Cover]) -> N
             name = m.group()
             if covered[position].taken(start, end) or _taken(quoted, start, end):
                 continue
-            if name.isupper():
-                continue
+            if name.isupper() or _PINYIN_TONE.search(name):
+                continue  # (`罗马化：Shànghǎi Hézuò Zǔzhī`: Hanyu Pinyin's third tone)
             words = re.split(r"[\s-]+", name)
             if any(w in _NOT_NAME_WORDS for w in words):
                 continue
