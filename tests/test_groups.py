@@ -545,3 +545,15 @@ def test_who_does_it_is_not_what_it_is_done_to(builder) -> None:
     index = built_alone(builder, text)
     assert [(g.name_zh, g.action, g.label, g.listed_on) for g in index.groups if g.action] == [
         ("伊斯兰国", "listed", "illegal", "2015-04")]
+
+
+def test_states_listed_together_in_an_earlier_clause_and_a_regard_by_nobody(builder) -> None:
+    """The FARC article: `哥倫比亞当局、美國、歐盟认为…，而将其认定为恐怖組織` is one statement by
+    each of the three listed together in the clause before; `…被视为恐怖主義組織`, by nobody
+    named, describes and designates nothing."""
+    text = ("'''哥倫比亞革命武裝力量'''是一个组织。\n\n== 历史 ==\n"
+            "冷戰後，哥革武開始插足可卡因及綁架政客等勾當，以致形象急劇变差，被视为恐怖主義組織。"
+            "哥倫比亞当局、美國、歐盟认为他們的行為危及平民，而将其认定为恐怖組織。\n")
+    index = built_alone(builder, text)
+    assert [(g.authority, g.action) for g in index.groups if g.action] == [
+        ("哥伦比亚当局", "listed"), ("美国", "listed"), ("欧盟", "listed")]

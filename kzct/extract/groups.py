@@ -715,6 +715,8 @@ def _read(sentences: list[Sentence], position: int, m: re.Match[str], pattern: r
             items.append((sentence, a, _name_end(sentence, a, b, context.clauses), date))
     authorities: list[Authority | None] = list(_authorities(sentences, position, m, clause,
                                                             reading, context.clauses))
+    if not authorities and m.group("verb") in ("视", "视为") and shadow[verb - 1:verb] == "被":
+        return []  # `被视为恐怖主義組織`, regarded so by nobody named: a description
     known, named = context.known, context.named
     entries: list[_ListEntry | None] = []
     for item, a, b, item_date in items:
@@ -934,8 +936,13 @@ def _authority_names(text: str, sentences: list[Sentence], position: int, readin
     found.sort(key=lambda f: f[0])
     if not found:
         return []
-    if first_only:
-        return [found[0][2]]
+    if first_only:  # the first, and those it is listed with (`哥倫比亞当局、美國、歐盟认为…`)
+        listed = [found[0]]
+        for item in found[1:]:
+            if not _JOINED.fullmatch(text, listed[-1][1], item[0]):
+                break
+            listed.append(item)
+        return list(dict.fromkeys(authority for _a, _b, authority in listed))
     # an enumeration (`俄罗斯、中亚多个国家、德国及所有阿拉伯国家`): the first authority of each of
     # its items that names one
     joints = [j for j in _JOINED.finditer(text)  # not the 及 of 埃及
