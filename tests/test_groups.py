@@ -557,3 +557,16 @@ def test_states_listed_together_in_an_earlier_clause_and_a_regard_by_nobody(buil
     index = built_alone(builder, text)
     assert [(g.authority, g.action) for g in index.groups if g.action] == [
         ("哥伦比亚当局", "listed"), ("美国", "listed"), ("欧盟", "listed")]
+
+
+def test_a_date_in_an_aside_and_who_says_what_another_did(builder) -> None:
+    """The People's Mujahedin article: `被美國（2012年9月除名）、加拿大及伊朗列為恐怖組織` (the
+    bracket's date is an aside on one of them, no date of the listing); `瑞士調查員迪克·馬蒂認為美國將
+    伊朗人民聖戰組織列為恐怖組織` (the US listed it; the Swiss investigator says so)."""
+    text = ("'''伊朗人民聖戰者組織'''是一个组织。\n\n"
+            "伊朗人民聖戰者組織被美國（2012年9月除名）、加拿大及伊朗列為恐怖組織。\n\n"
+            "在歐洲委員會任職的瑞士調查員迪克·馬蒂認為美國將伊朗人民聖戰組織列為恐怖組織是對人權的侵犯。\n")
+    index = built_alone(builder, text)
+    assert [(g.authority, g.action, g.listed_on) for g in index.groups if g.action] == [
+        ("美国", "listed", None), ("加拿大", "listed", None), ("伊朗", "listed", None),
+        ("美国", "listed", None)]

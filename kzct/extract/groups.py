@@ -597,6 +597,12 @@ def _cell_authority(cell: str, sentences: list[Sentence], position: int,
     return Authority(cell, place.country, place.en)
 
 
+# a verb of saying, before what another did (`…认为美国将…列为`)
+_SAYING = re.compile(r"认为|表示|指出|宣称|声称|强调|批评|指责|报道")
+# a bracketed aside (its brackets not nested)
+_ASIDE = re.compile(r"[（(][^（()）]{0,80}[）)]")
+
+
 class _Clauses:
     """Where the clauses of a sentence begin: after 。；！？ (its sentence clauses) and after
     any clause mark (its comma clauses too), found by bisection: a statement's clause costs
@@ -609,8 +615,11 @@ class _Clauses:
         self.length = len(shadow)
         self.dates = dates or []
         words = [m.start() for m in _BACKGROUND.finditer(shadow)]
-        # the dates not of background, and where each begins (in text order)
-        self.kept = [d for d in self.dates if not self._background(d, words)]
+        asides = [m.span() for m in _ASIDE.finditer(shadow)]
+        # the dates not of background, nor in brackets (`被美國（2012年9月除名）、加拿大及伊朗列為恐怖
+        # 組織`: an aside on one of them), and where each begins (in text order)
+        self.kept = [d for d in self.dates if not self._background(d, words)
+                     and not any(a < d.start and d.end_pos < b for a, b in asides)]
         self.kept_starts = [d.start for d in self.kept]
         self.date_starts = [d.start for d in self.dates]
         # in text order, apart (as the date reader gives them): then found by bisection
@@ -842,7 +851,9 @@ def _authorities(sentences: list[Sentence], position: int, m: re.Match[str], cla
     if where is not None and not start <= where.start() < end:
         places.append(where.span(1))
     first = min(start, verb, passive[-1].start() if passive else verb)
-    places.append((clause, first))
+    # (who says what another did is not who did it: `瑞士調查員…認為美國將…列為恐怖組織`)
+    said = [w.end() for w in _SAYING.finditer(shadow, clause, first)]
+    places.append((said[-1] if said else clause, first))
     for anaphora in (False, True):  # a body named without its country, the last resort
         for a, b in places:
             found = _authority_names(shadow[a:b], sentences, position, reading, anaphora=anaphora)
