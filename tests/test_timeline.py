@@ -688,3 +688,17 @@ def test_the_bold_title_is_the_leads_not_an_infobox_fields(builder) -> None:
     index = _built(builder, text)
     assert [(e.date, e.text[:6]) for e in index.events] == [
         ("2010", "2010年吉"), ("2010-06-10", "吉尔吉斯斯坦")]
+
+
+def test_what_someone_says_happened_earlier_is_not_what_the_next_day_counts_from(builder) -> None:
+    """The Mullah Omar article: `2015年7月29日，阿富汗政府声称，…奥马尔…于2013年4月在…医院逝世…。…
+    次日，塔利班宣称…` (the day after the 29th: the death is what the government said), and in
+    the next paragraph `并在8月1日第一次发表公开演讲` is 2015's."""
+    text = ("'''穆罕默德·奥马尔'''是塔利班领袖。\n\n== 死讯 ==\n"
+            "2015年7月29日，阿富汗政府声称，奥马尔因肺结核，于2013年4月在巴基斯坦的卡拉奇一家医院逝世。"
+            "次日，塔利班宣称从奥马尔亲属那里得知奥马尔病逝的消息。\n\n"
+            "曼苏尔成为塔利班领袖，并在8月1日第一次发表公开演讲。\n")
+    index = _built(builder, text)
+    assert [(e.date, e.text[:5]) for e in index.events] == [
+        ("2013-04", "2015年"), ("2015-07-29", "2015年"), ("2015-07-30", "次日，塔利"),
+        ("2015-08-01", "曼苏尔成为")]

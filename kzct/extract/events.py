@@ -141,8 +141,12 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
                              and d.date.day and d.source != RELATIVE), None)
         # (not a date that names another event the sentence speaks of: `当天，…声明称，他们对伦敦
         # 21日的爆炸事件负责，同时还对7月7日的伦敦爆炸案负责`; the next 当天 is the statement's)
-        last = next((d for d in reversed(resolved[1:])
-                     if not _OF_AN_EVENT.match(sentence.shadow, d.end_pos)), resolved[0])
+        # (nor one of what someone says after the sentence's own date: `2015年7月29日，阿富汗政府
+        # 声称，…奥马尔…于2013年4月在…逝世`; the next 次日 is the 30th)
+        said = _SAID.search(sentence.shadow, resolved[0].end_pos)
+        told_of = [d for d in resolved[1:] if not _OF_AN_EVENT.match(sentence.shadow, d.end_pos)
+                   and (said is None or d.start < said.start())]
+        last = told_of[-1] if told_of else resolved[0]
         if BORN.match(sentence.shadow, last.end_pos):
             continue  # a birth (`于1992年出生在…`): what follows is not counted from it
         if _PLANNED.search(sentence.shadow, max(0, last.start - 4), last.start):
@@ -154,7 +158,7 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
             anchor, anchor_end = last.date, last.end
         # the year the paragraph goes on in: its last date's, not that of the end of a stretch
         # (`从2014年5月23日起至2015年6月`: the 5月24日 after it is 2014's)
-        told = next((d for d in reversed(resolved)
+        told = next((d for d in reversed([resolved[0], *told_of])
                      if d.start == 0 or sentence.shadow[d.start - 1] not in "至到止"), last)
         # (under a heading that is a year, a bare year inside a sentence is background:
         # `这是该组织2009年来发动的最血腥袭击之一` under `=== 2013年 ===` leaves 2013 in reach)
@@ -172,6 +176,8 @@ def date_sentences(sentences: list[Sentence], defects: list[Defect] | None = Non
     return out
 
 
+# a verb of saying: what follows it is what someone said (its dates, of what they speak of)
+_SAID = re.compile(r"声称|宣称|表示|宣布|指出|透露|证实|确认|报道|称|说")
 # what makes a date inside a sentence the one of an event it names (`7月7日的伦敦爆炸案`)
 _OF_AN_EVENT = re.compile(r"的[^，,。；;、的]{0,8}?(?:事件|爆炸案|爆炸|袭击|枪击|惨案|屠杀|骚乱|暴动)")
 # what says a date is one planned, yet to come when the text was written (`将于12月1日前接管`):
