@@ -141,9 +141,10 @@ KNOWN_JUNK = {
     # the director of its anti-terrorist structure, named in the infobox only (`leader_name3 =
     # {{flagicon|Uzbekistan}} - 米尔扎耶夫·鲁斯兰·埃尔基诺维奇`), which the reading leaves out
     ("shanghai-cooperation-organisation.mixed", "person"): ["米尔扎耶夫·鲁斯兰·埃尔基诺维奇"],
-    # two linked hospitals that sent doctors (`派遣[[北京协和医院]]、…`): places by their make,
-    # which the reading leaves out as it does the institutions of that sentence
-    ("kunming-railway-station-attack-2014.hans", "place"): ["北京协和医院", "北京天坛医院"],
+    # hospitals that sent doctors (`派遣[[北京协和医院]]、…`, and 华西医院, a hospital by its own
+    # name, not a city's): places by their make, which the reading leaves out as it does the
+    # institutions of that sentence
+    ("kunming-railway-station-attack-2014.hans", "place"): ["北京协和医院", "北京天坛医院", "华西医院"],
 }
 
 

@@ -1371,3 +1371,12 @@ def test_latin_letters_with_diacritics_titles_ending_in_a_person_and_pinyin(buil
                   if e.kind == "person") == [
         ("Iván Ríos", "指揮官"), ("Marcos Calarcá", None), ("艾哈邁德·雷扎伊", "創始人"),
         ("路易斯·李·霍金斯", None), ("霍梅拉", "阿亞圖拉")]
+
+
+def test_a_hospital_by_its_own_name_and_one_in_a_city(builder) -> None:
+    """The 2005 London bombings article's `聖瑪莉醫院接收38人` (St Mary's: a hospital by its own
+    name, not a city's) is a place; `被送往莫斯科醫院` is a hospital in Moscow, and Moscow the place."""
+    text = "聖瑪莉醫院接收38人，其中17人重傷。伤者被送往莫斯科醫院。\n"
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "place") == [
+        "聖瑪莉醫院", "莫斯科"]

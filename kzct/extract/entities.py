@@ -1656,8 +1656,6 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
     term = shadow[term_start:term_end]
     if term_start < 2 or not all(c in ctx.foreign for c in shadow[term_start - 2:term_start]):
         return  # no name of two such characters before it (the cheap test first)
-    if ctx.terms.terms[term][0] in _ONE_OF_MANY:
-        return  # (`城市医院`, `布琼诺夫斯克医院`: a hospital in a town; a wikilink names one)
     if len(term) == 1 and _joined_name_goes_on(ctx, shadow, term_end):
         return  # `紀委書記凱薩山爾·達吾提`: the term's character is of a joined name
     if (len(term) == 1 and (ctx.word_at(shadow, term_start) or ctx.generic_at(shadow, term_start)
@@ -1670,6 +1668,9 @@ def _termed(ctx: _Context, sentence: Sentence, cover: _Cover, term_start: int, t
     start = next((at for at in range(start, term_start - 1) if shadow[at:term_end] in names), start)
     # (a stem of nothing but the term's own characters names nothing: `镇镇镇`)
     stem = shadow[start:term_start]
+    if ctx.terms.terms[term][0] in _ONE_OF_MANY and (
+            stem in ctx.places.names or cover.place_ends_at(term_start)):
+        return  # (`布琼诺夫斯克医院`: a hospital in a town; `聖瑪莉醫院` is one by its name)
     if len(stem) < 2 or stem in ctx.places.words or stem in ctx.places.no_place \
             or ctx.generic(stem) or set(stem) <= set(term) \
             or _DIRECTION_WORD.fullmatch(stem) or cover.blocked(start, term_end) \
