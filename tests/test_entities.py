@@ -1380,3 +1380,13 @@ def test_a_hospital_by_its_own_name_and_one_in_a_city(builder) -> None:
     index = built_alone(builder, text)
     assert sorted(e.name_zh for e in index.entities if e.kind == "place") == [
         "聖瑪莉醫院", "莫斯科"]
+
+
+def test_a_common_word_begins_a_name_only_after_a_title(builder) -> None:
+    """The People's Mujahedin article's `中校路易斯·李·霍金斯` (jieba knows 路易, Louis, as a word:
+    after a title it begins the name); the al-Qaeda article's `证据证明本·拉登` (本 is bin: the word
+    证明 before it is no part of the name)."""
+    text = "[[美國陸軍|美國陸軍]]中校路易斯·李·霍金斯被殺。FBI官員表示无足夠证据证明本·拉登策划。\n"
+    index = built_alone(builder, text)
+    assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
+        "本·拉登", "路易斯·李·霍金斯"]

@@ -2028,6 +2028,14 @@ def _is_name_char(ch: str) -> bool:
     return bool(ch) and is_cjk(ch) and ch not in _NUMERALS
 
 
+def _word_after_title(ctx: _Context, shadow: str, pos: int) -> bool:
+    """A common word ends at ``pos`` right after a title, a title's 员 or 人, or punctuation
+    (`中校路易`): a name begins with it."""
+    return any(ctx._word(shadow[pos - k:pos]) and (
+        pos == k or not _is_name_char(shadow[pos - k - 1]) or shadow[pos - k - 1] in "员人"
+        or ctx.title_before(shadow, pos - k)) for k in (2, 3, 4) if pos >= k)
+
+
 def _part_char(ctx: _Context, ch: str) -> bool:
     """A character of a part of a joined name: a name character, or a numeral that foreign
     names are written with (万 of 伊万·阿列克谢耶维奇, 维克多·伊万诺维奇)."""
@@ -2218,11 +2226,13 @@ def _name_around(ctx: _Context, shadow: str, joiner: int,
             if start < part_end and (ctx.title_before(shadow, start)
                                      or ctx.stop_before(shadow, start, inside=True)
                                      # (`代表皮埃尔`: 代表 is the office, not 表皮 a word)
-                                     # (nor a word that leaves one character of a part:
-                                     # `路易斯·李·霍金斯`, where jieba knows 路易 as a word)
+                                     # (nor a word after a title that leaves one character of
+                                     # a part: `中校路易斯·李·霍金斯`, where jieba knows 路易;
+                                     # but `证明本·拉登`: 本 is bin)
                                      or (ctx.word_before(shadow, start)
                                          and not ctx.title_before(shadow, start - 1)
-                                         and part_end - start > 1)
+                                         and (part_end - start > 1
+                                              or not _word_after_title(ctx, shadow, start)))
                                      or (cover.strong_place_ends_at(start)
                                          and not _city_opening_a_name(ctx, shadow, start,
                                                                       cover))):
