@@ -4,6 +4,7 @@ store (``kzct.store.database`` writes what it gives; ``kzct.store.cache.load_ind
 from __future__ import annotations
 
 import functools
+import re
 from collections import OrderedDict
 from collections.abc import Hashable
 from pathlib import Path
@@ -126,6 +127,11 @@ def _kept(table: str) -> Builder:
     return Builder()
 
 
+# An infobox of a person's article (`infobox officeholder`, `Infobox military person`)
+_PERSON_INFOBOX = re.compile(r"person|officeholder|politician|president|prime minister|criminal"
+                             r"|terrorist|militant|royalty|monarch|人物|军人|軍人", re.IGNORECASE)
+
+
 def _people_named(names: tuple[str, ...], entities: list[Entity]) -> tuple[str, ...]:
     """Those of ``names`` (the lead's bold ones) that name a person the article mentions."""
     people = {m.text for e in entities if e.kind == "person" for m in e.mentions}
@@ -164,7 +170,9 @@ def build_article(name: str, path: str, text: str, digest: str,
     japanese = any(writes_japanese(text[start:end]) for start, end in
                    (sentence.span for sentence in document.sentences))
     entities = extract_entities(document.sentences, builder.gazetteer, builder.names, name,
-                                scripts, document.aliases, japanese, document.flags)
+                                scripts, document.aliases, japanese, document.flags,
+                                document.subject if _PERSON_INFOBOX.search(document.infobox)
+                                else ())
     defects = list(document.defects)
     dates = date_sentences(document.sentences, defects, document.year, document.day,
                            _people_named(document.subject, entities))

@@ -1390,3 +1390,17 @@ def test_a_common_word_begins_a_name_only_after_a_title(builder) -> None:
     index = built_alone(builder, text)
     assert sorted(e.name_zh for e in index.entities if e.kind == "person") == [
         "本·拉登", "路易斯·李·霍金斯"]
+
+
+def test_the_person_a_biography_is_about_by_the_leads_bold_name(builder) -> None:
+    """The Chen Quanguo article (an `Infobox officeholder`): `'''陈全国'''`, then `任命陈全国为…书记`
+    and `陈全国在西藏主政期间` (jieba's word 全国 ends no name there): one person. In an article
+    with no person's infobox, a bold name is not taken so."""
+    lead = "'''陈全国'''，男，[[河南省|河南省]]人，中华人民共和国政治人物。\n\n"
+    body = "2011年，中共中央任命陈全国为西藏自治区党委书记。陈全国在西藏主政期间多次下乡。\n"
+    index = built_alone(builder, "{{Infobox officeholder\n| 姓名 = 陈全国\n}}\n" + lead + body)
+    person = [e for e in index.entities if e.kind == "person"]
+    assert [(e.name_zh, e.name_en, len(e.mentions)) for e in person] == [
+        ("陈全国", "Chen Quanguo", 3)]
+    index = built_alone(builder, "{{Infobox event\n| 名称 = 陈全国\n}}\n" + lead + body)
+    assert [e.name_zh for e in index.entities if e.kind == "person"] == []

@@ -502,10 +502,13 @@ def extract_entities(
     aliases: Iterable[tuple[str, ...]] = (),
     japanese: bool = False,
     flags: Iterable[tuple[int, int, str]] = (),
+    biography: Iterable[str] = (),
 ) -> list[Entity]:
     """Every person, place and group the body mentions, with all its mentions. ``japanese``:
     the article writes Japanese, and its names in kanji are romanized the Japanese way;
-    ``flags``: the countries flag templates name (seed span, ISO 3166-1 alpha-2)."""
+    ``flags``: the countries flag templates name (seed span, ISO 3166-1 alpha-2);
+    ``biography``: the names the lead of a person's article writes in bold (陈全国), the
+    person's wherever written."""
     places = known.places
     same: dict[str, str] = {}
     groups_of_names: list[tuple[str, ...]] = []
@@ -533,7 +536,10 @@ def extract_entities(
     _by_make(ctx, sentences, covered)
     _organisations(ctx, sentences, covered)
     people: list[tuple[int, int, int, str, str | None]] = []  # sentence, start, end, key, role
+    subject = _biography_names(biography, scripts)
     for position, sentence in enumerate(sentences):
+        if subject:
+            _subject_named(ctx, sentence, covered[position], people, position, subject)
         _links(ctx, sentence, covered[position], people, position)
         _joined(ctx, sentence, covered[position], people, position)
         _titled(ctx, sentence, covered[position], people, position)
@@ -555,6 +561,31 @@ def extract_entities(
     entities.sort(key=lambda e: (e.kind, -len(e.mentions), e.name_en or e.name_latin
                                  or scripts.simplified(e.name_zh or "")))
     return _unique_ids(entities)
+
+
+def _biography_names(names: Iterable[str], scripts: Scripts) -> list[str]:
+    """The bold names of a person's article that are names by their make (two to twelve
+    characters of names and joiners), in simplified characters, the longest first."""
+    simple = {scripts.simplified(n) for n in names}
+    return sorted((n for n in simple if 2 <= len(n) <= 12
+                   and all(_is_name_char(c) or c in _JOINERS for c in n)
+                   and _is_name_char(n[0]) and _is_name_char(n[-1])), key=_longest_first)
+
+
+def _subject_named(ctx: _Context, sentence: Sentence, cover: _Cover,
+                   people: list[tuple[int, int, int, str, str | None]], position: int,
+                   names: list[str]) -> None:
+    """The person a biography is about, wherever its body writes one of the lead's bold names
+    (`陈全国在西藏主政期间`: jieba's word 全国 does not end it): that person, one entity."""
+    shadow = sentence.shadow
+    for name in names:
+        at = shadow.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not cover.hard_taken(at, end):
+                _add_person(ctx, sentence, at, end, _role_before(ctx, shadow, at, cover), cover,
+                            people, position, key_name=names[0])
+            at = shadow.find(name, end)
 
 
 def with_sentences(entity: Entity, sentences: list[Sentence]) -> Entity:
