@@ -570,3 +570,13 @@ def test_a_date_in_an_aside_and_who_says_what_another_did(builder) -> None:
     assert [(g.authority, g.action, g.listed_on) for g in index.groups if g.action] == [
         ("美国", "listed", None), ("加拿大", "listed", None), ("伊朗", "listed", None),
         ("美国", "listed", None)]
+
+
+def test_classed_as_a_terrorist_group(builder) -> None:
+    """The Shining Path article: `光辉道路被秘鲁政府、美国、欧盟、加拿大归为恐怖主义集团` (归为, classed
+    as; 集团, a group): one listing by each of the four."""
+    text = "'''光辉道路'''是秘鲁的一个组织。光辉道路被秘鲁政府、美国、欧盟、加拿大归为恐怖主义集团。\n"
+    index = built_alone(builder, text)
+    assert [(g.name_zh, g.authority, g.action, g.label) for g in index.groups if g.action] == [
+        ("光辉道路", "秘鲁政府", "listed", "terrorist"), ("光辉道路", "美国", "listed", "terrorist"),
+        ("光辉道路", "欧盟", "listed", "terrorist"), ("光辉道路", "加拿大", "listed", "terrorist")]
