@@ -1404,3 +1404,15 @@ def test_the_person_a_biography_is_about_by_the_leads_bold_name(builder) -> None
         ("陈全国", "Chen Quanguo", 3)]
     index = built_alone(builder, "{{Infobox event\n| 名称 = 陈全国\n}}\n" + lead + body)
     assert [e.name_zh for e in index.entities if e.kind == "person"] == []
+
+
+def test_latin_names_of_things_are_no_people(builder) -> None:
+    """The Red Army Faction article's `Rote Armee Fraktion` and `Armed Struggle`, the Shining Path
+    article's `El Marxismo-Leninismo`, the Alpha Group article's `Crye Precision` and `Warrior
+    Assault Systems` (an organisation's, a concept's, a book's and makers' words); `Andreas
+    Baader` is a person."""
+    text = ("红军派（Rote Armee Fraktion）是一个组织。其理论为Armed Struggle。"
+            "他著有El Marxismo-Leninismo。装备来自Crye Precision和Warrior Assault Systems。"
+            "领导人Andreas Baader被捕。\n")
+    index = built_alone(builder, text)
+    assert [e.name_latin for e in index.entities if e.kind == "person"] == ["Andreas Baader"]

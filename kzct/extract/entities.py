@@ -95,7 +95,8 @@ Massacre Attack Attacks Bombing Bombings Shooting Shootings Siege Crisis Inciden
 Uprising Revolution Rebellion Insurgency Hijacking Explosion Masjid
 Fuerzas Armadas Ejército Frente Partido Movimiento Revolucionarias Revolucionario Revolucionaria
 Nacional Liberación Organización Unión Comité Consejo Brigadas Armée Parti Mouvement Partei
-Bewegung Mojahedin Mojahedeen Mujahedeen Sazman Nahzat Nehzat
+Bewegung Mojahedin Mojahedeen Mujahedeen Sazman Nahzat Nehzat Armee Fraktion Bund Struggle
+Directorate Systems Technologies Industries Corporation Company Precision Assault El Los Las Die Das
 """.split())
 # What follows two states' one-character names, 中 (China) and another's, when they are no
 # place's name: the relations between the two (`中美关系`, `中美两国`, `中非建交`; 中美 is also
