@@ -399,3 +399,17 @@ def test_hours_after_the_incident_however_the_clause_says_it(text) -> None:
     found = find_dates(Scripts().simplified(text))
     assert [(d.relative, d.after_incident) for d in found] == [((0, "day"), True)]
     assert find_dates("他在会议后2小时离开") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the Red Army Faction article: a month and day in numerals, no year, where a date is told
+    ("九月五日，他们绑架了施莱尔", [("九月五日", 9, 5)]),
+    ("警方於十月九日在柏林逮捕到五名犯人", [("十月九日", 10, 9)]),
+    # a name, not a date
+    ("「三月八日聯盟」成立", []),
+    ("三月八日聯盟发表声明", []),
+    # the San Bernardino article's `下午大約3時，` (in simplified characters, as read)
+    ("下午大约3时，警方终于截停该车", [("下午大约3时", None, None)]),
+])
+def test_numeral_days_and_a_time_about_an_hour(text, found) -> None:
+    assert [(m.text, m.month, m.day) for m in find_dates(text)] == found

@@ -270,7 +270,7 @@ _RELATIVE = re.compile(
     # a time of day or of the clock that begins the sentence, before a comma (`上午，…`,
     # `8时许，…`): of the day told before
     r"|^\s*(?P<sameday>(?:凌晨|清晨|早晨|早上|上午|中午|下午|傍晚|晚上|夜间|深夜)"
-    r"|(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?[0-9]{1,2}\s*[时時点點](?:[0-9]{1,2}分)?(?:许|許|左右)?)"
+    r"|(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上)?(?:大约|约)?[0-9]{1,2}\s*[时時点點](?:[0-9]{1,2}分)?(?:许|許|左右)?)"
     r"(?=\s*[，,：:])"  # (or a colon, as a list of times writes it: `早上8點51分：7人於…死亡`)
     # a time of the clock after 在 or 于 inside the sentence, before what happened then
     # (`…在9:11左右发生了第三次爆炸`): of the day told before
@@ -333,11 +333,23 @@ def _numeral_dates(norm: str) -> str:
         before = m.start() - 1
         while before >= 0 and norm[before].isspace():  # (back over this gap only: linear)
             before -= 1
-        if day and before >= 0 and norm[before] == "年":
-            day = number(day)  # a day only after a year's month
+        if day and ((before >= 0 and norm[before] == "年") or _numeral_day_told(norm, m, before)):
+            day = number(day)  # a day after a year's month, or where a date is told
         return number(m.group("m")) + m.group("mark") + day
 
     return _NUMERAL_DATE.sub(digits, norm)
+
+
+def _numeral_day_told(norm: str, m: re.Match[str], before: int) -> bool:
+    """Whether a month and day in numerals with no year (`九月五日`) is a date where it stands:
+    after a preposition of time or at a clause's start, and before a clause mark or what was
+    done then (`九月五日，`, `於十月九日在柏林逮捕`); not a name (`「三月八日聯盟」`)."""
+    after = m.end() + 1  # (past 日 or 号)
+    if norm[m.end():after] not in ("日", "号"):
+        return False
+    lead = before < 0 or norm[before] in "于於在从自至到，,。；;：:"
+    return lead and (norm[after:after + 1] in ("，", ",", "、")
+                     or _DAY_VERB.match(norm, after) is not None)
 
 
 def find_dates(text: str) -> list[DateMention]:
