@@ -603,6 +603,13 @@ _SAYING = re.compile(r"认为|表示|指出|宣称|声称|强调|批评|指责|�
 _ASIDE = re.compile(r"[（(][^（()）]{0,80}[）)]")
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (apart, in order; ``starts`` their
+    starts), found by bisection."""
+    i = bisect.bisect_left(starts, start) - 1
+    return i >= 0 and end < spans[i][1]
+
+
 class _Clauses:
     """Where the clauses of a sentence begin: after 。；！？ (its sentence clauses) and after
     any clause mark (its comma clauses too), found by bisection: a statement's clause costs
@@ -615,11 +622,12 @@ class _Clauses:
         self.length = len(shadow)
         self.dates = dates or []
         words = [m.start() for m in _BACKGROUND.finditer(shadow)]
-        asides = [m.span() for m in _ASIDE.finditer(shadow)]
+        asides = [m.span() for m in _ASIDE.finditer(shadow)]  # (apart, in text order)
+        aside_starts = [a for a, _b in asides]
         # the dates not of background, nor in brackets (`被美國（2012年9月除名）、加拿大及伊朗列為恐怖
         # 組織`: an aside on one of them), and where each begins (in text order)
         self.kept = [d for d in self.dates if not self._background(d, words)
-                     and not any(a < d.start and d.end_pos < b for a, b in asides)]
+                     and not _inside(asides, aside_starts, d.start, d.end_pos)]
         self.kept_starts = [d.start for d in self.kept]
         self.date_starts = [d.start for d in self.dates]
         # in text order, apart (as the date reader gives them): then found by bisection

@@ -701,12 +701,12 @@ def _words(names: dict[str, list[int]], places: list[Place], lines: list[str],
                       set[str], set[str]]:
     """From jieba's dictionary: the short place names that are common words or too obscure to
     be read alone (a two-character name jieba does not know as a place, of a town under a
-    million people that is no capital, ``capitals``: 义和 in 主义和), the words that begin with a short place name without being a
-    place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the commonest first characters of Chinese
-    personal names, the common words that are no name (多次, 人类学家: where a name ends), the
-    common words that hold a joiner (埃及, 共和国, 和平), the proper nouns that name a person
-    or no place, the names of faiths (伊斯兰 of 伊斯兰教), and the words that begin with a common
-    surname but are no person's name (王府井)."""
+    million people that is no capital, ``capitals``: 义和 in 主义和), the words that begin with a
+    short place name without being a place or a person (阿拉伯, 北京时间; not 阿卡耶夫), the
+    commonest first characters of Chinese personal names, the common words that are no name
+    (多次, 人类学家: where a name ends), the common words that hold a joiner (埃及, 共和国, 和平),
+    the proper nouns that name a person or no place, the names of faiths (伊斯兰 of 伊斯兰教), and
+    the words that begin with a common surname but are no person's name (王府井)."""
     from kzct.sounds import place_terms
 
     terms = place_terms().terms
