@@ -49,22 +49,22 @@ _HYPHENS = "-‐－"  # (the full-width one too: `阿卜杜勒－阿齊茲·穆�
 _JOINERS = frozenset(NAME_JOINERS + _HYPHENS)
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万")
 _COUNTED = frozenset("名个位人岁年月日次")  # what a numeral counts (`三名`, `两人`)
-# A Latin personal name: capitalised words, with the particles of Arabic and European names.
-# (and middle initials, `Oscar A. Aracena-Montero`, and a generation after it, `Darryl R. Burt II`,
-# `Enrique L. Rios Jr.`; Mc, Mac and O' before a capital, `Brenda L. Marquez McCool`)
-# (and letters with diacritics: `Iván Ríos`, `Marcos Calarcá`)
+# A Latin personal name: capitalised words (their letters with diacritics too: `Iván Ríos`; Mc,
+# Mac and O' before a capital: `Brenda L. Marquez McCool`), with the particles of Arabic and
+# European names, middle initials (`Oscar A. Aracena-Montero`) and a generation after them
+# (`Darryl R. Burt II`, `Enrique L. Rios Jr.`).
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 _LATIN_WORD = (rf"(?!(?:Jr|Sr)\b)(?:Ma?c|O['’])?[{_UPPER}][{_LOWER}]+"
                rf"(?:[-'’][{_UPPER}]?[{_LOWER}]+)?")
-# the vowels with a caron, which only Hanyu Pinyin writes (its third tone)
-_PINYIN_TONE = re.compile("[ǎǐǒǔǚǍǏǑǓǙ]")
 _LATIN_NAME = re.compile(
     rf"(?<![{_UPPER}{_LOWER}\-'’]){_LATIN_WORD}"
     r"(?:\s+(?:[A-Z]\.\s+)?(?:(?:al|an|as|ash|el|bin|ibn|bint|abu|de|del|della|di|da|van|von|der|la|le)"
     rf"[\s-]+)?{_LATIN_WORD})*(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)(?![A-Za-z.]))?"
     rf"(?![{_UPPER}{_LOWER}])"
 )
+# the vowels with a caron, which only Hanyu Pinyin writes (its third tone): no personal name
+_PINYIN_TONE = re.compile("[ǎǐǒǔǚǍǏǑǓǙ]")
 # Capitalised words that make a Latin phrase something other than a personal name.
 _NOT_NAME_WORDS = frozenset("""
 Party Movement Union Republic Front Army Organization Organisation Association Society Council
