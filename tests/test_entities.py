@@ -1416,3 +1416,12 @@ def test_latin_names_of_things_are_no_people(builder) -> None:
             "领导人Andreas Baader被捕。\n")
     index = built_alone(builder, text)
     assert [e.name_latin for e in index.entities if e.kind == "person"] == ["Andreas Baader"]
+
+
+def test_a_surname_is_the_person_a_wikilink_names_by_its_page(builder) -> None:
+    """The 2019 Christchurch article: `美国总统特朗普` and `[[唐纳德·特朗普|川普]]` (the page's name
+    ends with 特朗普): one person."""
+    text = "他是美国总统特朗普的支持者。美国总统[[唐纳德·特朗普|川普]]发推慰问。\n"
+    index = built_alone(builder, text)
+    assert [sorted(m.text for m in e.mentions) for e in index.entities if e.kind == "person"] == [
+        ["川普", "特朗普"]]

@@ -3180,15 +3180,17 @@ def _merge_republics(ctx: _Context) -> None:
 
 def _merge_tails(ctx: _Context) -> None:
     """A person named only by a surname (`俄罗斯总统普京`, read before the full name or apart from
-    it) is the one person of the article whose joined name ends with it (弗拉基米尔·普京), if
-    there is exactly one."""
+    it) is the one person of the article whose joined name ends with it (弗拉基米尔·普京, or the
+    page a wikilink to them names: `[[唐纳德·特朗普|川普]]`), if there is exactly one."""
     people = [(key, item) for key, item in ctx.found.items()
               if item.kind == "person" and item.name_zh and item.curated is None]
     tails: dict[str, list[str]] = {}
     for key, item in people:
-        parts = _canonical(ctx.scripts.simplified(item.name_zh or "")).split("·")
-        if len(parts) > 1 and len(parts[-1]) >= 2:
-            tails.setdefault(parts[-1], []).append(key)
+        # (its joined name as written, or as the page its wikilink names: `[[唐纳德·特朗普|川普]]`)
+        for full in (item.name_zh or "", *(a for a in item.aliases if has_cjk(a))):
+            parts = _canonical(ctx.scripts.simplified(full)).split("·")
+            if len(parts) > 1 and len(parts[-1]) >= 2 and key not in tails.get(parts[-1], ()):
+                tails.setdefault(parts[-1], []).append(key)
     for key, item in people:
         name = ctx.scripts.simplified(item.name_zh or "")
         owners = tails.get(name, [])
