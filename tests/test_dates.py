@@ -413,3 +413,15 @@ def test_hours_after_the_incident_however_the_clause_says_it(text) -> None:
 ])
 def test_numeral_days_and_a_time_about_an_hour(text, found) -> None:
     assert [(m.text, m.month, m.day) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the 2011 Norway attacks article and the 2015 San Bernardino article: a few hours after what
+    # was told before, of its day
+    ("而枪手在约1小时后折返开枪", ["1小时后"]),
+    ("数小时后在案发地点附近两名枪手与警方驳火", ["数小时后"]),
+    # a deadline, a plan, or many hours: no day
+    ("限他们48小时内离开", []), ("2小时后将举行", []), ("10小时后他死亡", []),
+])
+def test_a_few_hours_later(text, found) -> None:
+    assert [m.text for m in find_dates(text)] == found

@@ -380,7 +380,8 @@ def find_dates(text: str) -> list[DateMention]:
             hours = m.group("hours")
             if rel is None or (hours and (not _after_incident(norm, m) or (
                     hours[-1] not in "后内"
-                    and not norm[:m.start()].rstrip("约大概").endswith(("后", "後"))))):
+                    and not norm[:m.start()].rstrip("约大概").endswith(("后", "後"))))
+                    and not _hours_later(norm, m)):
                 continue  # (hours count only from the incident: `限…48小时内` is a deadline)
             month = day = None
             if m.group("yearmonth"):  # `同年11月`: a month of the year told before
@@ -440,6 +441,26 @@ _INCIDENT = re.compile(
     r"(?:[^，,。；;]{0,10}(?:的|在|于))?"
     r"(?:事发|案发|(?:炸弹|汽车炸弹)?(?:爆炸|袭击|枪击)(?:事件|案)?(?:发生)?|事件(?:发生)?)"
     r"的?(?:之?后)?(?:约|大约|大概)?")
+
+
+# a few hours: what a day's events are told to follow one another by
+_FEW_HOURS = 6
+
+
+def _hours_later(norm: str, m: re.Match[str]) -> bool:
+    """Whether a count of hours is a few hours after what was told before, of its day (`而枪手在
+    约1小时后折返开枪`, `数小时后在案发地点附近…驳火`): a few (数, 几, 半, at most ``_FEW_HOURS``),
+    after 后, and no plan (`48小时后将…`)."""
+    hours = m.group("hours")
+    if not hours.endswith("后") or norm.startswith(("将", "再"), m.end()):
+        return False
+    count = re.match(r"[0-9]+|[一二两三四五六七八九十]+|[半数几]", hours)
+    if count is None:
+        return False
+    if count.group() in ("半", "数", "几"):
+        return True
+    value = int(count.group()) if count.group().isdigit() else cn_to_int(count.group())
+    return value is not None and value <= _FEW_HOURS
 
 
 def _after_incident(norm: str, m: re.Match[str]) -> bool:
