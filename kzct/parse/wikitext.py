@@ -719,7 +719,8 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
     lead = text[:heading.start() if heading else _LEAD_LIMIT]
     # (the bold title of the lead's prose, not an infobox field's, `|place='''{{flag|…}}'''`,
     # unless the prose has none)
-    prose = _outside_templates(lead)
+    code = mwparserfromhell.parse(lead)  # (parsed once: the prose, then its infoboxes)
+    prose = "".join(str(node) for node in code.nodes if not isinstance(node, Template))
     bold = _BOLD.search(prose)
     if bold is None:
         prose = lead
@@ -727,7 +728,7 @@ def article_dates(text: str) -> tuple[int | None, tuple[int, int, int] | None]:
     # the dates of the bold title, then (unless the title gives the day) of the infobox's date
     written = [find_dates(_plain(bold.group(1)))] if bold is not None else []
     if not any(d.year and d.day for dates in written for d in dates):
-        written += [find_dates(_date_written(value)) for value in _infobox_dates(lead)]
+        written += [find_dates(_date_written(value)) for value in _infobox_dates(code)]
     if bold is not None and not any(d.year for dates in written for d in dates):
         # else the day the lead's first sentence, right after the bold title, says it happened
         # (`和田“7·18”严重暴力恐怖事件是2011年7月18日在…发生的`)
@@ -745,16 +746,9 @@ _FIRST_SENTENCE = 400  # characters after the bold title looked at for its sente
 _HAPPENED = re.compile(r"发生|發生")
 
 
-def _outside_templates(lead: str) -> str:
-    """The lead's text without its templates: the bold of an infobox's field
-    (``|place='''{{flag|Kyrgyzstan}}'''``) is no title of the article."""
-    return "".join(str(node) for node in mwparserfromhell.parse(lead).nodes
-                   if not isinstance(node, Template))
-
-
-def _infobox_dates(lead: str) -> list[Any]:
+def _infobox_dates(lead: Wikicode) -> list[Any]:
     """The date parameters (``|date=``, ``|日期=``, ``|时间=``) of the lead's infoboxes."""
-    templates = mwparserfromhell.parse(lead).filter_templates(recursive=False)
+    templates = lead.filter_templates(recursive=False)
     return [param.value for template in templates if _INFOBOX.search(_template_name(template))
             for param in template.params if str(param.name).strip().lower() in _DATE_PARAMS]
 
